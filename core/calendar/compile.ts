@@ -1,0 +1,370 @@
+import { tzOffset } from '@date-fns/tz';
+import { CalendarError } from './errors';
+import { type HolidayProvider, publicHolidays } from './holidays';
+import { CalendarSpecSchema, type CalendarSpec, type CalendarSpecInput, WEEKDAYS, type Window } from './spec';
+import {
+  dayNumberOfIso,
+  isoOfDayNumber,
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  minutesOfTime,
+  weekdayOfDayNumber,
+  yearOfDayNumber,
+} from './days';
+import type { DayNumber, Instant, WorkCalendar } from './types';
+
+/** Years the tables may grow to: far enough for any SLA, near enough that a runaway search stops. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2300;
+const FIRST_DAY = Date.UTC(FIRST_YEAR, 0, 1) / MS_PER_DAY;
+const END_DAY = Date.UTC(LAST_YEAR + 1, 0, 1) / MS_PER_DAY;
+
+/** Working minutes of a local day as [start, end) minutes after its midnight; end may pass 1440 (overnight). */
+type MinuteRange = [number, number];
+
+export interface CompileOptions {
+  /** Source of countries' public holidays; `date-holidays` by default. */
+  holidays?: HolidayProvider;
+}
+
+/** Validates a spec and compiles it; a bad spec throws a CalendarError naming the offending field. */
+export function compileCalendar(input: CalendarSpecInput | CalendarSpec, options: CompileOptions = {}): WorkCalendar {
+  const parsed = CalendarSpecSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.') || 'calendar';
+    throw new CalendarError(field, `calendar.${field}: ${issue.message}`);
+  }
+  return new CompiledCalendar(parsed.data, options.holidays ?? publicHolidays);
+}
+
+const toRanges = (windows: readonly Window[]): MinuteRange[] =>
+  windows.map((w) => {
+    const start = minutesOfTime(w.start);
+    let end = minutesOfTime(w.end);
+    if (end <= start) end += 1440; // crosses midnight: belongs to the day it starts on
+    return [start, end];
+  });
+
+const mergeRanges = (ranges: MinuteRange[]): MinuteRange[] => {
+  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const merged: MinuteRange[] = [];
+  for (const [s, e] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+};
+
+const subtractRanges = (ranges: MinuteRange[], cut: MinuteRange): MinuteRange[] =>
+  ranges.flatMap(([s, e]): MinuteRange[] => {
+    if (cut[1] <= s || cut[0] >= e) return [[s, e]];
+    const kept: MinuteRange[] = [];
+    if (cut[0] > s) kept.push([s, cut[0]]);
+    if (cut[1] < e) kept.push([cut[1], e]);
+    return kept;
+  });
+
+/**
+ * Per-day tables over a window of local days [firstDay, endDay), rebuilt wider (doubling) when a query falls
+ * outside. Working time is a sorted list of disjoint UTC intervals with cumulative working milliseconds; an index per
+ * UTC day points at the first interval that ends after that day's start, so a lookup is an index plus a step or two.
+ */
+class CompiledCalendar implements WorkCalendar {
+  readonly timeZone: string;
+  private readonly weekly: MinuteRange[][];
+  private readonly fixedHolidays = new Set<DayNumber>();
+  private readonly makeUp = new Map<DayNumber, MinuteRange[]>();
+  private readonly closures = new Map<DayNumber, MinuteRange[]>();
+  private readonly countries: readonly string[];
+  private readonly holidaySource: HolidayProvider;
+  private readonly hasAnyWorkingTime: boolean;
+
+  // Tables (replaced together by build()).
+  private firstDay = 0;
+  private endDay = 0;
+  private coverStart = Infinity;
+  private coverEnd = -Infinity;
+  private dayStart = new Float64Array(0); // UTC instant of each local midnight, plus one past the end
+  private dayClose = new Float64Array(0); // closing instant of each day's last window (NaN when closed)
+  private cumWorkingDays = new Int32Array(0); // working days in [firstDay, day], inclusive
+  private starts = new Float64Array(0); // merged working intervals; the last is a +∞ sentinel
+  private ends = new Float64Array(0);
+  private cumBefore = new Float64Array(0); // working ms before each interval starts
+  private firstUtcDay = 0;
+  private firstIntervalOfUtcDay = new Int32Array(0);
+
+  constructor(spec: CalendarSpec, holidaySource: HolidayProvider) {
+    this.timeZone = spec.timeZone;
+    this.holidaySource = holidaySource;
+    this.countries = spec.holidayCountries;
+    this.weekly = WEEKDAYS.map((d) => mergeRanges(toRanges(spec.weekly[d])));
+    for (const h of spec.holidays) this.fixedHolidays.add(dayNumberOfIso(h.date));
+    spec.makeUpDays.forEach((m, i) => {
+      const ranges = m.windows ? mergeRanges(toRanges(m.windows)) : this.weekly[WEEKDAYS.indexOf(m.like)];
+      if (ranges.length === 0) {
+        throw new CalendarError(`makeUpDays.${i}`, `calendar.makeUpDays.${i}: ${m.date} would have no working hours (${m.like} has none)`);
+      }
+      this.makeUp.set(dayNumberOfIso(m.date), ranges);
+    });
+    spec.closures.forEach((c, i) => {
+      const start = minutesOfTime(c.start);
+      const end = minutesOfTime(c.end);
+      if (end <= start) {
+        throw new CalendarError(`closures.${i}`, `calendar.closures.${i}: the closure ${c.start}-${c.end} on ${c.date} ends before it starts`);
+      }
+      const day = dayNumberOfIso(c.date);
+      this.closures.set(day, [...(this.closures.get(day) ?? []), [start, end]]);
+    });
+    this.hasAnyWorkingTime = this.weekly.some((r) => r.length > 0) || this.makeUp.size > 0;
+  }
+
+  // ---- public API -------------------------------------------------------------------------------------------
+
+  workingMinutesBetween(a: Instant, b: Instant): number {
+    // Both ends covered first: growing the tables for one end moves the origin the other end is measured from.
+    if (!(a >= this.coverStart && a < this.coverEnd)) this.cover(a);
+    if (!(b >= this.coverStart && b < this.coverEnd)) this.cover(b);
+    return (this.workingMsBefore(b) - this.workingMsBefore(a)) / MS_PER_MINUTE;
+  }
+
+  addWorkingMinutes(start: Instant, minutes: number): Instant {
+    if (!Number.isFinite(minutes)) throw new CalendarError('minutes', `minutes: expected a finite number, got ${minutes}`);
+    if (minutes === 0) return start;
+    this.requireWorkingTime();
+    for (;;) {
+      // Recomputed after each growth: a table that grows backwards moves the origin of the cumulative sums.
+      const target = this.workingMsBefore(start) + minutes * MS_PER_MINUTE;
+      const n = this.starts.length - 1; // without the sentinel
+      if (minutes > 0) {
+        // First interval whose cumulative end reaches the target: landing on a closing time stays there.
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.cumBefore[mid] + this.ends[mid] - this.starts[mid] >= target) hi = mid;
+          else lo = mid + 1;
+        }
+        if (lo < n) return this.starts[lo] + (target - this.cumBefore[lo]);
+        this.growToDay(this.endDay + (this.endDay - this.firstDay));
+      } else {
+        // Last interval starting at or before the target: landing on an opening time stays there.
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.cumBefore[mid] > target) hi = mid;
+          else lo = mid + 1;
+        }
+        if (lo > 0) return this.starts[lo - 1] + (target - this.cumBefore[lo - 1]);
+        this.growToDay(this.firstDay - (this.endDay - this.firstDay));
+      }
+    }
+  }
+
+  isWorkingTime(t: Instant): boolean {
+    const i = this.intervalAtOrAfter(t);
+    return this.starts[i] <= t;
+  }
+
+  nextWorkingTime(t: Instant): Instant {
+    this.requireWorkingTime();
+    for (;;) {
+      const i = this.intervalAtOrAfter(t);
+      if (i < this.starts.length - 1) return Math.max(t, this.starts[i]);
+      this.growToDay(this.endDay + (this.endDay - this.firstDay));
+    }
+  }
+
+  localDay(t: Instant): DayNumber {
+    this.cover(t);
+    let i = Math.floor((t - this.dayStart[0]) / MS_PER_DAY);
+    if (i >= this.endDay - this.firstDay) i = this.endDay - this.firstDay - 1;
+    while (i > 0 && this.dayStart[i] > t) i--;
+    while (this.dayStart[i + 1] <= t) i++;
+    return this.firstDay + i;
+  }
+
+  isWorkingDay(day: DayNumber): boolean {
+    this.coverDay(day);
+    return !Number.isNaN(this.dayClose[day - this.firstDay]);
+  }
+
+  businessDaysDue(start: Instant, n: number): Instant {
+    if (!Number.isInteger(n) || n < 1) throw new CalendarError('days', `days: expected a whole number of business days ≥ 1, got ${n}`);
+    this.requireWorkingTime();
+    const day = this.localDay(start);
+    for (;;) {
+      const target = this.cumWorkingDays[day - this.firstDay] + n;
+      const count = this.endDay - this.firstDay;
+      if (this.cumWorkingDays[count - 1] >= target) {
+        let lo = day - this.firstDay;
+        let hi = count - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.cumWorkingDays[mid] >= target) hi = mid;
+          else lo = mid + 1;
+        }
+        return this.dayClose[lo];
+      }
+      this.growToDay(this.endDay + Math.max(this.endDay - this.firstDay, Math.ceil(n * 1.6)));
+    }
+  }
+
+  // ---- lookups ----------------------------------------------------------------------------------------------
+
+  /** Working milliseconds between the table's origin and `t`: the hot path. */
+  private workingMsBefore(t: Instant): number {
+    const i = this.intervalAtOrAfter(t);
+    const start = this.starts[i];
+    return start < t ? this.cumBefore[i] + (t - start) : this.cumBefore[i];
+  }
+
+  /** Index of the first interval that ends after `t` (the sentinel when none does). */
+  private intervalAtOrAfter(t: Instant): number {
+    if (!(t >= this.coverStart && t < this.coverEnd)) this.cover(t);
+    let i = this.firstIntervalOfUtcDay[Math.floor(t / MS_PER_DAY) - this.firstUtcDay];
+    while (this.ends[i] <= t) i++;
+    return i;
+  }
+
+  private requireWorkingTime(): void {
+    if (!this.hasAnyWorkingTime) throw new CalendarError('calendar', 'calendar: it has no working hours on any day');
+  }
+
+  // ---- building ---------------------------------------------------------------------------------------------
+
+  private cover(t: Instant): void {
+    if (!Number.isFinite(t)) throw new CalendarError('instant', `instant: expected a date-time, got ${t}`);
+    // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
+    while (!(t >= this.coverStart && t < this.coverEnd)) {
+      const day = Math.floor(t / MS_PER_DAY);
+      this.growToDay(t < this.coverStart ? day - 1 : day + 1);
+    }
+  }
+
+  private coverDay(day: DayNumber): void {
+    if (day >= this.firstDay && day < this.endDay) return;
+    this.growToDay(day);
+  }
+
+  /** Rebuilds the tables over a range that includes `day`, at least doubling the range already built. */
+  private growToDay(day: DayNumber): void {
+    if (day < FIRST_DAY || day >= END_DAY) {
+      throw new CalendarError('instant', `instant: ${isoOfDayNumber(day)} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+    }
+    if (this.endDay <= this.firstDay) {
+      const year = yearOfDayNumber(day);
+      this.build(Date.UTC(year - 1, 0, 1) / MS_PER_DAY, Date.UTC(year + 2, 0, 1) / MS_PER_DAY);
+      return;
+    }
+    const span = this.endDay - this.firstDay;
+    const first = Math.max(FIRST_DAY, day < this.firstDay ? Math.min(day - 31, this.firstDay - span) : this.firstDay);
+    const end = Math.min(END_DAY, day >= this.endDay ? Math.max(day + 32, this.endDay + span) : this.endDay);
+    this.build(first, end);
+  }
+
+  private build(firstDay: DayNumber, endDay: DayNumber): void {
+    const count = endDay - firstDay;
+    const holidays = this.holidaysBetween(firstDay - 1, endDay);
+    // Local midnights for days firstDay-1 … endDay+1: windows of the day before can run past midnight.
+    const midnights = new Float64Array(count + 3);
+    for (let i = 0; i < count + 3; i++) midnights[i] = this.wallToUtc((firstDay - 1 + i) * MS_PER_DAY);
+
+    const dayClose = new Float64Array(count);
+    const cumWorkingDays = new Int32Array(count);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let workingDays = 0;
+    for (let i = -1; i < count; i++) {
+      const day = firstDay + i;
+      const ranges = this.rangesOf(day, holidays);
+      const midnight = midnights[i + 1];
+      const regular = midnights[i + 2] - midnight === MS_PER_DAY && midnights[i + 3] - midnights[i + 2] === MS_PER_DAY;
+      const toUtc = (minute: number) => (regular ? midnight + minute * MS_PER_MINUTE : this.wallToUtc(day * MS_PER_DAY + minute * MS_PER_MINUTE));
+      let close = NaN;
+      for (const [s, e] of ranges) {
+        const from = toUtc(s);
+        const to = toUtc(e);
+        if (to <= from) continue; // a window swallowed by a DST gap
+        close = to;
+        const last = starts.length - 1;
+        if (last >= 0 && from <= ends[last]) ends[last] = Math.max(ends[last], to);
+        else {
+          starts.push(from);
+          ends.push(to);
+        }
+      }
+      if (i < 0) continue;
+      dayClose[i] = close;
+      if (!Number.isNaN(close)) workingDays++;
+      cumWorkingDays[i] = workingDays;
+    }
+    // Sentinel: never ends, so scans stop at it and it carries the total.
+    starts.push(Infinity);
+    ends.push(Infinity);
+
+    const cumBefore = new Float64Array(starts.length);
+    for (let i = 1; i < starts.length; i++) cumBefore[i] = cumBefore[i - 1] + (ends[i - 1] - starts[i - 1]);
+
+    const coverStart = midnights[1];
+    const coverEnd = midnights[count + 1];
+    const firstUtcDay = Math.floor(coverStart / MS_PER_DAY);
+    const utcDays = Math.floor((coverEnd - 1) / MS_PER_DAY) - firstUtcDay + 1;
+    const index = new Int32Array(utcDays);
+    for (let u = 0, i = 0; u < utcDays; u++) {
+      const from = (firstUtcDay + u) * MS_PER_DAY;
+      while (ends[i] <= from) i++;
+      index[u] = i;
+    }
+
+    this.firstDay = firstDay;
+    this.endDay = endDay;
+    this.coverStart = coverStart;
+    this.coverEnd = coverEnd;
+    this.dayStart = midnights.slice(1, count + 2);
+    this.dayClose = dayClose;
+    this.cumWorkingDays = cumWorkingDays;
+    this.starts = Float64Array.from(starts);
+    this.ends = Float64Array.from(ends);
+    this.cumBefore = cumBefore;
+    this.firstUtcDay = firstUtcDay;
+    this.firstIntervalOfUtcDay = index;
+  }
+
+  /** The working minutes of one local day after make-up days, holidays and closures. */
+  private rangesOf(day: DayNumber, holidays: Set<DayNumber>): MinuteRange[] {
+    let ranges = this.makeUp.get(day) ?? (holidays.has(day) ? [] : this.weekly[weekdayOfDayNumber(day)]);
+    for (const cut of this.closures.get(day) ?? []) ranges = subtractRanges(ranges, cut);
+    return ranges;
+  }
+
+  private holidaysBetween(firstDay: DayNumber, endDay: DayNumber): Set<DayNumber> {
+    if (this.countries.length === 0) return this.fixedHolidays;
+    const all = new Set(this.fixedHolidays);
+    for (let year = yearOfDayNumber(firstDay); year <= yearOfDayNumber(endDay); year++) {
+      for (const country of this.countries) for (const iso of this.holidaySource(country, year)) all.add(dayNumberOfIso(iso));
+    }
+    return all;
+  }
+
+  /**
+   * The instant a local wall-clock time (given as if it were UTC) happens. A time skipped by a DST gap moves
+   * forward by the gap; a time that happens twice is its first occurrence (Temporal's "compatible").
+   */
+  private wallToUtc(wall: number): Instant {
+    const before = tzOffset(this.timeZone, new Date(wall - MS_PER_DAY)) * MS_PER_MINUTE;
+    const after = tzOffset(this.timeZone, new Date(wall + MS_PER_DAY)) * MS_PER_MINUTE;
+    if (before === after) return wall - before;
+    const early = wall - before;
+    const late = wall - after;
+    const fits = (t: number, offset: number) => tzOffset(this.timeZone, new Date(t)) * MS_PER_MINUTE === offset;
+    const earlyFits = fits(early, before);
+    const lateFits = fits(late, after);
+    if (earlyFits && lateFits) return Math.min(early, late);
+    if (earlyFits) return early;
+    if (lateFits) return late;
+    return early; // in the gap: the offset before the change moves the time forward
+  }
+}

@@ -1,0 +1,18 @@
+import type { DayNumber } from './types';
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_DAY = 86_400_000;
+
+/** `YYYY-MM-DD` → day number (days since 1970-01-01). The caller has validated the format. */
+export const dayNumberOfIso = (iso: string): DayNumber =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+
+export const isoOfDayNumber = (day: DayNumber): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+export const yearOfDayNumber = (day: DayNumber): number => new Date(day * MS_PER_DAY).getUTCFullYear();
+
+/** Monday = 0 … Sunday = 6, as in the weekday order of opening_hours and the NETWORKDAYS.INTL mask. */
+export const weekdayOfDayNumber = (day: DayNumber): number => (((day + 3) % 7) + 7) % 7;
+
+/** `HH:MM` → minutes after midnight; `24:00` → 1440. */
+export const minutesOfTime = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

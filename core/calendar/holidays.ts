@@ -1,0 +1,33 @@
+import Holidays from 'date-holidays';
+import { CalendarError } from './errors';
+
+/** Public-holiday dates (`YYYY-MM-DD`) of a country, or `CC-STATE`, in one year. */
+export type HolidayProvider = (country: string, year: number) => readonly string[];
+
+const cache = new Map<string, readonly string[]>();
+
+/**
+ * Public holidays from `date-holidays`, whose rules follow the lunar calendar where the law does (Vietnam's Tết).
+ * A multi-day holiday (Tết is stored as one five-day entry) closes every day it spans. Only `public` holidays
+ * close offices; bank holidays and observances do not.
+ */
+export const publicHolidays: HolidayProvider = (country, year) => {
+  const key = `${country}:${year}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const [code, state] = country.split('-');
+  const rules = new Holidays();
+  if (!rules.getCountries()[code] || (state && !rules.getStates(code)?.[state])) {
+    throw new CalendarError('holidays', `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY)`);
+  }
+  rules.init(code, state);
+  const dates: string[] = [];
+  for (const holiday of rules.getHolidays(year)) {
+    if (holiday.type !== 'public') continue;
+    const first = Date.UTC(year, Number(holiday.date.slice(5, 7)) - 1, Number(holiday.date.slice(8, 10)));
+    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000));
+    for (let i = 0; i < days; i++) dates.push(new Date(first + i * 86_400_000).toISOString().slice(0, 10));
+  }
+  cache.set(key, dates);
+  return dates;
+};

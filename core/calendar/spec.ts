@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Wall-clock time of day, `HH:MM`; `24:00` closes a window at midnight. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, { message: 'expected a time of day HH:MM (00:00 to 24:00)' });
+export const IsoDateSchema = z.string().regex(ISO_DATE, { message: 'expected a date YYYY-MM-DD' });
+
+/**
+ * A working window on one day. An `end` at or before `start` crosses midnight and belongs to the day it
+ * starts on (`22:00-06:00`); `00:00-24:00` is the whole day.
+ */
+export const WindowSchema = z
+  .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
+  .refine((w) => w.start !== '24:00', { message: 'a window cannot start at 24:00', path: ['start'] });
+export type Window = z.infer<typeof WindowSchema>;
+
+export const isValidTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const TimeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels' });
+
+/** Weekday keys, Monday first as in opening_hours and in the NETWORKDAYS.INTL mask. */
+export const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WeeklyHoursSchema = z.object(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(WindowSchema).default([])])) as Record<
+    Weekday,
+    z.ZodDefault<z.ZodArray<typeof WindowSchema>>
+  >,
+);
+
+export const ClosureSchema = z.object({
+  date: IsoDateSchema,
+  start: TimeOfDaySchema,
+  end: TimeOfDaySchema,
+  name: z.string().optional(),
+});
+
+export const HolidaySchema = z.object({ date: IsoDateSchema, name: z.string().optional() });
+
+/** A day worked in exchange for a bridge holiday (common in Vietnam: a Saturday worked before Tết or 30/4). */
+export const MakeUpDaySchema = z.object({
+  date: IsoDateSchema,
+  /** Hours that day; by default the hours of the weekday named in `like`. */
+  windows: z.array(WindowSchema).optional(),
+  like: z.enum(WEEKDAYS).default('Mo'),
+  name: z.string().optional(),
+});
+
+export const CalendarSpecSchema = z.object({
+  name: z.string().optional(),
+  timeZone: TimeZoneSchema,
+  weekly: WeeklyHoursSchema,
+  /** Whole-day closures. */
+  holidays: z.array(HolidaySchema).default([]),
+  /** Countries (ISO 3166 alpha-2, optionally `CC-STATE`) whose public holidays close the calendar. */
+  holidayCountries: z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'expected a country code such as VN or DE-BY' })).default([]),
+  /** Closures of part of a day (a half-day before New Year). */
+  closures: z.array(ClosureSchema).default([]),
+  makeUpDays: z.array(MakeUpDaySchema).default([]),
+});
+
+export type CalendarSpec = z.output<typeof CalendarSpecSchema>;
+export type CalendarSpecInput = z.input<typeof CalendarSpecSchema>;
