@@ -1,0 +1,113 @@
+import { isoOfDayNumber, weekdayOfDayNumber } from '../calendar/days';
+import { isValidTimeZone } from '../calendar/spec';
+import { localDayIn } from '../calendar/zone';
+import type { DayNumber } from '../calendar/types';
+import { SlaError } from './errors';
+import type { SlaCycle } from './clock';
+
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export interface ComplianceCounts {
+  met: number;
+  /** Stopped after the due time. */
+  breached: number;
+  /** Still open and already past due: counted as breached in the compliance. */
+  ongoingBreached: number;
+  /** Open and not yet due (running or paused): left out of the compliance. */
+  ongoing: number;
+  /** met ÷ (met + breached + ongoingBreached); null when nothing is measurable yet. */
+  compliance: number | null;
+}
+
+export interface ComplianceGroup extends ComplianceCounts {
+  /** The value of the grouping field(s), or "" when not grouped. */
+  key: string;
+  /** The period's label (`2025-03`, `2025-W10`, `2025-Q1`, …), or "" when not by period. */
+  period: string;
+}
+
+export interface ComplianceOptions {
+  /** A ticket field (`priority`, `requestType`, `assignee`, …), `policy`, `goal`, or a function of the cycle. */
+  groupBy?: string | ((cycle: SlaCycle) => string);
+  period?: Period;
+  /** Zone whose calendar days the periods follow; UTC by default. */
+  timeZone?: string;
+}
+
+export interface ComplianceReport {
+  total: ComplianceCounts;
+  groups: ComplianceGroup[];
+}
+
+const emptyCounts = (): ComplianceCounts => ({ met: 0, breached: 0, ongoingBreached: 0, ongoing: 0, compliance: null });
+
+const count = (counts: ComplianceCounts, cycle: SlaCycle): void => {
+  if (cycle.state === 'met') counts.met++;
+  else if (cycle.state === 'breached') {
+    if (cycle.stop === null) counts.ongoingBreached++;
+    else counts.breached++;
+  } else counts.ongoing++;
+};
+
+const finish = (counts: ComplianceCounts): void => {
+  const measurable = counts.met + counts.breached + counts.ongoingBreached;
+  counts.compliance = measurable === 0 ? null : counts.met / measurable;
+};
+
+/** The label of the period a day falls in; weeks are ISO weeks (Monday first, week 1 holds the first Thursday). */
+export function periodLabel(day: DayNumber, period: Period): string {
+  const iso = isoOfDayNumber(day);
+  switch (period) {
+    case 'day':
+      return iso;
+    case 'month':
+      return iso.slice(0, 7);
+    case 'quarter':
+      return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'year':
+      return iso.slice(0, 4);
+    case 'week': {
+      const thursday = day - weekdayOfDayNumber(day) + 3;
+      const year = Number(isoOfDayNumber(thursday).slice(0, 4));
+      const week = Math.floor((thursday - Date.UTC(year, 0, 1) / 86_400_000) / 7) + 1;
+      return `${year}-W${String(week).padStart(2, '0')}`;
+    }
+  }
+}
+
+const fieldKey = (field: string) => (cycle: SlaCycle): string => {
+  if (field === 'policy') return cycle.policyId;
+  if (field === 'goal') return cycle.goalLabel;
+  const value = cycle.fields[field];
+  return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(', ');
+};
+
+/**
+ * SLA compliance = met ÷ (met + breached), where a cycle still open past its due time counts as breached and one
+ * not yet due is left out (95 met of 100 measurable → 0.95). A cycle belongs to the period of its stop, or of its
+ * due time while open, or of its start while paused with no due time.
+ */
+export function slaCompliance(cycles: readonly SlaCycle[], options: ComplianceOptions = {}): ComplianceReport {
+  const { groupBy, period } = options;
+  const keyOf = groupBy === undefined ? () => '' : typeof groupBy === 'string' ? fieldKey(groupBy) : groupBy;
+  const timeZone = options.timeZone ?? 'UTC';
+  if (!isValidTimeZone(timeZone)) {
+    throw new SlaError('timeZone', `timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh, got "${timeZone}"`);
+  }
+  const dayOf = period ? localDayIn(timeZone) : null;
+  const total = emptyCounts();
+  const groups = new Map<string, ComplianceGroup>();
+  for (const cycle of cycles) {
+    count(total, cycle);
+    const key = keyOf(cycle);
+    const label = dayOf ? periodLabel(dayOf(cycle.stop ?? cycle.due ?? cycle.start), period!) : '';
+    const id = `${key}\u0000${label}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { key, period: label, ...emptyCounts() }));
+    count(group, cycle);
+  }
+  finish(total);
+  const sorted = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  sorted.forEach(finish);
+  return { total, groups: sorted };
+}
