@@ -237,31 +237,35 @@ class CompiledCalendar implements WorkCalendar {
 
   private cover(t: Instant): void {
     if (!Number.isFinite(t)) throw new CalendarError('instant', `instant: expected a date-time, got ${t}`);
-    // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
-    while (!(t >= this.coverStart && t < this.coverEnd)) {
-      const day = Math.floor(t / MS_PER_DAY);
-      this.growToDay(t < this.coverStart ? day - 1 : day + 1);
+    const day = Math.floor(t / MS_PER_DAY);
+    if (day < FIRST_DAY + 1 || day >= END_DAY - 1) {
+      throw new CalendarError('instant', `instant: ${isoOfDayNumber(day)} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
     }
+    // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
+    while (!(t >= this.coverStart && t < this.coverEnd)) this.growToDay(t < this.coverStart ? day - 1 : day + 1);
   }
 
   private coverDay(day: DayNumber): void {
     if (day >= this.firstDay && day < this.endDay) return;
+    if (day < FIRST_DAY || day >= END_DAY) {
+      throw new CalendarError('day', `day: ${isoOfDayNumber(day)} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+    }
     this.growToDay(day);
   }
 
-  /** Rebuilds the tables over a range that includes `day`, at least doubling the range already built. */
+  /** Rebuilds the tables over a range that includes `day` (clamped to the years covered), at least doubling it. */
   private growToDay(day: DayNumber): void {
-    if (day < FIRST_DAY || day >= END_DAY) {
-      throw new CalendarError('instant', `instant: ${isoOfDayNumber(day)} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
-    }
     if (this.endDay <= this.firstDay) {
       const year = yearOfDayNumber(day);
-      this.build(Date.UTC(year - 1, 0, 1) / MS_PER_DAY, Date.UTC(year + 2, 0, 1) / MS_PER_DAY);
+      this.build(Math.max(FIRST_DAY, Date.UTC(year - 1, 0, 1) / MS_PER_DAY), Math.min(END_DAY, Date.UTC(year + 2, 0, 1) / MS_PER_DAY));
       return;
     }
     const span = this.endDay - this.firstDay;
     const first = Math.max(FIRST_DAY, day < this.firstDay ? Math.min(day - 31, this.firstDay - span) : this.firstDay);
     const end = Math.min(END_DAY, day >= this.endDay ? Math.max(day + 32, this.endDay + span) : this.endDay);
+    if (first === this.firstDay && end === this.endDay) {
+      throw new CalendarError('minutes', `minutes: the result lies outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+    }
     this.build(first, end);
   }
 
