@@ -1,0 +1,9 @@
+// npm run bench            full run (about 30 s on 2 cores)
+// npm run bench -- --quick smoke run with small counts (about 5 s); tests can call runBench({ quick: true }) instead.
+// The SLA measurements start their own child processes with --expose-gc, so no extra Node flag is needed here.
+import './utc';
+import { runBench } from './main';
+
+const report = runBench({ quick: process.argv.includes('--quick') });
+// Performance targets are reported, not enforced; ours disagreeing with the naive reference is a bug: exit 1.
+if (!report.agreement.oursCorrect) process.exitCode = 1;

@@ -1,0 +1,72 @@
+import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, tatCells } from './report';
+import type { MonthRow, ReportResult } from './run';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Every text that reaches the page goes through here: file names and field values come from the input. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+const table = (header: string[], rows: string[][]) =>
+  `<table><thead>${row(header, 'th')}</thead><tbody>${rows.map((r) => row(r)).join('')}</tbody></table>`;
+
+const CHART = { height: 160, bar: 16, gap: 6, left: 40, bottom: 40, top: 10 };
+
+/** Monthly compliance as bars on a 0-100% scale, each labelled with its month, and the year where it changes. */
+function complianceChart(months: readonly MonthRow[]): string {
+  const { height, bar, gap, left, bottom, top } = CHART;
+  const width = left + months.length * (bar + gap) + gap;
+  const y = (share: number) => (top + height * (1 - share)).toFixed(1);
+  const grid = [0, 0.5, 1]
+    .map((share) => `<line x1="${left}" x2="${width}" y1="${y(share)}" y2="${y(share)}" class="grid"/><text x="${left - 6}" y="${y(share)}" dy="4" class="axis" text-anchor="end">${share * 100}%</text>`)
+    .join('');
+  const bars = months
+    .map((m, i) => {
+      const x = left + gap + i * (bar + gap);
+      const [year, month] = m.month.split('-');
+      const yearLabel = i === 0 || !months[i - 1].month.startsWith(year) ? `<text x="${x}" y="${top + height + 30}" class="axis">${escapeHtml(year)}</text>` : '';
+      const tip = `<title>${escapeHtml(`${m.month}: ${formatPercent(m.compliance)} (${m.met} met of ${m.met + m.breached + m.ongoingBreached})`)}</title>`;
+      const shape = m.compliance === null ? '' : `<rect x="${x}" y="${y(m.compliance)}" width="${bar}" height="${(height * m.compliance).toFixed(1)}" class="bar">${tip}</rect>`;
+      return `${shape}<text x="${x + bar / 2}" y="${top + height + 14}" class="axis" text-anchor="middle">${escapeHtml(month)}</text>${yearLabel}`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + bottom}" role="img" aria-label="SLA compliance per month">${grid}${bars}</svg>`;
+}
+
+const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
+table{border-collapse:collapse}th,td{padding:.2rem .7rem;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}
+.summary td{text-align:left}.big{font-size:2rem;font-weight:600}.note{color:#666}
+.grid{stroke:#ccc}.axis{font-size:11px;fill:#666}.bar{fill:#2a7ab0}`;
+
+/** The report as one self-contained HTML page: no scripts, styles or images from elsewhere. */
+export function renderHtml(r: ReportResult): string {
+  const { input, overall } = r;
+  const summary = [
+    ['Input', input.source],
+    ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
+    ['Events', formatCount(input.events)],
+    ['Period', `${input.firstEvent} to ${input.lastEvent}`],
+    ['As of', `${input.asOf}${input.asOfIsLatestEvent ? ' (the latest event)' : ''}`],
+    ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
+    ['Time zone', r.timeZone],
+  ];
+  const tat = overall.tat
+    ? `TAT: median ${formatHours(overall.tat.medianHours)} h, p90 ${formatHours(overall.tat.p90Hours)} h (working hours over ${formatCount(overall.tat.cycles)} completed cycles)`
+    : 'TAT: n/a (no completed cycles)';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(`SLA report: ${input.source}`)}</title><style>${STYLE}</style></head>
+<body>
+<h1>${escapeHtml(`SLA report: ${input.source}`)}</h1>
+<table class="summary"><tbody>${summary.map((cells) => row(cells)).join('')}</tbody></table>
+<h2>SLA compliance</h2>
+<p><span class="big">${escapeHtml(formatPercent(overall.compliance))}</span> met within goal</p>
+${table(COUNT_HEADERS, [countCells(overall)])}
+<p>${escapeHtml(tat)}</p>
+<h2>Per impact</h2>
+${table(['Impact', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], r.byImpact.map((g) => [g.impact || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)]))}
+<h2>Per month</h2>
+${complianceChart(r.byMonth)}
+${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}
+<p class="note">${escapeHtml(`Compliance = met / (met + breached + open late). ${MONTH_NOTE} TAT = working hours on the clock (pauses excluded) of completed cycles.`)}</p>
+</body></html>
+`;
+}

@@ -1,0 +1,200 @@
+import { dayNumberOfIso, isoOfDayNumber } from './days';
+import { CalendarError } from './errors';
+import { type CalendarSpec, CalendarSpecSchema, isValidTimeZone, TimeOfDaySchema, WEEKDAYS, type Weekday, type Window } from './spec';
+
+/**
+ * The text form of a calendar: OpenStreetMap `opening_hours` rules, then options after `|`:
+ * `Mo-Fr 08:00-12:00,13:00-17:00; Sa 08:00-12:00 | tz=Asia/Ho_Chi_Minh | holidays=VN,2025-01-02 |
+ * makeup=2025-04-26 | closed=2025-12-24 12:00-17:00 | name=Hanoi office`.
+ */
+
+const DEFAULT_HOURS = 'Mo-Fr 09:00-17:00';
+const OPTIONS = ['tz', 'holidays', 'makeup', 'closed', 'name'];
+const ALL_DAY: Window = { start: '00:00', end: '24:00' };
+const OFF = /^(off|closed)$/i;
+const COUNTRY = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+function fail(message: string): never {
+  throw new CalendarError('calendar', `calendar: ${message}`);
+}
+
+/** A real calendar date: the schema's pattern alone lets 2025-02-30 through. */
+const isDate = (s: string): boolean => /^\d{4}-\d\d-\d\d$/.test(s) && isoOfDayNumber(dayNumberOfIso(s)) === s;
+
+const list = (value: string): string[] => value.split(',').map((item) => item.trim());
+
+function parseWindow(where: string, text: string): Window {
+  const m = /^(\d\d:\d\d)\s*-\s*(\d\d:\d\d)$/.exec(text);
+  if (!m) fail(`${where}: expected times as HH:MM-HH:MM, got "${text}"`);
+  const [, start, end] = m;
+  for (const time of [start, end]) {
+    if (!TimeOfDaySchema.safeParse(time).success) fail(`${where}: ${time} is not a time of day (00:00 to 24:00)`);
+  }
+  if (start === '24:00') fail(`${where}: a window cannot start at 24:00`);
+  return { start, end };
+}
+
+function dayIndex(where: string, name: string): number {
+  const i = (WEEKDAYS as readonly string[]).indexOf(name.charAt(0).toUpperCase() + name.slice(1).toLowerCase());
+  if (i < 0) fail(`${where}: unknown day "${name}" (expected ${WEEKDAYS.join(', ')})`);
+  return i;
+}
+
+/** `Mo,We,Fr`, `Mo-Fr`, and ranges that wrap past Sunday (`Fr-Mo`). */
+function parseDays(where: string, text: string): Weekday[] {
+  return list(text).flatMap((item) => {
+    const ends = item.split('-').map((s) => s.trim());
+    if (ends.length > 2) fail(`${where}: expected a day or a range of days such as Mo-Fr, got "${item}"`);
+    const first = dayIndex(where, ends[0]);
+    const last = dayIndex(where, ends[ends.length - 1]);
+    const days: Weekday[] = [];
+    for (let i = first; ; i = (i + 1) % 7) {
+      days.push(WEEKDAYS[i]);
+      if (i === last) return days;
+    }
+  });
+}
+
+/** Rules separated by `;`; a later rule for a day replaces what earlier ones said about it, as in opening_hours. */
+function parseHours(text: string): Record<Weekday, Window[]> {
+  const weekly = Object.fromEntries(WEEKDAYS.map((d) => [d, []])) as unknown as Record<Weekday, Window[]>;
+  for (const rule of text.split(';').map((r) => r.trim())) {
+    if (!rule) continue;
+    const where = `"${rule}"`;
+    if (rule === '24/7') {
+      for (const d of WEEKDAYS) weekly[d] = [ALL_DAY];
+      continue;
+    }
+    // Leading words are days unless the word is off/closed; a rule without days applies to every day.
+    const m = /^([A-Za-z]+(?:\s*[-,]\s*[A-Za-z]+)*)(?:\s+|$)(.*)$/.exec(rule);
+    const [days, rest] = m && !OFF.test(m[1]) ? [parseDays(where, m[1]), m[2]] : [WEEKDAYS, rule];
+    if (!rest) fail(`${where}: expected times as HH:MM-HH:MM or "off" after the days`);
+    const windows = OFF.test(rest) ? [] : list(rest).map((w) => parseWindow(where, w));
+    for (const d of days) weekly[d] = windows;
+  }
+  return weekly;
+}
+
+/** Parses the text form; `defaultTimeZone` (the spreadsheet's) applies when there is no `tz=`. */
+export function parseCalendarText(text: string, defaultTimeZone: string): CalendarSpec {
+  const [hours, ...options] = text.split('|').map((part) => part.trim());
+  let name: string | undefined;
+  const spec = {
+    timeZone: defaultTimeZone,
+    weekly: parseHours(hours || DEFAULT_HOURS),
+    holidays: [] as { date: string }[],
+    holidayCountries: [] as string[],
+    closures: [] as { date: string; start: string; end: string }[],
+    makeUpDays: [] as { date: string; like: Weekday }[],
+  };
+  const seen = new Set<string>();
+  for (const option of options) {
+    if (!option) continue; // a stray `|`
+    const eq = option.indexOf('=');
+    if (eq < 0) fail(`expected an option as key=value after "|", got "${option}"`);
+    const key = option.slice(0, eq).trim().toLowerCase();
+    const value = option.slice(eq + 1).trim();
+    if (!OPTIONS.includes(key)) fail(`unknown option "${key}" (expected ${OPTIONS.join(', ')})`);
+    if (seen.has(key)) fail(`option ${key}= is given twice`);
+    seen.add(key);
+    if (!value) fail(`option ${key}= has no value`);
+    const where = `${key}=${value}`;
+    switch (key) {
+      case 'tz':
+        if (!isValidTimeZone(value)) fail(`${where}: expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels`);
+        spec.timeZone = value;
+        break;
+      case 'holidays':
+        for (const item of list(value)) {
+          if (isDate(item)) spec.holidays.push({ date: item });
+          else if (COUNTRY.test(item.toUpperCase())) spec.holidayCountries.push(item.toUpperCase());
+          else fail(`${where}: expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got "${item}"`);
+        }
+        break;
+      case 'makeup':
+        for (const item of list(value)) {
+          // An optional weekday names whose hours the day takes (Monday's by default).
+          const [date, like = 'Mo', ...extra] = item.split(/\s+/);
+          if (!isDate(date) || extra.length > 0) {
+            fail(`${where}: expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got "${item}"`);
+          }
+          spec.makeUpDays.push({ date, like: WEEKDAYS[dayIndex(where, like)] });
+        }
+        break;
+      case 'closed':
+        for (const item of list(value)) {
+          const m = /^(\S+)\s+(.*)$/.exec(item);
+          if (!m || !isDate(m[1])) fail(`${where}: expected a date and times such as 2025-12-24 12:00-17:00, got "${item}"`);
+          const { start, end } = parseWindow(where, m[2]);
+          // Unlike working windows, a closure cannot cross midnight: HH:MM compares as text.
+          if (end <= start) fail(`${where}: the closure "${item}" must end after it starts`);
+          spec.closures.push({ date: m[1], start, end });
+        }
+        break;
+      default:
+        name = value;
+    }
+  }
+  const parsed = CalendarSpecSchema.safeParse(name === undefined ? spec : { name, ...spec });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** `Mo-We,Fr,Sa`: runs of three days or more as ranges. */
+function formatDays(days: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && days[j + 1] === days[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${WEEKDAYS[days[i]]}-${WEEKDAYS[days[j]]}`);
+    else for (let k = i; k <= j; k++) parts.push(WEEKDAYS[days[k]]);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+function formatHours(weekly: CalendarSpec['weekly']): string {
+  const windowsText = (windows: readonly Window[]) => windows.map((w) => `${w.start}-${w.end}`).join(',');
+  if (WEEKDAYS.every((d) => windowsText(weekly[d]) === '00:00-24:00')) return '24/7';
+  // Days with the same windows share one rule, in the order of their first day.
+  const rules = new Map<string, number[]>();
+  WEEKDAYS.forEach((d, i) => {
+    const text = windowsText(weekly[d]);
+    if (text) rules.set(text, [...(rules.get(text) ?? []), i]);
+  });
+  if (rules.size === 0) return 'off';
+  return [...rules].map(([windows, days]) => `${formatDays(days)} ${windows}`).join('; ');
+}
+
+/** What the text form has no place for: written anyway, it would not parse back to the same spec. */
+function unwritable(what: string): never {
+  fail(`the text form cannot express ${what}`);
+}
+
+/** The canonical text of a spec; parsing it (with any default time zone) gives the spec back. */
+export function formatCalendarText(spec: CalendarSpec): string {
+  const parts = [formatHours(spec.weekly), `tz=${spec.timeZone}`];
+  const holidays = [
+    ...spec.holidayCountries,
+    ...spec.holidays.map((h) => (h.name === undefined ? h.date : unwritable(`the name of the holiday on ${h.date}`))),
+  ];
+  if (holidays.length > 0) parts.push(`holidays=${holidays.join(',')}`);
+  const makeUp = spec.makeUpDays.map((m) => {
+    if (m.windows) unwritable(`the hours of the make-up day on ${m.date}`);
+    if (m.name !== undefined) unwritable(`the name of the make-up day on ${m.date}`);
+    return m.like === 'Mo' ? m.date : `${m.date} ${m.like}`;
+  });
+  if (makeUp.length > 0) parts.push(`makeup=${makeUp.join(',')}`);
+  const closed = spec.closures.map((c) =>
+    c.name === undefined ? `${c.date} ${c.start}-${c.end}` : unwritable(`the name of the closure on ${c.date}`),
+  );
+  if (closed.length > 0) parts.push(`closed=${closed.join(',')}`);
+  if (spec.name !== undefined) {
+    if (!spec.name || spec.name.includes('|') || spec.name !== spec.name.trim()) unwritable(`the calendar name ${JSON.stringify(spec.name)}`);
+    parts.push(`name=${spec.name}`);
+  }
+  return parts.join(' | ');
+}

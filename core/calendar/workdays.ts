@@ -1,0 +1,186 @@
+import { weekdayOfDayNumber } from './days';
+import { CalendarError } from './errors';
+import type { DayNumber } from './types';
+
+/**
+ * NETWORKDAYS.INTL and WORKDAY.INTL on day numbers, with the spreadsheets' rules and errors. Whole weeks are counted
+ * by arithmetic and holidays by binary search in a sorted list, so a call costs the same for 3 days or 300 years.
+ */
+
+/** Argument of a weekend: a mask `"0000011"` (Monday first, 1 = day off) or a code 1-7, 11-17; blank = 1. */
+export type Weekend = string | number;
+
+interface WeekendTable {
+  /** Monday first, true = day off. */
+  readonly mask: readonly boolean[];
+  readonly perWeek: number;
+  /** cum[i]: working days among the weekdays 0..i-1, over two weeks so that a span may start on any weekday. */
+  readonly cum: readonly number[];
+  /** next[wd][r]: days from a day of weekday wd to the (r+1)-th working day after it; prev[wd][r] the same backwards. */
+  readonly next: readonly (readonly number[])[];
+  readonly prev: readonly (readonly number[])[];
+}
+
+const WEEKEND_EXPECTED = 'expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17';
+const WEEKDAY_INDEXES = [0, 1, 2, 3, 4, 5, 6];
+
+function maskOf(weekend: unknown): boolean[] {
+  if (typeof weekend === 'string' && /^[01]{7}$/.test(weekend)) return [...weekend].map((c) => c === '1');
+  if (typeof weekend === 'number' && Number.isInteger(weekend)) {
+    // Code c starts the two-day weekend on weekday (c + 4) % 7: 1 on Saturday, 2 on Sunday…; +10 keeps % non-negative.
+    // Codes 11-17 are one day, 11 = Sunday.
+    if (weekend >= 1 && weekend <= 7) return WEEKDAY_INDEXES.map((d) => (d - weekend + 10) % 7 < 2);
+    if (weekend >= 11 && weekend <= 17) return WEEKDAY_INDEXES.map((d) => d === (weekend - 5) % 7);
+  }
+  const got = typeof weekend === 'string' ? JSON.stringify(weekend) : String(weekend);
+  throw new CalendarError('weekend', `weekend: ${WEEKEND_EXPECTED}, got ${got}`);
+}
+
+function buildTable(mask: boolean[]): WeekendTable {
+  const cum = [0];
+  for (let i = 0; i < 14; i++) cum.push(cum[i] + (mask[i % 7] ? 0 : 1));
+  const offsets = (wd: number, dir: 1 | -1) =>
+    [1, 2, 3, 4, 5, 6, 7].filter((k) => !mask[(((wd + dir * k) % 7) + 7) % 7]);
+  return {
+    mask: Object.freeze(mask),
+    perWeek: cum[7],
+    cum,
+    next: WEEKDAY_INDEXES.map((wd) => offsets(wd, 1)),
+    prev: WEEKDAY_INDEXES.map((wd) => offsets(wd, -1)),
+  };
+}
+
+/** Keyed by the argument as given; only valid arguments get in, so at most 128 masks and 14 codes. */
+const tables = new Map<unknown, WeekendTable>();
+
+function weekendTable(weekend: unknown): WeekendTable {
+  const key = weekend === undefined || weekend === '' ? 1 : weekend;
+  let table = tables.get(key);
+  if (!table) {
+    table = buildTable(maskOf(key));
+    tables.set(key, table);
+  }
+  return table;
+}
+
+/** The weekend as 7 flags, Monday first, true = day off. Throws a CalendarError for anything the spreadsheets reject. */
+export const parseWeekend = (weekend?: Weekend): readonly boolean[] => weekendTable(weekend).mask;
+
+function dayArg(field: string, value: number): DayNumber {
+  if (!Number.isFinite(value)) throw new CalendarError(field, `${field}: expected a date`);
+  return Math.floor(value);
+}
+
+/** Working weekdays in [a, b], a ≤ b, ignoring holidays. */
+function countWeekdays(t: WeekendTable, a: DayNumber, b: DayNumber): number {
+  const days = b - a + 1;
+  const weeks = Math.floor(days / 7);
+  const wd = weekdayOfDayNumber(a);
+  return weeks * t.perWeek + t.cum[wd + days - weeks * 7] - t.cum[wd];
+}
+
+/** The n-th working weekday after (dir 1) or before (dir -1) `from`, ignoring holidays; n ≥ 1. */
+function stepWeekdays(t: WeekendTable, from: DayNumber, n: number, dir: 1 | -1): DayNumber {
+  const weeks = Math.floor((n - 1) / t.perWeek);
+  const offsets = (dir === 1 ? t.next : t.prev)[weekdayOfDayNumber(from)];
+  return from + dir * (weeks * 7 + offsets[n - 1 - weeks * t.perWeek]);
+}
+
+/**
+ * Appends the floored holidays of `list` (nested for 2-D ranges) that fall on working weekdays; blanks, text and
+ * weekend days are dropped. Returns whether they came in date order. A plain function with an indexed loop: a
+ * closure or for-of here costs over ten times more per call.
+ */
+function collectHolidays(t: WeekendTable, list: readonly unknown[], days: number[]): boolean {
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i];
+    if (typeof h === 'number') {
+      if (!Number.isFinite(h)) continue;
+      const day = Math.floor(h);
+      if (t.mask[weekdayOfDayNumber(day)]) continue;
+      if (days.length > 0 && day < days[days.length - 1]) sorted = false;
+      days.push(day);
+    } else if (Array.isArray(h)) sorted = collectHolidays(t, h, days) && sorted;
+  }
+  return sorted;
+}
+
+const NO_DAYS: readonly number[] = [];
+
+/** Working-day holidays, sorted and unique. Lists usually come in date order; then the sort, most of the cost, is skipped. */
+function workingHolidays(t: WeekendTable, holidays: readonly unknown[] | undefined): readonly number[] {
+  if (!holidays?.length) return NO_DAYS;
+  const days: number[] = [];
+  if (!collectHolidays(t, holidays, days)) days.sort((x, y) => x - y);
+  let unique = 0;
+  for (let i = 0; i < days.length; i++) if (unique === 0 || days[i] !== days[unique - 1]) days[unique++] = days[i];
+  days.length = unique;
+  return days;
+}
+
+/** First index whose value is ≥ x. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * NETWORKDAYS.INTL: working days from `start` to `end`, both counted; minus the forward count when `end` is before
+ * `start`. Holidays may be any list (nested ranges too); only numbers count, floored.
+ */
+export function workingDaysBetween(start: number, end: number, weekend?: Weekend, holidays?: readonly unknown[]): number {
+  const a = dayArg('start_date', start);
+  const b = dayArg('end_date', end);
+  const t = weekendTable(weekend);
+  const hs = workingHolidays(t, holidays);
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const n = countWeekdays(t, lo, hi) - (lowerBound(hs, hi + 1) - lowerBound(hs, lo));
+  return a <= b ? n : 0 - n; // 0 - n rather than -n: never -0
+}
+
+/**
+ * WORKDAY.INTL: the working day `days` working days after `start` (before it when negative); the start day never
+ * counts and 0 days returns the start day even when it is not a working day. `days` is cut toward zero.
+ */
+export function addWorkingDays(start: number, days: number, weekend?: Weekend, holidays?: readonly unknown[]): DayNumber {
+  const from = dayArg('start_date', start);
+  if (!Number.isFinite(days)) throw new CalendarError('days', 'days: expected a number');
+  const t = weekendTable(weekend);
+  if (t.perWeek === 0) {
+    throw new CalendarError('weekend', 'weekend: every day is a weekend day, so no working day can be reached');
+  }
+  const n = Math.trunc(days);
+  if (n === 0) return from;
+  const hs = workingHolidays(t, holidays);
+  // The answer is the (|n| + k)-th working weekday, where k counts the holidays passed on the way. Taking holidays
+  // in the direction of travel, the j-th one is passed iff fewer than |n| working non-holidays lie between `from`
+  // and it; that count never decreases with j, so k is found by binary search: no stepping and no re-passes.
+  if (n > 0) {
+    const first = lowerBound(hs, from + 1);
+    let lo = first;
+    let hi = hs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (countWeekdays(t, from + 1, hs[mid]) - (mid - first + 1) < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return stepWeekdays(t, from, n + lo - first, 1);
+  }
+  const last = lowerBound(hs, from) - 1;
+  let lo = 0;
+  let hi = last + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (countWeekdays(t, hs[mid], from - 1) - (last - mid + 1) < -n) hi = mid;
+    else lo = mid + 1;
+  }
+  return stepWeekdays(t, from, -n + last + 1 - lo, -1);
+}

@@ -1,0 +1,59 @@
+import { KpiInputError } from './errors';
+
+export const isBlank = (value: unknown): value is null | undefined => value === null || value === undefined;
+
+/** A value as it appears in a message: text in quotes, null and undefined as blank, the rest as JavaScript prints it. */
+export const describe = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value) : isBlank(value) ? 'blank' : String(value);
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** An argument that must be a finite number. */
+export function checkNumber(fn: string, argument: string, value: unknown): number {
+  if (!isFiniteNumber(value)) throw new KpiInputError(fn, argument, `must be a number, not ${describe(value)}`);
+  return value;
+}
+
+export function checkPositive(fn: string, argument: string, value: unknown): number {
+  if (checkNumber(fn, argument, value) <= 0) throw new KpiInputError(fn, argument, 'must be greater than 0');
+  return value as number;
+}
+
+export function checkNonNegative(fn: string, argument: string, value: unknown): number {
+  if (checkNumber(fn, argument, value) < 0) throw new KpiInputError(fn, argument, 'must not be negative');
+  return value as number;
+}
+
+export function checkList(fn: string, argument: string, value: unknown): readonly unknown[] {
+  if (!Array.isArray(value)) throw new KpiInputError(fn, argument, `must be a list, not ${describe(value)}`);
+  return value;
+}
+
+/** Two lists that pair row by row. */
+export function checkSameLength(fn: string, aName: string, a: readonly unknown[], bName: string, b: readonly unknown[]): void {
+  if (a.length !== b.length) {
+    throw new KpiInputError(fn, aName, `has ${a.length} rows but ${bName} has ${b.length}`);
+  }
+}
+
+/** Row `index` (0-based) of a list, which must be a finite number. */
+export function rowNumber(fn: string, argument: string, value: unknown, index: number): number {
+  if (!isFiniteNumber(value)) throw new KpiInputError(fn, argument, `${describe(value)} is not a number`, index + 1);
+  return value;
+}
+
+export function rowNonNegative(fn: string, argument: string, value: unknown, index: number): number {
+  if (rowNumber(fn, argument, value, index) < 0) throw new KpiInputError(fn, argument, `${value} is negative`, index + 1);
+  return value as number;
+}
+
+/** A list of finite numbers ≥ 0 with at least one row (durations, for instance). */
+export function checkNonNegativeList(fn: string, argument: string, values: unknown): number[] {
+  const list = checkList(fn, argument, values);
+  if (list.length === 0) throw new KpiInputError(fn, argument, 'has no values');
+  return list.map((value, index) => rowNonNegative(fn, argument, value, index));
+}
+
+export const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+
+export const mean = (values: readonly number[]): number => sum(values) / values.length;

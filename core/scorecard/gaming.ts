@@ -1,0 +1,78 @@
+import { checkNumber, isBlank } from '../kpi/validate';
+import type { Direction, Scorecard } from './schema';
+
+/** KPI id → the KPI's value for a period; a missing or blank entry has no value. */
+export type KpiValues = Readonly<Record<string, number | null | undefined>>;
+
+/** A KPI's value from a record, checked to be a number; `fn` and `recordName` name it in error messages. */
+export function valueOf(fn: string, recordName: string, values: KpiValues, id: string): number | null {
+  const value = values[id];
+  return isBlank(value) ? null : checkNumber(fn, `${recordName}.${id}`, value);
+}
+
+export type GamingAlertCode = 'SPEED_UP_QUALITY_DOWN' | 'VOLUME_UP_QUALITY_DOWN';
+
+/** A speed or volume KPI that improved while the quality KPI guarding it worsened. Changes are current − previous. */
+export interface GamingAlert {
+  code: GamingAlertCode;
+  scorecardId: string;
+  kpiId: string;
+  guardId: string;
+  kpiPrevious: number;
+  kpiCurrent: number;
+  kpiChange: number;
+  guardPrevious: number;
+  guardCurrent: number;
+  guardChange: number;
+  /** English; adapters translate from the code and the numbers. */
+  message: string;
+}
+
+/** +1 when the change is for the better in the KPI's direction, −1 for the worse, 0 when unchanged. */
+const betterSign = (change: number, direction: Direction): number => Math.sign(direction === 'higher' ? change : -change);
+
+/** Gaming alerts for one scorecard's own KPIs (not its children's). */
+export function levelAlerts(fn: string, scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] {
+  const alerts: GamingAlert[] = [];
+  for (const kpi of scorecard.kpis) {
+    const guard = scorecard.kpis.find((candidate) => candidate.id === kpi.guardedBy);
+    if (!guard || (kpi.pillar !== 'speed' && kpi.pillar !== 'volume')) continue;
+    const kpiCurrent = valueOf(fn, 'current', current, kpi.id);
+    const kpiPrevious = valueOf(fn, 'previous', previous, kpi.id);
+    const guardCurrent = valueOf(fn, 'current', current, guard.id);
+    const guardPrevious = valueOf(fn, 'previous', previous, guard.id);
+    if (kpiCurrent === null || kpiPrevious === null || guardCurrent === null || guardPrevious === null) continue;
+    const kpiChange = kpiCurrent - kpiPrevious;
+    const guardChange = guardCurrent - guardPrevious;
+    if (betterSign(kpiChange, kpi.direction) <= 0 || betterSign(guardChange, guard.direction) >= 0) continue;
+    const pillar = kpi.pillar === 'speed' ? 'Speed' : 'Volume';
+    alerts.push({
+      code: kpi.pillar === 'speed' ? 'SPEED_UP_QUALITY_DOWN' : 'VOLUME_UP_QUALITY_DOWN',
+      scorecardId: scorecard.id,
+      kpiId: kpi.id,
+      guardId: guard.id,
+      kpiPrevious,
+      kpiCurrent,
+      kpiChange,
+      guardPrevious,
+      guardCurrent,
+      guardChange,
+      message:
+        `${pillar} KPI "${kpi.name}" (${kpi.unit}) improved from ${kpiPrevious} to ${kpiCurrent} ` +
+        `while its guard "${guard.name}" (${guard.unit}) worsened from ${guardPrevious} to ${guardCurrent}.`,
+    });
+  }
+  return alerts;
+}
+
+/**
+ * Alerts, over the whole scorecard tree, for each speed or volume KPI with a `guardedBy` KPI that improved in its
+ * direction from `previous` to `current` while its guard worsened in the guard's direction (Goodhart's law: a
+ * measure pushed as a target gets bought at the cost of quality).
+ */
+export function gamingAlerts(scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] {
+  return [
+    ...levelAlerts('gamingAlerts', scorecard, current, previous),
+    ...scorecard.children.flatMap((child) => gamingAlerts(child, current, previous)),
+  ];
+}
