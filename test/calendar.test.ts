@@ -137,6 +137,7 @@ describe('compileCalendar: bad input', () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(err).toBeInstanceOf(CalendarError);
     expect((err as CalendarError).field).toBe('weekly.Mo.0.start');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
 import { createSlaClock, type SlaCycle } from '../core/sla/clock';
-import { periodLabel, slaCompliance } from '../core/sla/compliance';
+import { periodLabel } from '../core/calendar/period';
+import { slaCompliance } from '../core/sla/compliance';
 import { parseTarget } from '../core/sla/target';
 import { TicketHistorySchema, type TicketHistory } from '../core/sla/ticket';
 import type { SlaPolicyInput } from '../core/sla/policy';

@@ -1,7 +1,7 @@
 import { MS_PER_DAY, MS_PER_MINUTE } from '../calendar/days';
 import { KpiInputError } from '../kpi/errors';
 import { checkList, describe, rowNumber } from '../kpi/validate';
-import { periodLabel, type Period } from '../sla/compliance';
+import { periodLabel, type Period } from '../calendar/period';
 
 export type Aggregation = 'sum' | 'mean' | 'last';
 

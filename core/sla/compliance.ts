@@ -1,11 +1,8 @@
-import { isoOfDayNumber, weekdayOfDayNumber } from '../calendar/days';
+import { type Period, periodLabel } from '../calendar/period';
 import { isValidTimeZone } from '../calendar/spec';
 import { localDayIn } from '../calendar/zone';
-import type { DayNumber } from '../calendar/types';
 import { SlaError } from './errors';
 import type { SlaCycle } from './clock';
-
-export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 export interface ComplianceCounts {
   met: number;
@@ -53,27 +50,6 @@ const finish = (counts: ComplianceCounts): void => {
   const measurable = counts.met + counts.breached + counts.ongoingBreached;
   counts.compliance = measurable === 0 ? null : counts.met / measurable;
 };
-
-/** The label of the period a day falls in; weeks are ISO weeks (Monday first, week 1 holds the first Thursday). */
-export function periodLabel(day: DayNumber, period: Period): string {
-  const iso = isoOfDayNumber(day);
-  switch (period) {
-    case 'day':
-      return iso;
-    case 'month':
-      return iso.slice(0, 7);
-    case 'quarter':
-      return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
-    case 'year':
-      return iso.slice(0, 4);
-    case 'week': {
-      const thursday = day - weekdayOfDayNumber(day) + 3;
-      const year = Number(isoOfDayNumber(thursday).slice(0, 4));
-      const week = Math.floor((thursday - Date.UTC(year, 0, 1) / 86_400_000) / 7) + 1;
-      return `${year}-W${String(week).padStart(2, '0')}`;
-    }
-  }
-}
 
 const fieldKey = (field: string) => (cycle: SlaCycle): string => {
   if (field === 'policy') return cycle.policyId;

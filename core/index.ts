@@ -1,0 +1,5 @@
+/** The engine's public surface: adapters import from here, never from platform code. */
+export * from './calendar';
+export * from './kpi';
+export * from './scorecard';
+export * from './sla';
