@@ -32,8 +32,8 @@ export function compileCalendar(input: CalendarSpecInput | CalendarSpec, options
   const parsed = CalendarSpecSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path.join('.') || 'calendar';
-    throw new CalendarError(field, `calendar.${field}: ${issue.message}`);
+    const path = issue.path.join('.');
+    throw new CalendarError(path || 'calendar', path ? `calendar.${path}: ${issue.message}` : `calendar: ${issue.message}`);
   }
   return new CompiledCalendar(parsed.data, options.holidays ?? publicHolidays);
 }
@@ -117,6 +117,8 @@ class CompiledCalendar implements WorkCalendar {
       const day = dayNumberOfIso(c.date);
       this.closures.set(day, [...(this.closures.get(day) ?? []), [start, end]]);
     });
+    // Asked once now, so an unknown country fails when the calendar is compiled rather than in the middle of a run.
+    for (const country of this.countries) holidaySource(country, FIRST_YEAR + 100);
     this.hasAnyWorkingTime = this.weekly.some((r) => r.length > 0) || this.makeUp.size > 0;
   }
 

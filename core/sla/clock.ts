@@ -56,6 +56,36 @@ const holds = (condition: Condition, fields: TicketHistory['fields']): boolean =
 
 const allHold = (conditions: readonly Condition[], fields: TicketHistory['fields']) => conditions.every((c) => holds(c, fields));
 
+/** The open cycle: its start, the instant the running/paused state last changed, and the working minutes so far. */
+class CycleRun {
+  since: Instant;
+  running = 0;
+  pausedMinutes = 0;
+  /** Running segments as [segment start, running minutes before it], to place the due time. */
+  readonly milestones: Array<[Instant, number]>;
+
+  constructor(
+    readonly start: Instant,
+    public paused: boolean,
+  ) {
+    this.since = start;
+    this.milestones = paused ? [] : [[start, 0]];
+  }
+
+  advance(calendar: WorkCalendar, at: Instant): void {
+    const minutes = calendar.workingMinutesBetween(this.since, at);
+    if (this.paused) this.pausedMinutes += minutes;
+    else this.running += minutes;
+    this.since = at;
+  }
+
+  setPaused(paused: boolean, at: Instant): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
+    if (!paused) this.milestones.push([at, this.running]);
+  }
+}
+
 /**
  * A policy bound to its calendars, ready to run over many tickets. History is always recomputed from the events,
  * so a changed calendar or goal applies to past tickets too.
@@ -90,38 +120,13 @@ export class SlaClock {
     const result: SlaResult = { policyId: this.policy.id, ticketKey: ticket.key, goalLabel: prepared.label, cycles: [] };
     if (asOf < ticket.created) return result;
 
-    const cycles = result.cycles;
     const { start } = this.policy;
     const resolutionStops = this.policy.stop.resolutionSet;
+    const calendar = prepared.calendar;
     let status = ticket.status;
     let resolved = false;
     let stopped = this.stop.has(status);
-    // The open cycle: its start, the instant the running/paused state last changed, and the working minutes so far.
-    let cycleStart = NaN;
-    let since = NaN;
-    let paused = false;
-    let running = 0;
-    let pausedMinutes = 0;
-    let milestones: Array<[Instant, number]> = []; // running segments: [segment start, running minutes before it]
-
-    const open = (at: Instant) => {
-      cycleStart = at;
-      since = at;
-      paused = this.pause.has(status);
-      running = 0;
-      pausedMinutes = 0;
-      milestones = paused ? [] : [[at, 0]];
-    };
-    const advance = (at: Instant) => {
-      const minutes = prepared.calendar.workingMinutesBetween(since, at);
-      if (paused) pausedMinutes += minutes;
-      else running += minutes;
-      since = at;
-    };
-    const close = (at: Instant | null) => {
-      cycles.push(this.cycle(ticket, prepared, cycleStart, at, running, pausedMinutes, paused, milestones));
-      cycleStart = NaN;
-    };
+    let run: CycleRun | null = null;
 
     let retroactiveStart = NaN;
     if (start.on === 'field') {
@@ -132,14 +137,14 @@ export class SlaClock {
       }
       if (Number.isNaN(retroactiveStart)) return result;
     } else if (!stopped && (start.on === 'created' || this.startStatuses!.has(status))) {
-      open(ticket.created);
+      run = new CycleRun(ticket.created, this.pause.has(status));
     }
 
     const events = ticket.events;
     for (let i = 0; i <= events.length; i++) {
       const at = i < events.length ? Math.min(events[i].at, asOf) : asOf;
-      if (start.on === 'field' && Number.isNaN(cycleStart) && cycles.length === 0 && retroactiveStart <= at && !stopped) {
-        open(Math.min(retroactiveStart, asOf));
+      if (start.on === 'field' && run === null && result.cycles.length === 0 && retroactiveStart <= at && !stopped) {
+        run = new CycleRun(Math.min(retroactiveStart, asOf), this.pause.has(status));
       }
       if (i === events.length || events[i].at > asOf) break;
       const event = events[i];
@@ -149,36 +154,27 @@ export class SlaClock {
       const wasStopped = stopped;
       stopped = this.stop.has(status) || (resolutionStops && resolved);
 
-      if (!Number.isNaN(cycleStart)) {
-        advance(at);
-        if (stopped) close(at);
-        else if (paused !== this.pause.has(status)) {
-          paused = !paused;
-          if (!paused) milestones.push([at, running]);
-        }
+      if (run !== null) {
+        run.advance(calendar, at);
+        if (stopped) {
+          result.cycles.push(this.cycle(ticket, prepared, run, at));
+          run = null;
+        } else run.setPaused(this.pause.has(status), at);
       } else if (!stopped) {
         const reopened = wasStopped && start.on === 'created';
         const entered = event.field === 'status' && this.startStatuses?.has(status) === true;
-        if (reopened || entered) open(at);
+        if (reopened || entered) run = new CycleRun(at, this.pause.has(status));
       }
     }
-    if (!Number.isNaN(cycleStart)) {
-      advance(asOf);
-      close(null);
+    if (run !== null) {
+      run.advance(calendar, asOf);
+      result.cycles.push(this.cycle(ticket, prepared, run, null));
     }
     return result;
   }
 
-  private cycle(
-    ticket: TicketHistory,
-    prepared: PreparedGoal,
-    start: Instant,
-    stop: Instant | null,
-    running: number,
-    pausedMinutes: number,
-    paused: boolean,
-    milestones: ReadonlyArray<[Instant, number]>,
-  ): SlaCycle {
+  private cycle(ticket: TicketHistory, prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
+    const { start, running, pausedMinutes, paused, milestones } = run;
     const { calendar, goal } = prepared;
     const goalMinutes =
       'businessDays' in goal.target
@@ -221,8 +217,9 @@ export function createSlaClock(policy: SlaPolicyInput | SlaPolicy, calendars: Ca
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || 'policy';
-    const id = typeof (policy as { id?: unknown }).id === 'string' ? (policy as { id: string }).id : '(no id)';
-    throw new SlaError(field, `policy ${id}: ${field}: ${issue.message}`);
+    const id = (policy as { id?: unknown } | null)?.id;
+    const name = typeof id === 'string' ? id : '(no id)';
+    throw new SlaError(field, issue.path.length ? `policy ${name}: ${field}: ${issue.message}` : `policy ${name}: ${issue.message}`);
   }
   return new SlaClock(parsed.data, calendars);
 }

@@ -71,12 +71,18 @@ export function slaCompliance(cycles: readonly SlaCycle[], options: ComplianceOp
     throw new SlaError('timeZone', `timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh, got "${timeZone}"`);
   }
   const dayOf = period ? localDayIn(timeZone) : null;
+  const labels = new Map<number, string>(); // one label per day: building it costs a Date
   const total = emptyCounts();
   const groups = new Map<string, ComplianceGroup>();
   for (const cycle of cycles) {
     count(total, cycle);
     const key = keyOf(cycle);
-    const label = dayOf ? periodLabel(dayOf(cycle.stop ?? cycle.due ?? cycle.start), period!) : '';
+    let label = '';
+    if (dayOf) {
+      const day = dayOf(cycle.stop ?? cycle.due ?? cycle.start);
+      label = labels.get(day) ?? periodLabel(day, period!);
+      labels.set(day, label);
+    }
     const id = `${key}\u0000${label}`;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { key, period: label, ...emptyCounts() }));

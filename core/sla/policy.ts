@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTarget } from './target';
+import { readTarget, type SlaTarget, targetExpectation } from './target';
 
 /** A test on a ticket field (`requestType`, `priority`, `project`, `labels` or any other field key). */
 export const ConditionSchema = z
@@ -28,18 +28,19 @@ export const StopConditionSchema = z
   })
   .refine((s) => s.statuses.length > 0 || s.resolutionSet, { message: 'give stop statuses or resolutionSet: true' });
 
-const TargetSchema = z.union([
-  z.object({ minutes: z.number().positive({ message: 'expected working minutes greater than 0' }) }),
-  z.object({ businessDays: z.number().int().positive({ message: 'expected a whole number of business days ≥ 1' }) }),
-  z.union([z.string(), z.number()]).transform((value, ctx) => {
-    try {
-      return parseTarget(value);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  }),
-]);
+/** `{ minutes }`, `{ businessDays }`, or the text people write (`8h`, `30m`, `3bd`; a bare number is hours). */
+const TargetSchema = z.unknown().transform((value, ctx): SlaTarget => {
+  if (typeof value === 'object' && value !== null) {
+    const { minutes, businessDays } = value as { minutes?: unknown; businessDays?: unknown };
+    if (typeof minutes === 'number' && minutes > 0 && Number.isFinite(minutes)) return { minutes };
+    if (typeof businessDays === 'number' && Number.isInteger(businessDays) && businessDays > 0) return { businessDays };
+  } else {
+    const target = readTarget(value);
+    if (target) return target;
+  }
+  ctx.addIssue({ code: 'custom', message: targetExpectation(value) });
+  return z.NEVER;
+});
 
 export const GoalSchema = z.object({
   /** Conditions on the ticket; the first goal whose conditions all hold applies (none: the default goal). */

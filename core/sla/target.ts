@@ -10,6 +10,17 @@ const TARGET_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(m|min|h|bd)?\s*$/i;
  * `argument` names the argument in the error.
  */
 export function parseTarget(value: unknown, argument = 'target'): SlaTarget {
+  const target = readTarget(value);
+  if (target) return target;
+  throw new SlaError(argument, `${argument}: ${targetExpectation(value)}`);
+}
+
+/** What a target should look like, for error messages. */
+export const targetExpectation = (value: unknown): string =>
+  `expected working hours (8), a duration with a unit (30m, 2.5h) or whole business days (3bd), got ${JSON.stringify(value)}`;
+
+/** The target, or null when the value is not one. */
+export function readTarget(value: unknown): SlaTarget | null {
   if (typeof value === 'number') {
     if (Number.isFinite(value) && value > 0) return { minutes: value * 60 };
   } else if (typeof value === 'string') {
@@ -21,10 +32,7 @@ export function parseTarget(value: unknown, argument = 'target'): SlaTarget {
       if (amount > 0 && unit !== 'bd') return { minutes: unit === 'h' ? amount * 60 : amount };
     }
   }
-  throw new SlaError(
-    argument,
-    `${argument}: expected working hours (8), a duration with a unit (30m, 2.5h) or whole business days (3bd), got ${JSON.stringify(value)}`,
-  );
+  return null;
 }
 
 export const formatTarget = (target: SlaTarget): string =>

@@ -22,17 +22,22 @@ export interface TicketHistory {
   events: readonly TicketEvent[];
 }
 
-const InstantSchema = z.union([
-  z.number().finite(),
-  z.string().transform((text, ctx) => {
+const InstantSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+    ctx.addIssue({ code: 'custom', message: `expected epoch milliseconds or an ISO date-time, got ${value}` });
+    return z.NEVER;
+  }
+  {
+    const text = value;
     const t = Date.parse(text);
     if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO date-time with a zone offset (2025-03-01T08:30:00+07:00), got "${text}"` });
       return z.NEVER;
     }
     return t;
-  }),
-]);
+  }
+});
 
 const FieldValueSchema = z.union([z.string(), z.array(z.string()), z.null()]);
 
