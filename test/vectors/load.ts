@@ -54,3 +54,15 @@ export function loadSlaVectors() {
   }));
   return { calendars, clocks, cases, compliance: raw.compliance };
 }
+
+export interface CalendarVectors {
+  calendars: Record<string, string>;
+  durations: Array<{ calendar: string; start: string; end: string; minutes: number; how: string }>;
+  additions: Array<{ calendar: string; start: string; minutes: number; due: string; how: string }>;
+  businessDaysDue: Array<{ calendar: string; start: string; days: number; due: string; how: string }>;
+  networkdays: Array<{ start: string; end: string; weekend: string | number; holidays: string[]; result: number; source: string }>;
+  workday: Array<{ start: string; days: number; weekend: string | number; holidays: string[]; result?: string; error?: string; source: string }>;
+}
+
+export const readCalendarVectors = (): CalendarVectors =>
+  JSON.parse(readFileSync(new URL('./calendar.json', import.meta.url), 'utf8'));
