@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './kpi';
 export * from './scorecard';
 export * from './sla';
+export * from './schema';

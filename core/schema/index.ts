@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CalendarSpecSchema } from '../calendar/spec';
+import { ScorecardSchema } from '../scorecard/schema';
+import { SlaPolicySchema } from '../sla/policy';
+import { TicketHistorySchema } from '../sla/ticket';
+
+/** Every configuration and input the engine accepts, by the name editors and the admin page use. */
+export const CONFIG_SCHEMAS = {
+  calendar: CalendarSpecSchema,
+  slaPolicy: SlaPolicySchema,
+  ticketHistory: TicketHistorySchema,
+  scorecard: ScorecardSchema,
+} as const;
+
+export type ConfigKind = keyof typeof CONFIG_SCHEMAS;
+
+/**
+ * JSON Schema (draft 2020-12) of what a person may write, for editor completion and validation. Checks that JSON
+ * Schema cannot say (targets in text form, cross-references between KPIs) are left to the zod schema.
+ */
+export const jsonSchemaOf = (kind: ConfigKind): Record<string, unknown> =>
+  z.toJSONSchema(CONFIG_SCHEMAS[kind], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
