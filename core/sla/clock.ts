@@ -40,6 +40,7 @@ export type CalendarSet = Readonly<Record<string, WorkCalendar>>;
 
 interface PreparedGoal {
   goal: SlaGoal;
+  when: PreparedCondition[];
   calendar: WorkCalendar;
   label: string;
 }
@@ -47,14 +48,31 @@ interface PreparedGoal {
 const valuesOf = (value: FieldValue | undefined): readonly string[] =>
   value === null || value === undefined ? [] : typeof value === 'string' ? [value] : value;
 
-const holds = (condition: Condition, fields: TicketHistory['fields']): boolean => {
-  const values = valuesOf(fields[condition.field]);
-  if (condition.in && !values.some((v) => condition.in!.includes(v))) return false;
-  if (condition.notIn && values.some((v) => condition.notIn!.includes(v))) return false;
-  return true;
+/** A condition with its value lists as sets: tested once per ticket and policy, the hot path of a sync. */
+interface PreparedCondition {
+  field: string;
+  in: ReadonlySet<string> | null;
+  notIn: ReadonlySet<string> | null;
+}
+
+const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
+  conditions.map((c) => ({ field: c.field, in: c.in ? new Set(c.in) : null, notIn: c.notIn ? new Set(c.notIn) : null }));
+
+const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean => {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return set.has(value);
+  for (const v of value) if (set.has(v)) return true;
+  return false;
 };
 
-const allHold = (conditions: readonly Condition[], fields: TicketHistory['fields']) => conditions.every((c) => holds(c, fields));
+const allHold = (conditions: readonly PreparedCondition[], fields: TicketHistory['fields']): boolean => {
+  for (const c of conditions) {
+    const value = fields[c.field];
+    if (c.in !== null && !anyIn(value, c.in)) return false;
+    if (c.notIn !== null && anyIn(value, c.notIn)) return false;
+  }
+  return true;
+};
 
 /** The open cycle: its start, the instant the running/paused state last changed, and the working minutes so far. */
 class CycleRun {
@@ -93,6 +111,7 @@ class CycleRun {
 export class SlaClock {
   readonly policy: SlaPolicy;
   private readonly goals: PreparedGoal[];
+  private readonly appliesTo: PreparedCondition[];
   private readonly pause: ReadonlySet<string>;
   private readonly stop: ReadonlySet<string>;
   private readonly startStatuses: ReadonlySet<string> | null;
@@ -105,8 +124,9 @@ export class SlaClock {
         const known = Object.keys(calendars).join(', ') || 'none';
         throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: no calendar named "${goal.calendar}" (known: ${known})`);
       }
-      return { goal, calendar, label: goal.label ?? formatTarget(goal.target) };
+      return { goal, when: prepareConditions(goal.when), calendar, label: goal.label ?? formatTarget(goal.target) };
     });
+    this.appliesTo = prepareConditions(policy.appliesTo);
     this.pause = new Set(policy.pause.statuses);
     this.stop = new Set(policy.stop.statuses);
     this.startStatuses = policy.start.on === 'status' ? new Set(policy.start.statuses) : null;
@@ -114,8 +134,14 @@ export class SlaClock {
 
   /** The ticket's cycles under this policy, or null when the policy or none of its goals applies to it. */
   compute(ticket: TicketHistory, asOf: Instant): SlaResult | null {
-    if (!allHold(this.policy.appliesTo, ticket.fields)) return null;
-    const prepared = this.goals.find((g) => allHold(g.goal.when, ticket.fields));
+    if (!allHold(this.appliesTo, ticket.fields)) return null;
+    let prepared: PreparedGoal | undefined;
+    for (const goal of this.goals) {
+      if (allHold(goal.when, ticket.fields)) {
+        prepared = goal;
+        break;
+      }
+    }
     if (!prepared) return null;
     const result: SlaResult = { policyId: this.policy.id, ticketKey: ticket.key, goalLabel: prepared.label, cycles: [] };
     if (asOf < ticket.created) return result;
