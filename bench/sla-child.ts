@@ -5,7 +5,7 @@ import { runSla, type SlaMode } from './sla';
 import { AS_OF, TICKETS_FROM } from './tickets';
 
 const [count, seed, mode] = process.argv.slice(2);
-if (mode !== 'keep' && mode !== 'clock-only') throw new Error(`bench/sla-child: unknown mode ${mode}`);
+if (mode !== 'keep' && mode !== 'stream') throw new Error(`bench/sla-child: unknown mode ${mode}`);
 // Compile the calendar and build its tables over the tickets' years before any timing (reported in section 2).
 const calendar = ourCalendar();
 calendar.workingMinutesBetween(TICKETS_FROM - 86_400_000, AS_OF + 90 * 86_400_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
 import { createSlaClock, type SlaCycle } from '../core/sla/clock';
 import { periodLabel } from '../core/calendar/period';
-import { slaCompliance } from '../core/sla/compliance';
+import { ComplianceTally, slaCompliance } from '../core/sla/compliance';
 import { parseTarget } from '../core/sla/target';
 import { TicketHistorySchema, type TicketHistory } from '../core/sla/ticket';
 import type { SlaPolicyInput } from '../core/sla/policy';
@@ -187,6 +187,16 @@ describe('slaCompliance', () => {
     expect(() => slaCompliance(cycles, { period: 'month', timeZone: 'Nowhere/City' })).toThrow(
       'timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh, got "Nowhere/City"',
     );
+  });
+
+  it('counts as cycles arrive: a report taken midway is not changed by later cycles', () => {
+    const tally = new ComplianceTally({ groupBy: 'priority' });
+    tally.add(cycle('met', '2025-01-02T00:00:00Z', { priority: 'High' }));
+    const midway = tally.report();
+    tally.add(cycle('breached', '2025-01-02T00:00:00Z', { priority: 'High' }));
+    expect(midway.total.compliance).toBe(1);
+    expect(midway.groups[0].met + midway.groups[0].breached).toBe(1);
+    expect(tally.report().groups).toEqual([{ key: 'High', period: '', met: 1, breached: 1, ongoingBreached: 0, ongoing: 0, compliance: 0.5 }]);
   });
 
   it('labels ISO weeks, quarters and years', () => {

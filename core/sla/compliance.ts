@@ -63,33 +63,59 @@ const fieldKey = (field: string) => (cycle: SlaCycle): string => {
  * not yet due is left out (95 met of 100 measurable → 0.95). A cycle belongs to the period of its stop, or of its
  * due time while open, or of its start while paused with no due time.
  */
-export function slaCompliance(cycles: readonly SlaCycle[], options: ComplianceOptions = {}): ComplianceReport {
-  const { groupBy, period } = options;
-  const keyOf = groupBy === undefined ? () => '' : typeof groupBy === 'string' ? fieldKey(groupBy) : groupBy;
-  const timeZone = options.timeZone ?? 'UTC';
-  if (!isValidTimeZone(timeZone)) {
-    throw new SlaError('timeZone', `timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh, got "${timeZone}"`);
-  }
-  const dayOf = period ? localDayIn(timeZone) : null;
-  const labels = new Map<number, string>(); // one label per day: building it costs a Date
-  const total = emptyCounts();
-  const groups = new Map<string, ComplianceGroup>();
-  for (const cycle of cycles) {
-    count(total, cycle);
-    const key = keyOf(cycle);
-    let label = '';
-    if (dayOf) {
-      const day = dayOf(cycle.stop ?? cycle.due ?? cycle.start);
-      label = labels.get(day) ?? periodLabel(day, period!);
-      labels.set(day, label);
+export function slaCompliance(cycles: Iterable<SlaCycle>, options: ComplianceOptions = {}): ComplianceReport {
+  const tally = new ComplianceTally(options);
+  for (const cycle of cycles) tally.add(cycle);
+  return tally.report();
+}
+
+/**
+ * Compliance counted as cycles arrive, so a sync or a large log never holds every cycle: memory grows with the
+ * number of groups, not of tickets.
+ */
+export class ComplianceTally {
+  private readonly keyOf: (cycle: SlaCycle) => string;
+  private readonly period: Period | undefined;
+  private readonly dayOf: ((t: number) => number) | null;
+  private readonly labels = new Map<number, string>(); // one label per day: building it costs a Date
+  private readonly total = emptyCounts();
+  private readonly groups = new Map<string, Map<string, ComplianceGroup>>(); // key → period → counts
+
+  constructor(options: ComplianceOptions = {}) {
+    const { groupBy, period } = options;
+    this.keyOf = groupBy === undefined ? () => '' : typeof groupBy === 'string' ? fieldKey(groupBy) : groupBy;
+    const timeZone = options.timeZone ?? 'UTC';
+    if (!isValidTimeZone(timeZone)) {
+      throw new SlaError('timeZone', `timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh, got "${timeZone}"`);
     }
-    const id = `${key}\u0000${label}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { key, period: label, ...emptyCounts() }));
+    this.period = period;
+    this.dayOf = period ? localDayIn(timeZone) : null;
+  }
+
+  add(cycle: SlaCycle): void {
+    count(this.total, cycle);
+    const key = this.keyOf(cycle);
+    let label = '';
+    if (this.dayOf) {
+      const day = this.dayOf(cycle.stop ?? cycle.due ?? cycle.start);
+      label = this.labels.get(day) ?? periodLabel(day, this.period!);
+      this.labels.set(day, label);
+    }
+    let periods = this.groups.get(key);
+    if (!periods) this.groups.set(key, (periods = new Map()));
+    let group = periods.get(label);
+    if (!group) periods.set(label, (group = { key, period: label, ...emptyCounts() }));
     count(group, cycle);
   }
-  finish(total);
-  const sorted = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  sorted.forEach(finish);
-  return { total, groups: sorted };
+
+  /** The counts so far, groups sorted by key then period. */
+  report(): ComplianceReport {
+    const total = { ...this.total };
+    finish(total);
+    const groups = [...this.groups.values()]
+      .flatMap((periods) => [...periods.values()].map((g) => ({ ...g })))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    groups.forEach(finish);
+    return { total, groups };
+  }
 }
