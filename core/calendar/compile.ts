@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { type Interval, mergeIntervals } from '../util/intervals';
 import { CalendarError } from './errors';
 import { type HolidayProvider, publicHolidays } from './holidays';
 import { CalendarSpecSchema, type CalendarSpec, type CalendarSpecInput, WEEKDAYS, type Window } from './spec';
@@ -20,7 +21,7 @@ const FIRST_DAY = Date.UTC(FIRST_YEAR, 0, 1) / MS_PER_DAY;
 const END_DAY = Date.UTC(LAST_YEAR + 1, 0, 1) / MS_PER_DAY;
 
 /** Working minutes of a local day as [start, end) minutes after its midnight; end may pass 1440 (overnight). */
-type MinuteRange = [number, number];
+type MinuteRange = Interval;
 
 export interface CompileOptions {
   /** Source of countries' public holidays; `date-holidays` by default. */
@@ -45,17 +46,6 @@ const toRanges = (windows: readonly Window[]): MinuteRange[] =>
     if (end <= start) end += 1440; // crosses midnight: belongs to the day it starts on
     return [start, end];
   });
-
-const mergeRanges = (ranges: MinuteRange[]): MinuteRange[] => {
-  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const merged: MinuteRange[] = [];
-  for (const [s, e] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged;
-};
 
 const subtractRanges = (ranges: MinuteRange[], cut: MinuteRange): MinuteRange[] =>
   ranges.flatMap(([s, e]): MinuteRange[] => {
@@ -99,10 +89,10 @@ class CompiledCalendar implements WorkCalendar {
     this.timeZone = spec.timeZone;
     this.holidaySource = holidaySource;
     this.countries = spec.holidayCountries;
-    this.weekly = WEEKDAYS.map((d) => mergeRanges(toRanges(spec.weekly[d])));
+    this.weekly = WEEKDAYS.map((d) => mergeIntervals(toRanges(spec.weekly[d])));
     for (const h of spec.holidays) this.fixedHolidays.add(dayNumberOfIso(h.date));
     spec.makeUpDays.forEach((m, i) => {
-      const ranges = m.windows ? mergeRanges(toRanges(m.windows)) : this.weekly[WEEKDAYS.indexOf(m.like)];
+      const ranges = m.windows ? mergeIntervals(toRanges(m.windows)) : this.weekly[WEEKDAYS.indexOf(m.like)];
       if (ranges.length === 0) {
         throw new CalendarError(`makeUpDays.${i}`, `calendar.makeUpDays.${i}: ${m.date} would have no working hours (${m.like} has none)`);
       }

@@ -1,9 +1,4 @@
-/** A calendar argument or specification that cannot be used; `field` names the offending argument or part. */
-export class CalendarError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'CalendarError';
-    this.field = field;
-  }
-}
+import { FieldError } from '../util/field-error';
+
+/** A calendar argument or specification that cannot be used. */
+export class CalendarError extends FieldError {}

@@ -1,7 +1,7 @@
+import { type Interval, mergeIntervals } from '../util/intervals';
 import { KpiInputError } from './errors';
 import { checkList, checkNumber, checkSameLength, isBlank, rowNumber } from './validate';
 
-type Interval = [start: number, end: number];
 
 /**
  * Outages clipped to [periodStart, periodEnd) and merged where they overlap or touch, in time order. A blank end
@@ -30,14 +30,7 @@ function mergedOutages(
     const to = Math.min(end, periodEnd);
     if (from < to) clipped.push([from, to]);
   });
-  clipped.sort((a, b) => a[0] - b[0]);
-  const merged: Interval[] = [];
-  for (const [start, end] of clipped) {
-    const last = merged[merged.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
+  return mergeIntervals(clipped);
 }
 
 const downtime = (outages: readonly Interval[]): number => outages.reduce((total, [start, end]) => total + end - start, 0);
