@@ -5,6 +5,7 @@ import { compileCalendar } from '../core/calendar/compile';
 import { CalendarError } from '../core/calendar/errors';
 import type { CalendarSpecInput, Window } from '../core/calendar/spec';
 import type { WorkCalendar } from '../core/calendar/types';
+import { instantOfWallTime, wallTimeOfInstant } from '../core/calendar/zone';
 
 const t = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -99,6 +100,24 @@ describe('compileCalendar: worked examples', () => {
     expect(iso(hanoi.businessDaysDue(t('2025-01-24T03:00:00Z'), 3))).toBe('2025-02-04T10:00:00.000Z');
     // From Friday 25 Apr: the make-up Saturday counts, then Mon 28, Tue 29 (30 Apr, 1-2 May closed).
     expect(iso(hanoi.businessDaysDue(t('2025-04-25T03:00:00Z'), 3))).toBe('2025-04-29T10:00:00.000Z');
+  });
+
+  it('counts working days after a day, up to and including another', () => {
+    const cal = compileCalendar({ timeZone: 'Asia/Ho_Chi_Minh', weekly: weekdays(officeHours), holidayCountries: ['VN'] });
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    // Fri 24 Jan 2025 → Tue 4 Feb: Mon 27 Jan, Mon 3 Feb, Tue 4 Feb (Tết closes 28 Jan - 1 Feb).
+    expect(cal.workingDaysAfter(day('2025-01-24'), day('2025-02-04'))).toBe(3);
+    expect(cal.workingDaysAfter(day('2025-02-04'), day('2025-01-24'))).toBe(-3);
+    expect(cal.workingDaysAfter(day('2025-01-24'), day('2025-01-24'))).toBe(0);
+    expect(cal.workingDaysAfter(day('1999-01-01'), day('2025-01-01'))).toBeGreaterThan(6000);
+  });
+
+  it('places wall-clock times in a zone: DST gaps move forward, repeated times take the first', () => {
+    const wall = (iso: string) => Date.parse(`${iso}Z`);
+    expect(iso(instantOfWallTime(wall('2025-03-30T02:30:00'), 'Europe/Brussels'))).toBe('2025-03-30T01:30:00.000Z'); // 03:30 CEST
+    expect(iso(instantOfWallTime(wall('2025-10-26T02:30:00'), 'Europe/Brussels'))).toBe('2025-10-26T00:30:00.000Z'); // first 02:30
+    expect(iso(instantOfWallTime(wall('2025-07-01T09:00:00'), 'Asia/Ho_Chi_Minh'))).toBe('2025-07-01T02:00:00.000Z');
+    expect(wallTimeOfInstant(Date.parse('2025-07-01T02:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe(wall('2025-07-01T09:00:00'));
   });
 
   it('grows its tables in both directions and keeps differences exact', () => {

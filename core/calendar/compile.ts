@@ -1,4 +1,3 @@
-import { tzOffset } from '@date-fns/tz';
 import { type Interval, mergeIntervals } from '../util/intervals';
 import { CalendarError } from './errors';
 import { type HolidayProvider, publicHolidays } from './holidays';
@@ -13,6 +12,7 @@ import {
   yearOfDayNumber,
 } from './days';
 import type { DayNumber, Instant, WorkCalendar } from './types';
+import { instantOfWallTime } from './zone';
 
 /** Years the tables may grow to: far enough for any SLA, near enough that a runaway search stops. */
 const FIRST_YEAR = 1900;
@@ -183,6 +183,12 @@ class CompiledCalendar implements WorkCalendar {
     return !Number.isNaN(this.dayClose[day - this.firstDay]);
   }
 
+  workingDaysAfter(from: DayNumber, to: DayNumber): number {
+    this.coverDay(from);
+    this.coverDay(to);
+    return this.cumWorkingDays[to - this.firstDay] - this.cumWorkingDays[from - this.firstDay];
+  }
+
   businessDaysDue(start: Instant, n: number): Instant {
     if (!Number.isInteger(n) || n < 1) throw new CalendarError('days', `days: expected a whole number of business days ≥ 1, got ${n}`);
     this.requireWorkingTime();
@@ -266,7 +272,7 @@ class CompiledCalendar implements WorkCalendar {
     const holidays = this.holidaysBetween(firstDay - 1, endDay);
     // Local midnights for days firstDay-1 … endDay+1: windows of the day before can run past midnight.
     const midnights = new Float64Array(count + 3);
-    for (let i = 0; i < count + 3; i++) midnights[i] = this.wallToUtc((firstDay - 1 + i) * MS_PER_DAY);
+    for (let i = 0; i < count + 3; i++) midnights[i] = instantOfWallTime((firstDay - 1 + i) * MS_PER_DAY, this.timeZone);
 
     const dayClose = new Float64Array(count);
     const cumWorkingDays = new Int32Array(count);
@@ -278,7 +284,7 @@ class CompiledCalendar implements WorkCalendar {
       const ranges = this.rangesOf(day, holidays);
       const midnight = midnights[i + 1];
       const regular = midnights[i + 2] - midnight === MS_PER_DAY && midnights[i + 3] - midnights[i + 2] === MS_PER_DAY;
-      const toUtc = (minute: number) => (regular ? midnight + minute * MS_PER_MINUTE : this.wallToUtc(day * MS_PER_DAY + minute * MS_PER_MINUTE));
+      const toUtc = (minute: number) => (regular ? midnight + minute * MS_PER_MINUTE : instantOfWallTime(day * MS_PER_DAY + minute * MS_PER_MINUTE, this.timeZone));
       let close = NaN;
       for (const [s, e] of ranges) {
         const from = toUtc(s);
@@ -343,24 +349,5 @@ class CompiledCalendar implements WorkCalendar {
       for (const country of this.countries) for (const iso of this.holidaySource(country, year)) all.add(dayNumberOfIso(iso));
     }
     return all;
-  }
-
-  /**
-   * The instant a local wall-clock time (given as if it were UTC) happens. A time skipped by a DST gap moves
-   * forward by the gap; a time that happens twice is its first occurrence (Temporal's "compatible").
-   */
-  private wallToUtc(wall: number): Instant {
-    const before = tzOffset(this.timeZone, new Date(wall - MS_PER_DAY)) * MS_PER_MINUTE;
-    const after = tzOffset(this.timeZone, new Date(wall + MS_PER_DAY)) * MS_PER_MINUTE;
-    if (before === after) return wall - before;
-    const early = wall - before;
-    const late = wall - after;
-    const fits = (t: number, offset: number) => tzOffset(this.timeZone, new Date(t)) * MS_PER_MINUTE === offset;
-    const earlyFits = fits(early, before);
-    const lateFits = fits(late, after);
-    if (earlyFits && lateFits) return Math.min(early, late);
-    if (earlyFits) return early;
-    if (lateFits) return late;
-    return early; // in the gap: the offset before the change moves the time forward
   }
 }

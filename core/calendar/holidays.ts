@@ -4,7 +4,22 @@ import { CalendarError } from './errors';
 /** Public-holiday dates (`YYYY-MM-DD`) of a country, or `CC-STATE`, in one year. */
 export type HolidayProvider = (country: string, year: number) => readonly string[];
 
-const cache = new Map<string, readonly string[]>();
+const datesByCountryYear = new Map<string, readonly string[]>();
+/** Rule sets by country: building one parses the country's rules, the costly part of a first look-up. */
+const rulesByCountry = new Map<string, Holidays>();
+
+function rulesOf(country: string): Holidays {
+  const known = rulesByCountry.get(country);
+  if (known) return known;
+  const [code, state] = country.split('-');
+  const rules = new Holidays();
+  if (!rules.getCountries()[code] || (state && !rules.getStates(code)?.[state])) {
+    throw new CalendarError('holidays', `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY)`);
+  }
+  rules.init(code, state);
+  rulesByCountry.set(country, rules);
+  return rules;
+}
 
 /**
  * Public holidays from `date-holidays`, whose rules follow the lunar calendar where the law does (Vietnam's Tết).
@@ -13,21 +28,15 @@ const cache = new Map<string, readonly string[]>();
  */
 export const publicHolidays: HolidayProvider = (country, year) => {
   const key = `${country}:${year}`;
-  const known = cache.get(key);
+  const known = datesByCountryYear.get(key);
   if (known) return known;
-  const [code, state] = country.split('-');
-  const rules = new Holidays();
-  if (!rules.getCountries()[code] || (state && !rules.getStates(code)?.[state])) {
-    throw new CalendarError('holidays', `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY)`);
-  }
-  rules.init(code, state);
   const dates: string[] = [];
-  for (const holiday of rules.getHolidays(year)) {
+  for (const holiday of rulesOf(country).getHolidays(year)) {
     if (holiday.type !== 'public') continue;
     const first = Date.UTC(year, Number(holiday.date.slice(5, 7)) - 1, Number(holiday.date.slice(8, 10)));
     const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000));
     for (let i = 0; i < days; i++) dates.push(new Date(first + i * 86_400_000).toISOString().slice(0, 10));
   }
-  cache.set(key, dates);
+  datesByCountryYear.set(key, dates);
   return dates;
 };

@@ -25,6 +25,8 @@ export interface WorkCalendar {
   localDay(t: Instant): DayNumber;
   /** Whether the local day has any working time. */
   isWorkingDay(day: DayNumber): boolean;
+  /** Working days in (from, to]: after `from`, up to and including `to`; negative when `to` is before `from`. */
+  workingDaysAfter(from: DayNumber, to: DayNumber): number;
   /**
    * The `n`-th working day after the local day of `start` (WORKDAY semantics on this calendar's working days:
    * the start day never counts), as the closing instant of that day. `n` ≥ 1.

@@ -21,3 +21,23 @@ export function localDayIn(timeZone: string): (t: Instant) => DayNumber {
     return Math.floor((t + offset) / MS_PER_DAY);
   };
 }
+
+/**
+ * The instant a wall-clock time (given as if it were UTC) happens in a zone. A time skipped by a DST gap moves forward
+ * by the gap; a time that happens twice is its first occurrence (Temporal's "compatible").
+ */
+export function instantOfWallTime(wall: number, timeZone: string): Instant {
+  const offsetAt = (t: number) => tzOffset(timeZone, new Date(t)) * MS_PER_MINUTE;
+  const before = offsetAt(wall - MS_PER_DAY);
+  const after = offsetAt(wall + MS_PER_DAY);
+  if (before === after) return wall - before;
+  const early = wall - before;
+  const late = wall - after;
+  const earlyFits = offsetAt(early) === before;
+  const lateFits = offsetAt(late) === after;
+  if (earlyFits && lateFits) return Math.min(early, late);
+  return lateFits && !earlyFits ? late : early; // neither fits: in the gap, the offset before it moves the time forward
+}
+
+/** The wall-clock time of an instant in a zone, as if it were UTC. */
+export const wallTimeOfInstant = (t: Instant, timeZone: string): number => t + tzOffset(timeZone, new Date(t)) * MS_PER_MINUTE;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { CalendarError, compileCalendar, createSlaClock, parseCalendarText, ScorecardSchema, SlaError, SlaPolicySchema, TimeZoneSchema, type WorkCalendar } from '../../../core';
+
+/** The configuration format this app version writes; older formats are migrated on read (see migrate.ts). */
+export const CONFIG_SCHEMA_VERSION = 2;
+
+/** Which Jira field feeds each core ticket field; the request type and team fields are custom fields per site. */
+export const FieldMapSchema = z.object({
+  requestType: z.string().min(1, { message: 'name the request type field (for JSM: customfield_10010)' }).default('customfield_10010'),
+  team: z.string().min(1).nullable().default(null),
+  /** Further core fields read from Jira fields, e.g. `requestDate` → `customfield_10050` for a retroactive start. */
+  extra: z.record(z.string().min(1), z.string().min(1)).default({}),
+});
+
+export const SyncSettingsSchema = z.object({
+  /** The issues the app measures, as JQL without ORDER BY (the sync adds the `updated` bound). */
+  scopeJql: z
+    .string()
+    .min(1, { message: 'give the JQL of the issues to measure, e.g. project in (IT, HR)' })
+    .refine((jql) => !/order\s+by/i.test(jql), { message: 'leave out ORDER BY: the sync orders by updated itself' }),
+  readJsmSla: z.boolean().default(true),
+  readFeedback: z.boolean().default(true),
+  /** Zone whose calendar days the reporting periods follow. */
+  reportTimeZone: TimeZoneSchema.default('UTC'),
+});
+
+export const AppConfigSchema = z.object({
+  schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
+  /** Calendar name → its text form (`Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN`). */
+  calendars: z.record(z.string().min(1), z.string().min(1)).default({}),
+  policies: z.array(SlaPolicySchema).default([]),
+  scorecards: z.array(ScorecardSchema).default([]),
+  fields: FieldMapSchema.default({ requestType: 'customfield_10010', team: null, extra: {} }),
+  sync: SyncSettingsSchema,
+});
+
+export type AppConfig = z.output<typeof AppConfigSchema>;
+export type AppConfigInput = z.input<typeof AppConfigSchema>;
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `policies.0.goals.0.calendar`; the admin page shows the message there. */
+  path: string;
+  message: string;
+}
+
+export type ConfigCheck = { ok: true; config: AppConfig } | { ok: false; errors: FieldError[] };
+
+export function compileCalendars(texts: Readonly<Record<string, string>>): Record<string, WorkCalendar> {
+  return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, compileCalendar(parseCalendarText(text, 'UTC'))]));
+}
+
+/**
+ * Validates a configuration with the core's own schemas, then checks what the schemas cannot see alone: every
+ * calendar text parses and every goal names a known calendar. All problems are returned, each with its path.
+ */
+export function checkConfig(input: unknown): ConfigCheck {
+  const parsed = AppConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+  }
+  const config = parsed.data;
+  const errors: FieldError[] = [];
+  const calendars: Record<string, WorkCalendar> = {};
+  for (const [name, text] of Object.entries(config.calendars)) {
+    try {
+      calendars[name] = compileCalendar(parseCalendarText(text, 'UTC'));
+    } catch (error) {
+      if (!(error instanceof CalendarError)) throw error;
+      errors.push({ path: `calendars.${name}`, message: error.message });
+    }
+  }
+  config.policies.forEach((policy, index) => {
+    try {
+      createSlaClock(policy, calendars);
+    } catch (error) {
+      if (!(error instanceof SlaError)) throw error;
+      // A goal naming a broken calendar is reported on the calendar, not twice.
+      if (!(error.field.endsWith('.calendar') && policy.goals.some((g) => g.calendar in config.calendars && !(g.calendar in calendars)))) {
+        errors.push({ path: `policies.${index}.${error.field}`, message: error.message });
+      }
+    }
+  });
+  const ids = new Set<string>();
+  config.policies.forEach((policy, index) => {
+    if (ids.has(policy.id)) errors.push({ path: `policies.${index}.id`, message: `policy id "${policy.id}" is used twice` });
+    ids.add(policy.id);
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}

@@ -1,0 +1,4 @@
+import ForgeReconciler from '@forge/react';
+import { AdminPage } from './admin-view';
+
+ForgeReconciler.render(<AdminPage />);

@@ -1,0 +1,30 @@
+import { invoke } from '@forge/bridge';
+import { useProductContext } from '@forge/react';
+import { useEffect, useState } from 'react';
+import { messagesFor } from '../i18n/messages';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+
+/** Calls a resolver once its payload is known (undefined: wait) and again whenever the payload changes. */
+export function useResolver<T>(functionKey: string, payload: Record<string, unknown> | undefined): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const signature = payload === undefined ? undefined : JSON.stringify(payload);
+  useEffect(() => {
+    if (signature === undefined) return;
+    let live = true;
+    setState({ status: 'loading' });
+    invoke<T>(functionKey, JSON.parse(signature))
+      .then((data) => live && setState({ status: 'ready', data: data as T }))
+      .catch((error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      live = false;
+    };
+  }, [functionKey, signature]);
+  return state;
+}
+
+/** The product context, and the catalogue for the user's locale. */
+export function useAppContext() {
+  const context = useProductContext();
+  return { context, t: messagesFor(context?.locale), locale: context?.locale as string | undefined };
+}

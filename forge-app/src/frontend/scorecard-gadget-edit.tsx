@@ -1,0 +1,4 @@
+import ForgeReconciler from '@forge/react';
+import { ScorecardGadgetEdit } from './scorecard-edit-view';
+
+ForgeReconciler.render(<ScorecardGadgetEdit />);

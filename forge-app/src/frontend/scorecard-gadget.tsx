@@ -1,0 +1,4 @@
+import ForgeReconciler from '@forge/react';
+import { ScorecardGadget } from './scorecard-view';
+
+ForgeReconciler.render(<ScorecardGadget />);

@@ -1,0 +1,4 @@
+/** Every function handler named in manifest.yml; the root src/index.ts re-exports each by name. */
+export { resolverHandler } from './resolvers';
+export { syncConsumer } from './sync/consumer';
+export { syncTrigger } from './sync/trigger';

@@ -1,0 +1,147 @@
+import { route, type APIResponse, type RequestInit, type Route } from '@forge/api';
+import type { JiraBulkChangelogPage, JiraIssue, JiraSearchPage, JsmFeedback, JsmSlaMetric, JsmSlaPage } from './types';
+
+/** `api.asApp().requestJira` or `api.asUser().requestJira`: injected so the client runs against a double in tests. */
+export type RequestJira = (path: Route, init?: RequestInit) => Promise<APIResponse>;
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** First back-off when Jira sends no Retry-After; doubles on each further 429. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+
+/** Counters the sync reports and the tests hold against the platform's limits. */
+export interface JiraCallStats {
+  requests: number;
+  rateLimited: number;
+  sleptMs: number;
+}
+
+export class JiraError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'JiraError';
+    this.status = status;
+  }
+}
+
+/** Jira's search/jql returns at most 100 issues a page when fields are asked for. */
+const SEARCH_PAGE_SIZE = 100;
+/** bulkfetch takes up to 1,000 issue ids a call. */
+export const BULKFETCH_MAX_ISSUES = 1_000;
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Retry-After is whole seconds (or an HTTP date); anything else falls back to exponential back-off. */
+function retryAfterMs(response: APIResponse, now: number): number | null {
+  const header = response.headers.get('Retry-After');
+  if (header === null) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1_000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+export class JiraClient {
+  readonly stats: JiraCallStats = { requests: 0, rateLimited: 0, sleptMs: 0 };
+
+  constructor(
+    private readonly requestJira: RequestJira,
+    private readonly sleep: (ms: number) => Promise<void> = sleepFor,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  /** One call, retried on 429 after Retry-After (or back-off); other failures throw a JiraError with Jira's text. */
+  async send(path: Route, init: RequestInit = {}): Promise<APIResponse> {
+    const method = init.method ?? 'GET';
+    for (let attempt = 1; ; attempt++) {
+      this.stats.requests++;
+      const response = await this.requestJira(path, { ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
+      if (response.status !== 429) return response;
+      this.stats.rateLimited++;
+      if (attempt >= this.retry.maxAttempts) {
+        throw new JiraError(429, `Jira answered 429 Too Many Requests ${attempt} times to ${method} ${path.value}; giving up`);
+      }
+      const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+      const wait = Math.min(this.retry.maxDelayMs, retryAfterMs(response, Date.now()) ?? backoff);
+      this.stats.sleptMs += wait;
+      await this.sleep(wait);
+    }
+  }
+
+  async json<T>(path: Route, init: RequestInit = {}): Promise<T> {
+    const response = await this.send(path, init);
+    if (!response.ok) {
+      const text = await response.text();
+      throw new JiraError(response.status, `Jira answered ${response.status} to ${init.method ?? 'GET'} ${path.value}: ${text.slice(0, 300)}`);
+    }
+    return (await response.json()) as T;
+  }
+
+  /** One page of issues matching `jql`; pass the previous page's nextPageToken to continue. */
+  searchPage(jql: string, fields: readonly string[], nextPageToken?: string, maxResults = SEARCH_PAGE_SIZE): Promise<JiraSearchPage> {
+    return this.json<JiraSearchPage>(route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      body: JSON.stringify({ jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) }),
+    });
+  }
+
+  /** Every issue matching `jql`, following nextPageToken to the end. */
+  async searchAll(jql: string, fields: readonly string[]): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.searchPage(jql, fields, token);
+      issues.push(...page.issues);
+      token = page.isLast ? undefined : page.nextPageToken;
+    } while (token);
+    return issues;
+  }
+
+  /** The full changelogs of up to 1,000 issues, by issue id, following nextPageToken (search/jql's expand stops at 40 entries). */
+  async changelogs(issueIds: readonly string[], fieldIds: readonly string[]): Promise<Map<string, JiraBulkChangelogPage['issueChangeLogs'][number]['changeHistories']>> {
+    if (issueIds.length > BULKFETCH_MAX_ISSUES) {
+      throw new RangeError(`changelogs: at most ${BULKFETCH_MAX_ISSUES} issues a call, got ${issueIds.length}`);
+    }
+    const byIssue = new Map<string, JiraBulkChangelogPage['issueChangeLogs'][number]['changeHistories']>();
+    let token: string | undefined;
+    do {
+      const page = await this.json<JiraBulkChangelogPage>(route`/rest/api/3/changelog/bulkfetch`, {
+        method: 'POST',
+        body: JSON.stringify({ issueIdsOrKeys: issueIds, fieldIds, maxResults: 1000, ...(token ? { nextPageToken: token } : {}) }),
+      });
+      for (const log of page.issueChangeLogs) {
+        const histories = byIssue.get(log.issueId) ?? [];
+        histories.push(...log.changeHistories);
+        byIssue.set(log.issueId, histories);
+      }
+      token = page.nextPageToken;
+    } while (token);
+    return byIssue;
+  }
+
+  /** JSM's own SLA metrics of a request; an issue that is not a JSM request answers 404: no metrics. */
+  async jsmSla(issueKey: string): Promise<JsmSlaMetric[]> {
+    const metrics: JsmSlaMetric[] = [];
+    for (let start = 0; ; ) {
+      const response = await this.send(route`/rest/servicedeskapi/request/${issueKey}/sla?start=${start}&limit=50`);
+      if (response.status === 404) return metrics;
+      if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to GET /rest/servicedeskapi/request/${issueKey}/sla: ${(await response.text()).slice(0, 300)}`);
+      const page = (await response.json()) as JsmSlaPage;
+      metrics.push(...page.values);
+      if (page.isLastPage !== false || page.values.length === 0) return metrics;
+      start += page.values.length;
+    }
+  }
+
+  /** The customer's satisfaction rating, or null when none was given (JSM answers 404). */
+  async jsmFeedback(issueKey: string): Promise<JsmFeedback | null> {
+    const response = await this.send(route`/rest/servicedeskapi/request/${issueKey}/feedback`);
+    if (response.status === 404) return null;
+    if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to GET /rest/servicedeskapi/request/${issueKey}/feedback: ${(await response.text()).slice(0, 300)}`);
+    return (await response.json()) as JsmFeedback;
+  }
+}

@@ -1,0 +1,86 @@
+/** The parts of Jira Cloud REST responses the app reads, as documented by Atlassian. */
+
+/** `POST /rest/api/3/search/jql`: pages by `nextPageToken`, no `total`; `isLast` on the final page. */
+export interface JiraSearchPage {
+  issues: JiraIssue[];
+  nextPageToken?: string;
+  isLast?: boolean;
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  fields: Record<string, unknown>;
+}
+
+export interface JiraChangeItem {
+  field: string;
+  fieldId?: string;
+  fieldtype?: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface JiraChangeHistory {
+  id: string;
+  /** Jira date-time text (`2025-03-03T09:00:00.000+0700`) or epoch milliseconds. */
+  created: string | number;
+  items: JiraChangeItem[];
+}
+
+/** `POST /rest/api/3/changelog/bulkfetch`: up to 1,000 issues per call, pages by `nextPageToken`. */
+export interface JiraBulkChangelogPage {
+  issueChangeLogs: Array<{ issueId: string; changeHistories: JiraChangeHistory[] }>;
+  nextPageToken?: string;
+}
+
+/** `GET /rest/servicedeskapi/request/{key}/sla`: JSM's own SLA metrics and their cycles. */
+export interface JsmSlaPage {
+  values: JsmSlaMetric[];
+  isLastPage?: boolean;
+}
+
+export interface JsmTime {
+  epochMillis: number;
+}
+
+export interface JsmDuration {
+  millis: number;
+}
+
+export interface JsmCompletedCycle {
+  startTime: JsmTime;
+  stopTime: JsmTime;
+  breachTime?: JsmTime;
+  breached: boolean;
+  goalDuration: JsmDuration;
+  elapsedTime: JsmDuration;
+  remainingTime: JsmDuration;
+}
+
+export interface JsmOngoingCycle {
+  startTime: JsmTime;
+  breachTime?: JsmTime;
+  breached: boolean;
+  paused: boolean;
+  withinCalendarHours: boolean;
+  goalDuration: JsmDuration;
+  elapsedTime: JsmDuration;
+  remainingTime: JsmDuration;
+}
+
+export interface JsmSlaMetric {
+  id: string;
+  name: string;
+  completedCycles: JsmCompletedCycle[];
+  ongoingCycle?: JsmOngoingCycle;
+}
+
+/** `GET /rest/servicedeskapi/request/{key}/feedback`: the customer's satisfaction rating (1-5). */
+export interface JsmFeedback {
+  type?: string;
+  rating: number;
+  comment?: { body: string };
+}

@@ -1,0 +1,50 @@
+import Resolver from '@forge/resolver';
+import { loadConfig, saveConfig } from '../config/store';
+import { loadSyncState } from '../sync/state';
+import { complianceData, type ComplianceQuery } from './compliance';
+import { issuePanelData } from './issue-panel';
+import { AccessError, requireJiraAdmin } from './permissions';
+import { scorecardData, type ScorecardQuery } from './scorecard';
+
+/** Resolver errors reach the frontend as `{ error: code, message }` rather than a thrown invoke. */
+const guarded = <T>(work: () => Promise<T>) =>
+  work().catch((error: unknown) => {
+    if (error instanceof AccessError) return { error: 'FORBIDDEN' as const, message: error.message };
+    throw error;
+  });
+
+const resolver = new Resolver();
+
+resolver.define('getConfig', () =>
+  guarded(async () => {
+    await requireJiraAdmin();
+    const [loaded, sync] = await Promise.all([loadConfig(), loadSyncState()]);
+    return { input: loaded.input, errors: loaded.errors, sync };
+  }),
+);
+
+resolver.define('saveConfig', ({ payload }) =>
+  guarded(async () => {
+    await requireJiraAdmin();
+    return saveConfig((payload as { config: unknown }).config);
+  }),
+);
+
+resolver.define('getCompliance', ({ payload }) => guarded(() => complianceData(payload as ComplianceQuery)));
+
+resolver.define('getScorecard', ({ payload }) => guarded(() => scorecardData(payload as ScorecardQuery)));
+
+resolver.define('getIssueClocks', ({ context }) => guarded(() => issuePanelData(String(context.extension?.issue?.key ?? ''))));
+
+/** Gadgets' edit views list the policies and scorecards to choose from (names only: no admin rights needed). */
+resolver.define('getChoices', () =>
+  guarded(async () => {
+    const { config } = await loadConfig();
+    return {
+      policies: (config?.policies ?? []).map((p) => ({ id: p.id, name: p.name })),
+      scorecards: (config?.scorecards ?? []).map((s) => ({ id: s.id, name: s.name, kpis: s.kpis.map((k) => ({ id: k.id, name: k.name })) })),
+    };
+  }),
+);
+
+export const resolverHandler = resolver.getDefinitions();

@@ -1,0 +1,40 @@
+import { formatTarget, type WorkCalendar } from '../../../core';
+import { compileCalendars } from '../config/schema';
+import { loadConfig } from '../config/store';
+import { runtime } from '../runtime';
+import type { StoredTicket } from '../storage/aggregates';
+import { keys } from '../storage/keys';
+import { getValue } from '../storage/store';
+import { canBrowseIssue } from './permissions';
+
+type StoredCycle = StoredTicket['cycles'][number];
+
+/**
+ * The ticket's clocks as the issue panel shows them. A running clock of an app policy is brought up to now on its
+ * goal's calendar (working minutes from now to the due time); JSM's clocks keep JSM's own figures from the last sync.
+ */
+export async function issuePanelData(issueKey: string) {
+  if (!(await canBrowseIssue(issueKey))) return { error: 'FORBIDDEN' as const };
+  const stored = await getValue<StoredTicket>(keys.ticket(issueKey));
+  if (!stored) return { error: 'NOT_SYNCED' as const };
+  const { config } = await loadConfig();
+  const calendars = config ? compileCalendars(config.calendars) : {};
+  const calendarOf = (cycle: StoredCycle): WorkCalendar | undefined => {
+    const goal = config?.policies.find((p) => p.id === cycle.policyId)?.goals.find((g) => (g.label ?? formatTarget(g.target)) === cycle.goalLabel);
+    return goal ? calendars[goal.calendar] : undefined;
+  };
+  const now = runtime.now();
+  const byPolicy = new Map<string, StoredCycle[]>();
+  for (const cycle of stored.cycles) byPolicy.set(cycle.policyId, [...(byPolicy.get(cycle.policyId) ?? []), cycle]);
+  return {
+    computedAt: stored.computedAt,
+    clocks: [...byPolicy].map(([policyId, cycles]) => {
+      const current = cycles[cycles.length - 1];
+      const running = current.stop === null && current.due !== null && current.state !== 'paused';
+      const calendar = running ? calendarOf(current) : undefined;
+      const remainingMinutes = calendar ? calendar.workingMinutesBetween(now, current.due!) : current.remainingMinutes;
+      const state = running && (remainingMinutes < 0 || current.due! < now) ? 'breached' : current.state;
+      return { policyId, goalLabel: current.goalLabel, state, remainingMinutes, due: current.due, paused: current.state === 'paused', cycles: cycles.length, pausedMinutes: current.pausedMinutes };
+    }),
+  };
+}

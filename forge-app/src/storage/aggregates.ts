@@ -1,0 +1,114 @@
+import type { CycleState, FieldValue } from '../../../core';
+import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../sync/ticket-result';
+import { keys, shardOf } from './keys';
+import { getValue, setValue } from './store';
+
+/** The grouping fields the gadgets offer, stored with each entry so any of them can group at read time. */
+export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+const STATE_CODES: Record<CycleState, string> = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' };
+export const STATE_OF_CODE: Record<string, CycleState> = { m: 'met', b: 'breached', o: 'ongoing', p: 'paused' };
+
+/** One cycle in an aggregate bucket: [state code, stopped 0/1, reported instant, priority, request type, team, assignee]. */
+export type CycleEntry = [string, 0 | 1, number, ...Array<string | null>];
+
+/** One ticket's scorecard facts: [resolved at, wall-clock minutes from creation to resolution, reopened count, rating]. */
+export type TicketEntry = [number | null, number | null, number, number | null];
+
+export interface Bucket<E> {
+  entries: Record<string, E>;
+}
+
+/** Open cycles for the "breached or breaching soon" list: one per ticket and policy. */
+export interface OpenEntry {
+  key: string;
+  state: CycleState;
+  due: number | null;
+  remainingMinutes: number;
+  assignee: string | null;
+}
+
+/** The scorecard facts live in buckets of this pseudo-policy. */
+export const TICKETS_FAMILY = '_tickets';
+
+const single = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', '));
+
+export const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): CycleEntry => [
+  STATE_CODES[cycle.state],
+  cycle.stop === null ? 0 : 1,
+  reportedAt(cycle),
+  ...GROUP_FIELDS.map((f) => single(fields[f])),
+];
+
+/** Where a ticket's entries go and what they are: bucket key → entry key → entry, and open-index key → entry. */
+export function placementOf(result: TicketResult, timeZone: string) {
+  const buckets = new Map<string, Map<string, unknown>>();
+  const put = (bucketKey: string, entryKey: string, entry: unknown) => {
+    if (!buckets.has(bucketKey)) buckets.set(bucketKey, new Map());
+    buckets.get(bucketKey)!.set(entryKey, entry);
+  };
+  const shard = shardOf(result.key);
+  const counters = new Map<string, number>();
+  const open = new Map<string, OpenEntry>();
+  for (const cycle of result.cycles) {
+    const n = counters.get(cycle.policyId) ?? 0;
+    counters.set(cycle.policyId, n + 1);
+    put(keys.bucket(cycle.policyId, result.project, monthOf(reportedAt(cycle), timeZone), shard), `${result.key}#${n}`, cycleEntry(cycle, result.fields));
+    if (cycle.stop === null) {
+      open.set(keys.openIndex(cycle.policyId, result.project, shard), {
+        key: result.key,
+        state: cycle.state,
+        due: cycle.due,
+        remainingMinutes: cycle.remainingMinutes,
+        assignee: single(result.fields.assignee),
+      });
+    }
+  }
+  const tatMinutes = result.resolvedAt === null ? null : Math.round((result.resolvedAt - result.created) / 60_000);
+  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating];
+  put(keys.bucket(TICKETS_FAMILY, result.project, monthOf(result.resolvedAt ?? result.computedAt, timeZone), shard), `${result.key}#0`, ticketEntry);
+  return { buckets, open };
+}
+
+/** Replaces every entry of `ticketKey` in one bucket by `entries` (none: removal). Idempotent. */
+async function replaceInBucket(bucketKey: string, ticketKey: string, entries: Map<string, unknown> | undefined): Promise<void> {
+  const bucket = (await getValue<Bucket<unknown>>(bucketKey)) ?? { entries: {} };
+  const prefix = `${ticketKey}#`;
+  for (const entryKey of Object.keys(bucket.entries)) if (entryKey.startsWith(prefix)) delete bucket.entries[entryKey];
+  for (const [entryKey, entry] of entries ?? []) bucket.entries[entryKey] = entry;
+  await setValue(bucketKey, bucket);
+}
+
+async function replaceInOpenIndex(indexKey: string, ticketKey: string, entry: OpenEntry | undefined): Promise<void> {
+  const index = (await getValue<Bucket<OpenEntry>>(indexKey)) ?? { entries: {} };
+  delete index.entries[ticketKey];
+  if (entry) index.entries[ticketKey] = entry;
+  await setValue(indexKey, index);
+}
+
+export interface StoredTicket extends TicketResult {
+  /** Bucket and open-index keys that may hold this ticket's entries. */
+  buckets: string[];
+  openKeys: string[];
+  /** Set while the buckets are being rewritten: a crash leaves it, and the retry redoes every listed bucket. */
+  pending: boolean;
+}
+
+/**
+ * Stores a ticket's result so that it replaces its previous contribution: the record first lists every bucket that
+ * may hold the ticket (old and new) with `pending`, then each bucket swaps the ticket's entries, then the record is
+ * finalised. A crash at any point is repaired by processing the ticket again; nothing is counted twice.
+ */
+export async function storeTicketResult(result: TicketResult, timeZone: string): Promise<'stored' | 'stale'> {
+  const previous = await getValue<StoredTicket>(keys.ticket(result.key));
+  if (previous && !previous.pending && previous.updated > result.updated) return 'stale';
+  const { buckets, open } = placementOf(result, timeZone);
+  const allBuckets = [...new Set([...(previous?.buckets ?? []), ...buckets.keys()])];
+  const allOpen = [...new Set([...(previous?.openKeys ?? []), ...open.keys()])];
+  await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: allBuckets, openKeys: allOpen, pending: true });
+  for (const bucketKey of allBuckets) await replaceInBucket(bucketKey, result.key, buckets.get(bucketKey));
+  for (const indexKey of allOpen) await replaceInOpenIndex(indexKey, result.key, open.get(indexKey));
+  await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
+  return 'stored';
+}

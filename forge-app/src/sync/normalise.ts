@@ -1,0 +1,74 @@
+import type { FieldValue, TicketEvent, TicketHistory } from '../../../core';
+import type { AppConfig } from '../config/schema';
+import type { JiraChangeHistory, JiraIssue } from '../jira/types';
+
+/** Jira fields the sync asks search/jql for, given the configured custom fields. */
+export function issueFieldsToFetch(fields: AppConfig['fields']): string[] {
+  const base = ['created', 'updated', 'status', 'resolution', 'project', 'priority', 'assignee', fields.requestType];
+  return [...new Set([...base, ...(fields.team ? [fields.team] : []), ...Object.values(fields.extra)])];
+}
+
+/** Jira sends date-times as `2025-03-03T09:00:00.000+0700`; bulkfetch may send epoch milliseconds. */
+export function instantOf(value: string | number): number {
+  const at = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(at)) throw new Error(`expected a Jira date-time, got ${JSON.stringify(value)}`);
+  return at;
+}
+
+/**
+ * A Jira field value as text: options and statuses by name, users by account id, JSM request types by name, teams by
+ * name, dates kept as ISO text (a retroactive SLA start reads them), arrays as lists.
+ */
+export function fieldText(value: unknown): FieldValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(instantOf(value)).toISOString() : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map((item) => fieldText(item)).filter((item): item is string => typeof item === 'string');
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (record.requestType && typeof record.requestType === 'object') return fieldText(record.requestType);
+    for (const name of ['accountId', 'name', 'value', 'key', 'title']) {
+      if (typeof record[name] === 'string') return record[name] as string;
+    }
+  }
+  return null;
+}
+
+const CHANGELOG_FIELDS: Record<string, 'status' | 'resolution'> = { status: 'status', resolution: 'resolution' };
+
+/**
+ * A Jira issue and its full changelog as the core's TicketHistory: status and resolution changes become events in
+ * time order, the status at creation is the `fromString` of the first status change (or the current status when it
+ * never changed), and the ticket's fields carry project, priority, request type, assignee, team and mapped extras.
+ */
+export function toTicketHistory(issue: JiraIssue, histories: readonly JiraChangeHistory[], fieldMap: AppConfig['fields']): TicketHistory {
+  const f = issue.fields;
+  const created = instantOf(f.created as string);
+  const events: TicketEvent[] = [];
+  let initialStatus: string | null = null;
+  const ordered = [...histories].map((h) => ({ at: instantOf(h.created), id: h.id, items: h.items })).sort((a, b) => a.at - b.at || Number(a.id) - Number(b.id));
+  for (const history of ordered) {
+    for (const item of history.items) {
+      const field = CHANGELOG_FIELDS[item.fieldId ?? item.field] ?? CHANGELOG_FIELDS[item.field];
+      if (!field) continue;
+      if (field === 'status' && initialStatus === null) initialStatus = item.fromString;
+      // A change logged a moment before `created` (clock skew on import) is taken as happening at creation.
+      events.push({ at: Math.max(history.at, created), field, to: item.toString ?? null });
+    }
+  }
+  const fields: Record<string, FieldValue> = {
+    project: (f.project as { key?: string } | undefined)?.key ?? null,
+    priority: fieldText(f.priority),
+    requestType: fieldText(f[fieldMap.requestType]),
+    assignee: fieldText(f.assignee),
+    team: fieldMap.team ? fieldText(f[fieldMap.team]) : null,
+  };
+  for (const [coreField, jiraField] of Object.entries(fieldMap.extra)) fields[coreField] = fieldText(f[jiraField]);
+  return {
+    key: issue.key,
+    created,
+    status: initialStatus ?? (fieldText(f.status) as string),
+    fields,
+    events,
+  };
+}

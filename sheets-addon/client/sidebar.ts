@@ -1,0 +1,97 @@
+import type { ScorecardReport } from '../src/scorecard/report';
+import { translate, type Language, type MessageKey } from '../src/i18n';
+import { callServer, el, svg } from './gas';
+
+/** The scorecard sidebar: asks the server for the evaluated scorecard and draws it with DOM nodes and textContent. */
+
+type Report = ScorecardReport & { language: Language };
+let language: Language = 'en';
+let report: Report | null = null;
+const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+const root = document.getElementById('app')!;
+
+const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
+const formatValue = (value: number | null, unit: string) =>
+  value === null ? '–' : unit === '%' ? `${(value * 100).toFixed(1)}%` : `${Number(value.toFixed(2))} ${unit}`;
+
+/** A small sparkline of the KPI's history, oldest first; none for fewer than two points. */
+function trendChart(values: number[], status: string | null): SVGElement | null {
+  if (values.length < 2) return null;
+  const [width, height, pad] = [120, 32, 3];
+  const low = Math.min(...values);
+  const span = Math.max(...values) - low || 1;
+  const points = values.map((v, i) => `${(pad + (i * (width - 2 * pad)) / (values.length - 1)).toFixed(1)},${(height - pad - ((v - low) / span) * (height - 2 * pad)).toFixed(1)}`);
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'trend', role: 'img' });
+  chart.append(svg('polyline', { points: points.join(' '), fill: 'none', class: `line ${status ?? ''}`, 'stroke-width': 2 }));
+  const [x, y] = points[points.length - 1].split(',');
+  chart.append(svg('circle', { cx: x, cy: y, r: 3, class: `dot ${status ?? ''}` }));
+  return chart;
+}
+
+function bar(label: string, value: number | null): HTMLElement {
+  const width = value === null ? 0 : Math.min(100, Math.round((value / 1.2) * 100));
+  return el('div', { class: 'bar' }, el('span', { class: 'bar-label' }, label), el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', style: `width:${width}%` })), el('span', { class: 'bar-value' }, percent(value)));
+}
+
+function render(): void {
+  if (!report) return;
+  const r = report;
+  const tiles = r.kpis.map((k) =>
+    el(
+      'div',
+      { class: `tile ${k.status ?? 'none'}`, 'data-kpi': k.name },
+      el('div', { class: 'tile-head' }, el('span', { class: 'kpi-name' }, k.name), el('span', { class: `rag ${k.status ?? 'none'}` }, k.status ? t(k.status) : t('notScored'))),
+      el('div', { class: 'tile-body' }, el('span', { class: 'actual' }, formatValue(k.actual, k.unit)), el('span', { class: 'score' }, percent(k.achievement))),
+      el('div', { class: 'tile-foot' }, `${t('target')} ${formatValue(k.target, k.unit)}`, trendChart(k.trend, k.status)),
+    ),
+  );
+  const alerts = r.alerts.length
+    ? r.alerts.map((a) => {
+        const unit = (name: string) => r.kpis.find((k) => k.name === name)?.unit ?? '';
+        const [kpiUnit, guardUnit] = [unit(a.kpi), unit(a.guard)];
+        const values = {
+          kpi: a.kpi,
+          guard: a.guard,
+          kpiPrevious: formatValue(a.kpiPrevious, kpiUnit),
+          kpiCurrent: formatValue(a.kpiCurrent, kpiUnit),
+          guardPrevious: formatValue(a.guardPrevious, guardUnit),
+          guardCurrent: formatValue(a.guardCurrent, guardUnit),
+        };
+        return el('li', { class: 'alert' }, t(a.code === 'SPEED_UP_QUALITY_DOWN' ? 'alertSpeed' : 'alertVolume', values));
+      })
+    : [el('li', { class: 'no-alerts' }, t('noAlerts'))];
+  root.replaceChildren(
+    el('header', {}, el('h1', {}, r.title), el('button', { id: 'language', type: 'button' }, t('language'))),
+    el('section', { class: 'overall' }, el('span', { class: 'overall-label' }, t('overall')), el('span', { id: 'overall', class: 'overall-value' }, percent(r.overall))),
+    el('h2', {}, t('perspectives')),
+    el('section', { class: 'perspectives' }, ...r.perspectives.map((p) => bar(t(p.perspective as MessageKey), p.score))),
+    el('h2', {}, t('balance')),
+    el('section', { class: 'pillars' }, bar(t('speed'), r.pillars.speed), bar(t('accuracy'), r.pillars.accuracy), bar(t('satisfaction'), r.pillars.satisfaction)),
+    el('h2', {}, t('alerts')),
+    el('ul', { class: 'alerts' }, ...alerts),
+    el('h2', {}, t('kpis')),
+    el('section', { class: 'tiles' }, ...tiles),
+    el('button', { id: 'refresh', type: 'button' }, t('refresh')),
+  );
+  document.getElementById('language')!.addEventListener('click', () => {
+    language = language === 'vi' ? 'en' : 'vi';
+    render();
+  });
+  document.getElementById('refresh')!.addEventListener('click', load);
+}
+
+function showError(error: Error): void {
+  root.replaceChildren(el('div', { class: 'error', role: 'alert' }, el('strong', {}, t('error')), el('p', {}, error.message)), el('button', { id: 'refresh', type: 'button' }, t('refresh')));
+  document.getElementById('refresh')!.addEventListener('click', load);
+}
+
+function load(): void {
+  root.replaceChildren(el('p', { class: 'loading' }, t('loading')));
+  callServer<Report>('getScorecard').then((value) => {
+    report = value;
+    language = value.language;
+    render();
+  }, showError);
+}
+
+load();

@@ -1,0 +1,47 @@
+import { FUNCTIONS, FUNCTION_NAMES } from '../functions-meta';
+import { languageOf, translate, type MessageKey } from '../i18n';
+import { htmlFromFile, ui, userLocale } from '../platform';
+import { insertSampleSheets } from './sample';
+
+const t = (key: MessageKey, values?: Record<string, string>) => translate(languageOf(userLocale()), key, values);
+
+/** The add-on menu, in Vietnamese for a `vi` locale. The menu's own items stay usable before authorisation. */
+export function onOpen(): void {
+  ui()
+    .createAddonMenu()
+    .addItem(t('menuScorecard'), 'showScorecard')
+    .addItem(t('menuCalendars'), 'showCalendars')
+    .addSeparator()
+    .addItem(t('menuSample'), 'insertSampleSheet')
+    .addItem(t('menuHelp'), 'showHelp')
+    .addToUi();
+}
+
+export const onInstall = (): void => onOpen();
+
+export function showScorecard(): void {
+  ui().showSidebar(htmlFromFile('Sidebar').setTitle(t('scorecardTitle')));
+}
+
+export function showCalendars(): void {
+  ui().showSidebar(htmlFromFile('Calendars').setTitle(t('calendarsTitle')));
+}
+
+export function insertSampleSheet(): void {
+  const names = insertSampleSheets();
+  ui().alert(t('menuSample'), t('sampleInserted', names), ui().ButtonSet.OK);
+}
+
+/** The signatures from the metadata table, so the help lists exactly what the add-on provides. */
+export function helpText(): string {
+  const lines = FUNCTION_NAMES.map((name) => {
+    const { params, summary } = FUNCTIONS[name];
+    const args = params.map((p) => ('optional' in p && p.optional ? `[${p.name}]` : p.name)).join(', ');
+    return `${name}(${args}): ${summary}`;
+  });
+  return [t('helpIntro'), '', ...lines].join('\n');
+}
+
+export function showHelp(): void {
+  ui().alert(t('helpTitle'), helpText(), ui().ButtonSet.OK);
+}

@@ -1,0 +1,114 @@
+import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY } from '../../../core/calendar/days';
+import { instantOfWallTime, wallTimeOfInstant } from '../../../core/calendar/zone';
+import { formatWallTime } from './wall-time';
+
+/**
+ * Cell values as Sheets hands them to a custom function: `""` for blanks, numbers, booleans, text, and `Date`s,
+ * possibly from another realm (so never `instanceof Date`).
+ *
+ * Time semantics: a `Date` is an instant. Sheets builds it from the cell's wall time in the spreadsheet's zone and
+ * turns a returned `Date` back into wall time in that zone, so instants round-trip whatever the script's own zone.
+ * Text (`2025-03-01 08:30`) and plain numbers (date serials) carry no zone: they are wall times in the zone the
+ * function reads them in, the calendar's.
+ */
+
+/** A cell that cannot be used; the caller adds the argument's name and the row. */
+export class CellError extends Error {}
+
+/** Days from the spreadsheets' epoch 1899-12-30 to 1970-01-01. */
+export const SERIAL_OF_EPOCH = 25569;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+export const isBlank = (value: unknown): boolean => value === '' || value === null || value === undefined;
+
+export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+/** A value as a message shows it: text in quotes, dates as wall time in `timeZone`. */
+export function describeCell(value: unknown, timeZone: string): string {
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : formatWallTime(value.getTime(), timeZone);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return isBlank(value) ? 'blank' : String(value);
+}
+
+interface IsoParts {
+  wall: number;
+  hasTime: boolean;
+  offset: string | undefined;
+}
+
+/** `2025-03-01`, `2025-03-01 08:30`, `2025-03-01T08:30:00+07:00`; null unless a real calendar date and time. */
+function parseIso(text: string): IsoParts | null {
+  const m = ISO.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', offset] = m;
+  const day = `${y}-${mo}-${d}`;
+  if (mo < '01' || mo > '12' || isoOfDayNumber(dayNumberOfIso(day)) !== day || h > '23' || mi > '59' || s > '59') return null;
+  const wall = dayNumberOfIso(day) * MS_PER_DAY + ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000;
+  return { wall, hasTime: m[4] !== undefined, offset };
+}
+
+/** `Z`, `+07:00` or `-0330` in milliseconds. */
+function offsetMs(offset: string): number {
+  if (offset === 'Z') return 0;
+  const digits = offset.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return (digits[0] === '-' ? -minutes : minutes) * 60_000;
+}
+
+/** An instant from a date cell, ISO text (wall time in `timeZone` unless it has an offset) or a date serial. */
+export function instantOf(value: unknown, timeZone: string): number {
+  if (isDate(value)) {
+    const t = value.getTime();
+    if (Number.isNaN(t)) throw new CellError('an invalid date is not a date-time');
+    return t;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return instantOfWallTime(Math.round((value - SERIAL_OF_EPOCH) * MS_PER_DAY), timeZone);
+  }
+  if (typeof value === 'string') {
+    const iso = parseIso(value);
+    if (iso) return iso.offset ? iso.wall - offsetMs(iso.offset) : instantOfWallTime(iso.wall, timeZone);
+  }
+  throw new CellError(`${describeCell(value, timeZone)} is not a date-time (use a date cell or text such as 2025-03-01 08:30)`);
+}
+
+/**
+ * A date as a day number with its time of day as a fraction (the spreadsheets floor it): a date cell's local day in
+ * the spreadsheet's zone, a serial number as is, or ISO text.
+ */
+export function dayOf(value: unknown, spreadsheetZone: string): number {
+  if (isDate(value)) {
+    const t = value.getTime();
+    if (!Number.isNaN(t)) return wallTimeOfInstant(t, spreadsheetZone) / MS_PER_DAY;
+  } else if (typeof value === 'number' && Number.isFinite(value)) {
+    return value - SERIAL_OF_EPOCH;
+  } else if (typeof value === 'string') {
+    const iso = parseIso(value);
+    if (iso && !iso.offset) return iso.wall / MS_PER_DAY;
+  }
+  throw new CellError(`${describeCell(value, spreadsheetZone)} is not a date`);
+}
+
+/** A date cell at local midnight of a day in the spreadsheet's zone. */
+export const dateOfDay = (day: number, spreadsheetZone: string): Date => new Date(instantOfWallTime(day * MS_PER_DAY, spreadsheetZone));
+
+/** A number; booleans and text are not (the core's KPI formulas take numbers only). */
+export function numberOf(value: unknown, timeZone = 'UTC'): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new CellError(`${describeCell(value, timeZone)} is not a number`);
+}
+
+/** Optional text: blank gives the fallback. */
+export function textOr(value: unknown, fallback: string): string {
+  if (isBlank(value)) return fallback;
+  if (typeof value === 'string') return value.trim();
+  throw new CellError(`${describeCell(value, 'UTC')} is not text`);
+}
+
+/** Optional number: blank gives the fallback. */
+export const numberOr = (value: unknown, fallback: number): number => (isBlank(value) ? fallback : numberOf(value));
+
+/** A whole-day date as `YYYY-MM-DD` (a calendar holiday): date cells in the spreadsheet's zone, serials, ISO dates. */
+export const isoDateOf = (value: unknown, spreadsheetZone: string): string => isoOfDayNumber(Math.floor(dayOf(value, spreadsheetZone)));

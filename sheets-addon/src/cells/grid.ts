@@ -1,0 +1,49 @@
+import { CellError, isBlank } from './coerce';
+
+/**
+ * Arguments as Sheets passes them: a single cell arrives as its value, a range as a 2-D array (rows of cells).
+ */
+
+/** The cells of an argument, row by row (a multi-column range reads left to right, then down). */
+export const cellsOf = (argument: unknown): unknown[] => (Array.isArray(argument) ? (argument as unknown[][]).flat() : [argument]);
+
+/** A failure in one row of a list argument: `ends row 17: 2025-01-02 08:00 is before its start`. */
+export class RowError extends Error {
+  constructor(argument: string, row: number, detail: string) {
+    super(`${argument} row ${row}: ${detail}`);
+  }
+}
+
+/** Reads row `index` (0-based) of a list, turning a CellError into a RowError that names the argument and row. */
+export function readRow<T>(argument: string, index: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CellError) throw new RowError(argument, index + 1, error.message);
+    throw error;
+  }
+}
+
+/** Reads a whole-argument cell, naming the argument in the error. */
+export function readArgument<T>(argument: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CellError) throw new Error(`${argument}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Paired list arguments with the rows blank in every list left out (whole-column ranges such as A2:A end in blanks),
+ * and the original index of each row kept, so messages name the row the user sees.
+ */
+export function pairedRows(names: readonly string[], argumentsGiven: readonly unknown[]): { lists: unknown[][]; rows: number[] } {
+  const all = argumentsGiven.map(cellsOf);
+  all.forEach((list, i) => {
+    if (list.length !== all[0].length) throw new Error(`${names[0]} has ${all[0].length} rows but ${names[i]} has ${list.length}`);
+  });
+  const rows: number[] = [];
+  for (let r = 0; r < all[0].length; r++) if (all.some((list) => !isBlank(list[r]))) rows.push(r);
+  return { lists: all.map((list) => rows.map((r) => list[r])), rows };
+}

@@ -1,0 +1,57 @@
+import { isBlank } from './coerce';
+
+/**
+ * Per-row functions: each argument is one cell (used on every row) or one column; the result is one value, or a
+ * column as tall as the input columns (a spill). A row whose first argument is blank gives a blank; a row that
+ * fails gives `#INVALID: <reason>` text in that row only, so one bad row does not blank the column.
+ */
+
+export type CellResult = string | number | boolean | Date;
+
+export interface SpillOptions {
+  /** Throw a single cell's failure instead of writing #INVALID (for functions that mirror a spreadsheet function). */
+  throwForSingleCell?: boolean;
+}
+
+function columnOf(name: string, argument: unknown): unknown[] | null {
+  if (!Array.isArray(argument)) return null;
+  const rows = argument as unknown[][];
+  if (rows.some((row) => row.length !== 1)) throw new Error(`${name}: expected one column, got ${rows[0]?.length ?? 0} columns`);
+  return rows.map((row) => row[0]);
+}
+
+export function spill(
+  args: ReadonlyArray<readonly [name: string, value: unknown]>,
+  compute: (cells: unknown[]) => CellResult,
+  options: SpillOptions = {},
+): CellResult | CellResult[][] {
+  const columns = args.map(([name, value]) => columnOf(name, value));
+  let height = 1;
+  let tallest = '';
+  columns.forEach((column, i) => {
+    if (!column || column.length === 1) return;
+    if (height > 1 && column.length !== height) throw new Error(`${args[i][0]} has ${column.length} rows but ${tallest} has ${height}`);
+    height = column.length;
+    tallest = args[i][0];
+  });
+  const cellAt = (i: number, row: number): unknown => {
+    const column = columns[i];
+    return column ? column[column.length === 1 ? 0 : row] : args[i][1];
+  };
+  const single = columns.every((column) => column === null);
+  const results: CellResult[][] = [];
+  for (let row = 0; row < height; row++) {
+    const cells = args.map((_, i) => cellAt(i, row));
+    if (isBlank(cells[0])) {
+      results.push(['']);
+      continue;
+    }
+    try {
+      results.push([compute(cells)]);
+    } catch (error) {
+      if (single && options.throwForSingleCell) throw error;
+      results.push([`#INVALID: ${(error as Error).message}`]);
+    }
+  }
+  return single ? results[0][0] : results;
+}

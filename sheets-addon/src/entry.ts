@@ -1,0 +1,12 @@
+/**
+ * The bundle's surface: esbuild exposes these as properties of the global `KPI`, and the generated top-level stubs
+ * (with the JSDoc Sheets reads) forward to them.
+ */
+export { onOpen, onInstall, showScorecard, showCalendars, insertSampleSheet, showHelp } from './addon/menu';
+export { getScorecard, listCalendars, saveCalendar, deleteCalendar } from './addon/server';
+import { customFunctions } from './functions';
+
+export const {
+  BUSINESS_HOURS, BUSINESS_DAYS, ADD_BUSINESS_DAYS, SLA_DUE, SLA_STATUS, SLA_REMAINING, SLA_COMPLIANCE, TAT, FTR_RATE,
+  ERROR_RATE, INPS, CSAT, DSO, UPTIME, MTTR, TIME_TO_FILL, RETENTION_RATE, KPI_SCORE, KPI_STATUS, SCORECARD,
+} = customFunctions;

@@ -1,0 +1,247 @@
+/**
+ * The one table of the custom functions: names, argument names and help. The build generates the Apps Script stubs
+ * and their JSDoc from it, and the adapter checks argument counts against it, so help text and code cannot drift.
+ * Names and argument order are a promise to users (shared/SHEETS-FUNCTIONS.md): never reorder or rename.
+ */
+
+export interface ParamMeta {
+  name: string;
+  help: string;
+  optional?: boolean;
+}
+
+export interface FunctionMeta {
+  summary: string;
+  params: readonly ParamMeta[];
+  returns: string;
+}
+
+const CALENDAR: ParamMeta = {
+  name: 'calendar',
+  optional: true,
+  help: 'Optional. Working time such as "Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN", or the name of a saved calendar. Blank: Mo-Fr 09:00-17:00 in the spreadsheet time zone.',
+};
+const HOLIDAYS: ParamMeta = {
+  name: 'holidays',
+  optional: true,
+  help: 'Optional. A range of dates closed all day, added to the calendar\'s own holidays.',
+};
+const AS_OF: ParamMeta = {
+  name: 'as_of',
+  optional: true,
+  help: 'Optional. The date-time to judge open rows at (a cell, not NOW()). Blank: now.',
+};
+const TARGET: ParamMeta = {
+  name: 'target',
+  help: 'The SLA goal: working hours (8), a duration with a unit ("30m", "2.5h") or business days ("3bd"); a range gives one per row.',
+};
+const WEEKEND: ParamMeta = {
+  name: 'weekend',
+  optional: true,
+  help: 'Optional. A 7-character mask of 0 and 1, Monday first, 1 = day off ("0000011"), or a code 1-7 or 11-17 as in NETWORKDAYS.INTL. Blank: Saturday and Sunday.',
+};
+const DAY_HOLIDAYS: ParamMeta = { name: 'holidays', optional: true, help: 'Optional. A range of dates that are not working days.' };
+const DIRECTION: ParamMeta = {
+  name: 'direction',
+  optional: true,
+  help: 'Optional. "higher" (default) when a higher actual is better, "lower" when lower is better.',
+};
+
+export const FUNCTIONS = {
+  BUSINESS_HOURS: {
+    summary: 'Working hours between two date-times on a business calendar (negative if end is before start).',
+    params: [
+      { name: 'start', help: 'The start date-time: a date cell, ISO text "2025-03-01 08:30", or a column of them.' },
+      { name: 'end', help: 'The end date-time, or a column of them as tall as start.' },
+      CALENDAR,
+      HOLIDAYS,
+    ],
+    returns: 'Working hours, one per row.',
+  },
+  BUSINESS_DAYS: {
+    summary: 'Working days from start_date to end_date, both counted: the same as NETWORKDAYS.INTL.',
+    params: [
+      { name: 'start_date', help: 'The first date, or a column of dates.' },
+      { name: 'end_date', help: 'The last date, or a column of dates as tall as start_date.' },
+      WEEKEND,
+      DAY_HOLIDAYS,
+    ],
+    returns: 'The number of working days, one per row.',
+  },
+  ADD_BUSINESS_DAYS: {
+    summary: 'The working day a number of working days after (or before) a date: the same as WORKDAY.INTL.',
+    params: [
+      { name: 'start_date', help: 'The date to count from (never counted itself), or a column of dates.' },
+      { name: 'days', help: 'Working days to add; negative counts backwards.' },
+      WEEKEND,
+      DAY_HOLIDAYS,
+    ],
+    returns: 'The date, one per row (a date for a date cell, a serial number for a number).',
+  },
+  SLA_DUE: {
+    summary: 'The date-time at which an SLA is due.',
+    params: [{ name: 'start', help: 'When the clock starts: a date-time or a column of them.' }, TARGET, CALENDAR, HOLIDAYS],
+    returns: 'The due date-time, one per row.',
+  },
+  SLA_STATUS: {
+    summary: 'MET, BREACHED or ON TRACK for each request.',
+    params: [
+      { name: 'start', help: 'When the clock starts: a date-time or a column of them.' },
+      { name: 'end', help: 'When the request was done; blank while open.' },
+      TARGET,
+      CALENDAR,
+      HOLIDAYS,
+      AS_OF,
+    ],
+    returns: 'MET, BREACHED or ON TRACK, one per row.',
+  },
+  SLA_REMAINING: {
+    summary: 'Working hours left before an SLA is due (negative once breached).',
+    params: [{ name: 'start', help: 'When the clock starts: a date-time or a column of them.' }, TARGET, CALENDAR, HOLIDAYS, AS_OF],
+    returns: 'Working hours left, one per row.',
+  },
+  SLA_COMPLIANCE: {
+    summary: 'Share of requests that met their SLA: met ÷ (met + breached); open and past due counts as breached.',
+    params: [
+      { name: 'starts', help: 'The start date-times of the requests.' },
+      { name: 'ends', help: 'When each request was done; blank while open.' },
+      TARGET,
+      CALENDAR,
+      HOLIDAYS,
+      AS_OF,
+    ],
+    returns: 'A fraction from 0 to 1 (format it as a percentage).',
+  },
+  TAT: {
+    summary: 'Turnaround time in working hours over the completed rows.',
+    params: [
+      { name: 'starts', help: 'The start date-times.' },
+      { name: 'ends', help: 'The end date-times; blank rows are still open and left out.' },
+      CALENDAR,
+      HOLIDAYS,
+      { name: 'statistic', optional: true, help: 'Optional. "mean" (default), "median", "p90" or "max".' },
+    ],
+    returns: 'Working hours.',
+  },
+  FTR_RATE: {
+    summary: 'Share of items done right the first time.',
+    params: [{ name: 'outcomes', help: 'TRUE/FALSE per item, or its number of reworks (0 = right first time).' }],
+    returns: 'A fraction from 0 to 1.',
+  },
+  ERROR_RATE: {
+    summary: 'Errors divided by items processed.',
+    params: [
+      { name: 'errors', help: 'Items with errors (a range is summed).' },
+      { name: 'total', help: 'Items processed (a range is summed).' },
+    ],
+    returns: 'A fraction from 0 to 1.',
+  },
+  INPS: {
+    summary: 'Internal Net Promoter Score: % promoters (9-10) minus % detractors (0-6).',
+    params: [{ name: 'scores', help: 'Answers from 0 to 10; blanks are left out.' }],
+    returns: 'A score from -100 to 100.',
+  },
+  CSAT: {
+    summary: 'Share of satisfied answers: the top two points of the scale.',
+    params: [
+      { name: 'scores', help: 'Answers from 1 to scale_max; blanks are left out.' },
+      { name: 'scale_max', optional: true, help: 'Optional. The top of the scale (default 5).' },
+    ],
+    returns: 'A fraction from 0 to 1.',
+  },
+  DSO: {
+    summary: 'Days Sales Outstanding: receivables ÷ credit sales × days.',
+    params: [
+      { name: 'receivables', help: 'Accounts receivable at the end of the period.' },
+      { name: 'credit_sales', help: 'Credit sales over the period.' },
+      { name: 'days', help: 'Days in the period.' },
+    ],
+    returns: 'Days.',
+  },
+  UPTIME: {
+    summary: 'Availability: 1 − merged outage time inside the period ÷ the period.',
+    params: [
+      { name: 'outage_starts', help: 'When each outage started.' },
+      { name: 'outage_ends', help: 'When each outage ended; blank while ongoing.' },
+      { name: 'period_start', help: 'The start of the period.' },
+      { name: 'period_end', help: 'The end of the period.' },
+    ],
+    returns: 'A fraction from 0 to 1.',
+  },
+  MTTR: {
+    summary: 'Mean time to restore, in hours.',
+    params: [
+      { name: 'starts', help: 'When each incident started.' },
+      { name: 'ends', help: 'When each was restored; blank rows are left out.' },
+      { ...CALENDAR, help: 'Optional. A business calendar to count working hours; blank: wall-clock hours.' },
+    ],
+    returns: 'Hours.',
+  },
+  TIME_TO_FILL: {
+    summary: 'Mean days from requisition opened to offer accepted.',
+    params: [
+      { name: 'opened', help: 'When each requisition was opened.' },
+      { name: 'filled', help: 'When its offer was accepted; blank rows are left out.' },
+      { ...CALENDAR, help: 'Optional. A business calendar to count its working days; blank: calendar days.' },
+    ],
+    returns: 'Days.',
+  },
+  RETENTION_RATE: {
+    summary: 'Share of hires still employed a number of months after their hire date.',
+    params: [
+      { name: 'hire_dates', help: 'Hire dates.' },
+      { name: 'exit_dates', help: 'Exit dates; blank while still employed.' },
+      { name: 'months', optional: true, help: 'Optional. Months after hire (default 12).' },
+      { name: 'as_of', optional: true, help: 'Optional. Only hires at least `months` before this date count. Blank: now.' },
+    ],
+    returns: 'A fraction from 0 to 1.',
+  },
+  KPI_SCORE: {
+    summary: 'Achievement of an actual against its target, from floor to cap.',
+    params: [
+      { name: 'actual', help: 'The actual value, or a column of them.' },
+      { name: 'target', help: 'The target value (greater than 0).' },
+      DIRECTION,
+      { name: 'floor', optional: true, help: 'Optional. The lowest score (default 0).' },
+      { name: 'cap', optional: true, help: 'Optional. The highest score (default 1.2).' },
+    ],
+    returns: 'Achievement, one per row (1 = on target).',
+  },
+  KPI_STATUS: {
+    summary: 'GREEN, AMBER or RED by achievement thresholds.',
+    params: [
+      { name: 'actual', help: 'The actual value, or a column of them.' },
+      { name: 'target', help: 'The target value (greater than 0).' },
+      DIRECTION,
+      { name: 'amber', optional: true, help: 'Optional. Achievement below which the status is AMBER (default 0.9).' },
+      { name: 'red', optional: true, help: 'Optional. Achievement below which the status is RED (default 0.7).' },
+    ],
+    returns: 'GREEN, AMBER or RED, one per row.',
+  },
+  SCORECARD: {
+    summary: 'Weighted mean of KPI scores; blank scores are left out and the weights renormalised.',
+    params: [
+      { name: 'scores', help: 'The KPI scores.' },
+      { name: 'weights', help: 'Their weights, row by row.' },
+    ],
+    returns: 'The weighted score.',
+  },
+} as const satisfies Record<string, FunctionMeta>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+
+/** Functions the menu, the sidebar and the calendar manager call through google.script.run (no JSDoc help shown). */
+export const SERVER_FUNCTIONS = {
+  onOpen: { summary: 'Adds the add-on menu.', params: ['e'] },
+  onInstall: { summary: 'Adds the add-on menu right after installation.', params: ['e'] },
+  showScorecard: { summary: 'Menu: opens the scorecard sidebar.', params: [] },
+  showCalendars: { summary: 'Menu: opens the calendar manager.', params: [] },
+  insertSampleSheet: { summary: 'Menu: inserts the sample purchase requests and scorecard.', params: [] },
+  showHelp: { summary: 'Menu: shows the list of functions.', params: [] },
+  getScorecard: { summary: 'Sidebar: the scorecard of the active or first scorecard sheet, as plain JSON.', params: [] },
+  listCalendars: { summary: 'Calendar manager: the saved calendars.', params: [] },
+  saveCalendar: { summary: 'Calendar manager: validates and saves a named calendar.', params: ['name', 'text', 'previousName'] },
+  deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name'] },
+} as const;
+

@@ -1,0 +1,63 @@
+import { addWorkingDays, workingDaysBetween, parseWeekend } from '../../../core/calendar/workdays';
+import { CellError, dateOfDay, dayOf, describeCell, isBlank, isDate, SERIAL_OF_EPOCH } from '../cells/coerce';
+import { cellsOf, readArgument } from '../cells/grid';
+import { spill } from '../cells/spill';
+import { spreadsheetTimeZone } from '../platform';
+
+/**
+ * NETWORKDAYS.INTL and WORKDAY.INTL over the core's day functions. Cells become day numbers: a date cell its local
+ * day in the spreadsheet's zone, a number a date serial, ISO text its date. Holiday ranges keep the spreadsheets'
+ * rule that text and blank cells are ignored. The weekend is checked before any row, as the spreadsheets check it
+ * before the 0-day shortcut. A single-cell call throws where the spreadsheet function gives an error.
+ */
+
+/** Holiday cells as day numbers; text, blanks and booleans stay as they are, and the core ignores them. */
+const holidayDays = (holidays: unknown, zone: string): unknown[] =>
+  cellsOf(holidays).map((cell) => (isDate(cell) || typeof cell === 'number' ? dayOf(cell, zone) : cell));
+
+function weekendOf(weekend: unknown): string | number | undefined {
+  if (weekend === undefined || typeof weekend === 'string' || typeof weekend === 'number') {
+    parseWeekend(weekend);
+    return weekend;
+  }
+  throw new Error(`weekend: expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17, got ${describeCell(weekend, 'UTC')}`);
+}
+
+/** Days as the spreadsheets take them: numbers (cut toward zero by the core), numeric text and blank (0). */
+function daysOf(value: unknown): number {
+  if (isBlank(value)) return 0;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  throw new CellError(`${describeCell(value, 'UTC')} is not a number of days`);
+}
+
+export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: unknown, holidays?: unknown) {
+  const zone = spreadsheetTimeZone();
+  const mask = weekendOf(weekend);
+  const closed = holidayDays(holidays, zone);
+  return spill(
+    [['start_date', startDate], ['end_date', endDate]],
+    ([s, e]) => {
+      const start = readArgument('start_date', () => dayOf(s, zone));
+      const end = readArgument('end_date', () => dayOf(isBlank(e) ? 0 : e, zone));
+      return workingDaysBetween(start, end, mask, closed);
+    },
+    { throwForSingleCell: true },
+  );
+}
+
+export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: unknown, holidays?: unknown) {
+  const zone = spreadsheetTimeZone();
+  const mask = weekendOf(weekend);
+  const closed = holidayDays(holidays, zone);
+  return spill(
+    [['start_date', startDate], ['days', days]],
+    ([s, d]) => {
+      const start = readArgument('start_date', () => dayOf(s, zone));
+      const day = addWorkingDays(start, readArgument('days', () => daysOf(d)), mask, closed);
+      // Dates in, dates out; a serial number in, a serial number out.
+      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOfDay(day, zone);
+    },
+    { throwForSingleCell: true },
+  );
+}

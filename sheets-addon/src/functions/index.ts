@@ -1,0 +1,38 @@
+import { FUNCTIONS, type FunctionName } from '../functions-meta';
+import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
+import { CSAT, DSO, ERROR_RATE, FTR_RATE, INPS, RETENTION_RATE, UPTIME } from './kpi';
+import { KPI_SCORE, KPI_STATUS, SCORECARD } from './scores';
+import { BUSINESS_HOURS, MTTR, SLA_COMPLIANCE, SLA_DUE, SLA_REMAINING, SLA_STATUS, TAT, TIME_TO_FILL } from './time';
+
+type Implementation = (...args: never[]) => unknown;
+
+/** Every name of the metadata table must have an implementation, and nothing else may be exported as one. */
+const IMPLEMENTATIONS: Record<FunctionName, Implementation> = {
+  BUSINESS_HOURS, BUSINESS_DAYS, ADD_BUSINESS_DAYS, SLA_DUE, SLA_STATUS, SLA_REMAINING, SLA_COMPLIANCE, TAT, FTR_RATE,
+  ERROR_RATE, INPS, CSAT, DSO, UPTIME, MTTR, TIME_TO_FILL, RETENTION_RATE, KPI_SCORE, KPI_STATUS, SCORECARD,
+};
+
+/**
+ * A custom function as Sheets calls it: the argument count checked against the metadata table (required arguments
+ * present, no extra ones), and every error message starting with the function's name, which is what the cell's
+ * #ERROR! tooltip shows.
+ */
+function asCustomFunction(name: FunctionName, implementation: Implementation) {
+  const params = FUNCTIONS[name].params;
+  const required = params.filter((p) => !('optional' in p && p.optional)).length;
+  return (...args: unknown[]): unknown => {
+    try {
+      if (args.length > params.length) throw new Error(`expected at most ${params.length} arguments, got ${args.length}`);
+      const missing = params.slice(0, required).find((_, i) => args[i] === undefined);
+      if (missing) throw new Error(`${missing.name} is required`);
+      return (implementation as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      const message = (error as Error).message;
+      throw new Error(message.startsWith(`${name}: `) ? message : `${name}: ${message}`);
+    }
+  };
+}
+
+export const customFunctions = Object.fromEntries(
+  (Object.keys(IMPLEMENTATIONS) as FunctionName[]).map((name) => [name, asCustomFunction(name, IMPLEMENTATIONS[name])]),
+) as Record<FunctionName, (...args: unknown[]) => unknown>;

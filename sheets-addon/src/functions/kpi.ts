@@ -1,0 +1,54 @@
+import { uptime } from '../../../core/kpi/availability';
+import { dso } from '../../../core/kpi/finance';
+import { ftrRate, type FtrOutcome } from '../../../core/kpi/ftr';
+import { errorRate } from '../../../core/kpi/ratios';
+import { retentionRate } from '../../../core/kpi/retention';
+import { csat, inps } from '../../../core/kpi/survey';
+import { instantOf, isBlank, numberOf, numberOr } from '../cells/coerce';
+import { cellsOf, pairedRows, readArgument, readRow } from '../cells/grid';
+import { spreadsheetTimeZone } from '../platform';
+import { remapKpiRows } from './kpi-rows';
+
+/** The core's formulas take blanks as null; everything else goes through as is and the core names what is wrong. */
+const answers = <T>(argument: unknown): (T | null)[] => cellsOf(argument).map((cell) => (isBlank(cell) ? null : (cell as T)));
+
+/** A cell or a range summed; blanks count as 0. */
+function total(name: string, argument: unknown): number {
+  return cellsOf(argument).reduce<number>((sum, cell, index) => (isBlank(cell) ? sum : sum + readRow(name, index, () => numberOf(cell))), 0);
+}
+
+export const FTR_RATE = (outcomes: unknown) => ftrRate(answers<FtrOutcome>(outcomes));
+
+export const ERROR_RATE = (errors: unknown, totalItems: unknown) => errorRate(total('errors', errors), total('total', totalItems));
+
+export const INPS = (scores: unknown) => inps(answers<number>(scores));
+
+export const CSAT = (scores: unknown, scaleMax?: unknown) =>
+  csat(answers<number>(scores), readArgument('scale_max', () => numberOr(scaleMax, 5)));
+
+export const DSO = (receivables: unknown, creditSales: unknown, days: unknown) =>
+  dso(total('receivables', receivables), total('credit_sales', creditSales), total('days', days));
+
+/** Instant lists in the spreadsheet's zone with the rows blank in both left out. */
+function instantPairs(names: [string, string], first: unknown, second: unknown, zone: string) {
+  const { lists, rows } = pairedRows(names, [first, second]);
+  const read = (name: string, list: unknown[]) =>
+    list.map((cell, i) => (isBlank(cell) ? null : readRow(name, rows[i], () => instantOf(cell, zone))));
+  return { firsts: read(names[0], lists[0]), seconds: read(names[1], lists[1]), rows };
+}
+
+export function UPTIME(outageStarts: unknown, outageEnds: unknown, periodStart: unknown, periodEnd: unknown) {
+  const zone = spreadsheetTimeZone();
+  const { firsts, seconds, rows } = instantPairs(['outage_starts', 'outage_ends'], outageStarts, outageEnds, zone);
+  const from = readArgument('period_start', () => instantOf(periodStart, zone));
+  const to = readArgument('period_end', () => instantOf(periodEnd, zone));
+  return remapKpiRows(rows, () => uptime(firsts as number[], seconds, from, to));
+}
+
+export function RETENTION_RATE(hireDates: unknown, exitDates: unknown, months?: unknown, asOf?: unknown) {
+  const zone = spreadsheetTimeZone();
+  const { firsts, seconds, rows } = instantPairs(['hire_dates', 'exit_dates'], hireDates, exitDates, zone);
+  const at = isBlank(asOf) ? Date.now() : readArgument('as_of', () => instantOf(asOf, zone));
+  const span = readArgument('months', () => numberOr(months, 12));
+  return remapKpiRows(rows, () => retentionRate(firsts as number[], seconds, at, span));
+}

@@ -1,0 +1,5 @@
+// Forge resolves handlers under src/ next to manifest.yml; the app lives in forge-app/. Named re-exports (not
+// `export *`) so the bundler and `forge lint` see each handler.
+export { resolverHandler } from '../forge-app/src/index';
+export { syncConsumer } from '../forge-app/src/index';
+export { syncTrigger } from '../forge-app/src/index';

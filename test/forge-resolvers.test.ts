@@ -1,0 +1,171 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
+import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+
+vi.mock('@forge/api', () => forgeMocks.api());
+vi.mock('@forge/kvs', () => forgeMocks.kvs());
+vi.mock('@forge/events', () => forgeMocks.events());
+
+const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { runtime } = await import('../forge-app/src/runtime');
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2025-03-03T00:00:00Z');
+
+const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
+  resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+
+const SCORECARD = {
+  id: 'backoffice',
+  name: 'Back office',
+  level: 'department',
+  owner: 'Lan',
+  perspectiveWeights: { customer: 1, 'internal-process': 1 },
+  kpis: [
+    { id: 'sla', name: 'SLA met', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 95, frequency: 'monthly', owner: 'Lan', indicator: 'lagging', guardedBy: 'ftr' },
+    { id: 'ftr', name: 'First time right', perspective: 'internal-process', pillar: 'accuracy', direction: 'higher', unit: '%', target: 90, frequency: 'monthly', owner: 'Lan', indicator: 'lagging' },
+  ],
+};
+
+const CONFIG = {
+  schemaVersion: 2,
+  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
+  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
+  scorecards: [SCORECARD],
+  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
+  sync: { scopeJql: 'project in (SUP, HR)', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
+};
+
+async function syncAt(now: number) {
+  runtime.now = () => now;
+  await syncTrigger();
+  for (const event of forge.queue.drain()) await syncConsumer(event as never);
+}
+
+/** A ticket resolved after `hours`, possibly reopened once (resolution set, cleared, set again). */
+function resolved(key: string, created: number, hours: number, reopened = false) {
+  const events = [
+    { at: created + hours * HOUR, field: 'status', to: 'Resolved' },
+    { at: created + hours * HOUR, field: 'resolution', to: 'Done' },
+    ...(reopened
+      ? [
+          { at: created + (hours + 1) * HOUR, field: 'status', to: 'In Progress' },
+          { at: created + (hours + 1) * HOUR, field: 'resolution', to: null },
+          { at: created + (hours + 2) * HOUR, field: 'status', to: 'Resolved' },
+          { at: created + (hours + 2) * HOUR, field: 'resolution', to: 'Done' },
+        ]
+      : []),
+  ];
+  return jiraIssueOf({ key, created, status: 'Open', fields: { project: key.split('-')[0], priority: 'High' }, events }, key.replace(/\D/g, '') + key.length);
+}
+
+beforeEach(() => {
+  forge.reset();
+  runtime.sleep = async () => {};
+  forge.jira.browsable = new Set(['SUP']);
+});
+
+describe('admin resolvers', () => {
+  it('refuse a user who is not a Jira administrator', async () => {
+    expect(await call('getConfig')).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+    expect(forge.kvs.data.has('config')).toBe(false);
+  });
+
+  it("validate with the core's schemas and return every error with its field path, storing nothing", async () => {
+    forge.jira.admins.add(forgeUser.accountId);
+    const bad = {
+      ...CONFIG,
+      calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC', broken: 'Mo-Fr 8-17' },
+      policies: [{ ...CONFIG.policies[0], goals: [{ target: '8h', calendar: 'office' }] }, { ...CONFIG.policies[0] }],
+      sync: { ...CONFIG.sync, scopeJql: 'project = SUP ORDER BY created' },
+    };
+    expect(await call('saveConfig', { config: bad })).toEqual({
+      ok: false,
+      errors: [{ path: 'sync.scopeJql', message: 'leave out ORDER BY: the sync orders by updated itself' }],
+    });
+    const answer = await call('saveConfig', { config: { ...bad, sync: CONFIG.sync } });
+    expect(answer).toEqual({
+      ok: false,
+      errors: [
+        { path: 'calendars.broken', message: 'calendar: "Mo-Fr 8-17": expected times as HH:MM-HH:MM, got "8-17"' },
+        { path: 'policies.0.goals.0.calendar', message: 'policy resolve: goals.0.calendar: no calendar named "office" (known: always)' },
+        { path: 'policies.1.id', message: 'policy id "resolve" is used twice' },
+      ],
+    });
+    expect(forge.kvs.data.has('config')).toBe(false);
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+    expect((await call('getConfig')).input).toEqual(CONFIG);
+  });
+
+  it("migrates an older app version's configuration, keeping a backup and every value", async () => {
+    forge.jira.admins.add(forgeUser.accountId);
+    const v1 = { version: 1, calendars: [{ name: 'always', text: 'Mo-Su 00:00-24:00 | tz=UTC' }], policies: CONFIG.policies, requestTypeField: 'customfield_10099', jql: 'project = SUP', notes: 'kept' };
+    await forge.kvs.set('config', v1);
+    const loaded = await call('getConfig');
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.input).toEqual({
+      schemaVersion: 2,
+      calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
+      policies: CONFIG.policies,
+      fields: { requestType: 'customfield_10099', team: null, extra: {} },
+      sync: { scopeJql: 'project = SUP' },
+      notes: 'kept',
+    });
+    expect(forge.kvs.data.get('config-backup:v1')).toEqual(v1);
+  });
+
+  it('refuses to read a configuration written by a newer app version instead of overwriting it', async () => {
+    forge.jira.admins.add(forgeUser.accountId);
+    await forge.kvs.set('config', { schemaVersion: 3 });
+    await expect(call('getConfig')).rejects.toThrow('stored configuration has schemaVersion 3, newer than this app understands (2); upgrade the app instead of saving over it');
+  });
+});
+
+describe('gadget and panel resolvers', () => {
+  beforeEach(async () => {
+    forge.jira.admins.add(forgeUser.accountId);
+    await call('saveConfig', { config: CONFIG });
+  });
+
+  it('serve only projects the viewing user may browse', async () => {
+    forge.jira.add(resolved('SUP-1', T0, 2));
+    forge.jira.add(resolved('HR-1', T0, 2));
+    await syncAt(T0 + 10 * HOUR);
+    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP', 'HR'], weeks: 4 });
+    expect(answer.projects).toEqual(['SUP']);
+    expect(answer.total.met).toBe(1);
+    expect(forge.jira.calls).toContain('user POST /rest/api/3/permissions/project');
+  });
+
+  it('the issue panel shows the clocks, and nothing to a user who may not browse the issue', async () => {
+    forge.jira.add(jiraIssueOf({ key: 'SUP-2', created: T0, status: 'Open', fields: { project: 'SUP' }, events: [] }, '2'));
+    await syncAt(T0 + 3 * HOUR);
+    runtime.now = () => T0 + 9 * HOUR;
+    const panel = await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } });
+    expect(panel).toEqual({
+      computedAt: T0 + 3 * HOUR,
+      clocks: [{ policyId: 'resolve', goalLabel: '8h', state: 'breached', remainingMinutes: -60, due: T0 + 8 * HOUR, paused: false, cycles: 1, pausedMinutes: 0 }],
+    });
+    expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-404' } } })).toEqual({ error: 'NOT_SYNCED' });
+    forge.jira.issueBrowsable = false;
+    expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } })).toEqual({ error: 'FORBIDDEN' });
+  });
+
+  it('the scorecard takes SLA compliance and first-time-right from stored data, with RAG and a gaming alert', async () => {
+    // February: 1 of 2 met, both right first time. March: 2 of 2 met, one reopened.
+    const feb = Date.parse('2025-02-10T00:00:00Z');
+    forge.jira.add(resolved('SUP-10', feb, 2));
+    forge.jira.add(resolved('SUP-11', feb, 12));
+    forge.jira.add(resolved('SUP-12', T0, 2));
+    forge.jira.add(resolved('SUP-13', T0, 3, true));
+    await syncAt(T0 + 20 * HOUR);
+    const card = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03', sources: { sla: 'sla:resolve', ftr: 'ftrPercent' } });
+    expect(card.kpis).toEqual([
+      { id: 'sla', name: 'SLA met', unit: '%', target: 95, actual: 100, status: 'GREEN', pillar: 'speed', weight: 1 },
+      { id: 'ftr', name: 'First time right', unit: '%', target: 90, actual: 50, status: 'RED', pillar: 'accuracy', weight: 1 },
+    ]);
+    expect(card.alerts).toEqual([{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }]);
+    expect(await call('getScorecard', { scorecardId: 'nope', projects: ['SUP'], sources: {} })).toEqual({ error: 'NO_SCORECARD', scorecardId: 'nope' });
+  });
+});

@@ -1,0 +1,157 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
+
+const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
+const { ComplianceGadgetEdit } = await import('../forge-app/src/frontend/compliance-edit-view');
+const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
+const { IssuePanel } = await import('../forge-app/src/frontend/issue-panel-view');
+const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
+
+const gadget = (config: Record<string, unknown> | undefined, locale = 'en_US') => ({ locale, extension: { gadgetConfiguration: config } });
+const COMPLIANCE_CONFIG = { policyId: 'resolve', projects: 'sup, hr', groupBy: 'priority', weeks: '8' };
+
+const ANSWER = {
+  projects: ['SUP'],
+  total: { met: 19, breached: 1, ongoingBreached: 0, ongoing: 3, compliance: 0.95 },
+  groups: [{ key: 'High', met: 9, breached: 1, ongoingBreached: 0, compliance: 0.9 }],
+  trend: [{ week: '2025-W09', compliance: 0.9 }, { week: '2025-W10', compliance: 1 }],
+  atRisk: [
+    { key: 'SUP-7', state: 'ongoing', due: Date.parse('2025-03-10T09:00:00Z'), remainingMinutes: -30, assignee: 'acc-1', project: 'SUP', risk: 'breached' },
+    { key: 'SUP-8', state: 'ongoing', due: Date.parse('2025-03-10T11:00:00Z'), remainingMinutes: 90, assignee: null, project: 'SUP', risk: 'soon' },
+  ],
+};
+
+beforeEach(() => resetUi(undefined));
+
+describe('SLA compliance gadget', () => {
+  it('asks to be configured when it has no configuration yet', async () => {
+    resetUi(gadget(undefined));
+    const doc = await render(<ComplianceGadget />);
+    expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual(['Edit this gadget to choose an SLA and projects.']);
+    expect(ui.invokes).toEqual([]);
+  });
+
+  it('shows the compliance, the met/breached donut, the weekly trend and the tickets at risk', async () => {
+    resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: ANSWER });
+    const doc = await render(<ComplianceGadget />);
+    expect(ui.invokes).toEqual([{ functionKey: 'getCompliance', payload: { policyId: 'resolve', projects: ['SUP', 'HR'], groupBy: 'priority', weeks: 8 } }]);
+    expect(textOf(findAll(doc, 'Heading')[0])).toBe('95%');
+    expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([
+      ['success', 'SLA compliance'],
+      ['removed', 'Breached'],
+      ['moved', 'Due soon'],
+    ]);
+    expect(findAll(doc, 'DonutChart')[0].props.data).toEqual([{ label: 'Met', value: 19 }, { label: 'Breached', value: 1 }]);
+    expect(findAll(doc, 'LineChart')[0].props).toMatchObject({ data: [{ week: '2025-W09', compliance: 90 }, { week: '2025-W10', compliance: 100 }], xAccessor: 'week', yAccessor: 'compliance' });
+    expect(textOf(doc)).toContain('Met: 19 · Breached: 1 · Open, past due: 0');
+    expect(textOf(doc)).toContain('SUP-7');
+    expect(textOf(doc)).toContain('2025-03-10 09:00');
+  });
+
+  it('says so when nothing was measured, in Vietnamese for a Vietnamese user', async () => {
+    resetUi(gadget(COMPLIANCE_CONFIG, 'vi_VN'), { getCompliance: { ...ANSWER, total: { met: 0, breached: 0, ongoingBreached: 0, ongoing: 2, compliance: null }, groups: [], trend: [], atRisk: [] } });
+    const doc = await render(<ComplianceGadget />);
+    expect(textOf(findAll(doc, 'Heading')[0])).toBe('—');
+    expect(findAll(doc, 'EmptyState')[0].props.header).toBe('Chưa có chu kỳ SLA nào được đo trong kỳ này.');
+    expect(findAll(doc, 'DonutChart')).toEqual([]);
+    expect(textOf(doc)).toContain('Không có yêu cầu nào đã hoặc sắp quá hạn.');
+  });
+
+  it('shows the error when the resolver fails', async () => {
+    resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: new Error('Jira answered 503 to POST /rest/api/3/permissions/project: unavailable') });
+    const doc = await render(<ComplianceGadget />);
+    const message = findAll(doc, 'SectionMessage')[0];
+    expect(message.props).toMatchObject({ appearance: 'error', title: 'Could not load the data' });
+    expect(textOf(message)).toContain('Jira answered 503');
+  });
+
+  it('the edit view submits the chosen configuration', async () => {
+    resetUi(gadget({}), { getChoices: { policies: [{ id: 'resolve', name: 'Resolve in 8h' }], scorecards: [] } });
+    const doc = await render(<ComplianceGadgetEdit />);
+    const [policy] = findAll(doc, 'Select');
+    expect(policy.props.options).toEqual([{ label: 'Resolve in 8h', value: 'resolve' }]);
+    await fire(policy.props.onChange, { label: 'Resolve in 8h', value: 'resolve' });
+    await fire(findAll(lastDoc(), 'Textfield')[0].props.onChange, { target: { value: 'SUP' } });
+    await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
+    expect(ui.submits).toEqual([{ policyId: 'resolve', projects: 'SUP' }]);
+  });
+});
+
+describe('scorecard gadget', () => {
+  it('shows KPIs with RAG lozenges, pillar bars and gaming alerts', async () => {
+    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve\nftr=ftrPercent' }), {
+      getScorecard: {
+        month: '2025-03', projects: ['SUP'], name: 'Back office', overall: 0.8,
+        pillars: { speed: 1.05, accuracy: 0.556, satisfaction: null },
+        kpis: [
+          { id: 'sla', name: 'SLA met', unit: '%', target: 95, actual: 100, status: 'GREEN', pillar: 'speed', weight: 1 },
+          { id: 'ftr', name: 'First time right', unit: '%', target: 90, actual: 50, status: 'RED', pillar: 'accuracy', weight: 1 },
+        ],
+        alerts: [{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }],
+      },
+    });
+    const doc = await render(<ScorecardGadget />);
+    expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'], sources: { sla: 'sla:resolve', ftr: 'ftrPercent' } });
+    expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([['default', 'Overall 80%'], ['success', 'GREEN'], ['removed', 'RED']]);
+    expect(findAll(doc, 'BarChart')[0].props.data).toEqual([{ pillar: 'speed', achievement: 105 }, { pillar: 'accuracy', achievement: 55.6 }, { pillar: 'satisfaction', achievement: 0 }]);
+    expect(textOf(findAll(doc, 'SectionMessage')[0])).toBe('"SLA met" improved while its guard "First time right" worsened.');
+  });
+});
+
+describe('issue panel', () => {
+  it('shows each clock with its state, time left or overdue, and cycles', async () => {
+    resetUi({ locale: 'en_US', extension: { issue: { key: 'SUP-2' } } }, {
+      getIssueClocks: { computedAt: 0, clocks: [
+        { policyId: 'resolve', goalLabel: '8h', state: 'breached', remainingMinutes: -75, due: 0, paused: false, cycles: 2, pausedMinutes: 0 },
+        { policyId: 'jsm:Time to first response', goalLabel: 'Time to first response', state: 'paused', remainingMinutes: 30, due: null, paused: true, cycles: 1, pausedMinutes: 10 },
+      ] },
+    });
+    const doc = await render(<IssuePanel />);
+    expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([['removed', 'Breached'], ['moved', 'Paused']]);
+    expect(findAll(doc, 'Inline').map(textOf)).toEqual(['resolve (8h)Breached1h 15m overdue2 cycles', 'jsm:Time to first response (Time to first response)Paused30m left1 cycle']);
+  });
+
+  it('says when the ticket has not been synced, in Vietnamese', async () => {
+    resetUi({ locale: 'vi_VN', extension: { issue: { key: 'SUP-9' } } }, { getIssueClocks: { error: 'NOT_SYNCED' } });
+    const doc = await render(<IssuePanel />);
+    expect(textOf(findAll(doc, 'SectionMessage')[0])).toBe('Yêu cầu này chưa được đồng bộ.');
+  });
+});
+
+describe('admin page', () => {
+  const stored = {
+    input: { schemaVersion: 2, calendars: { office: 'Mo-Fr 08:00-17:00 | tz=UTC' }, policies: [], scorecards: [], fields: { requestType: 'customfield_10010', team: null, extra: {} }, sync: { scopeJql: 'project = SUP' } },
+    errors: [],
+    sync: { cursor: 0, lastRunAt: null, more: false, lastRun: null },
+  };
+
+  it('shows each field error next to its field after a rejected save', async () => {
+    resetUi({ locale: 'en_US' }, {
+      getConfig: stored,
+      saveConfig: { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: bad' }, { path: 'sync.scopeJql', message: 'leave out ORDER BY: the sync orders by updated itself' }] },
+    });
+    const doc = await render(<AdminPage />);
+    expect(findAll(doc, 'Textfield')[0].props.value).toBe('project = SUP');
+    expect(findAll(doc, 'TextArea')[0].props.value).toBe('office = Mo-Fr 08:00-17:00 | tz=UTC');
+    await fire(findAll(doc, 'Button')[0].props.onClick);
+    const after = lastDoc();
+    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig', 'saveConfig']);
+    expect(findAll(after, 'ErrorMessage').map(textOf)).toEqual(['leave out ORDER BY: the sync orders by updated itself', 'office: calendar: bad']);
+    expect(textOf(findAll(after, 'SectionMessage')[0])).toBe('Fix the fields marked below.');
+  });
+
+  it('rejects JSON that does not parse without calling the resolver', async () => {
+    resetUi({ locale: 'en_US' }, { getConfig: stored });
+    const doc = await render(<AdminPage />);
+    await fire(findAll(doc, 'TextArea')[1].props.onChange, { target: { value: '[{' } });
+    await fire(findAll(lastDoc(), 'Button')[0].props.onClick);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toEqual(['This is not valid JSON']);
+    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig']);
+  });
+
+  it('tells a non-administrator they have no access', async () => {
+    resetUi({ locale: 'en_US' }, { getConfig: { error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' } });
+    const doc = await render(<AdminPage />);
+    expect(textOf(findAll(doc, 'SectionMessage')[0])).toBe('You do not have access to this.');
+  });
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { compileCalendar } from '../core/calendar/compile';
+import { parseCalendarText } from '../core/calendar/parse';
+import { createSlaClock, type SlaCycle } from '../core/sla/clock';
+import { slaCompliance } from '../core/sla/compliance';
+import { instantOfWallTime } from '../core/calendar/zone';
+import { SAMPLE_AS_OF, SAMPLE_CALENDAR, SAMPLE_COMPANY_HOLIDAYS, SAMPLE_REQUESTS } from '../sheets-addon/src/addon/sample';
+import { launchChromium, openPage } from './helpers/sheets-browser';
+import { loadBundle, type Sandbox } from './helpers/sheets-sandbox';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The sample's SLA compliance straight from the core, as the CLI would compute it, to check the sidebar against. */
+function sampleCompliance(): number {
+  const spec = parseCalendarText(SAMPLE_CALENDAR, 'UTC');
+  const calendar = compileCalendar({ ...spec, holidays: [...spec.holidays, ...SAMPLE_COMPANY_HOLIDAYS.map((date) => ({ date }))] });
+  const at = (wall: string) => instantOfWallTime(Date.parse(`${wall.replace(' ', 'T')}:00Z`), 'Asia/Ho_Chi_Minh');
+  const cycles: SlaCycle[] = SAMPLE_REQUESTS.map(([key, [, target], requested, delivered]) => {
+    const clock = createSlaClock({ id: 'p', name: 'p', stop: { statuses: ['Done'] }, goals: [{ target, calendar: 'c' }] }, { c: calendar });
+    const events = delivered ? [{ at: at(delivered), field: 'status', to: 'Done' }] : [];
+    return clock.compute({ key, created: at(requested), status: 'Open', fields: {}, events }, at(SAMPLE_AS_OF))!.cycles[0];
+  });
+  return slaCompliance(cycles).total.compliance!;
+}
+
+function sampleSandbox(locale = 'en'): Sandbox {
+  const sandbox = loadBundle({ locale, timeZone: 'Europe/Berlin' });
+  sandbox.call('insertSampleSheet');
+  return sandbox;
+}
+
+describe('scorecard sidebar in Chromium', () => {
+  it('renders the sample scorecard with numbers and RAG from the core, then switches to Vietnamese', async () => {
+    const sandbox = sampleSandbox();
+    const page = await openPage(browser, 'Sidebar.html', sandbox);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void dialogs.push(d.message()));
+    await page.waitForSelector('.tile');
+    const compliance = sampleCompliance();
+    const tile = page.locator('[data-kpi="Purchase SLA compliance"]');
+    await expect(tile.locator('.actual').textContent()).resolves.toBe(`${(compliance * 100).toFixed(1)}%`);
+    // Achievement = compliance ÷ 0.9 target: AMBER between 0.7 and 0.9.
+    expect(compliance / 0.9).toBeGreaterThanOrEqual(0.7);
+    expect(compliance / 0.9).toBeLessThan(0.9);
+    await expect(tile.locator('.rag').textContent()).resolves.toBe('Watch');
+    await expect(page.locator('[data-kpi="Buyers trained on the new ERP"] .rag').textContent()).resolves.toBe('Off target');
+    await expect(page.locator('[data-kpi="Days payable outstanding"] .rag').textContent()).resolves.toBe('On target');
+    const report = sandbox.call('getScorecard') as { overall: number };
+    await expect(page.locator('#overall').textContent()).resolves.toBe(`${Math.round(report.overall * 100)}%`);
+    await expect(page.locator('.alert').count()).resolves.toBe(1);
+    await expect(page.locator('.alert').textContent()).resolves.toContain('"Purchase SLA compliance"');
+    await expect(page.locator('svg.trend').count()).resolves.toBe(8);
+
+    await page.click('#language');
+    await expect(page.locator('h2').first().textContent()).resolves.toBe('Khía cạnh');
+    await expect(page.locator('[data-kpi="Buyers trained on the new ERP"] .rag').textContent()).resolves.toBe('Không đạt');
+    await page.click('#language');
+    await page.screenshot({ path: 'test/artifacts/sidebar.png', fullPage: true });
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('opens in Vietnamese for a vi locale', async () => {
+    const page = await openPage(browser, 'Sidebar.html', sampleSandbox('vi_VN'));
+    await page.waitForSelector('.tile');
+    await expect(page.locator('.overall-label').textContent()).resolves.toBe('Tổng điểm');
+    await page.close();
+  });
+
+  it('shows a server error', async () => {
+    const sandbox = loadBundle();
+    const page = await openPage(browser, 'Sidebar.html', sandbox);
+    await page.waitForSelector('.error');
+    await expect(page.locator('.error p').textContent()).resolves.toMatch(/^No scorecard sheet: add a sheet whose first row names the columns KPI/);
+    await page.close();
+  });
+
+  it('escapes a KPI named like HTML: no element is created and no script runs', async () => {
+    const sandbox = sampleSandbox();
+    const evil = '<img src=x onerror=alert(1)>';
+    const scorecard = sandbox.book.getSheetByName('Scorecard')!;
+    scorecard.getRange(2, 1).setValues([[evil]]);
+    const page = await openPage(browser, 'Sidebar.html', sandbox);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void dialogs.push(d.message()));
+    await page.waitForSelector('.tile');
+    await expect(page.locator('.tile .kpi-name').first().textContent()).resolves.toBe(evil);
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    await page.waitForTimeout(100);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('calendar manager in Chromium', () => {
+  it('creates, shows the core validation message next to the field, edits and deletes a named calendar', async () => {
+    const sandbox = loadBundle();
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    await page.waitForSelector('li.empty');
+    await page.fill('#name', 'Finance');
+    await page.fill('#text', 'Mo-Fr 08:00-17:00 | tz=Mars/Olympus');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('text-message')!.textContent !== '');
+    await expect(page.locator('#text-message').textContent()).resolves.toBe(
+      'calendar: tz=Mars/Olympus: expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels',
+    );
+    expect(sandbox.properties.size).toBe(0);
+
+    await page.fill('#text', 'Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh');
+    await page.click('#save');
+    await page.waitForSelector('[data-calendar="Finance"]');
+    expect(sandbox.properties.get('calendar:Finance')).toBe('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh');
+    expect(sandbox.call('BUSINESS_HOURS', '2025-03-03 08:00', '2025-03-04 08:00', 'Finance')).toBe(9);
+
+    await page.click('[data-calendar="Finance"] .edit');
+    await page.fill('#name', 'Finance VN');
+    await page.click('#save');
+    await page.waitForSelector('[data-calendar="Finance VN"]');
+    expect([...sandbox.properties.keys()]).toEqual(['calendar:Finance VN']);
+
+    await page.click('[data-calendar="Finance VN"] .delete');
+    await page.waitForSelector('li.empty');
+    expect(sandbox.properties.size).toBe(0);
+    await page.close();
+  });
+});
