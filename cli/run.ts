@@ -4,7 +4,7 @@ import type { CalendarSpecInput } from '../core/calendar/spec';
 import type { Instant } from '../core/calendar/types';
 import { tatStats } from '../core/kpi/tat';
 import { createSlaClock, type CalendarSet, type SlaClock, type SlaCycle } from '../core/sla/clock';
-import { slaCompliance, type ComplianceCounts } from '../core/sla/compliance';
+import { slaCompliance, type ComplianceCounts, type ComplianceEntry } from '../core/sla/compliance';
 import { SlaError } from '../core/sla/errors';
 import type { SlaPolicyInput } from '../core/sla/policy';
 import type { TicketHistory } from '../core/sla/ticket';
@@ -77,7 +77,7 @@ export interface ReportResult {
 
 const PROGRESS_STEP = 1000;
 /** The impact field of a cycle's ticket; "" when it has none. */
-const impactOf = (cycle: SlaCycle): string => {
+const impactOf = (cycle: ComplianceEntry): string => {
   const value = cycle.fields.impact;
   return typeof value === 'string' ? value : '';
 };

@@ -28,6 +28,20 @@ const englishZodMessagesOnly: Plugin = {
   },
 };
 
+/**
+ * date-holidays converts holiday instants with moment-timezone, whose full zone history is ~715 KiB minified. The
+ * build with data for 1970-2030 is 134 KiB; after 2030 each zone keeps its last offset, which moves a holiday only
+ * where an astronomical one (an equinox) falls within an hour of midnight in a zone with summer time.
+ */
+const zoneDataFrom1970To2030: Plugin = {
+  name: 'zone-data-1970-2030',
+  setup(b) {
+    b.onResolve({ filter: /^moment-timezone$/ }, () => ({
+      path: join(root, 'node_modules', 'moment-timezone', 'builds', 'moment-timezone-with-data-1970-2030.min.js'),
+    }));
+  },
+};
+
 async function bundle(entry: string, options: { globalName?: string; target: string }): Promise<string> {
   const result = await build({
     entryPoints: [join(here, entry)],
@@ -40,7 +54,7 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     minify: true,
     legalComments: 'none',
     write: false,
-    plugins: [englishZodMessagesOnly],
+    plugins: [englishZodMessagesOnly, zoneDataFrom1970To2030],
     // Apps Script has no timers; astronomia (under date-holidays) reads `setTimeout` at load time into a dead local,
     // which would throw a ReferenceError there before any function runs.
     define: options.globalName ? { setTimeout: 'undefined' } : {},

@@ -4,6 +4,9 @@ import { localDayIn } from '../calendar/zone';
 import { SlaError } from './errors';
 import type { SlaCycle } from './clock';
 
+/** What compliance needs of a cycle: stored aggregates can keep just this. */
+export type ComplianceEntry = Pick<SlaCycle, 'policyId' | 'goalLabel' | 'fields' | 'start' | 'stop' | 'due' | 'state'>;
+
 export interface ComplianceCounts {
   met: number;
   /** Stopped after the due time. */
@@ -25,7 +28,7 @@ export interface ComplianceGroup extends ComplianceCounts {
 
 export interface ComplianceOptions {
   /** A ticket field (`priority`, `requestType`, `assignee`, …), `policy`, `goal`, or a function of the cycle. */
-  groupBy?: string | ((cycle: SlaCycle) => string);
+  groupBy?: string | ((cycle: ComplianceEntry) => string);
   period?: Period;
   /** Zone whose calendar days the periods follow; UTC by default. */
   timeZone?: string;
@@ -38,7 +41,7 @@ export interface ComplianceReport {
 
 const emptyCounts = (): ComplianceCounts => ({ met: 0, breached: 0, ongoingBreached: 0, ongoing: 0, compliance: null });
 
-const count = (counts: ComplianceCounts, cycle: SlaCycle): void => {
+const count = (counts: ComplianceCounts, cycle: ComplianceEntry): void => {
   if (cycle.state === 'met') counts.met++;
   else if (cycle.state === 'breached') {
     if (cycle.stop === null) counts.ongoingBreached++;
@@ -51,7 +54,7 @@ const finish = (counts: ComplianceCounts): void => {
   counts.compliance = measurable === 0 ? null : counts.met / measurable;
 };
 
-const fieldKey = (field: string) => (cycle: SlaCycle): string => {
+const fieldKey = (field: string) => (cycle: ComplianceEntry): string => {
   if (field === 'policy') return cycle.policyId;
   if (field === 'goal') return cycle.goalLabel;
   const value = cycle.fields[field];
@@ -63,7 +66,7 @@ const fieldKey = (field: string) => (cycle: SlaCycle): string => {
  * not yet due is left out (95 met of 100 measurable → 0.95). A cycle belongs to the period of its stop, or of its
  * due time while open, or of its start while paused with no due time.
  */
-export function slaCompliance(cycles: Iterable<SlaCycle>, options: ComplianceOptions = {}): ComplianceReport {
+export function slaCompliance(cycles: Iterable<ComplianceEntry>, options: ComplianceOptions = {}): ComplianceReport {
   const tally = new ComplianceTally(options);
   for (const cycle of cycles) tally.add(cycle);
   return tally.report();
@@ -74,7 +77,7 @@ export function slaCompliance(cycles: Iterable<SlaCycle>, options: ComplianceOpt
  * number of groups, not of tickets.
  */
 export class ComplianceTally {
-  private readonly keyOf: (cycle: SlaCycle) => string;
+  private readonly keyOf: (cycle: ComplianceEntry) => string;
   private readonly period: Period | undefined;
   private readonly dayOf: ((t: number) => number) | null;
   private readonly labels = new Map<number, string>(); // one label per day: building it costs a Date
@@ -92,7 +95,7 @@ export class ComplianceTally {
     this.dayOf = period ? localDayIn(timeZone) : null;
   }
 
-  add(cycle: SlaCycle): void {
+  add(cycle: ComplianceEntry): void {
     count(this.total, cycle);
     const key = this.keyOf(cycle);
     let label = '';

@@ -1,4 +1,4 @@
-import { slaCompliance, type SlaCycle } from '../../../core';
+import { type ComplianceEntry, slaCompliance } from '../../../core';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { type Bucket, type CycleEntry, GROUP_FIELDS, type GroupField, type OpenEntry, STATE_OF_CODE } from '../storage/aggregates';
@@ -30,16 +30,16 @@ export interface ComplianceAnswer {
 const WEEK_MS = 7 * 86_400_000;
 
 /** A stored entry back in the shape slaCompliance counts: state, stop or not, and the reported instant. */
-function cycleOf(entry: CycleEntry): SlaCycle {
+function cycleOf(entry: CycleEntry): ComplianceEntry {
   const [code, stopped, at, ...groups] = entry;
   const fields = Object.fromEntries(GROUP_FIELDS.map((f, i) => [f, groups[i] ?? null]));
-  return { policyId: '', ticketKey: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, goalMinutes: 0, elapsedMinutes: 0, pausedMinutes: 0, remainingMinutes: 0, due: at, state: STATE_OF_CODE[code] };
+  return { policyId: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, due: at, state: STATE_OF_CODE[code] };
 }
 
-export async function storedCycles(policyId: string, projects: readonly string[], from: number, to: number, timeZone: string): Promise<SlaCycle[]> {
+export async function storedCycles(policyId: string, projects: readonly string[], from: number, to: number, timeZone: string): Promise<ComplianceEntry[]> {
   const first = monthOf(from, timeZone);
   const last = Number.isFinite(to) ? monthOf(to, timeZone) : '9999-12';
-  const cycles: SlaCycle[] = [];
+  const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
     for (const { key, value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.bucketPrefix(policyId, project))) {
       const month = key.split(':')[3];

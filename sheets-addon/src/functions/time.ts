@@ -2,7 +2,7 @@ import { MS_PER_DAY } from '../../../core/calendar/days';
 import type { WorkCalendar } from '../../../core/calendar/types';
 import { mttr, timeToFill } from '../../../core/kpi/elapsed';
 import { tatStatistic, type TatStatistic } from '../../../core/kpi/tat';
-import { slaCompliance } from '../../../core/sla/compliance';
+import { ComplianceTally } from '../../../core/sla/compliance';
 import { SlaError } from '../../../core/sla/errors';
 import { parseTarget, type SlaTarget } from '../../../core/sla/target';
 import type { SlaClock, SlaCycle } from '../../../core/sla/clock';
@@ -109,7 +109,7 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
     return clock;
   };
   const singleClock = single && clockFor(cal, single);
-  const cycles: SlaCycle[] = [];
+  const tally = new ComplianceTally();
   for (let i = 0; i < startCells.length; i++) {
     if (isBlank(startCells[i])) {
       if (!isBlank(endCells[i])) throw new RowError('starts', i + 1, 'blank, but the row has an end');
@@ -117,9 +117,9 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
     }
     const start = readRow('starts', i, () => instantOf(startCells[i], zone));
     const end = readRow('ends', i, () => endOf(endCells[i], start, zone));
-    cycles.push(rowCycle(singleClock || clockOfRow(i), start, end, at));
+    tally.add(rowCycle(singleClock || clockOfRow(i), start, end, at));
   }
-  const { compliance } = slaCompliance(cycles).total;
+  const { compliance } = tally.report().total;
   if (compliance === null) throw new Error('nothing is measurable: no row is done or past due at as_of');
   return compliance;
 }
