@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSlaVectors } from './vectors/load';
+import { readCalendarVectors, readSlaVectors } from './vectors/load';
 import { loadBundle } from './helpers/sheets-sandbox';
 
 /**
@@ -45,5 +45,32 @@ describe('shared SLA vectors through the Sheets functions', () => {
     // As of 12 March 08:30 (IT-5's): IT-1 met, IT-5 open past due, IT-6 open past due too by then, PUR-7 still open and due that day at 17:00.
     const result = sandbox.call('SLA_COMPLIANCE', starts, ends, targets, calendar, '', date('2025-03-12T01:30:00Z'));
     expect(result).toBeCloseTo(1 / 3, 12);
+  });
+});
+
+describe('shared calendar vectors through the Sheets functions', () => {
+  const vectors = readCalendarVectors();
+  const sandbox = loadBundle({ timeZone: 'UTC' });
+  const date = (iso: string) => sandbox.date(iso);
+  const day = (iso: string) => date(`${iso}T00:00:00Z`);
+
+  it.each(vectors.durations)('BUSINESS_HOURS on $calendar: $how', ({ calendar, start, end, minutes }) => {
+    expect(sandbox.call('BUSINESS_HOURS', date(start), date(end), vectors.calendars[calendar])).toBe(minutes / 60);
+  });
+  it.each(vectors.additions)('SLA_DUE on $calendar: $how', ({ calendar, start, minutes, due }) => {
+    const dueDate = sandbox.call('SLA_DUE', date(start), `${minutes}m`, vectors.calendars[calendar]) as Date;
+    expect(dueDate.toISOString()).toBe(new Date(due).toISOString());
+  });
+  it.each(vectors.businessDaysDue)('SLA_DUE in business days on $calendar: $how', ({ calendar, start, days, due }) => {
+    const dueDate = sandbox.call('SLA_DUE', date(start), `${days}bd`, vectors.calendars[calendar]) as Date;
+    expect(dueDate.toISOString()).toBe(new Date(due).toISOString());
+  });
+  it.each(vectors.networkdays)('BUSINESS_DAYS $start $end $weekend: $source', ({ start, end, weekend, holidays, result }) => {
+    expect(sandbox.call('BUSINESS_DAYS', day(start), day(end), weekend, holidays.map((h) => [day(h)]))).toBe(result);
+  });
+  it.each(vectors.workday)('ADD_BUSINESS_DAYS $start $days $weekend: $source', ({ start, days, weekend, holidays, result, error }) => {
+    const run = () => sandbox.call('ADD_BUSINESS_DAYS', day(start), days, weekend, holidays.map((h) => [day(h)]));
+    if (error) expect(run).toThrow(error);
+    else expect((run() as Date).toISOString().slice(0, 10)).toBe(result);
   });
 });
