@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
@@ -10,6 +11,7 @@ const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/inde
 const { runtime } = await import('../forge-app/src/runtime');
 
 const HOUR = 3_600_000;
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/jira/${name}.json`, import.meta.url), 'utf8'));
 const T0 = Date.parse('2025-03-03T00:00:00Z');
 
 const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
@@ -167,5 +169,71 @@ describe('gadget and panel resolvers', () => {
     ]);
     expect(card.alerts).toEqual([{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }]);
     expect(await call('getScorecard', { scorecardId: 'nope', projects: ['SUP'], sources: {} })).toEqual({ error: 'NO_SCORECARD', scorecardId: 'nope' });
+  });
+
+  it('scope by JQL: searches as the user, keys only, and counts only the stored cycles of the issues found', async () => {
+    forge.jira.add(resolved('SUP-1', T0, 2));
+    forge.jira.add(resolved('SUP-2', T0, 12));
+    forge.jira.add(resolved('SUP-3', T0, 3));
+    forge.jira.add(resolved('HR-1', T0, 2));
+    await syncAt(T0 + 20 * HOUR);
+    forge.jira.calls.length = 0;
+    const answer = await call('getCompliance', { policyId: 'resolve', scope: 'jql', jql: 'key in (SUP-1, SUP-2, HR-1)', periods: 4 });
+    expect(answer.projects).toEqual(['SUP']);
+    expect(answer.total).toMatchObject({ met: 1, breached: 1 });
+    expect(answer.truncated).toBe(false);
+    expect(forge.jira.calls).toEqual(['user POST /rest/api/3/search/jql', 'user POST /rest/api/3/permissions/project']);
+    // The project scope of the same data counts SUP-3 as well.
+    expect((await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], periods: 4 })).total).toMatchObject({ met: 2, breached: 1 });
+  });
+
+  it('scope by JQL stops at 5,000 issues and says so', async () => {
+    for (let i = 1; i <= 5_001; i++) forge.jira.add({ id: String(20000 + i), key: `SUP-${i}`, fields: { project: { key: 'SUP' }, updated: '2025-03-03T00:00:00.000+0000' }, histories: [] });
+    runtime.now = () => T0;
+    const answer = await call('getCompliance', { policyId: 'resolve', scope: 'jql', jql: 'project in (SUP)' });
+    expect(answer).toMatchObject({ truncated: true, issueLimit: 5_000, projects: ['SUP'] });
+    expect(forge.jira.calls.filter((c) => c.endsWith('/search/jql'))).toHaveLength(50);
+  });
+
+  it("answers invalid JQL with Jira's own message", async () => {
+    forge.jira.invalidJql.set('= =', fixture('search-jql-400'));
+    expect(await call('getCompliance', { policyId: 'resolve', scope: 'jql', jql: 'project = = SUP' })).toEqual({ error: 'INVALID_JQL', message: fixture('search-jql-400').errorMessages[0] });
+  });
+
+  it('computes compliance from JSM SLA cycles by metric name and lists the metric names for the edit view', async () => {
+    await call('saveConfig', { config: { ...CONFIG, sync: { ...CONFIG.sync, readJsmSla: true } } });
+    const issue = resolved('SUP-1', T0, 2);
+    issue.sla = fixture('jsm-sla').values;
+    forge.jira.add(issue);
+    await syncAt(T0 + 10 * HOUR);
+    const resolution = await call('getCompliance', { policyId: 'jsm:Time to resolution', projects: ['SUP'], periods: 4 });
+    expect(resolution.total).toMatchObject({ met: 1, breached: 0, ongoingBreached: 0 });
+    const response = await call('getCompliance', { policyId: 'jsm:Time to first response', projects: ['SUP'], periods: 4 });
+    expect(response.total).toMatchObject({ met: 0, ongoingBreached: 1 });
+    expect(response.atRisk.map((r: { key: string; risk: string }) => [r.key, r.risk])).toEqual([['SUP-1', 'breached']]);
+    expect((await call('getChoices')).jsmMetrics).toEqual(['Time to first response', 'Time to resolution']);
+    // Syncing again adds nothing: the same entries are replaced, not counted twice.
+    forge.jira.add({ ...issue, fields: { ...issue.fields, updated: '2025-03-03T12:00:00.000+0000' } });
+    await syncAt(T0 + 13 * HOUR);
+    expect((await call('getCompliance', { policyId: 'jsm:Time to resolution', projects: ['SUP'], periods: 4 })).total).toMatchObject({ met: 1 });
+  });
+
+  it('the trend follows the chosen period and the window covers the last N periods', async () => {
+    const jan = Date.parse('2025-01-15T00:00:00Z');
+    const feb = Date.parse('2025-02-12T00:00:00Z');
+    forge.jira.add(resolved('SUP-21', jan, 12));
+    forge.jira.add(resolved('SUP-22', feb, 2));
+    forge.jira.add(resolved('SUP-23', feb, 12));
+    forge.jira.add(resolved('SUP-24', T0, 2));
+    await syncAt(T0 + 20 * HOUR);
+    const months = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'month', periods: 2 });
+    expect(months.period).toBe('month');
+    expect(months.trend).toEqual([{ period: '2025-02', compliance: 0.5 }, { period: '2025-03', compliance: 1 }]);
+    expect(months.total).toMatchObject({ met: 2, breached: 1 });
+    const quarter = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'quarter', periods: 1 });
+    expect(quarter.trend).toEqual([{ period: '2025-Q1', compliance: 0.5 }]);
+    const weeks = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 1 });
+    expect(weeks.trend).toEqual([{ period: '2025-W10', compliance: 1 }]);
+    expect(weeks.total).toMatchObject({ met: 1, breached: 0 });
   });
 });

@@ -12,9 +12,12 @@ const COMPLIANCE_CONFIG = { policyId: 'resolve', projects: 'sup, hr', groupBy: '
 
 const ANSWER = {
   projects: ['SUP'],
+  period: 'week',
+  truncated: false,
+  issueLimit: 5000,
   total: { met: 19, breached: 1, ongoingBreached: 0, ongoing: 3, compliance: 0.95 },
   groups: [{ key: 'High', met: 9, breached: 1, ongoingBreached: 0, compliance: 0.9 }],
-  trend: [{ week: '2025-W09', compliance: 0.9 }, { week: '2025-W10', compliance: 1 }],
+  trend: [{ period: '2025-W09', compliance: 0.9 }, { period: '2025-W10', compliance: 1 }],
   atRisk: [
     { key: 'SUP-7', state: 'ongoing', due: Date.parse('2025-03-10T09:00:00Z'), remainingMinutes: -30, assignee: 'acc-1', project: 'SUP', risk: 'breached' },
     { key: 'SUP-8', state: 'ongoing', due: Date.parse('2025-03-10T11:00:00Z'), remainingMinutes: 90, assignee: null, project: 'SUP', risk: 'soon' },
@@ -34,7 +37,7 @@ describe('SLA compliance gadget', () => {
   it('shows the compliance, the met/breached donut, the weekly trend and the tickets at risk', async () => {
     resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: ANSWER });
     const doc = await render(<ComplianceGadget />);
-    expect(ui.invokes).toEqual([{ functionKey: 'getCompliance', payload: { policyId: 'resolve', projects: ['SUP', 'HR'], groupBy: 'priority', weeks: 8 } }]);
+    expect(ui.invokes).toEqual([{ functionKey: 'getCompliance', payload: { policyId: 'resolve', scope: 'projects', projects: ['SUP', 'HR'], groupBy: 'priority', period: 'week', periods: 8 } }]);
     expect(textOf(findAll(doc, 'Heading')[0])).toBe('95%');
     expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([
       ['success', 'SLA compliance'],
@@ -42,7 +45,8 @@ describe('SLA compliance gadget', () => {
       ['moved', 'Due soon'],
     ]);
     expect(findAll(doc, 'DonutChart')[0].props.data).toEqual([{ label: 'Met', value: 19 }, { label: 'Breached', value: 1 }]);
-    expect(findAll(doc, 'LineChart')[0].props).toMatchObject({ data: [{ week: '2025-W09', compliance: 90 }, { week: '2025-W10', compliance: 100 }], xAccessor: 'week', yAccessor: 'compliance' });
+    expect(findAll(doc, 'LineChart')[0].props).toMatchObject({ title: 'Weekly trend', data: [{ period: '2025-W09', compliance: 90 }, { period: '2025-W10', compliance: 100 }], xAccessor: 'period', yAccessor: 'compliance' });
+    expect(findAll(doc, 'SectionMessage')).toEqual([]);
     expect(textOf(doc)).toContain('Met: 19 · Breached: 1 · Open, past due: 0');
     expect(textOf(doc)).toContain('SUP-7');
     expect(textOf(doc)).toContain('2025-03-10 09:00');
@@ -66,14 +70,73 @@ describe('SLA compliance gadget', () => {
   });
 
   it('the edit view submits the chosen configuration', async () => {
-    resetUi(gadget({}), { getChoices: { policies: [{ id: 'resolve', name: 'Resolve in 8h' }], scorecards: [] } });
+    resetUi(gadget({}), { getChoices: { policies: [{ id: 'resolve', name: 'Resolve in 8h' }], jsmMetrics: [], scorecards: [] } });
     const doc = await render(<ComplianceGadgetEdit />);
-    const [policy] = findAll(doc, 'Select');
+    const [source, policy] = findAll(doc, 'Select');
+    expect(source.props.options).toEqual([{ label: 'Our SLA policy', value: 'policy' }, { label: 'JSM SLA', value: 'jsm' }]);
     expect(policy.props.options).toEqual([{ label: 'Resolve in 8h', value: 'resolve' }]);
     await fire(policy.props.onChange, { label: 'Resolve in 8h', value: 'resolve' });
     await fire(findAll(lastDoc(), 'Textfield')[0].props.onChange, { target: { value: 'SUP' } });
     await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
     expect(ui.submits).toEqual([{ policyId: 'resolve', projects: 'SUP' }]);
+  });
+
+  it('the edit view offers a JSM SLA metric by name, a JQL scope and the period picker', async () => {
+    resetUi(gadget({}, 'vi_VN'), { getChoices: { policies: [], jsmMetrics: ['Time to first response', 'Time to resolution'], scorecards: [] } });
+    await render(<ComplianceGadgetEdit />);
+    const select = (id: string) => findAll(lastDoc(), 'Select').find((s) => s.props.inputId.endsWith(`-${id}`))!;
+    expect(findAll(lastDoc(), 'Label').map(textOf)).toContain('Số kỳ gần nhất');
+    await fire(select('source').props.onChange, { value: 'jsm' });
+    expect(select('policyId')).toBeUndefined();
+    expect(select('jsmMetric').props.options).toEqual([{ label: 'Time to first response', value: 'Time to first response' }, { label: 'Time to resolution', value: 'Time to resolution' }]);
+    await fire(select('jsmMetric').props.onChange, { value: 'Time to resolution' });
+    expect(findAll(lastDoc(), 'TextArea')).toEqual([]);
+    expect(select('scope').props.options.map((o: { label: string }) => o.label)).toEqual(['Dự án', 'JQL']);
+    await fire(select('scope').props.onChange, { value: 'jql' });
+    await fire(findAll(lastDoc(), 'TextArea')[0].props.onChange, { target: { value: 'project = SUP AND priority = High' } });
+    expect(select('period').props.options.map((o: { value: string }) => o.value)).toEqual(['week', 'month', 'quarter']);
+    await fire(select('period').props.onChange, { value: 'month' });
+    await fire(findAll(lastDoc(), 'Textfield').find((f) => f.props.id.endsWith('-periods'))!.props.onChange, { target: { value: '6' } });
+    await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
+    expect(ui.submits).toEqual([{ source: 'jsm', jsmMetric: 'Time to resolution', scope: 'jql', jql: 'project = SUP AND priority = High', period: 'month', periods: '6' }]);
+  });
+
+  it('the edit view takes a typed JSM SLA name when the sync has seen none yet', async () => {
+    resetUi(gadget({ source: 'jsm' }), { getChoices: { policies: [], scorecards: [] } });
+    const doc = await render(<ComplianceGadgetEdit />);
+    expect(findAll(doc, 'Select').find((s) => s.props.inputId.endsWith('-jsmMetric'))).toBeUndefined();
+    const field = findAll(doc, 'Textfield').find((f) => f.props.id.endsWith('-jsmMetric'))!;
+    expect(field).toBeDefined();
+    await fire(field.props.onChange, { target: { value: 'Time to resolution' } });
+    await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
+    expect(ui.submits).toEqual([{ source: 'jsm', jsmMetric: 'Time to resolution' }]);
+  });
+
+  it('asks a JSM SLA scoped by JQL for the chosen period, and shows a monthly trend and the 5,000-issue note', async () => {
+    const config = { source: 'jsm', jsmMetric: 'Time to resolution', scope: 'jql', jql: 'project = SUP', period: 'month', periods: '6' };
+    resetUi(gadget(config), { getCompliance: { ...ANSWER, period: 'month', truncated: true, trend: [{ period: '2025-02', compliance: 0.5 }, { period: '2025-03', compliance: 1 }] } });
+    const doc = await render(<ComplianceGadget />);
+    expect(ui.invokes).toEqual([{ functionKey: 'getCompliance', payload: { policyId: 'jsm:Time to resolution', scope: 'jql', jql: 'project = SUP', groupBy: null, period: 'month', periods: 6 } }]);
+    expect(findAll(doc, 'LineChart')[0].props).toMatchObject({ title: 'Monthly trend', data: [{ period: '2025-02', compliance: 50 }, { period: '2025-03', compliance: 100 }] });
+    expect(textOf(findAll(doc, 'SectionMessage')[0])).toBe('Showing the first 5,000 issues only; narrow the JQL to count them all.');
+  });
+
+  it("shows Jira's message when the JQL is invalid, and waits for a JQL before asking", async () => {
+    const config = { policyId: 'resolve', scope: 'jql', jql: 'project = = SUP' };
+    resetUi(gadget(config), { getCompliance: { error: 'INVALID_JQL', message: "Error in the JQL Query: The character '=' is a reserved JQL character." } });
+    const doc = await render(<ComplianceGadget />);
+    const message = findAll(doc, 'SectionMessage')[0];
+    expect(message.props).toMatchObject({ appearance: 'error', title: 'Jira rejected the JQL' });
+    expect(textOf(message)).toBe("Error in the JQL Query: The character '=' is a reserved JQL character.");
+    resetUi(gadget({ ...config, jql: ' ' }), { getCompliance: ANSWER });
+    expect(findAll(await render(<ComplianceGadget />), 'SectionMessage').map(textOf)).toEqual(['Edit this gadget to choose an SLA and projects.']);
+    expect(ui.invokes).toEqual([]);
+  });
+
+  it('an older configuration with weeks shown still asks for that many weeks', async () => {
+    resetUi(gadget({ policyId: 'resolve', projects: 'SUP', weeks: '4' }), { getCompliance: ANSWER });
+    await render(<ComplianceGadget />);
+    expect(ui.invokes[0].payload).toEqual({ policyId: 'resolve', scope: 'projects', projects: ['SUP'], groupBy: null, period: 'week', periods: 4 });
   });
 });
 

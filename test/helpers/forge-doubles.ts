@@ -55,6 +55,8 @@ export class JiraDouble {
   browsable = new Set<string>();
   admins = new Set<string>();
   issueBrowsable = true;
+  /** JQL Jira refuses: search/jql answers 400 with this errorMessages body when the query contains the key. */
+  readonly invalidJql = new Map<string, { errorMessages: string[]; warningMessages: string[] }>();
   searchPageSize = 100;
   bulkfetchHistoriesPerPage = 1000;
 
@@ -81,7 +83,10 @@ export class JiraDouble {
       return respond(429, { errorMessages: ['Rate limit exceeded'] }, throttle.retryAfter === null ? {} : { 'Retry-After': throttle.retryAfter });
     }
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    if (method === 'POST' && url.pathname === '/rest/api/3/search/jql') return respond(200, this.search(body));
+    if (method === 'POST' && url.pathname === '/rest/api/3/search/jql') {
+      const refused = [...this.invalidJql].find(([text]) => body.jql.includes(text));
+      return refused ? respond(400, refused[1]) : respond(200, this.search(body));
+    }
     if (method === 'POST' && url.pathname === '/rest/api/3/changelog/bulkfetch') return respond(200, this.bulkfetch(body));
     if (method === 'POST' && url.pathname === '/rest/api/3/permissions/project') {
       return respond(200, { projects: [...this.browsable].map((key, i) => ({ id: 10000 + i, key })) });

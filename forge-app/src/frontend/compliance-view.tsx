@@ -1,12 +1,21 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { formatPercent } from '../i18n/messages';
-import type { ComplianceAnswer } from '../resolvers/compliance';
+import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
 import { useAppContext, useResolver } from './hooks';
 
 export interface ComplianceGadgetConfig {
+  /** `policy` (default): an app policy by id; `jsm`: JSM's own SLA metric by name. */
+  source?: string;
   policyId?: string;
+  jsmMetric?: string;
+  /** `projects` (default) or `jql`. */
+  scope?: string;
   projects?: string;
+  jql?: string;
   groupBy?: string;
+  period?: string;
+  periods?: string;
+  /** Configurations saved before the period picker: weeks shown. */
   weeks?: string;
 }
 
@@ -17,24 +26,49 @@ export const complianceAppearance = (ratio: number | null) =>
 export const projectList = (text: string | undefined): string[] =>
   (text ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
 
+/** The resolver query a saved configuration asks for; undefined until it names an SLA (and a JQL, when scoped by JQL). */
+export function complianceQueryOf(config: ComplianceGadgetConfig | undefined): ComplianceQuery | undefined {
+  if (!config) return undefined;
+  const jsm = config.source === 'jsm';
+  const policyId = jsm ? (config.jsmMetric?.trim() ? `jsm:${config.jsmMetric.trim()}` : undefined) : config.policyId;
+  if (!policyId) return undefined;
+  const byJql = config.scope === 'jql';
+  if (byJql && !config.jql?.trim()) return undefined;
+  const period: TrendPeriod = config.period === 'month' || config.period === 'quarter' ? config.period : 'week';
+  return {
+    policyId,
+    ...(byJql ? { scope: 'jql' as const, jql: config.jql!.trim() } : { scope: 'projects' as const, projects: projectList(config.projects) }),
+    groupBy: (config.groupBy || null) as ComplianceQuery['groupBy'],
+    period,
+    periods: Number(config.periods ?? config.weeks) || 12,
+  };
+}
+
 export function ComplianceGadget() {
   const { context, t, locale } = useAppContext();
   const config = context?.extension?.gadgetConfiguration as ComplianceGadgetConfig | undefined;
-  const ready = context !== undefined && config?.policyId !== undefined;
-  const data = useResolver<ComplianceAnswer | { error: string; message?: string }>(
-    'getCompliance',
-    ready ? { policyId: config!.policyId, projects: projectList(config!.projects), groupBy: config!.groupBy || null, weeks: Number(config!.weeks) || 12 } : undefined,
-  );
+  const query = context === undefined ? undefined : complianceQueryOf(config);
+  const data = useResolver<ComplianceResult | { error: string; message?: string }>('getCompliance', query as Record<string, unknown> | undefined);
   if (context === undefined) return <Spinner label={t.loading} />;
-  if (!ready) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
+  if (!query) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
-  if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
-  const { total, trend, atRisk, groups } = data.data;
+  if ('error' in data.data) {
+    if (data.data.error === 'INVALID_JQL') return <SectionMessage appearance="error" title={t.invalidJql}><Text>{data.data.message ?? ''}</Text></SectionMessage>;
+    return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
+  }
+  const answer: ComplianceAnswer = data.data;
+  const { total, trend, atRisk, groups } = answer;
+  const trendTitle = answer.period === 'month' ? t.monthlyTrend : answer.period === 'quarter' ? t.quarterlyTrend : t.weeklyTrend;
   const measured = total.met + total.breached + total.ongoingBreached;
   const dateText = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 16).replace('T', ' '));
   return (
     <Stack space="space.200">
+      {answer.truncated && (
+        <SectionMessage appearance="warning">
+          <Text>{t.truncated(answer.issueLimit.toLocaleString(locale?.startsWith('vi') ? 'vi-VN' : 'en-US'))}</Text>
+        </SectionMessage>
+      )}
       <Inline space="space.100" alignBlock="center">
         <Heading size="large">{formatPercent(total.compliance, locale)}</Heading>
         <Lozenge appearance={complianceAppearance(total.compliance)}>{t.compliance}</Lozenge>
@@ -53,7 +87,7 @@ export function ComplianceGadget() {
             labelAccessor="label"
             valueAccessor="value"
           />
-          <LineChart title={t.weeklyTrend} data={trend.map((p) => ({ week: p.week, compliance: Math.round(p.compliance * 1000) / 10 }))} xAccessor="week" yAccessor="compliance" />
+          <LineChart title={trendTitle} data={trend.map((p) => ({ period: p.period, compliance: Math.round(p.compliance * 1000) / 10 }))} xAccessor="period" yAccessor="compliance" />
           {groups.length > 0 && (
             <DynamicTable
               head={{ cells: [{ key: 'group', content: t.groupBy }, { key: 'c', content: t.compliance }] }}

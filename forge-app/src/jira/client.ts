@@ -29,6 +29,14 @@ export class JiraError extends Error {
   }
 }
 
+/** Jira refused a JQL query (400): its own messages, to show the user as they are. */
+export class JqlError extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join(' '));
+    this.name = 'JqlError';
+  }
+}
+
 /** Jira's search/jql returns at most 100 issues a page when fields are asked for. */
 const SEARCH_PAGE_SIZE = 100;
 /** bulkfetch takes up to 1,000 issue ids a call. */
@@ -99,6 +107,38 @@ export class JiraClient {
       token = page.isLast ? undefined : page.nextPageToken;
     } while (token);
     return issues;
+  }
+
+  /**
+   * The keys of the first `limit` issues matching `jql` (no fields: keys only), following nextPageToken; `truncated`
+   * says more matched. A query Jira rejects (400 with errorMessages) throws a JqlError carrying Jira's messages.
+   */
+  async searchKeys(jql: string, limit: number): Promise<{ keys: string[]; truncated: boolean }> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    for (;;) {
+      const response = await this.send(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        body: JSON.stringify({ jql, fields: ['key'], maxResults: Math.min(SEARCH_PAGE_SIZE, limit - keys.length), ...(token ? { nextPageToken: token } : {}) }),
+      });
+      if (response.status === 400) {
+        const text = await response.text();
+        let messages: string[] = [];
+        try {
+          const body = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string> };
+          messages = [...(body.errorMessages ?? []), ...Object.values(body.errors ?? {})];
+        } catch {
+          messages = [text.slice(0, 300)];
+        }
+        throw new JqlError(messages.length > 0 ? messages : ['Jira rejected the JQL query']);
+      }
+      if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to POST /rest/api/3/search/jql: ${(await response.text()).slice(0, 300)}`);
+      const page = (await response.json()) as JiraSearchPage;
+      keys.push(...page.issues.map((issue) => issue.key));
+      token = page.isLast ? undefined : page.nextPageToken;
+      if (!token) return { keys, truncated: false };
+      if (keys.length >= limit) return { keys: keys.slice(0, limit), truncated: true };
+    }
   }
 
   /** The full changelogs of up to 1,000 issues, by issue id, following nextPageToken (search/jql's expand stops at 40 entries). */

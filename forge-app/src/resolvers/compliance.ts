@@ -1,5 +1,7 @@
-import { type ComplianceEntry, slaCompliance } from '../../../core';
+import { type ComplianceEntry, localDayIn, periodLabel, slaCompliance } from '../../../core';
+import api from '@forge/api';
 import { loadConfig } from '../config/store';
+import { JiraClient, JqlError } from '../jira/client';
 import { runtime } from '../runtime';
 import { type Bucket, type CycleEntry, GROUP_FIELDS, type GroupField, type OpenEntry, STATE_OF_CODE } from '../storage/aggregates';
 import { keys, AGGREGATE_SHARDS } from '../storage/keys';
@@ -7,12 +9,24 @@ import { valuesWithPrefix, getValue } from '../storage/store';
 import { monthOf } from '../sync/ticket-result';
 import { browsableProjects } from './permissions';
 
+export const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
+export type TrendPeriod = (typeof TREND_PERIODS)[number];
+
+/** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
+export const JQL_ISSUE_LIMIT = 5_000;
+
 export interface ComplianceQuery {
   /** An app policy id, or `jsm:<SLA name>` for JSM's own SLA. */
   policyId: string;
-  projects: string[];
+  /** `projects` (default) counts the listed projects; `jql` counts the issues the user's JQL finds. */
+  scope?: 'projects' | 'jql';
+  projects?: string[];
+  jql?: string;
   groupBy?: GroupField | null;
-  /** How many weeks back from now the gadget covers. */
+  /** The trend's period and how many of them, the current one included, the gadget covers. */
+  period?: TrendPeriod;
+  periods?: number;
+  /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
   weeks?: number;
   /** Open tickets due within this many hours are "breaching soon". */
   soonHours?: number;
@@ -20,14 +34,36 @@ export interface ComplianceQuery {
 
 export interface ComplianceAnswer {
   projects: string[];
+  period: TrendPeriod;
+  /** With a JQL scope: the search found more than JQL_ISSUE_LIMIT issues and only the first ones are counted. */
+  truncated: boolean;
+  issueLimit: number;
   total: { met: number; breached: number; ongoingBreached: number; ongoing: number; compliance: number | null };
   groups: Array<{ key: string; met: number; breached: number; ongoingBreached: number; compliance: number | null }>;
-  /** One point per ISO week that has measurable cycles. */
-  trend: Array<{ week: string; compliance: number }>;
+  /** One point per period (ISO week, month or quarter) that has measurable cycles. */
+  trend: Array<{ period: string; compliance: number }>;
   atRisk: Array<OpenEntry & { project: string; risk: 'breached' | 'soon' }>;
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+/** The label of the oldest of the last `count` periods up to `now`, and an instant safely before that period begins. */
+export function periodWindow(now: number, period: TrendPeriod, count: number, timeZone: string): { oldest: string; from: number } {
+  let day = localDayIn(timeZone)(now);
+  let oldest = periodLabel(day, period);
+  let seen = 1;
+  for (;;) {
+    const label = periodLabel(day - 1, period);
+    if (label !== oldest && ++seen > count) break;
+    oldest = label;
+    day--;
+  }
+  // `day` is the period's first local day; a day earlier in UTC covers any zone offset.
+  return { oldest, from: (day - 1) * DAY_MS };
+}
+
+/** The entry keys are `<ticket>#<n>`. */
+const ticketOfEntry = (entryKey: string) => entryKey.slice(0, entryKey.lastIndexOf('#'));
 
 /** A stored entry back in the shape slaCompliance counts: state, stop or not, and the reported instant. */
 function cycleOf(entry: CycleEntry): ComplianceEntry {
@@ -36,36 +72,74 @@ function cycleOf(entry: CycleEntry): ComplianceEntry {
   return { policyId: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, due: at, state: STATE_OF_CODE[code] };
 }
 
-export async function storedCycles(policyId: string, projects: readonly string[], from: number, to: number, timeZone: string): Promise<ComplianceEntry[]> {
+/** Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles. */
+export async function storedCycles(
+  policyId: string,
+  projects: readonly string[],
+  from: number,
+  to: number,
+  timeZone: string,
+  tickets?: ReadonlySet<string>,
+): Promise<ComplianceEntry[]> {
   const first = monthOf(from, timeZone);
   const last = Number.isFinite(to) ? monthOf(to, timeZone) : '9999-12';
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
-    for (const { key, value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.bucketPrefix(policyId, project))) {
-      const month = key.split(':')[3];
+    const prefix = keys.bucketPrefix(policyId, project);
+    for (const { key, value } of await valuesWithPrefix<Bucket<CycleEntry>>(prefix)) {
+      // The month follows the prefix: a policy id such as `jsm:Time to resolution` holds colons itself.
+      const month = key.slice(prefix.length).split(':')[0];
       if (month < first || month > last) continue;
-      for (const entry of Object.values(value.entries)) if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
+      for (const [entryKey, entry] of Object.entries(value.entries)) {
+        if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
+        if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
+      }
     }
   }
   return cycles;
 }
 
-export async function complianceData(query: ComplianceQuery): Promise<ComplianceAnswer> {
+export type ComplianceResult = ComplianceAnswer | { error: 'INVALID_JQL'; message: string };
+
+/** The projects and (with JQL) the ticket keys a query covers, limited to what the viewing user may browse. */
+async function scopeOf(query: ComplianceQuery): Promise<{ projects: string[]; tickets?: Set<string>; truncated: boolean }> {
+  if (query.scope !== 'jql') return { projects: await browsableProjects(query.projects ?? []), truncated: false };
+  // As the user: Jira only returns issues the user may see.
+  const found = await new JiraClient(api.asUser().requestJira, runtime.sleep).searchKeys(query.jql ?? '', JQL_ISSUE_LIMIT);
+  const tickets = new Set(found.keys);
+  const projects = await browsableProjects([...new Set(found.keys.map((key) => key.slice(0, key.lastIndexOf('-'))))].sort());
+  return { projects, tickets, truncated: found.truncated };
+}
+
+export async function complianceData(query: ComplianceQuery): Promise<ComplianceResult> {
+  try {
+    return await complianceAnswer(query);
+  } catch (error) {
+    if (error instanceof JqlError) return { error: 'INVALID_JQL', message: error.message };
+    throw error;
+  }
+}
+
+async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswer> {
   const { config } = await loadConfig();
   const timeZone = config?.sync.reportTimeZone ?? 'UTC';
-  const projects = await browsableProjects(query.projects);
+  const { projects, tickets, truncated } = await scopeOf(query);
   const now = runtime.now();
-  const from = now - (query.weeks ?? 12) * WEEK_MS;
+  const period: TrendPeriod = TREND_PERIODS.includes(query.period as TrendPeriod) ? query.period! : 'week';
+  const count = Math.max(1, Math.min(104, Math.floor(query.periods ?? query.weeks ?? 12) || 12));
+  const { oldest, from } = periodWindow(now, period, count, timeZone);
+  const dayOf = localDayIn(timeZone);
   // No upper bound: an open cycle is reported at its due time, which may lie ahead; it counts as ongoing.
-  const cycles = await storedCycles(query.policyId, projects, from, Infinity, timeZone);
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, tickets)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
   const report = slaCompliance(cycles, { groupBy: query.groupBy ?? undefined, timeZone });
-  const weekly = slaCompliance(cycles, { period: 'week', timeZone });
+  const trend = slaCompliance(cycles, { period, timeZone });
   const soon = now + (query.soonHours ?? 4) * 3_600_000;
   const atRisk: ComplianceAnswer['atRisk'] = [];
   for (const project of projects) {
     for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {
       const index = await getValue<Bucket<OpenEntry>>(keys.openIndex(query.policyId, project, shard));
       for (const entry of Object.values(index?.entries ?? {})) {
+        if (tickets && !tickets.has(entry.key)) continue;
         const breached = entry.state === 'breached' || (entry.due !== null && entry.due < now);
         if (breached || (entry.due !== null && entry.due <= soon)) atRisk.push({ ...entry, project, risk: breached ? 'breached' : 'soon' });
       }
@@ -74,9 +148,12 @@ export async function complianceData(query: ComplianceQuery): Promise<Compliance
   atRisk.sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.key.localeCompare(b.key));
   return {
     projects,
+    period,
+    truncated,
+    issueLimit: JQL_ISSUE_LIMIT,
     total: report.total,
     groups: query.groupBy ? report.groups.map(({ period: _p, ongoing: _o, ...g }) => g) : [],
-    trend: weekly.groups.filter((g) => g.compliance !== null).map((g) => ({ week: g.period, compliance: g.compliance! })),
+    trend: trend.groups.filter((g) => g.compliance !== null).map((g) => ({ period: g.period, compliance: g.compliance! })),
     atRisk,
   };
 }

@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { loadConfig, saveConfig } from '../config/store';
+import { knownJsmMetrics } from '../storage/aggregates';
 import { loadSyncState } from '../sync/state';
 import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
@@ -36,11 +37,12 @@ resolver.define('getScorecard', ({ payload }) => guarded(() => scorecardData(pay
 
 resolver.define('getIssueClocks', ({ context }) => guarded(() => issuePanelData(String(context.extension?.issue?.key ?? ''))));
 
-/** Gadgets' edit views list the policies and scorecards to choose from (names only: no admin rights needed). */
+/** Gadgets' edit views list the policies, JSM SLA metrics seen by the sync and scorecards to choose from (names only: no admin rights needed). */
 resolver.define('getChoices', () =>
   guarded(async () => {
-    const { config } = await loadConfig();
+    const [{ config }, jsmMetrics] = await Promise.all([loadConfig(), knownJsmMetrics()]);
     return {
+      jsmMetrics,
       policies: (config?.policies ?? []).map((p) => ({ id: p.id, name: p.name })),
       scorecards: (config?.scorecards ?? []).map((s) => ({ id: s.id, name: s.name, kpis: s.kpis.map((k) => ({ id: k.id, name: k.name })) })),
     };

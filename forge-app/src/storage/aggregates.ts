@@ -112,3 +112,16 @@ export async function storeTicketResult(result: TicketResult, timeZone: string):
   await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
   return 'stored';
 }
+
+/** Adds JSM SLA metric names to the list the edit views offer; writes only when a name is new (idempotent). */
+export async function rememberJsmMetrics(names: Iterable<string>): Promise<void> {
+  const stored = (await getValue<{ names: string[] }>(keys.jsmMetrics)) ?? { names: [] };
+  const all = new Set(stored.names);
+  const before = all.size;
+  for (const name of names) all.add(name);
+  if (all.size !== before) await setValue(keys.jsmMetrics, { names: [...all].sort() });
+}
+
+export async function knownJsmMetrics(): Promise<string[]> {
+  return (await getValue<{ names: string[] }>(keys.jsmMetrics))?.names ?? [];
+}

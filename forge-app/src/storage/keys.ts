@@ -13,6 +13,8 @@ export const keys = {
   config: 'config',
   configBackup: (version: number) => checked(`config-backup:v${version}`),
   syncState: 'sync:state',
+  /** Names of the JSM SLA metrics the sync has seen, for the gadgets' edit views: `{ names: string[] }`. */
+  jsmMetrics: 'jsm-metrics',
   ticket: (issueKey: string) => checked(`ticket:${issueKey}`),
   /** Compliance entries of one policy (or `jsm:<SLA name>`), project and reporting month, split by shard. */
   bucket: (policyId: string, project: string, month: string, shard: number) => checked(`agg:${policyId}:${project}:${month}:${shard}`),

@@ -6,7 +6,7 @@ import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import type { JsmFeedback, JsmSlaMetric } from '../jira/types';
 import { runtime } from '../runtime';
-import { type StoredTicket, storeTicketResult } from '../storage/aggregates';
+import { rememberJsmMetrics, type StoredTicket, storeTicketResult } from '../storage/aggregates';
 import { keys } from '../storage/keys';
 import { getValue } from '../storage/store';
 import { issueFieldsToFetch, toTicketHistory } from './normalise';
@@ -49,14 +49,17 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
 
   const changelogs = await jira.changelogs(todo.map(({ issue }) => issue.id), ['status', 'resolution']);
   const asOf = runtime.now();
+  const jsmNames = new Set<string>();
   for (const { issue, updated } of todo) {
     const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], config.fields);
     const jsm: JsmSlaMetric[] = config.sync.readJsmSla ? await jira.jsmSla(issue.key) : [];
+    for (const metric of jsm) jsmNames.add(metric.name);
     const feedback: JsmFeedback | null = config.sync.readFeedback ? await jira.jsmFeedback(issue.key) : null;
     const result = computeTicketResult(ticket, updated, clocks, asOf, jsm, feedback);
     const outcome = await storeTicketResult(result, config.sync.reportTimeZone);
     report[outcome]++;
   }
+  await rememberJsmMetrics(jsmNames);
   return report;
 }
 
