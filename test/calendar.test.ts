@@ -163,6 +163,18 @@ describe('compileCalendar: bad input', () => {
     expect((err as CalendarError).field).toBe('weekly.Mo.0.start');
   });
 
+  it('checks holiday countries at compile time but computes their holidays only for the years asked', () => {
+    const years: number[] = [];
+    const cal = compileCalendar(
+      { timeZone: 'UTC', weekly: weekdays(officeHours), holidayCountries: ['VN'] },
+      { holidays: (_country, year) => (years.push(year), year === 2025 ? ['2025-03-04'] : []) },
+    );
+    expect(years).toEqual([]);
+    expect(cal.isWorkingDay(Date.UTC(2025, 2, 4) / 86_400_000)).toBe(false);
+    expect(Math.min(...years)).toBeGreaterThanOrEqual(2023);
+    expect(Math.max(...years)).toBeLessThanOrEqual(2027);
+  });
+
   it('rejects unknown countries, calendars without hours and instants out of range', () => {
     expect(() => compileCalendar({ timeZone: 'UTC', weekly: weekdays(officeHours), holidayCountries: ['XX'] })).toThrow(
       'holidays: unknown country or region "XX" (expected an ISO 3166 code such as VN or DE-BY)',

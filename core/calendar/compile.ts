@@ -1,6 +1,6 @@
 import { type Interval, mergeIntervals } from '../util/intervals';
 import { CalendarError } from './errors';
-import { type HolidayProvider, publicHolidays } from './holidays';
+import { checkHolidayCountry, type HolidayProvider, publicHolidays } from './holidays';
 import { CalendarSpecSchema, type CalendarSpec, type CalendarSpecInput, WEEKDAYS, type Window } from './spec';
 import {
   dayNumberOfIso,
@@ -107,8 +107,8 @@ class CompiledCalendar implements WorkCalendar {
       const day = dayNumberOfIso(c.date);
       this.closures.set(day, [...(this.closures.get(day) ?? []), [start, end]]);
     });
-    // Asked once now, so an unknown country fails when the calendar is compiled rather than in the middle of a run.
-    for (const country of this.countries) holidaySource(country, FIRST_YEAR + 100);
+    // Checked now, so an unknown country fails when the calendar is compiled rather than in the middle of a run.
+    for (const country of this.countries) checkHolidayCountry(country);
     this.hasAnyWorkingTime = this.weekly.some((r) => r.length > 0) || this.makeUp.size > 0;
   }
 

@@ -7,16 +7,25 @@ export type HolidayProvider = (country: string, year: number) => readonly string
 const datesByCountryYear = new Map<string, readonly string[]>();
 /** Rule sets by country: building one parses the country's rules, the costly part of a first look-up. */
 const rulesByCountry = new Map<string, Holidays>();
+const knownCountries = new Set<string>();
+
+/** Throws unless date-holidays knows the country (and state): cheap, no holiday is computed. */
+export function checkHolidayCountry(country: string): void {
+  if (knownCountries.has(country)) return;
+  const [code, state] = country.split('-');
+  const catalogue = new Holidays();
+  if (!catalogue.getCountries()[code] || (state && !catalogue.getStates(code)?.[state])) {
+    throw new CalendarError('holidays', `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY)`);
+  }
+  knownCountries.add(country);
+}
 
 function rulesOf(country: string): Holidays {
   const known = rulesByCountry.get(country);
   if (known) return known;
+  checkHolidayCountry(country);
   const [code, state] = country.split('-');
-  const rules = new Holidays();
-  if (!rules.getCountries()[code] || (state && !rules.getStates(code)?.[state])) {
-    throw new CalendarError('holidays', `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY)`);
-  }
-  rules.init(code, state);
+  const rules = new Holidays(code, state);
   rulesByCountry.set(country, rules);
   return rules;
 }

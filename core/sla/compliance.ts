@@ -101,8 +101,9 @@ export class ComplianceTally {
     let label = '';
     if (this.dayOf) {
       const day = this.dayOf(cycle.stop ?? cycle.due ?? cycle.start);
-      label = this.labels.get(day) ?? periodLabel(day, this.period!);
-      this.labels.set(day, label);
+      const known = this.labels.get(day);
+      if (known === undefined) this.labels.set(day, (label = periodLabel(day, this.period!)));
+      else label = known;
     }
     let periods = this.groups.get(key);
     if (!periods) this.groups.set(key, (periods = new Map()));
