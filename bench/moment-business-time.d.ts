@@ -1,5 +1,5 @@
 // moment-business-time ships no types: it patches moment's prototype and re-exports moment (see peers.ts).
 declare module 'moment-business-time' {
-  import moment = require('moment');
-  export = moment;
+  import moment from 'moment';
+  export default moment;
 }

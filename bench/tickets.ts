@@ -35,14 +35,14 @@ const LOG_MAX_GAP = Math.log(5 * 1440);
 /** `count` synthetic tickets, each with its own fields object and six status-change events. Deterministic. */
 export function generateTickets(count: number, seed: number): TicketHistory[] {
   const rand = mulberry32(seed);
-  const tickets: TicketHistory[] = new Array(count);
+  const tickets = new Array<TicketHistory>(count);
   const span = (TICKETS_TO - TICKETS_FROM) / MINUTE;
   for (let i = 0; i < count; i++) {
     const created = TICKETS_FROM + intIn(rand, 0, span - 1) * MINUTE;
     const r = rand();
     let p = 0;
     for (let acc = PRIORITIES[0].share; r >= acc && p < PRIORITIES.length - 1; ) acc += PRIORITIES[++p].share;
-    const events: TicketEvent[] = new Array(STATUS_PATH.length);
+    const events = new Array<TicketEvent>(STATUS_PATH.length);
     let at = created;
     for (let k = 0; k < STATUS_PATH.length; k++) {
       at += Math.round(Math.exp(rand() * LOG_MAX_GAP) * 60) * 1000;

@@ -24,7 +24,7 @@ for (let run = 0; run < 5; run++) {
   const t2 = performance.now();
   loads.push(loaded - t0);
   computes.push(t2 - t1);
-  if (run === 0) console.log(`SLA_COMPLIANCE over ${ROWS.toLocaleString('en')} rows = ${compliance}`);
+  if (run === 0) console.log(`SLA_COMPLIANCE over ${ROWS.toLocaleString('en')} rows = ${String(compliance)}`);
 }
 const load = median(loads.slice(1));
 const compute = median(computes.slice(1));

@@ -58,9 +58,9 @@ beforeEach(async () => {
 describe('Jira client on recorded payloads', () => {
   it('follows nextPageToken through search/jql and bulkfetch, and normalises the changelog into a TicketHistory', async () => {
     const bodies: string[] = [];
-    const requestJira = async (path: { value: string }, init?: { body?: unknown }) => {
+    const requestJira = async (path: { value: string }, init?: { body?: string }) => {
       bodies.push(`${path.value} ${init?.body ?? ''}`);
-      const body = init?.body ? JSON.parse(String(init.body)) : {};
+      const body = init?.body ? JSON.parse(init.body) : {};
       const name = path.value.startsWith('/rest/api/3/search/jql') ? (body.nextPageToken ? 'search-jql-page-2' : 'search-jql-page-1') : body.nextPageToken ? 'bulkfetch-page-2' : 'bulkfetch-page-1';
       return { ok: true, status: 200, statusText: 'OK', headers: { get: () => null }, json: async () => fixture(name), text: async () => '' };
     };

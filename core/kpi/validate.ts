@@ -2,9 +2,14 @@ import { KpiInputError } from './errors';
 
 export const isBlank = (value: unknown): value is null | undefined => value === null || value === undefined;
 
-/** A value as it appears in a message: text in quotes, null and undefined as blank, the rest as JavaScript prints it. */
-export const describe = (value: unknown): string =>
-  typeof value === 'string' ? JSON.stringify(value) : isBlank(value) ? 'blank' : String(value);
+/** A value as it appears in a message: text in quotes, null and undefined as blank, a date in ISO, a list or record as JSON. */
+export const describe = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (isBlank(value)) return 'blank';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value) ?? 'an object';
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : `a ${typeof value}`;
+};
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
@@ -43,8 +48,9 @@ export function rowNumber(fn: string, argument: string, value: unknown, index: n
 }
 
 export function rowNonNegative(fn: string, argument: string, value: unknown, index: number): number {
-  if (rowNumber(fn, argument, value, index) < 0) throw new KpiInputError(fn, argument, `${value} is negative`, index + 1);
-  return value as number;
+  const number = rowNumber(fn, argument, value, index);
+  if (number < 0) throw new KpiInputError(fn, argument, `${number} is negative`, index + 1);
+  return number;
 }
 
 /** A list of finite numbers ≥ 0 with at least one row (durations, for instance). */

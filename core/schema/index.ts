@@ -19,4 +19,4 @@ export type ConfigKind = keyof typeof CONFIG_SCHEMAS;
  * Schema cannot say (targets in text form, cross-references between KPIs) are left to the zod schema.
  */
 export const jsonSchemaOf = (kind: ConfigKind): Record<string, unknown> =>
-  z.toJSONSchema(CONFIG_SCHEMAS[kind], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  z.toJSONSchema(CONFIG_SCHEMAS[kind], { io: 'input', unrepresentable: 'any' });

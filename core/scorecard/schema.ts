@@ -64,8 +64,7 @@ export type ScorecardLevel = (typeof LEVELS)[number];
 
 const EQUAL_PERSPECTIVE_WEIGHTS = { financial: 1, customer: 1, 'internal-process': 1, 'learning-growth': 1 };
 
-const ScorecardNodeSchema = z
-  .object({
+const ScorecardNodeSchema = z.object({
     id: text('id'),
     name: text('name'),
     level: oneOf('level', LEVELS),
@@ -77,30 +76,10 @@ const ScorecardNodeSchema = z
     kpis: z.array(KpiDefinitionSchema).default([]),
     /** The id of the parent scorecard's KPI that this scorecard breaks down. */
     cascadesFrom: text('cascadesFrom').optional(),
-    get children() {
+    // The annotation lets TypeScript (and type-aware lint) resolve the recursive type.
+    get children(): z.ZodDefault<z.ZodArray<typeof ScorecardNodeSchema>> {
       return z.array(ScorecardNodeSchema).default([]);
     },
-  })
-  .superRefine((card, ctx) => {
-    const kpiIds = new Set(card.kpis.map((kpi) => kpi.id));
-    card.kpis.forEach((kpi, index) => {
-      if (kpi.guardedBy !== undefined && !kpiIds.has(kpi.guardedBy)) {
-        ctx.addIssue({ code: 'custom', path: ['kpis', index, 'guardedBy'], message: `guardedBy "${kpi.guardedBy}" is not a KPI of scorecard "${card.id}"` });
-      }
-    });
-    for (const perspective of new Set(card.kpis.map((kpi) => kpi.perspective))) {
-      if (card.perspectiveWeights[perspective] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['perspectiveWeights'], message: `perspectiveWeights has no weight for "${perspective}", which has KPIs` });
-      }
-    }
-    card.children.forEach((child, index) => {
-      if (child.cascadesFrom !== undefined && !kpiIds.has(child.cascadesFrom)) {
-        ctx.addIssue({ code: 'custom', path: ['children', index, 'cascadesFrom'], message: `cascadesFrom "${child.cascadesFrom}" is not a KPI of the parent scorecard "${card.id}"` });
-      }
-      if (LEVELS.indexOf(child.level) < LEVELS.indexOf(card.level)) {
-        ctx.addIssue({ code: 'custom', path: ['children', index, 'level'], message: `a ${child.level} scorecard cannot sit under a ${card.level} scorecard` });
-      }
-    });
   });
 
 /** A Balanced Scorecard; children are the scorecards it cascades to (company → department → person). */
@@ -118,5 +97,36 @@ export const ScorecardSchema = ScorecardNodeSchema.superRefine((root, ctx) => {
     card.kpis.forEach((kpi, index) => claim('KPI', kpi.id, [...path, 'kpis', index, 'id']));
     card.children.forEach((child, index) => visit(child, [...path, 'children', index]));
   };
+  // Deepest scorecards first, as a parser reads a tree; then ids across the whole tree.
+  const checkTree = (card: Scorecard, path: (string | number)[]): void => {
+    card.children.forEach((child, index) => checkTree(child, [...path, 'children', index]));
+    checkNode(card, ctx, path);
+  };
+  checkTree(root, []);
   visit(root, []);
 });
+
+/** Checks made at every node of the tree: cross-references within a scorecard and to its parent. */
+function checkNode(card: Scorecard, ctx: z.RefinementCtx, at: (string | number)[]): void {
+  const kpiIds = new Set(card.kpis.map((kpi) => kpi.id));
+  card.kpis.forEach((kpi, index) => {
+    if (kpi.guardedBy !== undefined && !kpiIds.has(kpi.guardedBy)) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'kpis', index, 'guardedBy'], message: `guardedBy "${kpi.guardedBy}" is not a KPI of scorecard "${card.id}"` });
+    }
+  });
+  for (const perspective of new Set(card.kpis.map((kpi) => kpi.perspective))) {
+    if (card.perspectiveWeights[perspective] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'perspectiveWeights'], message: `perspectiveWeights has no weight for "${perspective}", which has KPIs` });
+    }
+  }
+  card.children.forEach((child, index) => {
+    if (child.cascadesFrom !== undefined && !kpiIds.has(child.cascadesFrom)) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'children', index, 'cascadesFrom'], message: `cascadesFrom "${child.cascadesFrom}" is not a KPI of the parent scorecard "${card.id}"` });
+    }
+    if (LEVELS.indexOf(child.level) < LEVELS.indexOf(card.level)) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'children', index, 'level'], message: `a ${child.level} scorecard cannot sit under a ${card.level} scorecard` });
+    }
+  });
+}
+
+

@@ -106,7 +106,7 @@ export class ComplianceTally {
       else label = known;
     }
     let periods = this.groups.get(key);
-    if (!periods) this.groups.set(key, (periods = new Map()));
+    if (!periods) this.groups.set(key, (periods = new Map<string, ComplianceGroup>()));
     let group = periods.get(label);
     if (!group) periods.set(label, (group = { key, period: label, ...emptyCounts() }));
     count(group, cycle);

@@ -246,7 +246,7 @@ export const forge = {
 /** Module factories for vi.mock. */
 export const forgeMocks = {
   async api() {
-    const { route } = await import('../../node_modules/@forge/api/out/safeUrl.js' as string);
+    const { route } = await import('../../node_modules/@forge/api/out/safeUrl.js');
     const api = {
       asApp: () => ({ requestJira: (p: RouteLike, i?: Init) => forge.jira.request(null)(p, i) }),
       asUser: () => ({ requestJira: (p: RouteLike, i?: Init) => forge.jira.request(forgeUser.accountId)(p, i) }),

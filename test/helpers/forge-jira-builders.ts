@@ -28,7 +28,7 @@ export function jiraIssueOf(ticket: TicketHistory, id: string): DoubleIssue {
   });
   const updated = ticket.events.length ? ticket.events[ticket.events.length - 1].at : ticket.created;
   const f = ticket.fields;
-  const text = (name: string) => (typeof f[name] === 'string' ? (f[name] as string) : null);
+  const text = (name: string) => (typeof f[name] === 'string' ? (f[name]) : null);
   return {
     id,
     key: ticket.key,

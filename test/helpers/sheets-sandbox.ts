@@ -37,27 +37,26 @@ export class FakeSheet {
     return Math.max(0, ...[...this.cells.keys()].map((k) => Number(k.split(',')[1])));
   }
   getRange(row: number, column: number, rows = 1, columns = 1) {
-    const sheet = this;
     const each = (fn: (r: number, c: number) => void) => {
       for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) fn(r, c);
     };
     const range = {
-      getValues: () => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => sheet.valueAt(row + r, column + c))),
-      setValues(values: unknown[][]) {
+      getValues: () => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.valueAt(row + r, column + c))),
+      setValues: (values: unknown[][]) => {
         if (values.length !== rows || values.some((v) => v.length !== columns)) throw new Error('setValues: size mismatch');
-        each((r, c) => sheet.cells.set(sheet.key(row + r, column + c), { value: values[r][c] }));
+        each((r, c) => this.cells.set(this.key(row + r, column + c), { value: values[r][c] }));
         return range;
       },
-      setFormulas(formulas: string[][]) {
+      setFormulas: (formulas: string[][]) => {
         each((r, c) => {
           const f = formulas[r][c];
-          sheet.cells.set(sheet.key(row + r, column + c), f.startsWith('=') ? { value: '', formula: f } : { value: f });
+          this.cells.set(this.key(row + r, column + c), f.startsWith('=') ? { value: '', formula: f } : { value: f });
         });
         return range;
       },
       setNumberFormat: (format: string) => {
         each((r, c) => {
-          const cell = sheet.cells.get(sheet.key(row + r, column + c));
+          const cell = this.cells.get(this.key(row + r, column + c));
           if (cell) cell.format = format;
         });
         return range;

@@ -24,9 +24,10 @@ export const formOf = (input: AppConfigInput | null): AdminForm => ({
 /** The form back into a configuration, keeping settings the page does not show; JSON that does not parse is a field error. */
 export function configOf(form: AdminForm, previous: AppConfigInput | null, invalidJson: string): { config: AppConfigInput } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const json = (field: 'policies' | 'scorecards') => {
+  // Not checked here: saveConfig validates the whole configuration against its schema and answers field errors.
+  const json = <F extends 'policies' | 'scorecards'>(field: F) => {
     try {
-      return JSON.parse(form[field] || '[]');
+      return JSON.parse(form[field] || '[]') as NonNullable<AppConfigInput[F]>;
     } catch {
       errors.push({ path: field, message: invalidJson });
       return [];

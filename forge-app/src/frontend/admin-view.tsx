@@ -15,14 +15,14 @@ export function AdminPage() {
   const loaded = useResolver<Loaded>('getConfig', context === undefined ? undefined : {});
   const [form, setForm] = useState<AdminForm | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [notice, setNotice] = useState<'saved' | 'fix' | null>(null);
+  const [notice, setNotice] = useState<'saved' | 'fix' | 'failed' | null>(null);
   const stored = loaded.status === 'ready' && !('error' in loaded.data) ? loaded.data : null;
   useEffect(() => {
     if (stored) {
       setForm(formOf(stored.input));
       setErrors(stored.errors);
     }
-  }, [stored?.input]);
+  }, [stored]);
 
   if (context === undefined || loaded.status === 'loading') return <Spinner label={t.loading} />;
   if (loaded.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{loaded.message}</Text></SectionMessage>;
@@ -57,13 +57,14 @@ export function AdminPage() {
       {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(new Date(stored!.sync.lastRunAt).toISOString(), last.issues)}</Text>}
       {notice === 'saved' && <SectionMessage appearance="success"><Text>{t.saved}</Text></SectionMessage>}
       {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}
+      {notice === 'failed' && <SectionMessage appearance="error"><Text>{t.error}</Text></SectionMessage>}
       {field('scopeJql', t.scopeJql)}
       {field('requestTypeField', t.requestTypeField)}
       {field('teamField', t.teamField)}
       {field('calendars', t.calendars, true)}
       {field('policies', t.policies, true)}
       {field('scorecards', t.scorecards, true)}
-      <Button appearance="primary" onClick={save}>{t.save}</Button>
+      <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ export function useResolver<T>(functionKey: string, payload: Record<string, unkn
     if (signature === undefined) return;
     let live = true;
     setState({ status: 'loading' });
-    invoke<T>(functionKey, JSON.parse(signature))
+    invoke<T>(functionKey, JSON.parse(signature) as Record<string, unknown>)
       .then((data) => live && setState({ status: 'ready', data: data as T }))
       .catch((error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
     return () => {

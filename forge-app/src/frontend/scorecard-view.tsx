@@ -17,7 +17,9 @@ type Answer = Awaited<ReturnType<typeof scorecardData>> | { error: 'FORBIDDEN'; 
 const RAG_APPEARANCE = { GREEN: 'success', AMBER: 'moved', RED: 'removed' } as const;
 
 export const parseSources = (text: string | undefined): Record<string, string> =>
-  Object.fromEntries((text ?? '').split('\n').map((line) => line.split('=').map((s) => s.trim())).filter((p) => p.length === 2 && p[0] && p[1]));
+  Object.fromEntries(
+    (text ?? '').split('\n').map((line) => line.split('=').map((s) => s.trim())).filter((p): p is [string, string] => p.length === 2 && p[0] !== '' && p[1] !== ''),
+  );
 
 export function ScorecardGadget() {
   const { context, t, locale } = useAppContext();
@@ -25,7 +27,7 @@ export function ScorecardGadget() {
   const ready = context !== undefined && config?.scorecardId !== undefined;
   const data = useResolver<Answer>(
     'getScorecard',
-    ready ? { scorecardId: config!.scorecardId, projects: projectList(config!.projects), sources: parseSources(config!.sources), ...(config!.month ? { month: config!.month } : {}) } : undefined,
+    ready ? { scorecardId: config.scorecardId, projects: projectList(config.projects), sources: parseSources(config.sources), ...(config.month ? { month: config.month } : {}) } : undefined,
   );
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!ready) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
@@ -41,7 +43,7 @@ export function ScorecardGadget() {
         <Lozenge appearance="default">{`${t.overall} ${formatPercent(card.overall, locale)}`}</Lozenge>
       </Inline>
       <BarChart
-        data={(['speed', 'accuracy', 'satisfaction'] as const).map((pillar) => ({ pillar, achievement: card.pillars[pillar] === null ? 0 : Math.round(card.pillars[pillar]! * 1000) / 10 }))}
+        data={(['speed', 'accuracy', 'satisfaction'] as const).map((pillar) => ({ pillar, achievement: card.pillars[pillar] === null ? 0 : Math.round(card.pillars[pillar] * 1000) / 10 }))}
         xAccessor="pillar"
         yAccessor="achievement"
       />

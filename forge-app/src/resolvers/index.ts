@@ -35,7 +35,7 @@ resolver.define('getCompliance', ({ payload }) => guarded(() => complianceData(p
 
 resolver.define('getScorecard', ({ payload }) => guarded(() => scorecardData(payload as ScorecardQuery)));
 
-resolver.define('getIssueClocks', ({ context }) => guarded(() => issuePanelData(String(context.extension?.issue?.key ?? ''))));
+resolver.define('getIssueClocks', ({ context }) => guarded(() => issuePanelData(String((context.extension as { issue?: { key?: string } } | undefined)?.issue?.key ?? ''))));
 
 /** Gadgets' edit views list the policies, JSM SLA metrics seen by the sync and scorecards to choose from (names only: no admin rights needed). */
 resolver.define('getChoices', () =>

@@ -28,7 +28,7 @@ export function fieldText(value: unknown): FieldValue {
     const record = value as Record<string, unknown>;
     if (record.requestType && typeof record.requestType === 'object') return fieldText(record.requestType);
     for (const name of ['accountId', 'name', 'value', 'key', 'title']) {
-      if (typeof record[name] === 'string') return record[name] as string;
+      if (typeof record[name] === 'string') return record[name];
     }
   }
   return null;

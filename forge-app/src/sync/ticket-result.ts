@@ -1,4 +1,4 @@
-import { localDayIn, periodLabel, type CycleState, type SlaClock, type SlaCycle, type TicketHistory } from '../../../core';
+import { localDayIn, periodLabel, type SlaClock, type SlaCycle, type TicketHistory } from '../../../core';
 import type { JsmFeedback, JsmSlaMetric } from '../jira/types';
 
 /** A cycle as stored: the core's SlaCycle without the ticket's fields, which the record holds once. */
@@ -53,7 +53,7 @@ export function jsmCycles(metrics: readonly JsmSlaMetric[]): StoredCycle[] {
           pausedMinutes: 0,
           remainingMinutes: minutes(o.remainingTime.millis),
           due: o.paused ? null : (o.breachTime?.epochMillis ?? null),
-          state: (o.breached ? 'breached' : o.paused ? 'paused' : 'ongoing') as CycleState,
+          state: o.breached ? 'breached' : o.paused ? 'paused' : 'ongoing',
         }]
       : [];
     return [...completed, ...ongoing];

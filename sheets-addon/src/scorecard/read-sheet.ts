@@ -67,7 +67,7 @@ export function readScorecardSheet(sheet: Sheet): ScorecardSheet {
   const columns = columnsOf(header);
   if (!columns) throw new Error(`${name}: the first row must name the columns ${REQUIRED.join(', ')}`);
   const { at, history } = columns;
-  const cell = (row: CellValue[], column: Column): CellValue => (at[column] === undefined ? '' : row[at[column]!]);
+  const cell = (row: CellValue[], column: Column): CellValue => (at[column] === undefined ? '' : row[at[column]]);
   const actuals: Record<string, number | null> = {};
   const previous: Record<string, number | null> = {};
   const trends: Record<string, number[]> = {};
@@ -79,7 +79,7 @@ export function readScorecardSheet(sheet: Sheet): ScorecardSheet {
     actuals[id] = number('actual') ?? null;
     previous[id] = number('previous') ?? null;
     const earlier = history.map((i) => optionalNumber(name, line, id, 'history', row[i])).filter((v): v is number => v !== undefined);
-    trends[id] = previous[id] === null ? earlier : [...earlier, previous[id]!];
+    trends[id] = previous[id] === null ? earlier : [...earlier, previous[id]];
     const guard = String(cell(row, 'guardedBy')).trim();
     return [
       {

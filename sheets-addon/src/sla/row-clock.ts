@@ -13,7 +13,7 @@ const clocks = new WeakMap<WorkCalendar, Map<string, SlaClock>>();
 
 export function clockFor(calendar: WorkCalendar, target: SlaTarget): SlaClock {
   let byTarget = clocks.get(calendar);
-  if (!byTarget) clocks.set(calendar, (byTarget = new Map()));
+  if (!byTarget) clocks.set(calendar, (byTarget = new Map<string, SlaClock>()));
   const label = formatTarget(target);
   let clock = byTarget.get(label);
   if (!clock) {

@@ -1,0 +1,36 @@
+// Lint in `npm test`: typescript-eslint with type information, because the Forge resolvers, queue consumer and sync
+// are chains of promises where a forgotten `await` loses work silently (no-floating-promises, no-misused-promises),
+// and react-hooks for the UI Kit views, whose effects must list what they read (exhaustive-deps).
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'reports/', '.stryker-tmp/', 'test/artifacts/', '*.config.{js,ts}', 'stryker.config.*'] },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // A leading underscore marks a parameter an interface requires but this implementation does not read.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Tests read JSON fixtures, vm sandboxes and platform doubles whose shapes they assert at run time: `any` flows
+    // there by design, and doubles implement async platform APIs without awaiting anything. The other promise rules
+    // still apply to them.
+    files: ['test/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+);
