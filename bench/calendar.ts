@@ -39,11 +39,12 @@ export function checkHolidays(): void {
   }
 }
 
-export function ourCalendar(): WorkCalendar {
+/** The bench calendar in `timeZone` (the process zone, which the peers read). */
+export function ourCalendar(timeZone = 'UTC'): WorkCalendar {
   const windows = WINDOWS.map((w) => ({ ...w }));
   return compileCalendar({
     name: 'bench',
-    timeZone: 'UTC',
+    timeZone,
     weekly: { Mo: windows, Tu: windows, We: windows, Th: windows, Fr: windows },
     holidays: HOLIDAYS.map((date) => ({ date })),
   });

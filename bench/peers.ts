@@ -1,7 +1,8 @@
-import './utc';
+import './process-zone';
 import dayjs, { type Dayjs } from 'dayjs';
 import dayjsBusinessTime from 'dayjs-business-time';
 import moment from 'moment-business-time';
+import OpeningHours from 'opening_hours';
 import { HOLIDAYS, WINDOWS } from './calendar';
 
 declare module 'moment' {
@@ -24,9 +25,11 @@ export interface PeerEngine<W> {
   wrap(t: number): W;
   /** Working minutes from a to b (a ≤ b in the bench). */
   between(a: W, b: W): number;
-  /** The instant `n` working minutes after `start`, as epoch ms. */
-  add(start: W, n: number): number;
+  /** The instant `n` working minutes after `start`, as epoch ms; absent for an engine that only measures durations. */
+  add?(this: void, start: W, n: number): number;
 }
+
+const MINUTE = 60_000;
 
 // ---- dayjs-business-time 1.0.4 (README: dayjs.extend, dayjs.setBusinessTime, dayjs.setHolidays) --------------
 dayjs.extend(dayjsBusinessTime);
@@ -66,5 +69,58 @@ export const momentEngine: PeerEngine<moment.Moment> = {
   add: (start, n) => start.clone().addWorkingTime(n, 'minutes').valueOf(),
 };
 
+// ---- opening_hours 3.15 (README: new opening_hours(value, nominatim, { mode }), getOpenDuration(from, to)) --------
+// The OpenStreetMap syntax, in the process's local zone; each holiday is a dated `off` rule ("2024 Jan 01 off").
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const OPENING_HOURS_SPEC = [
+  `Mo-Fr ${WINDOWS.map((w) => `${w.start}-${w.end}`).join(',')}`,
+  ...HOLIDAYS.map((iso) => `${iso.slice(0, 4)} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(8, 10)} off`),
+].join('; ');
+const openingHours = new OpeningHours(OPENING_HOURS_SPEC);
+
+export const openingHoursEngine: PeerEngine<Date> = {
+  name: 'opening_hours',
+  wrap: (t) => new Date(t),
+  // getOpenDuration answers [open ms, unknown ms]; the spec has no unknown state.
+  between: (a, b) => openingHours.getOpenDuration(a, b)[0] / MINUTE,
+};
+
+// ---- a hand-written day loop: what a developer writes without a library -----------------------------------------
+const DAY = 86_400_000;
+const WINDOW_MINUTES = WINDOWS.map((w) => [minutesOf(w.start), minutesOf(w.end)] as const);
+const HOLIDAY_DAYS = new Set(HOLIDAYS.map((iso) => Date.parse(`${iso}T00:00:00Z`) / DAY));
+function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+/** The process zone's offset at t, in ms to add to a wall time to get UTC. */
+const offsetAt = (t: number) => new Date(t).getTimezoneOffset() * MINUTE;
+
+/**
+ * Working minutes in [a, b): one local day at a time over epoch ms, each window clipped to [a, b]. The zone offset is
+ * read once per day, at midnight, as a plain loop does: on a clock-change day the windows after the change are off
+ * by the shift (exact in UTC).
+ */
+export function dayLoopMinutesBetween(a: number, b: number): number {
+  let total = 0;
+  for (let day = Math.floor((a - offsetAt(a)) / DAY); ; day++) {
+    const midnight = day * DAY + offsetAt(day * DAY);
+    if (midnight >= b) break;
+    const weekday = (day + 4) % 7; // day 0, 1 January 1970, was a Thursday
+    if (weekday === 0 || weekday === 6 || HOLIDAY_DAYS.has(day)) continue;
+    for (const [open, close] of WINDOW_MINUTES) {
+      const from = Math.max(a, midnight + open * MINUTE);
+      const to = Math.min(b, midnight + close * MINUTE);
+      if (to > from) total += to - from;
+    }
+  }
+  return total / MINUTE;
+}
+
+export const dayLoopEngine: PeerEngine<number> = {
+  name: 'hand-written day loop',
+  wrap: (t) => t,
+  between: dayLoopMinutesBetween,
+};
+
 /** Method-style members make a PeerEngine<Dayjs> usable where a PeerEngine<unknown> is expected. */
-export const PEERS: readonly PeerEngine<unknown>[] = [dayjsEngine, momentEngine];
+export const PEERS: readonly PeerEngine<unknown>[] = [dayjsEngine, momentEngine, openingHoursEngine, dayLoopEngine];

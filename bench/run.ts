@@ -1,7 +1,7 @@
 // npm run bench            full run (about 30 s on 2 cores)
 // npm run bench -- --quick smoke run with small counts (about 5 s); tests can call runBench({ quick: true }) instead.
 // The SLA measurements start their own child processes with --expose-gc, so no extra Node flag is needed here.
-import './utc';
+import './process-zone';
 import { runBench } from './main';
 
 const report = runBench({ quick: process.argv.includes('--quick') });

@@ -1,5 +1,5 @@
 // One SLA measurement in its own process: argv count, seed, mode; prints the SlaRun as JSON. Started by sla.ts.
-import './utc';
+import './process-zone';
 import { ourCalendar } from './calendar';
 import { runSla } from './sla';
 import { AS_OF, TICKETS_FROM } from './tickets';

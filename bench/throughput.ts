@@ -74,12 +74,13 @@ export function measureOurs(calendar: WorkCalendar, inputs: Inputs, operation: O
  * A peer on the same input distribution (the first `poolSize` inputs). Its date objects are built before the clock
  * starts, which favours the peer: a caller holding epoch numbers would pay for that too.
  */
-export function measurePeer<W>(peer: PeerEngine<W>, inputs: Inputs, poolSize: number, operation: Operation, options: TimingOptions): Rate {
+export function measurePeer<W>(peer: PeerEngine<W>, inputs: Inputs, poolSize: number, operation: Operation, options: TimingOptions, batchSize = 16): Rate {
+  const add = peer.add;
+  if (operation === 'additions' && add === undefined) throw new Error(`bench: ${peer.name} measures durations only`);
   const n = Math.min(poolSize, inputs.size);
   const wa = Array.from({ length: n }, (_, i) => peer.wrap(inputs.a[i]));
   const wb = Array.from({ length: n }, (_, i) => peer.wrap(inputs.b[i]));
   const ws = Array.from({ length: n }, (_, i) => peer.wrap(inputs.start[i]));
-  const batchSize = 16;
   const batch =
     operation === 'durations'
       ? (offset: number) => {
@@ -94,7 +95,7 @@ export function measurePeer<W>(peer: PeerEngine<W>, inputs: Inputs, poolSize: nu
           let sum = 0;
           for (let k = 0; k < batchSize; k++) {
             const i = (offset + k) % n;
-            sum += (peer.add(ws[i], inputs.minutes[i]) - inputs.start[i]) / MINUTE;
+            sum += (add!(ws[i], inputs.minutes[i]) - inputs.start[i]) / MINUTE;
           }
           return sum;
         };
