@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROCESS_ZONE } from '../bench/process-zone';
 import { naiveMinutesBetween } from '../bench/calendar';
 import { generateInputs } from '../bench/inputs';
-import { dayLoopEngine, OPENING_HOURS_SPEC, openingHoursEngine } from '../bench/peers';
+import { dayLoopEngine, OPENING_HOURS_SPEC, openingHoursEngine, type PeerEngine } from '../bench/peers';
 
 describe('bench peers', () => {
   it('run in UTC, like the bench', () => {
@@ -17,7 +17,7 @@ describe('bench peers', () => {
     expect(OPENING_HOURS_SPEC.split('; ')).toHaveLength(46);
   });
 
-  for (const peer of [dayLoopEngine, openingHoursEngine]) {
+  for (const peer of [dayLoopEngine, openingHoursEngine] as PeerEngine<unknown>[]) {
     it(`${peer.name} matches the minute-stepping reference on random 0-5 day durations`, () => {
       const inputs = generateInputs(150, 42);
       for (let i = 0; i < inputs.size; i++) {

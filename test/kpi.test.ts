@@ -28,6 +28,28 @@ const MINUTE = 60_000;
 /** Calls with arguments of the wrong type, as an adapter passing raw cell values might. */
 const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 
+/**
+ * A number from min to max, spread evenly half of the time: fc.double alone draws among representable doubles, most
+ * of which are within a hair of 0, so a test of the middle of the range would rarely see it.
+ */
+const spread = (min: number, max: number) =>
+  fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((n) => min + ((max - min) * n) / 10_000), fc.double({ min, max, noNaN: true }));
+
+/**
+ * PERCENTILE.INC worked the long way, as the oracle of the property tests: the sorted values stand at p = 0, 1/(n − 1),
+ * 2/(n − 1), …, 1, and p between two of them lies on the straight line joining them.
+ */
+const percentileByPlot = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = sorted.length;
+  if (n === 1) return sorted[0];
+  let k = 0;
+  while (k < n - 2 && p > (k + 1) / (n - 1)) k++;
+  const fromP = k / (n - 1);
+  const toP = (k + 1) / (n - 1);
+  return sorted[k] + ((p - fromP) / (toP - fromP)) * (sorted[k + 1] - sorted[k]);
+};
+
 describe('KpiInputError', () => {
   it('names the function, argument and 1-based row', () => {
     try {
@@ -61,6 +83,18 @@ describe('percentile (PERCENTILE.INC)', () => {
     expect(percentile([15, 20, 35, 40, 50], 0.5)).toBe(35);
     expect(percentile([7], 0.9)).toBe(7);
     expect(percentile([-3, 3], 0.5)).toBe(0);
+  });
+
+  it('equals PERCENTILE.INC worked from the plot of the sorted values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -20, max: 20 }), spread(-1000, 1000)), { minLength: 1, maxLength: 30 }),
+        spread(0, 1),
+        (values, p) => {
+          expect(percentile(values, p)).toBeCloseTo(percentileByPlot(values, p), 9);
+        },
+      ),
+    );
   });
 
   it('does not reorder the caller’s list', () => {
@@ -107,6 +141,22 @@ describe('tatStats / tatStatistic', () => {
 
   it('takes the median of an even count halfway between the middle two', () => {
     expect(tatStats([1, 2, 3, 10]).median).toBe(2.5);
+  });
+
+  it('equals the count, the sum ÷ count, PERCENTILE.INC at 0.5 and 0.9, the largest and the smallest (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 50 }), spread(0, 1e4)), { minLength: 1, maxLength: 30 }), (values) => {
+        let total = 0;
+        for (const value of values) total += value;
+        const stats = tatStats(values);
+        expect(stats.count).toBe(values.length);
+        expect(stats.mean).toBeCloseTo(total / values.length, 8);
+        expect(stats.median).toBeCloseTo(percentileByPlot(values, 0.5), 8);
+        expect(stats.p90).toBeCloseTo(percentileByPlot(values, 0.9), 8);
+        expect(stats.max).toBe(Math.max(...values));
+        expect(stats.min).toBe(Math.min(...values));
+      }),
+    );
   });
 
   it('picks one statistic by name', () => {
@@ -335,6 +385,12 @@ describe('uptime and MTBF with merged outages', () => {
     expect(mtbf([9000], [null], 0, 10_000)).toBe(9000);
   });
 
+  it('leaves out an outage still open that began after the period (a past month read from a live log)', () => {
+    expect(uptime([2000], [null], 0, 1000)).toBe(1);
+    expect(uptime([500, 2000], [600, null], 0, 1000)).toBe(0.9);
+    expect(() => mtbf([2000], [null], 0, 1000)).toThrow('mtbf: outage_starts has no outage inside the period');
+  });
+
   it('is 1 with no outage, or with outages only outside the period', () => {
     expect(uptime([], [], 0, 10_000)).toBe(1);
     expect(uptime([20_000], [20_100], 0, 10_000)).toBe(1);
@@ -347,6 +403,35 @@ describe('uptime and MTBF with merged outages', () => {
     expect(() => loose(uptime)([0], [5], 'a', 1000)).toThrow('UPTIME: period_start must be a number, not "a"');
     expect(() => mtbf([], [], 0, 1000)).toThrow('mtbf: outage_starts has no outage inside the period');
     expect(() => mtbf([2000], [3000], 0, 1000)).toThrow('mtbf: outage_starts has no outage inside the period');
+  });
+
+  it('equals the share of whole ms not under any outage, counted one by one, and MTBF the up time per run of down ms (property)', () => {
+    // Integer instants, so an outage [start, end) covers exactly the ms start, start + 1, …, end − 1 and stepping
+    // through the period ms by ms is exact. Touching outages form one run, as they form one failure; outages on a
+    // 10 ms grid touch and overlap often.
+    const tens = (min: number, max: number) => fc.integer({ min: min / 10, max: max / 10 }).map((n) => n * 10);
+    const outage = fc.tuple(tens(-300, 1300), tens(0, 300), fc.boolean());
+    fc.assert(
+      fc.property(fc.integer({ min: -100, max: 100 }), fc.integer({ min: 1, max: 1100 }), fc.array(outage, { maxLength: 10 }), (periodStart, length, outages) => {
+        const periodEnd = periodStart + length;
+        // A blank end (still down) runs to the end of the period; one that begins after the period is outside it.
+        const spans = outages.map(([start, span, open]): [number, number | null] => [start, open ? null : start + span]);
+        const outageStarts = spans.map(([start]) => start);
+        const outageEnds = spans.map(([, end]) => end);
+        const isDown = (ms: number) => spans.some(([start, end]) => start <= ms && ms < (end ?? periodEnd));
+        let down = 0;
+        let runs = 0;
+        for (let ms = periodStart; ms < periodEnd; ms++) {
+          if (!isDown(ms)) continue;
+          down++;
+          if (ms === periodStart || !isDown(ms - 1)) runs++;
+        }
+        expect(uptime(outageStarts, outageEnds, periodStart, periodEnd)).toBeCloseTo(1 - down / length, 12);
+        const failures = () => mtbf(outageStarts, outageEnds, periodStart, periodEnd);
+        if (runs === 0) expect(failures).toThrow('mtbf: outage_starts has no outage inside the period');
+        else expect(failures()).toBeCloseTo((length - down) / runs, 9);
+      }),
+    );
   });
 
   it('keeps uptime in 0..1 and never below 1 − summed outage share (property)', () => {

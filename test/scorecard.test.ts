@@ -17,6 +17,13 @@ import {
 const t = (iso: string) => Date.parse(iso);
 const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 
+/**
+ * A number from min to max, spread evenly half of the time: fc.double alone draws among representable doubles, most
+ * of which are within a hair of 0, so a test of the middle of the range would rarely see it.
+ */
+const spread = (min: number, max: number) =>
+  fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((n) => min + ((max - min) * n) / 10_000), fc.double({ min, max, noNaN: true }));
+
 type KpiInput = z.input<typeof KpiDefinitionSchema>;
 const kpi = (fields: Partial<KpiInput> & Pick<KpiInput, 'id' | 'perspective' | 'pillar' | 'direction' | 'target'>): KpiInput => ({
   name: fields.id,
@@ -61,6 +68,29 @@ describe('kpiScore', () => {
     expect(() => kpiScore(1, 5, 'higher', -1)).toThrow('KPI_SCORE: floor must not be negative');
     expect(() => kpiScore(-1, 5, 'lower')).toThrow('KPI_SCORE: actual must not be negative when lower is better');
     expect(() => kpiScore(NaN, 5)).toThrow('KPI_SCORE: actual must be a number, not NaN');
+  });
+
+  it('equals the ratio the direction gives, raised to the floor or lowered to the cap (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+        // actual = target × factor, so the ratio often lands between the floor and the cap, not only outside them.
+        spread(0, 3),
+        fc.constantFrom('higher' as const, 'lower' as const),
+        spread(0, 1),
+        spread(0.01, 2),
+        (target, factor, direction, floor, width) => {
+          const actual = target * factor;
+          const cap = floor + width;
+          let expected: number;
+          if (direction === 'higher') expected = actual / target;
+          else expected = actual === 0 ? cap : target / actual;
+          if (expected < floor) expected = floor;
+          if (expected > cap) expected = cap;
+          expect(kpiScore(actual, target, direction, floor, cap)).toBe(expected);
+        },
+      ),
+    );
   });
 
   it('stays within [floor, cap] (property)', () => {
@@ -132,6 +162,31 @@ describe('weightedScore', () => {
     expect(() => weightedScore([1, 1], [1, 1, 1])).toThrow('SCORECARD: scores has 2 rows but weights has 3');
     expect(() => loose(weightedScore)(['x'], [1])).toThrow('SCORECARD: scores row 1: "x" is not a number');
     expect(() => weightedScore([1], [null])).toThrow('SCORECARD: weights row 1: blank is not a number');
+  });
+
+  it('equals each present score times its share of the present weights, summed (property)', () => {
+    // A row is a score with its weight, a blank score with a weight, or blank in both.
+    // Weights in hundredths: a subnormal weight such as 5e-324 would test floating-point underflow, not the mean.
+    const weight = fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 100));
+    const row = fc.oneof(
+      fc.tuple(spread(0, 2), weight),
+      fc.tuple(fc.constant(null), weight),
+      fc.constant([null, null] as const),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const scores = rows.map(([score]) => score);
+        const weights = rows.map(([, w]) => w);
+        const present = rows.filter((r): r is [number, number] => r[0] !== null);
+        const totalWeight = present.reduce((total, [, w]) => total + w, 0);
+        if (totalWeight === 0) {
+          expect(() => weightedScore(scores, weights)).toThrow('SCORECARD: scores has no score with a weight greater than 0');
+          return;
+        }
+        const expected = present.reduce((total, [score, w]) => total + score * (w / totalWeight), 0);
+        expect(weightedScore(scores, weights)).toBeCloseTo(expected, 12);
+      }),
+    );
   });
 
   it('lies between the smallest and largest score (property)', () => {

@@ -4,6 +4,7 @@ import { compileCalendar } from '../core/calendar/compile';
 import { parseCalendarText } from '../core/calendar/parse';
 import { createSlaClock } from '../core/sla/clock';
 import { slaCompliance } from '../core/sla/compliance';
+import { instantOf } from '../sheets-addon/src/cells/coerce';
 import { bigPurchaseLog } from './helpers/sheets-rows';
 import { CODE_PATH, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
@@ -143,6 +144,18 @@ describe('BUSINESS_HOURS', () => {
     expect(berlin.call('BUSINESS_HOURS', berlin.date('2025-03-03T02:00:00Z'), berlin.date('2025-03-03T08:30:00Z'), VN)).toBe(5.5);
     // Without tz= the calendar is in the spreadsheet's zone: 09:00 Berlin = 08:00Z.
     expect(berlin.call('BUSINESS_HOURS', berlin.date('2025-03-03T08:00:00Z'), '2025-03-03 17:00', 'Mo-Fr 09:00-17:00')).toBe(8);
+  });
+
+  it('reads an offset in ISO text with its sign: -05:00 is behind UTC, +05:00 ahead', () => {
+    // 08:00 at UTC−05:00 is 13:00Z (1740834000000); 08:00 at UTC+05:00 is 03:00Z (1740798000000): ten hours apart,
+    // whatever the zone the text would otherwise be read in.
+    expect(instantOf('2025-03-01T08:00-05:00', 'Asia/Ho_Chi_Minh')).toBe(1_740_834_000_000);
+    expect(instantOf('2025-03-01T08:00+05:00', 'Asia/Ho_Chi_Minh')).toBe(1_740_798_000_000);
+    expect(instantOf('2025-03-01 08:00 -0530', 'UTC')).toBe(1_740_835_800_000);
+    expect(instantOf('2025-03-01T08:00:00Z', 'Asia/Ho_Chi_Minh')).toBe(1_740_816_000_000);
+    // The built functions read it the same way: from 03:00Z to 13:00Z is 10 hours on a 24/7 calendar.
+    expect(call('BUSINESS_HOURS', '2025-03-01T08:00+05:00', '2025-03-01T08:00-05:00', '24/7')).toBe(10);
+    expect((call('SLA_DUE', '2025-03-01T08:00-05:00', 1, '24/7') as Date).getTime()).toBe(1_740_837_600_000);
   });
 
   it('throws calendar errors naming the argument', () => {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
-import { createSlaClock, type SlaCycle } from '../core/sla/clock';
+import type { WorkCalendar } from '../core/calendar/types';
+import { createSlaClock, type SlaClock, type SlaCycle } from '../core/sla/clock';
 import { periodLabel } from '../core/calendar/period';
 import { ComplianceTally, slaCompliance } from '../core/sla/compliance';
 import { parseTarget } from '../core/sla/target';
@@ -8,14 +9,24 @@ import { TicketHistorySchema, type TicketHistory } from '../core/sla/ticket';
 import type { SlaPolicyInput } from '../core/sla/policy';
 import { loadSlaVectors } from './vectors/load';
 
-const vectors = loadSlaVectors();
 const t = (iso: string) => Date.parse(iso);
 
+/**
+ * Every test builds what it uses (calendars, clocks, vectors): a compiled calendar grows its tables on demand, so a
+ * calendar shared between tests would let one test's dates change the state another test starts from.
+ */
+type SlaVectors = ReturnType<typeof loadSlaVectors>;
+const cyclesOf = (vectors: SlaVectors, vector: SlaVectors['cases'][number]) =>
+  vectors.clocks[vector.policy].compute(vector.ticket, vector.asOf);
+
 describe('SLA clock: shared vectors', () => {
-  const allCycles: SlaCycle[] = [];
-  for (const vector of vectors.cases) {
-    it(`${vector.ticket.key}: ${vector.name}`, () => {
-      const result = vectors.clocks[vector.policy].compute(vector.ticket, vector.asOf);
+  // Loaded here only to name the tests; each test loads its own.
+  const names = loadSlaVectors().cases.map(({ ticket, name }) => `${ticket.key}: ${name}`);
+  names.forEach((name, index) => {
+    it(name, () => {
+      const vectors = loadSlaVectors();
+      const vector = vectors.cases[index];
+      const result = cyclesOf(vectors, vector);
       if (vector.cycles === null) {
         expect(result).toBeNull();
         return;
@@ -32,11 +43,12 @@ describe('SLA clock: shared vectors', () => {
         state,
       }));
       expect(actual).toEqual(vector.cycles);
-      allCycles.push(...result!.cycles);
     });
-  }
+  });
 
   it('gives the compliance worked by hand', () => {
+    const vectors = loadSlaVectors();
+    const allCycles: SlaCycle[] = vectors.cases.flatMap((vector) => cyclesOf(vectors, vector)?.cycles ?? []);
     expect(allCycles).toHaveLength(8);
     const overall = slaCompliance(allCycles);
     expect(overall.total).toEqual(vectors.compliance.total);
@@ -46,10 +58,8 @@ describe('SLA clock: shared vectors', () => {
 });
 
 describe('SLA clock: behaviour', () => {
-  const office = compileCalendar({
-    timeZone: 'UTC',
-    weekly: Object.fromEntries(['Mo', 'Tu', 'We', 'Th', 'Fr'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])),
-  });
+  let office: WorkCalendar;
+  let clock: SlaClock;
   const policy: SlaPolicyInput = {
     id: 'p',
     name: 'Response',
@@ -58,7 +68,13 @@ describe('SLA clock: behaviour', () => {
     stop: { statuses: ['Done'] },
     goals: [{ target: { minutes: 120 }, calendar: 'office' }],
   };
-  const clock = createSlaClock(policy, { office });
+  beforeEach(() => {
+    office = compileCalendar({
+      timeZone: 'UTC',
+      weekly: Object.fromEntries(['Mo', 'Tu', 'We', 'Th', 'Fr'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])),
+    });
+    clock = createSlaClock(policy, { office });
+  });
   const ticket = (events: TicketHistory['events'], status = 'Draft'): TicketHistory => ({
     key: 'T-1',
     created: t('2025-03-03T09:00:00Z'),
@@ -103,6 +119,30 @@ describe('SLA clock: behaviour', () => {
     expect(clock.compute(history, t('2025-03-04T00:00:00Z'))!.cycles[0].state).toBe('breached');
     const relaxed = createSlaClock({ ...policy, goals: [{ target: '4h', calendar: 'office' }] }, { office });
     expect(relaxed.compute(history, t('2025-03-04T00:00:00Z'))!.cycles[0].state).toBe('met');
+  });
+
+  // Created Monday 09:00 in a start status: the 120-minute goal is due at 11:00 the same morning. Reaching the goal
+  // exactly is not a breach; only working time beyond it is.
+  const due = t('2025-03-03T11:00:00Z');
+
+  it('is met when the ticket stops exactly at its due time, and breached when it stops a minute later', () => {
+    const stopAt = (at: number) => clock.compute(ticket([{ at, field: 'status', to: 'Done' }], 'Approved'), t('2025-03-04T00:00:00Z'))!.cycles;
+    expect(stopAt(due)).toEqual([
+      expect.objectContaining({ stop: due, elapsedMinutes: 120, remainingMinutes: 0, due, state: 'met' }),
+    ]);
+    expect(stopAt(due + 60_000)).toEqual([
+      expect.objectContaining({ stop: due + 60_000, elapsedMinutes: 121, remainingMinutes: -1, due, state: 'breached' }),
+    ]);
+  });
+
+  it('keeps an open ticket ongoing when evaluated exactly at its due time, and breached one millisecond later', () => {
+    const openAsOf = (asOf: number) => clock.compute(ticket([], 'Approved'), asOf)!.cycles;
+    expect(openAsOf(due)).toEqual([
+      expect.objectContaining({ stop: null, elapsedMinutes: 120, remainingMinutes: 0, due, state: 'ongoing' }),
+    ]);
+    expect(openAsOf(due + 1)).toEqual([
+      expect.objectContaining({ stop: null, elapsedMinutes: 120 + 1 / 60_000, due, state: 'breached' }),
+    ]);
   });
 
   it('gives nothing before the ticket exists', () => {

@@ -2,7 +2,6 @@ import { type Interval, mergeIntervals } from '../util/intervals';
 import { KpiInputError } from './errors';
 import { checkList, checkNumber, checkSameLength, isBlank, rowNumber } from './validate';
 
-
 /**
  * Outages clipped to [periodStart, periodEnd) and merged where they overlap or touch, in time order. A blank end
  * means the outage is still going on: it runs to the end of the period.
@@ -24,7 +23,8 @@ function mergedOutages(
   const clipped: Interval[] = [];
   starts.forEach((startValue, index) => {
     const start = rowNumber(fn, 'outage_starts', startValue, index);
-    const end = isBlank(ends[index]) ? periodEnd : rowNumber(fn, 'outage_ends', ends[index], index);
+    // An open outage that starts after the period is outside it, like a closed one: it runs to no end we can clip.
+    const end = isBlank(ends[index]) ? Math.max(start, periodEnd) : rowNumber(fn, 'outage_ends', ends[index], index);
     if (end < start) throw new KpiInputError(fn, 'outage_ends', 'the end is before its start', index + 1);
     const from = Math.max(start, periodStart);
     const to = Math.min(end, periodEnd);
