@@ -237,7 +237,9 @@ class CompiledCalendar implements WorkCalendar {
     if (!Number.isFinite(t)) throw new CalendarError('instant', `instant: expected a date-time, got ${t}`);
     const day = Math.floor(t / MS_PER_DAY);
     if (day < FIRST_DAY + 1 || day >= END_DAY - 1) {
-      throw new CalendarError('instant', `instant: ${isoOfDayNumber(day)} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+      // Beyond ±8.64e15 ms (1e20, say) there is no date to show: the number is.
+      const shown = Math.abs(t) <= 8.64e15 ? isoOfDayNumber(day) : String(t);
+      throw new CalendarError('instant', `instant: ${shown} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
     }
     // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
     while (!(t >= this.coverStart && t < this.coverEnd)) this.growToDay(t < this.coverStart ? day - 1 : day + 1);

@@ -33,11 +33,18 @@ export const TimeZoneSchema = z
 export const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const WeeklyHoursSchema = z.object(
+/** Unknown keys are an error, not ignored: `Mon` or `monday` would otherwise leave that day without hours. */
+export const WeeklyHoursSchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(WindowSchema).default([])])) as Record<
     Weekday,
     z.ZodDefault<z.ZodArray<typeof WindowSchema>>
   >,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown weekday key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (expected ${WEEKDAYS.join(', ')})`
+        : undefined,
+  },
 );
 
 export const ClosureSchema = z.object({

@@ -13,6 +13,7 @@ export interface PeriodBucket {
   count: number;
 }
 
+const MAX_DATE_MS = 8.64e15;
 const PERIODS: readonly Period[] = ['day', 'week', 'month', 'quarter', 'year'];
 const AGGREGATIONS: readonly Aggregation[] = ['sum', 'mean', 'last'];
 
@@ -34,6 +35,8 @@ export function aggregatePeriod(
   checkList(fn, 'values', values).forEach((row, index) => {
     const { at, value } = (row ?? {}) as { at?: unknown; value?: unknown };
     const instant = rowNumber(fn, 'values.at', at, index);
+    // Date's range (±8.64e15 ms, ±273,790 years): beyond it a period label has no year to show.
+    if (Math.abs(instant) > MAX_DATE_MS) throw new KpiInputError(fn, 'values.at', `${instant} is outside the dates a period can hold`, index + 1);
     const amount = rowNumber(fn, 'values.value', value, index);
     const key = periodLabel(Math.floor((instant + utcOffsetMinutes(instant) * MS_PER_MINUTE) / MS_PER_DAY), period);
     const bucket = buckets.get(key);

@@ -1,4 +1,6 @@
+import { CalendarError } from '../calendar/errors';
 import type { Instant, WorkCalendar } from '../calendar/types';
+import { instantOfWallTime } from '../calendar/zone';
 import { SlaError } from './errors';
 import { type Condition, type SlaGoal, type SlaPolicy, SlaPolicySchema, type SlaPolicyInput } from './policy';
 import { formatTarget } from './target';
@@ -104,6 +106,158 @@ class CycleRun {
   }
 }
 
+/** Instants the calendars cover (the years 1900-2300, a day's margin either side). */
+const FIRST_INSTANT = Date.UTC(1900, 0, 2);
+const LAST_INSTANT = Date.UTC(2300, 11, 30);
+
+const isoOrValue = (t: number): string => (Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : String(t));
+
+/** A time the calendars can measure: a finite number of epoch milliseconds in the years 1900-2300. */
+function checkInstant(argument: string, t: unknown, context = ''): void {
+  if (typeof t === 'number' && t >= FIRST_INSTANT && t <= LAST_INSTANT) return;
+  const shown = typeof t === 'number' ? isoOrValue(t) : JSON.stringify(t) ?? String(t);
+  throw new SlaError(argument, `${context}${argument}: expected a date-time in the years 1900-2300 (epoch milliseconds), got ${shown}`);
+}
+
+/** `2025-03-01`, `2025-03-01T08:30`, `2025-03-01 08:30:15.5`: a wall-clock date-time without a zone offset. */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A date field's value as an instant: with an offset it is that instant; without one it is a wall-clock time in the
+ * calendar's zone, never the machine's. NaN when the text is neither.
+ */
+export function parseFieldDateTime(text: string, timeZone: string): Instant {
+  if (ZONED_DATE_TIME.test(text)) return Date.parse(text);
+  const m = LOCAL_DATE_TIME.exec(text);
+  if (!m) return NaN;
+  const [year, month, day, hour, minute, second, ms] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms === 0 ? 0 : Number(m[7].padEnd(3, '0')));
+  const date = new Date(wall);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return NaN;
+  return instantOfWallTime(wall, timeZone);
+}
+
+/**
+ * One ticket's clock under one policy, fed one change at a time in time order: the state a streaming reader keeps per
+ * ticket instead of its events. A cycle is handed to `onCycle` when it stops and, for the open one, by `finish`; its
+ * goal (and whether the policy applies at all) follows the ticket's fields at that moment. `fields` may be replaced as
+ * the ticket's fields change; with the same fields throughout, the cycles are those of `SlaClock.compute`.
+ */
+export class TicketClock {
+  /** The ticket's current field values. */
+  fields: Readonly<Record<string, FieldValue>>;
+  /** Whether the ticket left a stop status after reaching one (a reopening). */
+  reopened = false;
+  /** Whether the ticket reached a stop status at least once. */
+  resolved: boolean;
+  private status: string;
+  private resolutionSet = false;
+  private stopped: boolean;
+  private run: CycleRun | null = null;
+  private last: Instant;
+  private changes = 0;
+  private closedCycles = 0;
+  private goalFields: Readonly<Record<string, FieldValue>> | null = null;
+  private goal: PreparedGoal | null = null;
+
+  constructor(
+    private readonly clock: SlaClock,
+    readonly key: string,
+    readonly created: Instant,
+    status: string,
+    fields: Readonly<Record<string, FieldValue>>,
+    private readonly onCycle: (cycle: SlaCycle) => void,
+  ) {
+    checkInstant('created', created, `ticket ${key}: `);
+    this.fields = fields;
+    this.status = status;
+    this.last = created;
+    this.stopped = clock.stops.has(status);
+    this.resolved = this.stopped;
+    const { start } = clock.policy;
+    if (!this.stopped && start.on !== 'field' && (start.on === 'created' || clock.startStatuses!.has(status))) {
+      this.run = new CycleRun(created, clock.pauses.has(status));
+    }
+  }
+
+  /** The goal for the current fields (null when the policy or none of its goals applies). */
+  private currentGoal(): PreparedGoal | null {
+    if (this.goalFields !== this.fields) {
+      this.goalFields = this.fields;
+      this.goal = this.clock.goalFor(this.fields);
+    }
+    return this.goal;
+  }
+
+  private calendar(): WorkCalendar {
+    return (this.currentGoal() ?? this.clock.firstGoal).calendar;
+  }
+
+  /** A retroactive start (start on a date field) once the clock reaches the field's instant. */
+  private startFromField(at: Instant): void {
+    const { start } = this.clock.policy;
+    if (start.on !== 'field' || this.run !== null || this.closedCycles > 0 || this.stopped) return;
+    const value = valuesOf(this.fields[start.field])[0];
+    if (value === undefined) return;
+    const from = parseFieldDateTime(value, this.calendar().timeZone);
+    if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, `ticket ${this.key}: field ${start.field}: expected a date-time, got "${value}"`);
+    checkInstant(`field ${start.field}`, from, `ticket ${this.key}: `);
+    if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status));
+  }
+
+  /** A change of `field` to `to` at `at`: not before the ticket's creation nor before the change fed before it. */
+  apply(at: Instant, field: string, to: string | null): void {
+    const n = this.changes++;
+    checkInstant(`events.${n}.at`, at, `ticket ${this.key}: `);
+    if (at < this.last) {
+      const before = n === 0 ? `the ticket's creation (${isoOrValue(this.created)})` : `the change before it (${isoOrValue(this.last)})`;
+      throw new SlaError(`events.${n}.at`, `ticket ${this.key}: events.${n}.at: ${isoOrValue(at)} is before ${before}; events must be in time order`);
+    }
+    this.last = at;
+    const clock = this.clock;
+    this.startFromField(at);
+    if (field === 'status') this.status = to ?? this.status;
+    else if (field === 'resolution') this.resolutionSet = to !== null && to !== '';
+    else return;
+    const wasStopped = this.stopped;
+    this.stopped = clock.stops.has(this.status) || (clock.policy.stop.resolutionSet && this.resolutionSet);
+    if (this.stopped) this.resolved = true;
+    else if (wasStopped) this.reopened = true;
+
+    const run = this.run;
+    if (run !== null) {
+      run.advance(this.calendar(), at);
+      if (this.stopped) {
+        this.close(run, at);
+        this.run = null;
+      } else run.setPaused(clock.pauses.has(this.status), at);
+    } else if (!this.stopped) {
+      const reopened = wasStopped && clock.policy.start.on === 'created';
+      const entered = field === 'status' && clock.startStatuses?.has(this.status) === true;
+      if (reopened || entered) this.run = new CycleRun(at, clock.pauses.has(this.status));
+    }
+  }
+
+  /** Measures the open cycle, if any, up to `asOf` and hands it over; the clock holds no cycle afterwards. */
+  finish(asOf: Instant): void {
+    checkInstant('asOf', asOf);
+    if (asOf < this.created) return;
+    this.startFromField(asOf);
+    const run = this.run;
+    if (run === null) return;
+    run.advance(this.calendar(), asOf);
+    this.run = null;
+    this.close(run, null);
+  }
+
+  private close(run: CycleRun, stop: Instant | null): void {
+    this.closedCycles++;
+    const goal = this.currentGoal();
+    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop));
+  }
+}
+
 /**
  * A policy bound to its calendars, ready to run over many tickets. History is always recomputed from the events,
  * so a changed calendar or goal applies to past tickets too.
@@ -112,9 +266,12 @@ export class SlaClock {
   readonly policy: SlaPolicy;
   private readonly goals: PreparedGoal[];
   private readonly appliesTo: PreparedCondition[];
-  private readonly pause: ReadonlySet<string>;
-  private readonly stop: ReadonlySet<string>;
-  private readonly startStatuses: ReadonlySet<string> | null;
+  /** @internal */
+  readonly pauses: ReadonlySet<string>;
+  /** @internal */
+  readonly stops: ReadonlySet<string>;
+  /** @internal */
+  readonly startStatuses: ReadonlySet<string> | null;
 
   constructor(policy: SlaPolicy, calendars: CalendarSet) {
     this.policy = policy;
@@ -124,82 +281,77 @@ export class SlaClock {
         const known = Object.keys(calendars).join(', ') || 'none';
         throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: no calendar named "${goal.calendar}" (known: ${known})`);
       }
+      try {
+        calendar.nextWorkingTime(Date.UTC(2000, 0, 1));
+      } catch (error) {
+        if (!(error instanceof CalendarError)) throw error;
+        throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: calendar "${goal.calendar}" has no working hours on any day`);
+      }
       return { goal, when: prepareConditions(goal.when), calendar, label: goal.label ?? formatTarget(goal.target) };
     });
     this.appliesTo = prepareConditions(policy.appliesTo);
-    this.pause = new Set(policy.pause.statuses);
-    this.stop = new Set(policy.stop.statuses);
+    this.pauses = new Set(policy.pause.statuses);
+    this.stops = new Set(policy.stop.statuses);
     this.startStatuses = policy.start.on === 'status' ? new Set(policy.start.statuses) : null;
+  }
+
+  /** @internal The calendar a clock runs on while no goal applies. */
+  get firstGoal(): PreparedGoal {
+    return this.goals[0];
+  }
+
+  /** @internal The first goal whose conditions hold, or null when the policy or none of its goals applies. */
+  goalFor(fields: TicketHistory['fields']): PreparedGoal | null {
+    if (!allHold(this.appliesTo, fields)) return null;
+    for (const goal of this.goals) if (allHold(goal.when, fields)) return goal;
+    return null;
+  }
+
+  /** Whether the policy and one of its goals apply to a ticket with these fields. */
+  appliesToFields(fields: TicketHistory['fields']): boolean {
+    return this.goalFor(fields) !== null;
+  }
+
+  /** A clock for one ticket, fed its changes one at a time (see TicketClock). */
+  open(
+    ticket: { key: string; created: Instant; status: string; fields: TicketHistory['fields'] },
+    onCycle: (cycle: SlaCycle) => void,
+  ): TicketClock {
+    return new TicketClock(this, ticket.key, ticket.created, ticket.status, ticket.fields, onCycle);
   }
 
   /** The ticket's cycles under this policy, or null when the policy or none of its goals applies to it. */
   compute(ticket: TicketHistory, asOf: Instant): SlaResult | null {
-    if (!allHold(this.appliesTo, ticket.fields)) return null;
-    let prepared: PreparedGoal | undefined;
-    for (const goal of this.goals) {
-      if (allHold(goal.when, ticket.fields)) {
-        prepared = goal;
-        break;
-      }
-    }
+    checkInstant('asOf', asOf);
+    const prepared = this.goalFor(ticket.fields);
     if (!prepared) return null;
     const result: SlaResult = { policyId: this.policy.id, ticketKey: ticket.key, goalLabel: prepared.label, cycles: [] };
+    checkInstant('created', ticket.created, `ticket ${ticket.key}: `);
     if (asOf < ticket.created) return result;
-
-    const { start } = this.policy;
-    const resolutionStops = this.policy.stop.resolutionSet;
-    const calendar = prepared.calendar;
-    let status = ticket.status;
-    let resolved = false;
-    let stopped = this.stop.has(status);
-    let run: CycleRun | null = null;
-
-    let retroactiveStart = NaN;
-    if (start.on === 'field') {
-      const value = valuesOf(ticket.fields[start.field])[0];
-      retroactiveStart = value === undefined ? NaN : Date.parse(value);
-      if (value !== undefined && Number.isNaN(retroactiveStart)) {
-        throw new SlaError(`fields.${start.field}`, `ticket ${ticket.key}: field ${start.field}: expected a date-time, got "${value}"`);
-      }
-      if (Number.isNaN(retroactiveStart)) return result;
-    } else if (!stopped && (start.on === 'created' || this.startStatuses!.has(status))) {
-      run = new CycleRun(ticket.created, this.pause.has(status));
+    const clock = this.open(ticket, (cycle) => result.cycles.push(cycle));
+    for (const event of ticket.events) {
+      if (event.at > asOf) break;
+      clock.apply(event.at, event.field, event.to);
     }
-
-    const events = ticket.events;
-    for (let i = 0; i <= events.length; i++) {
-      const at = i < events.length ? Math.min(events[i].at, asOf) : asOf;
-      if (start.on === 'field' && run === null && result.cycles.length === 0 && retroactiveStart <= at && !stopped) {
-        run = new CycleRun(Math.min(retroactiveStart, asOf), this.pause.has(status));
-      }
-      if (i === events.length || events[i].at > asOf) break;
-      const event = events[i];
-      if (event.field === 'status') status = event.to ?? status;
-      else if (event.field === 'resolution') resolved = event.to !== null && event.to !== '';
-      else continue;
-      const wasStopped = stopped;
-      stopped = this.stop.has(status) || (resolutionStops && resolved);
-
-      if (run !== null) {
-        run.advance(calendar, at);
-        if (stopped) {
-          result.cycles.push(this.cycle(ticket, prepared, run, at));
-          run = null;
-        } else run.setPaused(this.pause.has(status), at);
-      } else if (!stopped) {
-        const reopened = wasStopped && start.on === 'created';
-        const entered = event.field === 'status' && this.startStatuses?.has(status) === true;
-        if (reopened || entered) run = new CycleRun(at, this.pause.has(status));
-      }
-    }
-    if (run !== null) {
-      run.advance(calendar, asOf);
-      result.cycles.push(this.cycle(ticket, prepared, run, null));
-    }
+    clock.finish(asOf);
     return result;
   }
 
-  private cycle(ticket: TicketHistory, prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
+  /** @internal A goal whose due time leaves the calendars' years is named, not reported as a calendar failure. */
+  cycle(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
+    try {
+      return this.measure(ticketKey, fields, prepared, run, stop);
+    } catch (error) {
+      if (!(error instanceof CalendarError)) throw error;
+      const i = this.goals.indexOf(prepared);
+      throw new SlaError(
+        `goals.${i}.target`,
+        `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(run.start)} (ticket ${ticketKey}) is due outside the years 1900-2300 that calendars cover`,
+      );
+    }
+  }
+
+  private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
     const { start, running, pausedMinutes, paused, milestones } = run;
     const { calendar, goal } = prepared;
     const goalMinutes =
@@ -222,8 +374,8 @@ export class SlaClock {
       running > goalMinutes ? 'breached' : stop !== null ? 'met' : paused ? 'paused' : 'ongoing';
     return {
       policyId: this.policy.id,
-      ticketKey: ticket.key,
-      fields: ticket.fields,
+      ticketKey,
+      fields,
       goalLabel: prepared.label,
       start,
       stop,
