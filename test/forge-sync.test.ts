@@ -158,7 +158,7 @@ describe('scheduled sync and queue consumer', () => {
     await syncAt(T0 + 9 * HOUR);
     const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
     expect(answer.total).toEqual({ met: 0, breached: 0, ongoingBreached: 1, ongoing: 0, compliance: 0 });
-    expect(answer.atRisk).toEqual([{ key: 'SUP-1', state: 'breached', due: T0 + 8 * HOUR, remainingMinutes: -60, assignee: null, project: 'SUP', risk: 'breached' }]);
+    expect(answer.atRisk).toEqual([{ key: 'SUP-1', id: '1', state: 'breached', due: T0 + 8 * HOUR, remainingMinutes: -60, assignee: null, assigneeName: null, project: 'SUP', risk: 'breached' }]);
   });
 
   it('a consumer crash mid-batch is retried with nothing counted twice', async () => {
@@ -168,6 +168,7 @@ describe('scheduled sync and queue consumer', () => {
     const [event] = forge.queue.drain();
     forge.kvs.crashOnSet = 40;
     await expect(syncConsumer(event as never)).rejects.toThrow('simulated crash: function timed out');
+    forge.kvs.revive();
     await syncConsumer(event as never); // the platform redelivers the event
     for (let n = 1; n <= 30; n++) expect(entriesOf(`SUP-${n}`), `SUP-${n}`).toEqual([`SUP-${n}#0`]);
     const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });

@@ -4,6 +4,27 @@
  * Test files wire them in with vi.mock('@forge/api' | '@forge/kvs' | '@forge/events', () => forgeMocks.<x>()).
  */
 import type { JiraChangeHistory, JiraIssue, JsmFeedback, JsmSlaMetric } from '../../forge-app/src/jira/types';
+// The real packages' own error classes and push validation, so the app's `instanceof` checks see what production sees.
+import { ForgeKvsAPIError } from '../../node_modules/@forge/kvs/out/errors.js';
+import { RateLimitError } from '../../node_modules/@forge/events/out/errors.js';
+import * as forgeEventErrors from '../../node_modules/@forge/events/out/errors.js';
+import { validatePushEvents } from '../../node_modules/@forge/events/out/validators.js';
+
+/** A small seeded generator (mulberry32): fault injection that a failing test can replay. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What a fault looks like: an HTTP status the platform answers with, or no answer at all (a timeout). */
+export type Fault = 500 | 502 | 503 | 504 | 'timeout';
+const FAULTS: Fault[] = [500, 502, 503, 504, 'timeout'];
 
 interface RouteLike {
   value: string;
@@ -23,10 +44,12 @@ export interface DoubleResponse {
   text(): Promise<string>;
 }
 
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
 const respond = (status: number, body: unknown, headers: Record<string, string> = {}): DoubleResponse => ({
   ok: status >= 200 && status < 300,
   status,
-  statusText: status === 429 ? 'Too Many Requests' : status === 404 ? 'Not Found' : 'OK',
+  statusText: STATUS_TEXT[status] ?? 'OK',
   headers: { get: (name) => headers[name] ?? headers[name.toLowerCase()] ?? null },
   json: async () => JSON.parse(JSON.stringify(body)),
   text: async () => JSON.stringify(body),
@@ -59,9 +82,61 @@ export class JiraDouble {
   readonly invalidJql = new Map<string, { errorMessages: string[]; warningMessages: string[] }>();
   searchPageSize = 100;
   bulkfetchHistoriesPerPage = 1000;
+  /** Issue keys under an issue security level that these accounts may not see (they may still browse the project). */
+  readonly secured = new Map<string, Set<string>>();
+  /** Keys of deleted issues, and old key → new key of moved issues (Jira keeps answering to a moved issue's old key). */
+  readonly deletedKeys = new Set<string>();
+  readonly movedKeys = new Map<string, string>();
+  /** Scripted failures: the next `count` calls whose path starts with `prefix` fail this way. */
+  private failures: Array<{ prefix: string; count: number; fault: Fault }> = [];
+  /** Random faults: each call fails with this probability (seeded), except the paths listed as spared. */
+  private random: { rate: number; next: () => number } | null = null;
+  faultsInjected = 0;
+  /** Account ids and display names the user-facing answers carry. */
+  readonly displayNames = new Map<string, string>();
 
   add(issue: DoubleIssue): void {
     this.issues.set(issue.key, issue);
+  }
+
+  /** Deletes an issue: it leaves search results, and a JQL naming its key is refused with a 400. */
+  deleteIssue(key: string): void {
+    this.issues.delete(key);
+    this.deletedKeys.add(key);
+  }
+
+  /** Moves an issue to another project: a new key and project, the same id; the old key still finds it. */
+  moveIssue(oldKey: string, newKey: string, updated: string): void {
+    const issue = this.issues.get(oldKey)!;
+    this.issues.delete(oldKey);
+    const project = newKey.slice(0, newKey.lastIndexOf('-'));
+    this.issues.set(newKey, { ...issue, key: newKey, fields: { ...issue.fields, project: { id: '200', key: project, name: project }, updated } });
+    this.movedKeys.set(oldKey, newKey);
+  }
+
+  /** Hides an issue from an account through an issue security level. */
+  secure(key: string, fromAccount: string): void {
+    if (!this.secured.has(key)) this.secured.set(key, new Set());
+    this.secured.get(key)!.add(fromAccount);
+  }
+
+  fail(prefix: string, count: number, fault: Fault): void {
+    this.failures.push({ prefix, count, fault });
+  }
+
+  injectFaults(rate: number, seed: number): void {
+    this.random = rate > 0 ? { rate, next: seeded(seed) } : null;
+  }
+
+  private canSee(asUser: string | null, key: string): boolean {
+    return asUser === null || !this.secured.get(key)?.has(asUser);
+  }
+
+  /** A key as Jira resolves it: itself, or the key a moved issue has now. */
+  private resolveKey(key: string): string {
+    let current = key;
+    for (let hops = 0; this.movedKeys.has(current) && hops < 10; hops++) current = this.movedKeys.get(current)!;
+    return current;
   }
 
   throttle(prefix: string, count: number, retryAfter: string | null): void {
@@ -82,10 +157,51 @@ export class JiraDouble {
       throttle.count--;
       return respond(429, { errorMessages: ['Rate limit exceeded'] }, throttle.retryAfter === null ? {} : { 'Retry-After': throttle.retryAfter });
     }
+    // Server errors and timeouts happen on any call (https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/#status-codes):
+    // a timeout reaches the app as a rejected requestJira promise, not as a response.
+    const scripted = this.failures.find((f) => f.count > 0 && url.pathname.startsWith(f.prefix));
+    let fault: Fault | null = null;
+    if (scripted) {
+      scripted.count--;
+      fault = scripted.fault;
+    } else if (this.random && this.random.next() < this.random.rate) {
+      fault = FAULTS[Math.floor(this.random.next() * FAULTS.length)];
+    }
+    if (fault !== null) {
+      this.faultsInjected++;
+      if (fault === 'timeout') throw new Error(`double: ${method} ${url.pathname} timed out`);
+      return respond(fault, { errorMessages: [`double: injected ${fault}`] });
+    }
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     if (method === 'POST' && url.pathname === '/rest/api/3/search/jql') {
       const refused = [...this.invalidJql].find(([text]) => body.jql.includes(text));
-      return refused ? respond(400, refused[1]) : respond(200, this.search(body));
+      if (refused) return respond(400, refused[1]);
+      // A JQL naming a key that does not exist (deleted, or never was) is refused with 400, one message per key
+      // (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post:
+      // "400 If the JQL query is invalid"; the message is Jira's "An issue with key 'X' does not exist for field 'key'.").
+      const named = /key in \(([^)]*)\)/i.exec(body.jql)?.[1].split(',').map((k: string) => k.trim()).filter(Boolean) ?? [];
+      const unknown = named.filter((k: string) => !this.issues.has(this.resolveKey(k)));
+      if (unknown.length > 0) return respond(400, { errorMessages: unknown.map((k: string) => `An issue with key '${k}' does not exist for field 'key'.`), warningMessages: [] });
+      return respond(200, this.search(body, asUser));
+    }
+    if (method === 'POST' && url.pathname === '/rest/api/3/permissions/check') {
+      // Get bulk permissions (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-permissions-check-post):
+      // for each project permission, the ids of the listed issues the calling user has it for; unknown ids are
+      // ignored; at most 1,000 issues a call.
+      const asked = (body.projectPermissions ?? []) as Array<{ permissions: string[]; issues?: number[]; projects?: number[] }>;
+      if (asked.some((p) => (p.issues?.length ?? 0) > 1000)) return respond(400, { errorMessages: ['A maximum of 1000 issues can be checked.'] });
+      const byId = new Map([...this.issues.values()].map((i) => [Number(i.id), i]));
+      return respond(200, {
+        globalPermissions: [],
+        projectPermissions: asked.flatMap((p) => p.permissions.map((permission) => ({
+          permission,
+          projects: [],
+          issues: (p.issues ?? []).filter((id) => {
+            const issue = byId.get(id);
+            return issue !== undefined && this.browsable.has((issue.fields.project as { key: string }).key) && this.canSee(asUser, issue.key);
+          }),
+        }))),
+      });
     }
     if (method === 'POST' && url.pathname === '/rest/api/3/changelog/bulkfetch') return respond(200, this.bulkfetch(body));
     if (method === 'POST' && url.pathname === '/rest/api/3/permissions/project') {
@@ -93,7 +209,8 @@ export class JiraDouble {
     }
     if (method === 'GET' && url.pathname === '/rest/api/3/mypermissions') {
       const wanted = url.searchParams.get('permissions')!;
-      const have = wanted === 'ADMINISTER' ? asUser !== null && this.admins.has(asUser) : this.issueBrowsable;
+      const issueKey = url.searchParams.get('issueKey');
+      const have = wanted === 'ADMINISTER' ? asUser !== null && this.admins.has(asUser) : this.issueBrowsable && (issueKey === null || this.canSee(asUser, issueKey));
       return respond(200, { permissions: { [wanted]: { id: '0', key: wanted, havePermission: have } } });
     }
     const jsm = /^\/rest\/servicedeskapi\/request\/([^/]+)\/(sla|feedback)$/.exec(url.pathname);
@@ -108,22 +225,25 @@ export class JiraDouble {
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });
   };
 
-  private matching(jql: string): DoubleIssue[] {
+  private matching(jql: string, asUser: string | null): DoubleIssue[] {
     const keyList = /key in \(([^)]*)\)/i.exec(jql);
+    const wantedKeys = keyList ? new Set(keyList[1].split(',').map((k) => this.resolveKey(k.trim()))) : null;
     const projects = /project in \(([^)]*)\)/i.exec(jql);
     const since = /updated >= "([^"]+)"/.exec(jql);
-    const visible = [...this.issues.values()].filter((issue) => (this.hiddenUntil.get(issue.key) ?? 0) < this.searches);
+    // Search is eventually consistent (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile):
+    // a recent change may be missing for a while; issues under a security level the user lacks are never returned.
+    const visible = [...this.issues.values()].filter((issue) => (this.hiddenUntil.get(issue.key) ?? 0) < this.searches && this.canSee(asUser, issue.key));
     return visible
-      .filter((issue) => !keyList || keyList[1].split(',').map((k) => k.trim()).includes(issue.key))
+      .filter((issue) => !wantedKeys || wantedKeys.has(issue.key))
       .filter((issue) => !projects || projects[1].split(',').map((k) => k.trim()).includes((issue.fields.project as { key: string }).key))
       .filter((issue) => !since || Date.parse(issue.fields.updated as string) >= jqlInstant(since[1]))
       .sort((a, b) => Date.parse(a.fields.updated as string) - Date.parse(b.fields.updated as string) || a.key.localeCompare(b.key));
   }
 
   /** search/jql: pages of `maxResults` (at most the double's page size), opaque nextPageToken, isLast; no total. */
-  private search(body: { jql: string; fields: string[]; maxResults?: number; nextPageToken?: string }) {
+  private search(body: { jql: string; fields: string[]; maxResults?: number; nextPageToken?: string }, asUser: string | null) {
     this.searches++;
-    const all = this.matching(body.jql);
+    const all = this.matching(body.jql, asUser);
     const start = body.nextPageToken ? Number(Buffer.from(body.nextPageToken, 'base64').toString()) : 0;
     const size = Math.min(body.maxResults ?? 50, this.searchPageSize);
     const page = all.slice(start, start + size);
@@ -151,31 +271,75 @@ export class JiraDouble {
 
 export const MAX_KVS_VALUE_BYTES = 240 * 1024;
 
-/** KVS in memory with the platform's limits: values ≤ 240 KiB, keys ≤ 500 characters. */
+const kvsError = (status: number, code: string, message: string) =>
+  new ForgeKvsAPIError({ status, statusText: STATUS_TEXT[status] ?? 'Error' }, { code, message });
+
+/**
+ * KVS in memory with the platform's rules (https://developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs
+ * and https://developer.atlassian.com/platform/forge/limits-kvs-ce): keys of more than one and at most 500 characters
+ * matching /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/ (INVALID_KEY, KEY_TOO_SHORT, KEY_TOO_LONG), values ≤ 240 KiB (MAX_SIZE)
+ * and ≤ 32 levels deep (MAX_DEPTH), 429 RATE_LIMIT_EXCEEDED and 5xx answers when faults are injected.
+ */
 export class MemoryKvs {
   readonly data = new Map<string, unknown>();
   sets = 0;
+  calls = 0;
   largestValueBytes = 0;
-  /** Throw on the n-th next set (simulates the function dying mid-batch). */
+  /**
+   * Throw on the n-th next set (simulates the function dying mid-batch): every later call fails too until `revive()`,
+   * as a dead invocation makes no more calls (the app's own retries must not paper over it).
+   */
   crashOnSet: number | null = null;
+  private dead = false;
+  revive(): void {
+    this.dead = false;
+  }
+  private random: { rate: number; next: () => number } | null = null;
+  faultsInjected = 0;
+
+  injectFaults(rate: number, seed: number): void {
+    this.random = rate > 0 ? { rate, next: seeded(seed) } : null;
+  }
+
+  private call(): void {
+    if (this.dead) throw new Error('simulated crash: function timed out');
+    this.calls++;
+    if (this.random && this.random.next() < this.random.rate) {
+      this.faultsInjected++;
+      throw this.random.next() < 0.5 ? kvsError(429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded') : kvsError(500, 'INTERNAL_SERVER_ERROR', 'double: injected 500');
+    }
+  }
+
+  private checkKey(key: string): void {
+    if (typeof key !== 'string' || key.length <= 1) throw kvsError(400, 'KEY_TOO_SHORT', 'The provided key needs to be more than one character.');
+    if (key.length > 500) throw kvsError(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum 500 characters (${key.length}).`);
+    if (!/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/.test(key)) throw kvsError(400, 'INVALID_KEY', `The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/ (${key.slice(0, 80)})`);
+  }
 
   async get(key: string) {
+    this.checkKey(key);
+    this.call();
     const value = this.data.get(key);
     return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   }
   async set(key: string, value: unknown) {
-    if (key.length > 500) throw new Error(`key longer than 500 characters: ${key.length}`);
+    this.checkKey(key);
     const bytes = Buffer.byteLength(JSON.stringify(value));
-    if (bytes > MAX_KVS_VALUE_BYTES) throw new Error(`value of ${bytes} bytes exceeds 240 KiB`);
+    if (bytes > MAX_KVS_VALUE_BYTES) throw kvsError(400, 'MAX_SIZE', `value of ${bytes} bytes exceeds 240 KiB`);
+    const depth = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depth)) : 0);
+    if (depth(value) > 32) throw kvsError(400, 'MAX_DEPTH', 'The provided value has exceeded the maximum object depth (32) limit.');
     if (this.crashOnSet !== null && --this.crashOnSet <= 0) {
       this.crashOnSet = null;
-      throw new Error('simulated crash: function timed out');
+      this.dead = true;
     }
+    this.call();
     this.sets++;
     this.largestValueBytes = Math.max(this.largestValueBytes, bytes);
     this.data.set(key, JSON.parse(JSON.stringify(value)));
   }
   async delete(key: string) {
+    this.checkKey(key);
+    this.call();
     this.data.delete(key);
   }
   query() {
@@ -191,6 +355,7 @@ export class MemoryKvs {
       cursor: (c: string) => ((cursor = Number(c)), builder),
       limit: (n: number) => ((limit = n), builder),
       getMany: async () => {
+        this.call();
         const matching = [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
         const page = matching.slice(cursor, cursor + limit);
         return {
@@ -203,23 +368,42 @@ export class MemoryKvs {
   }
 }
 
-/** Records pushes; applies the real per-push limits (50 events, 200 KB). */
+/**
+ * Records pushes with the platform's limits (https://developer.atlassian.com/platform/forge/limits-async-events):
+ * 50 events and 200 KB a push (checked by @forge/events' own validator), 100 KB an event for consumers with a
+ * timeout over 55 s (ours: 900 s), and 500 events a minute per installation, beyond which the push throws
+ * RateLimitError (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-error-handling).
+ */
 export class QueueDouble {
   readonly pushes: Array<Array<{ body: Record<string, unknown> }>> = [];
   largestPushBytes = 0;
   /** Fail the n-th next push (simulates the trigger dying between batches). */
   failOnPush: number | null = null;
+  /** The clock the per-minute limit is counted on; tests point it at the app's runtime clock. */
+  now: () => number = () => Date.now();
+  /** When each accepted event was pushed, for the 500-a-minute window. */
+  private accepted: number[] = [];
+  rateLimited = 0;
 
   async push(events: Array<{ body: Record<string, unknown> }>) {
     if (this.failOnPush !== null && --this.failOnPush <= 0) {
       this.failOnPush = null;
       throw new Error('simulated crash while pushing');
     }
-    if (events.length > 50) throw new Error('The maximum number of events allowed is 50');
+    validatePushEvents(events as never);
+    for (const event of events) {
+      if (Buffer.byteLength(JSON.stringify(event)) > 100 * 1024) throw new forgeEventErrors.PayloadTooBigError('The maximum payload size allowed for a long-running consumer event is 100KB');
+    }
+    const now = this.now();
+    this.accepted = this.accepted.filter((at) => at > now - 60_000);
+    if (this.accepted.length + events.length > 500) {
+      this.rateLimited++;
+      throw new RateLimitError('Too many events pushed in a minute; retry after a minute');
+    }
     const bytes = Buffer.byteLength(JSON.stringify(events));
-    if (bytes / 1024 > 200) throw new Error('The maximum payload size allowed is 200KB');
     this.largestPushBytes = Math.max(this.largestPushBytes, bytes);
     this.pushes.push(events);
+    for (let i = 0; i < events.length; i++) this.accepted.push(now);
     return { jobId: `job-${this.pushes.length}` };
   }
 
@@ -260,7 +444,7 @@ export const forgeMocks = {
       delete: (k: string) => forge.kvs.delete(k),
       query: () => forge.kvs.query(),
     };
-    return { kvs, default: kvs, WhereConditions: { beginsWith: (value: string) => ({ condition: 'BEGINS_WITH', values: [value] }) } };
+    return { kvs, default: kvs, ForgeKvsAPIError, WhereConditions: { beginsWith: (value: string) => ({ condition: 'BEGINS_WITH', values: [value] }) } };
   },
   events() {
     class Queue {
@@ -269,7 +453,7 @@ export const forgeMocks = {
         return forge.queue.push(events);
       }
     }
-    return { Queue };
+    return { Queue, ...forgeEventErrors };
   },
 };
 

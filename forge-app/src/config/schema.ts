@@ -82,6 +82,11 @@ export function checkConfig(input: unknown): ConfigCheck {
   });
   const ids = new Set<string>();
   config.policies.forEach((policy, index) => {
+    // Any text works as an id (storage keys encode it), but these would be read as something else.
+    if (policy.id.trim() === '') errors.push({ path: `policies.${index}.id`, message: 'a policy id needs at least one character other than spaces' });
+    else if (policy.id !== policy.id.trim()) errors.push({ path: `policies.${index}.id`, message: `policy id "${policy.id}" starts or ends with spaces; remove them` });
+    if (policy.id.startsWith('jsm:')) errors.push({ path: `policies.${index}.id`, message: 'policy ids starting with "jsm:" are reserved for JSM\'s own SLA metrics' });
+    if (policy.id === '_tickets') errors.push({ path: `policies.${index}.id`, message: 'policy id "_tickets" is reserved by the app' });
     if (ids.has(policy.id)) errors.push({ path: `policies.${index}.id`, message: `policy id "${policy.id}" is used twice` });
     ids.add(policy.id);
   });

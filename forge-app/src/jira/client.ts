@@ -6,7 +6,7 @@ export type RequestJira = (path: Route, init?: RequestInit) => Promise<APIRespon
 
 export interface RetryPolicy {
   maxAttempts: number;
-  /** First back-off when Jira sends no Retry-After; doubles on each further 429. */
+  /** First back-off when Jira sends no Retry-After; doubles on each further 429, 5xx or timeout. */
   baseDelayMs: number;
   maxDelayMs: number;
 }
@@ -17,8 +17,13 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, 
 export interface JiraCallStats {
   requests: number;
   rateLimited: number;
+  /** 5xx answers and calls that got no answer (timeouts, dropped connections), each retried. */
+  serverErrors: number;
   sleptMs: number;
 }
+
+/** Answers worth another try: rate limiting and the server-side failures a later attempt may not meet. */
+const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 export class JiraError extends Error {
   readonly status: number;
@@ -39,6 +44,8 @@ export class JqlError extends Error {
 
 /** Jira's search/jql returns at most 100 issues a page when fields are asked for. */
 const SEARCH_PAGE_SIZE = 100;
+/** search/jql reconciles at most 50 issue ids a call (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile). */
+export const RECONCILE_MAX = 50;
 /** bulkfetch takes up to 1,000 issue ids a call. */
 export const BULKFETCH_MAX_ISSUES = 1_000;
 
@@ -53,8 +60,21 @@ function retryAfterMs(response: APIResponse, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** Jira's 400 to a JQL search, with its own messages. */
+async function jqlErrorOf(response: APIResponse): Promise<JqlError> {
+  const text = await response.text();
+  let messages: string[] = [];
+  try {
+    const body = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string> };
+    messages = [...(body.errorMessages ?? []), ...Object.values(body.errors ?? {})];
+  } catch {
+    messages = [text.slice(0, 300)];
+  }
+  return new JqlError(messages.length > 0 ? messages : ['Jira rejected the JQL query']);
+}
+
 export class JiraClient {
-  readonly stats: JiraCallStats = { requests: 0, rateLimited: 0, sleptMs: 0 };
+  readonly stats: JiraCallStats = { requests: 0, rateLimited: 0, serverErrors: 0, sleptMs: 0 };
 
   constructor(
     private readonly requestJira: RequestJira,
@@ -62,19 +82,33 @@ export class JiraClient {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
-  /** One call, retried on 429 after Retry-After (or back-off); other failures throw a JiraError with Jira's text. */
+  /**
+   * One call, retried with back-off on 429 (after Retry-After when given), on 500/502/503/504 and when the call gets no
+   * answer at all (a timeout or a dropped connection: every call the app makes reads, so repeating it is safe). Other
+   * answers are returned as they are; giving up throws a JiraError naming the call and the last failure.
+   */
   async send(path: Route, init: RequestInit = {}): Promise<APIResponse> {
     const method = init.method ?? 'GET';
     for (let attempt = 1; ; attempt++) {
       this.stats.requests++;
-      const response = await this.requestJira(path, { ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
-      if (response.status !== 429) return response;
-      this.stats.rateLimited++;
+      let response: APIResponse | null = null;
+      let failure: string;
+      try {
+        response = await this.requestJira(path, { ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
+      } catch (error) {
+        failure = `no answer (${error instanceof Error ? error.message : String(error)})`;
+      }
+      if (response !== null) {
+        if (!RETRIED_STATUSES.has(response.status)) return response;
+        failure = response.status === 429 ? '429 Too Many Requests' : `${response.status} ${response.statusText ?? ''}`.trim();
+      }
+      if (response?.status === 429) this.stats.rateLimited++;
+      else this.stats.serverErrors++;
       if (attempt >= this.retry.maxAttempts) {
-        throw new JiraError(429, `Jira answered 429 Too Many Requests ${attempt} times to ${method} ${path.value}; giving up`);
+        throw new JiraError(response?.status ?? 0, `Jira answered ${failure!} ${attempt} times to ${method} ${path.value}; giving up`);
       }
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-      const wait = Math.min(this.retry.maxDelayMs, retryAfterMs(response, Date.now()) ?? backoff);
+      const wait = Math.min(this.retry.maxDelayMs, (response?.status === 429 ? retryAfterMs(response, Date.now()) : null) ?? backoff);
       this.stats.sleptMs += wait;
       await this.sleep(wait);
     }
@@ -82,6 +116,7 @@ export class JiraClient {
 
   async json<T>(path: Route, init: RequestInit = {}): Promise<T> {
     const response = await this.send(path, init);
+    if (response.status === 400 && path.value.startsWith('/rest/api/3/search/jql')) throw await jqlErrorOf(response);
     if (!response.ok) {
       const text = await response.text();
       throw new JiraError(response.status, `Jira answered ${response.status} to ${init.method ?? 'GET'} ${path.value}: ${text.slice(0, 300)}`);
@@ -90,23 +125,54 @@ export class JiraClient {
   }
 
   /** One page of issues matching `jql`; pass the previous page's nextPageToken to continue. */
-  searchPage(jql: string, fields: readonly string[], nextPageToken?: string, maxResults = SEARCH_PAGE_SIZE): Promise<JiraSearchPage> {
+  searchPage(jql: string, fields: readonly string[], nextPageToken?: string, maxResults = SEARCH_PAGE_SIZE, reconcileIssues?: readonly number[]): Promise<JiraSearchPage> {
     return this.json<JiraSearchPage>(route`/rest/api/3/search/jql`, {
       method: 'POST',
-      body: JSON.stringify({ jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) }),
+      body: JSON.stringify({ jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}), ...(reconcileIssues?.length ? { reconcileIssues: reconcileIssues.slice(0, RECONCILE_MAX) } : {}) }),
     });
   }
 
-  /** Every issue matching `jql`, following nextPageToken to the end. */
-  async searchAll(jql: string, fields: readonly string[]): Promise<JiraIssue[]> {
+  /**
+   * Every issue matching `jql`, following nextPageToken to the end. `reconcileIssues` (≤ 50 issue ids) asks for
+   * read-after-write consistency for those issues: search is otherwise eventually consistent.
+   */
+  async searchAll(jql: string, fields: readonly string[], reconcileIssues?: readonly number[]): Promise<JiraIssue[]> {
     const issues: JiraIssue[] = [];
     let token: string | undefined;
     do {
-      const page = await this.searchPage(jql, fields, token);
+      const page = await this.searchPage(jql, fields, token, SEARCH_PAGE_SIZE, reconcileIssues);
       issues.push(...page.issues);
       token = page.isLast ? undefined : page.nextPageToken;
     } while (token);
     return issues;
+  }
+
+  /**
+   * The issues with these keys (the app reads each afresh), and the keys Jira says do not exist. search/jql answers 400
+   * for a JQL naming a deleted key ("An issue with key 'X' does not exist for field 'key'."); those keys are taken out
+   * and the rest searched again. A moved issue comes back under its new key (same id).
+   */
+  async issuesByKeys(
+    issueKeys: readonly string[],
+    fields: readonly string[],
+    jqlOf: (keys: readonly string[]) => string = (k) => `key in (${k.join(', ')})`,
+    reconcileIssues?: readonly number[],
+  ): Promise<{ issues: JiraIssue[]; deleted: string[] }> {
+    let remaining = [...issueKeys];
+    const deleted: string[] = [];
+    while (remaining.length > 0) {
+      try {
+        return { issues: await this.searchAll(jqlOf(remaining), fields, reconcileIssues), deleted };
+      } catch (error) {
+        if (!(error instanceof JqlError)) throw error;
+        const named = new Set(error.messages.flatMap((m) => [...m.matchAll(/issue with key '([^']+)' does not exist/gi)].map((x) => x[1])));
+        const gone = remaining.filter((key) => named.has(key));
+        if (gone.length === 0) throw error;
+        deleted.push(...gone);
+        remaining = remaining.filter((key) => !named.has(key));
+      }
+    }
+    return { issues: [], deleted };
   }
 
   /**
@@ -121,17 +187,7 @@ export class JiraClient {
         method: 'POST',
         body: JSON.stringify({ jql, fields: ['key'], maxResults: Math.min(SEARCH_PAGE_SIZE, limit - keys.length), ...(token ? { nextPageToken: token } : {}) }),
       });
-      if (response.status === 400) {
-        const text = await response.text();
-        let messages: string[] = [];
-        try {
-          const body = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string> };
-          messages = [...(body.errorMessages ?? []), ...Object.values(body.errors ?? {})];
-        } catch {
-          messages = [text.slice(0, 300)];
-        }
-        throw new JqlError(messages.length > 0 ? messages : ['Jira rejected the JQL query']);
-      }
+      if (response.status === 400) throw await jqlErrorOf(response);
       if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to POST /rest/api/3/search/jql: ${(await response.text()).slice(0, 300)}`);
       const page = (await response.json()) as JiraSearchPage;
       keys.push(...page.issues.map((issue) => issue.key));

@@ -1,7 +1,7 @@
 import type { CycleState, FieldValue } from '../../../core';
 import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../sync/ticket-result';
-import { keys, shardOf } from './keys';
-import { getValue, setValue } from './store';
+import { decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
+import { deleteValue, getValue, setValue } from './store';
 
 /** The grouping fields the gadgets offer, stored with each entry so any of them can group at read time. */
 export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee'] as const;
@@ -23,6 +23,10 @@ export interface Bucket<E> {
 /** Open cycles for the "breached or breaching soon" list: one per ticket and policy. */
 export interface OpenEntry {
   key: string;
+  /** Jira issue id, for the viewer's issue-level permission check (`permissions/check` takes ids). */
+  id?: string;
+  /** Display name of the assignee at the last sync. */
+  assigneeName?: string | null;
   state: CycleState;
   due: number | null;
   remainingMinutes: number;
@@ -62,6 +66,8 @@ export function placementOf(result: TicketResult, timeZone: string) {
         due: cycle.due,
         remainingMinutes: cycle.remainingMinutes,
         assignee: single(result.fields.assignee),
+        ...(result.id ? { id: result.id } : {}),
+        assigneeName: result.assigneeName ?? null,
       });
     }
   }
@@ -103,14 +109,37 @@ export interface StoredTicket extends TicketResult {
 export async function storeTicketResult(result: TicketResult, timeZone: string): Promise<'stored' | 'stale'> {
   const previous = await getValue<StoredTicket>(keys.ticket(result.key));
   if (previous && !previous.pending && previous.updated > result.updated) return 'stale';
+  // A moved issue keeps its id under a new key: its old key's record and entries go, so it is counted once.
+  if (result.id) {
+    const formerKey = await getValue<{ key: string }>(keys.issueId(result.id));
+    if (formerKey && formerKey.key !== result.key) await purgeTicket(formerKey.key);
+  }
   const { buckets, open } = placementOf(result, timeZone);
   const allBuckets = [...new Set([...(previous?.buckets ?? []), ...buckets.keys()])];
   const allOpen = [...new Set([...(previous?.openKeys ?? []), ...open.keys()])];
   await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: allBuckets, openKeys: allOpen, pending: true });
   for (const bucketKey of allBuckets) await replaceInBucket(bucketKey, result.key, buckets.get(bucketKey));
   for (const indexKey of allOpen) await replaceInOpenIndex(indexKey, result.key, open.get(indexKey));
+  if (result.id && previous?.id !== result.id) await setValue(keys.issueId(result.id), { key: result.key });
   await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
   return 'stored';
+}
+
+/**
+ * Removes a ticket (deleted in Jira, moved to a new key, or out of scope): its entries leave every bucket and open
+ * index its record lists, then the record goes. Idempotent: a crash midway is repaired by purging again.
+ */
+export async function purgeTicket(issueKey: string): Promise<boolean> {
+  const previous = await getValue<StoredTicket>(keys.ticket(issueKey));
+  if (!previous) return false;
+  for (const bucketKey of previous.buckets) await replaceInBucket(bucketKey, issueKey, undefined);
+  for (const indexKey of previous.openKeys) await replaceInOpenIndex(indexKey, issueKey, undefined);
+  if (previous.id) {
+    const mapped = await getValue<{ key: string }>(keys.issueId(previous.id));
+    if (mapped?.key === issueKey) await deleteValue(keys.issueId(previous.id));
+  }
+  await deleteValue(keys.ticket(issueKey));
+  return true;
 }
 
 /** Adds JSM SLA metric names to the list the edit views offer; writes only when a name is new (idempotent). */
@@ -124,4 +153,24 @@ export async function rememberJsmMetrics(names: Iterable<string>): Promise<void>
 
 export async function knownJsmMetrics(): Promise<string[]> {
   return (await getValue<{ names: string[] }>(keys.jsmMetrics))?.names ?? [];
+}
+
+/** Records the names behind hashed key segments (names too long to encode in a key), written only when one is new. */
+export async function rememberSegmentNames(names: Iterable<string>): Promise<void> {
+  const table = (await getValue<{ names: Record<string, string> }>(keys.nameTable)) ?? { names: {} };
+  let added = false;
+  for (const name of names) {
+    const seg = segment(name);
+    if (isHashedSegment(seg) && table.names[seg] !== name) {
+      table.names[seg] = name;
+      added = true;
+    }
+  }
+  if (added) await setValue(keys.nameTable, table);
+}
+
+/** The name a key segment stands for: decoded, or looked up in the name table for a hashed one. */
+export async function nameOfSegment(seg: string): Promise<string | null> {
+  if (!isHashedSegment(seg)) return decodeSegment(seg);
+  return (await getValue<{ names: Record<string, string> }>(keys.nameTable))?.names[seg] ?? null;
 }

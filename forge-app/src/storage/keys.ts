@@ -1,25 +1,77 @@
-/** Every KVS key the app writes, in one place: keys must stay ≤ 500 characters. */
-export const MAX_KEY_LENGTH = 500;
+import { createHash } from 'node:crypto';
 
-const checked = (key: string): string => {
-  if (key.length > MAX_KEY_LENGTH) throw new RangeError(`KVS key longer than ${MAX_KEY_LENGTH} characters: ${key.slice(0, 60)}…`);
+/**
+ * Every KVS key the app writes, in one place. Forge's KVS accepts keys of 1 to 500 characters matching
+ * `/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/` (https://developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs):
+ * names that come from people (policy ids, JSM SLA metric names) are encoded into that alphabet by `segment`.
+ */
+export const MAX_KEY_LENGTH = 500;
+export const KVS_KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
+
+/** Throws a RangeError naming the key when KVS would refuse it, so the failure says what and where. */
+export function checkedKey(key: string): string {
+  if (key.length > MAX_KEY_LENGTH) throw new RangeError(`KVS key longer than ${MAX_KEY_LENGTH} characters (${key.length}): ${key.slice(0, 60)}…`);
+  if (key.length < 2) throw new RangeError(`KVS key must have at least 2 characters: ${JSON.stringify(key)}`);
+  if (!KVS_KEY_PATTERN.test(key)) throw new RangeError(`KVS key has characters outside [a-zA-Z0-9:._ -#]: ${JSON.stringify(key.slice(0, 80))}`);
   return key;
-};
+}
+
+/** Names whose encoded form is longer than this are stored by hash (with a name table entry). */
+export const MAX_SEGMENT_LENGTH = 120;
+const RAW = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * A name as one key segment, injective: plain names (`resolve`, `_tickets`) stay as they are; any other name becomes
+ * `#` followed by its characters, each outside [A-Za-z0-9.-] written as `_` and 4 hex digits of its UTF-16 unit
+ * (reversible, see `decodeSegment`); an encoding longer than 120 characters becomes `##` and 40 hex digits of the
+ * name's SHA-256, and `hashedNames` says to record it in the name table. No segment contains `:`.
+ */
+export function segment(name: string): string {
+  if (name.length === 0) throw new RangeError('a key segment needs a non-empty name');
+  if (RAW.test(name)) return name;
+  let encoded = '#';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    encoded += /[A-Za-z0-9.-]/.test(ch) ? ch : `_${name.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    if (encoded.length > MAX_SEGMENT_LENGTH) return `##${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40)}`;
+  }
+  return encoded;
+}
+
+export const isHashedSegment = (seg: string): boolean => seg.startsWith('##');
+
+/** The name a `segment` came from; hashed segments need the name table (`keys.nameTable`). */
+export function decodeSegment(seg: string): string | null {
+  if (isHashedSegment(seg)) return null;
+  if (!seg.startsWith('#')) return seg;
+  return seg.slice(1).replace(/_([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
 
 /** Shards per aggregate bucket: spreads one busy project-month over several values to stay under 240 KiB each. */
 export const AGGREGATE_SHARDS = 8;
 
 export const keys = {
   config: 'config',
-  configBackup: (version: number) => checked(`config-backup:v${version}`),
+  configBackup: (version: number) => checkedKey(`config-backup:v${version}`),
   syncState: 'sync:state',
+  /** Counters the consumers add to: tickets processed and failed, last event. */
+  consumed: 'sync:consumed',
   /** Names of the JSM SLA metrics the sync has seen, for the gadgets' edit views: `{ names: string[] }`. */
   jsmMetrics: 'jsm-metrics',
-  ticket: (issueKey: string) => checked(`ticket:${issueKey}`),
+  /** Hashed segment → the name it stands for (`{ names: Record<string, string> }`), for reading keys back. */
+  nameTable: 'names',
+  ticket: (issueKey: string) => checkedKey(`ticket:${issueKey}`),
+  ticketPrefix: 'ticket:',
+  /** Issue id → the key the ticket was last stored under: a moved issue keeps its id and gets a new key. */
+  issueId: (id: string) => checkedKey(`issue-id:${id}`),
+  /** The failure ledger: one entry per ticket whose last sync attempt failed. */
+  failure: (issueKey: string) => checkedKey(`fail:${issueKey}`),
+  failurePrefix: 'fail:',
   /** Compliance entries of one policy (or `jsm:<SLA name>`), project and reporting month, split by shard. */
-  bucket: (policyId: string, project: string, month: string, shard: number) => checked(`agg:${policyId}:${project}:${month}:${shard}`),
-  bucketPrefix: (policyId: string, project: string) => checked(`agg:${policyId}:${project}:`),
-  openIndex: (policyId: string, project: string, shard: number) => checked(`open:${policyId}:${project}:${shard}`),
+  bucket: (policyId: string, project: string, month: string, shard: number) => checkedKey(`agg:${segment(policyId)}:${project}:${month}:${shard}`),
+  bucketPrefix: (policyId: string, project: string) => checkedKey(`agg:${segment(policyId)}:${project}:`),
+  monthPrefix: (policyId: string, project: string, month: string) => checkedKey(`agg:${segment(policyId)}:${project}:${month}:`),
+  openIndex: (policyId: string, project: string, shard: number) => checkedKey(`open:${segment(policyId)}:${project}:${shard}`),
 };
 
 /** A stable shard for a ticket key (FNV-1a), so a ticket's entries always land in the same shard. */

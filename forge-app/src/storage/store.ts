@@ -1,16 +1,49 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import { runtime } from '../runtime';
+import { checkedKey } from './keys';
 
 /** KVS value limit: the app checks it before writing so a too-large value fails with a clear message. */
 export const MAX_VALUE_BYTES = 240 * 1024;
 
+/** Attempts per KVS call: rate limits (429) and server errors are transient; a 4xx such as INVALID_KEY is not. */
+export const KVS_ATTEMPTS = 5;
+
+/** A KVS failure worth retrying: 429 RATE_LIMIT_EXCEEDED, 5xx, or a failure with no answer at all (network, timeout). */
+export function isTransientKvsError(error: unknown): boolean {
+  if (error instanceof RangeError) return false;
+  if (error instanceof ForgeKvsAPIError) {
+    const status = error.responseDetails?.status ?? 0;
+    return status === 429 || status >= 500;
+  }
+  return true;
+}
+
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= KVS_ATTEMPTS || !isTransientKvsError(error)) throw error;
+      await runtime.sleep(Math.min(5_000, 100 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
 export async function getValue<T>(key: string): Promise<T | undefined> {
-  return kvs.get<T>(key);
+  checkedKey(key);
+  return withRetry(() => kvs.get<T>(key));
 }
 
 export async function setValue<T>(key: string, value: T): Promise<void> {
+  checkedKey(key);
   const bytes = Buffer.byteLength(JSON.stringify(value));
   if (bytes > MAX_VALUE_BYTES) throw new RangeError(`KVS value for ${key} is ${bytes} bytes, over the ${MAX_VALUE_BYTES}-byte limit`);
-  await kvs.set(key, value);
+  await withRetry(() => kvs.set(key, value));
+}
+
+export async function deleteValue(key: string): Promise<void> {
+  checkedKey(key);
+  await withRetry(() => kvs.delete(key));
 }
 
 /** Every value whose key begins with `prefix`, following the query cursor. */
@@ -20,7 +53,7 @@ export async function valuesWithPrefix<T>(prefix: string): Promise<Array<{ key: 
   do {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
     if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany<T>();
+    const page = await withRetry(() => query.getMany<T>());
     found.push(...page.results.map(({ key, value }) => ({ key, value })));
     cursor = page.nextCursor;
   } while (cursor);

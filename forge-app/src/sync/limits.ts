@@ -12,3 +12,5 @@ export const TRIGGER_BUDGET_MS = 600_000;
  */
 export const CURSOR_OVERLAP_MS = 15 * 60 * 60 * 1000;
 export const QUEUE_KEY = 'sla-sync';
+/** Every stored ticket is checked against Jira this often (deleted, moved or out-of-scope issues no event reported). */
+export const RECONCILE_EVERY_MS = 24 * 60 * 60 * 1000;

@@ -7,6 +7,10 @@ export type StoredCycle = Omit<SlaCycle, 'fields' | 'ticketKey'>;
 /** Everything the app keeps about one ticket after a sync; recomputing the ticket replaces it whole. */
 export interface TicketResult {
   key: string;
+  /** Jira's issue id: it survives a move to another project (the key does not). */
+  id: string;
+  /** The assignee's display name when Jira gave one (the at-risk list shows it; fields keep the account id). */
+  assigneeName: string | null;
   project: string;
   created: number;
   /** Jira's `updated` of the version this was computed from: an older event never overwrites a newer result. */
@@ -82,6 +86,7 @@ export function computeTicketResult(
   asOf: number,
   jsm: readonly JsmSlaMetric[],
   feedback: JsmFeedback | null,
+  issue: { id: string; assigneeName: string | null } = { id: '', assigneeName: null },
 ): TicketResult {
   const cycles: StoredCycle[] = [];
   for (const clock of clocks) {
@@ -90,7 +95,7 @@ export function computeTicketResult(
   }
   cycles.push(...jsmCycles(jsm));
   const project = typeof ticket.fields.project === 'string' ? ticket.fields.project : ticket.key.split('-')[0];
-  return { key: ticket.key, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null };
+  return { key: ticket.key, id: issue.id, assigneeName: issue.assigneeName, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null };
 }
 
 /** The instant a cycle is reported under, as the core's slaCompliance does: its stop, else its due time, else its start. */

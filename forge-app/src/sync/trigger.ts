@@ -1,22 +1,16 @@
 import api from '@forge/api';
-import { Queue } from '@forge/events';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
 import type { Bucket, OpenEntry } from '../storage/aggregates';
+import { keys } from '../storage/keys';
 import { valuesWithPrefix } from '../storage/store';
-import { CURSOR_OVERLAP_MS, ISSUES_PER_EVENT, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, MAX_PUSHES_PER_CHAIN, QUEUE_KEY, TRIGGER_BUDGET_MS } from './limits';
+import { allFailures } from './failures';
+import { CURSOR_OVERLAP_MS, ISSUES_PER_EVENT, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, MAX_PUSHES_PER_CHAIN, RECONCILE_EVERY_MS, TRIGGER_BUDGET_MS } from './limits';
+import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
 import { loadSyncState, saveSyncState, type SyncState } from './state';
 
-/**
- * The body of one queue event: issue keys to (re)compute (the consumer reads them fresh), the latest `updated` among
- * them (null for due-time refreshes), and `refresh` to recompute even when Jira's `updated` is unchanged.
- */
-export interface SyncEventBody extends Record<string, unknown> {
-  keys: string[];
-  updatedUpTo: number | null;
-  refresh: boolean;
-}
+export type { SyncEventBody };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** JQL's absolute date form, minute precision. */
@@ -49,35 +43,38 @@ export function packPushes(bodies: SyncEventBody[]): SyncEventBody[][] {
   return pushes;
 }
 
-/** Open cycles whose due time passed since they were computed: their stored "ongoing" is now a breach. */
-async function dueRefreshes(now: number): Promise<SyncEventBody[]> {
-  const indexes = await valuesWithPrefix<Bucket<OpenEntry>>('open:');
-  const keysDue = [...new Set(indexes.flatMap(({ value }) => Object.values(value.entries).filter((e) => e.state === 'ongoing' && e.due !== null && e.due < now).map((e) => e.key)))];
+/** Keys in events of ≤ 100. */
+const eventsOf = (issueKeys: readonly string[], refresh: boolean): SyncEventBody[] => {
   const bodies: SyncEventBody[] = [];
-  for (let i = 0; i < keysDue.length; i += ISSUES_PER_EVENT) {
-    bodies.push({ keys: keysDue.slice(i, i + ISSUES_PER_EVENT), updatedUpTo: null, refresh: true });
-  }
+  for (let i = 0; i < issueKeys.length; i += ISSUES_PER_EVENT) bodies.push({ keys: issueKeys.slice(i, i + ISSUES_PER_EVENT), updatedUpTo: null, refresh });
   return bodies;
+};
+
+/** Open cycles whose due time passed since they were computed: their stored "ongoing" is now a breach. */
+async function dueRefreshes(now: number): Promise<string[]> {
+  const indexes = await valuesWithPrefix<Bucket<OpenEntry>>('open:');
+  return [...new Set(indexes.flatMap(({ value }) => Object.values(value.entries).filter((e) => e.state === 'ongoing' && e.due !== null && e.due < now).map((e) => e.key)))];
 }
 
 /**
- * Scheduled trigger (hourly): pages search/jql for issues updated since the cursor, oldest first, and pushes them to
- * the queue. After each push the cursor moves to the last pushed issue's `updated`, so a crash or the time budget
- * loses nothing: the next run starts where the last durable push ended.
+ * Scheduled trigger (hourly). In order: open clocks now past due, failed tickets whose back-off has passed, issues
+ * updated since the cursor (oldest first), and once a day every stored ticket (reconciliation: deleted, moved and
+ * out-of-scope issues that no event told us about are found by the consumer and purged). After each push of cursor
+ * events the cursor moves to the last pushed issue's `updated`, so a crash, the time budget or the queue's rate
+ * limit loses nothing: the next run starts where the last durable push ended.
  */
 export async function runSyncTrigger(): Promise<SyncState | null> {
   const { config } = await loadConfig();
   if (!config) return null;
   const started = runtime.now();
+  const deadline = started + TRIGGER_BUDGET_MS;
   const state = await loadSyncState();
   const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
-  const queue = new Queue({ key: QUEUE_KEY });
-  const run = { pushes: 0, events: 0, issues: 0, dueRefreshes: 0, jiraRequests: 0, rateLimited: 0 };
-  /** Pushes in packs; after each pack the cursor moves past its issues and is saved, so a crash loses nothing. */
+  const run = { pushes: 0, events: 0, issues: 0, dueRefreshes: 0, retries: 0, reconciled: 0, jiraRequests: 0, rateLimited: 0, queueRateLimited: 0 };
   const push = async (bodies: SyncEventBody[]) => {
     for (const events of packPushes(bodies)) {
-      // One consumer at a time: bucket updates are read-modify-write.
-      await queue.push(events.map((body) => ({ body, concurrency: { key: QUEUE_KEY, limit: 1 } })));
+      if (run.pushes >= MAX_PUSHES_PER_CHAIN) throw new QueueBudgetError();
+      await pushPack(events, deadline, () => run.queueRateLimited++);
       run.pushes++;
       run.events += events.length;
       const upTo = Math.max(...events.map((b) => b.updatedUpTo ?? 0));
@@ -88,34 +85,49 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
     }
   };
 
-  const refreshes = await dueRefreshes(started);
-  run.dueRefreshes = refreshes.reduce((n, b) => n + b.keys.length, 0);
-  await push(refreshes);
-
-  const jql = incrementalJql(config.sync.scopeJql, state.cursor);
-  let pending: SyncEventBody[] = [];
-  const flush = async () => {
-    await push(pending);
-    pending = [];
-  };
-  let token: string | undefined;
   let more = false;
-  do {
-    if (runtime.now() - started > TRIGGER_BUDGET_MS || run.pushes >= MAX_PUSHES_PER_CHAIN) {
-      more = true;
-      break;
+  try {
+    const due = await dueRefreshes(started);
+    run.dueRefreshes = due.length;
+    await push(eventsOf(due, true));
+
+    const retries = (await allFailures()).filter((f) => f.nextAttemptAt <= started).map((f) => f.key);
+    run.retries = retries.length;
+    await push(eventsOf(retries, true));
+
+    const jql = incrementalJql(config.sync.scopeJql, state.cursor);
+    let pending: SyncEventBody[] = [];
+    let token: string | undefined;
+    do {
+      if (runtime.now() > deadline) {
+        more = true;
+        break;
+      }
+      const page = await jira.searchPage(jql, ['updated'], token);
+      // Pages come oldest first, so an event's last issue carries its latest `updated`.
+      for (let i = 0; i < page.issues.length; i += ISSUES_PER_EVENT) {
+        const slice = page.issues.slice(i, i + ISSUES_PER_EVENT);
+        pending.push({ keys: slice.map((issue) => issue.key), updatedUpTo: Date.parse(slice[slice.length - 1].fields.updated as string), refresh: false });
+      }
+      run.issues += page.issues.length;
+      if (pending.length >= MAX_EVENTS_PER_PUSH) {
+        await push(pending);
+        pending = [];
+      }
+      token = page.isLast ? undefined : page.nextPageToken;
+    } while (token);
+    await push(pending);
+
+    if (!more && started - (state.lastReconcileAt ?? 0) >= RECONCILE_EVERY_MS) {
+      const stored = (await valuesWithPrefix<unknown>(keys.ticketPrefix)).map(({ key }) => key.slice(keys.ticketPrefix.length));
+      await push(eventsOf(stored, false));
+      run.reconciled = stored.length;
+      state.lastReconcileAt = started;
     }
-    const page = await jira.searchPage(jql, ['updated'], token);
-    // Pages come oldest first, so an event's last issue carries its latest `updated`.
-    for (let i = 0; i < page.issues.length; i += ISSUES_PER_EVENT) {
-      const slice = page.issues.slice(i, i + ISSUES_PER_EVENT);
-      pending.push({ keys: slice.map((issue) => issue.key), updatedUpTo: Date.parse(slice[slice.length - 1].fields.updated as string), refresh: false });
-    }
-    run.issues += page.issues.length;
-    if (pending.length >= MAX_EVENTS_PER_PUSH) await flush();
-    token = page.isLast ? undefined : page.nextPageToken;
-  } while (token);
-  await flush();
+  } catch (error) {
+    if (!(error instanceof QueueBudgetError)) throw error;
+    more = true;
+  }
 
   run.jiraRequests = jira.stats.requests;
   run.rateLimited = jira.stats.rateLimited;

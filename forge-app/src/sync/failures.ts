@@ -1,0 +1,47 @@
+import { keys } from '../storage/keys';
+import { deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+
+/** Where a ticket's sync failed: reading it (search, changelog, JSM), computing its clocks, or storing the result. */
+export type SyncStep = 'search' | 'changelog' | 'jsm-sla' | 'feedback' | 'compute' | 'store' | 'purge';
+
+/** One ticket whose last sync attempt failed: retried with back-off by later runs until it succeeds. */
+export interface FailureRecord {
+  key: string;
+  step: SyncStep;
+  error: string;
+  attempts: number;
+  firstFailedAt: number;
+  lastFailedAt: number;
+  /** The first hourly run at or after this instant queues the ticket again. */
+  nextAttemptAt: number;
+}
+
+/** A ticket shows in the admin page's sync health after this many failed attempts (earlier ones are often transient). */
+export const SHOWN_AFTER_ATTEMPTS = 3;
+const HOUR = 3_600_000;
+/** Back-off between attempts: 0 h (the next run), then 1, 2, 4 … hours, at most a day. */
+export const retryDelayMs = (attempts: number): number => (attempts <= 1 ? 0 : Math.min(24 * HOUR, HOUR * 2 ** (attempts - 2)));
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/** Records (or counts again) a ticket's failure; the ledger entry is small and keyed by the ticket. */
+export async function recordFailure(key: string, step: SyncStep, error: unknown, now: number, previous?: FailureRecord): Promise<FailureRecord> {
+  const before = previous ?? (await getValue<FailureRecord>(keys.failure(key)));
+  const attempts = (before?.attempts ?? 0) + 1;
+  const record: FailureRecord = { key, step, error: messageOf(error), attempts, firstFailedAt: before?.firstFailedAt ?? now, lastFailedAt: now, nextAttemptAt: now + retryDelayMs(attempts) };
+  await setValue(keys.failure(key), record);
+  return record;
+}
+
+export const clearFailure = (key: string): Promise<void> => deleteValue(keys.failure(key));
+
+export async function allFailures(): Promise<FailureRecord[]> {
+  return (await valuesWithPrefix<FailureRecord>(keys.failurePrefix)).map(({ value }) => value).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Makes every failing ticket due now (the admin page's "retry now"). */
+export async function makeAllDue(now: number): Promise<FailureRecord[]> {
+  const failures = await allFailures();
+  for (const failure of failures) await setValue(keys.failure(failure.key), { ...failure, nextAttemptAt: now });
+  return failures;
+}

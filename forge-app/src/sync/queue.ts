@@ -1,0 +1,46 @@
+import { Queue, RateLimitError } from '@forge/events';
+import { runtime } from '../runtime';
+import { QUEUE_KEY } from './limits';
+
+/** The body of one queue event (see trigger.ts for how the hourly run fills it). */
+export interface SyncEventBody extends Record<string, unknown> {
+  keys: string[];
+  /** The latest Jira `updated` among the keys (cursor events), else null. */
+  updatedUpTo: number | null;
+  /** Recompute even when Jira's `updated` is unchanged (due-time refreshes, retries, live events). */
+  refresh: boolean;
+  /** The keys were deleted in Jira: remove their results (no Jira call). */
+  purge?: boolean;
+  /** Issue ids to read with read-after-write consistency (live events; ≤ 50). */
+  reconcileIds?: number[];
+}
+
+/** After a RateLimitError the platform asks to retry "after a minute". */
+export const RATE_LIMIT_WAIT_MS = 60_000;
+
+export class QueueBudgetError extends Error {
+  constructor() {
+    super('the queue kept answering RateLimitError until the run\'s time budget ran out');
+    this.name = 'QueueBudgetError';
+  }
+}
+
+/**
+ * Pushes one pack of events (one consumer at a time: bucket updates are read-modify-write). On RateLimitError (more
+ * than 500 events a minute, https://developer.atlassian.com/platform/forge/limits-async-events) it waits a minute and
+ * pushes the same pack again, until `deadline`; then it throws QueueBudgetError and the caller keeps its cursor.
+ */
+export async function pushPack(events: SyncEventBody[], deadline: number, onRateLimited: () => void = () => {}): Promise<void> {
+  const queue = new Queue({ key: QUEUE_KEY });
+  for (;;) {
+    try {
+      await queue.push(events.map((body) => ({ body, concurrency: { key: QUEUE_KEY, limit: 1 } })));
+      return;
+    } catch (error) {
+      if (!(error instanceof RateLimitError)) throw error;
+      onRateLimited();
+      if (runtime.now() + RATE_LIMIT_WAIT_MS > deadline) throw new QueueBudgetError();
+      await runtime.sleep(RATE_LIMIT_WAIT_MS);
+    }
+  }
+}

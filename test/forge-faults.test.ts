@@ -1,0 +1,243 @@
+/**
+ * Issue 8, "Forge sync you can trust": each scenario F1..F11 against the Jira/KVS/queue doubles, which enforce the
+ * platform rules the app relies on (see test/helpers/forge-doubles.ts for each rule's source).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { forge, forgeMocks, forgeUser, type DoubleIssue } from './helpers/forge-doubles';
+import { jiraDate, jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+
+vi.mock('@forge/api', () => forgeMocks.api());
+vi.mock('@forge/kvs', () => forgeMocks.kvs());
+vi.mock('@forge/events', () => forgeMocks.events());
+
+const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { runtime } = await import('../forge-app/src/runtime');
+const { consumeSyncEvent } = await import('../forge-app/src/sync/consumer');
+const { runSyncTrigger } = await import('../forge-app/src/sync/trigger');
+const { decodeSegment, segment, keys } = await import('../forge-app/src/storage/keys');
+const { nameOfSegment } = await import('../forge-app/src/storage/aggregates');
+const { RateLimitError } = await import('@forge/events');
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2025-03-03T00:00:00Z');
+
+const CONFIG = {
+  schemaVersion: 2,
+  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
+  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
+  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
+  sync: { scopeJql: 'project in (SUP, HR)', readJsmSla: true, readFeedback: false, reportTimeZone: 'UTC' },
+};
+
+const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
+  resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+
+let now = T0;
+/** Runs the consumer on every queued event, as the platform would, until the queue is empty. */
+async function drainQueue() {
+  for (let events = forge.queue.drain(); events.length > 0; events = forge.queue.drain()) {
+    for (const event of events) await syncConsumer(event as never);
+  }
+}
+async function syncAt(at: number) {
+  now = at;
+  await syncTrigger();
+  await drainQueue();
+}
+
+function ticket(key: string, created: number, resolvedAfterH: number | null, id = key.replace(/\D/g, '')): DoubleIssue {
+  const project = key.slice(0, key.lastIndexOf('-'));
+  const events = resolvedAfterH === null ? [] : [{ at: created + resolvedAfterH * HOUR, field: 'status', to: 'Resolved' }];
+  return jiraIssueOf({ key, created, status: 'Open', fields: { project, priority: 'High' }, events }, id);
+}
+
+const stored = (key: string) => forge.kvs.data.get(`ticket:${key}`) as { cycles: Array<{ state: string; policyId: string }>; computedAt: number; project: string } | undefined;
+const failures = () => [...forge.kvs.data].filter(([k]) => k.startsWith('fail:')).map(([, v]) => v as { key: string; step: string; error: string; attempts: number });
+/** Every aggregate entry key, over all buckets of a policy: each cycle must be there exactly once. */
+const entries = (policyId = 'resolve') =>
+  [...forge.kvs.data].filter(([k]) => k.startsWith(`agg:${segment(policyId)}:`)).flatMap(([, v]) => Object.keys((v as { entries: object }).entries)).sort();
+
+beforeEach(async () => {
+  forge.reset();
+  now = T0;
+  runtime.now = () => now;
+  runtime.sleep = async (ms) => {
+    now += ms;
+  };
+  forge.queue.now = () => now;
+  forge.jira.admins.add(forgeUser.accountId);
+  forge.jira.browsable = new Set(['SUP', 'HR']);
+  expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+});
+
+describe('the doubles hold the platform rules', () => {
+  it('KVS refuses keys outside the documented pattern or length, and values over 240 KiB', async () => {
+    await expect(forge.kvs.set('agg:Thời gian phản hồi (P1):SUP', 1)).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(forge.kvs.set('agg:a/b', 1)).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(forge.kvs.set('   ', 1)).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(forge.kvs.set('x', 1)).rejects.toMatchObject({ code: 'KEY_TOO_SHORT' });
+    await expect(forge.kvs.set('k'.repeat(501), 1)).rejects.toMatchObject({ code: 'KEY_TOO_LONG' });
+    await forge.kvs.set('k'.repeat(500), 1);
+    await forge.kvs.set('agg:jsm:Time to resolution:SUP:2025-03:0#x_y-z.', 1);
+    await expect(forge.kvs.set('big', 'x'.repeat(240 * 1024))).rejects.toMatchObject({ code: 'MAX_SIZE' });
+  });
+
+  it('the queue refuses more than 50 events a push and more than 500 events a minute', async () => {
+    const events = (n: number) => Array.from({ length: n }, (_, i) => ({ body: { keys: [`SUP-${i}`] } }));
+    await expect(forge.queue.push(events(51))).rejects.toThrow('50');
+    for (let i = 0; i < 10; i++) await forge.queue.push(events(50));
+    await expect(forge.queue.push(events(1))).rejects.toBeInstanceOf(RateLimitError);
+    now += 60_001;
+    await forge.queue.push(events(50));
+  });
+
+  it("Jira answers 400 to a JQL naming a deleted key, and returns a moved issue for its old key", async () => {
+    forge.jira.add(ticket('SUP-1', T0, null));
+    forge.jira.add(ticket('SUP-2', T0, null));
+    forge.jira.deleteIssue('SUP-2');
+    const search = (jql: string) => forge.jira.request(null)({ value: '/rest/api/3/search/jql' }, { method: 'POST', body: JSON.stringify({ jql, fields: ['key'] }) });
+    const refused = await search('key in (SUP-1, SUP-2)');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ errorMessages: ["An issue with key 'SUP-2' does not exist for field 'key'."], warningMessages: [] });
+    forge.jira.moveIssue('SUP-1', 'HR-7', jiraDate(T0 + HOUR));
+    expect(((await (await search('key in (SUP-1)')).json()) as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual(['HR-7']);
+  });
+});
+
+describe('F2: names in keys', () => {
+  const LONG_POLICY = `Chính sách [P1] / ưu tiên cao: phản hồi trong 8 giờ làm việc — ${'rất dài '.repeat(40)}`.trim();
+  const JSM_SHORT = 'Thời gian phản hồi (P1)';
+  const JSM_LONG = `Thời gian giải quyết / resolution [VIP] (P1) ${'ngày làm việc '.repeat(25)}`.trim();
+
+  it('F2: segments are valid key text, injective, and read back exactly (decoded, or through the name table)', () => {
+    expect(LONG_POLICY.length).toBeGreaterThan(300);
+    expect(JSM_LONG.length).toBeGreaterThan(300);
+    for (const name of ['resolve', '_tickets', 'a.b-c', JSM_SHORT, 'jsm:Time to resolution', 'a:b', 'a_b', '#x']) {
+      expect(segment(name)).toMatch(/^[A-Za-z0-9._#-]+$/);
+      expect(decodeSegment(segment(name)), name).toBe(name);
+    }
+    expect(segment('a_b')).not.toBe(segment('a_005fb'));
+    expect(segment(LONG_POLICY)).toMatch(/^##[0-9a-f]{40}$/);
+    expect(segment(LONG_POLICY)).not.toBe(segment(`${LONG_POLICY}.`));
+  });
+
+  it('F2: SLA names and policy ids in Vietnamese, with spaces, brackets, slashes and 300+ characters are stored and read back exactly', async () => {
+    const config = { ...CONFIG, policies: [{ ...CONFIG.policies[0], id: LONG_POLICY, name: 'Giải quyết trong 8 giờ' }] };
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    const issue = ticket('SUP-1', T0, 3);
+    const jsmMetric = (name: string, breached: boolean) => ({
+      id: name.length.toString(),
+      name,
+      completedCycles: [{ startTime: { epochMillis: T0 }, stopTime: { epochMillis: T0 + HOUR }, breached, goalDuration: { millis: 2 * HOUR }, elapsedTime: { millis: HOUR }, remainingTime: { millis: HOUR } }],
+    });
+    issue.sla = [jsmMetric(JSM_SHORT, false), jsmMetric(JSM_LONG, true)];
+    forge.jira.add(issue);
+    await syncAt(T0 + 4 * HOUR);
+    expect(failures()).toEqual([]);
+    expect(stored('SUP-1')!.cycles.map((c) => c.policyId)).toEqual([LONG_POLICY, `jsm:${JSM_SHORT}`, `jsm:${JSM_LONG}`]);
+    const met = async (policyId: string) => (await call('getCompliance', { policyId, projects: ['SUP'], weeks: 4 })).total;
+    expect(await met(LONG_POLICY)).toMatchObject({ met: 1, breached: 0 });
+    expect(await met(`jsm:${JSM_SHORT}`)).toMatchObject({ met: 1, breached: 0 });
+    expect(await met(`jsm:${JSM_LONG}`)).toMatchObject({ met: 0, breached: 1 });
+    expect((await call('getChoices')).jsmMetrics).toEqual([JSM_LONG, JSM_SHORT].sort());
+    // Every key the app wrote passed the double's pattern; the hashed ones read back through the name table.
+    const segments = new Set([...forge.kvs.data.keys()].filter((k) => k.startsWith('agg:')).map((k) => k.split(':')[1]));
+    const names = await Promise.all([...segments].map((s) => nameOfSegment(s)));
+    expect(names.sort()).toEqual(['_tickets', LONG_POLICY, `jsm:${JSM_SHORT}`, `jsm:${JSM_LONG}`].sort());
+    expect(keys.bucket(LONG_POLICY, 'SUP', '2025-03', 0).length).toBeLessThanOrEqual(500);
+  });
+
+  it('F2: policy ids the app would misread are refused at save, naming the field', async () => {
+    const bad = { ...CONFIG, policies: [{ ...CONFIG.policies[0], id: 'jsm:Time to resolution' }, { ...CONFIG.policies[0], id: '   ' }, { ...CONFIG.policies[0], id: '_tickets' }] };
+    expect(await call('saveConfig', { config: bad })).toEqual({
+      ok: false,
+      errors: [
+        { path: 'policies.0.id', message: 'policy ids starting with "jsm:" are reserved for JSM\'s own SLA metrics' },
+        { path: 'policies.1.id', message: 'a policy id needs at least one character other than spaces' },
+        { path: 'policies.2.id', message: 'policy id "_tickets" is reserved by the app' },
+      ],
+    });
+  });
+});
+
+describe('F7: server errors and timeouts', () => {
+  it('F7: 5xx and timeouts on search, bulkfetch and JSM endpoints are retried and lose nothing', async () => {
+    for (let n = 1; n <= 120; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, n % 3 === 0 ? 10 : 2));
+    forge.jira.fail('/rest/api/3/search/jql', 2, 503);
+    forge.jira.fail('/rest/api/3/search/jql', 1, 'timeout');
+    forge.jira.fail('/rest/api/3/changelog/bulkfetch', 1, 500);
+    forge.jira.fail('/rest/api/3/changelog/bulkfetch', 1, 'timeout');
+    forge.jira.fail('/rest/servicedeskapi/request/SUP-7/sla', 2, 502);
+    forge.jira.fail('/rest/servicedeskapi/request/SUP-8/sla', 1, 504);
+    forge.jira.fail('/rest/servicedeskapi/request/SUP-9/sla', 1, 'timeout');
+    await syncAt(T0 + 20 * HOUR);
+    expect(forge.jira.faultsInjected).toBe(9);
+    expect(failures()).toEqual([]);
+    expect(entries()).toHaveLength(120);
+    const total = (await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 })).total;
+    expect(total).toMatchObject({ met: 80, breached: 40 });
+    expect((forge.kvs.data.get('sync:state') as { lastRun: { jiraRequests: number } }).lastRun.jiraRequests).toBeGreaterThan(0);
+  });
+
+  it('F7: a call failing past the retry limit is reported with the call and the last answer', async () => {
+    forge.jira.add(ticket('SUP-1', T0, 2));
+    forge.jira.fail('/rest/api/3/search/jql', 6, 503);
+    await expect(runSyncTrigger()).rejects.toThrow('Jira answered 503 Service Unavailable 6 times to POST /rest/api/3/search/jql; giving up');
+    expect((forge.kvs.data.get('sync:state') as { cursor: number } | undefined)?.cursor ?? 0).toBe(0);
+  });
+});
+
+describe('F9: queue rate limit', () => {
+  it('F9: a RateLimitError on push delays without advancing the cursor', async () => {
+    for (let n = 1; n <= 250; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, 2));
+    const started = T0 + 10 * HOUR;
+    now = started;
+    // 499 events already pushed this minute (live issue events, say): the run's 3 events would pass 500.
+    for (let i = 0; i < 9; i++) await forge.queue.push(Array.from({ length: 50 }, () => ({ body: { keys: [] } })));
+    await forge.queue.push(Array.from({ length: 49 }, () => ({ body: { keys: [] } })));
+    forge.queue.drain();
+    const cursors: number[] = [];
+    const save = forge.kvs.set.bind(forge.kvs);
+    forge.kvs.set = async (key: string, value: unknown) => {
+      if (key === 'sync:state') cursors.push((value as { cursor: number }).cursor);
+      return save(key, value);
+    };
+    const state = await runSyncTrigger();
+    expect(forge.queue.rateLimited).toBe(1);
+    expect(now - started).toBe(60_000);
+    expect(state!.lastRun!.queueRateLimited).toBe(1);
+    expect(cursors[0]).toBe(Date.parse(forge.jira.issues.get('SUP-250')!.fields.updated as string));
+    await drainQueue();
+    expect(entries()).toHaveLength(250);
+  });
+
+  it('F9: when the queue stays rate limited past the run budget, the run ends with the cursor where it was', async () => {
+    for (let n = 1; n <= 50; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, 2));
+    now = T0 + 10 * HOUR;
+    for (let i = 0; i < 10; i++) await forge.queue.push(Array.from({ length: 50 }, () => ({ body: { keys: [] } })));
+    forge.queue.drain();
+    const frozen = now;
+    forge.queue.now = () => frozen; // the minute never ends for the queue
+    const state = await runSyncTrigger();
+    expect(state).toMatchObject({ cursor: 0, more: true });
+    expect(forge.queue.pushes).toEqual([]);
+    forge.queue.now = () => now;
+    await syncAt(T0 + 11 * HOUR);
+    expect(entries()).toHaveLength(50);
+  });
+});
+
+describe('F11: deleted keys in a batch', () => {
+  it('F11: a batch whose JQL names a deleted key still stores all the other tickets', async () => {
+    for (let n = 1; n <= 5; n++) forge.jira.add(ticket(`SUP-${n}`, T0, null));
+    await syncAt(T0 + HOUR);
+    expect(entries()).toHaveLength(5);
+    forge.jira.deleteIssue('SUP-3');
+    now = T0 + 2 * HOUR;
+    const report = await consumeSyncEvent({ keys: ['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4', 'SUP-5'], updatedUpTo: null, refresh: true });
+    expect(report).toMatchObject({ stored: 4, purged: ['SUP-3'], failed: [] });
+    for (const key of ['SUP-1', 'SUP-2', 'SUP-4', 'SUP-5']) expect(stored(key)!.computedAt, key).toBe(T0 + 2 * HOUR);
+    expect(stored('SUP-3')).toBeUndefined();
+    expect(entries()).toEqual(['SUP-1#0', 'SUP-2#0', 'SUP-4#0', 'SUP-5#0']);
+  });
+});
