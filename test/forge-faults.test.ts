@@ -52,7 +52,8 @@ function ticket(key: string, created: number, resolvedAfterH: number | null, id 
 }
 
 const stored = (key: string) => forge.kvs.data.get(`ticket:${key}`) as { cycles: Array<{ state: string; policyId: string }>; computedAt: number; project: string } | undefined;
-const failures = () => [...forge.kvs.data].filter(([k]) => k.startsWith('fail:')).map(([, v]) => v as { key: string; step: string; error: string; attempts: number });
+const failures = () =>
+  [...forge.kvs.data].filter(([k]) => k.startsWith('fail:')).map(([, v]) => v as { key: string; step: string; error: string; attempts: number }).sort((a, b) => a.key.localeCompare(b.key));
 /** Every aggregate entry key, over all buckets of a policy: each cycle must be there exactly once. */
 const entries = (policyId = 'resolve') =>
   [...forge.kvs.data].filter(([k]) => k.startsWith(`agg:${segment(policyId)}:`)).flatMap(([, v]) => Object.keys((v as { entries: object }).entries)).sort();
@@ -240,4 +241,132 @@ describe('F11: deleted keys in a batch', () => {
     expect(stored('SUP-3')).toBeUndefined();
     expect(entries()).toEqual(['SUP-1#0', 'SUP-2#0', 'SUP-4#0', 'SUP-5#0']);
   });
+});
+
+describe('F1: per-ticket isolation', () => {
+  it('F1: one ticket failing persistently does not stop or lose the others in its batch, and shows in sync health', async () => {
+    for (let n = 1; n <= 150; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, n % 2 ? 3 : 12));
+    forge.jira.fail('/rest/servicedeskapi/request/SUP-77/sla', Number.POSITIVE_INFINITY, 503);
+    await syncAt(T0 + 20 * HOUR);
+    expect(entries()).toHaveLength(149);
+    expect(stored('SUP-77')).toBeUndefined();
+    const cursor = (forge.kvs.data.get('sync:state') as { cursor: number }).cursor;
+    expect(cursor).toBe(Date.parse(forge.jira.issues.get('SUP-150')!.fields.updated as string));
+    expect(failures()).toEqual([expect.objectContaining({ key: 'SUP-77', step: 'jsm-sla', attempts: 1, error: 'Jira answered 503 Service Unavailable 6 times to GET /rest/servicedeskapi/request/SUP-77/sla?start=0&limit=50; giving up' })]);
+    let health = (await call('getConfig')).health;
+    expect(health).toMatchObject({ failing: [], retrying: 1, processed: 149 });
+
+    // Back-off: retried by the next run, then after 1 h, 2 h, 4 h …; the other tickets are not read again.
+    const attemptsAt: number[] = [];
+    for (let h = 21; h <= 30; h++) {
+      const before = failures()[0].attempts;
+      await syncAt(T0 + h * HOUR);
+      if (failures()[0].attempts > before) attemptsAt.push(h);
+    }
+    expect(attemptsAt).toEqual([21, 22, 24, 28]);
+    expect(forge.jira.calls.filter((c) => c.includes('/request/SUP-76/'))).toHaveLength(1);
+    health = (await call('getConfig')).health;
+    expect(health.failing).toEqual([expect.objectContaining({ key: 'SUP-77', step: 'jsm-sla', attempts: 5 })]);
+    expect(health.retrying).toBe(0);
+
+    // Jira recovers; "retry now" queues it at once and it is stored, once.
+    forge.jira.recover();
+    expect(await call('retryFailedNow')).toEqual({ queued: 1, rateLimited: false });
+    await drainQueue();
+    expect(failures()).toEqual([]);
+    expect(entries()).toHaveLength(150);
+    expect(entries().filter((e) => e.startsWith('SUP-77#'))).toEqual(['SUP-77#0']);
+    expect((await call('getConfig')).health).toMatchObject({ failing: [], retrying: 0 });
+  });
+
+  it('F1: a batch whose search fails past retries is recorded ticket by ticket and retried, while the cursor moves on', async () => {
+    for (let n = 1; n <= 30; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, 2));
+    now = T0 + 10 * HOUR;
+    await syncTrigger();
+    const events = forge.queue.drain();
+    forge.jira.fail('/rest/api/3/search/jql', 6, 500);
+    for (const event of events) await syncConsumer(event as never);
+    expect(failures().map((f) => [f.key, f.step])).toEqual(Array.from({ length: 30 }, (_, i) => [`SUP-${i + 1}`, 'search']).sort((a, b) => a[0].localeCompare(b[0])));
+    await syncAt(T0 + 11 * HOUR);
+    expect(failures()).toEqual([]);
+    expect(entries()).toHaveLength(30);
+  });
+
+  it('F1: retry now is for Jira administrators only', async () => {
+    forge.jira.admins.clear();
+    expect(await call('retryFailedNow')).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+  });
+});
+
+describe('fault injection at scale', () => {
+  /** Every aggregate bucket and open index as stored: what the gadgets read. */
+  const aggregates = () => Object.fromEntries([...forge.kvs.data].filter(([k]) => k.startsWith('agg:') || k.startsWith('open:')).sort(([a], [b]) => a.localeCompare(b)));
+
+  async function run5200(faultRate: number, seed: number) {
+    forge.reset();
+    forge.queue.now = () => now;
+    forge.jira.admins.add(forgeUser.accountId);
+    const projects = ['SUP', 'HR', 'FIN', 'PUR'];
+    forge.jira.browsable = new Set(projects);
+    expect(await call('saveConfig', { config: { ...CONFIG, sync: { ...CONFIG.sync, scopeJql: `project in (${projects.join(', ')})` } } })).toEqual({ ok: true });
+    for (let n = 1; n <= 5_200; n++) forge.jira.add(ticket(`${projects[n % 4]}-${n}`, T0 + n * 10 * 60_000, n % 5 === 0 ? 12 : 4, String(n)));
+    forge.jira.injectFaults(faultRate, seed);
+    forge.kvs.injectFaults(faultRate, seed + 1);
+    const ledgered = new Set<string>();
+    const set = forge.kvs.set.bind(forge.kvs);
+    forge.kvs.set = async (key: string, value: unknown) => {
+      await set(key, value);
+      if (key.startsWith('fail:')) ledgered.add(key);
+    };
+    let runs = 0;
+    let redeliveries = 0;
+    let failedRuns = 0;
+    for (let hour = 40 * 24; runs < 48; hour++) {
+      now = T0 + hour * HOUR;
+      runs++;
+      try {
+        await syncTrigger();
+      } catch {
+        failedRuns++; // the next hourly run resumes from the stored cursor
+      }
+      for (let events = forge.queue.drain(); events.length > 0; events = forge.queue.drain()) {
+        for (const event of events) {
+          // The platform redelivers an event whose consumer threw.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await syncConsumer(event as never);
+              break;
+            } catch (error) {
+              if (attempt === 5) throw error;
+              redeliveries++;
+            }
+          }
+        }
+      }
+      const state = forge.kvs.data.get('sync:state') as { more: boolean; cursor: number } | undefined;
+      if (runs >= 2 && failures().length === 0 && state && !state.more) break;
+    }
+    forge.jira.injectFaults(0, 0);
+    forge.kvs.injectFaults(0, 0);
+    const totals: Record<string, unknown> = {};
+    for (const project of projects) totals[project] = (await call('getCompliance', { policyId: 'resolve', projects: [project], weeks: 52 })).total;
+    return { aggregates: aggregates(), totals, ledgered: ledgered.size, runs, redeliveries, failedRuns, jiraFaults: forge.jira.faultsInjected, jiraCalls: forge.jira.calls.length, kvsFaults: forge.kvs.faultsInjected, kvsCalls: forge.kvs.calls, tickets: [...forge.kvs.data.keys()].filter((k) => k.startsWith('ticket:')).length };
+  }
+
+  it('F7/F1: 5,200 issues with seeded random faults at every Jira and KVS call (25 %) end with every ticket stored once and the aggregates of a fault-free run', async () => {
+    const clean = await run5200(0, 0);
+    expect(clean.tickets).toBe(5_200);
+    const faulty = await run5200(0.25, 20261130);
+    console.info(`fault injection: ${faulty.jiraFaults} Jira faults of ${faulty.jiraCalls} Jira calls, ${faulty.kvsFaults} KVS faults of ${faulty.kvsCalls} KVS calls, ${faulty.ledgered} tickets through the failure ledger, ${faulty.runs} hourly runs, ${faulty.failedRuns} runs ended by a fault, ${faulty.redeliveries} redeliveries`);
+    expect(faulty.jiraFaults / faulty.jiraCalls).toBeGreaterThanOrEqual(0.05);
+    expect(faulty.kvsFaults / faulty.kvsCalls).toBeGreaterThanOrEqual(0.05);
+    expect(faulty.ledgered).toBeGreaterThan(0);
+    expect(faulty.tickets).toBe(5_200);
+    expect(failures()).toEqual([]);
+    const cycleEntries = Object.entries(faulty.aggregates).filter(([k]) => k.startsWith('agg:resolve:')).flatMap(([, v]) => Object.keys((v as { entries: object }).entries));
+    expect(cycleEntries).toHaveLength(5_200);
+    expect(new Set(cycleEntries).size).toBe(5_200);
+    expect(faulty.totals).toEqual(clean.totals);
+    expect(faulty.aggregates).toEqual(clean.aggregates);
+  }, 600_000);
 });

@@ -217,4 +217,42 @@ describe('admin page', () => {
     const doc = await render(<AdminPage />);
     expect(textOf(findAll(doc, 'SectionMessage')[0])).toBe('You do not have access to this.');
   });
+
+  it('shows sync health (last run in the viewer\'s zone, lag, tickets processed, failing tickets) and retries them on request, in Vietnamese', async () => {
+    const health = {
+      now: Date.parse('2025-03-03T12:00:00Z'),
+      lastRunAt: Date.parse('2025-03-03T11:00:00Z'),
+      lagMs: 90 * 60_000,
+      more: false,
+      processed: 12_345,
+      failedAttempts: 7,
+      lastEventAt: Date.parse('2025-03-03T11:01:00Z'),
+      failing: [{ key: 'SUP-77', step: 'jsm-sla', error: 'Jira answered 503 Service Unavailable 6 times', attempts: 4, firstFailedAt: 0, lastFailedAt: 0, nextAttemptAt: 0 }],
+      retrying: 2,
+    };
+    resetUi({ locale: 'vi_VN', timezone: 'Asia/Ho_Chi_Minh' }, { getConfig: { ...stored, health }, retryFailedNow: { queued: 3, rateLimited: false } });
+    const doc = await render(<AdminPage />);
+    const text = textOf(doc);
+    expect(text).toContain('Tình trạng đồng bộ');
+    expect(text).toContain('Lần chạy gần nhất: 18:00 03/03/2025');
+    expect(text).toContain('Chậm hơn Jira 1h 30m');
+    expect(text).toContain('Số yêu cầu đã xử lý: 12.345 (số lần lỗi: 7)');
+    expect(text).toContain('2 yêu cầu lỗi một hai lần');
+    const table = findAll(doc, 'DynamicTable')[0];
+    expect(table.props.caption).toBe('Các yêu cầu liên tục bị lỗi');
+    expect(findAll(table, 'Cell').map(textOf)).toEqual(['Yêu cầu', 'Bước', 'Lỗi gần nhất', 'Số lần thử', 'SUP-77', 'đọc SLA của JSM', 'Jira answered 503 Service Unavailable 6 times', '4']);
+    const retry = findAll(doc, 'Button').find((b) => textOf(b) === 'Thử lại ngay')!;
+    await fire(retry.props.onClick);
+    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig', 'retryFailedNow']);
+    expect(textOf(lastDoc())).toContain('Đã đưa lại 3 yêu cầu vào hàng đợi.');
+  });
+
+  it('says when nothing is failing and offers no retry button', async () => {
+    const health = { now: 0, lastRunAt: null, lagMs: null, more: false, processed: 0, failedAttempts: 0, lastEventAt: null, failing: [], retrying: 0 };
+    resetUi({ locale: 'en_US' }, { getConfig: { ...stored, health } });
+    const doc = await render(<AdminPage />);
+    expect(textOf(doc)).toContain('The sync has not run yet.');
+    expect(textOf(doc)).toContain('No ticket is failing.');
+    expect(findAll(doc, 'Button').map(textOf)).toEqual(['Save']);
+  });
 });

@@ -124,6 +124,11 @@ export class JiraDouble {
     this.failures.push({ prefix, count, fault });
   }
 
+  /** Jira recovers: scripted failures still pending are dropped. */
+  recover(): void {
+    this.failures = [];
+  }
+
   injectFaults(rate: number, seed: number): void {
     this.random = rate > 0 ? { rate, next: seeded(seed) } : null;
   }

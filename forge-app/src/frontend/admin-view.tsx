@@ -1,17 +1,59 @@
 import { invoke } from '@forge/bridge';
-import { Button, ErrorMessage, Heading, Label, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { Button, DynamicTable, ErrorMessage, Heading, Label, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useEffect, useState } from 'react';
 import type { AppConfigInput, FieldError } from '../config/schema';
+import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
+import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18n/messages';
 import { type AdminField, type AdminForm, configOf, errorsByField, formOf } from './admin-form';
 import { useAppContext, useResolver } from './hooks';
 
-type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState } | { error: 'FORBIDDEN'; message: string };
+type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth } | { error: 'FORBIDDEN'; message: string };
+type RetryAnswer = { queued: number; rateLimited: boolean } | { error: 'FORBIDDEN'; message: string };
+
+/** Sync health: last run, lag, tickets processed, the tickets that keep failing with their errors, and "retry now". */
+export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncHealth; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const retry = async () => {
+    const answer = (await invoke<RetryAnswer>('retryFailedNow', {})) as RetryAnswer;
+    if ('error' in answer) return setNotice(t.forbidden);
+    setNotice(answer.rateLimited ? `${t.retryQueued(answer.queued)} ${t.retryRateLimited}` : t.retryQueued(answer.queued));
+  };
+  return (
+    <Stack space="space.100">
+      <Heading size="medium">{t.syncHealth}</Heading>
+      <Text>{health.lastRunAt === null ? t.noRunYet : t.lastRun(formatInstant(health.lastRunAt, locale, timeZone))}</Text>
+      {health.lagMs !== null && <Text>{t.lag(formatMinutes(health.lagMs / 60_000))}</Text>}
+      {health.more && <Text>{t.moreToSync}</Text>}
+      <Text>{t.processed(formatCount(health.processed, locale), formatCount(health.failedAttempts, locale))}</Text>
+      {health.retrying > 0 && <Text>{t.retrying(health.retrying)}</Text>}
+      {health.failing.length === 0 ? (
+        <Text>{t.noFailures}</Text>
+      ) : (
+        <DynamicTable
+          caption={t.failingTickets}
+          head={{ cells: [{ key: 'ticket', content: t.ticket }, { key: 'step', content: t.step }, { key: 'error', content: t.lastError }, { key: 'attempts', content: t.attempts }] }}
+          rows={health.failing.map((f) => ({
+            key: f.key,
+            cells: [
+              { key: 'ticket', content: f.key },
+              { key: 'step', content: t.steps[f.step] ?? f.step },
+              { key: 'error', content: f.error },
+              { key: 'attempts', content: String(f.attempts) },
+            ],
+          }))}
+        />
+      )}
+      {health.failing.length + health.retrying > 0 && <Button onClick={() => void retry().catch(() => setNotice(t.error))}>{t.retryNow}</Button>}
+      {notice !== null && <SectionMessage appearance="information"><Text>{notice}</Text></SectionMessage>}
+    </Stack>
+  );
+}
 type SaveAnswer = { ok: true } | { ok: false; errors: FieldError[] } | { error: 'FORBIDDEN'; message: string };
 
 /** The admin page: calendars, SLA policies, scorecards and sync settings, validated by the core's schemas on save. */
 export function AdminPage() {
-  const { context, t } = useAppContext();
+  const { context, t, locale } = useAppContext();
   const loaded = useResolver<Loaded>('getConfig', context === undefined ? undefined : {});
   const [form, setForm] = useState<AdminForm | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -65,6 +107,7 @@ export function AdminPage() {
       {field('policies', t.policies, true)}
       {field('scorecards', t.scorecards, true)}
       <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
+      {stored!.health && <SyncHealthPanel health={stored!.health} t={t} locale={locale} timeZone={context.timezone} />}
     </Stack>
   );
 }

@@ -69,6 +69,22 @@ const en = {
   scorecards: 'Scorecards (JSON)',
   invalidJson: 'This is not valid JSON',
   lastSync: (when: string, issues: number) => `Last sync ${when}: ${issues} issues.`,
+  syncHealth: 'Sync health',
+  lastRun: (when: string) => `Last run: ${when}`,
+  noRunYet: 'The sync has not run yet.',
+  lag: (time: string) => `Behind Jira by ${time}`,
+  moreToSync: 'The last run stopped on its time budget; the next run goes on.',
+  processed: (processed: string, failed: string) => `Tickets processed: ${processed} (failed attempts: ${failed})`,
+  failingTickets: 'Tickets that keep failing',
+  noFailures: 'No ticket is failing.',
+  retrying: (n: number) => `${n} ticket${n === 1 ? '' : 's'} failed once or twice and will be retried by the next runs.`,
+  step: 'Step',
+  lastError: 'Last error',
+  attempts: 'Attempts',
+  retryNow: 'Retry now',
+  retryQueued: (n: number) => `${n} ticket${n === 1 ? '' : 's'} queued again.`,
+  retryRateLimited: 'The queue is busy; the remaining tickets will be retried by the next hourly run.',
+  steps: { search: 'reading the issue', changelog: 'reading the history', 'jsm-sla': 'reading JSM SLAs', feedback: 'reading the rating', compute: 'computing clocks', store: 'storing the result', purge: 'removing the result' } as Record<string, string>,
 };
 
 export type Messages = typeof en;
@@ -143,6 +159,22 @@ const vi: Messages = {
   scorecards: 'Thẻ điểm (JSON)',
   invalidJson: 'Đây không phải JSON hợp lệ',
   lastSync: (when: string, issues: number) => `Đồng bộ gần nhất ${when}: ${issues} yêu cầu.`,
+  syncHealth: 'Tình trạng đồng bộ',
+  lastRun: (when: string) => `Lần chạy gần nhất: ${when}`,
+  noRunYet: 'Chưa đồng bộ lần nào.',
+  lag: (time: string) => `Chậm hơn Jira ${time}`,
+  moreToSync: 'Lần chạy trước dừng vì hết thời gian; lần chạy sau sẽ làm tiếp.',
+  processed: (processed: string, failed: string) => `Số yêu cầu đã xử lý: ${processed} (số lần lỗi: ${failed})`,
+  failingTickets: 'Các yêu cầu liên tục bị lỗi',
+  noFailures: 'Không có yêu cầu nào bị lỗi.',
+  retrying: (n: number) => `${n} yêu cầu lỗi một hai lần và sẽ được thử lại ở các lần chạy sau.`,
+  step: 'Bước',
+  lastError: 'Lỗi gần nhất',
+  attempts: 'Số lần thử',
+  retryNow: 'Thử lại ngay',
+  retryQueued: (n: number) => `Đã đưa lại ${n} yêu cầu vào hàng đợi.`,
+  retryRateLimited: 'Hàng đợi đang bận; các yêu cầu còn lại sẽ được thử lại ở lần chạy hằng giờ tới.',
+  steps: { search: 'đọc yêu cầu', changelog: 'đọc lịch sử', 'jsm-sla': 'đọc SLA của JSM', feedback: 'đọc đánh giá', compute: 'tính đồng hồ SLA', store: 'lưu kết quả', purge: 'xoá kết quả' },
 };
 
 export const messagesFor = (locale: string | undefined): Messages => (locale?.toLowerCase().startsWith('vi') ? vi : en);
@@ -156,3 +188,17 @@ export const formatMinutes = (minutes: number): string => {
 
 export const formatPercent = (ratio: number | null, locale: string | undefined): string =>
   ratio === null ? '—' : `${(ratio * 100).toLocaleString(locale?.startsWith('vi') ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 })}%`;
+
+const INSTANT_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
+
+/** An instant in the viewer's time zone and locale (`18:00 03/03/2025` for vi, `03/03/2025, 06:00 PM` for en); UTC when the zone is unknown. */
+export const formatInstant = (at: number, locale: string | undefined, timeZone: string | undefined): string => {
+  const tag = locale?.toLowerCase().startsWith('vi') ? 'vi-VN' : 'en-US';
+  try {
+    return new Intl.DateTimeFormat(tag, { ...INSTANT_FORMAT, timeZone: timeZone || 'UTC' }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(tag, { ...INSTANT_FORMAT, timeZone: 'UTC' }).format(at);
+  }
+};
+
+export const formatCount = (n: number, locale: string | undefined): string => n.toLocaleString(locale?.toLowerCase().startsWith('vi') ? 'vi-VN' : 'en-US');

@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { loadConfig, saveConfig } from '../config/store';
 import { knownJsmMetrics } from '../storage/aggregates';
+import { retryFailedNow, syncHealth } from '../sync/health';
 import { loadSyncState } from '../sync/state';
 import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
@@ -19,8 +20,16 @@ const resolver = new Resolver();
 resolver.define('getConfig', () =>
   guarded(async () => {
     await requireJiraAdmin();
-    const [loaded, sync] = await Promise.all([loadConfig(), loadSyncState()]);
-    return { input: loaded.input, errors: loaded.errors, sync };
+    const [loaded, sync, health] = await Promise.all([loadConfig(), loadSyncState(), syncHealth()]);
+    return { input: loaded.input, errors: loaded.errors, sync, health };
+  }),
+);
+
+/** The admin page's "retry now": every failing ticket is queued at once instead of waiting for its back-off. */
+resolver.define('retryFailedNow', () =>
+  guarded(async () => {
+    await requireJiraAdmin();
+    return retryFailedNow();
   }),
 );
 

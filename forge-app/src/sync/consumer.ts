@@ -19,6 +19,8 @@ import type { SyncEventBody } from './trigger';
 export interface ConsumeReport {
   stored: number;
   unchanged: number;
+  /** Failed before in this same Jira version and still in their back-off: left to the retry the trigger queues. */
+  deferred: number;
   stale: number;
   /** Tickets removed: deleted in Jira, moved to a new key, or no longer in scope. */
   purged: string[];
@@ -54,14 +56,15 @@ export const batchJql = (config: AppConfig, issueKeys: readonly string[]): strin
  * redelivers the event); reprocessing replaces, never adds.
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
-  const report: ConsumeReport = { stored: 0, unchanged: 0, stale: 0, purged: [], missing: [], failed: [] };
+  const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };
   const { config } = await loadConfig();
   if (!config || body.keys.length === 0) return report;
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
+  const updatedOf = new Map<string, number>();
   const fail = async (key: string, error: unknown) => {
     const stepName = error instanceof StepError ? error.step : 'store';
-    await recordFailure(key, stepName, error instanceof StepError ? error.cause : error, now, failing.get(key));
+    await recordFailure(key, stepName, error instanceof StepError ? error.cause : error, now, failing.get(key), updatedOf.get(key) ?? null);
     report.failed.push(key);
   };
   const succeeded = async (key: string) => {
@@ -121,8 +124,14 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   for (const issue of issues) {
     try {
       const updated = Date.parse(issue.fields.updated as string);
+      updatedOf.set(issue.key, updated);
+      const failed = failing.get(issue.key);
+      if (!body.refresh && failed && failed.updated === updated && failed.nextAttemptAt > now) {
+        report.deferred++;
+        continue;
+      }
       const stored = await step('search', () => getValue<StoredTicket>(keys.ticket(issue.key)));
-      if (!body.refresh && stored && !stored.pending && stored.updated === updated && !failing.has(issue.key)) report.unchanged++;
+      if (!body.refresh && stored && !stored.pending && stored.updated === updated && !failed) report.unchanged++;
       else todo.push({ issue, updated });
     } catch (error) {
       await fail(issue.key, error);

@@ -14,6 +14,8 @@ export interface FailureRecord {
   lastFailedAt: number;
   /** The first hourly run at or after this instant queues the ticket again. */
   nextAttemptAt: number;
+  /** Jira's `updated` of the version that failed: a newer version is tried at once, the same one waits its back-off. */
+  updated?: number | null;
 }
 
 /** A ticket shows in the admin page's sync health after this many failed attempts (earlier ones are often transient). */
@@ -25,10 +27,10 @@ export const retryDelayMs = (attempts: number): number => (attempts <= 1 ? 0 : M
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** Records (or counts again) a ticket's failure; the ledger entry is small and keyed by the ticket. */
-export async function recordFailure(key: string, step: SyncStep, error: unknown, now: number, previous?: FailureRecord): Promise<FailureRecord> {
+export async function recordFailure(key: string, step: SyncStep, error: unknown, now: number, previous?: FailureRecord, updated: number | null = null): Promise<FailureRecord> {
   const before = previous ?? (await getValue<FailureRecord>(keys.failure(key)));
   const attempts = (before?.attempts ?? 0) + 1;
-  const record: FailureRecord = { key, step, error: messageOf(error), attempts, firstFailedAt: before?.firstFailedAt ?? now, lastFailedAt: now, nextAttemptAt: now + retryDelayMs(attempts) };
+  const record: FailureRecord = { key, step, error: messageOf(error), attempts, firstFailedAt: before?.firstFailedAt ?? now, lastFailedAt: now, nextAttemptAt: now + retryDelayMs(attempts), updated };
   await setValue(keys.failure(key), record);
   return record;
 }
