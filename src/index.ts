@@ -2,4 +2,5 @@
 // `export *`) so the bundler and `forge lint` see each handler.
 export { resolverHandler } from '../forge-app/src/index';
 export { syncConsumer } from '../forge-app/src/index';
+export { issueEvents } from '../forge-app/src/index';
 export { syncTrigger } from '../forge-app/src/index';

@@ -10,7 +10,7 @@ vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
 vi.mock('@forge/events', () => forgeMocks.events());
 
-const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { resolverHandler, syncTrigger, syncConsumer, issueEvents } = await import('../src/index');
 const { runtime } = await import('../forge-app/src/runtime');
 const { consumeSyncEvent } = await import('../forge-app/src/sync/consumer');
 const { runSyncTrigger } = await import('../forge-app/src/sync/trigger');
@@ -369,4 +369,113 @@ describe('fault injection at scale', () => {
     expect(faulty.totals).toEqual(clean.totals);
     expect(faulty.aggregates).toEqual(clean.aggregates);
   }, 600_000);
+});
+
+describe('live events, deletions and moves', () => {
+  const event = (eventType: string, issue: DoubleIssue) => issueEvents({ eventType, issue: { id: issue.id, key: issue.key } });
+  const compliance = async (project: string) => (await call('getCompliance', { policyId: 'resolve', projects: [project], weeks: 4 })) as { total: Record<string, number>; atRisk: Array<{ key: string }> };
+
+  it('F10: an issue-updated event recomputes that ticket without waiting for the hourly run', async () => {
+    const open = ticket('SUP-1', T0, null);
+    forge.jira.add(open);
+    await syncAt(T0 + HOUR);
+    expect(stored('SUP-1')!.cycles.map((c) => c.state)).toEqual(['ongoing']);
+    // Resolved in Jira at 01:30; search has not caught up yet (eventually consistent).
+    now = T0 + 1.5 * HOUR;
+    const resolved = ticket('SUP-1', T0, 1.5);
+    forge.jira.add(resolved);
+    forge.jira.hideFromSearch('SUP-1', forge.jira.searches + 100);
+    await event('avi:jira:updated:issue', resolved);
+    await drainQueue();
+    const panel = await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-1' } } });
+    expect(panel).toMatchObject({ computedAt: T0 + 1.5 * HOUR, clocks: [{ policyId: 'resolve', state: 'met' }] });
+    // A new issue shows in the panel within seconds of its created event, not after the hourly run.
+    const created = ticket('SUP-2', now, null);
+    forge.jira.add(created);
+    forge.jira.hideFromSearch('SUP-2', forge.jira.searches + 100);
+    await event('avi:jira:created:issue', created);
+    await drainQueue();
+    expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } })).toMatchObject({ clocks: [{ state: 'ongoing' }] });
+    // An issue outside the configured scope is not stored; events of other kinds are ignored.
+    const other = ticket('OPS-5', now, null);
+    forge.jira.add(other);
+    await event('avi:jira:updated:issue', other);
+    await drainQueue();
+    expect(stored('OPS-5')).toBeUndefined();
+    expect(await issueEvents({ eventType: 'avi:jira:viewed:issue', issue: { id: '1', key: 'SUP-1' } })).toBeUndefined();
+    expect(forge.queue.pushes).toEqual([]);
+  });
+
+  it('F10: an event arriving while the queue is rate limited is left to the next hourly run, not lost', async () => {
+    forge.jira.add(ticket('SUP-1', T0, null));
+    await syncAt(T0 + HOUR);
+    now = T0 + 1.5 * HOUR;
+    for (let i = 0; i < 10; i++) await forge.queue.push(Array.from({ length: 50 }, () => ({ body: { keys: [] } })));
+    forge.queue.drain();
+    const resolved = ticket('SUP-1', T0, 1.5);
+    forge.jira.add(resolved);
+    await event('avi:jira:updated:issue', resolved);
+    expect(failures()).toEqual([expect.objectContaining({ key: 'SUP-1', step: 'search', error: 'the queue was rate limited when the issue event arrived' })]);
+    await syncAt(T0 + 2 * HOUR);
+    expect(stored('SUP-1')!.cycles.map((c) => c.state)).toEqual(['met']);
+    expect(failures()).toEqual([]);
+  });
+
+  it('F3: a deleted issue leaves aggregates and the at-risk list', async () => {
+    const breached = ticket('SUP-1', T0, null);
+    const met = ticket('SUP-2', T0, 2);
+    const silent = ticket('SUP-3', T0, null);
+    for (const issue of [breached, met, silent]) forge.jira.add(issue);
+    await syncAt(T0 + 10 * HOUR);
+    expect((await compliance('SUP')).atRisk.map((r) => r.key)).toEqual(['SUP-1', 'SUP-3']);
+    // Deleted with an event: purged within seconds.
+    forge.jira.deleteIssue('SUP-1');
+    await event('avi:jira:deleted:issue', breached);
+    await drainQueue();
+    let answer = await compliance('SUP');
+    expect(answer.atRisk.map((r) => r.key)).toEqual(['SUP-3']);
+    expect(answer.total).toMatchObject({ met: 1, ongoingBreached: 1 });
+    expect(stored('SUP-1')).toBeUndefined();
+    // Deleted while no event arrived: nothing re-reads a closed or already-breached ticket until the daily
+    // reconciliation checks every stored ticket against Jira, which refuses their keys; both are purged then.
+    forge.jira.deleteIssue('SUP-3');
+    forge.jira.deleteIssue('SUP-2');
+    await syncAt(T0 + 33 * HOUR);
+    expect(entries()).toEqual(['SUP-2#0', 'SUP-3#0']);
+    await syncAt(T0 + 34 * HOUR);
+    expect(entries()).toEqual([]);
+    answer = await compliance('SUP');
+    expect(answer.atRisk).toEqual([]);
+    expect(answer.total).toMatchObject({ met: 0, breached: 0, ongoingBreached: 0 });
+    await syncAt(T0 + 35 * HOUR);
+    expect((forge.kvs.data.get('sync:state') as { lastRun: { dueRefreshes: number } }).lastRun.dueRefreshes).toBe(0);
+    expect(failures()).toEqual([]);
+  });
+
+  it('F4: a moved issue is counted once, in its new project', async () => {
+    forge.jira.add(ticket('SUP-1', T0, 2, '501'));
+    forge.jira.add(ticket('SUP-2', T0, 12, '502'));
+    forge.jira.add(ticket('SUP-3', T0, 3, '503'));
+    await syncAt(T0 + 20 * HOUR);
+    expect((await compliance('SUP')).total).toMatchObject({ met: 2, breached: 1 });
+    // Moved with an event (the update arrives under the new key).
+    forge.jira.moveIssue('SUP-2', 'HR-7', jiraDate(T0 + 21 * HOUR));
+    now = T0 + 21 * HOUR;
+    await event('avi:jira:updated:issue', forge.jira.issues.get('HR-7')!);
+    await drainQueue();
+    expect((await compliance('SUP')).total).toMatchObject({ met: 2, breached: 0 });
+    expect((await compliance('HR')).total).toMatchObject({ met: 0, breached: 1 });
+    // Moved with no event: the hourly run finds it under its new key (its `updated` changed).
+    forge.jira.moveIssue('SUP-3', 'HR-8', jiraDate(T0 + 22 * HOUR));
+    await syncAt(T0 + 23 * HOUR);
+    expect((await compliance('SUP')).total).toMatchObject({ met: 1, breached: 0 });
+    expect((await compliance('HR')).total).toMatchObject({ met: 1, breached: 1 });
+    expect(entries()).toEqual(['HR-7#0', 'HR-8#0', 'SUP-1#0']);
+    expect(stored('SUP-2')).toBeUndefined();
+    expect(stored('HR-7')!.project).toBe('HR');
+    // A reconciliation asking for an old key gets the moved issue and changes nothing.
+    await syncAt(T0 + 48 * HOUR);
+    expect(entries()).toEqual(['HR-7#0', 'HR-8#0', 'SUP-1#0']);
+    expect(failures()).toEqual([]);
+  });
 });

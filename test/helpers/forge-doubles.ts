@@ -230,14 +230,15 @@ export class JiraDouble {
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });
   };
 
-  private matching(jql: string, asUser: string | null): DoubleIssue[] {
+  private matching(jql: string, asUser: string | null, reconcile: ReadonlySet<string> = new Set()): DoubleIssue[] {
     const keyList = /key in \(([^)]*)\)/i.exec(jql);
     const wantedKeys = keyList ? new Set(keyList[1].split(',').map((k) => this.resolveKey(k.trim()))) : null;
     const projects = /project in \(([^)]*)\)/i.exec(jql);
     const since = /updated >= "([^"]+)"/.exec(jql);
     // Search is eventually consistent (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile):
-    // a recent change may be missing for a while; issues under a security level the user lacks are never returned.
-    const visible = [...this.issues.values()].filter((issue) => (this.hiddenUntil.get(issue.key) ?? 0) < this.searches && this.canSee(asUser, issue.key));
+    // a recent change may be missing for a while, unless the request lists the issue's id in `reconcileIssues` (at
+    // most 50); issues under a security level the user lacks are never returned.
+    const visible = [...this.issues.values()].filter((issue) => ((this.hiddenUntil.get(issue.key) ?? 0) < this.searches || reconcile.has(issue.id)) && this.canSee(asUser, issue.key));
     return visible
       .filter((issue) => !wantedKeys || wantedKeys.has(issue.key))
       .filter((issue) => !projects || projects[1].split(',').map((k) => k.trim()).includes((issue.fields.project as { key: string }).key))
@@ -246,9 +247,10 @@ export class JiraDouble {
   }
 
   /** search/jql: pages of `maxResults` (at most the double's page size), opaque nextPageToken, isLast; no total. */
-  private search(body: { jql: string; fields: string[]; maxResults?: number; nextPageToken?: string }, asUser: string | null) {
+  private search(body: { jql: string; fields: string[]; maxResults?: number; nextPageToken?: string; reconcileIssues?: number[] }, asUser: string | null) {
     this.searches++;
-    const all = this.matching(body.jql, asUser);
+    if ((body.reconcileIssues?.length ?? 0) > 50) throw new Error('double: reconcileIssues takes at most 50 issue ids');
+    const all = this.matching(body.jql, asUser, new Set((body.reconcileIssues ?? []).map(String)));
     const start = body.nextPageToken ? Number(Buffer.from(body.nextPageToken, 'base64').toString()) : 0;
     const size = Math.min(body.maxResults ?? 50, this.searchPageSize);
     const page = all.slice(start, start + size);
