@@ -479,3 +479,110 @@ describe('live events, deletions and moves', () => {
     expect(failures()).toEqual([]);
   });
 });
+
+describe('who sees what, and when', () => {
+  it('F5: a user who may browse the project but not one secured issue never sees that issue', async () => {
+    forge.jira.add(ticket('SUP-1', T0, null));
+    forge.jira.add(ticket('SUP-2', T0 + 60_000, null));
+    forge.jira.add(ticket('SUP-3', T0, 2));
+    forge.jira.secure('SUP-2', forgeUser.accountId);
+    await syncAt(T0 + 10 * HOUR);
+    const byProject = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    expect(byProject.atRisk.map((r: { key: string }) => r.key)).toEqual(['SUP-1']);
+    expect(JSON.stringify(byProject)).not.toContain('SUP-2');
+    // Aggregates are counted over the projects the user may browse (issue keys are never shown in them).
+    expect(byProject.total).toMatchObject({ met: 1, ongoingBreached: 2 });
+    const byJql = await call('getCompliance', { policyId: 'resolve', scope: 'jql', jql: 'project in (SUP)', weeks: 4 });
+    expect(byJql.atRisk.map((r: { key: string }) => r.key)).toEqual(['SUP-1']);
+    expect(byJql.total).toMatchObject({ met: 1, ongoingBreached: 1 });
+    expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } })).toEqual({ error: 'FORBIDDEN' });
+    expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-1' } } })).toMatchObject({ clocks: [{ state: 'breached' }] });
+    // A project the user may not browse gives nothing at all.
+    forge.jira.browsable = new Set(['HR']);
+    const hidden = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    expect(hidden).toMatchObject({ projects: [], atRisk: [], total: { met: 0, breached: 0, ongoingBreached: 0 } });
+  });
+
+  it('F5: getChoices answers only a user who may browse some project', async () => {
+    expect(await call('getChoices')).toMatchObject({ policies: [{ id: 'resolve', name: 'Resolve in 8h' }] });
+    forge.jira.browsable = new Set();
+    expect(await call('getChoices')).toEqual({ error: 'FORBIDDEN', message: 'you may not browse any Jira project' });
+  });
+
+  it('F8: a cycle at 1 April 03:00 Asia/Ho_Chi_Minh is April in every gadget', async () => {
+    const SCORECARD = {
+      id: 'bo', name: 'Back office', level: 'department', owner: 'Lan', perspectiveWeights: { customer: 1 },
+      kpis: [{ id: 'sla', name: 'SLA met', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 95, frequency: 'monthly', owner: 'Lan', indicator: 'lagging' },
+        { id: 'ftr', name: 'First time right', perspective: 'customer', pillar: 'accuracy', direction: 'higher', unit: '%', target: 90, frequency: 'monthly', owner: 'Lan', indicator: 'lagging' }],
+    };
+    const config = { ...CONFIG, scorecards: [SCORECARD], sync: { ...CONFIG.sync, reportTimeZone: 'Asia/Ho_Chi_Minh' } };
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    const created = Date.parse('2025-03-31T18:00:00Z');
+    const issue = jiraIssueOf({ key: 'SUP-1', created, status: 'Open', fields: { project: 'SUP', priority: 'High' }, events: [
+      { at: Date.parse('2025-03-31T20:00:00Z'), field: 'status', to: 'Resolved' }, // 1 April 03:00 in Ho Chi Minh City
+      { at: Date.parse('2025-03-31T20:00:00Z'), field: 'resolution', to: 'Done' },
+    ] }, '1');
+    forge.jira.add(issue);
+    await syncAt(Date.parse('2025-04-02T00:00:00Z'));
+    const months = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'month', periods: 2 });
+    expect(months.trend).toEqual([{ period: '2025-04', compliance: 1 }]);
+    const weeks = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 1 });
+    expect(weeks.trend).toEqual([{ period: '2025-W14', compliance: 1 }]);
+    const sources = { sla: 'sla:resolve', ftr: 'ftrPercent' };
+    const april = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-04', sources });
+    expect(april.kpis.map((k: { id: string; actual: number | null }) => [k.id, k.actual])).toEqual([['sla', 100], ['ftr', 100]]);
+    const march = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', sources });
+    expect(march.kpis.map((k: { id: string; actual: number | null }) => [k.id, k.actual])).toEqual([['sla', null], ['ftr', null]]);
+    // With no month, the scorecard takes the current month in the report zone, not in UTC.
+    now = Date.parse('2025-04-30T18:00:00Z'); // 1 May 01:00 in Ho Chi Minh City
+    expect((await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], sources })).month).toBe('2025-05');
+    expect(await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-4', sources })).toEqual({ error: 'INVALID_MONTH', message: 'month must be YYYY-MM, got "2025-4"' });
+  });
+});
+
+describe('resolver cost follows the window, not the history', () => {
+  it('reads only the months in the requested window: 36 months × 20,000 cycles a month, timed', async () => {
+    const months = Array.from({ length: 36 }, (_, i) => {
+      const d = new Date(Date.UTC(2023, 3 + i, 1));
+      return { label: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, start: d.getTime() };
+    });
+    for (const month of months) {
+      for (let shard = 0; shard < 8; shard++) {
+        const bucket: Record<string, unknown[]> = {};
+        for (let i = 0; i < 2_500; i++) bucket[`SUP-${month.start / 1000 + shard * 2_500 + i}#0`] = [i % 10 === 0 ? 'b' : 'm', 1, month.start + (shard * 2_500 + i) * 100_000, 'High', 'Get IT help', null, 'acc-1'];
+        forge.kvs.data.set(`agg:resolve:SUP:${month.label}:${shard}`, { entries: bucket });
+      }
+    }
+    expect(Buffer.byteLength(JSON.stringify(forge.kvs.data.get(`agg:resolve:SUP:${months[0].label}:0`)))).toBeLessThanOrEqual(240 * 1024);
+    now = months[35].start + 20 * 24 * HOUR; // 2026-03-21
+    const prefixes: string[] = [];
+    const query = forge.kvs.query.bind(forge.kvs);
+    forge.kvs.query = () => {
+      const builder = query();
+      const where = builder.where;
+      builder.where = (field, clause) => {
+        prefixes.push(clause.values[0]);
+        return where(field, clause);
+      };
+      return builder;
+    };
+    const timed = async (payload: Record<string, unknown>) => {
+      prefixes.length = 0;
+      const started = performance.now();
+      const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], ...payload });
+      return { answer, ms: performance.now() - started, months: prefixes.filter((p) => p.startsWith('agg:')).map((p) => p.split(':')[3]) };
+    };
+    const quarter = await timed({ period: 'week', periods: 12 });
+    expect(quarter.months).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+    expect(quarter.answer.total.met + quarter.answer.total.breached).toBeGreaterThan(40_000);
+    // The window's months, the month holding the day-before margin of its start, and two months ahead for open cycles.
+    const year = await timed({ period: 'month', periods: 12 });
+    expect(year.months).toEqual(['2025-03', ...months.slice(24).map((m) => m.label), '2026-04', '2026-05']);
+    expect(year.answer.total).toMatchObject({ met: 12 * 18_000, breached: 12 * 2_000 });
+    const all = await timed({ period: 'month', periods: 36 });
+    expect(all.months).toHaveLength(1 + 36 + 2);
+    expect(all.answer.total).toMatchObject({ met: 36 * 18_000, breached: 36 * 2_000 });
+    console.info(`resolver time, 36 months × 20,000 cycles: 12 weeks ${quarter.ms.toFixed(0)} ms, 12 months ${year.ms.toFixed(0)} ms, all 36 months ${all.ms.toFixed(0)} ms`);
+    expect(all.ms).toBeLessThan(25_000);
+  }, 120_000);
+});

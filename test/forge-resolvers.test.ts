@@ -147,7 +147,7 @@ describe('gadget and panel resolvers', () => {
     const panel = await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } });
     expect(panel).toEqual({
       computedAt: T0 + 3 * HOUR,
-      clocks: [{ policyId: 'resolve', goalLabel: '8h', state: 'breached', remainingMinutes: -60, due: T0 + 8 * HOUR, paused: false, cycles: 1, pausedMinutes: 0 }],
+      clocks: [{ policyId: 'resolve', policyName: 'Resolve in 8h', goalLabel: '8h', state: 'breached', remainingMinutes: -60, due: T0 + 8 * HOUR, paused: false, cycles: 1, pausedMinutes: 0 }],
     });
     expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-404' } } })).toEqual({ error: 'NOT_SYNCED' });
     forge.jira.issueBrowsable = false;

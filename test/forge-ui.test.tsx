@@ -19,7 +19,7 @@ const ANSWER = {
   groups: [{ key: 'High', met: 9, breached: 1, ongoingBreached: 0, compliance: 0.9 }],
   trend: [{ period: '2025-W09', compliance: 0.9 }, { period: '2025-W10', compliance: 1 }],
   atRisk: [
-    { key: 'SUP-7', state: 'ongoing', due: Date.parse('2025-03-10T09:00:00Z'), remainingMinutes: -30, assignee: 'acc-1', project: 'SUP', risk: 'breached' },
+    { key: 'SUP-7', id: '10007', state: 'ongoing', due: Date.parse('2025-03-10T09:00:00Z'), remainingMinutes: -30, assignee: 'acc-1', assigneeName: 'Nguyễn Thị Lan', project: 'SUP', risk: 'breached' },
     { key: 'SUP-8', state: 'ongoing', due: Date.parse('2025-03-10T11:00:00Z'), remainingMinutes: 90, assignee: null, project: 'SUP', risk: 'soon' },
   ],
 };
@@ -49,7 +49,10 @@ describe('SLA compliance gadget', () => {
     expect(findAll(doc, 'SectionMessage')).toEqual([]);
     expect(textOf(doc)).toContain('Met: 19 · Breached: 1 · Open, past due: 0');
     expect(textOf(doc)).toContain('SUP-7');
-    expect(textOf(doc)).toContain('2025-03-10 09:00');
+    // Due times in the viewer's zone and locale (no zone in the context: UTC); display names, not account ids.
+    expect(textOf(doc)).toContain('03/10/2025, 09:00 AM');
+    expect(textOf(doc)).toContain('Nguyễn Thị Lan');
+    expect(textOf(doc)).not.toContain('acc-1');
   });
 
   it('says so when nothing was measured, in Vietnamese for a Vietnamese user', async () => {
@@ -141,6 +144,14 @@ describe('SLA compliance gadget', () => {
 });
 
 describe('scorecard gadget', () => {
+  it('says how to write the month when the saved one is not YYYY-MM, in English and Vietnamese', async () => {
+    for (const [locale, text] of [['en_US', 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).'], ['vi_VN', 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa gadget).']]) {
+      resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', month: '2025-4', sources: 'sla=sla:resolve' }, locale), { getScorecard: { error: 'INVALID_MONTH', message: 'month must be YYYY-MM, got "2025-4"' } });
+      const doc = await render(<ScorecardGadget />);
+      expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual([text]);
+    }
+  });
+
   it('shows KPIs with RAG lozenges, pillar bars and gaming alerts', async () => {
     resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve\nftr=ftrPercent' }), {
       getScorecard: {
@@ -161,17 +172,27 @@ describe('scorecard gadget', () => {
   });
 });
 
+describe('at-risk list in the viewer\'s zone and locale', () => {
+  it('shows due times in the viewer\'s time zone and Vietnamese date format, and a placeholder for a name not synced yet', async () => {
+    const atRisk = [{ ...ANSWER.atRisk[0], assigneeName: undefined }, ANSWER.atRisk[1]];
+    resetUi({ ...gadget(COMPLIANCE_CONFIG, 'vi_VN'), timezone: 'Asia/Ho_Chi_Minh' }, { getCompliance: { ...ANSWER, atRisk } });
+    const doc = await render(<ComplianceGadget />);
+    const cells = findAll(findAll(doc, 'DynamicTable').at(-1)!, 'Cell').map(textOf);
+    expect(cells).toEqual(['Yêu cầu', 'Hạn', 'Trạng thái', 'Người xử lý', 'SUP-7', '16:00 10/03/2025', 'Vi phạm', 'Một người dùng (chưa đồng bộ tên)', 'SUP-8', '18:00 10/03/2025', 'Sắp đến hạn', '—']);
+  });
+});
+
 describe('issue panel', () => {
   it('shows each clock with its state, time left or overdue, and cycles', async () => {
     resetUi({ locale: 'en_US', extension: { issue: { key: 'SUP-2' } } }, {
       getIssueClocks: { computedAt: 0, clocks: [
-        { policyId: 'resolve', goalLabel: '8h', state: 'breached', remainingMinutes: -75, due: 0, paused: false, cycles: 2, pausedMinutes: 0 },
-        { policyId: 'jsm:Time to first response', goalLabel: 'Time to first response', state: 'paused', remainingMinutes: 30, due: null, paused: true, cycles: 1, pausedMinutes: 10 },
+        { policyId: 'resolve', policyName: 'Resolve in 8h', goalLabel: '8h', state: 'breached', remainingMinutes: -75, due: 0, paused: false, cycles: 2, pausedMinutes: 0 },
+        { policyId: 'jsm:Time to first response', policyName: 'Time to first response', goalLabel: 'Time to first response', state: 'paused', remainingMinutes: 30, due: null, paused: true, cycles: 1, pausedMinutes: 10 },
       ] },
     });
     const doc = await render(<IssuePanel />);
     expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([['removed', 'Breached'], ['moved', 'Paused']]);
-    expect(findAll(doc, 'Inline').map(textOf)).toEqual(['resolve (8h)Breached1h 15m overdue2 cycles', 'jsm:Time to first response (Time to first response)Paused30m left1 cycle']);
+    expect(findAll(doc, 'Inline').map(textOf)).toEqual(['Resolve in 8h (8h)Breached1h 15m overdue2 cycles', 'Time to first responsePaused30m left1 cycle']);
   });
 
   it('says when the ticket has not been synced, in Vietnamese', async () => {

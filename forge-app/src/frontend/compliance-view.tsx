@@ -1,5 +1,5 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatPercent } from '../i18n/messages';
+import { formatInstant, formatPercent } from '../i18n/messages';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
 import { useAppContext, useResolver } from './hooks';
 
@@ -61,7 +61,8 @@ export function ComplianceGadget() {
   const { total, trend, atRisk, groups } = answer;
   const trendTitle = answer.period === 'month' ? t.monthlyTrend : answer.period === 'quarter' ? t.quarterlyTrend : t.weeklyTrend;
   const measured = total.met + total.breached + total.ongoingBreached;
-  const dateText = (at: number | null) => (at === null ? '—' : new Date(at).toISOString().slice(0, 16).replace('T', ' '));
+  // Due times in the viewer's own time zone and locale (Jira's profile setting, from the product context).
+  const dateText = (at: number | null) => (at === null ? '—' : formatInstant(at, locale, context.timezone));
   return (
     <Stack space="space.200">
       {answer.truncated && (
@@ -108,7 +109,7 @@ export function ComplianceGadget() {
               { key: 'ticket', content: r.key },
               { key: 'due', content: dateText(r.due) },
               { key: 'risk', content: <Lozenge appearance={r.risk === 'breached' ? 'removed' : 'moved'}>{r.risk === 'breached' ? t.breached : t.soon}</Lozenge> },
-              { key: 'assignee', content: r.assignee ?? '—' },
+              { key: 'assignee', content: r.assigneeName ?? (r.assignee ? t.unknownUser : '—') },
             ],
           }))}
         />

@@ -19,7 +19,7 @@ export function IssuePanel() {
     <Stack space="space.100">
       {data.data.clocks.map((clock) => (
         <Inline key={clock.policyId} space="space.100" alignBlock="center">
-          <Text>{`${clock.policyId} (${clock.goalLabel})`}</Text>
+          <Text>{clock.policyName === clock.goalLabel ? clock.policyName : `${clock.policyName} (${clock.goalLabel})`}</Text>
           <Lozenge appearance={STATE_APPEARANCE[clock.state]}>{t.states[clock.state]}</Lozenge>
           <Text>{clock.remainingMinutes < 0 ? t.overdue(formatMinutes(clock.remainingMinutes)) : t.remaining(formatMinutes(clock.remainingMinutes))}</Text>
           <Text>{t.cycles(clock.cycles)}</Text>

@@ -33,7 +33,10 @@ export function ScorecardGadget() {
   if (!ready) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
-  if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{data.data.error === 'FORBIDDEN' ? t.forbidden : t.configure}</Text></SectionMessage>;
+  if ('error' in data.data) {
+    if (data.data.error === 'INVALID_MONTH') return <SectionMessage appearance="error"><Text>{t.invalidMonth}</Text></SectionMessage>;
+    return <SectionMessage appearance="warning"><Text>{data.data.error === 'FORBIDDEN' ? t.forbidden : t.configure}</Text></SectionMessage>;
+  }
   const card = data.data;
   const names = new Map(card.kpis.map((k) => [k.id, k.name]));
   return (

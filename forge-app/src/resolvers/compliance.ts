@@ -7,7 +7,7 @@ import { type Bucket, type CycleEntry, GROUP_FIELDS, type GroupField, type OpenE
 import { keys, AGGREGATE_SHARDS } from '../storage/keys';
 import { valuesWithPrefix, getValue } from '../storage/store';
 import { monthOf } from '../sync/ticket-result';
-import { browsableProjects } from './permissions';
+import { browsableIssueIds, browsableProjects } from './permissions';
 
 export const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
@@ -42,6 +42,7 @@ export interface ComplianceAnswer {
   groups: Array<{ key: string; met: number; breached: number; ongoingBreached: number; compliance: number | null }>;
   /** One point per period (ISO week, month or quarter) that has measurable cycles. */
   trend: Array<{ period: string; compliance: number }>;
+  /** Open tickets breached or due soon that the viewing user may see (issue security levels included). */
   atRisk: Array<OpenEntry & { project: string; risk: 'breached' | 'soon' }>;
 }
 
@@ -72,7 +73,28 @@ function cycleOf(entry: CycleEntry): ComplianceEntry {
   return { policyId: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, due: at, state: STATE_OF_CODE[code] };
 }
 
-/** Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles. */
+/** `YYYY-MM` plus `n` months. */
+export const addMonths = (month: string, n: number): string => {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** Every `YYYY-MM` from `first` to `last`, both included. */
+export function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last && months.length < 1_200; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+/** Open cycles are reported at their due time, which may lie ahead: months this far past the current one are read too. */
+export const MONTHS_AHEAD = 2;
+
+/**
+ * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles.
+ * Only the months of the window are read (one prefix query per project-month), so the cost follows the window, not
+ * the project's history. Months follow the report time zone, as the buckets do.
+ */
 export async function storedCycles(
   policyId: string,
   projects: readonly string[],
@@ -82,18 +104,27 @@ export async function storedCycles(
   tickets?: ReadonlySet<string>,
 ): Promise<ComplianceEntry[]> {
   const first = monthOf(from, timeZone);
-  const last = Number.isFinite(to) ? monthOf(to, timeZone) : '9999-12';
+  const last = Number.isFinite(to) ? monthOf(to, timeZone) : addMonths(monthOf(runtime.now(), timeZone), MONTHS_AHEAD);
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
-    const prefix = keys.bucketPrefix(policyId, project);
-    for (const { key, value } of await valuesWithPrefix<Bucket<CycleEntry>>(prefix)) {
-      // The month follows the prefix: a policy id such as `jsm:Time to resolution` holds colons itself.
-      const month = key.slice(prefix.length).split(':')[0];
-      if (month < first || month > last) continue;
-      for (const [entryKey, entry] of Object.entries(value.entries)) {
-        if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
-        if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
+    for (const month of monthsBetween(first, last)) {
+      for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month))) {
+        for (const [entryKey, entry] of Object.entries(value.entries)) {
+          if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
+          if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
+        }
       }
+    }
+  }
+  return cycles;
+}
+
+/** Stored cycles of a policy reported in one month of the report time zone. */
+export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string): Promise<ComplianceEntry[]> {
+  const cycles: ComplianceEntry[] = [];
+  for (const project of projects) {
+    for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month))) {
+      for (const entry of Object.values(value.entries)) if (monthOf(entry[2], timeZone) === month) cycles.push(cycleOf(entry));
     }
   }
   return cycles;
@@ -145,7 +176,10 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
       }
     }
   }
-  atRisk.sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.key.localeCompare(b.key));
+  // Browsing the project is not enough to see an issue under a security level: check each listed issue as the user.
+  const visible = atRisk.length > 0 ? await browsableIssueIds(atRisk.map((r) => r.id ?? '')) : new Set<string>();
+  const shown = atRisk.filter((r) => r.id !== undefined && visible.has(r.id));
+  shown.sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.key.localeCompare(b.key));
   return {
     projects,
     period,
@@ -154,6 +188,6 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
     total: report.total,
     groups: query.groupBy ? report.groups.map(({ period: _p, ongoing: _o, ...g }) => g) : [],
     trend: trend.groups.filter((g) => g.compliance !== null).map((g) => ({ period: g.period, compliance: g.compliance! })),
-    atRisk,
+    atRisk: shown,
   };
 }

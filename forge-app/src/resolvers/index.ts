@@ -5,7 +5,7 @@ import { retryFailedNow, syncHealth } from '../sync/health';
 import { loadSyncState } from '../sync/state';
 import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
-import { AccessError, requireJiraAdmin } from './permissions';
+import { AccessError, requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
 import { scorecardData, type ScorecardQuery } from './scorecard';
 
 /** Resolver errors reach the frontend as `{ error: code, message }` rather than a thrown invoke. */
@@ -46,9 +46,13 @@ resolver.define('getScorecard', ({ payload }) => guarded(() => scorecardData(pay
 
 resolver.define('getIssueClocks', ({ context }) => guarded(() => issuePanelData(String((context.extension as { issue?: { key?: string } } | undefined)?.issue?.key ?? ''))));
 
-/** Gadgets' edit views list the policies, JSM SLA metrics seen by the sync and scorecards to choose from (names only: no admin rights needed). */
+/**
+ * Gadgets' edit views list the policies, JSM SLA metrics seen by the sync and scorecards to choose from (names only:
+ * no admin rights needed, but a user who may browse no project at all gets nothing).
+ */
 resolver.define('getChoices', () =>
   guarded(async () => {
+    await requireSomeBrowsableProject();
     const [{ config }, jsmMetrics] = await Promise.all([loadConfig(), knownJsmMetrics()]);
     return {
       jsmMetrics,

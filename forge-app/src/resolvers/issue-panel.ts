@@ -34,7 +34,8 @@ export async function issuePanelData(issueKey: string) {
       const calendar = running ? calendarOf(current) : undefined;
       const remainingMinutes = calendar ? calendar.workingMinutesBetween(now, current.due!) : current.remainingMinutes;
       const state = running && (remainingMinutes < 0 || current.due! < now) ? 'breached' : current.state;
-      return { policyId, goalLabel: current.goalLabel, state, remainingMinutes, due: current.due, paused: current.state === 'paused', cycles: cycles.length, pausedMinutes: current.pausedMinutes };
+      const policyName = policyId.startsWith('jsm:') ? policyId.slice(4) : (config?.policies.find((p) => p.id === policyId)?.name ?? policyId);
+      return { policyId, policyName, goalLabel: current.goalLabel, state, remainingMinutes, due: current.due, paused: current.state === 'paused', cycles: cycles.length, pausedMinutes: current.pausedMinutes };
     }),
   };
 }

@@ -34,3 +34,34 @@ export async function requireJiraAdmin(): Promise<void> {
   const answer = await asUser().json<{ permissions: Record<string, { havePermission: boolean }> }>(route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
   if (answer.permissions.ADMINISTER?.havePermission !== true) throw new AccessError('only Jira administrators can change the SLA configuration');
 }
+
+/** Get bulk permissions takes at most 1,000 issue ids a call. */
+const PERMISSION_CHECK_MAX_ISSUES = 1_000;
+
+/**
+ * Of these issue ids, those the viewing user may browse, issue security levels included (Jira's "Get bulk
+ * permissions", `POST /rest/api/3/permissions/check`, as the user; unknown ids are ignored by Jira).
+ */
+export async function browsableIssueIds(issueIds: readonly string[]): Promise<Set<string>> {
+  const allowed = new Set<string>();
+  const ids = [...new Set(issueIds)].map(Number).filter((id) => Number.isSafeInteger(id));
+  for (let i = 0; i < ids.length; i += PERMISSION_CHECK_MAX_ISSUES) {
+    const answer = await asUser().json<{ projectPermissions?: Array<{ permission: string; issues?: number[] }> }>(route`/rest/api/3/permissions/check`, {
+      method: 'POST',
+      body: JSON.stringify({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: ids.slice(i, i + PERMISSION_CHECK_MAX_ISSUES) }] }),
+    });
+    for (const grant of answer.projectPermissions ?? []) {
+      if (grant.permission === 'BROWSE_PROJECTS') for (const id of grant.issues ?? []) allowed.add(String(id));
+    }
+  }
+  return allowed;
+}
+
+/** Throws unless the viewing user may browse at least one project: the gadgets' edit views list configuration names. */
+export async function requireSomeBrowsableProject(): Promise<void> {
+  const answer = await asUser().json<{ projects: Array<{ key: string }> }>(route`/rest/api/3/permissions/project`, {
+    method: 'POST',
+    body: JSON.stringify({ permissions: ['BROWSE_PROJECTS'] }),
+  });
+  if (answer.projects.length === 0) throw new AccessError('you may not browse any Jira project');
+}

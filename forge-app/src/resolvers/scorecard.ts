@@ -5,7 +5,7 @@ import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggreg
 import { keys } from '../storage/keys';
 import { valuesWithPrefix } from '../storage/store';
 import { monthOf } from '../sync/ticket-result';
-import { storedCycles } from './compliance';
+import { storedCyclesInMonth } from './compliance';
 import { browsableProjects } from './permissions';
 
 /** Where a KPI's actual comes from: SLA compliance of a policy (%), median TAT (hours), FTR or reopen rate (%), CSAT (%). */
@@ -24,17 +24,11 @@ const previousMonth = (month: string): string => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
-const monthRange = (month: string): [number, number] => {
-  const [y, m] = month.split('-').map(Number);
-  return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - 1];
-};
-
+/** The month's ticket facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
 async function ticketEntries(projects: readonly string[], month: string): Promise<TicketEntry[]> {
   const entries: TicketEntry[] = [];
   for (const project of projects) {
-    for (const { key, value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.bucketPrefix(TICKETS_FAMILY, project))) {
-      if (key.split(':')[3] === month) entries.push(...Object.values(value.entries));
-    }
+    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month))) entries.push(...Object.values(value.entries));
   }
   return entries.filter((e) => e[0] !== null);
 }
@@ -42,11 +36,10 @@ async function ticketEntries(projects: readonly string[], month: string): Promis
 /** The month's actual for each KPI with a source; null when the month has no data for it. */
 async function actualsFor(sources: ScorecardQuery['sources'], projects: readonly string[], month: string, timeZone: string): Promise<KpiValues> {
   const resolved = await ticketEntries(projects, month);
-  const [from, to] = monthRange(month);
   const values: Record<string, number | null> = {};
   for (const [kpiId, source] of Object.entries(sources)) {
     if (source.startsWith('sla:')) {
-      const compliance = slaCompliance(await storedCycles(source.slice(4), projects, from, to, timeZone)).total.compliance;
+      const compliance = slaCompliance(await storedCyclesInMonth(source.slice(4), projects, month, timeZone), { timeZone }).total.compliance;
       values[kpiId] = compliance === null ? null : compliance * 100;
     } else if (source === 'tatMedianHours') {
       const tats = resolved.map((e) => e[1]).filter((t): t is number => t !== null);
@@ -64,6 +57,7 @@ async function actualsFor(sources: ScorecardQuery['sources'], projects: readonly
 }
 
 export async function scorecardData(query: ScorecardQuery) {
+  if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) return { error: 'INVALID_MONTH' as const, message: `month must be YYYY-MM, got ${JSON.stringify(query.month)}` };
   const { config } = await loadConfig();
   const scorecard = config?.scorecards.find((s) => s.id === query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
