@@ -1,4 +1,4 @@
-import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, tatCells } from './report';
+import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './report';
 import type { MonthRow, ReportResult } from './run';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -57,12 +57,16 @@ export function renderHtml(r: ReportResult): string {
 <body>
 <h1>${escapeHtml(`SLA report: ${input.source}`)}</h1>
 <table class="summary"><tbody>${summary.map((cells) => row(cells)).join('')}</tbody></table>
-<h2>SLA compliance</h2>
+<h2>Speed: SLA compliance</h2>
 <p><span class="big">${escapeHtml(formatPercent(overall.compliance))}</span> met within goal</p>
 ${table(COUNT_HEADERS, [countCells(overall)])}
 <p>${escapeHtml(tat)}</p>
-<h2>Per impact</h2>
-${table(['Impact', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], r.byImpact.map((g) => [g.impact || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)]))}
+<h2>Accuracy${r.satisfaction ? ' and satisfaction' : ''}</h2>
+${table(['Measure', 'Value', 'Basis'], pillarRows(r))}
+<h2>Per policy goal</h2>
+${table(['Policy', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], r.byGoal.map((g) => [g.policy, g.goal, ...countCells(g), ...tatCells(g.tat)]))}
+${r.byField.map(({ field, rows }) => `<h2>${escapeHtml(`Per ${field}`)}</h2>
+${table([field, 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], rows.map((g) => [g.value || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)]))}`).join('\n')}
 <h2>Per month</h2>
 ${complianceChart(r.byMonth)}
 ${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}

@@ -33,7 +33,25 @@ function table(rows: string[][], align: string): string[] {
   return rows.map((row) => `  ${line(row)}`);
 }
 
-/** The report as terminal text: input summary, compliance overall, per impact and per month, TAT. */
+/** A share as a percentage, or an iNPS score (−100..100) to one decimal. */
+const formatScore = (score: number | null): string => (score === null ? 'n/a' : oneDecimal.format(score));
+
+/** The accuracy and satisfaction lines: label, figure, note. */
+export function pillarRows(r: ReportResult): string[][] {
+  const { accuracy, satisfaction } = r;
+  const rows = [['First time right', formatPercent(accuracy.firstTimeRight), `${formatCount(accuracy.resolved - accuracy.reopened)} of ${formatCount(accuracy.resolved)} resolved tickets never reopened`]];
+  if (satisfaction) {
+    const answers = `${formatCount(satisfaction.answers)} rated tickets`;
+    rows.push(
+      satisfaction.scale === '1-5'
+        ? ['CSAT', formatPercent(satisfaction.csat), `share of 4 and 5 on 1-5, ${answers}`]
+        : ['iNPS', formatScore(satisfaction.inps), `% 9-10 minus % 0-6 on 0-10, ${answers}`],
+    );
+  }
+  return rows;
+}
+
+/** The report as terminal text: input summary, speed (compliance, TAT), accuracy, satisfaction, the groupings. */
 export function renderReport(r: ReportResult): string {
   const { input, overall } = r;
   const asOfNote = input.asOfIsLatestEvent ? ' (the latest event)' : '';
@@ -54,7 +72,7 @@ export function renderReport(r: ReportResult): string {
       'll',
     ),
     '',
-    'SLA compliance',
+    'Speed: SLA compliance',
     ...table(
       [
         ['Compliance', formatPercent(overall.compliance), 'met / (met + breached + open late)'],
@@ -65,20 +83,29 @@ export function renderReport(r: ReportResult): string {
       'lrl',
     ),
     '',
-    'Per impact',
+    r.satisfaction ? 'Accuracy and satisfaction' : 'Accuracy',
+    ...table(pillarRows(r), 'lrl'),
+    '',
+    'Per policy goal',
     ...table(
-      [
-        ['Impact', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'],
-        ...r.byImpact.map((g) => [g.impact || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)]),
-      ],
+      [['Policy', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], ...r.byGoal.map((g) => [g.policy, g.goal, ...countCells(g), ...tatCells(g.tat)])],
       'llrrrrrrr',
     ),
+    ...r.byField.flatMap(({ field, rows }) => [
+      '',
+      `Per ${field}`,
+      ...table(
+        [[field.charAt(0).toUpperCase() + field.slice(1), 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], ...rows.map((g) => [g.value || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)])],
+        'llrrrrrrr',
+      ),
+    ]),
     '',
     'Per month',
     ...table([['Month', ...COUNT_HEADERS], ...r.byMonth.map((g) => [g.month, ...countCells(g)])], 'lrrrrr'),
     '',
     MONTH_NOTE,
     'TAT counts the working hours on the clock (pauses excluded) of completed cycles.',
+    'First time right counts tickets that reached a stop status and never left it.',
   ];
   return `${lines.join('\n')}\n`;
 }

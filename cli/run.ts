@@ -1,39 +1,18 @@
 import { compileCalendar } from '../core/calendar/compile';
 import { CalendarError } from '../core/calendar/errors';
+import { parseCalendarText } from '../core/calendar/parse';
 import type { CalendarSpecInput } from '../core/calendar/spec';
 import type { Instant } from '../core/calendar/types';
+import { csat, inps } from '../core/kpi/survey';
+import { reopenRate } from '../core/kpi/ratios';
 import { tatStats } from '../core/kpi/tat';
 import { createSlaClock, type CalendarSet, type SlaClock, type SlaCycle } from '../core/sla/clock';
-import { slaCompliance, type ComplianceCounts, type ComplianceEntry } from '../core/sla/compliance';
+import { ComplianceTally, type ComplianceCounts } from '../core/sla/compliance';
 import { SlaError } from '../core/sla/errors';
 import type { SlaPolicyInput } from '../core/sla/policy';
-import type { TicketHistory } from '../core/sla/ticket';
-import { IMPACTS } from './bpic';
+import { formatTarget } from '../core/sla/target';
 import { ConfigError } from './errors';
 import { formatDateTime } from './time';
-
-/** Tickets read from an event log, with what the report says about the log itself. */
-export interface EventLog {
-  /** The file, as the person named it. */
-  source: string;
-  tickets: TicketHistory[];
-  /** Rows of the log: more than the tickets' events, which keep only changes of status. */
-  events: number;
-  firstEvent: Instant;
-  lastEvent: Instant;
-}
-
-export interface ReportOptions {
-  log: EventLog;
-  /** Parsed JSON: an array of SLA policies. */
-  policies: unknown;
-  /** Parsed JSON: calendar name → calendar spec. */
-  calendars: unknown;
-  /** Open cycles are measured up to this instant; the log's latest event by default. */
-  asOf?: Instant;
-  /** Called every PROGRESS_STEP tickets and after the last one. */
-  onProgress?: (done: number, total: number) => void;
-}
 
 /** Turnaround time of completed cycles, in working hours. */
 export interface TatSummary {
@@ -42,15 +21,36 @@ export interface TatSummary {
   p90Hours: number;
 }
 
-export interface ImpactRow extends ComplianceCounts {
-  impact: string;
-  /** Goal labels of the cycles (one per impact with the example policies). */
+export interface GoalRow extends ComplianceCounts {
+  policy: string;
+  goal: string;
+  tat: TatSummary | null;
+}
+
+export interface FieldRow extends ComplianceCounts {
+  value: string;
+  /** Goal labels of the cycles in the group. */
   goals: string[];
   tat: TatSummary | null;
 }
 
 export interface MonthRow extends ComplianceCounts {
   month: string;
+}
+
+/** Accuracy: first time right = share of resolved tickets never reopened (1 − reopen rate). */
+export interface Accuracy {
+  resolved: number;
+  reopened: number;
+  firstTimeRight: number | null;
+}
+
+/** Satisfaction from the mapped rating column: CSAT (1-5, top-two-box) or iNPS (0-10). */
+export interface Satisfaction {
+  scale: '1-5' | '0-10';
+  answers: number;
+  csat: number | null;
+  inps: number | null;
 }
 
 /** The report as plain data: what the text and HTML renderers draw and `--json` prints. */
@@ -71,26 +71,26 @@ export interface ReportResult {
   ticketsMeasured: number;
   cycles: number;
   overall: ComplianceCounts & { tat: TatSummary | null };
-  byImpact: ImpactRow[];
+  byGoal: GoalRow[];
+  /** One table per `--by` field. */
+  byField: Array<{ field: string; rows: FieldRow[] }>;
   byMonth: MonthRow[];
+  accuracy: Accuracy;
+  satisfaction: Satisfaction | null;
+  warnings: string[];
 }
-
-const PROGRESS_STEP = 1000;
-/** The impact field of a cycle's ticket; "" when it has none. */
-const impactOf = (cycle: ComplianceEntry): string => {
-  const value = cycle.fields.impact;
-  return typeof value === 'string' ? value : '';
-};
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Compiles each calendar; an error names the calendar. */
+/** Compiles each calendar, given as a spec object or in the text form; an error names the calendar. */
 export function compileCalendars(specs: unknown): CalendarSet {
-  if (!isObject(specs)) throw new ConfigError('calendars', 'expected a JSON object of calendar name → calendar spec');
+  if (!isObject(specs)) throw new ConfigError('calendars', 'expected a JSON object of calendar name → calendar spec (an object or the text form)');
   const compiled = Object.entries(specs).map(([name, spec]) => {
-    if (!isObject(spec)) throw new ConfigError('calendars', `"${name}": expected a calendar spec object`);
+    if (!isObject(spec) && typeof spec !== 'string') throw new ConfigError('calendars', `"${name}": expected a calendar spec object or its text form ("Mo-Fr 08:00-17:00 | tz=…")`);
     try {
-      return [name, compileCalendar(spec as CalendarSpecInput)] as const;
+      const calendar = compileCalendar(typeof spec === 'string' ? parseCalendarText(spec, 'UTC') : (spec as CalendarSpecInput));
+      calendar.nextWorkingTime(Date.UTC(2000, 0, 1)); // throws for a calendar without any working hours
+      return [name, calendar] as const;
     } catch (error) {
       if (error instanceof CalendarError) throw new ConfigError('calendars', `"${name}": ${error.message}`);
       throw error;
@@ -112,69 +112,145 @@ export function createClocks(policies: unknown, calendars: CalendarSet): SlaCloc
   });
 }
 
-const tatOf = (cycles: readonly SlaCycle[]): TatSummary | null => {
-  const hours = cycles.filter((c) => c.stop !== null).map((c) => c.elapsedMinutes / 60);
-  if (hours.length === 0) return null;
-  const { median, p90 } = tatStats(hours);
-  return { cycles: hours.length, medianHours: median, p90Hours: p90 };
-};
-
-/** Known impacts from the most severe; others after them, in the alphabetical order slaCompliance gives. */
-const impactRank = (impact: string) => {
-  const rank = IMPACTS.indexOf(impact as (typeof IMPACTS)[number]);
-  return rank < 0 ? IMPACTS.length : rank;
-};
-
-/** Applies the policies to every ticket and sums the cycles up: compliance overall, per impact and per month, TAT. */
-export function runReport({ log, policies, calendars, asOf = log.lastEvent, onProgress }: ReportOptions): ReportResult {
-  const calendarSet = compileCalendars(calendars);
-  const clocks = createClocks(policies, calendarSet);
-  const timeZone = calendarSet[clocks[0].policy.goals[0].calendar].timeZone;
-
-  const cycles: SlaCycle[] = [];
-  let ticketsMeasured = 0;
-  const total = log.tickets.length;
-  log.tickets.forEach((ticket, i) => {
-    let measured = false;
-    for (const clock of clocks) {
-      const result = clock.compute(ticket, asOf);
-      if (!result) continue;
-      measured = true;
-      cycles.push(...result.cycles);
+/** Completed cycles' working hours, one number each: exact median and p90 need them, nothing else is kept. */
+class TatValues {
+  private values = new Float64Array(1024);
+  private n = 0;
+  add(hours: number): void {
+    if (this.n === this.values.length) {
+      const grown = new Float64Array(this.n * 2);
+      grown.set(this.values);
+      this.values = grown;
     }
-    if (measured) ticketsMeasured++;
-    if (onProgress && ((i + 1) % PROGRESS_STEP === 0 || i + 1 === total)) onProgress(i + 1, total);
-  });
+    this.values[this.n++] = hours;
+  }
+  summary(): TatSummary | null {
+    if (this.n === 0) return null;
+    // A typed array sorts numerically and fast; the core's sort then meets sorted input (linear for its TimSort).
+    const { median, p90 } = tatStats(Array.from(this.values.subarray(0, this.n).sort()));
+    return { cycles: this.n, medianHours: median, p90Hours: p90 };
+  }
+}
 
-  const cyclesByImpact = new Map<string, SlaCycle[]>();
-  for (const cycle of cycles) {
-    const impact = impactOf(cycle);
-    const group = cyclesByImpact.get(impact);
-    if (group) group.push(cycle);
-    else cyclesByImpact.set(impact, [cycle]);
+const fieldValue = (cycle: SlaCycle, field: string): string => {
+  const value = cycle.fields[field];
+  return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(', ');
+};
+
+/**
+ * Sums cycles up as they close: compliance overall, per policy goal, per month and per `--by` field, with TAT.
+ * Memory grows with the groups and one number per completed cycle, not with tickets or events.
+ */
+export class ReportBuilder {
+  readonly timeZone: string;
+  private readonly overall = new ComplianceTally();
+  private readonly overallTat = new TatValues();
+  private readonly goalTally = new ComplianceTally({ groupBy: (c) => `${c.policyId}\u0000${c.goalLabel}` });
+  private readonly goalTat = new Map<string, TatValues>();
+  private readonly monthTally: ComplianceTally;
+  private readonly fieldTallies: Array<{ field: string; tally: ComplianceTally; tat: Map<string, TatValues>; goals: Map<string, Set<string>> }>;
+  private readonly goalFields = new Set<string>();
+  cycles = 0;
+
+  constructor(
+    private readonly clocks: readonly SlaClock[],
+    calendars: CalendarSet,
+    by: readonly string[],
+  ) {
+    this.timeZone = calendars[clocks[0].policy.goals[0].calendar].timeZone;
+    this.monthTally = new ComplianceTally({ period: 'month', timeZone: this.timeZone });
+    this.fieldTallies = by.map((field) => ({ field, tally: new ComplianceTally({ groupBy: field }), tat: new Map(), goals: new Map() }));
+    for (const { policy } of clocks) for (const goal of policy.goals) for (const c of goal.when) this.goalFields.add(c.field);
   }
 
-  return {
-    input: {
-      source: log.source,
-      tickets: total,
-      events: log.events,
-      firstEvent: formatDateTime(log.firstEvent, timeZone),
-      lastEvent: formatDateTime(log.lastEvent, timeZone),
-      asOf: formatDateTime(asOf, timeZone),
-      asOfIsLatestEvent: asOf === log.lastEvent,
-    },
-    timeZone,
-    policies: clocks.map(({ policy }) => ({ id: policy.id, name: policy.name })),
-    ticketsMeasured,
-    cycles: cycles.length,
-    overall: { ...slaCompliance(cycles).total, tat: tatOf(cycles) },
-    byImpact: slaCompliance(cycles, { groupBy: impactOf })
-      .groups.map(({ key, period: _period, ...counts }): ImpactRow => {
-        const ofImpact = cyclesByImpact.get(key)!;
-        return { impact: key, goals: [...new Set(ofImpact.map((c) => c.goalLabel))], ...counts, tat: tatOf(ofImpact) };
+  add(cycle: SlaCycle): void {
+    this.cycles++;
+    this.overall.add(cycle);
+    this.goalTally.add(cycle);
+    this.monthTally.add(cycle);
+    const goalKey = `${cycle.policyId}\u0000${cycle.goalLabel}`;
+    const hours = cycle.stop === null ? NaN : cycle.elapsedMinutes / 60;
+    if (cycle.stop !== null) {
+      this.overallTat.add(hours);
+      tatOf(this.goalTat, goalKey).add(hours);
+    }
+    for (const group of this.fieldTallies) {
+      group.tally.add(cycle);
+      const value = fieldValue(cycle, group.field);
+      if (cycle.stop !== null) tatOf(group.tat, value).add(hours);
+      let goals = group.goals.get(value);
+      if (!goals) group.goals.set(value, (goals = new Set()));
+      goals.add(goalKey);
+    }
+  }
+
+  /** The goal's position among the policies' goals (by label), for listing groups from the tightest goal. */
+  private rankOfGoal(goalKey: string): number {
+    const [policyId, label] = goalKey.split('\u0000');
+    let rank = 0;
+    for (const { policy } of this.clocks) {
+      for (const goal of policy.goals) {
+        const goalLabel = goal.label ?? formatTarget(goal.target);
+        if (policy.id === policyId && goalLabel === label) return rank;
+        rank++;
+      }
+    }
+    return rank;
+  }
+
+  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'warnings'>): ReportResult {
+    const zone = this.timeZone;
+    const byGoal = this.goalTally
+      .report()
+      .groups.map(({ key, period: _period, ...counts }): GoalRow & { rank: number } => {
+        const [policy, goal] = key.split('\u0000');
+        return { policy, goal, ...counts, tat: this.goalTat.get(key)?.summary() ?? null, rank: this.rankOfGoal(key) };
       })
-      .sort((a, b) => impactRank(a.impact) - impactRank(b.impact)),
-    byMonth: slaCompliance(cycles, { period: 'month', timeZone }).groups.map(({ period, key: _key, ...counts }) => ({ month: period, ...counts })),
-  };
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ rank: _rank, ...row }) => row);
+    const byField = this.fieldTallies.map(({ field, tally, tat, goals }) => {
+      const byGoalRank = this.goalFields.has(field);
+      const rows = tally
+        .report()
+        .groups.map(({ key, period: _period, ...counts }) => {
+          const keys = [...(goals.get(key) ?? [])].sort((a, b) => this.rankOfGoal(a) - this.rankOfGoal(b));
+          return { row: { value: key, goals: [...new Set(keys.map((k) => k.split('\u0000')[1]))], ...counts, tat: tat.get(key)?.summary() ?? null }, rank: keys.length ? this.rankOfGoal(keys[0]) : Infinity };
+        })
+        .sort((a, b) => (byGoalRank ? a.rank - b.rank : 0) || (a.row.value < b.row.value ? -1 : a.row.value > b.row.value ? 1 : 0))
+        .map(({ row }): FieldRow => row);
+      return { field, rows };
+    });
+    return {
+      input: { ...input, firstEvent: formatDateTime(input.firstEvent, zone), lastEvent: formatDateTime(input.lastEvent, zone), asOf: formatDateTime(input.asOf, zone) },
+      timeZone: zone,
+      policies: this.clocks.map(({ policy }) => ({ id: policy.id, name: policy.name })),
+      ticketsMeasured: rest.ticketsMeasured,
+      cycles: this.cycles,
+      overall: { ...this.overall.report().total, tat: this.overallTat.summary() },
+      byGoal,
+      byField,
+      byMonth: this.monthTally.report().groups.map(({ period, key: _key, ...counts }) => ({ month: period, ...counts })),
+      accuracy: rest.accuracy,
+      satisfaction: rest.satisfaction,
+      warnings: rest.warnings,
+    };
+  }
+}
+
+const tatOf = (map: Map<string, TatValues>, key: string): TatValues => {
+  let values = map.get(key);
+  if (!values) map.set(key, (values = new TatValues()));
+  return values;
+};
+
+
+export function accuracyOf(resolved: number, reopened: number): Accuracy {
+  return { resolved, reopened, firstTimeRight: resolved === 0 ? null : 1 - reopenRate(reopened, resolved) };
+}
+
+export function satisfactionOf(scale: '1-5' | '0-10', ratings: readonly number[]): Satisfaction {
+  if (ratings.length === 0) return { scale, answers: 0, csat: null, inps: null };
+  return scale === '1-5'
+    ? { scale, answers: ratings.length, csat: csat(ratings, 5), inps: null }
+    : { scale, answers: ratings.length, csat: null, inps: inps(ratings) };
 }

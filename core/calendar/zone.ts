@@ -11,12 +11,25 @@ const MS_PER_SLOT = 900_000;
  */
 export function localDayIn(timeZone: string): (t: Instant) => DayNumber {
   const offsets = new Map<number, number>();
+  // A UTC day whose first and last quarter hours share an offset has no change in it (zones change at most once a
+  // day): one entry for the whole day, so instants spread over years cost two look-ups a day, not one per slot.
+  const days = new Map<number, number>();
+  const offsetAt = (ms: number) => tzOffset(timeZone, new Date(ms)) * MS_PER_MINUTE;
   return (t) => {
-    const slot = Math.floor(t / MS_PER_SLOT);
-    let offset = offsets.get(slot);
+    const utcDay = Math.floor(t / MS_PER_DAY);
+    let offset = days.get(utcDay);
     if (offset === undefined) {
-      offset = tzOffset(timeZone, new Date(slot * MS_PER_SLOT)) * MS_PER_MINUTE;
-      offsets.set(slot, offset);
+      const start = offsetAt(utcDay * MS_PER_DAY);
+      offset = start === offsetAt((utcDay + 1) * MS_PER_DAY - MS_PER_SLOT) ? start : NaN;
+      days.set(utcDay, offset);
+    }
+    if (Number.isNaN(offset)) {
+      const slot = Math.floor(t / MS_PER_SLOT);
+      offset = offsets.get(slot);
+      if (offset === undefined) {
+        offset = offsetAt(slot * MS_PER_SLOT);
+        offsets.set(slot, offset);
+      }
     }
     return Math.floor((t + offset) / MS_PER_DAY);
   };

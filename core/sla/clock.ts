@@ -141,7 +141,8 @@ export function parseFieldDateTime(text: string, timeZone: string): Instant {
 /**
  * One ticket's clock under one policy, fed one change at a time in time order: the state a streaming reader keeps per
  * ticket instead of its events. A cycle is handed to `onCycle` when it stops and, for the open one, by `finish`; its
- * goal (and whether the policy applies at all) follows the ticket's fields at that moment. `fields` may be replaced as
+ * goal (and whether the policy applies at all) follows the ticket's fields at that moment; `onCycle` also gets the
+ * cycle's number for the ticket under this policy, from 1. `fields` may be replaced as
  * the ticket's fields change; with the same fields throughout, the cycles are those of `SlaClock.compute`.
  */
 export class TicketClock {
@@ -158,6 +159,7 @@ export class TicketClock {
   private last: Instant;
   private changes = 0;
   private closedCycles = 0;
+  private handedOver = 0;
   private goalFields: Readonly<Record<string, FieldValue>> | null = null;
   private goal: PreparedGoal | null = null;
 
@@ -167,7 +169,7 @@ export class TicketClock {
     readonly created: Instant,
     status: string,
     fields: Readonly<Record<string, FieldValue>>,
-    private readonly onCycle: (cycle: SlaCycle) => void,
+    private readonly onCycle: (cycle: SlaCycle, number: number) => void,
   ) {
     checkInstant('created', created, `ticket ${key}: `);
     this.fields = fields;
@@ -254,7 +256,7 @@ export class TicketClock {
   private close(run: CycleRun, stop: Instant | null): void {
     this.closedCycles++;
     const goal = this.currentGoal();
-    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop));
+    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop), ++this.handedOver);
   }
 }
 
@@ -312,10 +314,10 @@ export class SlaClock {
     return this.goalFor(fields) !== null;
   }
 
-  /** A clock for one ticket, fed its changes one at a time (see TicketClock). */
+  /** A clock for one ticket, fed its changes one at a time (see TicketClock); `number` counts the ticket's cycles from 1. */
   open(
     ticket: { key: string; created: Instant; status: string; fields: TicketHistory['fields'] },
-    onCycle: (cycle: SlaCycle) => void,
+    onCycle: (cycle: SlaCycle, number: number) => void,
   ): TicketClock {
     return new TicketClock(this, ticket.key, ticket.created, ticket.status, ticket.fields, onCycle);
   }

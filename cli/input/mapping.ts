@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../core/calendar/spec';
+import { InputError } from '../errors';
+import { compileTimeFormat } from './time';
+
+/**
+ * The mapping file of `--map` (contract: docs/CLI-INPUT.md): which column of an event log is the ticket, the time, the
+ * status and each ticket field. Validated before any row is read.
+ */
+const ColumnSchema = z.string().min(1, { message: 'name a column' });
+
+export const MappingSchema = z
+  .strictObject({
+    format: z.enum(['csv', 'xes']).default('csv'),
+    /** Detected from the header line when left out. */
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    encoding: z.enum(['utf-8', 'latin1', 'windows-1252']).default('utf-8'),
+    /** Cell values read as blank. */
+    missing: z.array(z.string()).default(['']),
+    /** The column naming the ticket; for XES the trace's `concept:name` (the default). */
+    case: ColumnSchema.optional(),
+    time: z.strictObject({
+      column: ColumnSchema,
+      /** Unicode date tokens (`dd-MM-yyyy HH:mm`); ISO 8601 when left out. */
+      format: z.string().min(1).optional(),
+      /** IANA zone of times written without an offset. */
+      timeZone: z.string().refine(isValidTimeZone, { message: 'expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels' }).default('UTC'),
+    }),
+    /** A numeric column ordering the rows of one ticket that share a time. */
+    order: ColumnSchema.optional(),
+    /** A column, or columns whose values are joined with `/`. */
+    status: z.union([ColumnSchema, z.array(ColumnSchema).min(1, { message: 'list at least one column' })]),
+    created: z.strictObject({ column: ColumnSchema }).optional(),
+    /** Ticket field (as the policies name it) → column. */
+    fields: z.record(z.string().min(1), ColumnSchema).default({}),
+    rating: z.strictObject({ column: ColumnSchema, scale: z.enum(['1-5', '0-10']) }).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.format === 'csv' && m.case === undefined) ctx.addIssue({ code: 'custom', path: ['case'], message: 'name the column of the ticket (required for csv)' });
+    if (m.time.format !== undefined) {
+      try {
+        compileTimeFormat(m.time.format, m.time.timeZone);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['time', 'format'], message: (error as Error).message });
+      }
+    }
+  });
+
+export type Mapping = z.output<typeof MappingSchema>;
+export type MappingInput = z.input<typeof MappingSchema>;
+
+export const mappingJsonSchema = (): Record<string, unknown> => z.toJSONSchema(MappingSchema, { io: 'input', unrepresentable: 'any' });
+
+/** The BPI Challenge 2013 VINST log, the default input; examples/bpic2013.map.json says the same. */
+export const BPIC_MAPPING: Mapping = MappingSchema.parse({
+  format: 'csv',
+  delimiter: ';',
+  encoding: 'latin1',
+  case: 'Problem Number',
+  time: { column: 'Problem Change Date+Time' },
+  status: ['Problem Status', 'Problem Sub Status'],
+  fields: {
+    impact: 'Problem Latest Impact',
+    orgLine: 'Problem Involved ST Org line 3',
+    functionDiv: 'Problem Involved ST Function Div',
+    owner: 'Problem Involved Owner ST',
+    product: 'Product',
+    country: 'Country',
+  },
+});
+
+/** Validates a parsed mapping file; the error names the file and the field. */
+export function readMapping(json: unknown, source: string): Mapping {
+  const parsed = MappingSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue.path.join('.');
+  throw new InputError(`--map: ${source}: ${path ? `${path}: ` : ''}${issue.message}`);
+}
+
+/** The columns a mapping reads, in a fixed order: what the readers pick out of each row. */
+export interface MappedColumns {
+  case: number;
+  time: number;
+  status: number[];
+  order: number;
+  created: number;
+  rating: number;
+  fields: Array<[field: string, index: number]>;
+  names: string[];
+}
+
+/** Column names to read, each once, with where each mapped role finds its value among them. */
+export function mappedColumns(m: Mapping, caseColumn: string): MappedColumns {
+  const names: string[] = [];
+  const at = (name: string) => {
+    const i = names.indexOf(name);
+    return i >= 0 ? i : names.push(name) - 1;
+  };
+  return {
+    case: at(caseColumn),
+    time: at(m.time.column),
+    status: (typeof m.status === 'string' ? [m.status] : m.status).map(at),
+    order: m.order === undefined ? -1 : at(m.order),
+    created: m.created === undefined ? -1 : at(m.created.column),
+    rating: m.rating === undefined ? -1 : at(m.rating.column),
+    fields: Object.entries(m.fields).map(([field, column]) => [field, at(column)]),
+    names,
+  };
+}

@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { SaxesParser, type SaxesTag } from 'saxes';
+import { InputError } from '../errors';
+import type { ProgressHandler, RowHandler } from './csv';
+
+/** XES attribute elements with a key and a value (lists and containers are skipped). */
+const ATTRIBUTES = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
+export const XES_CASE = 'concept:name';
+
+/**
+ * Streams an XES event log (IEEE 1849): each `<event>` becomes a row whose columns are its attributes, falling back to
+ * its trace's attributes; the trace's `concept:name` is the case. `row` is the line of the event's end in the file.
+ */
+export async function readXes(path: string, source: string, columns: readonly string[], caseColumn: number, onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
+  const parser = new SaxesParser({ position: true });
+  const index = columns.map((_, i) => i);
+  let trace: Map<string, string> | null = null;
+  let event: Map<string, string> | null = null;
+  let depth = 0; // nesting inside an attribute (list/container children are not the event's own)
+  let sawLog = false;
+  let events = 0;
+  const failed: { error?: InputError } = {}; // set by the parser's error handler
+
+  parser.on('opentag', (tag: SaxesTag) => {
+    const name = tag.name;
+    if (name === 'log') sawLog = true;
+    else if (name === 'trace') trace = new Map();
+    else if (name === 'event') event = new Map();
+    else if (ATTRIBUTES.has(name) || name === 'list' || name === 'container') {
+      if (depth === 0) {
+        const { key, value } = tag.attributes as Record<string, string | undefined>; // no xmlns option: plain strings
+        const owner = event ?? trace;
+        if (owner !== null && key !== undefined && value !== undefined) owner.set(key, value);
+      }
+      if (!tag.isSelfClosing) depth++;
+    }
+  });
+  parser.on('closetag', (tag: SaxesTag) => {
+    const name = tag.name;
+    if (ATTRIBUTES.has(name) || name === 'list' || name === 'container') {
+      if (!tag.isSelfClosing) depth--;
+    } else if (name === 'event' && event !== null) {
+      if (trace === null) throw new InputError(`${source} line ${parser.line}: an <event> outside a <trace>`);
+      const own = event;
+      const of = trace;
+      const record = columns.map((column, i) => (i === caseColumn ? of.get(XES_CASE) : (own.get(column) ?? of.get(column))) ?? '');
+      events++;
+      onRow(record, index, parser.line);
+      event = null;
+    } else if (name === 'trace') trace = null;
+  });
+  parser.on('error', (error) => {
+    failed.error ??= new InputError(`${source}: not well-formed XML (${error.message})`);
+  });
+
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  let read = 0;
+  try {
+    for await (const chunk of stream) {
+      const text = chunk as string;
+      parser.write(read === 0 ? text.replace(/^\uFEFF/, '') : text);
+      if (failed.error) throw failed.error;
+      read += text.length;
+      onProgress?.(read);
+    }
+    parser.close();
+    if (failed.error) throw failed.error;
+  } finally {
+    stream.destroy();
+  }
+  if (!sawLog) throw new InputError(`${source}: no <log> element; expected an XES event log`);
+  if (events === 0) throw new InputError(`${source}: no <event> in any <trace>`);
+}
