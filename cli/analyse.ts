@@ -9,7 +9,7 @@ import { InputError } from './errors';
 import { readCsv } from './input/csv';
 import { type Mapping, mappedColumns } from './input/mapping';
 import { compileTimeFormat } from './input/time';
-import { readXes, XES_CASE } from './input/xes';
+import { readXes, TRACE_PREFIX, XES_CASE } from './input/xes';
 import { accuracyOf, ReportBuilder, type ReportResult, satisfactionOf } from './run';
 import { formatDateTime } from './time';
 
@@ -65,7 +65,7 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
   const source = input.name;
   const by = options.by ?? [];
   const xes = mapping.format === 'xes';
-  const caseColumn = mapping.case ?? XES_CASE;
+  const caseColumn = xes ? (mapping.case === undefined ? XES_CASE : `${TRACE_PREFIX}${mapping.case}`) : mapping.case!;
   const columns = mappedColumns(mapping, caseColumn);
   const parseTime = compileTimeFormat(mapping.time.format, mapping.time.timeZone);
   const timeForm = mapping.time.format ?? 'ISO 8601 (2012-01-16T14:45:58+01:00)';
@@ -248,7 +248,7 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
   const size = statSync(input.path).size;
   const progress = options.onProgress;
   try {
-    if (xes) await readXes(input.path, source, columns.names, columns.case, onRow, progress && ((read) => progress(Math.min(1, read / size))));
+    if (xes) await readXes(input.path, source, columns.names, onRow, progress && ((read) => progress(Math.min(1, read / size))));
     else await readCsv(input.path, source, mapping, columns.names, onRow, progress);
   } catch (error) {
     throw explain(error, source);

@@ -5,13 +5,15 @@ import type { ProgressHandler, RowHandler } from './csv';
 
 /** XES attribute elements with a key and a value (lists and containers are skipped). */
 const ATTRIBUTES = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
-export const XES_CASE = 'concept:name';
+/** A column named `trace:KEY` is the trace's attribute KEY only; the case is `trace:concept:name` by default. */
+export const TRACE_PREFIX = 'trace:';
+export const XES_CASE = `${TRACE_PREFIX}concept:name`;
 
 /**
  * Streams an XES event log (IEEE 1849): each `<event>` becomes a row whose columns are its attributes, falling back to
  * its trace's attributes; the trace's `concept:name` is the case. `row` is the line of the event's end in the file.
  */
-export async function readXes(path: string, source: string, columns: readonly string[], caseColumn: number, onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
+export async function readXes(path: string, source: string, columns: readonly string[], onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
   const parser = new SaxesParser({ position: true });
   const index = columns.map((_, i) => i);
   let trace: Map<string, string> | null = null;
@@ -43,7 +45,7 @@ export async function readXes(path: string, source: string, columns: readonly st
       if (trace === null) throw new InputError(`${source} line ${parser.line}: an <event> outside a <trace>`);
       const own = event;
       const of = trace;
-      const record = columns.map((column, i) => (i === caseColumn ? of.get(XES_CASE) : (own.get(column) ?? of.get(column))) ?? '');
+      const record = columns.map((column) => (column.startsWith(TRACE_PREFIX) ? of.get(column.slice(TRACE_PREFIX.length)) : (own.get(column) ?? of.get(column))) ?? '');
       events++;
       onRow(record, index, parser.line);
       event = null;
