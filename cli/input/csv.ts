@@ -137,8 +137,11 @@ export async function readCsv(path: string, source: string, mapping: Mapping, co
     for await (const chunk of stream) {
       const text = chunk as string;
       if (decoding === 'utf8' && text.includes('\uFFFD')) {
+        // The rows parsed so far, then the lines of the unparsed text before the bad bytes.
+        const pending = partial + text;
+        const lines = pending.slice(0, pending.indexOf('\uFFFD')).split('\n').length;
         throw new InputError(
-          `${source} near row ${row + 1}: bytes that are not UTF-8; the encoding is the likely cause: set "encoding": "latin1" or "windows-1252" in the mapping`,
+          `${source} row ${row + lines}: bytes that are not UTF-8; the encoding is the likely cause: set "encoding": "latin1" or "windows-1252" in the mapping`,
         );
       }
       partial = take(partial + text, false);
