@@ -586,3 +586,78 @@ describe('resolver cost follows the window, not the history', () => {
     expect(all.ms).toBeLessThan(25_000);
   }, 120_000);
 });
+
+describe('history recompute', () => {
+  /** Takes the queue's events and runs the consumer on them once each (no redelivery). */
+  const runQueued = async () => {
+    for (const event of forge.queue.drain()) await syncConsumer(event as never);
+  };
+  const total = async () => (await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 8 })).total as { met: number; breached: number };
+  const generations = async () => (await call('getConfig')).generations as { active: number; building: { gen: number; done: number; expected: number; token: string | null } | null; lastCompleted: { gen: number; tickets: number } | null; retired: number[] };
+
+  it('F6: a goal change recomputes past tickets, old figures served until the new generation completes, a crash midway resumes', async () => {
+    for (let n = 1; n <= 250; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, n % 5 === 0 ? 2 : 6));
+    await syncAt(T0 + 20 * HOUR);
+    expect(await total()).toMatchObject({ met: 250, breached: 0 });
+
+    now = T0 + 21 * HOUR;
+    const fourHours = { ...CONFIG, policies: [{ ...CONFIG.policies[0], goals: [{ target: '4h', calendar: 'always' }] }] };
+    const saved = await call('saveConfig', { config: fourHours });
+    expect(saved).toMatchObject({ ok: true, recompute: { gen: 1, done: 0, expected: 250, reason: 'config' } });
+
+    // Page 1 of 3: progress shows, the gadgets still read generation 0.
+    await runQueued();
+    expect(await generations()).toMatchObject({ active: 0, building: { gen: 1, done: 100, expected: 250 } });
+    expect(await total()).toMatchObject({ met: 250, breached: 0 });
+    // An update meanwhile goes to both generations, each with its own configuration.
+    forge.jira.add(ticket('SUP-1', T0 + 60_000, 5));
+    await issueEvents({ eventType: 'avi:jira:updated:issue', issue: { id: '1', key: 'SUP-1' } });
+    const [page2, live] = forge.queue.drain();
+    await syncConsumer(live as never);
+    expect(await total()).toMatchObject({ met: 250, breached: 0 });
+
+    // Page 2 dies midway (the function times out); the platform gives up on the event.
+    forge.kvs.crashOnSet = 60;
+    await expect(syncConsumer(page2 as never)).rejects.toThrow('simulated crash');
+    forge.kvs.revive();
+    expect(forge.queue.pushes).toEqual([]);
+    expect(await total()).toMatchObject({ met: 250, breached: 0 });
+    expect((await generations()).building).toMatchObject({ done: 100 });
+
+    // The hourly run sees the recompute stalled and resumes it at page 2; the chain runs to the end and switches.
+    await syncAt(T0 + 22 * HOUR);
+    const after = await generations();
+    expect(after).toMatchObject({ active: 1, building: null, lastCompleted: { gen: 1, tickets: 250 } });
+    expect(await total()).toMatchObject({ met: 50, breached: 200 });
+    const gen1 = [...forge.kvs.data].filter(([k]) => k.startsWith('g1:agg:resolve:')).flatMap(([, v]) => Object.keys((v as { entries: object }).entries));
+    expect(gen1).toHaveLength(250);
+    expect(new Set(gen1).size).toBe(250);
+    // The issue panel reads the new generation too; the old generation's keys are deleted by the hourly runs.
+    expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } })).toMatchObject({ clocks: [{ state: 'breached' }] });
+    await syncAt(T0 + 23 * HOUR);
+    expect([...forge.kvs.data.keys()].filter((k) => /^(ticket|agg|open|issue-id):/.test(k))).toEqual([]);
+    expect((await generations()).retired).toEqual([]);
+    expect(await total()).toMatchObject({ met: 50, breached: 200 });
+    expect(failures()).toEqual([]);
+  });
+
+  it('F6: the admin page button recomputes on demand (admins only), and a change during a recompute starts over', async () => {
+    for (let n = 1; n <= 20; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, 6));
+    await syncAt(T0 + 20 * HOUR);
+    expect(await call('startRecompute')).toMatchObject({ ok: true, recompute: { gen: 1, reason: 'button', expected: 20 } });
+    const sixHours = { ...CONFIG, policies: [{ ...CONFIG.policies[0], goals: [{ target: '5h', calendar: 'always' }] }] };
+    expect(await call('saveConfig', { config: sixHours })).toMatchObject({ ok: true, recompute: { gen: 2 } });
+    await drainQueue(); // the stale page event of generation 1 does nothing
+    expect(await generations()).toMatchObject({ active: 2, building: null, retired: [1, 0] });
+    expect(await total()).toMatchObject({ met: 0, breached: 20 });
+    forge.jira.admins.clear();
+    expect(await call('startRecompute')).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+  });
+
+  it('F6: changes that do not touch results (scorecards) start no recompute', async () => {
+    forge.jira.add(ticket('SUP-1', T0, 2));
+    await syncAt(T0 + 5 * HOUR);
+    expect(await call('saveConfig', { config: { ...CONFIG, scorecards: [] } })).toEqual({ ok: true });
+    expect((await generations()).building).toBeNull();
+  });
+});

@@ -276,4 +276,25 @@ describe('admin page', () => {
     expect(textOf(doc)).toContain('No ticket is failing.');
     expect(findAll(doc, 'Button').map(textOf)).toEqual(['Save']);
   });
+
+  it('shows history recompute progress and starts one from the button, in Vietnamese', async () => {
+    const generations = { active: 0, building: { gen: 1, reason: 'config', startedAt: Date.parse('2025-03-03T02:00:00Z'), token: 'x', done: 1_000, expected: 2_500, lastProgressAt: 0 }, lastCompleted: null, retired: [] };
+    resetUi({ locale: 'vi_VN', timezone: 'Asia/Ho_Chi_Minh' }, { getConfig: { ...stored, generations }, startRecompute: { ok: true, recompute: generations.building } });
+    const doc = await render(<AdminPage />);
+    expect(textOf(doc)).toContain('Đang tính lại các yêu cầu cũ theo cấu hình đã lưu: xong 1.000 trên khoảng 2.500 (bắt đầu 09:00 03/03/2025).');
+    expect(findAll(doc, 'ProgressBar')[0].props.value).toBe(0.4);
+    const button = findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu quá khứ')!;
+    await fire(button.props.onClick);
+    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig', 'startRecompute']);
+    expect(textOf(lastDoc())).toContain('Đã bắt đầu tính lại.');
+  });
+
+  it('says after a save that past tickets are being recomputed', async () => {
+    const generations = { active: 2, building: null, lastCompleted: { gen: 2, completedAt: Date.parse('2025-03-03T02:00:00Z'), tickets: 1234 }, retired: [] };
+    resetUi({ locale: 'en_US' }, { getConfig: { ...stored, generations }, saveConfig: { ok: true, recompute: { gen: 3 } } });
+    const doc = await render(<AdminPage />);
+    expect(textOf(doc)).toContain('Last recompute finished 03/03/2025, 02:00 AM: 1,234 tickets.');
+    await fire(findAll(doc, 'Button')[0].props.onClick);
+    expect(textOf(findAll(lastDoc(), 'SectionMessage')[0])).toBe('Saved. Past tickets are being recomputed with the new settings; the gadgets show the previous figures until it finishes.');
+  });
 });

@@ -6,6 +6,7 @@ import { runtime } from '../runtime';
 import { type Bucket, type CycleEntry, GROUP_FIELDS, type GroupField, type OpenEntry, STATE_OF_CODE } from '../storage/aggregates';
 import { keys, AGGREGATE_SHARDS } from '../storage/keys';
 import { valuesWithPrefix, getValue } from '../storage/store';
+import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { browsableIssueIds, browsableProjects } from './permissions';
 
@@ -102,13 +103,14 @@ export async function storedCycles(
   to: number,
   timeZone: string,
   tickets?: ReadonlySet<string>,
+  gen = 0,
 ): Promise<ComplianceEntry[]> {
   const first = monthOf(from, timeZone);
   const last = Number.isFinite(to) ? monthOf(to, timeZone) : addMonths(monthOf(runtime.now(), timeZone), MONTHS_AHEAD);
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
     for (const month of monthsBetween(first, last)) {
-      for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month))) {
+      for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
         for (const [entryKey, entry] of Object.entries(value.entries)) {
           if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
           if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
@@ -120,10 +122,10 @@ export async function storedCycles(
 }
 
 /** Stored cycles of a policy reported in one month of the report time zone. */
-export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string): Promise<ComplianceEntry[]> {
+export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string, gen = 0): Promise<ComplianceEntry[]> {
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month))) {
+    for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
       for (const entry of Object.values(value.entries)) if (monthOf(entry[2], timeZone) === month) cycles.push(cycleOf(entry));
     }
   }
@@ -161,14 +163,15 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
   const { oldest, from } = periodWindow(now, period, count, timeZone);
   const dayOf = localDayIn(timeZone);
   // No upper bound: an open cycle is reported at its due time, which may lie ahead; it counts as ongoing.
-  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, tickets)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
+  const gen = await activeGeneration();
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
   const report = slaCompliance(cycles, { groupBy: query.groupBy ?? undefined, timeZone });
   const trend = slaCompliance(cycles, { period, timeZone });
   const soon = now + (query.soonHours ?? 4) * 3_600_000;
   const atRisk: ComplianceAnswer['atRisk'] = [];
   for (const project of projects) {
     for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {
-      const index = await getValue<Bucket<OpenEntry>>(keys.openIndex(query.policyId, project, shard));
+      const index = await getValue<Bucket<OpenEntry>>(keys.openIndex(query.policyId, project, shard, gen));
       for (const entry of Object.values(index?.entries ?? {})) {
         if (tickets && !tickets.has(entry.key)) continue;
         const breached = entry.state === 'breached' || (entry.due !== null && entry.due < now);

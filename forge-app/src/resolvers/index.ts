@@ -1,6 +1,8 @@
 import Resolver from '@forge/resolver';
+import type { AppConfigInput } from '../config/schema';
 import { loadConfig, saveConfig } from '../config/store';
 import { knownJsmMetrics } from '../storage/aggregates';
+import { changesResults, loadGenerations, startRecompute } from '../sync/generations';
 import { retryFailedNow, syncHealth } from '../sync/health';
 import { loadSyncState } from '../sync/state';
 import { complianceData, type ComplianceQuery } from './compliance';
@@ -20,8 +22,8 @@ const resolver = new Resolver();
 resolver.define('getConfig', () =>
   guarded(async () => {
     await requireJiraAdmin();
-    const [loaded, sync, health] = await Promise.all([loadConfig(), loadSyncState(), syncHealth()]);
-    return { input: loaded.input, errors: loaded.errors, sync, health };
+    const [loaded, sync, health, generations] = await Promise.all([loadConfig(), loadSyncState(), syncHealth(), loadGenerations()]);
+    return { input: loaded.input, errors: loaded.errors, sync, health, generations };
   }),
 );
 
@@ -33,10 +35,29 @@ resolver.define('retryFailedNow', () =>
   }),
 );
 
+/** Saving a configuration that changes results (goals, calendars, policies, fields, scope, zone) recomputes history. */
 resolver.define('saveConfig', ({ payload }) =>
   guarded(async () => {
     await requireJiraAdmin();
-    return saveConfig((payload as { config: unknown }).config);
+    const before = await loadConfig();
+    const config = (payload as { config: unknown }).config;
+    const answer = await saveConfig(config);
+    if (answer.ok && before.config && changesResults(before.input, config as AppConfigInput)) {
+      const state = await startRecompute('config', before.input);
+      if (state.building) return { ok: true as const, recompute: state.building };
+    }
+    return answer;
+  }),
+);
+
+/** The admin page's "recompute history" button: every ticket in scope into a new generation. */
+resolver.define('startRecompute', () =>
+  guarded(async () => {
+    await requireJiraAdmin();
+    const { config, input } = await loadConfig();
+    if (!config) return { error: 'NO_CONFIG' as const, message: 'save a configuration first' };
+    const state = await startRecompute('button', input);
+    return { ok: true as const, recompute: state.building };
   }),
 );
 

@@ -5,6 +5,7 @@ import { runtime } from '../runtime';
 import type { StoredTicket } from '../storage/aggregates';
 import { keys } from '../storage/keys';
 import { getValue } from '../storage/store';
+import { activeGeneration } from '../sync/generations';
 import { canBrowseIssue } from './permissions';
 
 type StoredCycle = StoredTicket['cycles'][number];
@@ -15,7 +16,7 @@ type StoredCycle = StoredTicket['cycles'][number];
  */
 export async function issuePanelData(issueKey: string) {
   if (!(await canBrowseIssue(issueKey))) return { error: 'FORBIDDEN' as const };
-  const stored = await getValue<StoredTicket>(keys.ticket(issueKey));
+  const stored = await getValue<StoredTicket>(keys.ticket(issueKey, await activeGeneration()));
   if (!stored) return { error: 'NOT_SYNCED' as const };
   const { config } = await loadConfig();
   const calendars = config ? compileCalendars(config.calendars) : {};

@@ -4,6 +4,7 @@ import { runtime } from '../runtime';
 import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
 import { keys } from '../storage/keys';
 import { valuesWithPrefix } from '../storage/store';
+import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { storedCyclesInMonth } from './compliance';
 import { browsableProjects } from './permissions';
@@ -25,21 +26,21 @@ const previousMonth = (month: string): string => {
 };
 
 /** The month's ticket facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
-async function ticketEntries(projects: readonly string[], month: string): Promise<TicketEntry[]> {
+async function ticketEntries(projects: readonly string[], month: string, gen: number): Promise<TicketEntry[]> {
   const entries: TicketEntry[] = [];
   for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month))) entries.push(...Object.values(value.entries));
+    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) entries.push(...Object.values(value.entries));
   }
   return entries.filter((e) => e[0] !== null);
 }
 
 /** The month's actual for each KPI with a source; null when the month has no data for it. */
-async function actualsFor(sources: ScorecardQuery['sources'], projects: readonly string[], month: string, timeZone: string): Promise<KpiValues> {
-  const resolved = await ticketEntries(projects, month);
+async function actualsFor(sources: ScorecardQuery['sources'], projects: readonly string[], month: string, timeZone: string, gen: number): Promise<KpiValues> {
+  const resolved = await ticketEntries(projects, month, gen);
   const values: Record<string, number | null> = {};
   for (const [kpiId, source] of Object.entries(sources)) {
     if (source.startsWith('sla:')) {
-      const compliance = slaCompliance(await storedCyclesInMonth(source.slice(4), projects, month, timeZone), { timeZone }).total.compliance;
+      const compliance = slaCompliance(await storedCyclesInMonth(source.slice(4), projects, month, timeZone, gen), { timeZone }).total.compliance;
       values[kpiId] = compliance === null ? null : compliance * 100;
     } else if (source === 'tatMedianHours') {
       const tats = resolved.map((e) => e[1]).filter((t): t is number => t !== null);
@@ -64,8 +65,9 @@ export async function scorecardData(query: ScorecardQuery) {
   const timeZone = config.sync.reportTimeZone;
   const projects = await browsableProjects(query.projects);
   const month = query.month ?? monthOf(runtime.now(), timeZone);
-  const actuals = await actualsFor(query.sources, projects, month, timeZone);
-  const previous = await actualsFor(query.sources, projects, previousMonth(month), timeZone);
+  const gen = await activeGeneration();
+  const actuals = await actualsFor(query.sources, projects, month, timeZone, gen);
+  const previous = await actualsFor(query.sources, projects, previousMonth(month), timeZone, gen);
   const result = evaluateScorecard(scorecard, actuals, previous);
   return {
     month,

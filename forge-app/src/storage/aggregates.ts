@@ -46,7 +46,7 @@ export const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): 
 ];
 
 /** Where a ticket's entries go and what they are: bucket key → entry key → entry, and open-index key → entry. */
-export function placementOf(result: TicketResult, timeZone: string) {
+export function placementOf(result: TicketResult, timeZone: string, gen = 0) {
   const buckets = new Map<string, Map<string, unknown>>();
   const put = (bucketKey: string, entryKey: string, entry: unknown) => {
     if (!buckets.has(bucketKey)) buckets.set(bucketKey, new Map());
@@ -58,9 +58,9 @@ export function placementOf(result: TicketResult, timeZone: string) {
   for (const cycle of result.cycles) {
     const n = counters.get(cycle.policyId) ?? 0;
     counters.set(cycle.policyId, n + 1);
-    put(keys.bucket(cycle.policyId, result.project, monthOf(reportedAt(cycle), timeZone), shard), `${result.key}#${n}`, cycleEntry(cycle, result.fields));
+    put(keys.bucket(cycle.policyId, result.project, monthOf(reportedAt(cycle), timeZone), shard, gen), `${result.key}#${n}`, cycleEntry(cycle, result.fields));
     if (cycle.stop === null) {
-      open.set(keys.openIndex(cycle.policyId, result.project, shard), {
+      open.set(keys.openIndex(cycle.policyId, result.project, shard, gen), {
         key: result.key,
         state: cycle.state,
         due: cycle.due,
@@ -73,7 +73,7 @@ export function placementOf(result: TicketResult, timeZone: string) {
   }
   const tatMinutes = result.resolvedAt === null ? null : Math.round((result.resolvedAt - result.created) / 60_000);
   const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating];
-  put(keys.bucket(TICKETS_FAMILY, result.project, monthOf(result.resolvedAt ?? result.computedAt, timeZone), shard), `${result.key}#0`, ticketEntry);
+  put(keys.bucket(TICKETS_FAMILY, result.project, monthOf(result.resolvedAt ?? result.computedAt, timeZone), shard, gen), `${result.key}#0`, ticketEntry);
   return { buckets, open };
 }
 
@@ -106,22 +106,22 @@ export interface StoredTicket extends TicketResult {
  * may hold the ticket (old and new) with `pending`, then each bucket swaps the ticket's entries, then the record is
  * finalised. A crash at any point is repaired by processing the ticket again; nothing is counted twice.
  */
-export async function storeTicketResult(result: TicketResult, timeZone: string): Promise<'stored' | 'stale'> {
-  const previous = await getValue<StoredTicket>(keys.ticket(result.key));
+export async function storeTicketResult(result: TicketResult, timeZone: string, gen = 0): Promise<'stored' | 'stale'> {
+  const previous = await getValue<StoredTicket>(keys.ticket(result.key, gen));
   if (previous && !previous.pending && previous.updated > result.updated) return 'stale';
   // A moved issue keeps its id under a new key: its old key's record and entries go, so it is counted once.
   if (result.id) {
-    const formerKey = await getValue<{ key: string }>(keys.issueId(result.id));
-    if (formerKey && formerKey.key !== result.key) await purgeTicket(formerKey.key);
+    const formerKey = await getValue<{ key: string }>(keys.issueId(result.id, gen));
+    if (formerKey && formerKey.key !== result.key) await purgeTicket(formerKey.key, gen);
   }
-  const { buckets, open } = placementOf(result, timeZone);
+  const { buckets, open } = placementOf(result, timeZone, gen);
   const allBuckets = [...new Set([...(previous?.buckets ?? []), ...buckets.keys()])];
   const allOpen = [...new Set([...(previous?.openKeys ?? []), ...open.keys()])];
-  await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: allBuckets, openKeys: allOpen, pending: true });
+  await setValue<StoredTicket>(keys.ticket(result.key, gen), { ...result, buckets: allBuckets, openKeys: allOpen, pending: true });
   for (const bucketKey of allBuckets) await replaceInBucket(bucketKey, result.key, buckets.get(bucketKey));
   for (const indexKey of allOpen) await replaceInOpenIndex(indexKey, result.key, open.get(indexKey));
-  if (result.id && previous?.id !== result.id) await setValue(keys.issueId(result.id), { key: result.key });
-  await setValue<StoredTicket>(keys.ticket(result.key), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
+  if (result.id && previous?.id !== result.id) await setValue(keys.issueId(result.id, gen), { key: result.key });
+  await setValue<StoredTicket>(keys.ticket(result.key, gen), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
   return 'stored';
 }
 
@@ -129,16 +129,16 @@ export async function storeTicketResult(result: TicketResult, timeZone: string):
  * Removes a ticket (deleted in Jira, moved to a new key, or out of scope): its entries leave every bucket and open
  * index its record lists, then the record goes. Idempotent: a crash midway is repaired by purging again.
  */
-export async function purgeTicket(issueKey: string): Promise<boolean> {
-  const previous = await getValue<StoredTicket>(keys.ticket(issueKey));
+export async function purgeTicket(issueKey: string, gen = 0): Promise<boolean> {
+  const previous = await getValue<StoredTicket>(keys.ticket(issueKey, gen));
   if (!previous) return false;
   for (const bucketKey of previous.buckets) await replaceInBucket(bucketKey, issueKey, undefined);
   for (const indexKey of previous.openKeys) await replaceInOpenIndex(indexKey, issueKey, undefined);
   if (previous.id) {
-    const mapped = await getValue<{ key: string }>(keys.issueId(previous.id));
-    if (mapped?.key === issueKey) await deleteValue(keys.issueId(previous.id));
+    const mapped = await getValue<{ key: string }>(keys.issueId(previous.id, gen));
+    if (mapped?.key === issueKey) await deleteValue(keys.issueId(previous.id, gen));
   }
-  await deleteValue(keys.ticket(issueKey));
+  await deleteValue(keys.ticket(issueKey, gen));
   return true;
 }
 

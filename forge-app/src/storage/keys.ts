@@ -47,6 +47,11 @@ export function decodeSegment(seg: string): string | null {
   return seg.slice(1).replace(/_([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const genPrefix = (gen: number): string => {
+  if (!Number.isSafeInteger(gen) || gen < 0) throw new RangeError(`a generation is a whole number ≥ 0, got ${gen}`);
+  return gen === 0 ? '' : `g${gen}:`;
+};
+
 /** Shards per aggregate bucket: spreads one busy project-month over several values to stay under 240 KiB each. */
 export const AGGREGATE_SHARDS = 8;
 
@@ -60,18 +65,26 @@ export const keys = {
   jsmMetrics: 'jsm-metrics',
   /** Hashed segment → the name it stands for (`{ names: Record<string, string> }`), for reading keys back. */
   nameTable: 'names',
-  ticket: (issueKey: string) => checkedKey(`ticket:${issueKey}`),
-  ticketPrefix: 'ticket:',
-  /** Issue id → the key the ticket was last stored under: a moved issue keeps its id and gets a new key. */
-  issueId: (id: string) => checkedKey(`issue-id:${id}`),
   /** The failure ledger: one entry per ticket whose last sync attempt failed. */
   failure: (issueKey: string) => checkedKey(`fail:${issueKey}`),
   failurePrefix: 'fail:',
+  /** Which generation of results the gadgets read, and the one being recomputed. */
+  generations: 'gen:state',
+  /** The configuration a generation was computed with, kept while a newer generation is being built. */
+  generationConfig: (gen: number) => checkedKey(`gen-config:${gen}`),
+  // Derived data lives in a generation: generation 0 unprefixed (as stored before generations existed), generation n
+  // under `g<n>:`. A recompute fills a new generation while the gadgets read the old one, then they switch at once.
+  ticket: (issueKey: string, gen = 0) => checkedKey(`${genPrefix(gen)}ticket:${issueKey}`),
+  ticketPrefix: (gen = 0) => `${genPrefix(gen)}ticket:`,
+  openPrefix: (gen = 0) => `${genPrefix(gen)}open:`,
+  /** Issue id → the key the ticket was last stored under: a moved issue keeps its id and gets a new key. */
+  issueId: (id: string, gen = 0) => checkedKey(`${genPrefix(gen)}issue-id:${id}`),
   /** Compliance entries of one policy (or `jsm:<SLA name>`), project and reporting month, split by shard. */
-  bucket: (policyId: string, project: string, month: string, shard: number) => checkedKey(`agg:${segment(policyId)}:${project}:${month}:${shard}`),
-  bucketPrefix: (policyId: string, project: string) => checkedKey(`agg:${segment(policyId)}:${project}:`),
-  monthPrefix: (policyId: string, project: string, month: string) => checkedKey(`agg:${segment(policyId)}:${project}:${month}:`),
-  openIndex: (policyId: string, project: string, shard: number) => checkedKey(`open:${segment(policyId)}:${project}:${shard}`),
+  bucket: (policyId: string, project: string, month: string, shard: number, gen = 0) => checkedKey(`${genPrefix(gen)}agg:${segment(policyId)}:${project}:${month}:${shard}`),
+  monthPrefix: (policyId: string, project: string, month: string, gen = 0) => checkedKey(`${genPrefix(gen)}agg:${segment(policyId)}:${project}:${month}:`),
+  openIndex: (policyId: string, project: string, shard: number, gen = 0) => checkedKey(`${genPrefix(gen)}open:${segment(policyId)}:${project}:${shard}`),
+  /** Every key prefix of a generation's derived data, for deleting a retired generation. */
+  generationPrefixes: (gen: number) => (gen === 0 ? ['ticket:', 'agg:', 'open:', 'issue-id:'] : [genPrefix(gen)]),
 };
 
 /** A stable shard for a ticket key (FNV-1a), so a ticket's entries always land in the same shard. */

@@ -1,9 +1,8 @@
 import api from '@forge/api';
 import type { AsyncEvent } from '@forge/events';
-import { createSlaClock } from '../../../core';
+import { createSlaClock, type SlaClock } from '../../../core';
 import type { AppConfig } from '../config/schema';
 import { compileCalendars } from '../config/schema';
-import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import type { JiraIssue, JsmFeedback, JsmSlaMetric } from '../jira/types';
 import { runtime } from '../runtime';
@@ -11,6 +10,7 @@ import { purgeTicket, rememberJsmMetrics, rememberSegmentNames, type StoredTicke
 import { keys } from '../storage/keys';
 import { getValue } from '../storage/store';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
+import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { issueFieldsToFetch, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
 import { computeTicketResult } from './ticket-result';
@@ -48,36 +48,106 @@ const step = async <T>(name: SyncStep, work: () => Promise<T> | T): Promise<T> =
 /** JQL for a batch: the configured scope and the keys, so a ticket that left the scope is not recomputed. */
 export const batchJql = (config: AppConfig, issueKeys: readonly string[]): string => `(${config.sync.scopeJql}) AND key in (${issueKeys.join(', ')})`;
 
+/** One generation a ticket's result is written to, with the configuration it is computed with. */
+interface Target {
+  gen: number;
+  config: AppConfig;
+  clocks: SlaClock[];
+}
+
+const targetOf = ({ gen, config }: { gen: number; config: AppConfig }): Target => {
+  const calendars = compileCalendars(config.calendars);
+  return { gen, config, clocks: config.policies.map((policy) => createSlaClock(policy, calendars)) };
+};
+
+/** The ledger as this event sees it, and how a ticket's failure or success is recorded. */
+function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now: number) {
+  const updatedOf = new Map<string, number>();
+  return {
+    updatedOf,
+    fail: async (key: string, error: unknown) => {
+      const stepName = error instanceof StepError ? error.step : 'store';
+      await recordFailure(key, stepName, error instanceof StepError ? error.cause : error, now, failing.get(key), updatedOf.get(key) ?? null);
+      report.failed.push(key);
+    },
+    succeeded: async (key: string) => {
+      if (failing.has(key)) await clearFailure(key);
+    },
+  };
+}
+
+/**
+ * Computes and stores each issue into every target generation, each ticket isolated: a failure at any step goes to
+ * the ledger and the others go on. A failure of the batch's changelog read puts every ticket of it in the ledger.
+ */
+async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue; updated: number }>, targets: Target[], report: ConsumeReport, book: ReturnType<typeof ledger>) {
+  if (todo.length === 0) return;
+  let changelogs: Awaited<ReturnType<JiraClient['changelogs']>>;
+  try {
+    changelogs = await jira.changelogs(todo.map(({ issue }) => issue.id), ['status', 'resolution']);
+  } catch (error) {
+    for (const { issue } of todo) await book.fail(issue.key, new StepError('changelog', error));
+    return;
+  }
+  const asOf = runtime.now();
+  const jsmNames = new Set<string>();
+  const readJsm = targets.some((t) => t.config.sync.readJsmSla);
+  const readFeedback = targets.some((t) => t.config.sync.readFeedback);
+  for (const { issue, updated } of todo) {
+    try {
+      const jsm: JsmSlaMetric[] = readJsm ? await step('jsm-sla', () => jira.jsmSla(issue.key)) : [];
+      const feedback: JsmFeedback | null = readFeedback ? await step('feedback', () => jira.jsmFeedback(issue.key)) : null;
+      const outcomes = new Set<'stored' | 'stale'>();
+      for (const target of targets) {
+        const result = await step('compute', () => {
+          const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], target.config.fields);
+          const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
+          return computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null });
+        });
+        outcomes.add(await step('store', () => storeTicketResult(result, target.config.sync.reportTimeZone, target.gen)));
+      }
+      report[outcomes.has('stored') ? 'stored' : 'stale']++;
+      for (const metric of jsm) jsmNames.add(metric.name);
+      await book.succeeded(issue.key);
+    } catch (error) {
+      await book.fail(issue.key, error);
+    }
+  }
+  await rememberJsmMetrics(jsmNames);
+  await rememberSegmentNames([...targets.flatMap((t) => t.config.policies.map((p) => p.id)), ...[...jsmNames].map((name) => `jsm:${name}`)]);
+}
+
 /**
  * Processes one queue event. Each ticket is isolated: a ticket that fails at any step is written to the failure
  * ledger (key, step, error, attempts) and the others go on; later runs retry it with back-off. Reads that fail for
  * the whole batch (the search, the changelogs) put every ticket of the batch in the ledger, so nothing is lost even
  * though the trigger's cursor has moved on. Only a failure to write the ledger itself throws (the platform then
- * redelivers the event); reprocessing replaces, never adds.
+ * redelivers the event); reprocessing replaces, never adds. Results go to the active generation and, while a
+ * recompute runs, to the generation being built too.
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
   const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };
-  const { config } = await loadConfig();
-  if (!config || body.keys.length === 0) return report;
+  const generations = await loadGenerations();
+  if (body.recompute !== undefined) return consumeRecomputePage(body, generations, report);
+  const targets = (await targetsOf(generations)).map(targetOf);
+  if (targets.length === 0 || body.keys.length === 0) return report;
+  const config = targets[targets.length - 1].config;
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
-  const updatedOf = new Map<string, number>();
-  const fail = async (key: string, error: unknown) => {
-    const stepName = error instanceof StepError ? error.step : 'store';
-    await recordFailure(key, stepName, error instanceof StepError ? error.cause : error, now, failing.get(key), updatedOf.get(key) ?? null);
-    report.failed.push(key);
-  };
-  const succeeded = async (key: string) => {
-    if (failing.has(key)) await clearFailure(key);
+  const book = ledger(failing, report, now);
+  const purgeEverywhere = async (key: string) => {
+    let any = false;
+    for (const target of targets) any = (await purgeTicket(key, target.gen)) || any;
+    return any;
   };
 
   if (body.purge) {
     for (const key of body.keys) {
       try {
-        if (await step('purge', () => purgeTicket(key))) report.purged.push(key);
-        await succeeded(key);
+        if (await step('purge', () => purgeEverywhere(key))) report.purged.push(key);
+        await book.succeeded(key);
       } catch (error) {
-        await fail(key, error);
+        await book.fail(key, error);
       }
     }
     await addConsumed({ processed: body.keys.length - report.failed.length, failed: report.failed.length }, now);
@@ -85,15 +155,13 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   }
 
   const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
-  const calendars = compileCalendars(config.calendars);
-  const clocks = config.policies.map((policy) => createSlaClock(policy, calendars));
-
+  const fields = [...new Set(targets.flatMap((t) => issueFieldsToFetch(t.config.fields)))];
   let issues: JiraIssue[];
   let deleted: string[];
   try {
-    ({ issues, deleted } = await jira.issuesByKeys(body.keys, issueFieldsToFetch(config.fields), (remaining) => batchJql(config, remaining), body.reconcileIds));
+    ({ issues, deleted } = await jira.issuesByKeys(body.keys, fields, (remaining) => batchJql(config, remaining), body.reconcileIds));
   } catch (error) {
-    for (const key of body.keys) await fail(key, new StepError('search', error));
+    for (const key of body.keys) await book.fail(key, new StepError('search', error));
     await addConsumed({ processed: 0, failed: report.failed.length }, now);
     return report;
   }
@@ -105,18 +173,19 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   for (const key of body.keys) {
     if (returnedKeys.has(key)) continue;
     try {
-      const stored = deleted.includes(key) ? true : await step('search', () => getValue<StoredTicket>(keys.ticket(key)));
-      if (!stored) {
+      const stored = deleted.includes(key) ? true : await step('search', () => getValue<StoredTicket>(keys.ticket(key, targets[0].gen)));
+      if (!stored && targets.length === 1) {
         report.missing.push(key);
-        await succeeded(key);
+        await book.succeeded(key);
         continue;
       }
       // Moved within scope: the issue came back under its new key, and storing it purges the old one.
       if (typeof stored === 'object' && stored.id && returnedIds.has(stored.id)) continue;
-      if (await step('purge', () => purgeTicket(key))) report.purged.push(key);
-      await succeeded(key);
+      if (await step('purge', () => purgeEverywhere(key))) report.purged.push(key);
+      else report.missing.push(key);
+      await book.succeeded(key);
     } catch (error) {
-      await fail(key, error);
+      await book.fail(key, error);
     }
   }
 
@@ -124,51 +193,53 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   for (const issue of issues) {
     try {
       const updated = Date.parse(issue.fields.updated as string);
-      updatedOf.set(issue.key, updated);
+      book.updatedOf.set(issue.key, updated);
       const failed = failing.get(issue.key);
       if (!body.refresh && failed && failed.updated === updated && failed.nextAttemptAt > now) {
         report.deferred++;
         continue;
       }
-      const stored = await step('search', () => getValue<StoredTicket>(keys.ticket(issue.key)));
-      if (!body.refresh && stored && !stored.pending && stored.updated === updated && !failed) report.unchanged++;
+      let unchanged = !body.refresh && !failed;
+      for (const target of targets) {
+        if (!unchanged) break;
+        const stored = await step('search', () => getValue<StoredTicket>(keys.ticket(issue.key, target.gen)));
+        unchanged = !!stored && !stored.pending && stored.updated === updated;
+      }
+      if (unchanged) report.unchanged++;
       else todo.push({ issue, updated });
     } catch (error) {
-      await fail(issue.key, error);
+      await book.fail(issue.key, error);
     }
   }
-  if (todo.length > 0) {
-    let changelogs: Awaited<ReturnType<JiraClient['changelogs']>>;
-    try {
-      changelogs = await jira.changelogs(todo.map(({ issue }) => issue.id), ['status', 'resolution']);
-    } catch (error) {
-      for (const { issue } of todo) await fail(issue.key, new StepError('changelog', error));
-      await addConsumed({ processed: report.stored + report.unchanged, failed: report.failed.length }, now);
-      return report;
-    }
-    const asOf = runtime.now();
-    const jsmNames = new Set<string>();
-    for (const { issue, updated } of todo) {
-      try {
-        const jsm: JsmSlaMetric[] = config.sync.readJsmSla ? await step('jsm-sla', () => jira.jsmSla(issue.key)) : [];
-        const feedback: JsmFeedback | null = config.sync.readFeedback ? await step('feedback', () => jira.jsmFeedback(issue.key)) : null;
-        const result = await step('compute', () => {
-          const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], config.fields);
-          const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
-          return computeTicketResult(ticket, updated, clocks, asOf, jsm, feedback, { id: issue.id, assigneeName: assignee?.displayName ?? null });
-        });
-        const outcome = await step('store', () => storeTicketResult(result, config.sync.reportTimeZone));
-        report[outcome]++;
-        for (const metric of jsm) jsmNames.add(metric.name);
-        await succeeded(issue.key);
-      } catch (error) {
-        await fail(issue.key, error);
-      }
-    }
-    await rememberJsmMetrics(jsmNames);
-    await rememberSegmentNames([...config.policies.map((p) => p.id), ...[...jsmNames].map((name) => `jsm:${name}`)]);
-  }
+  await computeAndStore(jira, todo, targets, report, book);
   await addConsumed({ processed: report.stored + report.unchanged + report.stale + report.purged.length, failed: report.failed.length }, now);
+  return report;
+}
+
+/**
+ * One page of a history recompute: the scope's issues in key order from the stored page token, computed with the
+ * saved configuration into the generation being built. Progress (and the next token) is saved after the page, so a
+ * crash resumes at the same page; a stale or duplicate event (another token, an abandoned generation) does nothing.
+ */
+async function consumeRecomputePage(body: SyncEventBody, state: GenerationState, report: ConsumeReport): Promise<ConsumeReport> {
+  const building = state.building;
+  if (!building || building.gen !== body.recompute || building.token !== (body.token ?? null)) return report;
+  const targets = (await targetsOf(state)).map(targetOf).filter((t) => t.gen === building.gen);
+  if (targets.length === 0) return report;
+  const config = targets[0].config;
+  const now = runtime.now();
+  const failing = new Map((await allFailures()).map((f) => [f.key, f]));
+  const book = ledger(failing, report, now);
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
+  // A failed page read throws: the platform redelivers the event, and a lost chain is resumed by the hourly run.
+  const page = await jira.searchPage(`(${config.sync.scopeJql}) ORDER BY key ASC`, issueFieldsToFetch(config.fields), building.token ?? undefined);
+  const todo = page.issues.map((issue) => ({ issue, updated: Date.parse(issue.fields.updated as string) }));
+  for (const { issue, updated } of todo) book.updatedOf.set(issue.key, updated);
+  await computeAndStore(jira, todo, targets, report, book);
+  const next = page.isLast || !page.nextPageToken ? null : page.nextPageToken;
+  await recordRecomputePage(state, page.issues.length, next, now);
+  if (next !== null) await queueRecomputePage(building.gen, next);
+  await addConsumed({ processed: report.stored + report.stale, failed: report.failed.length }, now);
   return report;
 }
 

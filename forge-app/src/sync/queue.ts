@@ -13,6 +13,9 @@ export interface SyncEventBody extends Record<string, unknown> {
   purge?: boolean;
   /** Issue ids to read with read-after-write consistency (live events; ≤ 50). */
   reconcileIds?: number[];
+  /** A page of a history recompute into this generation, starting at `token` (null: the first page). */
+  recompute?: number;
+  token?: string | null;
 }
 
 /** After a RateLimitError the platform asks to retry "after a minute". */

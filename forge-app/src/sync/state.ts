@@ -7,7 +7,7 @@ export interface SyncState {
   lastRunAt: number | null;
   /** Whether the last run stopped on its time budget with more to read. */
   more: boolean;
-  lastRun: { pushes: number; events: number; issues: number; dueRefreshes: number; retries: number; reconciled: number; jiraRequests: number; rateLimited: number; queueRateLimited: number } | null;
+  lastRun: { pushes: number; events: number; issues: number; dueRefreshes: number; retries: number; reconciled: number; retiredKeysDeleted: number; jiraRequests: number; rateLimited: number; queueRateLimited: number } | null;
   /** When the last reconciliation (every stored ticket checked against Jira: deleted, moved, out of scope) was queued. */
   lastReconcileAt?: number | null;
 }

@@ -6,6 +6,7 @@ import type { Bucket, OpenEntry } from '../storage/aggregates';
 import { keys } from '../storage/keys';
 import { valuesWithPrefix } from '../storage/store';
 import { allFailures } from './failures';
+import { deleteRetired, loadGenerations, queueRecomputePage, RECOMPUTE_STALL_MS, saveGenerations } from './generations';
 import { CURSOR_OVERLAP_MS, ISSUES_PER_EVENT, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, MAX_PUSHES_PER_CHAIN, RECONCILE_EVERY_MS, TRIGGER_BUDGET_MS } from './limits';
 import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
 import { loadSyncState, saveSyncState, type SyncState } from './state';
@@ -43,6 +44,9 @@ export function packPushes(bodies: SyncEventBody[]): SyncEventBody[][] {
   return pushes;
 }
 
+/** Keys of retired generations deleted per hourly run at most. */
+const RETIRED_KEYS_PER_RUN = 2_000;
+
 /** Keys in events of ≤ 100. */
 const eventsOf = (issueKeys: readonly string[], refresh: boolean): SyncEventBody[] => {
   const bodies: SyncEventBody[] = [];
@@ -51,8 +55,8 @@ const eventsOf = (issueKeys: readonly string[], refresh: boolean): SyncEventBody
 };
 
 /** Open cycles whose due time passed since they were computed: their stored "ongoing" is now a breach. */
-async function dueRefreshes(now: number): Promise<string[]> {
-  const indexes = await valuesWithPrefix<Bucket<OpenEntry>>('open:');
+async function dueRefreshes(now: number, gen: number): Promise<string[]> {
+  const indexes = await valuesWithPrefix<Bucket<OpenEntry>>(keys.openPrefix(gen));
   return [...new Set(indexes.flatMap(({ value }) => Object.values(value.entries).filter((e) => e.state === 'ongoing' && e.due !== null && e.due < now).map((e) => e.key)))];
 }
 
@@ -70,7 +74,7 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
   const deadline = started + TRIGGER_BUDGET_MS;
   const state = await loadSyncState();
   const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
-  const run = { pushes: 0, events: 0, issues: 0, dueRefreshes: 0, retries: 0, reconciled: 0, jiraRequests: 0, rateLimited: 0, queueRateLimited: 0 };
+  const run = { pushes: 0, events: 0, issues: 0, dueRefreshes: 0, retries: 0, reconciled: 0, retiredKeysDeleted: 0, jiraRequests: 0, rateLimited: 0, queueRateLimited: 0 };
   const push = async (bodies: SyncEventBody[]) => {
     for (const events of packPushes(bodies)) {
       if (run.pushes >= MAX_PUSHES_PER_CHAIN) throw new QueueBudgetError();
@@ -86,8 +90,16 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
   };
 
   let more = false;
+  const generations = await loadGenerations();
+  // A recompute whose chain of page events stopped (a crash, a rate-limited push) resumes at its stored page.
+  if (generations.building && started - generations.building.lastProgressAt >= RECOMPUTE_STALL_MS) {
+    if (await queueRecomputePage(generations.building.gen, generations.building.token)) {
+      generations.building.lastProgressAt = started;
+      await saveGenerations(generations);
+    }
+  }
   try {
-    const due = await dueRefreshes(started);
+    const due = await dueRefreshes(started, generations.active);
     run.dueRefreshes = due.length;
     await push(eventsOf(due, true));
 
@@ -119,7 +131,8 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
     await push(pending);
 
     if (!more && started - (state.lastReconcileAt ?? 0) >= RECONCILE_EVERY_MS) {
-      const stored = (await valuesWithPrefix<unknown>(keys.ticketPrefix)).map(({ key }) => key.slice(keys.ticketPrefix.length));
+      const prefix = keys.ticketPrefix(generations.active);
+      const stored = (await valuesWithPrefix<unknown>(prefix)).map(({ key }) => key.slice(prefix.length));
       await push(eventsOf(stored, false));
       run.reconciled = stored.length;
       state.lastReconcileAt = started;
@@ -129,6 +142,8 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
     more = true;
   }
 
+  // Keys of generations replaced by a recompute go, a bounded number a run.
+  if (runtime.now() < deadline) run.retiredKeysDeleted = await deleteRetired(RETIRED_KEYS_PER_RUN);
   run.jiraRequests = jira.stats.requests;
   run.rateLimited = jira.stats.rateLimited;
   const finished: SyncState = { ...state, lastRunAt: started, more, lastRun: run };

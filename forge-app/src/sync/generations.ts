@@ -1,0 +1,149 @@
+import type { AppConfig, AppConfigInput } from '../config/schema';
+import { checkConfig } from '../config/schema';
+import { loadConfig } from '../config/store';
+import { runtime } from '../runtime';
+import { keys } from '../storage/keys';
+import { deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
+
+/**
+ * Result generations. The gadgets read the active generation; a configuration change (or the admin page's button)
+ * starts a recompute of every ticket in scope into a new generation, page by page through the queue, resumable after
+ * a crash (the page token is stored after each page). When the last page is done the active generation switches in
+ * one write; until then the old figures are served. The old generation is then deleted by later hourly runs.
+ */
+export interface GenerationState {
+  active: number;
+  building: {
+    gen: number;
+    reason: 'config' | 'button';
+    startedAt: number;
+    /** search/jql page token of the next page to recompute; null: the first page. */
+    token: string | null;
+    /** Tickets recomputed so far, and how many the active generation holds (the admin page's "about N"). */
+    done: number;
+    expected: number;
+    lastProgressAt: number;
+  } | null;
+  lastCompleted: { gen: number; completedAt: number; tickets: number } | null;
+  /** Generations replaced or abandoned, whose keys later runs delete. */
+  retired: number[];
+}
+
+const initial = (): GenerationState => ({ active: 0, building: null, lastCompleted: null, retired: [] });
+
+export const loadGenerations = async (): Promise<GenerationState> => (await getValue<GenerationState>(keys.generations)) ?? initial();
+export const saveGenerations = (state: GenerationState): Promise<void> => setValue(keys.generations, state);
+export const activeGeneration = async (): Promise<number> => (await loadGenerations()).active;
+
+/** A recompute event whose consumer has not reported progress for this long is pushed again by the hourly run. */
+export const RECOMPUTE_STALL_MS = 15 * 60_000;
+
+/** The parts of a configuration that change stored results (scorecards are evaluated at read time). */
+const resultShape = (config: AppConfigInput | AppConfig | null | undefined) =>
+  config
+    ? JSON.stringify({
+        calendars: config.calendars ?? {},
+        policies: config.policies ?? [],
+        fields: config.fields ?? null,
+        scope: config.sync?.scopeJql,
+        zone: config.sync?.reportTimeZone ?? 'UTC',
+        jsm: config.sync?.readJsmSla ?? true,
+        feedback: config.sync?.readFeedback ?? true,
+      })
+    : null;
+
+export const changesResults = (before: AppConfigInput | null | undefined, after: AppConfigInput): boolean => before !== null && before !== undefined && resultShape(before) !== resultShape(after);
+
+/**
+ * The configuration each generation is computed with: the one being built uses the saved configuration; the active
+ * one, while a newer one is being built, keeps the configuration it was computed with (so its figures stay as they
+ * were until the switch).
+ */
+export async function targetsOf(state: GenerationState): Promise<Array<{ gen: number; config: AppConfig }>> {
+  const { config } = await loadConfig();
+  if (!config) return [];
+  if (!state.building) return [{ gen: state.active, config }];
+  const snapshot = await getValue<AppConfigInput>(keys.generationConfig(state.active));
+  const checked = snapshot ? checkConfig(snapshot) : null;
+  return [
+    { gen: state.active, config: checked?.ok ? checked.config : config },
+    { gen: state.building.gen, config },
+  ];
+}
+
+const recomputeEvent = (gen: number, token: string | null): SyncEventBody => ({ keys: [], updatedUpTo: null, refresh: true, recompute: gen, token });
+
+/** Queues the next page of a recompute; when the queue is rate limited the hourly run picks it up (no progress mark). */
+export async function queueRecomputePage(gen: number, token: string | null): Promise<boolean> {
+  try {
+    await pushPack([recomputeEvent(gen, token)], runtime.now());
+    return true;
+  } catch (error) {
+    if (!(error instanceof QueueBudgetError)) throw error;
+    return false;
+  }
+}
+
+/**
+ * Starts recomputing every ticket into a new generation. `previous` is the configuration the active generation was
+ * computed with (kept so its figures do not change before the switch). A recompute already running is abandoned.
+ */
+export async function startRecompute(reason: 'config' | 'button', previous: AppConfigInput | null): Promise<GenerationState> {
+  const now = runtime.now();
+  const state = await loadGenerations();
+  const expected = (await valuesWithPrefix<unknown>(keys.ticketPrefix(state.active))).length;
+  // Nothing stored yet: the sync computes everything with the saved configuration anyway.
+  if (expected === 0 && !state.building) return state;
+  if (previous && !state.building) await setValue(keys.generationConfig(state.active), previous);
+  if (state.building) state.retired.push(state.building.gen);
+  const gen = Math.max(state.active, state.building?.gen ?? 0, ...state.retired) + 1;
+  state.building = { gen, reason, startedAt: now, token: null, done: 0, expected, lastProgressAt: now };
+  await saveGenerations(state);
+  if (!(await queueRecomputePage(gen, null))) {
+    state.building.lastProgressAt = 0;
+    await saveGenerations(state);
+  }
+  return state;
+}
+
+/** Records a recomputed page; after the last one the gadgets switch to the new generation. */
+export async function recordRecomputePage(state: GenerationState, count: number, nextToken: string | null, now: number): Promise<GenerationState> {
+  const building = state.building!;
+  building.done += count;
+  building.lastProgressAt = now;
+  building.token = nextToken;
+  if (nextToken === null) {
+    state.retired.push(state.active);
+    state.lastCompleted = { gen: building.gen, completedAt: now, tickets: building.done };
+    state.active = building.gen;
+    state.building = null;
+  }
+  await saveGenerations(state);
+  return state;
+}
+
+/** Deletes up to `limit` keys of retired generations (and their configuration snapshots); returns how many. */
+export async function deleteRetired(limit: number): Promise<number> {
+  const state = await loadGenerations();
+  let deleted = 0;
+  while (state.retired.length > 0 && deleted < limit) {
+    const gen = state.retired[0];
+    let left = false;
+    for (const prefix of keys.generationPrefixes(gen)) {
+      for (const { key } of await valuesWithPrefix<unknown>(prefix)) {
+        if (deleted >= limit) {
+          left = true;
+          break;
+        }
+        await deleteValue(key);
+        deleted++;
+      }
+    }
+    if (left) break;
+    if (gen !== state.active) await deleteValue(keys.generationConfig(gen));
+    state.retired.shift();
+    await saveGenerations(state);
+  }
+  return deleted;
+}
