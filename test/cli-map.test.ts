@@ -190,3 +190,12 @@ describe('--map on the example exports, --cycles checked row by row against the 
     expectSameCycles(byDefault.cycles, expectedCycles(tickets, 'examples/policies.json', 'examples/calendars.json'));
   });
 });
+
+describe('mapping files', () => {
+  it('examples/mapping.schema.json is the JSON Schema of the mapping as validated; every example mapping passes it', async () => {
+    const { BPIC_MAPPING, mappingJsonSchema, readMapping } = await import('../cli/input/mapping');
+    expect(json('examples/mapping.schema.json')).toEqual(mappingJsonSchema());
+    expect(readMapping(json('examples/bpic2013.map.json'), 'bpic2013.map.json')).toEqual({ ...BPIC_MAPPING, $schema: './mapping.schema.json' });
+    for (const name of ['servicenow', 'jira', 'zendesk', 'xes']) expect(() => readMapping(json(`examples/${name}.map.json`), name)).not.toThrow();
+  });
+});

@@ -11,29 +11,31 @@ const ColumnSchema = z.string().min(1, { message: 'name a column' });
 
 export const MappingSchema = z
   .strictObject({
-    format: z.enum(['csv', 'xes']).default('csv'),
+    /** An editor's pointer to examples/mapping.schema.json; ignored. */
+    $schema: z.string().optional(),
+    format: z.enum(['csv', 'xes']).default('csv').describe('csv (default) or xes (IEEE 1849: the trace is the case)'),
     /** Detected from the header line when left out. */
-    delimiter: z.enum([',', ';', '\t', '|']).optional(),
-    encoding: z.enum(['utf-8', 'latin1', 'windows-1252']).default('utf-8'),
+    delimiter: z.enum([',', ';', '\t', '|']).optional().describe('detected from the header line when left out'),
+    encoding: z.enum(['utf-8', 'latin1', 'windows-1252']).default('utf-8').describe('utf-8 honours a byte-order mark, UTF-16 too'),
     /** Cell values read as blank. */
-    missing: z.array(z.string()).default(['']),
+    missing: z.array(z.string()).default(['']).describe('cell values read as blank, such as "?"'),
     /** The column naming the ticket; for XES the trace's `concept:name` (the default). */
-    case: ColumnSchema.optional(),
+    case: ColumnSchema.optional().describe('the column naming the ticket (for xes: a trace attribute, concept:name by default)'),
     time: z.strictObject({
-      column: ColumnSchema,
+      column: ColumnSchema.describe('the column of the row time'),
       /** Unicode date tokens (`dd-MM-yyyy HH:mm`); ISO 8601 when left out. */
-      format: z.string().min(1).optional(),
+      format: z.string().min(1).optional().describe('Unicode date tokens such as dd-MM-yyyy HH:mm; ISO 8601 by default'),
       /** IANA zone of times written without an offset. */
       timeZone: z.string().refine(isValidTimeZone, { message: 'expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels' }).default('UTC'),
     }),
     /** A numeric column ordering the rows of one ticket that share a time. */
-    order: ColumnSchema.optional(),
+    order: ColumnSchema.optional().describe('numeric column ordering rows of one ticket that share a time'),
     /** A column, or columns whose values are joined with `/`. */
-    status: z.union([ColumnSchema, z.array(ColumnSchema).min(1, { message: 'list at least one column' })]),
-    created: z.strictObject({ column: ColumnSchema }).optional(),
+    status: z.union([ColumnSchema, z.array(ColumnSchema).min(1, { message: 'list at least one column' })]).describe('a column, or columns joined with /'),
+    created: z.strictObject({ column: ColumnSchema }).optional().describe("the ticket's creation time, in the time format; default: its first row"),
     /** Ticket field (as the policies name it) → column. */
-    fields: z.record(z.string().min(1), ColumnSchema).default({}),
-    rating: z.strictObject({ column: ColumnSchema, scale: z.enum(['1-5', '0-10']) }).optional(),
+    fields: z.record(z.string().min(1), ColumnSchema).default({}).describe('ticket field as the policies name it -> column; the latest non-blank value'),
+    rating: z.strictObject({ column: ColumnSchema, scale: z.enum(['1-5', '0-10']) }).optional().describe('requester rating: 1-5 gives CSAT, 0-10 iNPS'),
   })
   .superRefine((m, ctx) => {
     if (m.format === 'csv' && m.case === undefined) ctx.addIssue({ code: 'custom', path: ['case'], message: 'name the column of the ticket (required for csv)' });
@@ -49,6 +51,7 @@ export const MappingSchema = z
 export type Mapping = z.output<typeof MappingSchema>;
 export type MappingInput = z.input<typeof MappingSchema>;
 
+/** The JSON Schema of a mapping file, as examples/mapping.schema.json holds it for editors. */
 export const mappingJsonSchema = (): Record<string, unknown> => z.toJSONSchema(MappingSchema, { io: 'input', unrepresentable: 'any' });
 
 /** The BPI Challenge 2013 VINST log, the default input; examples/bpic2013.map.json says the same. */
