@@ -3,6 +3,7 @@ import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/f
 
 const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
 const { ComplianceGadgetEdit } = await import('../forge-app/src/frontend/compliance-edit-view');
+const { ScorecardGadgetEdit } = await import('../forge-app/src/frontend/scorecard-edit-view');
 const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
 const { IssuePanel } = await import('../forge-app/src/frontend/issue-panel-view');
 const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
@@ -70,6 +71,14 @@ describe('SLA compliance gadget', () => {
     const message = findAll(doc, 'SectionMessage')[0];
     expect(message.props).toMatchObject({ appearance: 'error', title: 'Could not load the data' });
     expect(textOf(message)).toContain('Jira answered 503');
+  });
+
+  it('the edit views tell a user who may browse no project that they have no access, in both languages', async () => {
+    for (const [locale, text] of [['en_US', 'You do not have access to this.'], ['vi_VN', 'Bạn không có quyền xem nội dung này.']]) {
+      resetUi(gadget({}, locale), { getChoices: { error: 'FORBIDDEN', message: 'you may not browse any Jira project' } });
+      expect(findAll(await render(<ComplianceGadgetEdit />), 'SectionMessage').map(textOf)).toEqual([text]);
+      expect(findAll(await render(<ScorecardGadgetEdit />), 'SectionMessage').map(textOf)).toEqual([text]);
+    }
   });
 
   it('the edit view submits the chosen configuration', async () => {

@@ -1,5 +1,5 @@
 import { view } from '@forge/bridge';
-import { Button, Form, Label, Select, Spinner, Stack, TextArea, Textfield } from '@forge/react';
+import { Button, Form, Label, SectionMessage, Select, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
 import { GROUP_FIELDS } from '../storage/aggregates';
 import type { ComplianceGadgetConfig } from './compliance-view';
@@ -24,6 +24,8 @@ export function ComplianceGadgetEdit() {
   const [values, setValues] = useState<ComplianceGadgetConfig>({});
   const current = { ...saved, ...values };
   if (context === undefined || choices.status === 'loading') return <Spinner label={t.loading} />;
+  // A user who may browse no project gets no configuration names (the resolver answers FORBIDDEN).
+  if (choices.status === 'ready' && 'error' in (choices.data as object)) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const set = (change: ComplianceGadgetConfig) => setValues({ ...values, ...change });
   const text = (field: keyof ComplianceGadgetConfig) => (e: { target: { value?: string } }) => set({ [field]: e.target.value ?? '' });
   const pick = (field: keyof ComplianceGadgetConfig) => (o: Option) => set({ [field]: o.value });

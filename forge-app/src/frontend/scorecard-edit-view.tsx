@@ -1,5 +1,5 @@
 import { view } from '@forge/bridge';
-import { Button, Form, Label, Select, Spinner, Stack, TextArea, Textfield } from '@forge/react';
+import { Button, Form, Label, SectionMessage, Select, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
 import { useAppContext, useResolver } from './hooks';
 import type { ScorecardGadgetConfig } from './scorecard-view';
@@ -16,6 +16,8 @@ export function ScorecardGadgetEdit() {
   const [values, setValues] = useState<ScorecardGadgetConfig>({});
   const current = { ...saved, ...values };
   if (context === undefined || choices.status === 'loading') return <Spinner label={t.loading} />;
+  // A user who may browse no project gets no configuration names (the resolver answers FORBIDDEN).
+  if (choices.status === 'ready' && 'error' in (choices.data as object)) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const options = choices.status === 'ready' ? choices.data.scorecards.map((s) => ({ label: s.name, value: s.id })) : [];
   const text = (field: keyof ScorecardGadgetConfig) => (e: { target: { value?: string } }) => setValues({ ...values, [field]: e.target.value ?? '' });
   return (
