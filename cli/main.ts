@@ -206,6 +206,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     let result: ReportResult;
     try {
       result = await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles: cyclesFile, onProgress: progress.update });
+    } catch (error) {
+      // Another export read as the default format: say how to describe it.
+      if (error instanceof InputError && values.map === undefined && error.message.includes('named in the mapping')) {
+        throw new InputError(`${error.message}; without --map the log is read as the BPIC 2013 format: describe other exports with --map (docs/CLI-INPUT.md)`);
+      }
+      throw error;
     } finally {
       progress.end();
     }

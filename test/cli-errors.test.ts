@@ -143,6 +143,11 @@ describe('bad input exits 2 naming the file, row, column or option', () => {
     await expectBadInput(withLog(log, mapping({ fields: { team: 'assignment_group' } })), `${log} row 1: no column "assignment_group" named in the mapping; the header has: "id", "at", "status"`);
     await expectBadInput(withLog(csv(OK), mapping({ fields: { team: 'status' } }), ['--by', 'priority']), '--by priority: not a field of the mapping (fields: team)');
     await expectBadInput(run(['--map', mapping()]), '--input: give the event log the mapping --map reads');
+    await expectBadInput(
+      run(['--input', log]),
+      `${log} row 1: no column "Problem Number" named in the mapping; the header reads as 1 column with the delimiter ";" (semicolon) but holds 2 "," (comma); the delimiter is the likely cause; ` +
+        'without --map the log is read as the BPIC 2013 format: describe other exports with --map (docs/CLI-INPUT.md)',
+    );
     const notJson = file('{ "case": ', 'json');
     expect((await run(['--input', log, '--map', notJson])).stderr).toMatch(new RegExp(`^--map: ${notJson} is not valid JSON \\(`));
   });
