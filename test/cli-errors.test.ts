@@ -137,6 +137,10 @@ describe('bad input exits 2 naming the file, row, column or option', () => {
   it('a mapping that does not validate, names an unknown column, or --by a field it does not map', async () => {
     const unknownKey = mapping({ delimeter: ',' });
     await expectBadInput(withLog(csv(OK), unknownKey), `--map: ${unknownKey}: Unrecognized key: "delimeter"`);
+    const badDelimiter = mapping({ delimiter: ';;' });
+    await expectBadInput(withLog(csv(OK), badDelimiter), `--map: ${badDelimiter}: delimiter: expected one character such as "," ";" "\\t" or "|" (not a quote or line break)`);
+    // Any one character will do when given.
+    expect((await withLog(csv(OK.replace(/,/g, '^')), mapping({ delimiter: '^' }))).status).toBe(0);
     const badFormat = mapping({ time: { column: 'at', format: 'DD/MM/YYYY' } });
     await expectBadInput(withLog(csv(OK), badFormat), `--map: ${badFormat}: time.format: unknown token "D" in "DD/MM/YYYY" (known: yyyy MM M dd d HH H mm ss SSS XXX xxx XX; quote literal text as 'T')`);
     const log = csv(OK);

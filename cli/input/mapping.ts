@@ -15,7 +15,11 @@ export const MappingSchema = z
     $schema: z.string().optional(),
     format: z.enum(['csv', 'xes']).default('csv').describe('csv (default) or xes (IEEE 1849: the trace is the case)'),
     /** Detected from the header line when left out. */
-    delimiter: z.enum([',', ';', '\t', '|']).optional().describe('detected from the header line when left out'),
+    delimiter: z
+      .string()
+      .refine((d) => d.length === 1 && d !== '"' && d !== '\n' && d !== '\r', { message: 'expected one character such as "," ";" "\\t" or "|" (not a quote or line break)' })
+      .optional()
+      .describe('one character; detected from the header line (, ; tab |) when left out'),
     encoding: z.enum(['utf-8', 'latin1', 'windows-1252']).default('utf-8').describe('utf-8 honours a byte-order mark, UTF-16 too'),
     /** Cell values read as blank. */
     missing: z.array(z.string()).default(['']).describe('cell values read as blank, such as "?"'),
