@@ -654,6 +654,22 @@ describe('history recompute', () => {
     expect(await call('startRecompute')).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
   });
 
+  it('F6: a recompute chain that reaches the platform\'s 1,000-push limit is resumed from its stored page', async () => {
+    for (let n = 1; n <= 250; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, 6));
+    await syncAt(T0 + 20 * HOUR);
+    now = T0 + 21 * HOUR;
+    expect(await call('startRecompute')).toMatchObject({ ok: true });
+    await runQueued(); // page 1
+    forge.queue.chainLimitOnNextPush = true;
+    await runQueued(); // page 2: done, but its push of page 3 is refused
+    expect(forge.queue.pushes).toEqual([]);
+    expect(await generations()).toMatchObject({ active: 0, building: { done: 200 } });
+    await syncAt(T0 + 21 * HOUR + 10 * 60_000); // not stalled long enough yet
+    expect(await generations()).toMatchObject({ active: 0, building: { done: 200 } });
+    await syncAt(T0 + 21 * HOUR + 20 * 60_000);
+    expect(await generations()).toMatchObject({ active: 1, building: null, lastCompleted: { tickets: 250 } });
+  });
+
   it('F6: changes that do not touch results (scorecards) start no recompute', async () => {
     forge.jira.add(ticket('SUP-1', T0, 2));
     await syncAt(T0 + 5 * HOUR);

@@ -392,10 +392,21 @@ export class QueueDouble {
   private accepted: number[] = [];
   rateLimited = 0;
 
+  /**
+   * The next push fails with the platform's InvocationLimitReachedError: a chain of pushes that began with one
+   * invocation may hold at most 1,000 pushes (https://developer.atlassian.com/platform/forge/limits-async-events).
+   * The double cannot see invocation chains, so tests script the moment a chain reaches it.
+   */
+  chainLimitOnNextPush = false;
+
   async push(events: Array<{ body: Record<string, unknown> }>) {
     if (this.failOnPush !== null && --this.failOnPush <= 0) {
       this.failOnPush = null;
       throw new Error('simulated crash while pushing');
+    }
+    if (this.chainLimitOnNextPush) {
+      this.chainLimitOnNextPush = false;
+      throw new forgeEventErrors.InvocationLimitReachedError('The event cannot be pushed: the invocation chain reached 1000 push requests');
     }
     validatePushEvents(events as never);
     for (const event of events) {

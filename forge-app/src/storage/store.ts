@@ -46,11 +46,12 @@ export async function deleteValue(key: string): Promise<void> {
   await withRetry(() => kvs.delete(key));
 }
 
-/** Every value whose key begins with `prefix`, following the query cursor. */
-export async function valuesWithPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>> {
+/** Every value whose key begins with `prefix` (at most `max`), following the query cursor. */
+export async function valuesWithPrefix<T>(prefix: string, max = Number.POSITIVE_INFINITY): Promise<Array<{ key: string; value: T }>> {
   const found: Array<{ key: string; value: T }> = [];
   let cursor: string | undefined;
   do {
+    if (found.length >= max) return found.slice(0, max);
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
     if (cursor) query = query.cursor(cursor);
     const page = await withRetry(() => query.getMany<T>());

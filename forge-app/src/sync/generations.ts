@@ -1,3 +1,4 @@
+import { InvocationLimitReachedError } from '@forge/events';
 import type { AppConfig, AppConfigInput } from '../config/schema';
 import { checkConfig } from '../config/schema';
 import { loadConfig } from '../config/store';
@@ -74,13 +75,17 @@ export async function targetsOf(state: GenerationState): Promise<Array<{ gen: nu
 
 const recomputeEvent = (gen: number, token: string | null): SyncEventBody => ({ keys: [], updatedUpTo: null, refresh: true, recompute: gen, token });
 
-/** Queues the next page of a recompute; when the queue is rate limited the hourly run picks it up (no progress mark). */
+/**
+ * Queues the next page of a recompute. When the queue is rate limited, or the chain of pushes reached the platform's
+ * 1,000-push limit for one invocation chain (InvocationLimitReachedError, https://developer.atlassian.com/platform/forge/limits-async-events),
+ * it returns false: the page token is stored, and the hourly run starts a new chain from it once progress stalls.
+ */
 export async function queueRecomputePage(gen: number, token: string | null): Promise<boolean> {
   try {
     await pushPack([recomputeEvent(gen, token)], runtime.now());
     return true;
   } catch (error) {
-    if (!(error instanceof QueueBudgetError)) throw error;
+    if (!(error instanceof QueueBudgetError) && !(error instanceof InvocationLimitReachedError)) throw error;
     return false;
   }
 }
@@ -131,7 +136,7 @@ export async function deleteRetired(limit: number): Promise<number> {
     const gen = state.retired[0];
     let left = false;
     for (const prefix of keys.generationPrefixes(gen)) {
-      for (const { key } of await valuesWithPrefix<unknown>(prefix)) {
+      for (const { key } of await valuesWithPrefix<unknown>(prefix, limit - deleted + 1)) {
         if (deleted >= limit) {
           left = true;
           break;
