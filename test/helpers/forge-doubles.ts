@@ -349,9 +349,15 @@ export class MemoryKvs {
     this.call();
     this.data.delete(key);
   }
+  /**
+   * Key-prefix queries, in key order, `limit` (default 10, at most 20) a page; the cursor is opaque
+   * (https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-query/: "up to a maximum of 20",
+   * "Cursors shouldn't be persisted"). A limit over 20 is refused here rather than capped, so the app cannot rely on
+   * it. This double's cursor names the last key returned, so a key deleted between pages shifts nothing.
+   */
   query() {
     let prefix = '';
-    let cursor = 0;
+    let after: string | null = null;
     let limit = 10;
     const builder = {
       where: (_field: 'key', clause: { condition: string; values: [string] }) => {
@@ -359,15 +365,19 @@ export class MemoryKvs {
         prefix = clause.values[0];
         return builder;
       },
-      cursor: (c: string) => ((cursor = Number(c)), builder),
-      limit: (n: number) => ((limit = n), builder),
+      cursor: (c: string) => ((after = Buffer.from(c, 'base64').toString('utf8')), builder),
+      limit: (n: number) => {
+        if (n > 20) throw kvsError(400, 'INVALID_LIMIT', `query limit ${n} is over the maximum of 20`);
+        limit = n;
+        return builder;
+      },
       getMany: async () => {
         this.call();
-        const matching = [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
-        const page = matching.slice(cursor, cursor + limit);
+        const matching = [...this.data.keys()].filter((k) => k.startsWith(prefix) && (after === null || k > after)).sort();
+        const page = matching.slice(0, limit);
         return {
           results: page.map((key) => ({ key, value: JSON.parse(JSON.stringify(this.data.get(key))) })),
-          ...(cursor + limit < matching.length ? { nextCursor: String(cursor + limit) } : {}),
+          ...(limit < matching.length ? { nextCursor: Buffer.from(page[page.length - 1], 'utf8').toString('base64') } : {}),
         };
       },
     };

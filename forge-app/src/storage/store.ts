@@ -5,6 +5,9 @@ import { checkedKey } from './keys';
 /** KVS value limit: the app checks it before writing so a too-large value fails with a clear message. */
 export const MAX_VALUE_BYTES = 240 * 1024;
 
+/** KVS queries return at most 20 values a page (https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-query/). */
+export const KVS_PAGE_LIMIT = 20;
+
 /** Attempts per KVS call: rate limits (429) and server errors are transient; a 4xx such as INVALID_KEY is not. */
 export const KVS_ATTEMPTS = 5;
 
@@ -52,11 +55,32 @@ export async function valuesWithPrefix<T>(prefix: string, max = Number.POSITIVE_
   let cursor: string | undefined;
   do {
     if (found.length >= max) return found.slice(0, max);
-    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(KVS_PAGE_LIMIT);
     if (cursor) query = query.cursor(cursor);
     const page = await withRetry(() => query.getMany<T>());
     found.push(...page.results.map(({ key, value }) => ({ key, value })));
     cursor = page.nextCursor;
   } while (cursor);
   return found;
+}
+
+/**
+ * The keys beginning with `prefix`, in key order, a KVS page (≤ 20) at a time, without holding every value in memory.
+ * Cursors live only within this walk: the platform says not to persist them.
+ */
+export async function* keyPagesWithPrefix(prefix: string): AsyncGenerator<{ keys: string[]; nextCursor: string | undefined }> {
+  let next: string | undefined;
+  do {
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(KVS_PAGE_LIMIT);
+    if (next) query = query.cursor(next);
+    const page = await withRetry(() => query.getMany<unknown>());
+    next = page.nextCursor;
+    yield { keys: page.results.map(({ key }) => key), nextCursor: next };
+  } while (next);
+}
+
+export async function countWithPrefix(prefix: string): Promise<number> {
+  let count = 0;
+  for await (const page of keyPagesWithPrefix(prefix)) count += page.keys.length;
+  return count;
 }

@@ -4,7 +4,7 @@ import { checkConfig } from '../config/schema';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { keys } from '../storage/keys';
-import { deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+import { countWithPrefix, deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
 import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
 
 /**
@@ -97,7 +97,7 @@ export async function queueRecomputePage(gen: number, token: string | null): Pro
 export async function startRecompute(reason: 'config' | 'button', previous: AppConfigInput | null): Promise<GenerationState> {
   const now = runtime.now();
   const state = await loadGenerations();
-  const expected = (await valuesWithPrefix<unknown>(keys.ticketPrefix(state.active))).length;
+  const expected = await countWithPrefix(keys.ticketPrefix(state.active));
   // Nothing stored yet: the sync computes everything with the saved configuration anyway.
   if (expected === 0 && !state.building) return state;
   if (previous && !state.building) await setValue(keys.generationConfig(state.active), previous);

@@ -10,6 +10,8 @@ export interface SyncState {
   lastRun: { pushes: number; events: number; issues: number; dueRefreshes: number; retries: number; reconciled: number; retiredKeysDeleted: number; jiraRequests: number; rateLimited: number; queueRateLimited: number } | null;
   /** When the last reconciliation (every stored ticket checked against Jira: deleted, moved, out of scope) was queued. */
   lastReconcileAt?: number | null;
+  /** The last stored ticket key an unfinished reconciliation queued; the next run queues the keys after it. */
+  reconcileAfter?: string | null;
 }
 
 /** What the consumers did, summed: the admin page's "tickets processed". One small value, written once an event. */

@@ -4,7 +4,7 @@ import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
 import type { Bucket, OpenEntry } from '../storage/aggregates';
 import { keys } from '../storage/keys';
-import { valuesWithPrefix } from '../storage/store';
+import { keyPagesWithPrefix, valuesWithPrefix } from '../storage/store';
 import { allFailures } from './failures';
 import { deleteRetired, loadGenerations, queueRecomputePage, RECOMPUTE_STALL_MS, saveGenerations } from './generations';
 import { CURSOR_OVERLAP_MS, ISSUES_PER_EVENT, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, MAX_PUSHES_PER_CHAIN, RECONCILE_EVERY_MS, TRIGGER_BUDGET_MS } from './limits';
@@ -130,12 +130,35 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
     } while (token);
     await push(pending);
 
-    if (!more && started - (state.lastReconcileAt ?? 0) >= RECONCILE_EVERY_MS) {
+    // Reconciliation, a KVS page of stored keys at a time in key order. A run that stops saves the last key queued;
+    // the next one walks the keys again from the start (KVS cursors must not be persisted) and queues the rest.
+    const reconcileDue = (state.reconcileAfter ?? null) !== null || started - (state.lastReconcileAt ?? 0) >= RECONCILE_EVERY_MS;
+    if (!more && reconcileDue) {
       const prefix = keys.ticketPrefix(generations.active);
-      const stored = (await valuesWithPrefix<unknown>(prefix)).map(({ key }) => key.slice(prefix.length));
-      await push(eventsOf(stored, false));
-      run.reconciled = stored.length;
-      state.lastReconcileAt = started;
+      const after = state.reconcileAfter ?? null;
+      let batch: string[] = [];
+      const flushReconcile = async () => {
+        if (batch.length === 0) return;
+        await push(eventsOf(batch, false));
+        run.reconciled += batch.length;
+        state.reconcileAfter = `${prefix}${batch[batch.length - 1]}`;
+        batch = [];
+      };
+      for await (const page of keyPagesWithPrefix(prefix)) {
+        batch.push(...page.keys.filter((key) => after === null || key > after).map((key) => key.slice(prefix.length)));
+        if (batch.length >= ISSUES_PER_EVENT * MAX_EVENTS_PER_PUSH) await flushReconcile();
+        // Out of time: stop once this run has something new to queue (walking past done keys is only reading).
+        if (runtime.now() > deadline && page.nextCursor && batch.length > 0) {
+          await flushReconcile();
+          more = true;
+          break;
+        }
+      }
+      if (!more) {
+        await flushReconcile();
+        state.reconcileAfter = null;
+        state.lastReconcileAt = started;
+      }
     }
   } catch (error) {
     if (!(error instanceof QueueBudgetError)) throw error;
