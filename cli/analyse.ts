@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { CalendarError } from '../core/calendar/errors';
 import type { Instant } from '../core/calendar/types';
-import type { CalendarSet, SlaClock, SlaCycle, TicketClock } from '../core/sla/clock';
+import { type CalendarSet, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla/clock';
 import { SlaError } from '../core/sla/errors';
 import type { FieldValue } from '../core/sla/ticket';
 import { type CyclesWriter, cycleLine } from './cycles';
@@ -33,13 +33,27 @@ interface Ticket {
   key: string;
   status: string;
   fields: Record<string, FieldValue>;
+  /** One clock per policy; empty until the creation row is known (with `order`, once its time's rows are sorted). */
   clocks: TicketClock[];
+  created: Instant;
   last: Instant;
   lastRow: number;
   rating: number | null;
   /** Rows sharing the latest time, waiting for the `order` column to sort them (only with `order` mapped). */
   pending: PendingRow[] | null;
 }
+
+/**
+ * A ticket none of whose clocks is running (closed, or waiting to enter a start status), kept small until its next
+ * row: its status, fields and, as one array of numbers, its rating, last time, last row and each clock's state.
+ */
+interface Retired {
+  status: string;
+  fields: Record<string, FieldValue>;
+  numbers: number[];
+}
+
+const isRetired = (ticket: Ticket | Retired): ticket is Retired => 'numbers' in ticket;
 
 interface PendingRow {
   at: Instant;
@@ -88,7 +102,7 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
   };
   const statuses = new Set<string>();
 
-  const tickets = new Map<string, Ticket>();
+  const tickets = new Map<string, Ticket | Retired>();
   let previous: Ticket | undefined;
   let events = 0;
   let first = Infinity;
@@ -171,12 +185,67 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
     }
   };
   const identity = columns.names.map((_, i) => i);
+  const pendingRow = (record: readonly string[], index: readonly number[], at: Instant, row: number, status: string): PendingRow => {
+    const orderText = cellOf(record, index, columns.order);
+    const order = orderText === '' ? 0 : Number(orderText);
+    if (!Number.isFinite(order)) throw new InputError(`${where(row, columns.order)}: ${JSON.stringify(orderText)} is not a number`);
+    return { at, row, order, status, values: columns.names.map((_, i) => intern(cellOf(record, index, i))) };
+  };
   const flushPending = (ticket: Ticket) => {
     const rows = ticket.pending;
     if (rows === null || rows.length === 0) return;
     ticket.pending = [];
     rows.sort((a, b) => a.order - b.order);
-    for (const r of rows) applyRow(ticket, r.at, r.status, r.values, identity, r.row);
+    let i = 0;
+    if (ticket.clocks.length === 0) {
+      const first = rows[i++];
+      ticket.status = first.status;
+      openTicket(ticket, first.status, first.values, identity, first.row);
+    }
+    for (; i < rows.length; i++) applyRow(ticket, rows[i].at, rows[i].status, rows[i].values, identity, rows[i].row);
+  };
+  /** Fields and rating from the creation row, and a clock per policy. */
+  const openTicket = (ticket: Ticket, status: string, record: readonly string[], index: readonly number[], row: number) => {
+    const fields: Record<string, FieldValue> = {};
+    for (const [field, i] of columns.fields) {
+      const value = cellOf(record, index, i);
+      fields[field] = value === '' ? null : intern(value);
+    }
+    ticket.fields = fields;
+    const rating = columns.rating >= 0 ? cellOf(record, index, columns.rating) : '';
+    ticket.rating = rating === '' ? null : ratingOf(rating, row);
+    ticket.clocks = clocks.map((clock) => clock.open({ key: ticket.key, created: ticket.created, status, fields }, onCycle));
+  };
+
+  const retire = (ticket: Ticket) => {
+    flushPending(ticket);
+    // Sized once: an array grown by push keeps spare room, three times these few numbers.
+    const numbers = new Array<number>(3 + 6 * ticket.clocks.length);
+    numbers[0] = ticket.rating ?? NaN;
+    numbers[1] = ticket.last;
+    numbers[2] = ticket.lastRow;
+    for (let i = 0; i < ticket.clocks.length; i++) {
+      const state = ticket.clocks[i].suspend();
+      if (state === null) return; // a running clock keeps the ticket as it is
+      for (let k = 0; k < 6; k++) numbers[3 + i * 6 + k] = state[k];
+    }
+    tickets.set(ticket.key, { status: ticket.status, fields: ticket.fields, numbers });
+  };
+  const revive = (key: string, retired: Retired): Ticket => {
+    const { status, fields, numbers } = retired;
+    const ticket: Ticket = {
+      key,
+      status,
+      fields,
+      clocks: clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, numbers.slice(3 + i * 6, 9 + i * 6) as unknown as SuspendedClock, onCycle)),
+      created: numbers[3],
+      last: numbers[1],
+      lastRow: numbers[2],
+      rating: Number.isNaN(numbers[0]) ? null : numbers[0],
+      pending: columns.order >= 0 ? [] : null,
+    };
+    tickets.set(key, ticket);
+    return ticket;
   };
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
@@ -196,7 +265,14 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
     } else if (at > secondLast) secondLast = at;
 
     // Rows of a ticket usually come together: comparing with the previous row's key is cheaper than a look-up.
-    const ticket = previous !== undefined && previous.key === key ? previous : tickets.get(key);
+    let ticket: Ticket | Retired | undefined;
+    if (previous !== undefined && previous.key === key) ticket = previous;
+    else {
+      // The previous row's ticket, when its clocks are not running, shrinks to a few numbers until it shows up again.
+      if (previous !== undefined) retire(previous);
+      ticket = tickets.get(key);
+      if (ticket !== undefined && isRetired(ticket)) ticket = revive(key, ticket);
+    }
     if (ticket === undefined) {
       let created = at;
       if (columns.created >= 0) {
@@ -206,24 +282,12 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
           throw new InputError(`${where(row, columns.time)}: ${JSON.stringify(timeText)} is before the ticket's creation (${JSON.stringify(text)} in column "${columnName(columns.created)}")`);
         }
       }
-      const fields: Record<string, FieldValue> = {};
-      for (const [field, i] of columns.fields) {
-        const value = cellOf(record, index, i);
-        fields[field] = value === '' ? null : intern(value);
-      }
-      const rating = columns.rating >= 0 ? cellOf(record, index, columns.rating) : '';
       const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
-      const opened: Ticket = {
-        key: ownKey,
-        status,
-        fields,
-        clocks: [],
-        last: at,
-        lastRow: row,
-        rating: rating === '' ? null : ratingOf(rating, row),
-        pending: columns.order >= 0 ? [] : null,
-      };
-      opened.clocks = clocks.map((clock) => clock.open({ key: ownKey, created, status, fields }, onCycle));
+      const opened: Ticket = { key: ownKey, status, fields: {}, clocks: [], created, last: at, lastRow: row, rating: null, pending: null };
+      if (columns.order >= 0) {
+        // The first row is the creation only once the rows sharing its time are sorted by the order column.
+        opened.pending = [pendingRow(record, index, at, row, status)];
+      } else openTicket(opened, status, record, index, row);
       tickets.set(ownKey, opened);
       previous = opened;
       return;
@@ -234,11 +298,9 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
       );
     }
     if (ticket.pending !== null) {
-      const orderText = cellOf(record, index, columns.order);
-      const order = orderText === '' ? 0 : Number(orderText);
-      if (!Number.isFinite(order)) throw new InputError(`${where(row, columns.order)}: ${JSON.stringify(orderText)} is not a number`);
+      const pending = pendingRow(record, index, at, row, status);
       if (at > ticket.last) flushPending(ticket);
-      ticket.pending.push({ at, row, order, status, values: columns.names.map((_, i) => intern(cellOf(record, index, i))) });
+      ticket.pending.push(pending);
     } else applyRow(ticket, at, status, record, index, row);
     ticket.last = at;
     ticket.lastRow = row;
@@ -278,7 +340,24 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
   let reopened = 0;
   const ratings: number[] = [];
   try {
-    for (const ticket of tickets.values()) {
+    for (const held of tickets.values()) {
+      if (isRetired(held)) {
+        // No clock runs: nothing to finish; the flags say resolved (8) and reopened (4).
+        const { fields, numbers } = held;
+        let applies = false;
+        let flags = 0;
+        for (let i = 0; i < clocks.length; i++) {
+          if (!clocks[i].appliesToFields(fields)) continue;
+          applies = true;
+          flags |= numbers[8 + i * 6];
+        }
+        if (applies) measured++;
+        if (flags & 8) resolved++;
+        if (flags & 4) reopened++;
+        if (!Number.isNaN(numbers[0])) ratings.push(numbers[0]);
+        continue;
+      }
+      const ticket = held;
       flushPending(ticket);
       let applies = false;
       let isResolved = false;
