@@ -180,6 +180,20 @@ describe('F7: server errors and timeouts', () => {
     expect((forge.kvs.data.get('sync:state') as { lastRun: { jiraRequests: number } }).lastRun.jiraRequests).toBeGreaterThan(0);
   });
 
+  it('F7: back-off doubles from 1 s on 5xx and timeouts, and follows Retry-After when a 503 gives one', async () => {
+    const { JiraClient } = await import('../forge-app/src/jira/client');
+    const slept: number[] = [];
+    const jira = new JiraClient(forge.jira.request(null) as never, async (ms) => void slept.push(ms));
+    forge.jira.add(ticket('SUP-1', T0, 2));
+    forge.jira.fail('/rest/api/3/search/jql', 1, 500);
+    forge.jira.fail('/rest/api/3/search/jql', 1, 'timeout');
+    forge.jira.fail('/rest/api/3/search/jql', 1, 504);
+    forge.jira.fail('/rest/api/3/search/jql', 1, 503, '7');
+    expect((await jira.searchPage('project = SUP', ['updated'])).issues.map((i) => i.key)).toEqual(['SUP-1']);
+    expect(slept).toEqual([1_000, 2_000, 4_000, 7_000]);
+    expect(jira.stats).toMatchObject({ requests: 5, serverErrors: 4, rateLimited: 0 });
+  });
+
   it('F7: a call failing past the retry limit is reported with the call and the last answer', async () => {
     forge.jira.add(ticket('SUP-1', T0, 2));
     forge.jira.fail('/rest/api/3/search/jql', 6, 503);

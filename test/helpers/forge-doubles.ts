@@ -69,7 +69,10 @@ const jqlInstant = (text: string) => Date.parse(`${text.replace(/\//g, '-').repl
 
 export class JiraDouble {
   readonly issues = new Map<string, DoubleIssue>();
-  /** Scripted 429s: the next `count` calls whose path starts with `prefix` answer 429 with this Retry-After. */
+  /**
+   * Scripted 429s: the next `count` calls whose path starts with `prefix` answer 429 with this Retry-After, in whole
+   * seconds (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
+   */
   private throttles: Array<{ prefix: string; count: number; retryAfter: string | null }> = [];
   /** Issue keys search/jql leaves out until this many searches were answered (eventual consistency). */
   private hiddenUntil = new Map<string, number>();
@@ -88,7 +91,7 @@ export class JiraDouble {
   readonly deletedKeys = new Set<string>();
   readonly movedKeys = new Map<string, string>();
   /** Scripted failures: the next `count` calls whose path starts with `prefix` fail this way. */
-  private failures: Array<{ prefix: string; count: number; fault: Fault }> = [];
+  private failures: Array<{ prefix: string; count: number; fault: Fault; retryAfter?: string }> = [];
   /** Random faults: each call fails with this probability (seeded), except the paths listed as spared. */
   private random: { rate: number; next: () => number } | null = null;
   faultsInjected = 0;
@@ -120,8 +123,9 @@ export class JiraDouble {
     this.secured.get(key)!.add(fromAccount);
   }
 
-  fail(prefix: string, count: number, fault: Fault): void {
-    this.failures.push({ prefix, count, fault });
+  /** A transient 5xx may carry Retry-After (a 503 at a resource limit, https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). */
+  fail(prefix: string, count: number, fault: Fault, retryAfter?: string): void {
+    this.failures.push({ prefix, count, fault, retryAfter });
   }
 
   /** Jira recovers: scripted failures still pending are dropped. */
@@ -166,16 +170,18 @@ export class JiraDouble {
     // a timeout reaches the app as a rejected requestJira promise, not as a response.
     const scripted = this.failures.find((f) => f.count > 0 && url.pathname.startsWith(f.prefix));
     let fault: Fault | null = null;
+    let retryAfter: string | undefined;
     if (scripted) {
       scripted.count--;
       fault = scripted.fault;
+      retryAfter = scripted.retryAfter;
     } else if (this.random && this.random.next() < this.random.rate) {
       fault = FAULTS[Math.floor(this.random.next() * FAULTS.length)];
     }
     if (fault !== null) {
       this.faultsInjected++;
       if (fault === 'timeout') throw new Error(`double: ${method} ${url.pathname} timed out`);
-      return respond(fault, { errorMessages: [`double: injected ${fault}`] });
+      return respond(fault, { errorMessages: [`double: injected ${fault}`] }, retryAfter === undefined ? {} : { 'Retry-After': retryAfter });
     }
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     if (method === 'POST' && url.pathname === '/rest/api/3/search/jql') {
@@ -208,16 +214,27 @@ export class JiraDouble {
         }))),
       });
     }
-    if (method === 'POST' && url.pathname === '/rest/api/3/changelog/bulkfetch') return respond(200, this.bulkfetch(body));
+    if (method === 'POST' && url.pathname === '/rest/api/3/changelog/bulkfetch') {
+      // Bulk fetch changelogs (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-changelog-bulkfetch-post):
+      // at most 1,000 issue ids or keys a call.
+      if ((body.issueIdsOrKeys?.length ?? 0) > 1000) return respond(400, { errorMessages: ['issueIdsOrKeys: at most 1000 issues'] });
+      return respond(200, this.bulkfetch(body));
+    }
+    // Get permitted projects (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-permissions-project-post):
+    // the projects where the calling user has the permissions asked for.
     if (method === 'POST' && url.pathname === '/rest/api/3/permissions/project') {
       return respond(200, { projects: [...this.browsable].map((key, i) => ({ id: 10000 + i, key })) });
     }
+    // Get my permissions (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-mypermissions-get):
+    // with issueKey, issue security levels count.
     if (method === 'GET' && url.pathname === '/rest/api/3/mypermissions') {
       const wanted = url.searchParams.get('permissions')!;
       const issueKey = url.searchParams.get('issueKey');
       const have = wanted === 'ADMINISTER' ? asUser !== null && this.admins.has(asUser) : this.issueBrowsable && (issueKey === null || this.canSee(asUser, issueKey));
       return respond(200, { permissions: { [wanted]: { id: '0', key: wanted, havePermission: have } } });
     }
+    // JSM request SLA and feedback (https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/):
+    // paged `values` with isLastPage; 404 for an issue that is not a request, and for a request without feedback.
     const jsm = /^\/rest\/servicedeskapi\/request\/([^/]+)\/(sla|feedback)$/.exec(url.pathname);
     if (jsm) {
       const issue = this.issues.get(jsm[1]);
@@ -246,7 +263,10 @@ export class JiraDouble {
       .sort((a, b) => Date.parse(a.fields.updated as string) - Date.parse(b.fields.updated as string) || a.key.localeCompare(b.key));
   }
 
-  /** search/jql: pages of `maxResults` (at most the double's page size), opaque nextPageToken, isLast; no total. */
+  /**
+   * search/jql (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post):
+   * pages of `maxResults` (at most the double's page size), opaque nextPageToken, isLast; no total.
+   */
   private search(body: { jql: string; fields: string[]; maxResults?: number; nextPageToken?: string; reconcileIssues?: number[] }, asUser: string | null) {
     this.searches++;
     if ((body.reconcileIssues?.length ?? 0) > 50) throw new Error('double: reconcileIssues takes at most 50 issue ids');
@@ -263,7 +283,7 @@ export class JiraDouble {
     return { issues, ...(isLast ? { isLast: true } : { isLast: false, nextPageToken: Buffer.from(String(start + size)).toString('base64') }) };
   }
 
-  /** changelog/bulkfetch: histories of the requested issues, paged by history count. */
+  /** changelog/bulkfetch: histories of the requested issues, paged by history count, nextPageToken until the last page. */
   private bulkfetch(body: { issueIdsOrKeys: string[]; nextPageToken?: string }) {
     const wanted = new Set(body.issueIdsOrKeys);
     const rows = [...this.issues.values()].filter((i) => wanted.has(i.id) || wanted.has(i.key)).flatMap((i) => i.histories.map((h) => ({ issueId: i.id, h })));

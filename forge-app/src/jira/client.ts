@@ -108,7 +108,9 @@ export class JiraClient {
         throw new JiraError(response?.status ?? 0, `Jira answered ${failure!} ${attempt} times to ${method} ${path.value}; giving up`);
       }
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-      const wait = Math.min(this.retry.maxDelayMs, (response?.status === 429 ? retryAfterMs(response, Date.now()) : null) ?? backoff);
+      // Retry-After comes with 429s and with some transient 5xx such as a 503 at a resource limit
+      // (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): honoured whenever given.
+      const wait = Math.min(this.retry.maxDelayMs, (response ? retryAfterMs(response, Date.now()) : null) ?? backoff);
       this.stats.sleptMs += wait;
       await this.sleep(wait);
     }
