@@ -132,6 +132,12 @@ describe('bad input exits 2 naming the file, row, column or option', () => {
     // With the right mapping the same files read (the BOM and UTF-16 honoured under utf-8).
     for (const good of [utf16Bom, bom]) expect((await withLog(good)).status).toBe(0);
     expect((await withLog(latin1, mapping({ encoding: 'latin1' }))).status).toBe(0);
+    // Windows-1252 (0x80 is €, which Latin-1 lacks): the stop status is found, the ticket met.
+    const cp1252 = file(Buffer.from('id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-1,2025-03-03T11:00:00Z,Done \x80\n', 'latin1'), 'csv');
+    const euro = file([{ ...policy, stop: { statuses: ['Done €'] } }]);
+    const read = await withLog(cp1252, mapping({ encoding: 'windows-1252' }), ['--policies', euro, '--json']);
+    expect(read.stderr).toBe('');
+    expect((JSON.parse(read.stdout) as { overall: { met: number } }).overall.met).toBe(1);
   });
 
   it('a mapping that does not validate, names an unknown column, or --by a field it does not map', async () => {

@@ -1,6 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { InputError } from '../errors';
 import type { Mapping } from './mapping';
@@ -37,8 +36,13 @@ function decodingOf(head: Buffer, encoding: Mapping['encoding'], source: string)
   return { decoding: encoding === 'utf-8' ? 'utf8' : encoding === 'latin1' ? 'latin1' : 'win1252', skip: 0 };
 }
 
-const decodeText = (bytes: Buffer, decoding: Decoding): string =>
-  decoding === 'win1252' || decoding === 'utf16be' ? iconv.decode(bytes, decoding === 'win1252' ? 'win1252' : 'utf16-be') : bytes.toString(decoding);
+type Iconv = typeof import('iconv-lite');
+/** Node decodes UTF-8, Latin-1 and UTF-16LE itself; iconv-lite (loaded only then) the rest. */
+const needsIconv = (decoding: Decoding) => decoding === 'win1252' || decoding === 'utf16be';
+const iconvName = (decoding: Decoding) => (decoding === 'win1252' ? 'win1252' : 'utf16-be');
+
+const decodeText = (bytes: Buffer, decoding: Decoding, iconv: Iconv | null): string =>
+  iconv !== null ? iconv.decode(bytes, iconvName(decoding)) : bytes.toString(decoding as BufferEncoding);
 
 /** Counts a delimiter outside double quotes. */
 const countOutsideQuotes = (line: string, delimiter: string) => {
@@ -62,10 +66,10 @@ export function detectDelimiter(headerLine: string): string | null {
   return best;
 }
 
-function decodedStream(path: string, start: number, decoding: Decoding): Readable {
+function decodedStream(path: string, start: number, decoding: Decoding, iconv: Iconv | null): Readable {
   const bytes = createReadStream(path, { start, highWaterMark: 1 << 16 });
-  if (decoding === 'win1252' || decoding === 'utf16be') return bytes.pipe(iconv.decodeStream(decoding === 'win1252' ? 'win1252' : 'utf16-be')) as unknown as Readable;
-  bytes.setEncoding(decoding);
+  if (iconv !== null) return bytes.pipe(iconv.decodeStream(iconvName(decoding))) as unknown as Readable;
+  bytes.setEncoding(decoding as BufferEncoding);
   return bytes;
 }
 
@@ -97,7 +101,8 @@ export async function readCsv(path: string, source: string, mapping: Mapping, co
     closeSync(fd);
   }
   const { decoding, skip } = decodingOf(head, mapping.encoding, source);
-  const sniffed = decodeText(head.subarray(skip), decoding);
+  const iconv = needsIconv(decoding) ? (await import('iconv-lite')).default : null;
+  const sniffed = decodeText(head.subarray(skip), decoding, iconv);
   const lineEnd = sniffed.indexOf('\n');
   const headerLine = (lineEnd < 0 ? sniffed : sniffed.slice(0, lineEnd)).replace(/\r$/, '');
   if (headerLine.trim() === '') throw new InputError(`${source} row 1: the header line is empty; expected the column names`);
@@ -131,7 +136,7 @@ export async function readCsv(path: string, source: string, mapping: Mapping, co
     return last ? '' : text.slice(results.meta.cursor);
   };
 
-  const stream = decodedStream(path, skip, decoding);
+  const stream = decodedStream(path, skip, decoding, iconv);
   let read = 0;
   try {
     for await (const chunk of stream) {
