@@ -12,6 +12,7 @@ export default defineConfig({
       'test/kpi.test.ts',
       'test/scorecard.test.ts',
       'test/schema.test.ts',
+      'test/core-guards.test.ts',
     ],
     testTimeout: 120_000,
   },
