@@ -42,8 +42,8 @@ Options:
                          docs/CLI-INPUT.md and examples/*.map.json. Default: the BPIC 2013 format
   --policies <file>      JSON array of SLA policies (default: ${DEFAULTS.policies})
   --calendars <file>     JSON object, calendar name -> calendar spec or its text form such as
-                         "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN"
-                         (default: ${DEFAULTS.calendars})
+                         "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN"; or a text file
+                         with one "name: <text form>" a line (default: ${DEFAULTS.calendars})
   --as-of <date-time>    measure open cycles up to this ISO date-time with offset, such as
                          2012-06-01T00:00:00+01:00 (default: the latest event in the log, so
                          the report on the same file is the same on every run)
@@ -113,11 +113,30 @@ async function readJson(option: string, file: { path: string; name: string }): P
   } catch (error) {
     throw new InputError(`--${option}: cannot read ${file.name} (${reason(error)})`);
   }
+  if (option === 'calendars' && !text.trimStart().startsWith('{')) return readCalendarLines(text, file.name);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new InputError(`--${option}: ${file.name} is not valid JSON (${(error as Error).message})`);
   }
+}
+
+/**
+ * Calendars as text, one a line: `office: Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN`; blank lines and
+ * lines starting with # are skipped. Gives the same name → spec object as the JSON form (values in the text form).
+ */
+function readCalendarLines(text: string, name: string): Record<string, string> {
+  const calendars: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((line, i) => {
+    const content = line.trim();
+    if (content === '' || content.startsWith('#')) return;
+    const m = /^([^\s:|]+)\s*:\s*(.+)$/.exec(content); // a name without spaces, then the text form
+    if (!m) throw new InputError(`--calendars: ${name} line ${i + 1}: expected "name: Mo-Fr 08:00-17:00 | tz=…" (or a JSON object), got ${JSON.stringify(content)}`);
+    if (m[1] in calendars) throw new InputError(`--calendars: ${name} line ${i + 1}: calendar "${m[1]}" is given twice`);
+    calendars[m[1]] = m[2];
+  });
+  if (Object.keys(calendars).length === 0) throw new InputError(`--calendars: ${name}: no calendar (expected lines "name: Mo-Fr 08:00-17:00 | tz=…" or a JSON object)`);
+  return calendars;
 }
 
 /** A `\r`-updated progress line on a terminal's stderr for large logs; nothing otherwise, and never on stdout. */

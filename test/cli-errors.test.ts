@@ -52,6 +52,20 @@ describe('bad input exits 2 naming the file, row, column or option', () => {
     );
   });
 
+  it('calendars as text lines: read like the JSON form, a bad line named', async () => {
+    const text = file('# office hours\nc: Mo-Fr 09:00-17:00 | tz=UTC\n\n', 'txt');
+    const viaText = await withLog(csv(OK), mapping(), ['--calendars', text, '--json']);
+    const viaJson = await withLog(csv(OK), mapping(), ['--json']);
+    expect(viaText.status).toBe(0);
+    expect(JSON.parse(viaText.stdout)).toMatchObject({ overall: (JSON.parse(viaJson.stdout) as { overall: object }).overall });
+    const bad = file('c Mo-Fr 09:00-17:00\n', 'txt');
+    await expectBadInput(withLog(csv(OK), mapping(), ['--calendars', bad]), `--calendars: ${bad} line 1: expected "name: Mo-Fr 08:00-17:00 | tz=…" (or a JSON object), got "c Mo-Fr 09:00-17:00"`);
+    const twice = file('c: Mo-Fr 09:00-17:00\nc: Sa 09:00-12:00\n', 'txt');
+    await expectBadInput(withLog(csv(OK), mapping(), ['--calendars', twice]), `--calendars: ${twice} line 2: calendar "c" is given twice`);
+    const badHours = file('c: Mo-Fr 9-17\n', 'txt');
+    await expectBadInput(withLog(csv(OK), mapping(), ['--calendars', badHours]), `--calendars: ${badHours}: "c": calendar: "Mo-Fr 9-17": expected times as HH:MM-HH:MM, got "9-17"`);
+  });
+
   it('--as-of with an impossible offset, or an instant like 1e20', async () => {
     await expectBadInput(run(['--as-of', '2012-06-01T00:00:00+99:00']), '--as-of: "2012-06-01T00:00:00+99:00" has the offset +99:00, which no zone has (expected -12:00 to +14:00)');
     await expectBadInput(run(['--as-of', '1e20']), '--as-of: expected an ISO date-time such as 2012-06-01T00:00:00+01:00, got "1e20"');
