@@ -724,3 +724,26 @@ describe('history recompute', () => {
     expect((await generations()).building).toBeNull();
   });
 });
+
+describe('KVS write volume', () => {
+  it('an event of 100 tickets writes each bucket and open index once (KVS counts writes in 10 KB units)', async () => {
+    for (let n = 1; n <= 100; n++) forge.jira.add(ticket(`SUP-${n}`, T0 + n * 60_000, n % 2 ? 2 : null));
+    now = T0 + 3 * HOUR;
+    await syncTrigger();
+    const writes = new Map<string, number>();
+    const set = forge.kvs.set.bind(forge.kvs);
+    forge.kvs.set = async (key: string, value: unknown) => {
+      await set(key, value);
+      writes.set(key, (writes.get(key) ?? 0) + 1);
+    };
+    const events = forge.queue.drain();
+    expect(events).toHaveLength(1);
+    await syncConsumer(events[0] as never);
+    const aggregateWrites = [...writes].filter(([k]) => k.startsWith('agg:') || k.startsWith('open:'));
+    expect(aggregateWrites.length).toBeGreaterThan(8);
+    expect(Math.max(...aggregateWrites.map(([, n]) => n))).toBe(1);
+    // Each ticket record is written twice (pending, then final): the protocol that makes a crash harmless.
+    expect(writes.get('ticket:SUP-7')).toBe(2);
+    expect(entries()).toHaveLength(100);
+  });
+});

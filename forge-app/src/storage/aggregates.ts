@@ -102,27 +102,88 @@ export interface StoredTicket extends TicketResult {
 }
 
 /**
- * Stores a ticket's result so that it replaces its previous contribution: the record first lists every bucket that
- * may hold the ticket (old and new) with `pending`, then each bucket swaps the ticket's entries, then the record is
- * finalised. A crash at any point is repaired by processing the ticket again; nothing is counted twice.
+ * Stores a batch of results so that each replaces its ticket's previous contribution, with one read and one write per
+ * bucket and open index they touch (KVS counts writes in 10 KB units, so rewriting a large bucket once per ticket would
+ * spend the installation's write quota). Every record is first written pending with all buckets that may hold it (old
+ * and new), then each bucket swaps the tickets' entries, then the records are finalised; a crash anywhere is repaired
+ * by storing again, and nothing is counted twice. An older result never overwrites a newer one ('stale'); a moved
+ * issue (same id, new key) purges its old key first. Failures are per ticket: a
+ * ticket whose record or bucket could not be written is returned with its error (and stays pending), the others are
+ * stored.
  */
-export async function storeTicketResult(result: TicketResult, timeZone: string, gen = 0): Promise<'stored' | 'stale'> {
-  const previous = await getValue<StoredTicket>(keys.ticket(result.key, gen));
-  if (previous && !previous.pending && previous.updated > result.updated) return 'stale';
-  // A moved issue keeps its id under a new key: its old key's record and entries go, so it is counted once.
-  if (result.id) {
-    const formerKey = await getValue<{ key: string }>(keys.issueId(result.id, gen));
-    if (formerKey && formerKey.key !== result.key) await purgeTicket(formerKey.key, gen);
+export async function storeTicketResults(results: readonly TicketResult[], timeZone: string, gen = 0): Promise<Map<string, { outcome: 'stored' | 'stale' } | { error: unknown }>> {
+  const outcomes = new Map<string, { outcome: 'stored' | 'stale' } | { error: unknown }>();
+  const prepared: Array<{ result: TicketResult; previous: StoredTicket | undefined; buckets: Map<string, Map<string, unknown>>; open: Map<string, OpenEntry> }> = [];
+  const bucketChanges = new Map<string, Map<string, Map<string, unknown> | undefined>>();
+  const openChanges = new Map<string, Map<string, OpenEntry | undefined>>();
+  for (const result of results) {
+    try {
+      const previous = await getValue<StoredTicket>(keys.ticket(result.key, gen));
+      if (previous && !previous.pending && previous.updated > result.updated) {
+        outcomes.set(result.key, { outcome: 'stale' });
+        continue;
+      }
+      if (result.id) {
+        const formerKey = await getValue<{ key: string }>(keys.issueId(result.id, gen));
+        if (formerKey && formerKey.key !== result.key) await purgeTicket(formerKey.key, gen);
+      }
+      const { buckets, open } = placementOf(result, timeZone, gen);
+      const allBuckets = [...new Set([...(previous?.buckets ?? []), ...buckets.keys()])];
+      const allOpen = [...new Set([...(previous?.openKeys ?? []), ...open.keys()])];
+      await setValue<StoredTicket>(keys.ticket(result.key, gen), { ...result, buckets: allBuckets, openKeys: allOpen, pending: true });
+      for (const bucketKey of allBuckets) {
+        if (!bucketChanges.has(bucketKey)) bucketChanges.set(bucketKey, new Map());
+        bucketChanges.get(bucketKey)!.set(result.key, buckets.get(bucketKey));
+      }
+      for (const indexKey of allOpen) {
+        if (!openChanges.has(indexKey)) openChanges.set(indexKey, new Map());
+        openChanges.get(indexKey)!.set(result.key, open.get(indexKey));
+      }
+      prepared.push({ result, previous, buckets, open });
+    } catch (error) {
+      outcomes.set(result.key, { error });
+    }
   }
-  const { buckets, open } = placementOf(result, timeZone, gen);
-  const allBuckets = [...new Set([...(previous?.buckets ?? []), ...buckets.keys()])];
-  const allOpen = [...new Set([...(previous?.openKeys ?? []), ...open.keys()])];
-  await setValue<StoredTicket>(keys.ticket(result.key, gen), { ...result, buckets: allBuckets, openKeys: allOpen, pending: true });
-  for (const bucketKey of allBuckets) await replaceInBucket(bucketKey, result.key, buckets.get(bucketKey));
-  for (const indexKey of allOpen) await replaceInOpenIndex(indexKey, result.key, open.get(indexKey));
-  if (result.id && previous?.id !== result.id) await setValue(keys.issueId(result.id, gen), { key: result.key });
-  await setValue<StoredTicket>(keys.ticket(result.key, gen), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
-  return 'stored';
+  const failed = new Map<string, unknown>();
+  for (const [bucketKey, changes] of bucketChanges) {
+    try {
+      const bucket = (await getValue<Bucket<unknown>>(bucketKey)) ?? { entries: {} };
+      for (const [ticketKey, entries] of changes) {
+        const prefix = `${ticketKey}#`;
+        for (const entryKey of Object.keys(bucket.entries)) if (entryKey.startsWith(prefix)) delete bucket.entries[entryKey];
+        for (const [entryKey, entry] of entries ?? []) bucket.entries[entryKey] = entry;
+      }
+      await setValue(bucketKey, bucket);
+    } catch (error) {
+      for (const ticketKey of changes.keys()) failed.set(ticketKey, error);
+    }
+  }
+  for (const [indexKey, changes] of openChanges) {
+    try {
+      const index = (await getValue<Bucket<OpenEntry>>(indexKey)) ?? { entries: {} };
+      for (const [ticketKey, entry] of changes) {
+        delete index.entries[ticketKey];
+        if (entry) index.entries[ticketKey] = entry;
+      }
+      await setValue(indexKey, index);
+    } catch (error) {
+      for (const ticketKey of changes.keys()) failed.set(ticketKey, error);
+    }
+  }
+  for (const { result, previous, buckets, open } of prepared) {
+    if (failed.has(result.key)) {
+      outcomes.set(result.key, { error: failed.get(result.key) });
+      continue;
+    }
+    try {
+      if (result.id && previous?.id !== result.id) await setValue(keys.issueId(result.id, gen), { key: result.key });
+      await setValue<StoredTicket>(keys.ticket(result.key, gen), { ...result, buckets: [...buckets.keys()], openKeys: [...open.keys()], pending: false });
+      outcomes.set(result.key, { outcome: 'stored' });
+    } catch (error) {
+      outcomes.set(result.key, { error });
+    }
+  }
+  return outcomes;
 }
 
 /**

@@ -6,14 +6,14 @@ import { compileCalendars } from '../config/schema';
 import { JiraClient } from '../jira/client';
 import type { JiraIssue, JsmFeedback, JsmSlaMetric } from '../jira/types';
 import { runtime } from '../runtime';
-import { purgeTicket, rememberJsmMetrics, rememberSegmentNames, type StoredTicket, storeTicketResult } from '../storage/aggregates';
+import { purgeTicket, rememberJsmMetrics, rememberSegmentNames, type StoredTicket, storeTicketResults } from '../storage/aggregates';
 import { keys } from '../storage/keys';
 import { getValue } from '../storage/store';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { issueFieldsToFetch, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
-import { computeTicketResult } from './ticket-result';
+import { computeTicketResult, type TicketResult } from './ticket-result';
 import type { SyncEventBody } from './trigger';
 
 export interface ConsumeReport {
@@ -93,25 +93,42 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
   const jsmNames = new Set<string>();
   const readJsm = targets.some((t) => t.config.sync.readJsmSla);
   const readFeedback = targets.some((t) => t.config.sync.readFeedback);
+  // Read and compute each ticket (isolated), then store the batch per generation: one write per bucket it touches.
+  const computed: Array<{ key: string; results: Map<number, TicketResult> }> = [];
   for (const { issue, updated } of todo) {
     try {
       const jsm: JsmSlaMetric[] = readJsm ? await step('jsm-sla', () => jira.jsmSla(issue.key)) : [];
       const feedback: JsmFeedback | null = readFeedback ? await step('feedback', () => jira.jsmFeedback(issue.key)) : null;
-      const outcomes = new Set<'stored' | 'stale'>();
+      const results = new Map<number, TicketResult>();
       for (const target of targets) {
-        const result = await step('compute', () => {
+        results.set(target.gen, await step('compute', () => {
           const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], target.config.fields);
           const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
           return computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null });
-        });
-        outcomes.add(await step('store', () => storeTicketResult(result, target.config.sync.reportTimeZone, target.gen)));
+        }));
       }
-      report[outcomes.has('stored') ? 'stored' : 'stale']++;
       for (const metric of jsm) jsmNames.add(metric.name);
-      await book.succeeded(issue.key);
+      computed.push({ key: issue.key, results });
     } catch (error) {
       await book.fail(issue.key, error);
     }
+  }
+  const outcomes = new Map<string, Set<'stored' | 'stale'>>(computed.map((c) => [c.key, new Set()]));
+  const storeFailures = new Map<string, unknown>();
+  for (const target of targets) {
+    const stored = await storeTicketResults(computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
+    for (const [key, outcome] of stored) {
+      if ('error' in outcome) storeFailures.set(key, outcome.error);
+      else outcomes.get(key)!.add(outcome.outcome);
+    }
+  }
+  for (const { key } of computed) {
+    if (storeFailures.has(key)) {
+      await book.fail(key, new StepError('store', storeFailures.get(key)));
+      continue;
+    }
+    report[outcomes.get(key)!.has('stored') ? 'stored' : 'stale']++;
+    await book.succeeded(key);
   }
   await rememberJsmMetrics(jsmNames);
   await rememberSegmentNames([...targets.flatMap((t) => t.config.policies.map((p) => p.id)), ...[...jsmNames].map((name) => `jsm:${name}`)]);
