@@ -70,6 +70,17 @@ describe('core guards: computeSla', () => {
     );
   });
 
+  it('binds a policy without querying its calendars (a query would build tables, and cold holiday years, it never needs)', () => {
+    const calendar = compileCalendar({ timeZone: 'Asia/Ho_Chi_Minh', weekly: { Mo: [{ start: '08:00', end: '17:00' }] } });
+    const untouched = new Proxy(calendar, {
+      get: (target, name): unknown => {
+        const member: unknown = Reflect.get(target, name);
+        return typeof member === 'function' ? () => expect.fail(`queried ${String(name)}`) : member;
+      },
+    });
+    expect(() => createSlaClock(policy, { hanoi: untouched })).not.toThrow();
+  });
+
   it('reads a retroactive start without an offset in the calendar zone, whatever the machine zone', () => {
     // 08:00 in Hanoi (UTC+7) is 01:00Z; the office opens at 09:00 local = 02:00Z, so 1 h runs before 03:00Z.
     expect(parseFieldDateTime('2025-03-03T08:00', 'Asia/Ho_Chi_Minh')).toBe(t('2025-03-03T01:00:00Z'));

@@ -69,7 +69,7 @@ class CompiledCalendar implements WorkCalendar {
   private readonly closures = new Map<DayNumber, MinuteRange[]>();
   private readonly countries: readonly string[];
   private readonly holidaySource: HolidayProvider;
-  private readonly hasAnyWorkingTime: boolean;
+  readonly hasWorkingHours: boolean;
 
   // Tables (replaced together by build()).
   private firstDay = 0;
@@ -109,7 +109,7 @@ class CompiledCalendar implements WorkCalendar {
     });
     // Checked now, so an unknown country fails when the calendar is compiled rather than in the middle of a run.
     for (const country of this.countries) checkHolidayCountry(country);
-    this.hasAnyWorkingTime = this.weekly.some((r) => r.length > 0) || this.makeUp.size > 0;
+    this.hasWorkingHours = this.weekly.some((r) => r.length > 0) || this.makeUp.size > 0;
   }
 
   // ---- public API -------------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ class CompiledCalendar implements WorkCalendar {
   }
 
   private requireWorkingTime(): void {
-    if (!this.hasAnyWorkingTime) throw new CalendarError('calendar', 'calendar: it has no working hours on any day');
+    if (!this.hasWorkingHours) throw new CalendarError('calendar', 'calendar: it has no working hours on any day');
   }
 
   // ---- building ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ export type DayNumber = number;
  */
 export interface WorkCalendar {
   readonly timeZone: string;
+  /** Whether any weekday or make-up day has a window; a calendar without one cannot measure working time. */
+  readonly hasWorkingHours: boolean;
   /** Working minutes from `a` to `b`; negative when `b` is before `a`. Real elapsed time across DST changes. */
   workingMinutesBetween(a: Instant, b: Instant): number;
   /**

@@ -317,10 +317,8 @@ export class SlaClock {
         const known = Object.keys(calendars).join(', ') || 'none';
         throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: no calendar named "${goal.calendar}" (known: ${known})`);
       }
-      try {
-        calendar.nextWorkingTime(Date.UTC(2000, 0, 1));
-      } catch (error) {
-        if (!(error instanceof CalendarError)) throw error;
+      // Read from the compiled spec: probing with a query would build the calendar's tables (and a cold holiday year).
+      if (!calendar.hasWorkingHours) {
         throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: calendar "${goal.calendar}" has no working hours on any day`);
       }
       return { goal, when: prepareConditions(goal.when), calendar, label: goal.label ?? formatTarget(goal.target) };
