@@ -88,11 +88,9 @@ export function compileCalendars(specs: unknown): CalendarSet {
   const compiled = Object.entries(specs).map(([name, spec]) => {
     if (!isObject(spec) && typeof spec !== 'string') throw new ConfigError('calendars', `"${name}": expected a calendar spec object or its text form ("Mo-Fr 08:00-17:00 | tz=…")`);
     try {
-      const input = typeof spec === 'string' ? parseCalendarText(spec, 'UTC') : (spec as CalendarSpecInput);
-      const calendar = compileCalendar(input);
-      // Valid, so weekly holds arrays of windows: a calendar without any can never be due.
-      const hours = Object.values(input.weekly as Record<string, unknown[] | undefined>).some((windows) => (windows?.length ?? 0) > 0) || (input.makeUpDays?.length ?? 0) > 0;
-      if (!hours) throw new ConfigError('calendars', `"${name}": calendar: it has no working hours on any day`);
+      const calendar = compileCalendar(typeof spec === 'string' ? parseCalendarText(spec, 'UTC') : (spec as CalendarSpecInput));
+      // A calendar without any hours can never be due: said at the calendar, before a policy names it.
+      if (!calendar.hasWorkingHours) throw new ConfigError('calendars', `"${name}": calendar: it has no working hours on any day`);
       return [name, calendar] as const;
     } catch (error) {
       if (error instanceof CalendarError) throw new ConfigError('calendars', `"${name}": ${error.message}`);
