@@ -123,6 +123,38 @@ describe('parseCalendarText: errors', () => {
     expect([(error as CalendarError).field, (error as CalendarError).message]).toEqual(['calendar', message]);
   });
 
+  it.each([
+    // Days after the times: the times do not read as times.
+    ['08:00-12:00 Mo', 'calendar: "08:00-12:00 Mo": expected times as HH:MM-HH:MM, got "08:00-12:00 Mo"'],
+    // A line break inside a rule or a value is an error, not a silent cut of what follows it.
+    ['Mo 08:00-12:00\nTu', 'calendar: "Mo 08:00-12:00\nTu": expected times as HH:MM-HH:MM, got "Mo 08:00-12:00\nTu"'],
+    [
+      '24/7 | closed=2025-12-24 12:00-17:00\nlater',
+      'calendar: closed=2025-12-24 12:00-17:00\nlater: expected a date and times such as 2025-12-24 12:00-17:00, got "2025-12-24 12:00-17:00\nlater"',
+    ],
+    ['24/7 | =UTC', 'calendar: unknown option "" (expected tz, holidays, makeup, closed, name)'],
+    ['24/7 | holidays=x2025-01-01', 'calendar: holidays=x2025-01-01: expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got "x2025-01-01"'],
+    ['24/7 | closed=2025-12-24 12:00-12:00', 'calendar: closed=2025-12-24 12:00-12:00: the closure "2025-12-24 12:00-12:00" must end after it starts'],
+  ])('rejects %j', (text, message) => {
+    let error: unknown;
+    try {
+      parse(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CalendarError);
+    expect([(error as CalendarError).field, (error as CalendarError).message]).toEqual(['calendar', message]);
+  });
+
+  it('is lenient about spaces around option keys and values and between items', () => {
+    const s = parse('Mo-Fr 09:00-17:00; Sa  off | TZ = Asia/Tokyo | makeup=2025-04-26  Tu | closed=2025-12-24   12:00-17:00');
+    expect(s.timeZone).toBe('Asia/Tokyo');
+    expect(s.weekly.Sa).toEqual([]);
+    expect(s.makeUpDays).toEqual([{ date: '2025-04-26', like: 'Tu' }]);
+    expect(s.closures).toEqual([{ date: '2025-12-24', start: '12:00', end: '17:00' }]);
+    expect(parse('Mo-Fr 09:00-17:00 | tz =UTC').timeZone).toBe('UTC');
+  });
+
   it('reports a bad default time zone through the schema', () => {
     expect(() => parseCalendarText('24/7', 'Mars/Olympus')).toThrow(
       'calendar: timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels',
@@ -137,6 +169,10 @@ describe('formatCalendarText', () => {
     expect(formatCalendarText(parse('Su off; Sa closed | tz=UTC'))).toBe('off | tz=UTC');
     expect(formatCalendarText(parse('Fr-Mo 10:00-16:00; We 10:00-16:00; Tu 08:00-12:00,13:00-17:00'))).toBe(
       'Mo,We,Fr-Su 10:00-16:00; Tu 08:00-12:00,13:00-17:00 | tz=Europe/Brussels',
+    );
+    // A make-up day like a Monday (the default) is written as its date alone.
+    expect(formatCalendarText(parse('Mo 09:00-17:00 | makeup=2025-04-26 Mo,2025-05-03 Sa | tz=UTC'))).toBe(
+      'Mo 09:00-17:00 | tz=UTC | makeup=2025-04-26,2025-05-03 Sa',
     );
     expect(formatCalendarText(parse('Mo,Tu 09:00-17:00 | name=HQ | makeup=2025-04-26 Tu | holidays=2025-01-02,VN'))).toBe(
       'Mo,Tu 09:00-17:00 | tz=Europe/Brussels | holidays=VN,2025-01-02 | makeup=2025-04-26 Tu | name=HQ',

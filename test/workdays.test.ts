@@ -18,6 +18,36 @@ function errorOf(f: () => unknown): CalendarError {
   throw new Error('expected a CalendarError');
 }
 
+// First in the file: weekend tables are built once per argument and remembered, so these build their own.
+describe('weekends that are not symmetric, and holidays that are not numbers of days', () => {
+  it('steps forwards and backwards over a weekend on Thursday only, or on Monday, Wednesday and Friday', () => {
+    // Wed 5 Mar 2025 → 1 working day later is Fri 7 Mar (Thursday off); from Fri 7 Mar, 1 earlier is Wed 5 Mar.
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-05'), 1, 15))).toBe('2025-03-07');
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-07'), -1, 15))).toBe('2025-03-05');
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-07'), -7, 15))).toBe('2025-02-26');
+    // Mo, We, Fr off: working days Tu, Th, Sa, Su.
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-04'), 1, '1010100'))).toBe('2025-03-06');
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-04'), 2, '1010100'))).toBe('2025-03-08');
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-04'), -1, '1010100'))).toBe('2025-03-02');
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-04'), -2, '1010100'))).toBe('2025-03-01');
+    expect(isoOfDayNumber(addWorkingDays(d('2025-03-04'), -5, '1010100'))).toBe('2025-02-23');
+  });
+
+  it('rejects a 7-digit number as a weekend: only text is a mask', () => {
+    expect(errorOf(() => parseWeekend(1000001)).message).toBe(`${WEEKEND_ERROR}1000001`);
+  });
+
+  it('ignores holidays that are not finite numbers', () => {
+    const holiday = d('2025-03-05');
+    for (const junk of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(workingDaysBetween(d('2025-03-03'), d('2025-03-07'), 1, [junk, holiday])).toBe(4);
+      expect(workingDaysBetween(d('2025-03-03'), d('2025-03-07'), 1, [holiday, junk])).toBe(4);
+      expect(isoOfDayNumber(addWorkingDays(d('2025-03-03'), 3, 1, [junk, holiday]))).toBe('2025-03-07');
+      expect(isoOfDayNumber(addWorkingDays(d('2025-03-07'), -3, 1, [holiday, junk]))).toBe('2025-03-03');
+    }
+  });
+});
+
 describe('the published examples (Microsoft help for NETWORKDAYS.INTL and WORKDAY.INTL)', () => {
   it('NETWORKDAYS.INTL', () => {
     // January 2006 starts on a Sunday: 22 weekdays.
