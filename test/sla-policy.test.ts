@@ -5,6 +5,7 @@ import { ComplianceTally, slaCompliance, type ComplianceEntry } from '../core/sl
 import { SlaError } from '../core/sla/errors';
 import { SlaPolicySchema, type SlaPolicyInput } from '../core/sla/policy';
 import { formatTarget, parseTarget, readTarget } from '../core/sla/target';
+import { parseFieldDateTime } from '../core/sla/clock';
 import { TicketHistorySchema } from '../core/sla/ticket';
 
 /** `path: message (code)` of each issue. */
@@ -103,6 +104,17 @@ describe('SLA targets as people write them', () => {
 });
 
 describe('TicketHistorySchema', () => {
+  it('rejects a day that does not exist even with a zone offset (Date.parse alone rolls 31 April into 1 May)', () => {
+    const parse = (created: string) => TicketHistorySchema.safeParse({ key: 'A', status: 'Open', created });
+    expect(parse('2025-02-31T09:00:00Z').success).toBe(false);
+    expect(parse('2025-04-31T09:00:00+07:00').error?.issues[0].message).toBe(
+      'expected an ISO date-time with a zone offset (2025-03-01T08:30:00+07:00), got "2025-04-31T09:00:00+07:00"',
+    );
+    expect(parse('2024-02-29T09:00:00Z').data?.created).toBe(Date.UTC(2024, 1, 29, 9));
+    expect(parseFieldDateTime('2025-04-31T09:00:00+07:00', 'UTC')).toBeNaN();
+    expect(parseFieldDateTime('2025-04-30T09:00:00+07:00', 'UTC')).toBe(Date.UTC(2025, 3, 30, 2));
+  });
+
   const base = { key: 'A-1', status: 'Open' };
 
   it('takes epoch milliseconds as they are, and ISO date-times with Z or an offset with or without a colon', () => {

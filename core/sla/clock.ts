@@ -5,6 +5,7 @@ import { SlaError } from './errors';
 import { type Condition, type SlaGoal, type SlaPolicy, SlaPolicySchema, type SlaPolicyInput } from './policy';
 import { formatTarget } from './target';
 import type { FieldValue, TicketHistory } from './ticket';
+import { parseZonedDateTime } from '../util/iso';
 
 export type CycleState = 'met' | 'breached' | 'ongoing' | 'paused';
 
@@ -128,7 +129,7 @@ const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
  * calendar's zone, never the machine's. NaN when the text is neither.
  */
 export function parseFieldDateTime(text: string, timeZone: string): Instant {
-  if (ZONED_DATE_TIME.test(text)) return Date.parse(text);
+  if (ZONED_DATE_TIME.test(text)) return parseZonedDateTime(text);
   const m = LOCAL_DATE_TIME.exec(text);
   if (!m) return NaN;
   const [year, month, day, hour, minute, second, ms] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));

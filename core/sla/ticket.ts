@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Instant } from '../calendar/types';
+import { parseZonedDateTime } from '../util/iso';
 
 export type FieldValue = string | readonly string[] | null;
 
@@ -30,8 +31,8 @@ const InstantSchema = z.union([z.number(), z.string()]).transform((value, ctx) =
   }
   {
     const text = value;
-    const t = Date.parse(text);
-    if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
+    const t = parseZonedDateTime(text);
+    if (Number.isNaN(t)) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO date-time with a zone offset (2025-03-01T08:30:00+07:00), got "${text}"` });
       return z.NEVER;
     }
