@@ -204,13 +204,19 @@ describe('scoring and aggregation functions name their arguments', () => {
     expect(() => loose(kpiScore)(1, 1, 'higher', 0, 'x')).toThrow('KPI_SCORE: cap must be a number, not "x"');
     expect(() => loose(kpiStatus)(1, 'x')).toThrow('KPI_STATUS: amber must be a number, not "x"');
     expect(() => loose(kpiStatus)(1, 0.9, 'y')).toThrow('KPI_STATUS: red must be a number, not "y"');
-    expect(() => kpiStatusOf(1, 1, 'higher', 0.5, 0.7)).toThrow('KPI_STATUS: amber must be greater than red');
+    expect(() => kpiStatusOf(1, 1, 'higher', 0.5, 0.7)).toThrow('KPI_STATUS: green_from must be greater than red_below');
+    expect(() => loose(kpiStatusOf)(1, 1, 'higher', 'g')).toThrow('KPI_STATUS: green_from must be a number, not "g"');
+    expect(() => loose(kpiStatusOf)(1, 1, 'higher', 1, 'r')).toThrow('KPI_STATUS: red_below must be a number, not "r"');
   });
 
   it('counts an achievement within 1e-9 below a threshold as reaching it', () => {
-    expect(kpiStatus(0.9 - 1e-9)).toBe('GREEN');
-    expect(kpiStatus(0.7 - 1e-9)).toBe('AMBER');
-    expect(kpiStatus(0.9 - 1e-8)).toBe('AMBER');
+    // The defaults are GREEN from 1 (the target is met) and RED below 0.9 (issue 9).
+    expect(kpiStatus(1 - 1e-9)).toBe('GREEN');
+    expect(kpiStatus(0.9 - 1e-9)).toBe('AMBER');
+    expect(kpiStatus(1 - 1e-8)).toBe('AMBER');
+    expect(kpiStatus(0.9 - 1e-8)).toBe('RED');
+    expect(kpiStatus(0.9 - 1e-9, 0.9, 0.7)).toBe('GREEN');
+    expect(kpiStatus(0.7 - 1e-9, 0.9, 0.7)).toBe('AMBER');
   });
 
   it('weightedScore and aggregatePeriod', () => {

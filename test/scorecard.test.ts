@@ -111,25 +111,38 @@ describe('kpiScore', () => {
 
 describe('kpiStatus and kpiStatusOf', () => {
   it('is GREEN at or above amber, AMBER at or above red, RED below', () => {
-    expect(kpiStatus(0.9)).toBe('GREEN');
+    // Defaults (issue 9, ClearPoint's evaluation): GREEN when the target is met, AMBER within 10 %, RED below.
+    expect(kpiStatus(1)).toBe('GREEN');
     expect(kpiStatus(1.2)).toBe('GREEN');
-    expect(kpiStatus(0.89)).toBe('AMBER');
-    expect(kpiStatus(0.7)).toBe('AMBER');
-    expect(kpiStatus(0.69)).toBe('RED');
+    expect(kpiStatus(0.99)).toBe('AMBER');
+    expect(kpiStatus(0.9)).toBe('AMBER');
+    expect(kpiStatus(0.89)).toBe('RED');
+    expect(kpiStatus(0.9, 0.9, 0.7)).toBe('GREEN');
+    expect(kpiStatus(0.7, 0.9, 0.7)).toBe('AMBER');
+    expect(kpiStatus(0.69, 0.9, 0.7)).toBe('RED');
     expect(kpiStatus(0.9, 0.95, 0.8)).toBe('AMBER');
     expect(kpiStatus(0.79, 0.95, 0.8)).toBe('RED');
   });
 
   it('does not let floating-point error drop a status', () => {
-    // 0.72 ÷ 0.8 is 0.8999999999999999 in binary floating point; 90 % of target is GREEN.
-    expect(kpiStatusOf(0.72, 0.8)).toBe('GREEN');
-    expect(kpiStatus(0.9 - 1e-6)).toBe('AMBER');
+    // 0.72 ÷ 0.8 is 0.8999999999999999 in binary floating point; 90 % of target reaches a threshold of 0.9.
+    expect(kpiStatusOf(0.72, 0.8, 'higher', 0.9, 0.7)).toBe('GREEN');
+    expect(kpiStatusOf(0.72, 0.8)).toBe('AMBER');
+    expect(kpiStatus(0.9 - 1e-6)).toBe('RED');
+    // At the target is GREEN by default.
+    expect(kpiStatusOf(0.7, 0.7)).toBe('GREEN');
   });
 
   it('rates an actual against its target', () => {
-    expect(kpiStatusOf(45, 50)).toBe('GREEN');
-    // Lower is better: 10 ÷ 12 = 0.83 → AMBER; 10 ÷ 20 = 0.5 → RED.
-    expect(kpiStatusOf(12, 10, 'lower')).toBe('AMBER');
+    // 45 ÷ 50 = 0.9: within 10 % of the target → AMBER by default (GREEN from 1).
+    expect(kpiStatusOf(45, 50)).toBe('AMBER');
+    expect(kpiStatusOf(50, 50)).toBe('GREEN');
+    expect(kpiStatusOf(44.9, 50)).toBe('RED');
+    expect(kpiStatusOf(45, 50, 'higher', 0.9, 0.7)).toBe('GREEN');
+    // Lower is better: 10 ÷ 11 = 0.909 → AMBER; 10 ÷ 12 = 0.83 → RED (AMBER with the old 0.9/0.7); 10 ÷ 20 = 0.5 → RED.
+    expect(kpiStatusOf(11, 10, 'lower')).toBe('AMBER');
+    expect(kpiStatusOf(12, 10, 'lower')).toBe('RED');
+    expect(kpiStatusOf(12, 10, 'lower', 0.9, 0.7)).toBe('AMBER');
     expect(kpiStatusOf(20, 10, 'lower')).toBe('RED');
     // A stretch threshold above the usual cap can still be reached: 70 ÷ 50 = 1.4 ≥ 1.3.
     expect(kpiStatusOf(70, 50, 'higher', 1.3, 1)).toBe('GREEN');

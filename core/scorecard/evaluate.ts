@@ -1,7 +1,8 @@
 import { mean, sum } from '../kpi/validate';
 import { levelAlerts, valueOf, type GamingAlert, type KpiValues } from './gaming';
 import { PERSPECTIVES, type KpiDefinition, type Perspective, type Pillar, type Scorecard } from './schema';
-import { achievementOf, kpiStatus, type RagStatus } from './score';
+import { kpiStatusFor, scoreKpi } from './kpi-score';
+import type { RagStatus } from './score';
 import { weightedMean } from './weighted';
 
 export interface KpiResult {
@@ -10,8 +11,13 @@ export interface KpiResult {
   previous: number | null;
   /** actual − previous, when both are known. */
   change: number | null;
-  /** Achievement ratio in [floor, cap]; null when the KPI has no actual (and nothing rolled up into it). */
+  /**
+   * The score on the scale that rolls up (1 = the target is met): for ratio scoring the achievement ratio in
+   * [floor, cap]; for goal-red-flag the score ÷ scale. Null when the KPI has no actual (and nothing rolled up into it).
+   */
   achievement: number | null;
+  /** The method's own score (0..scale for goal-red-flag; the achievement otherwise); null without an actual. */
+  score: number | null;
   /** Where the achievement came from: the KPI's own actual, or the child scorecards that cascade from it. */
   source: 'actual' | 'children' | null;
   status: RagStatus | null;
@@ -68,9 +74,10 @@ export function evaluateScorecard(
     const actual = valueOf(FN, 'actuals', actuals, kpi.id);
     const before = valueOf(FN, 'previous', previous, kpi.id);
     const cascaded = children.filter((child) => child.scorecard.cascadesFrom === kpi.id && child.overall !== null);
+    const scored = actual !== null ? scoreKpi(kpi, actual, kpi.scoring ? `${FN}: KPI "${kpi.id}"` : FN, `actuals.${kpi.id}`) : null;
     const achievement =
-      actual !== null
-        ? achievementOf(FN, `actuals.${kpi.id}`, actual, kpi.target, kpi.direction, kpi.floor, kpi.cap)
+      scored !== null
+        ? scored.achievement
         : options.rollUpChildren && cascaded.length > 0
           ? Math.min(kpi.cap, Math.max(kpi.floor, mean(cascaded.map((child) => child.overall!))))
           : null;
@@ -80,8 +87,9 @@ export function evaluateScorecard(
       previous: before,
       change: actual !== null && before !== null ? actual - before : null,
       achievement,
+      score: scored?.score ?? null,
       source: achievement === null ? null : actual !== null ? 'actual' : 'children',
-      status: achievement === null ? null : kpiStatus(achievement, kpi.amber, kpi.red),
+      status: achievement === null ? null : kpiStatusFor(kpi, actual, achievement, `${FN}: KPI "${kpi.id}"`),
       contribution: achievement === null ? null : 0,
     };
   });

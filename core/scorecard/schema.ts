@@ -20,7 +20,43 @@ const text = (field: string) =>
 const number = (field: string) =>
   z.number({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a number`) });
 
-export const KpiDefinitionSchema = z
+const SCORING_METHODS = ['ratio', 'progress', 'performance', 'goal-red-flag', 'stabilize', 'binary', 'bands'] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+
+/**
+ * How a KPI's actual becomes a score (docs/SCORING.md). The KPI's `target` is the target (ratio, progress, binary,
+ * stabilize) or the goal (goal-red-flag); `direction` is used by ratio, performance, binary and bands.
+ */
+export const ScoringSchema = z.discriminatedUnion(
+  'method',
+  [
+    z.object({ method: z.literal('ratio') }),
+    z.object({ method: z.literal('progress'), baseline: number('scoring.baseline'), clamp: z.boolean({ error: 'scoring.clamp must be true or false' }).default(true) }),
+    z.object({ method: z.literal('performance'), min: number('scoring.min'), max: number('scoring.max') }),
+    z.object({ method: z.literal('goal-red-flag'), redFlag: number('scoring.redFlag'), scale: number('scoring.scale').positive({ error: 'scoring.scale must be greater than 0' }).default(10) }),
+    z.object({ method: z.literal('stabilize'), tolerance: number('scoring.tolerance').positive({ error: 'scoring.tolerance must be greater than 0' }) }),
+    z.object({ method: z.literal('binary') }),
+    z.object({ method: z.literal('bands'), bands: z.array(number('scoring.bands'), { error: 'scoring.bands must be a list of numbers' }).min(2, { error: 'scoring.bands must have at least 2 boundaries' }) }),
+  ],
+  { error: choices('scoring.method', SCORING_METHODS) },
+);
+export type Scoring = z.infer<typeof ScoringSchema>;
+
+/**
+ * The RAG rule of a KPI with a scoring method: by achievement (GREEN from greenFrom, RED below redBelow, AMBER
+ * between; defaults: the target is met, 90 %), or by the goal and red flag of a goal-red-flag KPI.
+ */
+export const StatusRuleSchema = z.discriminatedUnion(
+  'by',
+  [
+    z.object({ by: z.literal('achievement'), greenFrom: number('status.greenFrom').default(1), redBelow: number('status.redBelow').default(0.9) }),
+    z.object({ by: z.literal('goal-red-flag') }),
+  ],
+  { error: 'status.by must be achievement or goal-red-flag' },
+);
+export type StatusRule = z.infer<typeof StatusRuleSchema>;
+
+const KpiFields = z
   .object({
     id: text('id'),
     name: text('name'),
@@ -29,8 +65,13 @@ export const KpiDefinitionSchema = z
     direction: oneOf('direction', ['higher', 'lower']),
     /** What the actual and target are measured in: `hours`, `%`, `tickets`. */
     unit: text('unit'),
-    target: number('target').positive({ error: 'target must be greater than 0' }),
-    /** Achievement ratios: GREEN at or above amber, AMBER at or above red, RED below. */
+    /** The target (the goal of goal-red-flag). Greater than 0 for ratio scoring; any number for the other methods. */
+    target: number('target'),
+    /** The scoring method and its parameters; left out: `ratio` with floor and cap (definitions before methods). */
+    scoring: ScoringSchema.optional(),
+    /** The RAG rule when `scoring` is given (see StatusRuleSchema); left out, definitions without `scoring` use amber/red. */
+    status: StatusRuleSchema.optional(),
+    /** Achievement ratios of a definition without `scoring`: GREEN at or above amber, AMBER at or above red, RED below. */
     amber: number('amber').nonnegative({ error: 'amber must not be negative' }).default(0.9),
     red: number('red').nonnegative({ error: 'red must not be negative' }).default(0.7),
     /** Relative weight within its perspective. */
@@ -45,8 +86,11 @@ export const KpiDefinitionSchema = z
     /** Achievement is clamped to [floor, cap]. */
     floor: number('floor').nonnegative({ error: 'floor must not be negative' }).default(0),
     cap: number('cap').positive({ error: 'cap must be greater than 0' }).default(1.2),
-  })
+  });
+
+export const KpiDefinitionSchema = KpiFields
   .superRefine((kpi, ctx) => {
+    checkScoring(kpi, ctx);
     if (kpi.amber <= kpi.red) {
       ctx.addIssue({ code: 'custom', path: ['amber'], message: `amber (${kpi.amber}) must be greater than red (${kpi.red})` });
     }
@@ -58,6 +102,49 @@ export const KpiDefinitionSchema = z
     }
   });
 export type KpiDefinition = z.infer<typeof KpiDefinitionSchema>;
+
+/** Checks between fields of a scoring method, each issue naming the KPI and the field. */
+function checkScoring(kpi: z.infer<typeof KpiFields>, ctx: z.RefinementCtx): void {
+  const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message: `KPI "${kpi.id}": ${message}` });
+  const scoring = kpi.scoring ?? { method: 'ratio' as const };
+  if (scoring.method === 'ratio' && kpi.target <= 0) {
+    // The message of definitions before scoring methods, kept word for word.
+    ctx.addIssue({ code: 'custom', path: ['target'], message: 'target must be greater than 0' });
+  }
+  if (scoring.method === 'progress') {
+    if (scoring.baseline === kpi.target) issue(['scoring', 'baseline'], `scoring.baseline must differ from target (both are ${kpi.target}): the scale has no width`);
+    const implied = scoring.baseline > kpi.target ? 'lower' : 'higher';
+    if (scoring.baseline !== kpi.target && implied !== kpi.direction) {
+      issue(['direction'], `direction must be ${implied}: progress runs from scoring.baseline ${scoring.baseline} to target ${kpi.target}`);
+    }
+  }
+  if (scoring.method === 'performance' && scoring.max <= scoring.min) {
+    issue(['scoring', 'max'], `scoring.max (${scoring.max}) must be greater than scoring.min (${scoring.min}): the scale has no width`);
+  }
+  if (scoring.method === 'goal-red-flag') {
+    if (scoring.redFlag === kpi.target) issue(['scoring', 'redFlag'], `scoring.redFlag must differ from target, the goal (both are ${kpi.target}): the scale has no width`);
+    const implied = scoring.redFlag > kpi.target ? 'lower' : 'higher';
+    if (scoring.redFlag !== kpi.target && implied !== kpi.direction) {
+      issue(['direction'], `direction must be ${implied}: the goal (target ${kpi.target}) is ${implied === 'lower' ? 'below' : 'above'} scoring.redFlag ${scoring.redFlag}`);
+    }
+  }
+  if (scoring.method === 'bands') {
+    scoring.bands.forEach((bound, index) => {
+      if (index > 0 && bound <= scoring.bands[index - 1]) {
+        issue(['scoring', 'bands', String(index)], `scoring.bands must ascend: ${bound} is not greater than ${scoring.bands[index - 1]} before it`);
+      }
+    });
+  }
+  if (kpi.status !== undefined && kpi.scoring === undefined) {
+    issue(['status'], 'status needs a scoring method: without scoring, amber and red set the RAG thresholds');
+  }
+  if (kpi.status?.by === 'goal-red-flag' && scoring.method !== 'goal-red-flag') {
+    issue(['status', 'by'], `status by goal-red-flag needs scoring.method goal-red-flag, not ${scoring.method}`);
+  }
+  if (kpi.status?.by === 'achievement' && kpi.status.greenFrom <= kpi.status.redBelow) {
+    issue(['status', 'greenFrom'], `status.greenFrom (${kpi.status.greenFrom}) must be greater than status.redBelow (${kpi.status.redBelow})`);
+  }
+}
 
 const LEVELS = ['company', 'department', 'person'] as const;
 export type ScorecardLevel = (typeof LEVELS)[number];

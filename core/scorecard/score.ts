@@ -38,17 +38,23 @@ export const kpiScore = (actual: number, target: number, direction: Direction = 
 /** Floating-point slack in threshold comparisons: 0.72 ÷ 0.8 is 0.8999999999999999 and must still reach 0.9. */
 const THRESHOLD_TOLERANCE = 1e-9;
 
-function statusOf(fn: string, achievement: number, amber: number, red: number): RagStatus {
+function statusOf(fn: string, achievement: number, green: number, red: number, names = { green: 'amber', red: 'red' }): RagStatus {
   checkNumber(fn, 'achievement', achievement);
-  checkNumber(fn, 'amber', amber);
-  if (checkNumber(fn, 'red', red) >= amber) throw new KpiInputError(fn, 'amber', 'must be greater than red');
+  checkNumber(fn, names.green, green);
+  if (checkNumber(fn, names.red, red) >= green) throw new KpiInputError(fn, names.green, `must be greater than ${names.red}`);
   const reaches = (threshold: number) => achievement >= threshold - THRESHOLD_TOLERANCE;
-  return reaches(amber) ? 'GREEN' : reaches(red) ? 'AMBER' : 'RED';
+  return reaches(green) ? 'GREEN' : reaches(red) ? 'AMBER' : 'RED';
 }
 
-/** RAG status of an achievement ratio: GREEN at or above amber, AMBER at or above red, RED below (within 1e-9). */
-export const kpiStatus = (achievement: number, amber = 0.9, red = 0.7): RagStatus => statusOf('KPI_STATUS', achievement, amber, red);
+/**
+ * RAG status of an achievement ratio: GREEN at or above `amber` (the green threshold), AMBER at or above `red`, RED
+ * below (within 1e-9). Defaults as ClearPoint's measure evaluation: GREEN when the target is met (1), RED below 90 %.
+ */
+export const kpiStatus = (achievement: number, amber = 1, red = 0.9): RagStatus => statusOf('KPI_STATUS', achievement, amber, red);
 
-/** RAG status of an actual against its target (the KPI_STATUS Sheets function): the status of its uncapped achievement. */
-export const kpiStatusOf = (actual: number, target: number, direction: Direction = 'higher', amber = 0.9, red = 0.7): RagStatus =>
-  statusOf('KPI_STATUS', achievementOf('KPI_STATUS', 'actual', actual, target, direction, 0, Number.MAX_VALUE), amber, red);
+/**
+ * RAG status of an actual against its target (the KPI_STATUS Sheets function): the status of its uncapped
+ * achievement, GREEN from `greenFrom` (default 1: the target is met), RED below `redBelow` (default 0.9).
+ */
+export const kpiStatusOf = (actual: number, target: number, direction: Direction = 'higher', greenFrom = 1, redBelow = 0.9): RagStatus =>
+  statusOf('KPI_STATUS', achievementOf('KPI_STATUS', 'actual', actual, target, direction, 0, Number.MAX_VALUE), greenFrom, redBelow, { green: 'green_from', red: 'red_below' });
