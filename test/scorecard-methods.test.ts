@@ -231,7 +231,7 @@ describe('stabilize, binary and bands', () => {
     expect(directionOf(F, 'direction', ' cao ')).toBe('higher');
     expect(directionOf(F, 'direction', 'THẤP')).toBe('lower');
     expect(directionOf(F, 'direction', 'thấp')).toBe('lower');
-    expect(() => directionOf('KPI_BINARY_SCORE', 'direction', 'up')).toThrow('KPI_BINARY_SCORE: direction must be higher or lower (cao or thấp), not "up"');
+    expect(() => directionOf('KPI_BINARY_SCORE', 'direction', 'up')).toThrow('KPI_BINARY_SCORE: direction must be higher or lower, not "up"');
   });
 });
 

@@ -28,8 +28,16 @@ const CONTRACT: Record<string, string[]> = {
   TIME_TO_FILL: ['opened', 'filled', '[calendar]'],
   RETENTION_RATE: ['hire_dates', 'exit_dates', '[months]', '[as_of]'],
   KPI_SCORE: ['actual', 'target', '[direction]', '[floor]', '[cap]'],
-  KPI_STATUS: ['actual', 'target', '[direction]', '[amber]', '[red]'],
-  SCORECARD: ['scores', 'weights'],
+  KPI_STATUS: ['actual', 'target', '[direction]', '[green_from]', '[red_below]'],
+  KPI_PROGRESS: ['actual', 'target', 'baseline', '[clamp]'],
+  KPI_PERFORMANCE: ['actual', 'min', 'max', '[direction]'],
+  KPI_GOAL_SCORE: ['actual', 'goal', 'red_flag', '[scale]'],
+  KPI_GOAL_STATUS: ['actual', 'goal', 'red_flag'],
+  KPI_BAND_SCORE: ['actual', 'bands', '[direction]'],
+  KPI_BINARY_SCORE: ['actual', 'target', '[direction]'],
+  KPI_STABILIZE_SCORE: ['actual', 'target', 'tolerance'],
+  KPI_PAYOUT: ['achievement', 'base', '[gate]', '[cap]', '[steps]'],
+  SCORECARD: ['scores', 'weights', '[method]', '[blanks]'],
 };
 
 const VN = 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN';
@@ -356,8 +364,11 @@ describe('KPI formulas', () => {
     expect(call('KPI_SCORE', 10, 8, 'lower')).toBe(0.8);
     expect(call('KPI_SCORE', col(100, '', 10), 50, '', '', 1.5)).toEqual([[1.5], [''], [0.2]]);
     expect(call('KPI_SCORE', col(45, 45), 50, col('higher', 'sideways'))).toEqual([[0.9], ['#INVALID: KPI_SCORE: direction must be higher or lower, not "sideways"']]);
-    expect(call('KPI_STATUS', col(45, 40, 30, 0.72), col(50, 50, 50, 0.8))).toEqual([['GREEN'], ['AMBER'], ['RED'], ['GREEN']]);
-    expect(call('KPI_STATUS', 12, 10, 'lower')).toBe('AMBER');
+    // Defaults changed by issue 9: GREEN when the target is met, AMBER within 10 %, RED below (were 0.9 and 0.7).
+    expect(call('KPI_STATUS', col(45, 40, 30, 0.72, 50), col(50, 50, 50, 0.8, 50))).toEqual([['AMBER'], ['RED'], ['RED'], ['AMBER'], ['GREEN']]);
+    expect(call('KPI_STATUS', col(45, 40, 30, 0.72), col(50, 50, 50, 0.8), '', 0.9, 0.7)).toEqual([['GREEN'], ['AMBER'], ['RED'], ['GREEN']]);
+    expect(call('KPI_STATUS', 12, 10, 'lower')).toBe('RED');
+    expect(call('KPI_STATUS', 11, 10, 'lower')).toBe('AMBER');
     expect(call('SCORECARD', col(0.8, '', 1), col(1, 2, 1))).toBeCloseTo(0.9, 12);
     expect(fails('SCORECARD', col(0.8), col(-1))).toBe('SCORECARD: weights row 1: -1 is negative');
   });

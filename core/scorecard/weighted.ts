@@ -1,5 +1,5 @@
 import { KpiInputError } from '../kpi/errors';
-import { checkList, checkSameLength, isBlank, rowNonNegative, rowNumber } from '../kpi/validate';
+import { checkList, checkSameLength, describe, isBlank, rowNonNegative, rowNumber } from '../kpi/validate';
 
 /** Σ score × weight ÷ Σ weight over the given pairs; null when the weights sum to 0 (nothing to average). */
 export function weightedMean(pairs: readonly (readonly [score: number, weight: number])[]): number | null {
@@ -12,11 +12,47 @@ export function weightedMean(pairs: readonly (readonly [score: number, weight: n
   return totalWeight > 0 ? weighted / totalWeight : null;
 }
 
+export const ROLL_UP_METHODS = ['weighted', 'average', 'min', 'max', 'sum'] as const;
+export type RollUpMethod = (typeof ROLL_UP_METHODS)[number];
+export const BLANK_POLICIES = ['ignore', 'zero'] as const;
+export type BlankPolicy = (typeof BLANK_POLICIES)[number];
+
 /**
- * Weighted mean of scores (the SCORECARD Sheets function): blank scores are left out and the remaining weights
- * renormalised, so [0.8, blank, 1] with weights [1, 2, 1] gives 0.9. A row blank in both lists is ignored.
+ * Combines scores with their weights by a container method (BSC Designer's weighted average, average, min, max, sum):
+ * `weighted` Σ w·s ÷ Σ w (null when the weights sum to 0), `average` the plain mean, `min`, `max`, `sum` Σ w·s.
+ * Null when there is nothing to combine.
  */
-export function weightedScore(scores: readonly (number | null | undefined)[], weights: readonly (number | null | undefined)[]): number {
+export function combine(method: RollUpMethod, pairs: readonly (readonly [score: number, weight: number])[]): number | null {
+  if (pairs.length === 0) return null;
+  const scores = pairs.map(([score]) => score);
+  switch (method) {
+    case 'weighted':
+      return weightedMean(pairs);
+    case 'average':
+      return scores.reduce((total, score) => total + score, 0) / scores.length;
+    case 'min':
+      return Math.min(...scores);
+    case 'max':
+      return Math.max(...scores);
+    case 'sum':
+      return pairs.reduce((total, [score, weight]) => total + score * weight, 0);
+  }
+}
+
+/**
+ * Roll-up of scores (the SCORECARD Sheets function). `method` is `weighted` (default: blank scores left out and the
+ * remaining weights renormalised, so [0.8, blank, 1] with weights [1, 2, 1] gives 0.9), `average`, `min`, `max` or
+ * `sum` (Σ w·s); `blanks` `ignore` (default) leaves blank scores out, `zero` counts them as 0. A row blank in both
+ * lists is ignored; every other row needs a weight of 0 or more, whatever the method.
+ */
+export function weightedScore(
+  scores: readonly (number | null | undefined)[],
+  weights: readonly (number | null | undefined)[],
+  method: RollUpMethod = 'weighted',
+  blanks: BlankPolicy = 'ignore',
+): number {
+  if (!ROLL_UP_METHODS.includes(method)) throw new KpiInputError('SCORECARD', 'method', `must be weighted, average, min, max or sum, not ${describe(method)}`);
+  if (!BLANK_POLICIES.includes(blanks)) throw new KpiInputError('SCORECARD', 'blanks', `must be ignore or zero, not ${describe(blanks)}`);
   const scoreList = checkList('SCORECARD', 'scores', scores);
   const weightList = checkList('SCORECARD', 'weights', weights);
   checkSameLength('SCORECARD', 'scores', scoreList, 'weights', weightList);
@@ -25,8 +61,11 @@ export function weightedScore(scores: readonly (number | null | undefined)[], we
     if (isBlank(score) && isBlank(weightList[index])) return;
     const weight = rowNonNegative('SCORECARD', 'weights', weightList[index], index);
     if (!isBlank(score)) pairs.push([rowNumber('SCORECARD', 'scores', score, index), weight]);
+    else if (blanks === 'zero') pairs.push([0, weight]);
   });
-  const result = weightedMean(pairs);
-  if (result === null) throw new KpiInputError('SCORECARD', 'scores', 'has no score with a weight greater than 0');
+  const result = combine(method, pairs);
+  if (result === null) {
+    throw new KpiInputError('SCORECARD', 'scores', method === 'weighted' ? 'has no score with a weight greater than 0' : 'has no score');
+  }
   return result;
 }

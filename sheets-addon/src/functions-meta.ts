@@ -44,8 +44,9 @@ const DAY_HOLIDAYS: ParamMeta = { name: 'holidays', optional: true, help: 'Optio
 const DIRECTION: ParamMeta = {
   name: 'direction',
   optional: true,
-  help: 'Optional. "higher" (default) when a higher actual is better, "lower" when lower is better.',
+  help: 'Optional. "higher" (default) when a higher actual is better, "lower" when lower is better (Vietnamese "cao" / "thấp").',
 };
+const ACTUAL: ParamMeta = { name: 'actual', help: 'The actual value, or a column of them.' };
 
 export const FUNCTIONS = {
   BUSINESS_HOURS: {
@@ -199,7 +200,7 @@ export const FUNCTIONS = {
   KPI_SCORE: {
     summary: 'Achievement of an actual against its target, from floor to cap.',
     params: [
-      { name: 'actual', help: 'The actual value, or a column of them.' },
+      ACTUAL,
       { name: 'target', help: 'The target value (greater than 0).' },
       DIRECTION,
       { name: 'floor', optional: true, help: 'Optional. The lowest score (default 0).' },
@@ -208,23 +209,98 @@ export const FUNCTIONS = {
     returns: 'Achievement, one per row (1 = on target).',
   },
   KPI_STATUS: {
-    summary: 'GREEN, AMBER or RED by achievement thresholds.',
+    summary: 'GREEN when the target is met, AMBER within 10 %, RED below (thresholds adjustable).',
     params: [
-      { name: 'actual', help: 'The actual value, or a column of them.' },
+      ACTUAL,
       { name: 'target', help: 'The target value (greater than 0).' },
       DIRECTION,
-      { name: 'amber', optional: true, help: 'Optional. Achievement below which the status is AMBER (default 0.9).' },
-      { name: 'red', optional: true, help: 'Optional. Achievement below which the status is RED (default 0.7).' },
+      { name: 'green_from', optional: true, help: 'Optional. Achievement (actual ÷ target, uncapped) from which the status is GREEN (default 1: the target is met).' },
+      { name: 'red_below', optional: true, help: 'Optional. Achievement below which the status is RED (default 0.9).' },
     ],
     returns: 'GREEN, AMBER or RED, one per row.',
   },
+  KPI_PROGRESS: {
+    summary: 'Progress from a baseline to the target: (actual − baseline) ÷ (target − baseline).',
+    params: [
+      ACTUAL,
+      { name: 'target', help: 'The target value; 0 and negative values are fine.' },
+      { name: 'baseline', help: 'Where the KPI started (last year\'s value); above the target when lower is better. Must differ from the target.' },
+      { name: 'clamp', optional: true, help: 'Optional. TRUE (default) limits the progress to 0..1; FALSE lets it go below 0 or above 1.' },
+    ],
+    returns: 'Progress, one per row (1 = target reached).',
+  },
+  KPI_PERFORMANCE: {
+    summary: 'Position of the actual on a min..max scale, from 0 to 1.',
+    params: [
+      ACTUAL,
+      { name: 'min', help: 'The bottom of the scale.' },
+      { name: 'max', help: 'The top of the scale (greater than min).' },
+      DIRECTION,
+    ],
+    returns: 'A score from 0 to 1, one per row.',
+  },
+  KPI_GOAL_SCORE: {
+    summary: 'Goal / red-flag score: the red flag scores scale÷3, the goal 2·scale÷3, linear, from 0 to scale.',
+    params: [
+      ACTUAL,
+      { name: 'goal', help: 'The value at which the KPI turns green; 0 is fine. Below the red flag when lower is better.' },
+      { name: 'red_flag', help: 'The value past which the KPI turns red (must differ from the goal).' },
+      { name: 'scale', optional: true, help: 'Optional. The top score (default 10).' },
+    ],
+    returns: 'A score from 0 to scale, one per row.',
+  },
+  KPI_GOAL_STATUS: {
+    summary: 'GREEN when the goal is reached, RED when worse than the red flag, AMBER between.',
+    params: [
+      ACTUAL,
+      { name: 'goal', help: 'The value at which the KPI turns green.' },
+      { name: 'red_flag', help: 'The value past which the KPI turns red (must differ from the goal).' },
+    ],
+    returns: 'GREEN, AMBER or RED, one per row.',
+  },
+  KPI_BAND_SCORE: {
+    summary: 'Banded score: each band between ascending boundaries carries an equal share, linear inside it.',
+    params: [
+      ACTUAL,
+      { name: 'bands', help: 'A row or column of ascending boundaries b0 < b1 < … < bn (at least 2).' },
+      DIRECTION,
+    ],
+    returns: 'A score from 0 to 1, one per row.',
+  },
+  KPI_BINARY_SCORE: {
+    summary: 'Binary score: 1 when the target is met, else 0.',
+    params: [ACTUAL, { name: 'target', help: 'The target value; 0 is fine.' }, DIRECTION],
+    returns: '1 or 0, one per row.',
+  },
+  KPI_STABILIZE_SCORE: {
+    summary: 'Closer is better: 1 at the target, falling linearly to 0 at target ± tolerance.',
+    params: [
+      ACTUAL,
+      { name: 'target', help: 'The value to stay at.' },
+      { name: 'tolerance', help: 'How far from the target the score reaches 0 (greater than 0).' },
+    ],
+    returns: 'A score from 0 to 1, one per row.',
+  },
+  KPI_PAYOUT: {
+    summary: 'KPI pay (lương/thưởng KPI) = base × rate, with a gate, a cap or a step table.',
+    params: [
+      { name: 'achievement', help: 'The achievement (1 = on target), or a column of them.' },
+      { name: 'base', help: 'The base amount (a cell, or a column as tall as achievement).' },
+      { name: 'gate', optional: true, help: 'Optional. Below this achievement the rate is 0 (default 0).' },
+      { name: 'cap', optional: true, help: 'Optional. The highest rate (default 1.2); not used with steps.' },
+      { name: 'steps', optional: true, help: 'Optional. A two-column range (achievement from, rate), starts ascending: the rate of the last row reached.' },
+    ],
+    returns: 'The pay, one per row.',
+  },
   SCORECARD: {
-    summary: 'Weighted mean of KPI scores; blank scores are left out and the weights renormalised.',
+    summary: 'Roll-up of KPI scores: weighted mean (default), average, min, max or sum.',
     params: [
       { name: 'scores', help: 'The KPI scores.' },
-      { name: 'weights', help: 'Their weights, row by row.' },
+      { name: 'weights', help: 'Their weights, row by row (0 or more).' },
+      { name: 'method', optional: true, help: 'Optional. "weighted" (default: Σ w·s ÷ Σ w over the scores present), "average", "min", "max" or "sum" (Σ w·s).' },
+      { name: 'blanks', optional: true, help: 'Optional. "ignore" (default: blank scores left out) or "zero" (blank scores count as 0).' },
     ],
-    returns: 'The weighted score.',
+    returns: 'The rolled-up score.',
   },
 } as const satisfies Record<string, FunctionMeta>;
 

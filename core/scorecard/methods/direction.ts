@@ -8,6 +8,6 @@ const WORDS: Record<string, Direction> = { higher: 'higher', lower: 'lower', cao
 /** A direction as a person writes it (any case, surrounding spaces ignored); an error names `argument` otherwise. */
 export function directionOf(fn: string, argument: string, value: unknown): Direction {
   const word = typeof value === 'string' ? WORDS[value.trim().normalize('NFC').toLowerCase()] : undefined;
-  if (word === undefined) throw new KpiInputError(fn, argument, `must be higher or lower (cao or thấp), not ${describe(value)}`);
+  if (word === undefined) throw new KpiInputError(fn, argument, `must be higher or lower, not ${describe(value)}`);
   return word;
 }

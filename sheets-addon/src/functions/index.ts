@@ -1,7 +1,10 @@
 import { FUNCTIONS, type FunctionName } from '../functions-meta';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { CSAT, DSO, ERROR_RATE, FTR_RATE, INPS, RETENTION_RATE, UPTIME } from './kpi';
-import { KPI_SCORE, KPI_STATUS, SCORECARD } from './scores';
+import {
+  KPI_BAND_SCORE, KPI_BINARY_SCORE, KPI_GOAL_SCORE, KPI_GOAL_STATUS, KPI_PAYOUT, KPI_PERFORMANCE, KPI_PROGRESS, KPI_SCORE, KPI_STABILIZE_SCORE,
+  KPI_STATUS, SCORECARD,
+} from './scores';
 import { BUSINESS_HOURS, MTTR, SLA_COMPLIANCE, SLA_DUE, SLA_REMAINING, SLA_STATUS, TAT, TIME_TO_FILL } from './time';
 
 type Implementation = (...args: never[]) => unknown;
@@ -9,7 +12,8 @@ type Implementation = (...args: never[]) => unknown;
 /** Every name of the metadata table must have an implementation, and nothing else may be exported as one. */
 const IMPLEMENTATIONS: Record<FunctionName, Implementation> = {
   BUSINESS_HOURS, BUSINESS_DAYS, ADD_BUSINESS_DAYS, SLA_DUE, SLA_STATUS, SLA_REMAINING, SLA_COMPLIANCE, TAT, FTR_RATE,
-  ERROR_RATE, INPS, CSAT, DSO, UPTIME, MTTR, TIME_TO_FILL, RETENTION_RATE, KPI_SCORE, KPI_STATUS, SCORECARD,
+  ERROR_RATE, INPS, CSAT, DSO, UPTIME, MTTR, TIME_TO_FILL, RETENTION_RATE, KPI_SCORE, KPI_STATUS, KPI_PROGRESS, KPI_PERFORMANCE,
+  KPI_GOAL_SCORE, KPI_GOAL_STATUS, KPI_BAND_SCORE, KPI_BINARY_SCORE, KPI_STABILIZE_SCORE, KPI_PAYOUT, SCORECARD,
 };
 
 /**

@@ -1,30 +1,113 @@
+import { bandScore } from '../../../core/scorecard/methods/bands';
+import { binaryScore } from '../../../core/scorecard/methods/binary';
+import { directionOf as coreDirection } from '../../../core/scorecard/methods/direction';
+import { goalRedFlagScore, goalStatus } from '../../../core/scorecard/methods/goal-red-flag';
+import { kpiPayout, type PayoutStep } from '../../../core/scorecard/methods/payout';
+import { performanceScore } from '../../../core/scorecard/methods/performance';
+import { progressScore } from '../../../core/scorecard/methods/progress';
+import { stabilizeScore } from '../../../core/scorecard/methods/stabilize';
 import type { Direction } from '../../../core/scorecard/schema';
 import { kpiScore, kpiStatusOf } from '../../../core/scorecard/score';
-import { weightedScore } from '../../../core/scorecard/weighted';
+import { weightedScore, type BlankPolicy, type RollUpMethod } from '../../../core/scorecard/weighted';
 import { isBlank, numberOf, numberOr, textOr } from '../cells/coerce';
 import { cellsOf, readArgument } from '../cells/grid';
 import { spill } from '../cells/spill';
 
-/** Blank means `higher`; the core rejects anything but higher or lower with its own message. */
-const directionOf = (value: unknown): Direction => readArgument('direction', () => textOr(value, 'higher').toLowerCase()) as Direction;
+/**
+ * The scoring functions of the contract: each reads its cells and calls one core function (core/scorecard/methods,
+ * docs/SCORING.md). Per-row functions spill over a column of actuals; a bad row gets #INVALID text.
+ */
 
+/** Blank means `higher`; `cao` / `thấp` are read as higher / lower; the core names anything else. */
+const directionOf = (fn: string, value: unknown): Direction => (isBlank(value) ? 'higher' : coreDirection(fn, 'direction', value));
+
+const num = (name: string, value: unknown) => readArgument(name, () => numberOf(value));
 const optional = (name: string, value: unknown, fallback: number) => readArgument(name, () => numberOr(value, fallback));
+/** Text options (`method`, `blanks`): blank gives the fallback; the core rejects unknown words. */
+const word = (name: string, value: unknown, fallback: string) => readArgument(name, () => textOr(value, fallback).toLowerCase());
 
 export const KPI_SCORE = (actual: unknown, target: unknown, direction?: unknown, floor?: unknown, cap?: unknown) =>
   spill(
     [['actual', actual], ['target', target], ['direction', direction], ['floor', floor], ['cap', cap]],
-    ([a, t, d, f, c]) =>
-      kpiScore(readArgument('actual', () => numberOf(a)), readArgument('target', () => numberOf(t)), directionOf(d), optional('floor', f, 0), optional('cap', c, 1.2)),
+    ([a, t, d, f, c]) => kpiScore(num('actual', a), num('target', t), directionOf('KPI_SCORE', d), optional('floor', f, 0), optional('cap', c, 1.2)),
   );
 
-export const KPI_STATUS = (actual: unknown, target: unknown, direction?: unknown, amber?: unknown, red?: unknown) =>
+export const KPI_STATUS = (actual: unknown, target: unknown, direction?: unknown, greenFrom?: unknown, redBelow?: unknown) =>
   spill(
-    [['actual', actual], ['target', target], ['direction', direction], ['amber', amber], ['red', red]],
-    ([a, t, d, am, r]) =>
-      kpiStatusOf(readArgument('actual', () => numberOf(a)), readArgument('target', () => numberOf(t)), directionOf(d), optional('amber', am, 0.9), optional('red', r, 0.7)),
+    [['actual', actual], ['target', target], ['direction', direction], ['green_from', greenFrom], ['red_below', redBelow]],
+    ([a, t, d, g, r]) => kpiStatusOf(num('actual', a), num('target', t), directionOf('KPI_STATUS', d), optional('green_from', g, 1), optional('red_below', r, 0.9)),
   );
 
-export const SCORECARD = (scores: unknown, weights: unknown) => {
+export const KPI_PROGRESS = (actual: unknown, target: unknown, baseline: unknown, clamp?: unknown) =>
+  spill(
+    [['actual', actual], ['target', target], ['baseline', baseline], ['clamp', clamp]],
+    // A blank clamp is TRUE; anything but TRUE/FALSE goes to the core, which names it.
+    ([a, t, b, c]) => progressScore('KPI_PROGRESS', num('actual', a), num('target', t), num('baseline', b), (isBlank(c) ? true : c) as boolean),
+  );
+
+export const KPI_PERFORMANCE = (actual: unknown, min: unknown, max: unknown, direction?: unknown) =>
+  spill(
+    [['actual', actual], ['min', min], ['max', max], ['direction', direction]],
+    ([a, lo, hi, d]) => performanceScore('KPI_PERFORMANCE', num('actual', a), num('min', lo), num('max', hi), directionOf('KPI_PERFORMANCE', d)),
+  );
+
+export const KPI_GOAL_SCORE = (actual: unknown, goal: unknown, redFlag: unknown, scale?: unknown) =>
+  spill(
+    [['actual', actual], ['goal', goal], ['red_flag', redFlag], ['scale', scale]],
+    ([a, g, r, s]) => goalRedFlagScore('KPI_GOAL_SCORE', num('actual', a), num('goal', g), num('red_flag', r), optional('scale', s, 10)),
+  );
+
+export const KPI_GOAL_STATUS = (actual: unknown, goal: unknown, redFlag: unknown) =>
+  spill(
+    [['actual', actual], ['goal', goal], ['red_flag', redFlag]],
+    ([a, g, r]) => goalStatus('KPI_GOAL_STATUS', num('actual', a), num('goal', g), num('red_flag', r)),
+  );
+
+export const KPI_BINARY_SCORE = (actual: unknown, target: unknown, direction?: unknown) =>
+  spill(
+    [['actual', actual], ['target', target], ['direction', direction]],
+    ([a, t, d]) => binaryScore('KPI_BINARY_SCORE', num('actual', a), num('target', t), directionOf('KPI_BINARY_SCORE', d)),
+  );
+
+export const KPI_STABILIZE_SCORE = (actual: unknown, target: unknown, tolerance: unknown) =>
+  spill(
+    [['actual', actual], ['target', target], ['tolerance', tolerance]],
+    ([a, t, tol]) => stabilizeScore('KPI_STABILIZE_SCORE', num('actual', a), num('target', t), num('tolerance', tol)),
+  );
+
+/** The bands of a row or a column, blank cells left out; checked once (the core names a bad boundary), then per row. */
+export function KPI_BAND_SCORE(actual: unknown, bands: unknown, direction?: unknown) {
+  const boundaries = cellsOf(bands).filter((cell) => !isBlank(cell)) as number[];
+  bandScore('KPI_BAND_SCORE', 0, boundaries, 'higher');
+  return spill(
+    [['actual', actual], ['direction', direction]],
+    ([a, d]) => bandScore('KPI_BAND_SCORE', num('actual', a), boundaries, directionOf('KPI_BAND_SCORE', d)),
+  );
+}
+
+/** A two-column range (achievement from, rate) without its blank rows; the core checks the rest. */
+function stepsOf(steps: unknown): PayoutStep[] | undefined {
+  if (isBlank(steps)) return undefined;
+  if (!Array.isArray(steps)) throw new Error('steps must be a two-column range (achievement from, rate)');
+  return (steps as unknown[][]).filter((row) => !row.every(isBlank)) as unknown as PayoutStep[];
+}
+
+export function KPI_PAYOUT(achievement: unknown, base: unknown, gate?: unknown, cap?: unknown, steps?: unknown) {
+  const table = stepsOf(steps);
+  // The step table is checked once, so a bad table is one #ERROR!, not a column of #INVALID.
+  if (table !== undefined) kpiPayout('KPI_PAYOUT', 0, 0, 0, 1.2, table);
+  return spill(
+    [['achievement', achievement], ['base', base], ['gate', gate], ['cap', cap]],
+    ([a, b, g, c]) => kpiPayout('KPI_PAYOUT', num('achievement', a), num('base', b), optional('gate', g, 0), optional('cap', c, 1.2), table),
+  );
+}
+
+export const SCORECARD = (scores: unknown, weights: unknown, method?: unknown, blanks?: unknown) => {
   const blankToNull = (cell: unknown) => (isBlank(cell) ? null : (cell as number));
-  return weightedScore(cellsOf(scores).map(blankToNull), cellsOf(weights).map(blankToNull));
+  return weightedScore(
+    cellsOf(scores).map(blankToNull),
+    cellsOf(weights).map(blankToNull),
+    word('method', method, 'weighted') as RollUpMethod,
+    word('blanks', blanks, 'ignore') as BlankPolicy,
+  );
 };
