@@ -6,3 +6,4 @@ export * from './period';
 export * from './schema';
 export * from './score';
 export * from './weighted';
+export * from './tree';

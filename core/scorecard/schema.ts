@@ -1,24 +1,11 @@
 import { z } from 'zod';
+import { choices, number, oneOf, text } from './fields';
 
 export const PERSPECTIVES = ['financial', 'customer', 'internal-process', 'learning-growth'] as const;
 export const PILLARS = ['speed', 'accuracy', 'satisfaction', 'volume', 'other'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 export type Pillar = (typeof PILLARS)[number];
 export type Direction = 'higher' | 'lower';
-
-const choices = (field: string, values: readonly string[]): string =>
-  `${field} must be ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
-
-const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
-  z.enum(values, { error: choices(field, values) });
-
-const text = (field: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
-    .min(1, { error: `${field} must not be empty` });
-
-const number = (field: string) =>
-  z.number({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a number`) });
 
 const SCORING_METHODS = ['ratio', 'progress', 'performance', 'goal-red-flag', 'stabilize', 'binary', 'bands'] as const;
 export type ScoringMethod = (typeof SCORING_METHODS)[number];
