@@ -543,9 +543,10 @@ describe('aggregatePeriod', () => {
 
   it('rejects bad input with exact messages', () => {
     expect(() => loose(aggregatePeriod)(values, 'fortnight', 'sum')).toThrow(
-      'aggregatePeriod: period must be day, week, month, quarter or year, not "fortnight"',
+      'aggregatePeriod: period must be day, week, month, quarter, year or ytd, not "fortnight"',
     );
-    expect(() => loose(aggregatePeriod)(values, 'month', 'max')).toThrow('aggregatePeriod: how must be sum, mean or last, not "max"');
+    // min, max and average are aggregations since issue 9; median is not.
+    expect(() => loose(aggregatePeriod)(values, 'month', 'median')).toThrow('aggregatePeriod: how must be sum, mean, average, last, min or max, not "median"');
     expect(() => loose(aggregatePeriod)([{ at: 1, value: 1 }, { at: 2, value: 'x' }], 'month', 'sum')).toThrow(
       'aggregatePeriod: values.value row 2: "x" is not a number',
     );

@@ -69,7 +69,7 @@ const KpiFields = z
     /** The id of the quality KPI in the same scorecard that guards this one against gaming. */
     guardedBy: text('guardedBy').optional(),
     /** How values within a period combine into the period's actual. */
-    aggregation: oneOf('aggregation', ['sum', 'mean', 'last']).optional(),
+    aggregation: oneOf('aggregation', ['sum', 'mean', 'average', 'last', 'min', 'max', 'ratio-of-sums']).optional(),
     /** Achievement is clamped to [floor, cap]. */
     floor: number('floor').nonnegative({ error: 'floor must not be negative' }).default(0),
     cap: number('cap').positive({ error: 'cap must be greater than 0' }).default(1.2),
