@@ -9,18 +9,10 @@ import { ForgeKvsAPIError } from '../../node_modules/@forge/kvs/out/errors.js';
 import { RateLimitError } from '../../node_modules/@forge/events/out/errors.js';
 import * as forgeEventErrors from '../../node_modules/@forge/events/out/errors.js';
 import { validatePushEvents } from '../../node_modules/@forge/events/out/validators.js';
+import { mulberry32 } from '../../bench/prng';
 
-/** A small seeded generator (mulberry32): fault injection that a failing test can replay. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the bench's mulberry32): fault injection that a failing test can replay. */
+export const seeded = mulberry32;
 
 /** What a fault looks like: an HTTP status the platform answers with, or no answer at all (a timeout). */
 export type Fault = 500 | 502 | 503 | 504 | 'timeout';
