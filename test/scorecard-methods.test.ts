@@ -4,7 +4,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   bandScore,
   binaryScore,
@@ -24,18 +23,8 @@ import {
   type Direction,
   type KpiDefinition,
 } from '../core/scorecard';
+import { kpi } from './helpers/scorecard-builders';
 
-type KpiInput = z.input<typeof KpiDefinitionSchema>;
-const kpi = (fields: Partial<KpiInput> & Pick<KpiInput, 'id' | 'direction' | 'target'>): KpiInput => ({
-  name: fields.id,
-  perspective: 'internal-process',
-  pillar: 'other',
-  unit: 'ratio',
-  frequency: 'monthly',
-  owner: 'ops lead',
-  indicator: 'lagging',
-  ...fields,
-});
 const parse = (fields: Parameters<typeof kpi>[0]): KpiDefinition => KpiDefinitionSchema.parse(kpi(fields));
 const issuesOf = (input: unknown): string[] => {
   const result = KpiDefinitionSchema.safeParse(input);

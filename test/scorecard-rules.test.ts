@@ -11,18 +11,10 @@ import {
   ScorecardSchema,
   weightedScore,
 } from '../core/scorecard';
+import { kpi } from './helpers/scorecard-builders';
 
 const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 
-type KpiInput = z.input<typeof KpiDefinitionSchema>;
-const kpi = (fields: Partial<KpiInput> & Pick<KpiInput, 'id' | 'perspective' | 'pillar' | 'direction' | 'target'>): KpiInput => ({
-  name: fields.id,
-  unit: 'ratio',
-  frequency: 'monthly',
-  owner: 'ops lead',
-  indicator: 'lagging',
-  ...fields,
-});
 
 /** `path: message (code)` of each issue. */
 const issuesOf = (schema: z.ZodType, input: unknown): string[] => {

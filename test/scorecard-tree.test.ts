@@ -1,20 +1,9 @@
 /** The objective tree: container methods, relative and absolute weights, cascaded scorecards, missing-data policies. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { evaluateTree, KpiDefinitionSchema, ScorecardTreeSchema, type TreeResult } from '../core/scorecard';
+import { evaluateTree, ScorecardTreeSchema, type TreeResult } from '../core/scorecard';
+import { kpi } from './helpers/scorecard-builders';
 
-type KpiInput = z.input<typeof KpiDefinitionSchema>;
-const kpi = (fields: Partial<KpiInput> & Pick<KpiInput, 'id' | 'direction' | 'target'>): KpiInput => ({
-  name: fields.id,
-  perspective: 'internal-process',
-  pillar: 'other',
-  unit: 'ratio',
-  frequency: 'monthly',
-  owner: 'ops lead',
-  indicator: 'lagging',
-  ...fields,
-});
 const find = (result: TreeResult, id: string): TreeResult => {
   if (result.node.id === id) return result;
   for (const child of result.children) {

@@ -13,6 +13,7 @@ import {
   weightedScore,
   type Scorecard,
 } from '../core/scorecard';
+import { kpi } from './helpers/scorecard-builders';
 
 const t = (iso: string) => Date.parse(iso);
 const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
@@ -24,15 +25,6 @@ const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown 
 const spread = (min: number, max: number) =>
   fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((n) => min + ((max - min) * n) / 10_000), fc.double({ min, max, noNaN: true }));
 
-type KpiInput = z.input<typeof KpiDefinitionSchema>;
-const kpi = (fields: Partial<KpiInput> & Pick<KpiInput, 'id' | 'perspective' | 'pillar' | 'direction' | 'target'>): KpiInput => ({
-  name: fields.id,
-  unit: 'ratio',
-  frequency: 'monthly',
-  owner: 'ops lead',
-  indicator: 'lagging',
-  ...fields,
-});
 
 /** `path: message` of each issue, for asserting zod messages exactly. */
 const issuesOf = (schema: z.ZodType, input: unknown): string[] => {
