@@ -1,4 +1,4 @@
-import { weekdayOfDayNumber } from './days';
+import { isoOfDayNumber, weekdayOfDayNumber } from './days';
 import { CalendarError } from './errors';
 import type { DayNumber } from './types';
 
@@ -20,6 +20,10 @@ interface WeekendTable {
   readonly next: readonly (readonly number[])[];
   readonly prev: readonly (readonly number[])[];
 }
+
+/** 0001-01-01 and 9999-12-31 as day numbers: the dates every spreadsheet holds; WORKDAY gives #NUM! past them. */
+const FIRST_DAY = -719162;
+const LAST_DAY = 2932896;
 
 const WEEKEND_EXPECTED = 'expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17';
 const WEEKDAY_INDEXES = [0, 1, 2, 3, 4, 5, 6];
@@ -146,9 +150,18 @@ export function workingDaysBetween(start: number, end: number, weekend?: Weekend
   return a <= b ? n : 0 - n; // 0 - n rather than -n: never -0
 }
 
+/** A WORKDAY result inside the dates spreadsheets hold, or the range error they give (#NUM!). */
+function dayInRange(day: DayNumber, n: number, from: DayNumber): DayNumber {
+  if (day >= FIRST_DAY && day <= LAST_DAY) return day;
+  const [side, limit] = day > LAST_DAY ? ['after', '9999-12-31, the last'] : ['before', '0001-01-01, the first'];
+  const start = from >= FIRST_DAY && from <= LAST_DAY ? isoOfDayNumber(from) : `day ${from}`;
+  throw new CalendarError('days', `days: ${n} working ${Math.abs(n) === 1 ? 'day' : 'days'} from ${start} fall ${side} ${limit} date a spreadsheet holds`);
+}
+
 /**
  * WORKDAY.INTL: the working day `days` working days after `start` (before it when negative); the start day never
- * counts and 0 days returns the start day even when it is not a working day. `days` is cut toward zero.
+ * counts and 0 days returns the start day even when it is not a working day. `days` is cut toward zero. A result
+ * outside 0001-01-01..9999-12-31 is a CalendarError on `days`, as the spreadsheets give #NUM!.
  */
 export function addWorkingDays(start: number, days: number, weekend?: Weekend, holidays?: readonly unknown[]): DayNumber {
   const from = dayArg('start_date', start);
@@ -172,7 +185,7 @@ export function addWorkingDays(start: number, days: number, weekend?: Weekend, h
       if (countWeekdays(t, from + 1, hs[mid]) - (mid - first + 1) < n) lo = mid + 1;
       else hi = mid;
     }
-    return stepWeekdays(t, from, n + lo - first, 1);
+    return dayInRange(stepWeekdays(t, from, n + lo - first, 1), n, from);
   }
   const last = lowerBound(hs, from) - 1;
   let lo = 0;
@@ -182,5 +195,5 @@ export function addWorkingDays(start: number, days: number, weekend?: Weekend, h
     if (countWeekdays(t, hs[mid], from - 1) - (last - mid + 1) < -n) hi = mid;
     else lo = mid + 1;
   }
-  return stepWeekdays(t, from, -n + last + 1 - lo, -1);
+  return dayInRange(stepWeekdays(t, from, -n + last + 1 - lo, -1), n, from);
 }

@@ -1,7 +1,7 @@
 import { compileCalendar } from '../../../core/calendar/compile';
 import { parseCalendarText } from '../../../core/calendar/parse';
 import type { WorkCalendar } from '../../../core/calendar/types';
-import { CellError, describeCell, isBlank, isoDateOf } from '../cells/coerce';
+import { CellError, describeCell, isBlank, isoDateOf, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
 import { cachedPublicHolidays } from './holiday-cache';
@@ -31,7 +31,13 @@ function calendarText(argument: unknown): string {
 function holidayDates(argument: unknown, spreadsheetZone: string): string[] {
   const dates: string[] = [];
   cellsOf(argument).forEach((cell, index) => {
-    if (!isBlank(cell)) dates.push(readRow('holidays', index, () => isoDateOf(cell, spreadsheetZone)));
+    if (isBlank(cell)) return;
+    dates.push(
+      readRow('holidays', index, () => {
+        rejectErrorValue(cell);
+        return isoDateOf(cell, spreadsheetZone);
+      }),
+    );
   });
   return dates;
 }

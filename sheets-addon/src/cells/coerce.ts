@@ -94,6 +94,16 @@ export function dayOf(value: unknown, spreadsheetZone: string): number {
 /** A date cell at local midnight of a day in the spreadsheet's zone. */
 export const dateOfDay = (day: number, spreadsheetZone: string): Date => new Date(instantOfWallTime(day * MS_PER_DAY, spreadsheetZone));
 
+/** The text Sheets hands a custom function for a cell holding an error value (`#N/A`, `#REF!` …). */
+const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!)$/;
+
+/** Throws for an error value, which the contract makes an error in every range instead of a cell to skip. */
+export function rejectErrorValue(value: unknown): void {
+  if (typeof value === 'string' && ERROR_VALUE.test(value.trim())) {
+    throw new CellError(`the cell holds the error ${value.trim()}; fix or clear it`);
+  }
+}
+
 /** A number; booleans and text are not (the core's KPI formulas take numbers only). */
 export function numberOf(value: unknown, timeZone = 'UTC'): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;

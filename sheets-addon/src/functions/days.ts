@@ -1,6 +1,6 @@
 import { addWorkingDays, workingDaysBetween, parseWeekend } from '../../../core/calendar/workdays';
-import { CellError, dateOfDay, dayOf, describeCell, isBlank, isDate, SERIAL_OF_EPOCH } from '../cells/coerce';
-import { cellsOf, readArgument } from '../cells/grid';
+import { CellError, dateOfDay, dayOf, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
+import { cellsOf, readArgument, readRow } from '../cells/grid';
 import { spill } from '../cells/spill';
 import { spreadsheetTimeZone } from '../platform';
 
@@ -11,9 +11,16 @@ import { spreadsheetTimeZone } from '../platform';
  * before the 0-day shortcut. A single-cell call throws where the spreadsheet function gives an error.
  */
 
-/** Holiday cells as day numbers; text, blanks and booleans stay as they are, and the core ignores them. */
+/**
+ * Holiday cells as day numbers; text, blanks and booleans stay as they are, and the core ignores them. An error value
+ * (`#N/A`) is an error naming its row, as the contract says for every range.
+ */
 const holidayDays = (holidays: unknown, zone: string): unknown[] =>
-  cellsOf(holidays).map((cell) => (isDate(cell) || typeof cell === 'number' ? dayOf(cell, zone) : cell));
+  cellsOf(holidays).map((cell, index) => {
+    if (isDate(cell) || typeof cell === 'number') return dayOf(cell, zone);
+    readRow('holidays', index, () => rejectErrorValue(cell));
+    return cell;
+  });
 
 function weekendOf(weekend: unknown): string | number | undefined {
   if (weekend === undefined || typeof weekend === 'string' || typeof weekend === 'number') {

@@ -4,7 +4,7 @@ import { ftrRate, type FtrOutcome } from '../../../core/kpi/ftr';
 import { errorRate } from '../../../core/kpi/ratios';
 import { retentionRate } from '../../../core/kpi/retention';
 import { csat, inps } from '../../../core/kpi/survey';
-import { instantOf, isBlank, numberOf, numberOr } from '../cells/coerce';
+import { CellError, instantOf, isBlank, numberOf, numberOr } from '../cells/coerce';
 import { cellsOf, pairedRows, readArgument, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
 import { remapKpiRows } from './kpi-rows';
@@ -19,7 +19,20 @@ function total(name: string, argument: unknown): number {
 
 export const FTR_RATE = (outcomes: unknown) => ftrRate(answers<FtrOutcome>(outcomes));
 
-export const ERROR_RATE = (errors: unknown, totalItems: unknown) => errorRate(total('errors', errors), total('total', totalItems));
+/** A count cell: a number of at least 0 (a negative row would otherwise hide inside the sum). */
+function countOf(cell: unknown): number {
+  const n = numberOf(cell);
+  if (n < 0) throw new CellError(`${n} is negative; a count is 0 or more`);
+  return n;
+}
+
+/** A cell or a range of counts summed; blanks count as 0, a negative row is an error naming the row. */
+function countTotal(name: string, argument: unknown): number {
+  return cellsOf(argument).reduce<number>((sum, cell, index) => (isBlank(cell) ? sum : sum + readRow(name, index, () => countOf(cell))), 0);
+}
+
+export const ERROR_RATE = (errors: unknown, totalItems: unknown) =>
+  errorRate(countTotal('errors', errors), countTotal('total', totalItems));
 
 export const INPS = (scores: unknown) => inps(answers<number>(scores));
 
