@@ -58,10 +58,21 @@ describe('scorecard sidebar in Chromium', () => {
     await expect(page.locator('.alert').textContent()).resolves.toContain('"Purchase SLA compliance"');
     await expect(page.locator('svg.trend').count()).resolves.toBe(8);
 
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    // Every sparkline is named by its KPI and values; the sample's DPO history is 52, 49, 47, 44, 41 days.
+    const dpoTrend = 'Trend of Days payable outstanding, oldest first: 52 days, 49 days, 47 days, 44 days, 41 days';
+    await expect(page.getByRole('img', { name: dpoTrend, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('img', { name: /^Trend of / }).count()).resolves.toBe(8);
+
     await page.click('#language');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     await expect(page.locator('h2').first().textContent()).resolves.toBe('Khía cạnh');
     await expect(page.locator('[data-kpi="Buyers trained on the new ERP"] .rag').textContent()).resolves.toBe('Không đạt');
+    await expect(
+      page.getByRole('img', { name: 'Xu hướng của Days payable outstanding, từ cũ đến mới: 52 days, 49 days, 47 days, 44 days, 41 days', exact: true }).count(),
+    ).resolves.toBe(1);
     await page.click('#language');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await page.screenshot({ path: 'test/artifacts/sidebar.png', fullPage: true });
     expect(dialogs).toEqual([]);
     await page.close();
@@ -71,6 +82,7 @@ describe('scorecard sidebar in Chromium', () => {
     const page = await openPage(browser, 'Sidebar.html', sampleSandbox('vi_VN'));
     await page.waitForSelector('.tile');
     await expect(page.locator('.overall-label').textContent()).resolves.toBe('Tổng điểm');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     await page.close();
   });
 
@@ -125,7 +137,54 @@ describe('calendar manager in Chromium', () => {
     await page.waitForSelector('[data-calendar="Finance VN"]');
     expect([...sandbox.properties.keys()]).toEqual(['calendar:Finance VN']);
 
-    await page.click('[data-calendar="Finance VN"] .delete');
+    await page.getByRole('button', { name: 'Delete calendar Finance VN', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, delete', exact: true }).click();
+    await page.waitForSelector('li.empty');
+    expect(sandbox.properties.size).toBe(0);
+    await page.close();
+  });
+
+  it('names each Edit and Delete button after its calendar, sets lang, and asks before deleting', async () => {
+    const sandbox = loadBundle();
+    sandbox.call('saveCalendar', 'Hanoi office', 'Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh', '');
+    sandbox.call('saveCalendar', 'Finance', 'Mo-Fr 09:00-18:00', '');
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void dialogs.push(d.message()));
+    await page.waitForSelector('[data-calendar="Hanoi office"]');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    for (const name of ['Edit calendar Hanoi office', 'Delete calendar Hanoi office', 'Edit calendar Finance', 'Delete calendar Finance']) {
+      await expect(button(name).count(), name).resolves.toBe(1);
+    }
+    await expect(page.getByRole('button', { name: 'Edit', exact: true }).count()).resolves.toBe(0);
+
+    // Delete asks first; Cancel keeps the calendar and has the focus.
+    await button('Delete calendar Hanoi office').click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Delete the calendar "Hanoi office"? Formulas that use it will stop working.');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cancel');
+    await button('Cancel').click();
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    expect(sandbox.properties.has('calendar:Hanoi office')).toBe(true);
+
+    await button('Delete calendar Hanoi office').click();
+    await button('Yes, delete').click();
+    await page.waitForSelector('[data-calendar="Hanoi office"]', { state: 'detached' });
+    expect([...sandbox.properties.keys()]).toEqual(['calendar:Finance']);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('is in Vietnamese, with lang="vi", for a vi locale', async () => {
+    const sandbox = loadBundle({ locale: 'vi' });
+    sandbox.call('saveCalendar', 'Văn phòng Hà Nội', 'Mo-Fr 08:00-17:00', '');
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    await page.waitForSelector('[data-calendar="Văn phòng Hà Nội"]');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
+    await expect(page.getByRole('button', { name: 'Sửa lịch Văn phòng Hà Nội', exact: true }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Xoá lịch Văn phòng Hà Nội', exact: true }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Xoá lịch "Văn phòng Hà Nội"?');
+    await page.getByRole('button', { name: 'Có, xoá', exact: true }).click();
     await page.waitForSelector('li.empty');
     expect(sandbox.properties.size).toBe(0);
     await page.close();

@@ -6,16 +6,31 @@ import { callServer, el } from './gas';
 /** The calendar manager: list, create, edit and delete named calendars; the core's validation shown by its field. */
 
 let language: Language = 'en';
-const t = (key: MessageKey) => translate(language, key);
+const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
 const root = document.getElementById('app')!;
 let editing: string | undefined;
+/** The calendar whose deletion waits for the user's confirmation. */
+let confirming: string | undefined;
 
 function field(id: 'name' | 'text', label: string, input: HTMLInputElement | HTMLTextAreaElement): HTMLElement {
   input.id = id;
   return el('label', { class: 'field' }, el('span', {}, label), input, el('span', { class: 'message', id: `${id}-message`, role: 'status' }));
 }
 
+/** Deleting breaks the formulas that use the calendar, so it asks first; Cancel has the focus. */
+function confirmation(name: string, calendars: SavedCalendar[]): HTMLElement {
+  const yes = el('button', { type: 'button', class: 'confirm-delete' }, t('confirmDeleteYes'));
+  const no = el('button', { type: 'button', class: 'cancel' }, t('cancel'));
+  yes.addEventListener('click', () => {
+    confirming = undefined;
+    void callServer('deleteCalendar', name).then(() => refresh(), showError);
+  });
+  no.addEventListener('click', () => ((confirming = undefined), render(calendars)));
+  return el('div', { class: 'confirm', role: 'alert' }, el('p', {}, t('confirmDelete', { name })), el('span', { class: 'actions' }, yes, no));
+}
+
 function render(calendars: SavedCalendar[], notice = ''): void {
+  document.documentElement.lang = language;
   const name = el('input', { type: 'text', autocomplete: 'off' });
   const text = el('textarea', { rows: '3', placeholder: 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN' });
   const current = calendars.find((c) => c.name === editing);
@@ -23,11 +38,15 @@ function render(calendars: SavedCalendar[], notice = ''): void {
   text.value = current?.text ?? '';
   const list = calendars.length
     ? calendars.map((c) => {
-        const edit = el('button', { type: 'button', class: 'edit' }, t('edit'));
-        const remove = el('button', { type: 'button', class: 'delete' }, t('delete'));
-        edit.addEventListener('click', () => ((editing = c.name), render(calendars)));
-        remove.addEventListener('click', () => void callServer('deleteCalendar', c.name).then(() => refresh(), showError));
-        return el('li', { 'data-calendar': c.name }, el('strong', {}, c.name), el('code', {}, c.text), el('span', { class: 'actions' }, edit, remove));
+        const edit = el('button', { type: 'button', class: 'edit', 'aria-label': t('editCalendar', { name: c.name }) }, t('edit'));
+        const remove = el('button', { type: 'button', class: 'delete', 'aria-label': t('deleteCalendar', { name: c.name }) }, t('delete'));
+        edit.addEventListener('click', () => ((editing = c.name), (confirming = undefined), render(calendars)));
+        remove.addEventListener('click', () => {
+          confirming = c.name;
+          render(calendars);
+          document.querySelector<HTMLButtonElement>('.confirm .cancel')?.focus();
+        });
+        return el('li', { 'data-calendar': c.name }, el('strong', {}, c.name), el('code', {}, c.text), el('span', { class: 'actions' }, edit, remove), c.name === confirming ? confirmation(c.name, calendars) : null);
       })
     : [el('li', { class: 'empty' }, t('noCalendars'))];
   const save = el('button', { type: 'submit', id: 'save' }, t('save'));

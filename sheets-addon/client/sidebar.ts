@@ -14,14 +14,15 @@ const percent = (value: number | null) => (value === null ? '–' : `${Math.roun
 const formatValue = (value: number | null, unit: string) =>
   value === null ? '–' : unit === '%' ? `${(value * 100).toFixed(1)}%` : `${Number(value.toFixed(2))} ${unit}`;
 
-/** A small sparkline of the KPI's history, oldest first; none for fewer than two points. */
-function trendChart(values: number[], status: string | null): SVGElement | null {
+/** A small sparkline of the KPI's history, oldest first; none for fewer than two points. Named by its values. */
+function trendChart(kpi: string, values: number[], unit: string, status: string | null): SVGElement | null {
   if (values.length < 2) return null;
   const [width, height, pad] = [120, 32, 3];
   const low = Math.min(...values);
   const span = Math.max(...values) - low || 1;
   const points = values.map((v, i) => `${(pad + (i * (width - 2 * pad)) / (values.length - 1)).toFixed(1)},${(height - pad - ((v - low) / span) * (height - 2 * pad)).toFixed(1)}`);
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'trend', role: 'img' });
+  chart.setAttribute('aria-label', t('trendLabel', { kpi, values: values.map((v) => formatValue(v, unit)).join(', ') }));
   chart.append(svg('polyline', { points: points.join(' '), fill: 'none', class: `line ${status ?? ''}`, 'stroke-width': 2 }));
   const [x, y] = points[points.length - 1].split(',');
   chart.append(svg('circle', { cx: x, cy: y, r: 3, class: `dot ${status ?? ''}` }));
@@ -35,6 +36,7 @@ function bar(label: string, value: number | null): HTMLElement {
 
 function render(): void {
   if (!report) return;
+  document.documentElement.lang = language;
   const r = report;
   const tiles = r.kpis.map((k) =>
     el(
@@ -42,7 +44,7 @@ function render(): void {
       { class: `tile ${k.status ?? 'none'}`, 'data-kpi': k.name },
       el('div', { class: 'tile-head' }, el('span', { class: 'kpi-name' }, k.name), el('span', { class: `rag ${k.status ?? 'none'}` }, k.status ? t(k.status) : t('notScored'))),
       el('div', { class: 'tile-body' }, el('span', { class: 'actual' }, formatValue(k.actual, k.unit)), el('span', { class: 'score' }, percent(k.achievement))),
-      el('div', { class: 'tile-foot' }, `${t('target')} ${formatValue(k.target, k.unit)}`, trendChart(k.trend, k.status)),
+      el('div', { class: 'tile-foot' }, `${t('target')} ${formatValue(k.target, k.unit)}`, trendChart(k.name, k.trend, k.unit, k.status)),
     ),
   );
   const alerts = r.alerts.length

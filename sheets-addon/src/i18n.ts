@@ -50,6 +50,12 @@ const en = {
   newCalendar: 'New calendar',
   saved: 'Saved.',
   noCalendars: 'No saved calendars yet.',
+  trendLabel: 'Trend of {kpi}, oldest first: {values}',
+  editCalendar: 'Edit calendar {name}',
+  deleteCalendar: 'Delete calendar {name}',
+  confirmDelete: 'Delete the calendar "{name}"? Formulas that use it will stop working.',
+  confirmDeleteYes: 'Yes, delete',
+  cancel: 'Cancel',
 };
 
 export type MessageKey = keyof typeof en;
@@ -98,6 +104,12 @@ const vi: Record<MessageKey, string> = {
   newCalendar: 'Lịch mới',
   saved: 'Đã lưu.',
   noCalendars: 'Chưa có lịch nào được lưu.',
+  trendLabel: 'Xu hướng của {kpi}, từ cũ đến mới: {values}',
+  editCalendar: 'Sửa lịch {name}',
+  deleteCalendar: 'Xoá lịch {name}',
+  confirmDelete: 'Xoá lịch "{name}"? Các công thức dùng lịch này sẽ không còn chạy được.',
+  confirmDeleteYes: 'Có, xoá',
+  cancel: 'Huỷ',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, vi };
