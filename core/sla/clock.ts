@@ -114,10 +114,12 @@ const LAST_INSTANT = Date.UTC(2300, 11, 30);
 const isoOrValue = (t: number): string => (Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : String(t));
 
 /** A time the calendars can measure: a finite number of epoch milliseconds in the years 1900-2300. */
-function checkInstant(argument: string, t: unknown, context = ''): void {
-  if (typeof t === 'number' && t >= FIRST_INSTANT && t <= LAST_INSTANT) return;
+const measurable = (t: unknown): t is Instant => typeof t === 'number' && t >= FIRST_INSTANT && t <= LAST_INSTANT;
+
+/** The error for a time that is not `measurable`; built only then, as callers check once per event. */
+function instantError(argument: string, t: unknown, context = ''): SlaError {
   const shown = typeof t === 'number' ? isoOrValue(t) : JSON.stringify(t) ?? String(t);
-  throw new SlaError(argument, `${context}${argument}: expected a date-time in the years 1900-2300 (epoch milliseconds), got ${shown}`);
+  return new SlaError(argument, `${context}${argument}: expected a date-time in the years 1900-2300 (epoch milliseconds), got ${shown}`);
 }
 
 /** `2025-03-01`, `2025-03-01T08:30`, `2025-03-01 08:30:15.5`: a wall-clock date-time without a zone offset. */
@@ -175,7 +177,7 @@ export class TicketClock {
     fields: Readonly<Record<string, FieldValue>>,
     private readonly onCycle: (cycle: SlaCycle, number: number) => void,
   ) {
-    checkInstant('created', created, `ticket ${key}: `);
+    if (!measurable(created)) throw instantError('created', created, `ticket ${key}: `);
     this.fields = fields;
     this.status = status;
     this.last = created;
@@ -208,14 +210,14 @@ export class TicketClock {
     if (value === undefined) return;
     const from = parseFieldDateTime(value, this.calendar().timeZone);
     if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, `ticket ${this.key}: field ${start.field}: expected a date-time, got "${value}"`);
-    checkInstant(`field ${start.field}`, from, `ticket ${this.key}: `);
+    if (!measurable(from)) throw instantError(`field ${start.field}`, from, `ticket ${this.key}: `);
     if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status));
   }
 
   /** A change of `field` to `to` at `at`: not before the ticket's creation nor before the change fed before it. */
   apply(at: Instant, field: string, to: string | null): void {
     const n = this.changes++;
-    checkInstant(`events.${n}.at`, at, `ticket ${this.key}: `);
+    if (!measurable(at)) throw instantError(`events.${n}.at`, at, `ticket ${this.key}: `);
     if (at < this.last) {
       const before = n === 0 ? `the ticket's creation (${isoOrValue(this.created)})` : `the change before it (${isoOrValue(this.last)})`;
       throw new SlaError(`events.${n}.at`, `ticket ${this.key}: events.${n}.at: ${isoOrValue(at)} is before ${before}; events must be in time order`);
@@ -247,7 +249,7 @@ export class TicketClock {
 
   /** Measures the open cycle, if any, up to `asOf` and hands it over; the clock holds no cycle afterwards. */
   finish(asOf: Instant): void {
-    checkInstant('asOf', asOf);
+    if (!measurable(asOf)) throw instantError('asOf', asOf);
     if (asOf < this.created) return;
     this.startFromField(asOf);
     const run = this.run;
@@ -357,11 +359,11 @@ export class SlaClock {
 
   /** The ticket's cycles under this policy, or null when the policy or none of its goals applies to it. */
   compute(ticket: TicketHistory, asOf: Instant): SlaResult | null {
-    checkInstant('asOf', asOf);
+    if (!measurable(asOf)) throw instantError('asOf', asOf);
     const prepared = this.goalFor(ticket.fields);
     if (!prepared) return null;
     const result: SlaResult = { policyId: this.policy.id, ticketKey: ticket.key, goalLabel: prepared.label, cycles: [] };
-    checkInstant('created', ticket.created, `ticket ${ticket.key}: `);
+    if (!measurable(ticket.created)) throw instantError('created', ticket.created, `ticket ${ticket.key}: `);
     if (asOf < ticket.created) return result;
     const clock = this.open(ticket, (cycle) => result.cycles.push(cycle));
     for (const event of ticket.events) {
