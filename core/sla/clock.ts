@@ -1,11 +1,10 @@
 import { CalendarError } from '../calendar/errors';
 import type { Instant, WorkCalendar } from '../calendar/types';
-import { instantOfWallTime } from '../calendar/zone';
+import { parseIsoDateTime } from '../calendar/iso';
 import { SlaError } from './errors';
 import { type Condition, type SlaGoal, type SlaPolicy, SlaPolicySchema, type SlaPolicyInput } from './policy';
 import { formatTarget } from './target';
 import type { FieldValue, TicketHistory } from './ticket';
-import { parseZonedDateTime } from '../util/iso';
 
 export type CycleState = 'met' | 'breached' | 'ongoing' | 'paused';
 
@@ -122,24 +121,11 @@ function instantError(argument: string, t: unknown, context = ''): SlaError {
   return new SlaError(argument, `${context}${argument}: expected a date-time in the years 1900-2300 (epoch milliseconds), got ${shown}`);
 }
 
-/** `2025-03-01`, `2025-03-01T08:30`, `2025-03-01 08:30:15.5`: a wall-clock date-time without a zone offset. */
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 /**
  * A date field's value as an instant: with an offset it is that instant; without one it is a wall-clock time in the
  * calendar's zone, never the machine's. NaN when the text is neither.
  */
-export function parseFieldDateTime(text: string, timeZone: string): Instant {
-  if (ZONED_DATE_TIME.test(text)) return parseZonedDateTime(text);
-  const m = LOCAL_DATE_TIME.exec(text);
-  if (!m) return NaN;
-  const [year, month, day, hour, minute, second, ms] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms === 0 ? 0 : Number(m[7].padEnd(3, '0')));
-  const date = new Date(wall);
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return NaN;
-  return instantOfWallTime(wall, timeZone);
-}
+export const parseFieldDateTime = (text: string, timeZone: string): Instant => parseIsoDateTime(text, timeZone);
 
 /** An idle TicketClock as numbers: created, last change, changes, closed cycles, cycles handed over, flags. */
 export type SuspendedClock = readonly [created: Instant, last: Instant, changes: number, closedCycles: number, handedOver: number, flags: number];

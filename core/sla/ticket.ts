@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Instant } from '../calendar/types';
-import { parseZonedDateTime } from '../util/iso';
+import { parseIsoDateTime } from '../calendar/iso';
 
 export type FieldValue = string | readonly string[] | null;
 
@@ -31,7 +31,7 @@ const InstantSchema = z.union([z.number(), z.string()]).transform((value, ctx) =
   }
   {
     const text = value;
-    const t = parseZonedDateTime(text);
+    const t = parseIsoDateTime(text); // no zone given: the text must carry its offset
     if (Number.isNaN(t)) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO date-time with a zone offset (2025-03-01T08:30:00+07:00), got "${text}"` });
       return z.NEVER;
