@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundle, type Sandbox } from './helpers/sheets-sandbox';
+import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**
  * Inputs that used to give silent nonsense (a blank, year 40355, a rate from a negative count, an ignored #N/A) give
@@ -7,15 +7,7 @@ import { loadBundle, type Sandbox } from './helpers/sheets-sandbox';
  */
 
 let s: Sandbox;
-const col = (...cells: unknown[]) => cells.map((c) => [c]);
-const fails = (name: string, ...args: unknown[]) => {
-  try {
-    s.call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`${name} did not throw`);
-};
+const fails = (name: string, ...args: unknown[]) => s.thrown(name, ...args);
 
 beforeAll(() => {
   s = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh' });

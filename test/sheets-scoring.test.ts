@@ -3,19 +3,11 @@
  * Expected values are worked by hand from each method's definition (docs/SCORING.md). Run `npm run build` first.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundle, type Sandbox } from './helpers/sheets-sandbox';
+import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 let s: Sandbox;
-const col = (...cells: unknown[]) => cells.map((c) => [c]);
 const call = (name: string, ...args: unknown[]) => s.call(name, ...args);
-const fails = (name: string, ...args: unknown[]) => {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`${name} did not throw`);
-};
+const fails = (name: string, ...args: unknown[]) => s.thrown(name, ...args);
 /** Numbers of a spilled column rounded to 12 places; text (blank, #INVALID) as it is. */
 const rounded = (result: unknown) => (result as unknown[][]).map(([v]) => (typeof v === 'number' ? Math.round(v * 1e12) / 1e12 : v));
 

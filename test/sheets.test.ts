@@ -6,7 +6,7 @@ import { createSlaClock } from '../core/sla/clock';
 import { slaCompliance } from '../core/sla/compliance';
 import { instantOf } from '../sheets-addon/src/cells/coerce';
 import { bigPurchaseLog } from './helpers/sheets-rows';
-import { CODE_PATH, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
+import { CODE_PATH, col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /** The contract's functions (shared/SHEETS-FUNCTIONS.md), with their arguments in order; optional ones in brackets. */
 const CONTRACT: Record<string, string[]> = {
@@ -45,17 +45,9 @@ const VN = 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN';
 let s: Sandbox;
 /** A date cell: a Date made inside the sandbox, from a Ho Chi Minh City wall time. */
 const at = (wall: string) => s.date(`${wall.replace(' ', 'T')}:00+07:00`);
-const col = (...cells: unknown[]) => cells.map((c) => [c]);
 const isSandboxDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
 const call = (name: string, ...args: unknown[]) => s.call(name, ...args);
-const fails = (name: string, ...args: unknown[]) => {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`${name} did not throw`);
-};
+const fails = (name: string, ...args: unknown[]) => s.thrown(name, ...args);
 
 beforeAll(() => {
   s = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh' });

@@ -157,6 +157,8 @@ export interface Sandbox {
   setLocale(locale: string): void;
   /** A top-level function of Code.js, called as Apps Script calls it. */
   call(name: string, ...args: unknown[]): unknown;
+  /** The message a call throws, as Sheets shows it in the cell; fails when the call does not throw. */
+  thrown(name: string, ...args: unknown[]): string;
   /** A Date made inside the sandbox, as Sheets passes date cells. */
   date(iso: string): Date;
   /** The sandbox's own Date constructor. */
@@ -212,14 +214,26 @@ export function loadBundle(options: { timeZone?: string; locale?: string; code?:
   const context = vm.createContext(globals);
   vm.runInContext(options.code ?? readFileSync(CODE_PATH, 'utf8'), context, { filename: 'Code.js' });
   book.context = context;
+  const call = (name: string, ...args: unknown[]): unknown => (context[name] as (...a: unknown[]) => unknown)(...args);
   return {
     context,
     book,
     properties,
     ui,
     setLocale: (l) => void (locale = l),
-    call: (name, ...args) => (context[name] as (...a: unknown[]) => unknown)(...args),
+    call,
+    thrown: (name, ...args) => {
+      try {
+        call(name, ...args);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${name} did not throw`);
+    },
     date: (iso) => vm.runInContext(`new Date(${JSON.stringify(iso)})`, context) as Date,
     SandboxDate: vm.runInContext('Date', context) as DateConstructor,
   };
 }
+
+/** A column of cells, as a range arrives in a custom function. */
+export const col = (...cells: unknown[]): unknown[][] => cells.map((c) => [c]);
