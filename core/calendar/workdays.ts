@@ -135,21 +135,6 @@ function lowerBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/**
- * NETWORKDAYS.INTL: working days from `start` to `end`, both counted; minus the forward count when `end` is before
- * `start`. Holidays may be any list (nested ranges too); only numbers count, floored.
- */
-export function workingDaysBetween(start: number, end: number, weekend?: Weekend, holidays?: readonly unknown[]): number {
-  const a = dayArg('start_date', start);
-  const b = dayArg('end_date', end);
-  const t = weekendTable(weekend);
-  const hs = workingHolidays(t, holidays);
-  const lo = Math.min(a, b);
-  const hi = Math.max(a, b);
-  const n = countWeekdays(t, lo, hi) - (lowerBound(hs, hi + 1) - lowerBound(hs, lo));
-  return a <= b ? n : 0 - n; // 0 - n rather than -n: never -0
-}
-
 /** A WORKDAY result inside the dates spreadsheets hold, or the range error they give (#NUM!). */
 function dayInRange(day: DayNumber, n: number, from: DayNumber): DayNumber {
   if (day >= FIRST_DAY && day <= LAST_DAY) return day;
@@ -159,23 +144,105 @@ function dayInRange(day: DayNumber, n: number, from: DayNumber): DayNumber {
 }
 
 /**
- * WORKDAY.INTL: the working day `days` working days after `start` (before it when negative); the start day never
- * counts and 0 days returns the start day even when it is not a working day. `days` is cut toward zero. A result
- * outside 0001-01-01..9999-12-31 is a CalendarError on `days`, as the spreadsheets give #NUM!.
+ * A weekend and a holiday list prepared once (the weekend checked, the holidays floored, sorted and deduplicated) for
+ * any number of day counts: a column of 100,000 rows pays for its holiday range once, not once per row.
  */
-export function addWorkingDays(start: number, days: number, weekend?: Weekend, holidays?: readonly unknown[]): DayNumber {
-  const from = dayArg('start_date', start);
-  if (!Number.isFinite(days)) throw new CalendarError('days', 'days: expected a number');
+export interface PreparedWorkdays {
+  /**
+   * NETWORKDAYS.INTL: working days from `start` to `end`, both counted; minus the forward count when `end` is before
+   * `start`.
+   */
+  count(start: number, end: number): number;
+  /**
+   * WORKDAY.INTL: the working day `days` working days after `start` (before it when negative); the start day never
+   * counts and 0 days returns the start day even when it is not a working day. `days` is cut toward zero. A result
+   * outside 0001-01-01..9999-12-31 is a CalendarError on `days`, as the spreadsheets give #NUM!.
+   */
+  add(start: number, days: number): DayNumber;
+}
+
+/**
+ * Prepares a weekend (mask or code; blank = 1) and holidays (any list, nested ranges too; only numbers count,
+ * floored; blanks and text are ignored as the spreadsheets ignore them). Throws a CalendarError for a bad weekend.
+ */
+export const prepareWorkdays = (weekend?: Weekend, holidays?: readonly unknown[]): PreparedWorkdays => prepare(weekend, holidays, true);
+
+/** `tabulate`: build the per-day holiday counts, which pay off over a column but not for one call. */
+function prepare(weekend: Weekend | undefined, holidays: readonly unknown[] | undefined, tabulate: boolean): PreparedWorkdays {
   const t = weekendTable(weekend);
-  if (t.perWeek === 0) {
-    throw new CalendarError('weekend', 'weekend: every day is a weekend day, so no working day can be reached');
-  }
-  const n = Math.trunc(days);
-  if (n === 0) return from;
   const hs = workingHolidays(t, holidays);
-  // The answer is the (|n| + k)-th working weekday, where k counts the holidays passed on the way. Taking holidays
-  // in the direction of travel, the j-th one is passed iff fewer than |n| working non-holidays lie between `from`
-  // and it; that count never decreases with j, so k is found by binary search: no stepping and no re-passes.
+  const upTo = holidaysUpTo(hs, tabulate);
+  return {
+    count(start, end) {
+      const a = dayArg('start_date', start);
+      const b = dayArg('end_date', end);
+      const lo = Math.min(a, b);
+      const hi = Math.max(a, b);
+      const n = countWeekdays(t, lo, hi) - (upTo(hi) - upTo(lo - 1));
+      return a <= b ? n : 0 - n; // 0 - n rather than -n: never -0
+    },
+    add(start, days) {
+      const from = dayArg('start_date', start);
+      if (!Number.isFinite(days)) throw new CalendarError('days', 'days: expected a number');
+      if (t.perWeek === 0) {
+        throw new CalendarError('weekend', 'weekend: every day is a weekend day, so no working day can be reached');
+      }
+      const n = Math.trunc(days);
+      return n === 0 ? from : dayInRange(stepOverHolidays(t, hs, upTo, from, n), n, from);
+    },
+  };
+}
+
+/** Holiday tables cover at most this many days (about 270 years, 400 KiB); wider lists are searched instead. */
+const MAX_TABLE_DAYS = 100_000;
+
+/**
+ * `upTo(d)`: how many of the sorted holidays fall on or before day d. A running count per day over the holidays' span
+ * makes it one array read (a column asks two or four times per row); one call, or a list spread over centuries,
+ * searches the list instead.
+ */
+function holidaysUpTo(hs: readonly number[], tabulate: boolean): (day: DayNumber) => number {
+  if (hs.length === 0) return () => 0;
+  const first = hs[0];
+  const last = hs[hs.length - 1];
+  if (!tabulate || last - first >= MAX_TABLE_DAYS) return (day) => lowerBound(hs, day + 1);
+  const table = new Int32Array(last - first + 1);
+  for (let i = 0, d = first; d <= last; d++) {
+    while (hs[i] <= d) i++;
+    table[d - first] = i;
+  }
+  return (day) => (day < first ? 0 : day >= last ? hs.length : table[day - first]);
+}
+
+/** Rounds of the fixed-point search before a long run of holidays hands over to the binary search. */
+const MAX_ROUNDS = 4;
+
+/**
+ * The |n|-th working day from `from` in the direction of n's sign, holidays skipped: the (|n| + k)-th working weekday,
+ * where k counts the holidays passed on the way. First by fixed point: step |n| + k working weekdays, count the
+ * holidays passed, and again until the count stops growing. It grows from below and can only stop at the answer
+ * (stopping on a holiday would put the |n|-th open day before it, below the answer), so the first repeat is exact;
+ * a handful of holidays take one or two rounds. A long run of holidays goes to the binary search.
+ */
+function stepOverHolidays(t: WeekendTable, hs: readonly number[], upTo: (day: DayNumber) => number, from: DayNumber, n: number): DayNumber {
+  const dir = n > 0 ? 1 : -1;
+  const steps = n > 0 ? n : -n;
+  const before = dir === 1 ? upTo(from) : upTo(from - 1);
+  let k = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const day = stepWeekdays(t, from, steps + k, dir);
+    const more = dir === 1 ? upTo(day) - before : before - upTo(day - 1);
+    if (more === k) return day;
+    k = more;
+  }
+  return bisectOverHolidays(t, hs, from, n);
+}
+
+/**
+ * The same by binary search over the holidays in the direction of travel: the j-th one is passed iff fewer than |n|
+ * working non-holidays lie between `from` and it, and that count never decreases with j.
+ */
+function bisectOverHolidays(t: WeekendTable, hs: readonly number[], from: DayNumber, n: number): DayNumber {
   if (n > 0) {
     const first = lowerBound(hs, from + 1);
     let lo = first;
@@ -185,7 +252,7 @@ export function addWorkingDays(start: number, days: number, weekend?: Weekend, h
       if (countWeekdays(t, from + 1, hs[mid]) - (mid - first + 1) < n) lo = mid + 1;
       else hi = mid;
     }
-    return dayInRange(stepWeekdays(t, from, n + lo - first, 1), n, from);
+    return stepWeekdays(t, from, n + lo - first, 1);
   }
   const last = lowerBound(hs, from) - 1;
   let lo = 0;
@@ -195,5 +262,13 @@ export function addWorkingDays(start: number, days: number, weekend?: Weekend, h
     if (countWeekdays(t, hs[mid], from - 1) - (last - mid + 1) < -n) hi = mid;
     else lo = mid + 1;
   }
-  return dayInRange(stepWeekdays(t, from, -n + last + 1 - lo, -1), n, from);
+  return stepWeekdays(t, from, -n + last + 1 - lo, -1);
 }
+
+/** NETWORKDAYS.INTL for one pair of dates (see PreparedWorkdays.count); prepare once for many. */
+export const workingDaysBetween = (start: number, end: number, weekend?: Weekend, holidays?: readonly unknown[]): number =>
+  prepare(weekend, holidays, false).count(start, end);
+
+/** WORKDAY.INTL for one date (see PreparedWorkdays.add); prepare once for many. */
+export const addWorkingDays = (start: number, days: number, weekend?: Weekend, holidays?: readonly unknown[]): DayNumber =>
+  prepare(weekend, holidays, false).add(start, days);

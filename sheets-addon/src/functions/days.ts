@@ -1,4 +1,4 @@
-import { addWorkingDays, workingDaysBetween, parseWeekend } from '../../../core/calendar/workdays';
+import { prepareWorkdays } from '../../../core/calendar/workdays';
 import { CellError, dateOfDay, dayOf, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
 import { cellsOf, readArgument, readRow } from '../cells/grid';
 import { spill } from '../cells/spill';
@@ -22,32 +22,34 @@ const holidayDays = (holidays: unknown, zone: string): unknown[] =>
     return cell;
   });
 
-function weekendOf(weekend: unknown): string | number | undefined {
-  if (weekend === undefined || typeof weekend === 'string' || typeof weekend === 'number') {
-    parseWeekend(weekend);
-    return weekend;
+/**
+ * The weekend and holiday arguments prepared once for the whole column (the core checks the weekend before any row,
+ * as the spreadsheets check it before the 0-day shortcut); per row only two lookups remain.
+ */
+function preparedDays(weekend: unknown, holidays: unknown, zone: string) {
+  if (weekend !== undefined && typeof weekend !== 'string' && typeof weekend !== 'number') {
+    throw new Error(`weekend: expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17, got ${describeCell(weekend, zone)}`);
   }
-  throw new Error(`weekend: expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17, got ${describeCell(weekend, 'UTC')}`);
+  return prepareWorkdays(weekend, holidayDays(holidays, zone));
 }
 
 /** Days as the spreadsheets take them: numbers (cut toward zero by the core), numeric text and blank (0). */
-function daysOf(value: unknown): number {
+function daysOf(value: unknown, zone: string): number {
   if (isBlank(value)) return 0;
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  throw new CellError(`${describeCell(value, 'UTC')} is not a number of days`);
+  throw new CellError(`${describeCell(value, zone)} is not a number of days`);
 }
 
 export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
-  const mask = weekendOf(weekend);
-  const closed = holidayDays(holidays, zone);
+  const workdays = preparedDays(weekend, holidays, zone);
   return spill(
     [['start_date', startDate], ['end_date', endDate]],
     ([s, e]) => {
       const start = readArgument('start_date', () => dayOf(s, zone));
       const end = readArgument('end_date', () => dayOf(isBlank(e) ? 0 : e, zone));
-      return workingDaysBetween(start, end, mask, closed);
+      return workdays.count(start, end);
     },
     { throwForSingleCell: true },
   );
@@ -55,13 +57,12 @@ export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: un
 
 export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
-  const mask = weekendOf(weekend);
-  const closed = holidayDays(holidays, zone);
+  const workdays = preparedDays(weekend, holidays, zone);
   return spill(
     [['start_date', startDate], ['days', days]],
     ([s, d]) => {
       const start = readArgument('start_date', () => dayOf(s, zone));
-      const day = addWorkingDays(start, readArgument('days', () => daysOf(d)), mask, closed);
+      const day = workdays.add(start, readArgument('days', () => daysOf(d, zone)));
       // Dates in, dates out; a serial number in, a serial number out.
       return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOfDay(day, zone);
     },
