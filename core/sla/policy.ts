@@ -59,6 +59,10 @@ export const SlaPolicySchema = z.object({
   pause: z.object({ statuses: z.array(z.string().min(1)).default([]) }).default({ statuses: [] }),
   stop: StopConditionSchema,
   goals: z.array(GoalSchema).min(1, { message: 'give at least one goal' }),
+  /** The agreed share of cycles met (the internal market's "95 of 100"), 0..1; default 0.95. */
+  agreedCompliance: z.number().min(0, { message: 'give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)' }).max(1, { message: 'give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)' }).optional(),
+  /** How far below the agreed level is still amber rather than red, 0..1; default 0.1. */
+  amberMargin: z.number().min(0, { message: 'give the amber margin as a fraction from 0 to 1 (0.1 for 10 points)' }).max(1, { message: 'give the amber margin as a fraction from 0 to 1 (0.1 for 10 points)' }).optional(),
 });
 
 export type SlaPolicy = z.output<typeof SlaPolicySchema>;
@@ -66,3 +70,27 @@ export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
 export type SlaGoal = z.output<typeof GoalSchema>;
 
 export const SlaPolicySetSchema = z.array(SlaPolicySchema);
+
+/** The level a policy's compliance is judged against, with the defaults the gadgets used before (95 % and 85 %). */
+export interface ComplianceTarget {
+  /** At or above: green. */
+  level: number;
+  /** At or above (and below `level`): amber; below: red. */
+  amberFrom: number;
+}
+
+export const DEFAULT_AGREED_COMPLIANCE = 0.95;
+export const DEFAULT_AMBER_MARGIN = 0.1;
+
+export function complianceTargetOf(policy: Pick<SlaPolicy, 'agreedCompliance' | 'amberMargin'> | undefined): ComplianceTarget {
+  const level = policy?.agreedCompliance ?? DEFAULT_AGREED_COMPLIANCE;
+  return { level, amberFrom: Math.max(0, level - (policy?.amberMargin ?? DEFAULT_AMBER_MARGIN)) };
+}
+
+/** Green, amber or red for a compliance ratio against a target; null (nothing measured) has no colour. */
+export function complianceRag(ratio: number | null, target: ComplianceTarget): 'green' | 'amber' | 'red' | null {
+  if (ratio === null) return null;
+  // A hair of tolerance: 19/20 is 0.95 exactly, but 0.1 + 0.85 style sums must not turn a met level amber.
+  if (ratio >= target.level - 1e-9) return 'green';
+  return ratio >= target.amberFrom - 1e-9 ? 'amber' : 'red';
+}

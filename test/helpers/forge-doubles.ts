@@ -9,6 +9,8 @@ import { ForgeKvsAPIError } from '../../node_modules/@forge/kvs/out/errors.js';
 import { RateLimitError } from '../../node_modules/@forge/events/out/errors.js';
 import * as forgeEventErrors from '../../node_modules/@forge/events/out/errors.js';
 import { validatePushEvents } from '../../node_modules/@forge/events/out/validators.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mulberry32 } from '../../bench/prng';
 
 /** A small seeded generator (the bench's mulberry32): fault injection that a failing test can replay. */
@@ -36,7 +38,7 @@ export interface DoubleResponse {
   text(): Promise<string>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
 const respond = (status: number, body: unknown, headers: Record<string, string> = {}): DoubleResponse => ({
   ok: status >= 200 && status < 300,
@@ -54,7 +56,16 @@ export interface DoubleIssue {
   histories: JiraChangeHistory[];
   sla?: JsmSlaMetric[];
   feedback?: JsmFeedback;
+  /** Issue entity properties by key, as Jira keeps them (set and removed through the issue properties API). */
+  properties?: Record<string, unknown>;
 }
+
+/** The scopes manifest.yml asks for: the double refuses a call whose documented scope the app lacks (as Jira's 401/403). */
+const manifestScopes = (): Set<string> =>
+  new Set([...readFileSync(join(import.meta.dirname, '../../manifest.yml'), 'utf8').matchAll(/^\s+- ((?:read|write|manage|storage):[\w:-]+)$/gm)].map((m) => m[1]));
+
+/** JSM's Organizations field as `GET /rest/api/3/field` lists it (the id differs per site). */
+export const ORGANIZATIONS_FIELD = { id: 'customfield_10002', name: 'Organizations', custom: true, schema: { type: 'array', items: 'sd-customer-organization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 } };
 
 /** Jira's JQL date `2025/03/03 02:00`, read as UTC (the double's site time zone). */
 const jqlInstant = (text: string) => Date.parse(`${text.replace(/\//g, '-').replace(' ', 'T')}:00Z`);
@@ -89,6 +100,11 @@ export class JiraDouble {
   faultsInjected = 0;
   /** Account ids and display names the user-facing answers carry. */
   readonly displayNames = new Map<string, string>();
+  /** Whether the site has JSM's Organizations field (listed by `GET /rest/api/3/field`). */
+  hasOrganizationsField = false;
+  /** Issue property writes the app made, in order (`PUT KEY/propertyKey` or `DELETE …`). */
+  readonly propertyWrites: string[] = [];
+  /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
 
   add(issue: DoubleIssue): void {
     this.issues.set(issue.key, issue);
@@ -187,6 +203,48 @@ export class JiraDouble {
       if (unknown.length > 0) return respond(400, { errorMessages: unknown.map((k: string) => `An issue with key '${k}' does not exist for field 'key'.`), warningMessages: [] });
       return respond(200, this.search(body, asUser));
     }
+    // Issue properties (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/):
+    // PUT needs write:jira-work, a key of at most 255 characters and a non-empty JSON value of at most 32,768
+    // characters (400 otherwise); 404 for an issue that does not exist; DELETE of a missing property is a 404.
+    const property = /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(url.pathname);
+    if (property) {
+      const scope = method === 'GET' ? 'read:jira-work' : 'write:jira-work';
+      if (!manifestScopes().has(scope)) return respond(403, { errorMessages: [`double: the app lacks the scope ${scope}`] });
+      const issue = this.issues.get(this.resolveKey(decodeURIComponent(property[1])));
+      const propertyKey = decodeURIComponent(property[2]);
+      if (!issue || !this.canSee(asUser, issue.key)) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+      if (propertyKey.length > 255) return respond(400, { errorMessages: ['The property key cannot be longer than 255 characters.'] });
+      if (method === 'PUT') {
+        const text = typeof init.body === 'string' ? init.body : '';
+        if (text.length === 0) return respond(400, { errorMessages: ['The property value cannot be empty.'] });
+        if (text.length > 32_768) return respond(400, { errorMessages: ['The property value cannot be longer than 32768 characters.'] });
+        issue.properties = { ...issue.properties, [propertyKey]: JSON.parse(text) };
+        this.propertyWrites.push(`PUT ${issue.key}/${propertyKey}`);
+        return respond(200, {});
+      }
+      const has = issue.properties !== undefined && propertyKey in issue.properties;
+      if (method === 'DELETE') {
+        if (!has) return respond(404, { errorMessages: ['The property was not found.'] });
+        delete issue.properties![propertyKey];
+        this.propertyWrites.push(`DELETE ${issue.key}/${propertyKey}`);
+        return respond(204, {});
+      }
+      return has ? respond(200, { key: propertyKey, value: issue.properties![propertyKey] }) : respond(404, { errorMessages: ['The property was not found.'] });
+    }
+    // Get fields (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get).
+    if (method === 'GET' && url.pathname === '/rest/api/3/field') {
+      const system = [{ id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } }];
+      return respond(200, this.hasOrganizationsField ? [...system, ORGANIZATIONS_FIELD] : system);
+    }
+    // Get issue (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get):
+    // the fields asked for; 404 when the issue does not exist or the caller may not see it.
+    const single = /^\/rest\/api\/3\/issue\/([^/]+)$/.exec(url.pathname);
+    if (method === 'GET' && single) {
+      const issue = this.issues.get(this.resolveKey(decodeURIComponent(single[1])));
+      if (!issue || !this.canSee(asUser, issue.key)) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+      const wanted = (url.searchParams.get('fields') ?? '').split(',').filter(Boolean);
+      return respond(200, { id: issue.id, key: issue.key, fields: Object.fromEntries(wanted.filter((f) => f in issue.fields).map((f) => [f, issue.fields[f]])) });
+    }
     if (method === 'POST' && url.pathname === '/rest/api/3/permissions/check') {
       // Get bulk permissions (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-permissions-check-post):
       // for each project permission, the ids of the listed issues the calling user has it for; unknown ids are
@@ -236,6 +294,7 @@ export class JiraDouble {
       }
       return issue?.feedback ? respond(200, issue.feedback) : respond(404, { errorMessage: 'No feedback' });
     }
+    if (listed) return listed;
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });
   };
 

@@ -242,4 +242,42 @@ export class JiraClient {
     if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to GET /rest/servicedeskapi/request/${issueKey}/feedback: ${(await response.text()).slice(0, 300)}`);
     return (await response.json()) as JsmFeedback;
   }
+
+  /**
+   * Sets an issue entity property (PUT /rest/api/3/issue/{key}/properties/{propertyKey}, scope write:jira-work): the key
+   * at most 255 characters, the value valid JSON of at most 32,768 characters, both checked before the call.
+   */
+  async setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void> {
+    if (propertyKey.length === 0 || propertyKey.length > ISSUE_PROPERTY_KEY_MAX) throw new RangeError(`issue property key must have 1 to ${ISSUE_PROPERTY_KEY_MAX} characters, got ${propertyKey.length}`);
+    const body = JSON.stringify(value);
+    if (body.length > ISSUE_PROPERTY_VALUE_MAX) throw new RangeError(`issue property ${propertyKey} of ${issueKey} is ${body.length} characters, over Jira's ${ISSUE_PROPERTY_VALUE_MAX}`);
+    const response = await this.send(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { method: 'PUT', body });
+    if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to PUT /rest/api/3/issue/${issueKey}/properties/${propertyKey}: ${(await response.text()).slice(0, 300)}`);
+  }
+
+  /** Removes an issue entity property; one that is not there (404) is already removed. */
+  async deleteIssueProperty(issueKey: string, propertyKey: string): Promise<void> {
+    const response = await this.send(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { method: 'DELETE' });
+    if (!response.ok && response.status !== 404) throw new JiraError(response.status, `Jira answered ${response.status} to DELETE /rest/api/3/issue/${issueKey}/properties/${propertyKey}: ${(await response.text()).slice(0, 300)}`);
+  }
+
+  /** The id of JSM's Organizations field (custom type `sd-customer-organizations`), or null on a site without JSM. */
+  async organizationsFieldId(): Promise<string | null> {
+    const fields = await this.json<Array<{ id: string; schema?: { custom?: string } }>>(route`/rest/api/3/field`);
+    return fields.find((field) => field.schema?.custom === JSM_ORGANIZATIONS_FIELD_TYPE)?.id ?? null;
+  }
+
+  /** One issue's fields (GET /rest/api/3/issue/{key}), or null when it does not exist or cannot be seen (404). */
+  async issueFields(issueKey: string, fields: readonly string[]): Promise<JiraIssue | null> {
+    const response = await this.send(route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}`);
+    if (response.status === 404) return null;
+    if (!response.ok) throw new JiraError(response.status, `Jira answered ${response.status} to GET /rest/api/3/issue/${issueKey}: ${(await response.text()).slice(0, 300)}`);
+    return (await response.json()) as JiraIssue;
+  }
 }
+
+/** Issue entity property limits (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/). */
+export const ISSUE_PROPERTY_KEY_MAX = 255;
+export const ISSUE_PROPERTY_VALUE_MAX = 32_768;
+/** The custom field type of JSM's Organizations field, as `GET /rest/api/3/field` reports it in `schema.custom`. */
+export const JSM_ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';

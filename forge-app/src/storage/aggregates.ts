@@ -4,7 +4,9 @@ import { decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
 import { deleteValue, getValue, setValue } from './store';
 
 /** The grouping fields the gadgets offer, stored with each entry so any of them can group at read time. */
-export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee'] as const;
+// `organization` (the JSM organizations of the request, i.e. the internal customer) was added last: entries stored
+// before it have no value there and group under none.
+export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee', 'organization'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 const STATE_CODES: Record<CycleState, string> = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' };
@@ -13,8 +15,11 @@ export const STATE_OF_CODE: Record<string, CycleState> = { m: 'met', b: 'breache
 /** One cycle in an aggregate bucket: [state code, stopped 0/1, reported instant, priority, request type, team, assignee]. */
 export type CycleEntry = [string, 0 | 1, number, ...Array<string | null>];
 
-/** One ticket's scorecard facts: [resolved at, wall-clock minutes from creation to resolution, reopened count, rating]. */
-export type TicketEntry = [number | null, number | null, number, number | null];
+/**
+ * One ticket's scorecard facts: [resolved at, wall-clock minutes from creation to resolution, reopened count, rating,
+ * organizations (the request's JSM organizations, comma-joined; absent in entries stored before it)].
+ */
+export type TicketEntry = [number | null, number | null, number, number | null, (string | null)?];
 
 export interface Bucket<E> {
   entries: Record<string, E>;
@@ -72,7 +77,7 @@ export function placementOf(result: TicketResult, timeZone: string, gen = 0) {
     }
   }
   const tatMinutes = result.resolvedAt === null ? null : Math.round((result.resolvedAt - result.created) / 60_000);
-  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating];
+  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating, single(result.fields.organization)];
   put(keys.bucket(TICKETS_FAMILY, result.project, monthOf(result.resolvedAt ?? result.computedAt, timeZone), shard, gen), `${result.key}#0`, ticketEntry);
   return { buckets, open };
 }

@@ -83,6 +83,13 @@ export const keys = {
   bucket: (policyId: string, project: string, month: string, shard: number, gen = 0) => checkedKey(`${genPrefix(gen)}agg:${segment(policyId)}:${project}:${month}:${shard}`),
   monthPrefix: (policyId: string, project: string, month: string, gen = 0) => checkedKey(`${genPrefix(gen)}agg:${segment(policyId)}:${project}:${month}:`),
   openIndex: (policyId: string, project: string, shard: number, gen = 0) => checkedKey(`${genPrefix(gen)}open:${segment(policyId)}:${project}:${shard}`),
+  /** Fingerprint of the SLA state property last written to the issue in Jira (not per generation: Jira holds one). */
+  slaProperty: (issueKey: string) => checkedKey(`sla-prop:${issueKey}`),
+  /** iNPS answers of one project and answer month, split by shard like the aggregates. */
+  inpsBucket: (project: string, month: string, shard: number) => checkedKey(`inps:${project}:${month}:${shard}`),
+  inpsMonthPrefix: (project: string, month: string) => checkedKey(`inps:${project}:${month}:`),
+  /** One requester's answer on one request (account ids are people's ids: encoded as a segment). */
+  inpsAnswer: (issueKey: string, accountId: string) => checkedKey(`inps-answer:${issueKey}:${segment(accountId)}`),
   /** Every key prefix of a generation's derived data, for deleting a retired generation. */
   generationPrefixes: (gen: number) => (gen === 0 ? ['ticket:', 'agg:', 'open:', 'issue-id:'] : [genPrefix(gen)]),
 };

@@ -13,6 +13,7 @@ import { clearFailure, type FailureRecord, allFailures, recordFailure, type Sync
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { issueFieldsToFetch, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
+import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
 import { computeTicketResult, type TicketResult } from './ticket-result';
 import type { SyncEventBody } from './trigger';
 
@@ -53,12 +54,24 @@ interface Target {
   gen: number;
   config: AppConfig;
   clocks: SlaClock[];
+  directory: PolicyDirectory;
 }
 
 const targetOf = ({ gen, config }: { gen: number; config: AppConfig }): Target => {
   const calendars = compileCalendars(config.calendars);
-  return { gen, config, clocks: config.policies.map((policy) => createSlaClock(policy, calendars)) };
+  return { gen, config, clocks: config.policies.map((policy) => createSlaClock(policy, calendars)), directory: policyDirectory(config.policies, calendars) };
 };
+
+/** What a batch reads besides the configured fields: JSM's Organizations field (its id is per site). */
+interface BatchFields {
+  fields: string[];
+  organizationsField: string | null;
+}
+
+async function batchFields(jira: JiraClient, targets: readonly Target[]): Promise<BatchFields> {
+  const organizationsField = await jira.organizationsFieldId();
+  return { fields: [...new Set(targets.flatMap((t) => issueFieldsToFetch(t.config.fields, organizationsField)))], organizationsField };
+}
 
 /** The ledger as this event sees it, and how a ticket's failure or success is recorded. */
 function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now: number) {
@@ -80,7 +93,7 @@ function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now:
  * Computes and stores each issue into every target generation, each ticket isolated: a failure at any step goes to
  * the ledger and the others go on. A failure of the batch's changelog read puts every ticket of it in the ledger.
  */
-async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue; updated: number }>, targets: Target[], report: ConsumeReport, book: ReturnType<typeof ledger>) {
+async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue; updated: number }>, targets: Target[], report: ConsumeReport, book: ReturnType<typeof ledger>, organizationsField: string | null) {
   if (todo.length === 0) return;
   let changelogs: Awaited<ReturnType<JiraClient['changelogs']>>;
   try {
@@ -102,7 +115,7 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
       const results = new Map<number, TicketResult>();
       for (const target of targets) {
         results.set(target.gen, await step('compute', () => {
-          const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], target.config.fields);
+          const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], target.config.fields, organizationsField);
           const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
           return computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null });
         }));
@@ -122,12 +135,21 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
       else outcomes.get(key)!.add(outcome.outcome);
     }
   }
-  for (const { key } of computed) {
+  // The newest configuration's state goes to Jira (the one a running recompute is building, else the active one).
+  const newest = targets[targets.length - 1];
+  for (const { key, results } of computed) {
     if (storeFailures.has(key)) {
       await book.fail(key, new StepError('store', storeFailures.get(key)));
       continue;
     }
-    report[outcomes.get(key)!.has('stored') ? 'stored' : 'stale']++;
+    const stale = !outcomes.get(key)!.has('stored');
+    try {
+      if (!stale) await step('property', () => publishSlaState(jira, results.get(newest.gen)!, newest.directory));
+    } catch (error) {
+      await book.fail(key, error);
+      continue;
+    }
+    report[stale ? 'stale' : 'stored']++;
     await book.succeeded(key);
   }
   await rememberJsmMetrics(jsmNames);
@@ -152,9 +174,11 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
   const purgeEverywhere = async (key: string) => {
     let any = false;
     for (const target of targets) any = (await purgeTicket(key, target.gen)) || any;
+    await withdrawSlaState(jira, key);
     return any;
   };
 
@@ -171,12 +195,12 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
     return report;
   }
 
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
-  const fields = [...new Set(targets.flatMap((t) => issueFieldsToFetch(t.config.fields)))];
+  let read: BatchFields;
   let issues: JiraIssue[];
   let deleted: string[];
   try {
-    ({ issues, deleted } = await jira.issuesByKeys(body.keys, fields, (remaining) => batchJql(config, remaining), body.reconcileIds));
+    read = await batchFields(jira, targets);
+    ({ issues, deleted } = await jira.issuesByKeys(body.keys, read.fields, (remaining) => batchJql(config, remaining), body.reconcileIds));
   } catch (error) {
     for (const key of body.keys) await book.fail(key, new StepError('search', error));
     await addConsumed({ processed: 0, failed: report.failed.length }, now);
@@ -228,7 +252,7 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
       await book.fail(issue.key, error);
     }
   }
-  await computeAndStore(jira, todo, targets, report, book);
+  await computeAndStore(jira, todo, targets, report, book, read.organizationsField);
   await addConsumed({ processed: report.stored + report.unchanged + report.stale + report.purged.length, failed: report.failed.length }, now);
   return report;
 }
@@ -249,10 +273,11 @@ async function consumeRecomputePage(body: SyncEventBody, state: GenerationState,
   const book = ledger(failing, report, now);
   const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
   // A failed page read throws: the platform redelivers the event, and a lost chain is resumed by the hourly run.
-  const page = await jira.searchPage(`(${config.sync.scopeJql}) ORDER BY key ASC`, issueFieldsToFetch(config.fields), building.token ?? undefined);
+  const read = await batchFields(jira, targets);
+  const page = await jira.searchPage(`(${config.sync.scopeJql}) ORDER BY key ASC`, read.fields, building.token ?? undefined);
   const todo = page.issues.map((issue) => ({ issue, updated: Date.parse(issue.fields.updated as string) }));
   for (const { issue, updated } of todo) book.updatedOf.set(issue.key, updated);
-  await computeAndStore(jira, todo, targets, report, book);
+  await computeAndStore(jira, todo, targets, report, book, read.organizationsField);
   const next = page.isLast || !page.nextPageToken ? null : page.nextPageToken;
   await recordRecomputePage(state, page.issues.length, next, now);
   if (next !== null) await queueRecomputePage(building.gen, next);

@@ -2,10 +2,13 @@ import type { FieldValue, TicketEvent, TicketHistory } from '../../../core';
 import type { AppConfig } from '../config/schema';
 import type { JiraChangeHistory, JiraIssue } from '../jira/types';
 
-/** Jira fields the sync asks search/jql for, given the configured custom fields. */
-export function issueFieldsToFetch(fields: AppConfig['fields']): string[] {
+/**
+ * Jira fields the sync asks search/jql for, given the configured custom fields and JSM's Organizations field (its id
+ * differs per site; null where JSM is absent).
+ */
+export function issueFieldsToFetch(fields: AppConfig['fields'], organizationsField: string | null = null): string[] {
   const base = ['created', 'updated', 'status', 'resolution', 'project', 'priority', 'assignee', fields.requestType];
-  return [...new Set([...base, ...(fields.team ? [fields.team] : []), ...Object.values(fields.extra)])];
+  return [...new Set([...base, ...(fields.team ? [fields.team] : []), ...(organizationsField ? [organizationsField] : []), ...Object.values(fields.extra)])];
 }
 
 /** Jira sends date-times as `2025-03-03T09:00:00.000+0700`; bulkfetch may send epoch milliseconds. */
@@ -41,7 +44,7 @@ const CHANGELOG_FIELDS: Record<string, 'status' | 'resolution'> = { status: 'sta
  * time order, the status at creation is the `fromString` of the first status change (or the current status when it
  * never changed), and the ticket's fields carry project, priority, request type, assignee, team and mapped extras.
  */
-export function toTicketHistory(issue: JiraIssue, histories: readonly JiraChangeHistory[], fieldMap: AppConfig['fields']): TicketHistory {
+export function toTicketHistory(issue: JiraIssue, histories: readonly JiraChangeHistory[], fieldMap: AppConfig['fields'], organizationsField: string | null = null): TicketHistory {
   const f = issue.fields;
   const created = instantOf(f.created as string);
   const events: TicketEvent[] = [];
@@ -63,6 +66,11 @@ export function toTicketHistory(issue: JiraIssue, histories: readonly JiraChange
     assignee: fieldText(f.assignee),
     team: fieldMap.team ? fieldText(f[fieldMap.team]) : null,
   };
+  // The request's JSM organizations (its internal customers) by name: `[{ id, name }]` in the issue's field.
+  if (organizationsField) {
+    const organizations = fieldText(f[organizationsField]);
+    fields.organization = Array.isArray(organizations) && organizations.length === 0 ? null : organizations;
+  }
   for (const [coreField, jiraField] of Object.entries(fieldMap.extra)) fields[coreField] = fieldText(f[jiraField]);
   return {
     key: issue.key,
