@@ -225,7 +225,9 @@ describe('KpiDefinitionSchema', () => {
       'pillar: pillar must be speed, accuracy, satisfaction, volume or other',
     ]);
     expect(issuesOf(KpiDefinitionSchema, { ...valid, direction: 'up' })).toEqual(['direction: direction must be higher or lower']);
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, owner: undefined })).toEqual(['owner: owner is required']);
+    // A KPI without an owner is accepted and gets a note (scorecardNotes); an empty one is an error.
+    expect(issuesOf(KpiDefinitionSchema, { ...valid, owner: undefined })).toEqual([]);
+    expect(issuesOf(KpiDefinitionSchema, { ...valid, owner: '' })).toEqual(['owner: owner must not be empty']);
     expect(issuesOf(KpiDefinitionSchema, { ...valid, name: '' })).toEqual(['name: name must not be empty']);
     expect(issuesOf(KpiDefinitionSchema, { ...valid, target: '8' })).toEqual(['target: target must be a number']);
     expect(issuesOf(KpiDefinitionSchema, { ...valid, weight: -1 })).toEqual(['weight: weight must not be negative']);

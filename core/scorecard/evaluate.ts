@@ -1,6 +1,7 @@
 import { mean, sum } from '../kpi/validate';
 import { levelAlerts, valueOf, type GamingAlert, type KpiValues } from './gaming';
-import { PERSPECTIVES, type KpiDefinition, type Perspective, type Pillar, type Scorecard } from './schema';
+import { pillarBalance, type PillarBalance } from './pillars';
+import { PERSPECTIVES, type KpiDefinition, type Perspective, type Scorecard } from './schema';
 import { kpiStatusFor, scoreKpi } from './kpi-score';
 import type { RagStatus } from './score';
 import { weightedMean } from './weighted';
@@ -32,8 +33,6 @@ export interface PerspectiveResult {
   score: number | null;
 }
 
-/** Mean achievement per pillar; null when the pillar has no scored KPI. */
-export type PillarBalance = Record<Extract<Pillar, 'speed' | 'accuracy' | 'satisfaction'>, number | null>;
 
 export interface ScorecardResult {
   scorecard: Scorecard;
@@ -113,16 +112,12 @@ export function evaluateScorecard(
     }
   }
 
-  const pillarMean = (pillar: Pillar): number | null => {
-    const achievements = scored.filter((r) => r.kpi.pillar === pillar).map((r) => r.achievement!);
-    return achievements.length > 0 ? mean(achievements) : null;
-  };
 
   return {
     scorecard,
     overall,
     perspectives,
-    pillars: { speed: pillarMean('speed'), accuracy: pillarMean('accuracy'), satisfaction: pillarMean('satisfaction') },
+    pillars: pillarBalance(kpis),
     kpis,
     alerts: levelAlerts(FN, scorecard, actuals, previous),
     children,

@@ -1,5 +1,5 @@
 import { checkNumber, isBlank } from '../kpi/validate';
-import type { Direction, Scorecard } from './schema';
+import type { Direction, KpiDefinition, Scorecard } from './schema';
 
 /** KPI id → the KPI's value for a period; a missing or blank entry has no value. */
 export type KpiValues = Readonly<Record<string, number | null | undefined>>;
@@ -32,10 +32,14 @@ export interface GamingAlert {
 const betterSign = (change: number, direction: Direction): number => Math.sign(direction === 'higher' ? change : -change);
 
 /** Gaming alerts for one scorecard's own KPIs (not its children's). */
-export function levelAlerts(fn: string, scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] {
+export const levelAlerts = (fn: string, scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] =>
+  kpiAlerts(fn, scorecard.id, scorecard.kpis, current, previous);
+
+/** Gaming alerts among the KPIs of one scorecard (a guard is looked up among the same KPIs). */
+export function kpiAlerts(fn: string, scorecardId: string, kpis: readonly KpiDefinition[], current: KpiValues, previous: KpiValues): GamingAlert[] {
   const alerts: GamingAlert[] = [];
-  for (const kpi of scorecard.kpis) {
-    const guard = scorecard.kpis.find((candidate) => candidate.id === kpi.guardedBy);
+  for (const kpi of kpis) {
+    const guard = kpis.find((candidate) => candidate.id === kpi.guardedBy);
     if (!guard || (kpi.pillar !== 'speed' && kpi.pillar !== 'volume')) continue;
     const kpiCurrent = valueOf(fn, 'current', current, kpi.id);
     const kpiPrevious = valueOf(fn, 'previous', previous, kpi.id);
@@ -48,7 +52,7 @@ export function levelAlerts(fn: string, scorecard: Scorecard, current: KpiValues
     const pillar = kpi.pillar === 'speed' ? 'Speed' : 'Volume';
     alerts.push({
       code: kpi.pillar === 'speed' ? 'SPEED_UP_QUALITY_DOWN' : 'VOLUME_UP_QUALITY_DOWN',
-      scorecardId: scorecard.id,
+      scorecardId,
       kpiId: kpi.id,
       guardId: guard.id,
       kpiPrevious,

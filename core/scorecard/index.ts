@@ -7,3 +7,6 @@ export * from './schema';
 export * from './score';
 export * from './weighted';
 export * from './tree';
+export * from './pillars';
+export * from './tree-evaluate';
+export * from './legacy';

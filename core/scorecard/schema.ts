@@ -64,7 +64,8 @@ const KpiFields = z
     /** Relative weight within its perspective. */
     weight: number('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
     frequency: oneOf('frequency', ['daily', 'weekly', 'monthly', 'quarterly', 'yearly']),
-    owner: text('owner'),
+    /** Who answers for the KPI; a KPI without one gets a note (scorecardNotes), not an error. */
+    owner: text('owner').optional(),
     indicator: oneOf('indicator', ['leading', 'lagging']),
     /** The id of the quality KPI in the same scorecard that guards this one against gaming. */
     guardedBy: text('guardedBy').optional(),
@@ -133,7 +134,7 @@ function checkScoring(kpi: z.infer<typeof KpiFields>, ctx: z.RefinementCtx): voi
   }
 }
 
-const LEVELS = ['company', 'department', 'person'] as const;
+export const LEVELS = ['company', 'department', 'person'] as const;
 export type ScorecardLevel = (typeof LEVELS)[number];
 
 const EQUAL_PERSPECTIVE_WEIGHTS = { financial: 1, customer: 1, 'internal-process': 1, 'learning-growth': 1 };

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { valueOf, type KpiValues } from './gaming';
 import { number, oneOf, text } from './fields';
-import { kpiStatusFor, scoreKpi } from './kpi-score';
-import { KpiDefinitionSchema, type KpiDefinition } from './schema';
-import type { RagStatus } from './score';
-import { combine, ROLL_UP_METHODS } from './weighted';
+import { checkSteps } from './methods/payout';
+import { KpiDefinitionSchema, LEVELS, type KpiDefinition } from './schema';
+import { ROLL_UP_METHODS } from './weighted';
 
 /**
  * The objective tree (issue 9, docs/SCORING.md "Objective trees"): scorecard → perspectives → objectives of any depth →
@@ -16,6 +14,25 @@ const NODE_KINDS = ['scorecard', 'perspective', 'objective'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 export const MISSING_POLICIES = ['ignore', 'zero', 'carry-forward', 'strict'] as const;
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
+
+/** KPI pay of a person-level scorecard: the KPI_PAYOUT rule (methods/payout.ts) applied to the scorecard's score. */
+export const PaySchema = z
+  .object({
+    base: number('pay.base').nonnegative({ error: 'pay.base must not be negative' }),
+    gate: number('pay.gate').nonnegative({ error: 'pay.gate must not be negative' }).optional(),
+    cap: number('pay.cap').positive({ error: 'pay.cap must be greater than 0' }).optional(),
+    /** Rows of [achievement from, rate], starts ascending; the rate of the last row reached applies. */
+    steps: z.array(z.tuple([number('pay.steps from'), number('pay.steps rate')]), { error: 'pay.steps must be a list of [from, rate] rows' }).optional(),
+  })
+  .superRefine((pay, ctx) => {
+    if (pay.steps === undefined) return;
+    try {
+      checkSteps('pay', 'steps', pay.steps);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['steps'], message: (error as Error).message });
+    }
+  });
+export type Pay = z.infer<typeof PaySchema>;
 
 const TreeNodeSchema = z.object({
   id: text('id'),
@@ -30,6 +47,14 @@ const TreeNodeSchema = z.object({
   weights: oneOf('weights', ['relative', 'absolute']).default('relative'),
   /** This node's weight in its parent. */
   weight: number('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
+  /** Scorecard nodes: whose scorecard it is (company → department → person); a child is never above its parent. */
+  level: oneOf('level', LEVELS).optional(),
+  /** Who answers for this node (a scorecard's holder, an objective's owner). */
+  owner: text('owner').optional(),
+  /** Scorecard nodes: the id of the KPI of the scorecard above that this one breaks down (see TreeOptions.rollUpChildren). */
+  cascadesFrom: text('cascadesFrom').optional(),
+  /** Person-level scorecards: KPI pay on the scorecard's score. */
+  pay: PaySchema.optional(),
   kpis: z.array(KpiDefinitionSchema).default([]),
   // The annotation lets TypeScript (and type-aware lint) resolve the recursive type.
   get children(): z.ZodDefault<z.ZodArray<typeof TreeNodeSchema>> {
@@ -58,6 +83,7 @@ export const ScorecardTreeSchema = z
       seen[kind].add(id);
     };
     if (tree.root.kind !== 'scorecard') ctx.addIssue({ code: 'custom', path: ['root', 'kind'], message: `the root must be a scorecard, not ${tree.root.kind}` });
+    checkScorecardLinks(tree.root, undefined, ['root'], ctx);
     const visit = (node: TreeNode, path: (string | number)[]): void => {
       claim('node', node.id, [...path, 'id']);
       node.kpis.forEach((kpi, index) => claim('KPI', kpi.id, [...path, 'kpis', index, 'id']));
@@ -78,66 +104,46 @@ export const ScorecardTreeSchema = z
   });
 export type ScorecardTree = z.infer<typeof ScorecardTreeSchema>;
 
-export interface TreeKpiResult {
-  kpi: KpiDefinition;
-  /** The actual scored: this period's, or the last known one under carry-forward; null when none. */
-  actual: number | null;
-  /** `actual`: this period's value; `carried`: the last known value; `zero`: missing, scored 0; null: not scored. */
-  source: 'actual' | 'carried' | 'zero' | null;
-  score: number | null;
-  achievement: number | null;
-  status: RagStatus | null;
+/** The KPIs that belong to a scorecard node: its own and those of its perspectives and objectives, not of scorecards below. */
+export function kpisOfScorecard(card: TreeNode): KpiDefinition[] {
+  return [...card.kpis, ...card.children.filter((child) => child.kind !== 'scorecard').flatMap(kpisOfScorecard)];
 }
 
-export interface TreeResult {
-  node: TreeNode;
-  /** The container's score on the achievement scale; null when nothing under it is scored, or greyed by strict. */
-  score: number | null;
-  /** Under strict: true when a KPI or child below is missing, which is why the score is null. */
-  greyed: boolean;
-  kpis: TreeKpiResult[];
-  children: TreeResult[];
+/** The scorecards directly below a scorecard node, through its perspectives and objectives. */
+export function scorecardsBelow(card: TreeNode): TreeNode[] {
+  return card.children.flatMap((child) => (child.kind === 'scorecard' ? [child] : scorecardsBelow(child)));
 }
 
-export interface TreeOptions {
-  /** The last known value of each KPI, for the carry-forward policy. */
-  lastKnown?: KpiValues;
-}
-
-const FN = 'evaluateTree';
-
-/** Evaluates a parsed objective tree against actuals keyed by KPI id, by each container's method and the tree's missing-data policy. */
-export function evaluateTree(tree: ScorecardTree, actuals: KpiValues, options: TreeOptions = {}): TreeResult {
-  const lastKnown = options.lastKnown ?? {};
-  const scoreLeaf = (kpi: KpiDefinition): TreeKpiResult => {
-    let actual = valueOf(FN, 'actuals', actuals, kpi.id);
-    let source: TreeKpiResult['source'] = actual === null ? null : 'actual';
-    if (actual === null && tree.missing === 'carry-forward') {
-      actual = valueOf(FN, 'lastKnown', lastKnown, kpi.id);
-      if (actual !== null) source = 'carried';
-    }
-    if (actual === null) {
-      if (tree.missing !== 'zero') return { kpi, actual: null, source: null, score: null, achievement: null, status: null };
-      return { kpi, actual: null, source: 'zero', score: 0, achievement: 0, status: 'RED' };
-    }
-    const { score, achievement } = scoreKpi(kpi, actual, `${FN}: KPI "${kpi.id}"`, source === 'carried' ? `lastKnown.${kpi.id}` : `actuals.${kpi.id}`);
-    return { kpi, actual, source, score, achievement, status: kpiStatusFor(kpi, actual, achievement, `${FN}: KPI "${kpi.id}"`) };
+/**
+ * Checks made per scorecard: level, pay and cascadesFrom only on scorecards, a level never above its parent's, pay only
+ * on a person, guardedBy naming a KPI of the same scorecard, cascadesFrom naming a KPI of the scorecard above.
+ */
+function checkScorecardLinks(card: TreeNode, parent: TreeNode | undefined, at: (string | number)[], ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const own = new Set(kpisOfScorecard(card).map((kpi) => kpi.id));
+  if (card.pay !== undefined && card.level !== 'person') {
+    issue([...at, 'pay'], `scorecard "${card.id}": pay needs level person, not ${card.level ?? 'no level'}`);
+  }
+  if (parent !== undefined && card.level !== undefined && parent.level !== undefined && LEVELS.indexOf(card.level) < LEVELS.indexOf(parent.level)) {
+    issue([...at, 'level'], `a ${card.level} scorecard ("${card.id}") cannot sit under a ${parent.level} scorecard ("${parent.id}")`);
+  }
+  if (card.cascadesFrom !== undefined && (parent === undefined || !kpisOfScorecard(parent).some((kpi) => kpi.id === card.cascadesFrom))) {
+    issue([...at, 'cascadesFrom'], `scorecard "${card.id}": cascadesFrom "${card.cascadesFrom}" is not a KPI of the scorecard above${parent ? ` ("${parent.id}")` : ''}`);
+  }
+  const walk = (node: TreeNode, path: (string | number)[]): void => {
+    node.kpis.forEach((kpi, index) => {
+      if (kpi.guardedBy !== undefined && !own.has(kpi.guardedBy)) {
+        issue([...path, 'kpis', index, 'guardedBy'], `KPI "${kpi.id}": guardedBy "${kpi.guardedBy}" is not a KPI of scorecard "${card.id}"`);
+      }
+    });
+    node.children.forEach((child, index) => {
+      const childPath = [...path, 'children', index];
+      if (child.kind === 'scorecard') return checkScorecardLinks(child, card, childPath, ctx);
+      for (const field of ['level', 'pay', 'cascadesFrom'] as const) {
+        if (child[field] !== undefined) issue([...childPath, field], `${child.kind} "${child.id}": ${field} belongs on a scorecard node`);
+      }
+      walk(child, childPath);
+    });
   };
-
-  const visit = (node: TreeNode): TreeResult => {
-    const kpis = node.kpis.map(scoreLeaf);
-    const children = node.children.map(visit);
-    const items: [score: number | null, weight: number][] = [
-      ...kpis.map((k): [number | null, number] => [k.achievement, k.kpi.weight]),
-      ...children.map((c): [number | null, number] => [c.score, c.node.weight]),
-    ];
-    const greyed = tree.missing === 'strict' && (items.some(([score]) => score === null) || children.some((c) => c.greyed));
-    const present = items.filter((item): item is [number, number] => item[0] !== null);
-    let score: number | null = null;
-    if (!greyed && present.length > 0) {
-      score = node.weights === 'absolute' && node.method === 'weighted' ? combine('sum', present) : combine(node.method, present);
-    }
-    return { node, score, greyed, kpis, children };
-  };
-  return visit(tree.root);
+  walk(card, at);
 }
