@@ -1,3 +1,4 @@
+import { dayRows, fastestMs, holidayDays, DAY_ROWS, HOLIDAY_COUNT } from '../bench/days';
 import { bigPurchaseLog } from '../test/helpers/sheets-rows';
 import { loadBundle } from '../test/helpers/sheets-sandbox';
 
@@ -34,3 +35,31 @@ console.log(`warm script cache (median of 4 fresh contexts): load Code.js in nod
 console.log(`SLA_COMPLIANCE, ${ROWS.toLocaleString('en')} rows: ${compute.toFixed(0)} ms`);
 console.log(`warm total: ${(load + compute).toFixed(0)} ms (target < 500 ms) ${load + compute < 500 ? 'OK' : 'OVER TARGET'}`);
 console.log(`cold ÷ warm: ${(cold / (load + compute)).toFixed(1)}× (the cold call costs ${(cold - load - compute).toFixed(0)} ms more)`);
+
+// BUSINESS_DAYS / ADD_BUSINESS_DAYS over a column of date cells: a 150-day holiday range against none, same rows,
+// taking turns in one context (target ≤ 1.5×: the range is read and prepared once per call, not once per row).
+{
+  const sandbox = loadBundle({ cache });
+  const serialDate = (day: number) => new sandbox.SandboxDate(Date.UTC(1970, 0, 1) + day * 86_400_000 - 7 * 3_600_000);
+  const rows = dayRows();
+  const starts = rows.starts.map((d) => [serialDate(d)]);
+  const ends = rows.ends.map((d) => [serialDate(d)]);
+  const counts = rows.counts.map((n) => [n]);
+  const holidays = holidayDays().map((d) => [serialDate(d)]);
+  const [countWith, countWithout, addWith, addWithout] = fastestMs(
+    5,
+    () => sandbox.call('BUSINESS_DAYS', starts, ends, '', holidays),
+    () => sandbox.call('BUSINESS_DAYS', starts, ends, '', ''),
+    () => sandbox.call('ADD_BUSINESS_DAYS', starts, counts, '', holidays),
+    () => sandbox.call('ADD_BUSINESS_DAYS', starts, counts, '', ''),
+  );
+  const line = (name: string, withHolidays: number, without: number) => {
+    const ratio = withHolidays / without;
+    console.log(
+      `${name}, ${DAY_ROWS.toLocaleString('en')} rows: ${HOLIDAY_COUNT} holidays ${withHolidays.toFixed(0)} ms, none ${without.toFixed(0)} ms: ` +
+        `${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`,
+    );
+  };
+  line('BUSINESS_DAYS', countWith, countWithout);
+  line('ADD_BUSINESS_DAYS', addWith, addWithout);
+}

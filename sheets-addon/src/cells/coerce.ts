@@ -1,5 +1,5 @@
 import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY } from '../../../core/calendar/days';
-import { instantOfWallTime, wallTimeOfInstant } from '../../../core/calendar/zone';
+import { instantOfWallTime, localDayIn } from '../../../core/calendar/zone';
 import { formatWallTime } from './wall-time';
 
 /**
@@ -74,14 +74,23 @@ export function instantOf(value: unknown, timeZone: string): number {
   throw new CellError(`${describeCell(value, timeZone)} is not a date-time (use a date cell or text such as 2025-03-01 08:30)`);
 }
 
+/** Local-day look-ups per zone, remembered for the execution: a column of dates asks the zone's offset once a day. */
+const localDays = new Map<string, (t: number) => number>();
+
+function localDayOf(t: number, zone: string): number {
+  let localDay = localDays.get(zone);
+  if (!localDay) localDays.set(zone, (localDay = localDayIn(zone)));
+  return localDay(t);
+}
+
 /**
- * A date as a day number with its time of day as a fraction (the spreadsheets floor it): a date cell's local day in
- * the spreadsheet's zone, a serial number as is, or ISO text.
+ * A date as a day number, where a serial or ISO text may carry a time of day as a fraction (the spreadsheets floor
+ * it): a date cell's local day in the spreadsheet's zone, a serial number as is, or ISO text.
  */
 export function dayOf(value: unknown, spreadsheetZone: string): number {
   if (isDate(value)) {
     const t = value.getTime();
-    if (!Number.isNaN(t)) return wallTimeOfInstant(t, spreadsheetZone) / MS_PER_DAY;
+    if (!Number.isNaN(t)) return localDayOf(t, spreadsheetZone);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
     return value - SERIAL_OF_EPOCH;
   } else if (typeof value === 'string') {

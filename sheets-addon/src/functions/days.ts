@@ -58,13 +58,20 @@ export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: un
 export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
   const workdays = preparedDays(weekend, holidays, zone);
+  // Local midnights by day: a column's results fall on a few hundred days, each converted from wall time once.
+  const midnights = new Map<number, number>();
+  const dateOf = (day: number): Date => {
+    let t = midnights.get(day);
+    if (t === undefined) midnights.set(day, (t = dateOfDay(day, zone).getTime()));
+    return new Date(t);
+  };
   return spill(
     [['start_date', startDate], ['days', days]],
     ([s, d]) => {
       const start = readArgument('start_date', () => dayOf(s, zone));
       const day = workdays.add(start, readArgument('days', () => daysOf(d, zone)));
       // Dates in, dates out; a serial number in, a serial number out.
-      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOfDay(day, zone);
+      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOf(day);
     },
     { throwForSingleCell: true },
   );
