@@ -28,8 +28,8 @@ describe('KPI input messages name the function, the argument and the value', () 
     expect(() => loose(uptime)([], [], 0, 'end')).toThrow('UPTIME: period_end must be a number, not "end"');
     expect(() => loose(uptime)(['a'], [5], 0, 10)).toThrow('UPTIME: outage_starts row 1: "a" is not a number');
     expect(() => loose(uptime)([1, 2], [5, 'b'], 0, 10)).toThrow('UPTIME: outage_ends row 2: "b" is not a number');
-    expect(() => mtbf([1], [2], 10, 10)).toThrow('mtbf: period_end must be after period_start');
-    expect(() => loose(mtbf)([1], 'x', 0, 10)).toThrow('mtbf: outage_ends must be a list, not "x"');
+    expect(() => mtbf([1], [2], 10, 10)).toThrow('MTBF: period_end must be after period_start');
+    expect(() => loose(mtbf)([1], 'x', 0, 10)).toThrow('MTBF: outage_ends must be a list, not "x"');
   });
 
   it('cycle time counts a row that ends the instant it starts as 0; time to fill names opened', () => {

@@ -172,7 +172,7 @@ describe('tatStats / tatStatistic', () => {
     expect(() => tatStats([1, 2, NaN])).toThrow('TAT: durations row 3: NaN is not a number');
     expect(() => loose(tatStats)([null])).toThrow('TAT: durations row 1: blank is not a number');
     expect(() => tatStats([1, Infinity])).toThrow('TAT: durations row 2: Infinity is not a number');
-    expect(() => loose(tatStatistic)([1], 'p95')).toThrow('TAT: statistic must be mean, median, p90 or max, not "p95"');
+    expect(() => loose(tatStatistic)([1], 'p100')).toThrow('TAT: statistic must be mean, median, min, max, count or a percentile p1 to p99, not "p100"');
   });
 });
 
@@ -388,7 +388,7 @@ describe('uptime and MTBF with merged outages', () => {
   it('leaves out an outage still open that began after the period (a past month read from a live log)', () => {
     expect(uptime([2000], [null], 0, 1000)).toBe(1);
     expect(uptime([500, 2000], [600, null], 0, 1000)).toBe(0.9);
-    expect(() => mtbf([2000], [null], 0, 1000)).toThrow('mtbf: outage_starts has no outage inside the period');
+    expect(() => mtbf([2000], [null], 0, 1000)).toThrow('MTBF: outage_starts has no outage inside the period');
   });
 
   it('is 1 with no outage, or with outages only outside the period', () => {
@@ -401,8 +401,8 @@ describe('uptime and MTBF with merged outages', () => {
     expect(() => uptime([], [], 1000, 1000)).toThrow('UPTIME: period_end must be after period_start');
     expect(() => uptime([0, 1], [5], 0, 1000)).toThrow('UPTIME: outage_starts has 2 rows but outage_ends has 1');
     expect(() => loose(uptime)([0], [5], 'a', 1000)).toThrow('UPTIME: period_start must be a number, not "a"');
-    expect(() => mtbf([], [], 0, 1000)).toThrow('mtbf: outage_starts has no outage inside the period');
-    expect(() => mtbf([2000], [3000], 0, 1000)).toThrow('mtbf: outage_starts has no outage inside the period');
+    expect(() => mtbf([], [], 0, 1000)).toThrow('MTBF: outage_starts has no outage inside the period');
+    expect(() => mtbf([2000], [3000], 0, 1000)).toThrow('MTBF: outage_starts has no outage inside the period');
   });
 
   it('equals the share of whole ms not under any outage, counted one by one, and MTBF the up time per run of down ms (property)', () => {
@@ -428,7 +428,7 @@ describe('uptime and MTBF with merged outages', () => {
         }
         expect(uptime(outageStarts, outageEnds, periodStart, periodEnd)).toBeCloseTo(1 - down / length, 12);
         const failures = () => mtbf(outageStarts, outageEnds, periodStart, periodEnd);
-        if (runs === 0) expect(failures).toThrow('mtbf: outage_starts has no outage inside the period');
+        if (runs === 0) expect(failures).toThrow('MTBF: outage_starts has no outage inside the period');
         else expect(failures()).toBeCloseTo((length - down) / runs, 9);
       }),
     );

@@ -60,7 +60,7 @@ export function mtbf(
   periodStart: number,
   periodEnd: number,
 ): number {
-  const outages = mergedOutages('mtbf', outageStarts, outageEnds, periodStart, periodEnd);
-  if (outages.length === 0) throw new KpiInputError('mtbf', 'outage_starts', 'has no outage inside the period');
+  const outages = mergedOutages('MTBF', outageStarts, outageEnds, periodStart, periodEnd);
+  if (outages.length === 0) throw new KpiInputError('MTBF', 'outage_starts', 'has no outage inside the period');
   return (periodEnd - periodStart - downtime(outages)) / outages.length;
 }

@@ -2,8 +2,11 @@ import { MS_PER_DAY } from '../calendar/days';
 import { KpiInputError } from './errors';
 import { checkList, checkSameLength, isBlank, mean, rowNumber } from './validate';
 
-/** Time from a start to an end instant (epoch ms), in the unit the caller wants; a calendar can count working time. */
-export type Elapsed = (start: number, end: number) => number;
+/**
+ * Time from a start to an end instant (epoch ms), in the unit the caller wants; a calendar can count working time.
+ * `row` (0-based) lets a caller use a different calendar on each row.
+ */
+export type Elapsed = (start: number, end: number, row: number) => number;
 
 const wallClockMs: Elapsed = (start, end) => end - start;
 const calendarDays: Elapsed = (start, end) => (end - start) / MS_PER_DAY;
@@ -22,7 +25,7 @@ function meanElapsed(fn: string, startsName: string, endsName: string, starts: u
     if (isBlank(endList[index])) return;
     const end = rowNumber(fn, endsName, endList[index], index);
     if (end < start) throw new KpiInputError(fn, endsName, 'the end is before its start', index + 1);
-    durations.push(elapsed(start, end));
+    durations.push(elapsed(start, end, index));
   });
   if (durations.length === 0) throw new KpiInputError(fn, endsName, 'has no completed rows');
   return mean(durations);
@@ -44,3 +47,10 @@ export const mttr = (starts: readonly number[], ends: Ends, elapsed: Elapsed = w
  */
 export const timeToFill = (opened: readonly number[], filled: Ends, elapsed: Elapsed = calendarDays): number =>
   meanElapsed('TIME_TO_FILL', 'opened', 'filled', opened, filled, elapsed);
+
+/**
+ * MTTA, mean time to acknowledge = total time from creation to first acknowledgement ÷ acknowledged items (ITIL /
+ * incident-response definition); unacknowledged rows are left out; ms by default.
+ */
+export const mtta = (created: readonly number[], acknowledged: Ends, elapsed: Elapsed = wallClockMs): number =>
+  meanElapsed('MTTA', 'created', 'acknowledged', created, acknowledged, elapsed);

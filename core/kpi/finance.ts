@@ -9,6 +9,33 @@ export function dso(receivables: number, creditSales: number, days: number): num
   return (receivables / creditSales) * days;
 }
 
+/** DPO, days payable outstanding = payables ÷ cost of sales × days in the period (standard AP definition). */
+export function dpo(payables: number, costOfSales: number, days: number): number {
+  checkNonNegative('DPO', 'payables', payables);
+  checkPositive('DPO', 'cost_of_sales', costOfSales);
+  checkPositive('DPO', 'days', days);
+  return (payables / costOfSales) * days;
+}
+
+/** DIO, days inventory outstanding = inventory ÷ cost of sales × days in the period (standard definition). */
+export function dio(inventory: number, costOfSales: number, days: number): number {
+  checkNonNegative('DIO', 'inventory', inventory);
+  checkPositive('DIO', 'cost_of_sales', costOfSales);
+  checkPositive('DIO', 'days', days);
+  return (inventory / costOfSales) * days;
+}
+
+/**
+ * Cash conversion cycle = DSO + DIO − DPO, in days (negative when suppliers are paid after customers pay). Each
+ * part is a count of days, so none may be negative.
+ */
+export function ccc(dsoDays: number, dioDays: number, dpoDays: number): number {
+  checkNonNegative('CCC', 'dso', dsoDays);
+  checkNonNegative('CCC', 'dio', dioDays);
+  checkNonNegative('CCC', 'dpo', dpoDays);
+  return dsoDays + dioDays - dpoDays;
+}
+
 const checkDayNumber = (argument: string, value: number): number => {
   if (!Number.isInteger(checkNumber('daysToClose', argument, value))) {
     throw new KpiInputError('daysToClose', argument, `must be a whole day number, not ${value}`);

@@ -10,9 +10,11 @@ export interface TatStats {
   min: number;
 }
 
-export type TatStatistic = 'mean' | 'median' | 'p90' | 'max';
+/** `mean`, `median`, `min`, `max`, `count`, or a percentile `p1` … `p99` (PERCENTILE.INC; `p50` is the median). */
+export type TatStatistic = 'mean' | 'median' | 'min' | 'max' | 'count' | `p${number}`;
 
-const TAT_STATISTICS: readonly TatStatistic[] = ['mean', 'median', 'p90', 'max'];
+const NAMED_STATISTICS = ['mean', 'median', 'min', 'max', 'count'] as const;
+const PERCENTILE_STATISTIC = /^p([1-9]\d?)$/;
 
 /**
  * Percentile of ascending values by linear interpolation between closest ranks: rank = p × (n − 1) counted from 0,
@@ -38,8 +40,11 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Turnaround-time statistics of durations (any unit, ≥ 0): count, mean, median, 90th percentile, max, min. */
-export function tatStats(durations: readonly number[]): TatStats {
-  const sorted = ascending(checkNonNegativeList('TAT', 'durations', durations));
+export const tatStats = (durations: readonly number[]): TatStats => statsOfSorted(sortedDurations(durations));
+
+const sortedDurations = (durations: readonly number[]): number[] => ascending(checkNonNegativeList('TAT', 'durations', durations));
+
+function statsOfSorted(sorted: readonly number[]): TatStats {
   return {
     count: sorted.length,
     mean: mean(sorted),
@@ -50,10 +55,14 @@ export function tatStats(durations: readonly number[]): TatStats {
   };
 }
 
-/** One statistic of the durations, as the `statistic` argument of the TAT Sheets function. */
+/** One statistic of the durations, as the `statistic` argument of the TAT Sheets function (case ignored). */
 export function tatStatistic(durations: readonly number[], statistic: TatStatistic): number {
-  if (!TAT_STATISTICS.includes(statistic)) {
-    throw new KpiInputError('TAT', 'statistic', `must be mean, median, p90 or max, not ${describe(statistic)}`);
+  const name = typeof statistic === 'string' ? statistic.trim().toLowerCase() : statistic;
+  const percent = typeof name === 'string' ? PERCENTILE_STATISTIC.exec(name) : null;
+  if (!percent && !NAMED_STATISTICS.includes(name as (typeof NAMED_STATISTICS)[number])) {
+    throw new KpiInputError('TAT', 'statistic', `must be mean, median, min, max, count or a percentile p1 to p99, not ${describe(statistic)}`);
   }
-  return tatStats(durations)[statistic];
+  const sorted = sortedDurations(durations);
+  if (percent) return percentileOfSorted(sorted, Number(percent[1]) / 100);
+  return statsOfSorted(sorted)[name as (typeof NAMED_STATISTICS)[number]];
 }
