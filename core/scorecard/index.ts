@@ -10,3 +10,4 @@ export * from './tree';
 export * from './pillars';
 export * from './tree-evaluate';
 export * from './legacy';
+export * from './tree-period';
