@@ -366,27 +366,3 @@ describe('KPI formulas', () => {
   });
 });
 
-describe('Insert sample sheet', () => {
-  it('writes the requests with spilling formulas and a scorecard the sidebar reads', () => {
-    const sandbox = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh' });
-    sandbox.call('insertSampleSheet');
-    sandbox.call('insertSampleSheet');
-    expect(sandbox.book.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Purchase requests', 'Scorecard', 'Purchase requests 2', 'Scorecard 2']);
-    const requests = sandbox.book.getSheetByName('Purchase requests 2')!;
-    expect(requests.cell(2, 8)?.formula).toBe('=SLA_STATUS($D$2:$D$21, $E$2:$E$21, $C$2:$C$21, $L$2, $L$6:$L$8, $L$3)');
-    expect(sandbox.book.getSheetByName('Scorecard 2')!.cell(2, 10)?.formula).toBe("='Purchase requests 2'!$L$11");
-    const [status] = sandbox.call('SLA_STATUS', ...[4, 5, 3].map((c) => requests.getRange(2, c, 20, 1).getValues()), requests.valueAt(2, 12), requests.getRange(6, 12, 3, 1).getValues(), requests.valueAt(3, 12)) as string[][];
-    expect(status).toEqual(['MET']);
-    const report = sandbox.call('getScorecard') as { kpis: { name: string; actual: number; status: string }[]; alerts: { kpi: string; guard: string }[] };
-    expect(report.kpis).toHaveLength(8);
-    expect(report.alerts).toEqual([expect.objectContaining({ kpi: 'Purchase SLA compliance', guard: 'First time right' })]);
-    expect(report.kpis.find((k) => k.name === 'First time right')).toMatchObject({ actual: 0.75, status: 'AMBER' });
-  });
-
-  it('names the row and KPI of a bad scorecard definition', () => {
-    const sandbox = loadBundle();
-    sandbox.call('insertSampleSheet');
-    sandbox.book.getSheetByName('Scorecard')!.getRange(4, 6).setValues([[-1]]);
-    expect(() => sandbox.call('getScorecard')).toThrow('Scorecard row 4 (First time right): target must be greater than 0');
-  });
-});

@@ -1,4 +1,4 @@
-import type { ScorecardReport } from '../src/scorecard/report';
+import type { ReportKpi, ReportNode, ScorecardReport } from '../src/scorecard/report';
 import { translate, type Language, type MessageKey } from '../src/i18n';
 import { callServer, el, svg } from './gas';
 
@@ -13,6 +13,8 @@ const root = document.getElementById('app')!;
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
 const formatValue = (value: number | null, unit: string) =>
   value === null ? '–' : unit === '%' ? `${(value * 100).toFixed(1)}%` : `${Number(value.toFixed(2))} ${unit}`;
+const money = (value: number) => Math.round(value).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US');
+const statusText = (status: string | null, greyed = false) => (greyed ? t('greyed') : status ? t(status as MessageKey) : t('notScored'));
 
 /** A small sparkline of the KPI's history, oldest first; none for fewer than two points. Named by its values. */
 function trendChart(kpi: string, values: number[], unit: string, status: string | null): SVGElement | null {
@@ -34,6 +36,57 @@ function bar(label: string, value: number | null): HTMLElement {
   return el('div', { class: 'bar' }, el('span', { class: 'bar-label' }, label), el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', style: `width:${width}%` })), el('span', { class: 'bar-value' }, percent(value)));
 }
 
+const nodeName = (node: ReportNode) => (node.perspective ? t(node.perspective) : node.name);
+const methodName = (kpi: ReportKpi) => t(`method-${kpi.method}` as MessageKey);
+
+/** A KPI in the tree: name, scoring method, value scored, achievement and RAG; named for assistive technology as it reads. */
+function treeKpi(kpi: ReportKpi): HTMLElement {
+  const status = statusText(kpi.status);
+  const label = t('treeKpiLabel', { name: kpi.name, method: methodName(kpi), actual: formatValue(kpi.actual, kpi.unit), score: percent(kpi.achievement), status });
+  return el(
+    'li',
+    { class: 'tree-kpi', 'data-kpi': kpi.name, 'aria-label': label },
+    el('span', { class: `dot ${kpi.status ?? 'none'}`, 'aria-hidden': 'true' }),
+    el('span', { class: 'tree-name' }, kpi.name),
+    el('span', { class: 'method' }, methodName(kpi)),
+    el('span', { class: 'tree-score' }, percent(kpi.achievement)),
+    el('span', { class: `rag ${kpi.status ?? 'none'}` }, status),
+  );
+}
+
+/** A container in the tree, with its KPIs and children nested in a list one level deeper. */
+function treeNode(node: ReportNode): HTMLElement {
+  const name = nodeName(node);
+  const status = statusText(node.status, node.greyed);
+  const kind = t(`kind-${node.kind}` as MessageKey);
+  const pay = node.payout === null ? '' : t('payoutShort', { payout: money(node.payout) });
+  const label = t('treeNodeLabel', { name, kind, score: percent(node.score), status }) + (pay ? `, ${pay}` : '');
+  const items = [...node.kpis.map(treeKpi), ...node.children.map(treeNode)];
+  return el(
+    'li',
+    { class: `tree-node ${node.kind}`, 'data-node': node.id, 'aria-label': label },
+    el(
+      'div',
+      { class: 'node-row' },
+      el('span', { class: 'tree-name' }, name),
+      el('span', { class: 'kind' }, node.owner ? `${kind} · ${node.owner}` : kind),
+      el('span', { class: 'tree-score' }, percent(node.score)),
+      el('span', { class: `rag ${node.greyed ? 'none' : node.status ?? 'none'}` }, status),
+    ),
+    pay ? el('div', { class: 'node-pay' }, pay) : null,
+    items.length ? el('ul', { class: 'tree-children' }, ...items) : null,
+  );
+}
+
+function payouts(r: Report): HTMLElement | null {
+  if (r.payouts.length === 0) return null;
+  const head = el('tr', {}, ...['payPerson', 'payScore', 'payBase', 'payAmount'].map((key) => el('th', { scope: 'col' }, t(key as MessageKey))));
+  const rows = r.payouts.map((p) =>
+    el('tr', { 'data-scorecard': p.scorecard }, el('th', { scope: 'row' }, p.owner ? `${p.owner} (${p.scorecard})` : p.scorecard), el('td', {}, percent(p.score)), el('td', {}, money(p.base)), el('td', { class: 'pay' }, p.payout === null ? '–' : money(p.payout))),
+  );
+  return el('table', { class: 'payouts' }, el('caption', {}, t('payouts')), el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
 function render(): void {
   if (!report) return;
   document.documentElement.lang = language;
@@ -42,9 +95,9 @@ function render(): void {
     el(
       'div',
       { class: `tile ${k.status ?? 'none'}`, 'data-kpi': k.name },
-      el('div', { class: 'tile-head' }, el('span', { class: 'kpi-name' }, k.name), el('span', { class: `rag ${k.status ?? 'none'}` }, k.status ? t(k.status) : t('notScored'))),
+      el('div', { class: 'tile-head' }, el('span', { class: 'kpi-name' }, k.name), el('span', { class: `rag ${k.status ?? 'none'}` }, statusText(k.status))),
       el('div', { class: 'tile-body' }, el('span', { class: 'actual' }, formatValue(k.actual, k.unit)), el('span', { class: 'score' }, percent(k.achievement))),
-      el('div', { class: 'tile-foot' }, `${t('target')} ${formatValue(k.target, k.unit)}`, trendChart(k.name, k.trend, k.unit, k.status)),
+      el('div', { class: 'tile-foot' }, `${t('target')} ${formatValue(k.target, k.unit)} · ${methodName(k)}${k.source === 'carried' ? ` · ${t('carried')}` : ''}`, trendChart(k.name, k.trend, k.unit, k.status)),
     ),
   );
   const alerts = r.alerts.length
@@ -62,19 +115,26 @@ function render(): void {
         return el('li', { class: 'alert' }, t(a.code === 'SPEED_UP_QUALITY_DOWN' ? 'alertSpeed' : 'alertVolume', values));
       })
     : [el('li', { class: 'no-alerts' }, t('noAlerts'))];
-  root.replaceChildren(
+  const notes = r.notes.map((n) => el('li', { class: 'note', 'data-code': n.code }, t(`note-${n.code}` as MessageKey, { ...n })));
+  const sections: (HTMLElement | null)[] = [
     el('header', {}, el('h1', {}, r.title), el('button', { id: 'language', type: 'button' }, t('language'))),
     el('section', { class: 'overall' }, el('span', { class: 'overall-label' }, t('overall')), el('span', { id: 'overall', class: 'overall-value' }, percent(r.overall))),
     el('h2', {}, t('perspectives')),
-    el('section', { class: 'perspectives' }, ...r.perspectives.map((p) => bar(t(p.perspective as MessageKey), p.score))),
+    el('section', { class: 'perspectives' }, ...r.perspectives.map((p) => bar(p.perspective ? t(p.perspective) : p.name, p.score))),
     el('h2', {}, t('balance')),
     el('section', { class: 'pillars' }, bar(t('speed'), r.pillars.speed), bar(t('accuracy'), r.pillars.accuracy), bar(t('satisfaction'), r.pillars.satisfaction)),
+    el('h2', { id: 'tree-heading' }, t('tree')),
+    el('ul', { class: 'tree', 'aria-labelledby': 'tree-heading' }, treeNode(r.tree)),
+    payouts(r),
     el('h2', {}, t('alerts')),
     el('ul', { class: 'alerts' }, ...alerts),
+    notes.length ? el('h2', { id: 'notes-heading' }, t('notes')) : null,
+    notes.length ? el('ul', { class: 'notes', 'aria-labelledby': 'notes-heading' }, ...notes) : null,
     el('h2', {}, t('kpis')),
     el('section', { class: 'tiles' }, ...tiles),
     el('button', { id: 'refresh', type: 'button' }, t('refresh')),
-  );
+  ];
+  root.replaceChildren(...sections.filter((section): section is HTMLElement => section !== null));
   document.getElementById('language')!.addEventListener('click', () => {
     language = language === 'vi' ? 'en' : 'vi';
     render();
@@ -87,9 +147,10 @@ function showError(error: Error): void {
   document.getElementById('refresh')!.addEventListener('click', load);
 }
 
+/** The first load answers in the user's locale; later ones in the language the page shows. */
 function load(): void {
   root.replaceChildren(el('p', { class: 'loading' }, t('loading')));
-  callServer<Report>('getScorecard').then((value) => {
+  callServer<Report>('getScorecard', ...(report ? [language] : [])).then((value) => {
     report = value;
     language = value.language;
     render();

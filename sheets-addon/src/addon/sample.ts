@@ -88,30 +88,70 @@ function writeRequests(sheet: Sheet): void {
   sheet.autoResizeColumns(1, SETTINGS_COLUMN);
 }
 
-/** Actuals are formulas on the requests sheet where the data is there; the rest are typed in, as teams do. */
+/** The scorecard sheet's columns, in order (sheets-addon/README.md describes each). */
+export const SCORECARD_HEADER = [
+  'ID', 'Parent', 'Kind', 'Name', 'Perspective', 'Pillar', 'Method', 'Direction', 'Unit', 'Target', 'Baseline', 'Red flag',
+  'Weight', 'Roll-up', 'Owner', 'Level', 'Pay base', 'Pay gate', 'Pay cap', 'Missing data', 'Actual', 'Previous',
+  'Guarded by', 'History 1', 'History 2', 'History 3',
+] as const;
+type ScorecardRow = Partial<Record<(typeof SCORECARD_HEADER)[number], CellValue>>;
+
+/**
+ * A back office's scorecard (Ho Chi Minh City): objectives under the four perspectives, several scoring methods (SLA
+ * compliance by ratio, compliance incidents by goal/red flag with a goal of 0, payroll accuracy binary, DSO by progress
+ * from last year's 60 days), a survey not in yet (carried forward from the previous period) and two person-level
+ * scorecards with KPI pay. Purchasing's actuals are formulas on the requests sheet ({requests} is replaced).
+ */
+export const SAMPLE_SCORECARD: readonly ScorecardRow[] = [
+  { ID: 'BO', Kind: 'Scorecard', Name: 'Back office', Owner: 'Finance director', Level: 'company', 'Roll-up': 'weighted', 'Missing data': 'carry forward' },
+  { ID: 'SERVE', Kind: 'Objective', Name: 'Requesters get what they need', Perspective: 'Customer', Owner: 'Head of purchasing' },
+  { ID: 'CSAT', Parent: 'SERVE', Name: 'Requester CSAT', Perspective: 'Customer', Pillar: 'Satisfaction', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.85, Owner: 'Head of purchasing', Actual: 0.88, Previous: 0.86, 'History 1': 0.8, 'History 2': 0.83, 'History 3': 0.84 },
+  { ID: 'INPS', Parent: 'SERVE', Name: 'Requester iNPS', Perspective: 'Customer', Pillar: 'Satisfaction', Method: 'ratio', Direction: 'higher', Unit: 'score', Target: 40, Owner: 'Head of purchasing', Previous: 31, 'History 1': 22, 'History 2': 25, 'History 3': 28 },
+  { ID: 'BUY', Kind: 'Objective', Name: 'Buy fast and right', Perspective: 'Internal process', Owner: 'Head of purchasing' },
+  { ID: 'SLA', Parent: 'BUY', Name: 'Purchase SLA compliance', Perspective: 'Internal process', Pillar: 'Speed', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.9, Weight: 2, Owner: 'Head of purchasing', Actual: '={requests}$L$11', Previous: 0.6, 'Guarded by': 'FTR', 'History 1': 0.55, 'History 2': 0.62, 'History 3': 0.58 },
+  { ID: 'TAT', Parent: 'BUY', Name: 'Median purchase TAT', Perspective: 'Internal process', Pillar: 'Speed', Method: 'ratio', Direction: 'lower', Unit: 'working hours', Target: 16, Owner: 'Head of purchasing', Actual: '={requests}$L$12', Previous: 24, 'History 1': 30, 'History 2': 27, 'History 3': 26 },
+  { ID: 'FTR', Parent: 'BUY', Name: 'First time right', Perspective: 'Internal process', Pillar: 'Accuracy', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.95, Weight: 2, Owner: 'Head of purchasing', Actual: '={requests}$L$13', Previous: 0.8, 'History 1': 0.84, 'History 2': 0.82, 'History 3': 0.81 },
+  { ID: 'PAYROLL', Kind: 'Objective', Name: 'Pay people right and on time', Perspective: 'Internal process', 'Roll-up': 'min', Owner: 'Chief accountant' },
+  { ID: 'PAY-ACC', Parent: 'PAYROLL', Name: 'Payroll accuracy', Perspective: 'Internal process', Pillar: 'Accuracy', Method: 'binary', Direction: 'higher', Unit: '%', Target: 0.995, Owner: 'Chief accountant', Actual: 0.996, Previous: 0.994 },
+  { ID: 'PAY-TIME', Parent: 'PAYROLL', Name: 'Payslips on time', Perspective: 'Internal process', Pillar: 'Speed', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 1, Owner: 'Chief accountant', Actual: 0.98, Previous: 0.97, 'Guarded by': 'PAY-ACC' },
+  { ID: 'COMPLY', Kind: 'Objective', Name: 'Stay compliant', Perspective: 'Internal process', Owner: 'Chief accountant' },
+  { ID: 'INCIDENTS', Parent: 'COMPLY', Name: 'Compliance incidents', Perspective: 'Internal process', Pillar: 'Accuracy', Method: 'goal/red flag', Direction: 'lower', Unit: 'incidents', Target: 0, 'Red flag': 3, Owner: 'Chief accountant', Actual: 1, Previous: 2 },
+  { ID: 'CASH', Kind: 'Objective', Name: 'Collect cash faster', Perspective: 'Financial', Owner: 'Chief accountant' },
+  { ID: 'DSO', Parent: 'CASH', Name: 'Days sales outstanding', Perspective: 'Financial', Pillar: 'Other', Method: 'progress', Direction: 'lower', Unit: 'days', Target: 45, Baseline: 60, Owner: 'Chief accountant', Actual: 51, Previous: 54, 'History 1': 60, 'History 2': 58, 'History 3': 56 },
+  { ID: 'COST-PO', Name: 'Cost per purchase order', Perspective: 'Financial', Pillar: 'Other', Method: 'ratio', Direction: 'lower', Unit: 'USD', Target: 25, Owner: 'Head of purchasing', Actual: 27.5, Previous: 29, 'History 1': 33, 'History 2': 31, 'History 3': 30 },
+  { ID: 'ERP', Name: 'Buyers trained on the new ERP', Perspective: 'Learning & growth', Pillar: 'Other', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.9, Actual: 0.6, Previous: 0.45, 'History 1': 0.1, 'History 2': 0.25, 'History 3': 0.35 },
+  { ID: 'LAN', Parent: 'BO', Kind: 'Scorecard', Name: 'Lan, payroll accountant', Owner: 'Lan', Level: 'person', 'Pay base': 10_000_000, 'Pay gate': 0.8, 'Pay cap': 1.2 },
+  { ID: 'LAN-ACC', Parent: 'LAN', Name: 'Payroll runs without error', Perspective: 'Internal process', Pillar: 'Accuracy', Method: 'binary', Direction: 'higher', Unit: '%', Target: 0.995, Owner: 'Lan', Actual: 0.997 },
+  { ID: 'LAN-TIME', Parent: 'LAN', Name: 'Payslips sent by the 5th', Perspective: 'Internal process', Pillar: 'Speed', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 1, Owner: 'Lan', Actual: 0.95, 'Guarded by': 'LAN-ACC' },
+  { ID: 'LAN-QRY', Parent: 'LAN', Name: 'Payroll queries answered in 2 days', Perspective: 'Customer', Pillar: 'Satisfaction', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.9, Owner: 'Lan', Actual: 0.84 },
+  { ID: 'MINH', Parent: 'BO', Kind: 'Scorecard', Name: 'Minh, receivables accountant', Owner: 'Minh', Level: 'person', 'Pay base': 12_000_000, 'Pay gate': 0.8, 'Pay cap': 1.2 },
+  { ID: 'MINH-DSO', Parent: 'MINH', Name: 'DSO of his customers', Perspective: 'Financial', Pillar: 'Other', Method: 'progress', Direction: 'lower', Unit: 'days', Target: 45, Baseline: 60, Owner: 'Minh', Actual: 48 },
+  { ID: 'MINH-INV', Parent: 'MINH', Name: 'Invoices without correction', Perspective: 'Customer', Pillar: 'Accuracy', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.95, Owner: 'Minh', Actual: 0.9 },
+  { ID: 'MINH-REC', Parent: 'MINH', Name: 'Bank reconciliation by day 3', Perspective: 'Internal process', Pillar: 'Other', Method: 'binary', Direction: 'higher', Unit: 'done (1/0)', Target: 1, Owner: 'Minh', Actual: 1 },
+];
+
+/** The scorecard rows as cells; a formula's text stays in its cell for writeScorecard to set as a formula. */
+function scorecardCells(requestsSheet: string): CellValue[][] {
+  return SAMPLE_SCORECARD.map((row) =>
+    SCORECARD_HEADER.map((column) => {
+      const value = row[column] ?? '';
+      return typeof value === 'string' ? value.replace('{requests}', `'${requestsSheet}'!`) : value;
+    }),
+  );
+}
+
 function writeScorecard(sheet: Sheet, requestsSheet: string): void {
-  const r = `'${requestsSheet}'!`;
-  const rows: CellValue[][] = [
-    ['KPI', 'Perspective', 'Pillar', 'Direction', 'Unit', 'Target', 'Amber', 'Red', 'Weight', 'Actual', 'Previous', 'Guarded by', 'History 1', 'History 2', 'History 3'],
-    ['Purchase SLA compliance', 'Internal process', 'Speed', 'higher', '%', 0.9, 0.9, 0.7, 2, `=${r}$L$11`, 0.6, 'First time right', 0.55, 0.62, 0.58],
-    ['Median purchase TAT', 'Internal process', 'Speed', 'lower', 'working hours', 16, 0.9, 0.7, 1, `=${r}$L$12`, 24, '', 30, 27, 26],
-    ['First time right', 'Internal process', 'Accuracy', 'higher', '%', 0.95, 0.9, 0.7, 2, `=${r}$L$13`, 0.8, '', 0.84, 0.82, 0.81],
-    ['Requester iNPS', 'Customer', 'Satisfaction', 'higher', 'score', 40, 0.9, 0.7, 1, 34, 31, '', 22, 25, 28],
-    ['Requester CSAT', 'Customer', 'Satisfaction', 'higher', '%', 0.85, 0.9, 0.7, 1, 0.88, 0.86, '', 0.8, 0.83, 0.84],
-    ['Cost per purchase order', 'Financial', 'Other', 'lower', 'USD', 25, 0.9, 0.7, 1, 27.5, 29, '', 33, 31, 30],
-    ['Days payable outstanding', 'Financial', 'Other', 'lower', 'days', 45, 0.9, 0.7, 1, 41, 44, '', 52, 49, 47],
-    ['Buyers trained on the new ERP', 'Learning & growth', 'Other', 'higher', '%', 0.9, 0.9, 0.7, 1, 0.6, 0.45, '', 0.1, 0.25, 0.35],
-  ];
-  const [header, ...kpis] = rows;
-  sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold');
-  const values = kpis.map((row) => row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? '' : cell)));
-  sheet.getRange(2, 1, kpis.length, header.length).setValues(values);
-  kpis.forEach((row, i) => {
-    const formula = row[9];
-    if (typeof formula === 'string') sheet.getRange(i + 2, 10, 1, 1).setFormulas([[formula]]);
-  });
+  const rows = scorecardCells(requestsSheet);
+  const isFormula = (cell: CellValue) => typeof cell === 'string' && cell.startsWith('=');
+  sheet.getRange(1, 1, 1, SCORECARD_HEADER.length).setValues([[...SCORECARD_HEADER]]).setFontWeight('bold');
+  sheet.getRange(2, 1, rows.length, SCORECARD_HEADER.length).setValues(rows.map((row) => row.map((cell) => (isFormula(cell) ? '' : cell))));
+  rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      if (isFormula(cell)) sheet.getRange(i + 2, j + 1, 1, 1).setFormulas([[cell as string]]);
+    }),
+  );
   sheet.setFrozenRows(1);
-  sheet.autoResizeColumns(1, header.length);
+  sheet.autoResizeColumns(1, SCORECARD_HEADER.length);
 }
 
 /** Inserts both sheets, each under a free name ("Purchase requests 2" when the first is taken). */

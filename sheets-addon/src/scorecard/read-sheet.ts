@@ -1,112 +1,162 @@
-import { ScorecardSchema, type Scorecard } from '../../../core/scorecard/schema';
 import type { KpiValues } from '../../../core/scorecard/gaming';
-import { describeCell, isBlank } from '../cells/coerce';
-import type { CellValue, Sheet } from '../platform';
+import type { MissingPolicy, NodeKind, ScorecardTree } from '../../../core/scorecard/tree';
+import { UserError, type Language } from '../i18n';
+import type { CellValue, Sheet, Spreadsheet } from '../platform';
+import { buildTree, type SheetRow } from './build-tree';
+import { cellReader, headerOf, layoutOf, ScorecardSheetError, type CellReader, type SheetLayout } from './sheet-cells';
+import {
+  CONTAINER_WORDS,
+  DIRECTION_WORDS,
+  KINDS,
+  LEVEL_WORDS,
+  METHOD_WORDS,
+  MISSING_WORDS,
+  PERSPECTIVE_WORDS,
+  PILLAR_WORDS,
+  WEIGHTS_WORDS,
+  type Column,
+} from './vocabulary';
 
 /**
- * A scorecard definition sheet: a header row, then one KPI per row. Columns are found by their header (English or
- * Vietnamese, any order); `History…` columns hold earlier periods, oldest first, for the trend chart.
+ * A scorecard sheet: a header row, then one row per KPI, objective, perspective or scorecard (docs in
+ * sheets-addon/README.md). Columns are found by their header in English or Vietnamese, values may be written in
+ * either language, and every error names the row and the column in the sheet's language.
  */
 
-const COLUMNS = {
-  kpi: ['kpi', 'chỉ số'],
-  perspective: ['perspective', 'khía cạnh'],
-  pillar: ['pillar', 'trụ cột'],
-  direction: ['direction', 'chiều'],
-  unit: ['unit', 'đơn vị'],
-  target: ['target', 'mục tiêu'],
-  amber: ['amber', 'vàng'],
-  red: ['red', 'đỏ'],
-  weight: ['weight', 'trọng số'],
-  actual: ['actual', 'thực tế'],
-  previous: ['previous', 'kỳ trước'],
-  guardedBy: ['guarded by', 'kiểm soát bởi'],
-} as const;
-type Column = keyof typeof COLUMNS;
-const REQUIRED: readonly Column[] = ['kpi', 'perspective', 'pillar', 'direction', 'target', 'actual'];
-const HISTORY = /^(history|lịch sử)\b/i;
-
 export interface ScorecardSheet {
-  scorecard: Scorecard;
+  tree: ScorecardTree;
+  /** Perspective nodes made for rows without a parent (named in the user's language by the sidebar). */
+  autoPerspectives: ReadonlySet<string>;
   actuals: KpiValues;
   previous: KpiValues;
   /** KPI id → earlier values, oldest first, then the previous value, if any. */
   history: Record<string, number[]>;
+  /** The language of the sheet's headers (messages about the sheet are in it). */
+  language: Language;
 }
 
-const normalise = (header: CellValue): string => String(header).trim().toLowerCase();
+/** Columns without which a sheet is not a scorecard sheet. */
+const REQUIRED: readonly Column[] = ['name', 'target', 'actual'];
 
-/** Where each known column is; null when a required one is missing. */
-export function columnsOf(header: readonly CellValue[]): { at: Partial<Record<Column, number>>; history: number[] } | null {
-  const names = header.map(normalise);
-  const at: Partial<Record<Column, number>> = {};
-  for (const column of Object.keys(COLUMNS) as Column[]) {
-    const index = names.findIndex((name) => (COLUMNS[column] as readonly string[]).includes(name));
-    if (index >= 0) at[column] = index;
+/** The sheet's layout when its first row names the required columns; null otherwise. */
+export function scorecardLayout(header: readonly CellValue[], fallback: Language): SheetLayout | null {
+  const layout = layoutOf(header, fallback);
+  return REQUIRED.every((column) => layout.at[column] !== undefined) ? layout : null;
+}
+
+type Row = readonly CellValue[];
+
+/** The active sheet when it is a scorecard sheet, else the first sheet that is. */
+export function findScorecardSheet(book: Spreadsheet, language: Language): Sheet {
+  const isScorecard = (sheet: Sheet) => scorecardLayout(sheet.getDataRange().getValues()[0] ?? [], language) !== null;
+  const active = book.getActiveSheet();
+  const sheet = isScorecard(active) ? active : book.getSheets().find(isScorecard);
+  if (!sheet) throw new UserError('noScorecardSheet');
+  return sheet;
+}
+
+/** The scoring object of a KPI row with a Method; its parameters come from their own columns (blank → the core names it). */
+function scoringOf(cells: CellReader, row: Row, line: number): Record<string, unknown> | undefined {
+  const method = cells.word(row, line, 'method', METHOD_WORDS);
+  const n = (column: Column) => cells.number(row, line, column);
+  switch (method) {
+    case undefined:
+      return undefined;
+    case 'progress':
+      return { method, baseline: n('baseline') };
+    case 'performance':
+      return { method, min: n('min'), max: n('max') };
+    case 'goal-red-flag':
+      return { method, redFlag: n('redFlag'), ...(n('scale') === undefined ? {} : { scale: n('scale') }) };
+    case 'stabilize':
+      return { method, tolerance: n('tolerance') };
+    case 'bands':
+      return { method, bands: cells.numberList(row, line, 'bands') };
+    default:
+      return { method };
   }
-  if (REQUIRED.some((column) => at[column] === undefined)) return null;
-  return { at, history: names.flatMap((name, i) => (HISTORY.test(name) ? [i] : [])) };
 }
 
-/** `Internal process`, `Learning & growth` → the core's `internal-process`, `learning-growth`. */
-const slug = (value: CellValue): string =>
-  String(value).trim().toLowerCase().replace(/\s*(&|and)\s*/g, '-').replace(/\s+/g, '-');
-
-const sheetError = (sheet: string, row: number, kpi: string, message: string) =>
-  new Error(`${sheet} row ${row}${kpi ? ` (${kpi})` : ''}: ${message}`);
-
-function optionalNumber(sheet: string, row: number, kpi: string, column: string, value: CellValue): number | undefined {
-  if (isBlank(value)) return undefined;
-  if (typeof value === 'number') return value;
-  throw sheetError(sheet, row, kpi, `${column} is ${describeCell(value, 'UTC')}, not a number`);
+/**
+ * A KPI definition as the core's schema reads it. With a Method, Amber and Red are the status thresholds (GREEN from
+ * Amber, RED below Red); without one they keep their meaning on the ratio score, as before methods existed.
+ */
+function kpiOf(cells: CellReader, row: Row, line: number, id: string, name: string): Record<string, unknown> {
+  const n = (column: Column) => cells.number(row, line, column);
+  const scoring = scoringOf(cells, row, line);
+  const [amber, red] = [n('amber'), n('red')];
+  const thresholds = scoring === undefined ? { amber, red } : amber === undefined && red === undefined ? {} : { status: { by: 'achievement', greenFrom: amber ?? 1, redBelow: red ?? 0.9 } };
+  return {
+    id,
+    name,
+    perspective: cells.word(row, line, 'perspective', PERSPECTIVE_WORDS),
+    pillar: cells.word(row, line, 'pillar', PILLAR_WORDS),
+    direction: cells.word(row, line, 'direction', DIRECTION_WORDS),
+    unit: cells.text(row, 'unit') || '-',
+    target: n('target'),
+    scoring,
+    ...thresholds,
+    weight: n('weight'),
+    frequency: 'monthly',
+    indicator: 'lagging',
+    owner: cells.text(row, 'owner') || undefined,
+    guardedBy: cells.text(row, 'guardedBy') || undefined,
+  };
 }
 
-export function readScorecardSheet(sheet: Sheet): ScorecardSheet {
+/** The fields of a scorecard, perspective or objective row. */
+function nodeOf(cells: CellReader, row: Row, line: number, kind: NodeKind): Record<string, unknown> {
+  const n = (column: Column) => cells.number(row, line, column);
+  const pay = kind === 'scorecard' && [n('payBase'), n('payGate'), n('payCap')].some((v) => v !== undefined) ? { base: n('payBase'), gate: n('payGate'), cap: n('payCap') } : undefined;
+  return {
+    method: cells.word(row, line, 'container', CONTAINER_WORDS),
+    weights: cells.word(row, line, 'weights', WEIGHTS_WORDS),
+    weight: n('weight'),
+    level: cells.word(row, line, 'level', LEVEL_WORDS),
+    owner: cells.text(row, 'owner') || undefined,
+    pay,
+  };
+}
+
+export function readScorecardSheet(sheet: Sheet, timeZone: string, fallback: Language): ScorecardSheet {
   const name = sheet.getName();
   const [header = [], ...rows] = sheet.getDataRange().getValues();
-  const columns = columnsOf(header);
-  if (!columns) throw new Error(`${name}: the first row must name the columns ${REQUIRED.join(', ')}`);
-  const { at, history } = columns;
-  const cell = (row: CellValue[], column: Column): CellValue => (at[column] === undefined ? '' : row[at[column]]);
+  const layout = scorecardLayout(header, fallback);
+  if (!layout) throw missingColumns(name, layoutOf(header, fallback));
+  const cells = cellReader(name, layout, timeZone);
   const actuals: Record<string, number | null> = {};
   const previous: Record<string, number | null> = {};
-  const trends: Record<string, number[]> = {};
-  const kpis = rows.flatMap((row, index) => {
-    const id = String(cell(row, 'kpi')).trim();
-    if (!id) return [];
+  const history: Record<string, number[]> = {};
+  let missing: MissingPolicy | undefined;
+  const sheetRows: SheetRow[] = [];
+  rows.forEach((row, index) => {
     const line = index + 2;
-    const number = (column: Column) => optionalNumber(name, line, id, column, cell(row, column));
-    actuals[id] = number('actual') ?? null;
-    previous[id] = number('previous') ?? null;
-    const earlier = history.map((i) => optionalNumber(name, line, id, 'history', row[i])).filter((v): v is number => v !== undefined);
-    trends[id] = previous[id] === null ? earlier : [...earlier, previous[id]];
-    const guard = String(cell(row, 'guardedBy')).trim();
-    return [
-      {
-        id,
-        name: id,
-        perspective: slug(cell(row, 'perspective')),
-        pillar: slug(cell(row, 'pillar')),
-        direction: slug(cell(row, 'direction')),
-        unit: String(cell(row, 'unit')).trim() || '-',
-        target: number('target'),
-        amber: number('amber'),
-        red: number('red'),
-        weight: number('weight'),
-        frequency: 'monthly',
-        owner: name,
-        indicator: 'lagging',
-        ...(guard ? { guardedBy: guard } : {}),
-        line,
-      },
-    ];
+    const label = cells.text(row, 'name');
+    const id = cells.text(row, 'id') || label;
+    if (!id) return;
+    const kind = cells.word(row, line, 'kind', KINDS) ?? 'kpi';
+    const parent = cells.text(row, 'parent') || undefined;
+    const policy = cells.word(row, line, 'missing', MISSING_WORDS);
+    if (policy !== undefined) {
+      if (kind !== 'scorecard' || parent !== undefined) throw cells.fail(line, 'missing', 'cellOnlyOnTopScorecard');
+      missing = policy;
+    }
+    const perspective = cells.word(row, line, 'perspective', PERSPECTIVE_WORDS);
+    if (kind !== 'kpi') {
+      sheetRows.push({ line, id, parent, kind, name: label || id, perspective, fields: nodeOf(cells, row, line, kind) });
+      return;
+    }
+    actuals[id] = cells.number(row, line, 'actual') ?? null;
+    previous[id] = cells.number(row, line, 'previous') ?? null;
+    const earlier = layout.history.map((i) => cells.historyValue(row, line, i)).filter((v): v is number => v !== undefined);
+    history[id] = previous[id] === null ? earlier : [...earlier, previous[id]];
+    sheetRows.push({ line, id, parent, kind, name: label || id, perspective, kpi: kpiOf(cells, row, line, id, label || id) });
   });
-  const parsed = ScorecardSchema.safeParse({ id: name, name, level: 'company', owner: name, kpis: kpis.map(({ line: _, ...kpi }) => kpi) });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const kpi = issue.path[0] === 'kpis' ? kpis[issue.path[1] as number] : undefined;
-    if (kpi) throw sheetError(name, kpi.line, kpi.id, issue.message);
-    throw new Error(`${name}: ${issue.message}`);
-  }
-  return { scorecard: parsed.data, actuals, previous, history: trends };
+  const { tree, autoPerspectives } = buildTree(name, sheetRows, missing, cells);
+  return { tree, autoPerspectives, actuals, previous, history, language: layout.language };
+}
+
+function missingColumns(sheet: string, layout: SheetLayout): ScorecardSheetError {
+  const names = REQUIRED.map((column) => `"${headerOf(layout, column)}"`).join(', ');
+  return new ScorecardSheetError({ sheet }, 'sheetMissingColumns', { columns: names }, layout.language);
 }

@@ -1,65 +1,157 @@
-import { evaluateScorecard } from '../../../core/scorecard/evaluate';
+import type { GamingAlert } from '../../../core/scorecard/gaming';
+import type { PillarBalance } from '../../../core/scorecard/pillars';
+import type { Perspective, Pillar, ScorecardLevel, ScoringMethod } from '../../../core/scorecard/schema';
+import { kpiStatus, type RagStatus } from '../../../core/scorecard/score';
+import type { MissingPolicy, NodeKind } from '../../../core/scorecard/tree';
+import { evaluateTree, type TreeKpiResult, type TreeResult } from '../../../core/scorecard/tree-evaluate';
+import type { RollUpMethod } from '../../../core/scorecard/weighted';
 import type { ScorecardSheet } from './read-sheet';
 
 /** What the sidebar receives through google.script.run: plain JSON (numbers, text, null), no Dates. */
+
+export interface ReportKpi {
+  id: string;
+  name: string;
+  perspective: Perspective;
+  pillar: Pillar;
+  method: ScoringMethod;
+  direction: 'higher' | 'lower';
+  unit: string;
+  target: number;
+  owner: string | null;
+  /** The value scored: this period's, or the previous one carried forward; null when none. */
+  actual: number | null;
+  source: TreeKpiResult['source'];
+  previous: number | null;
+  achievement: number | null;
+  status: RagStatus | null;
+  /** Its part of its scorecard's score. */
+  contribution: number | null;
+  /** Earlier values, oldest first, ending with the value scored. */
+  trend: number[];
+}
+
+export interface ReportNode {
+  id: string;
+  name: string;
+  kind: NodeKind;
+  /** The perspective of a perspective node the sheet did not name itself (the sidebar names it in the UI language). */
+  perspective: Perspective | null;
+  level: ScorecardLevel | null;
+  owner: string | null;
+  method: RollUpMethod;
+  score: number | null;
+  /** A container's RAG on its score: GREEN from 1 (its target met), AMBER from 0.9, as a KPI's default rule. */
+  status: RagStatus | null;
+  greyed: boolean;
+  /** KPI pay of a person-level scorecard with pay; null otherwise. */
+  payout: number | null;
+  kpis: ReportKpi[];
+  children: ReportNode[];
+}
+
+export interface ReportAlert {
+  code: GamingAlert['code'];
+  kpi: string;
+  guard: string;
+  kpiPrevious: number;
+  kpiCurrent: number;
+  guardPrevious: number;
+  guardCurrent: number;
+}
+
+export interface ReportPayout {
+  scorecard: string;
+  owner: string | null;
+  score: number | null;
+  base: number;
+  payout: number | null;
+}
+
 export interface ScorecardReport {
   title: string;
   overall: number | null;
-  perspectives: { perspective: string; weight: number; score: number | null }[];
-  pillars: { speed: number | null; accuracy: number | null; satisfaction: number | null };
-  kpis: {
-    name: string;
-    perspective: string;
-    pillar: string;
-    direction: 'higher' | 'lower';
-    unit: string;
-    target: number;
-    actual: number | null;
-    previous: number | null;
-    achievement: number | null;
-    status: 'GREEN' | 'AMBER' | 'RED' | null;
-    trend: number[];
-  }[];
-  alerts: {
-    code: 'SPEED_UP_QUALITY_DOWN' | 'VOLUME_UP_QUALITY_DOWN';
-    kpi: string;
-    guard: string;
-    kpiPrevious: number;
-    kpiCurrent: number;
-    guardPrevious: number;
-    guardCurrent: number;
-  }[];
+  missing: MissingPolicy;
+  /** The top scorecard's perspectives (bars). */
+  perspectives: { id: string; name: string; perspective: Perspective | null; score: number | null }[];
+  pillars: PillarBalance;
+  tree: ReportNode;
+  /** Every KPI of the tree, in sheet order below each node (the tiles). */
+  kpis: ReportKpi[];
+  alerts: ReportAlert[];
+  /** One line per person-level scorecard with pay. */
+  payouts: ReportPayout[];
+  notes: { code: string }[];
 }
 
-/** The core's evaluation of a scorecard sheet, in the sidebar's terms; the trend ends with the current actual. */
-export function scorecardReport({ scorecard, actuals, previous, history }: ScorecardSheet): ScorecardReport {
-  const result = evaluateScorecard(scorecard, actuals, previous);
+/** The core's evaluation of a scorecard sheet, in the sidebar's terms. */
+export function scorecardReport({ tree, autoPerspectives, actuals, previous, history }: ScorecardSheet): ScorecardReport {
+  const result = evaluateTree(tree, actuals, { previous, lastKnown: previous });
+  const names = new Map<string, string>();
+  const kpiOf = (k: TreeKpiResult): ReportKpi => {
+    names.set(k.kpi.id, k.kpi.name);
+    const earlier = history[k.kpi.id] ?? [];
+    return {
+      id: k.kpi.id,
+      name: k.kpi.name,
+      perspective: k.kpi.perspective,
+      pillar: k.kpi.pillar,
+      method: k.kpi.scoring?.method ?? 'ratio',
+      direction: k.kpi.direction,
+      unit: k.kpi.unit,
+      target: k.kpi.target,
+      owner: k.kpi.owner ?? null,
+      actual: k.actual,
+      source: k.source,
+      previous: k.previous,
+      achievement: k.achievement,
+      status: k.status,
+      contribution: k.contribution,
+      // A carried value is the previous one, already last in the history.
+      trend: k.actual === null || k.source === 'carried' ? earlier : [...earlier, k.actual],
+    };
+  };
+  const nodeOf = (r: TreeResult): ReportNode => ({
+    id: r.node.id,
+    name: r.node.name,
+    kind: r.node.kind,
+    perspective: r.node.kind === 'perspective' && autoPerspectives.has(r.node.id) ? (r.node.id as Perspective) : null,
+    level: r.node.level ?? null,
+    owner: r.node.owner ?? null,
+    method: r.node.method,
+    score: r.score,
+    status: r.score === null ? null : kpiStatus(r.score),
+    greyed: r.greyed,
+    payout: r.payout,
+    kpis: r.kpis.map(kpiOf),
+    children: r.children.map(nodeOf),
+  });
+  const root = nodeOf(result);
+  const all = (node: ReportNode): ReportKpi[] => [...node.kpis, ...node.children.flatMap(all)];
+  const results = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(results)];
+  const evaluated = results(result);
   return {
-    title: scorecard.name,
-    overall: result.overall,
-    perspectives: result.perspectives.filter((p) => p.score !== null || scorecard.kpis.some((k) => k.perspective === p.perspective)),
+    title: tree.root.name,
+    overall: result.score,
+    missing: tree.missing,
+    perspectives: root.children.filter((n) => n.kind === 'perspective').map(({ id, name, perspective, score }) => ({ id, name, perspective, score })),
     pillars: result.pillars,
-    kpis: result.kpis.map(({ kpi, actual, previous: before, achievement, status }) => ({
-      name: kpi.name,
-      perspective: kpi.perspective,
-      pillar: kpi.pillar,
-      direction: kpi.direction,
-      unit: kpi.unit,
-      target: kpi.target,
-      actual,
-      previous: before,
-      achievement,
-      status,
-      trend: actual === null ? history[kpi.id] : [...history[kpi.id], actual],
-    })),
-    alerts: result.alerts.map((a) => ({
-      code: a.code,
-      kpi: a.kpiId,
-      guard: a.guardId,
-      kpiPrevious: a.kpiPrevious,
-      kpiCurrent: a.kpiCurrent,
-      guardPrevious: a.guardPrevious,
-      guardCurrent: a.guardCurrent,
-    })),
+    tree: root,
+    kpis: all(root),
+    alerts: evaluated.flatMap((r) =>
+      r.alerts.map((a) => ({
+        code: a.code,
+        kpi: names.get(a.kpiId) ?? a.kpiId,
+        guard: names.get(a.guardId) ?? a.guardId,
+        kpiPrevious: a.kpiPrevious,
+        kpiCurrent: a.kpiCurrent,
+        guardPrevious: a.guardPrevious,
+        guardCurrent: a.guardCurrent,
+      })),
+    ),
+    payouts: evaluated.flatMap((r) =>
+      r.node.pay === undefined ? [] : [{ scorecard: r.node.name, owner: r.node.owner ?? null, score: r.score, base: r.node.pay.base, payout: r.payout }],
+    ),
+    notes: [], // PENDING H4 scorecardNotes
   };
 }
