@@ -46,35 +46,65 @@ describe('scorecard sidebar in Chromium', () => {
     const compliance = sampleCompliance();
     const tile = page.locator('[data-kpi="Purchase SLA compliance"]');
     await expect(tile.locator('.actual').textContent()).resolves.toBe(`${(compliance * 100).toFixed(1)}%`);
-    // Achievement = compliance ÷ 0.9 target: AMBER between 0.7 and 0.9.
-    expect(compliance / 0.9).toBeGreaterThanOrEqual(0.7);
+    // Ratio scoring, default status: GREEN from the target, AMBER within 10 %: compliance ÷ 0.9 is below 0.9, RED.
     expect(compliance / 0.9).toBeLessThan(0.9);
-    await expect(tile.locator('.rag').textContent()).resolves.toBe('Watch');
-    await expect(page.locator('[data-kpi="Buyers trained on the new ERP"] .rag').textContent()).resolves.toBe('Off target');
-    await expect(page.locator('[data-kpi="Days payable outstanding"] .rag').textContent()).resolves.toBe('On target');
+    await expect(tile.locator('.rag').textContent()).resolves.toBe('Off target');
+    await expect(page.locator('[data-kpi="Buyers trained on the new ERP"].tile .rag').textContent()).resolves.toBe('Off target');
+    await expect(page.locator('[data-kpi="Payroll accuracy"].tile .rag').textContent()).resolves.toBe('On target');
     const report = sandbox.call('getScorecard') as { overall: number };
     await expect(page.locator('#overall').textContent()).resolves.toBe(`${Math.round(report.overall * 100)}%`);
     await expect(page.locator('.alert').count()).resolves.toBe(1);
     await expect(page.locator('.alert').textContent()).resolves.toContain('"Purchase SLA compliance"');
-    await expect(page.locator('svg.trend').count()).resolves.toBe(8);
+    // A trend needs two points: the 11 company KPIs with history or a previous value; the person KPIs have none.
+    await expect(page.locator('svg.trend').count()).resolves.toBe(11);
 
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    // Every sparkline is named by its KPI and values; the sample's DPO history is 52, 49, 47, 44, 41 days.
-    const dpoTrend = 'Trend of Days payable outstanding, oldest first: 52 days, 49 days, 47 days, 44 days, 41 days';
-    await expect(page.getByRole('img', { name: dpoTrend, exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('img', { name: /^Trend of / }).count()).resolves.toBe(8);
+    // Every sparkline is named by its KPI and values; the sample's DSO history is 60, 58, 56, 54, 51 days.
+    const dsoTrend = 'Trend of Days sales outstanding, oldest first: 60 days, 58 days, 56 days, 54 days, 51 days';
+    await expect(page.getByRole('img', { name: dsoTrend, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('img', { name: /^Trend of / }).count()).resolves.toBe(11);
 
     await page.click('#language');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     await expect(page.locator('h2').first().textContent()).resolves.toBe('Khía cạnh');
-    await expect(page.locator('[data-kpi="Buyers trained on the new ERP"] .rag').textContent()).resolves.toBe('Không đạt');
+    await expect(page.locator('[data-kpi="Buyers trained on the new ERP"].tile .rag').textContent()).resolves.toBe('Không đạt');
     await expect(
-      page.getByRole('img', { name: 'Xu hướng của Days payable outstanding, từ cũ đến mới: 52 days, 49 days, 47 days, 44 days, 41 days', exact: true }).count(),
+      page.getByRole('img', { name: 'Xu hướng của Days sales outstanding, từ cũ đến mới: 60 days, 58 days, 56 days, 54 days, 51 days', exact: true }).count(),
     ).resolves.toBe(1);
     await page.click('#language');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await page.screenshot({ path: 'test/artifacts/sidebar.png', fullPage: true });
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('T1: the tree nests objectives in perspectives and KPIs in objectives, each named with its method, score and RAG; pay per person', async () => {
+    const page = await openPage(browser, 'Sidebar.html', sampleSandbox());
+    const tree = page.getByRole('list', { name: 'Scorecard tree', exact: true });
+    await tree.waitFor();
+    const item = (name: string | RegExp, within = tree) => within.getByRole('listitem', { name, exact: true });
+    await expect(item(/^Back office \(scorecard\): \d+%, (On target|Watch|Off target)$/).count()).resolves.toBe(1);
+    const internal = item(/^Internal process \(perspective\): /);
+    const comply = item('Stay compliant (objective): 56%, Off target', internal);
+    await expect(comply.count()).resolves.toBe(1);
+    // Goal/red flag with a goal of 0: 1 incident scores 50/9 of 10 (56 %), AMBER by goal and red flag.
+    await expect(item('Compliance incidents (goal/red flag): 1 incidents, 56%, Watch', comply).count()).resolves.toBe(1);
+    await expect(item('Payroll accuracy (yes/no): 99.6%, 100%, On target', item(/^Pay people right and on time \(objective\): 98%/, internal)).count()).resolves.toBe(1);
+    await expect(item('Days sales outstanding (progress): 51 days, 60%, Off target', item(/^Financial \(perspective\)/)).count()).resolves.toBe(1);
+    // The person scorecards hang under the top one, with their KPI pay.
+    const lan = item('Lan, payroll accountant (scorecard): 96%, Watch, KPI pay 9,611,111');
+    await expect(lan.count()).resolves.toBe(1);
+    await expect(item(/^Payslips sent by the 5th \(ratio\): 95.0%, 95%, Watch$/, lan).count()).resolves.toBe(1);
+    const pay = page.getByRole('table', { name: 'KPI pay', exact: true });
+    await expect(pay.getByRole('row').count()).resolves.toBe(3);
+    await expect(pay.getByRole('row', { name: /^Minh \(Minh, receivables accountant\) 92% 12,000,000 10,989,474$/ }).count()).resolves.toBe(1);
+
+    await page.click('#language');
+    const cay = page.getByRole('list', { name: 'Cây thẻ điểm', exact: true });
+    const quyTrinh = cay.getByRole('listitem', { name: /^Quy trình nội bộ \(khía cạnh\): / });
+    await expect(quyTrinh.getByRole('listitem', { name: 'Compliance incidents (mục tiêu/cờ đỏ): 1 incidents, 56%, Cần theo dõi', exact: true }).count()).resolves.toBe(1);
+    await expect(cay.getByRole('listitem', { name: 'Lan, payroll accountant (thẻ điểm): 96%, Cần theo dõi, Lương KPI 9.611.111', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('table', { name: 'Lương KPI', exact: true }).getByRole('columnheader').allTextContents()).resolves.toEqual(['Người', 'Điểm', 'Mức cơ sở', 'Được trả']);
     await page.close();
   });
 
@@ -98,7 +128,7 @@ describe('scorecard sidebar in Chromium', () => {
     const sandbox = sampleSandbox();
     const evil = '<img src=x onerror=alert(1)>';
     const scorecard = sandbox.book.getSheetByName('Scorecard')!;
-    scorecard.getRange(2, 1).setValues([[evil]]);
+    scorecard.getRange(4, 4).setValues([[evil]]); // the name of the first KPI (Requester CSAT)
     const page = await openPage(browser, 'Sidebar.html', sandbox);
     const dialogs: string[] = [];
     page.on('dialog', (d) => void dialogs.push(d.message()));

@@ -45,7 +45,7 @@ function treeKpi(kpi: ReportKpi): HTMLElement {
   const label = t('treeKpiLabel', { name: kpi.name, method: methodName(kpi), actual: formatValue(kpi.actual, kpi.unit), score: percent(kpi.achievement), status });
   return el(
     'li',
-    { class: 'tree-kpi', 'data-kpi': kpi.name, 'aria-label': label },
+    { class: 'tree-kpi', 'aria-label': label },
     el('span', { class: `dot ${kpi.status ?? 'none'}`, 'aria-hidden': 'true' }),
     el('span', { class: 'tree-name' }, kpi.name),
     el('span', { class: 'method' }, methodName(kpi)),
