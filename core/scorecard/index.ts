@@ -11,3 +11,5 @@ export * from './pillars';
 export * from './tree-evaluate';
 export * from './legacy';
 export * from './tree-period';
+export * from './rows';
+export * from './notes';

@@ -1,0 +1,141 @@
+import { MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree } from './tree';
+
+/**
+ * Flat rows → objective tree (a sheet, a CSV or a JSON import): one row per scorecard, perspective, objective or KPI,
+ * linked by `parent`. Scoring parameters, status thresholds and pay sit in their own columns.
+ */
+export interface ScorecardRow {
+  /** Where the row came from (sheet row, line); its position in the list (1-based) when left out. */
+  line?: number;
+  id: string;
+  /** Blank for the top scorecard. */
+  parent?: string | null;
+  kind: 'scorecard' | 'perspective' | 'objective' | 'kpi';
+  /** A container's roll-up method (weighted, average, min, max, sum); a KPI's scoring method (ratio, progress …). */
+  method?: string | null;
+  weight?: number | string | null;
+  [field: string]: unknown;
+}
+
+/** A row that cannot be used: `row` (its line), the `id` and the `field` (the row's column name) it is about. */
+export class ScorecardRowsError extends Error {
+  constructor(
+    readonly row: number,
+    readonly id: string | undefined,
+    readonly field: string | undefined,
+    detail: string,
+  ) {
+    super(`treeFromRows: row ${row}${id === undefined ? '' : ` ("${id}")`}${field === undefined ? '' : `, ${field}`}: ${detail}`);
+    this.name = 'ScorecardRowsError';
+  }
+}
+
+const SCORING_FIELDS = ['baseline', 'min', 'max', 'redFlag', 'scale', 'tolerance', 'bands', 'clamp'] as const;
+const NUMBER_FIELDS = new Set(['weight', 'target', 'floor', 'cap', 'amber', 'red', 'greenFrom', 'redBelow', 'baseline', 'min', 'max', 'redFlag', 'scale', 'tolerance', 'payBase', 'payGate', 'payCap']);
+/** Tree fields → row columns, for naming the column of a schema issue. */
+const COLUMN_OF: Record<string, string> = { scoring: 'method', 'scoring.method': 'method', status: 'greenFrom', 'status.greenFrom': 'greenFrom', 'status.redBelow': 'redBelow', pay: 'payBase', 'pay.base': 'payBase', 'pay.gate': 'payGate', 'pay.cap': 'payCap', 'pay.steps': 'paySteps', children: 'parent' };
+
+const blank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+/** A cell as the schema wants it: blanks dropped, numeric text of a number column read as a number. */
+const cell = (field: string, value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  return NUMBER_FIELDS.has(field) && text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+};
+/** `0; 50; 80` or a list → numbers (what is not a number is left for the schema to name). */
+const list = (value: unknown): unknown =>
+  typeof value === 'string' ? value.split(/[;,]/).map((part) => (Number.isFinite(Number(part.trim())) && part.trim() !== '' ? Number(part) : part.trim())) : value;
+/** `0.8:0.5; 1:1` or a list of pairs → [from, rate] rows. */
+const steps = (value: unknown): unknown => (typeof value === 'string' ? value.split(';').map((pair) => list(pair.replace(':', ','))) : value);
+
+/**
+ * Builds and checks the tree. Errors (ScorecardRowsError) name the row, id and column: an id used twice, no top
+ * scorecard or two, an unknown parent, a KPI as a parent, a cycle of parents (naming the chain of ids), and every
+ * schema issue of the tree (a zero-width scale, unordered bands, weights all 0, a missing target …).
+ */
+export function treeFromRows(rows: readonly ScorecardRow[], missing: MissingPolicy = 'ignore'): ScorecardTree {
+  const lineOf = (index: number) => rows[index].line ?? index + 1;
+  const fail = (index: number, field: string | undefined, detail: string): never => {
+    throw new ScorecardRowsError(lineOf(index), rows[index]?.id, field, detail);
+  };
+  if (!MISSING_POLICIES.includes(missing)) throw new ScorecardRowsError(0, undefined, 'missing', `must be ${MISSING_POLICIES.join(', ')}, not ${String(missing)}`);
+  const indexOf = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (blank(row.id)) fail(index, 'id', 'id is required');
+    if (indexOf.has(row.id)) fail(index, 'id', `id "${row.id}" is also row ${lineOf(indexOf.get(row.id)!)}'s`);
+    indexOf.set(row.id, index);
+  });
+  const tops = rows.map((row, index) => [row, index] as const).filter(([row]) => blank(row.parent));
+  if (tops.length === 0) throw new ScorecardRowsError(rows.length === 0 ? 0 : lineOf(0), undefined, 'parent', 'no row is the top scorecard (a row with a blank parent)');
+  if (tops.length > 1) fail(tops[1][1], 'parent', `only the top scorecard has a blank parent, and row ${lineOf(tops[0][1])} is already the top`);
+  rows.forEach((row, index) => {
+    if (blank(row.parent)) return;
+    const parent = indexOf.get(String(row.parent));
+    if (parent === undefined) fail(index, 'parent', `parent "${String(row.parent)}" is not the id of any row`);
+    else if (rows[parent].kind === 'kpi') fail(index, 'parent', `parent "${String(row.parent)}" is a KPI; KPIs hold no rows`);
+  });
+  checkCycles(rows, indexOf, fail);
+
+  /** Where each tree path was built from: schema issues are traced back to the row by their path. */
+  const rowOfPath = new Map<string, number>();
+  const build = (index: number, path: string): Record<string, unknown> => {
+    rowOfPath.set(path, index);
+    const row = rows[index];
+    const below = rows.map((r, i) => [r, i] as const).filter(([r]) => !blank(r.parent) && String(r.parent) === row.id);
+    const kpiRows = below.filter(([r]) => r.kind === 'kpi');
+    const nodeRows = below.filter(([r]) => r.kind !== 'kpi');
+    return {
+      ...nodeFields(row),
+      kpis: kpiRows.map(([, i], k) => {
+        rowOfPath.set(`${path}.kpis.${k}`, i);
+        return kpiFields(rows[i]);
+      }),
+      children: nodeRows.map(([, i], c) => build(i, `${path}.children.${c}`)),
+    };
+  };
+  const parsed = ScorecardTreeSchema.safeParse({ missing, root: build(tops[0][1], 'root') });
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  const path = issue.path.map(String);
+  for (let cut = path.length; cut >= 0; cut--) {
+    const index = rowOfPath.get(path.slice(0, cut).join('.'));
+    if (index === undefined) continue;
+    const field = path.slice(cut).join('.');
+    const column = COLUMN_OF[field] ?? COLUMN_OF[path.slice(cut, cut + 2).join('.')] ?? (field.startsWith('scoring.') ? path[cut + 1] : path[cut]);
+    return fail(index, column, issue.message);
+  }
+  return fail(tops[0][1], undefined, issue.message);
+}
+
+function checkCycles(rows: readonly ScorecardRow[], indexOf: Map<string, number>, fail: (index: number, field: string, detail: string) => never): void {
+  rows.forEach((row, index) => {
+    const chain = [row.id];
+    for (let at = row.parent; !blank(at); ) {
+      const next = indexOf.get(String(at))!;
+      if (next === index) fail(index, 'parent', `the parents form a cycle: ${[...chain, row.id].join(' → ')}`);
+      if (chain.includes(rows[next].id)) return; // a cycle that does not pass through this row: reported from its own rows
+      chain.push(rows[next].id);
+      at = rows[next].parent;
+    }
+  });
+}
+
+const pick = (row: ScorecardRow, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(fields.filter((field) => !blank(row[field])).map((field) => [field, cell(field, row[field])]));
+
+function nodeFields(row: ScorecardRow): Record<string, unknown> {
+  const { payBase: base, payGate: gate, payCap: cap } = pick(row, ['payBase', 'payGate', 'payCap']);
+  const payParts = { base, gate, cap, steps: blank(row.paySteps) ? undefined : steps(row.paySteps) };
+  const pay = Object.fromEntries(Object.entries(payParts).filter(([, value]) => value !== undefined));
+  const fields = pick(row, ['id', 'name', 'kind', 'method', 'weights', 'weight', 'level', 'owner', 'cascadesFrom']);
+  return { ...fields, name: fields.name ?? row.id, ...(Object.keys(pay).length > 0 ? { pay } : {}) };
+}
+
+function kpiFields(row: ScorecardRow): Record<string, unknown> {
+  const method = blank(row.method) ? undefined : cell('method', row.method);
+  const scoring = method === undefined ? undefined : { method, ...pick(row, SCORING_FIELDS.filter((field) => field !== 'bands')), ...(blank(row.bands) ? {} : { bands: list(row.bands) }) };
+  const thresholds = pick(row, ['greenFrom', 'redBelow']);
+  const status = blank(row.status) ? (Object.keys(thresholds).length > 0 ? { by: 'achievement', ...thresholds } : undefined) : { by: row.status, ...thresholds };
+  const fields = pick(row, ['id', 'name', 'perspective', 'pillar', 'direction', 'unit', 'target', 'weight', 'frequency', 'owner', 'indicator', 'guardedBy', 'aggregation', 'floor', 'cap', 'amber', 'red']);
+  return { ...fields, name: fields.name ?? row.id, ...(scoring ? { scoring } : {}), ...(status ? { status } : {}) };
+}
