@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCalendarVectors, readSlaVectors } from './vectors/load';
+import { readScorecardVectors } from './vectors/scorecard';
 import { loadBundle } from './helpers/sheets-sandbox';
 
 /**
@@ -73,4 +74,178 @@ describe('shared calendar vectors through the Sheets functions', () => {
     if (error) expect(run).toThrow(error);
     else expect((run() as Date).toISOString().slice(0, 10)).toBe(result);
   });
+});
+
+/**
+ * The shared scorecard vectors (test/vectors/scorecard.json) through the built bundle, two ways: as a scorecard sheet
+ * read by the sidebar's getScorecard, and as the KPI_* / SCORECARD / KPI_PAYOUT functions a user would type. Both
+ * give the core's numbers. Not expressible: period series (a sheet holds one actual per KPI) and pay steps in the
+ * sheet (KPI_PAYOUT takes them); greying under strict with SCORECARD.
+ */
+type VectorNode = {
+  id: string;
+  name: string;
+  kind: string;
+  method?: string;
+  weights?: string;
+  weight?: number;
+  level?: string;
+  owner?: string;
+  pay?: { base: number; gate?: number; cap?: number; steps?: [number, number][] };
+  kpis?: VectorKpi[];
+  children?: VectorNode[];
+};
+type VectorKpi = {
+  id: string;
+  name: string;
+  perspective: string;
+  pillar: string;
+  direction: string;
+  unit: string;
+  target: number;
+  weight?: number;
+  owner?: string;
+  scoring?: { method: string; baseline?: number; clamp?: boolean; min?: number; max?: number; redFlag?: number; scale?: number; tolerance?: number; bands?: number[] };
+};
+
+const SHEET_HEADER = [
+  'ID', 'Parent', 'Kind', 'Name', 'Perspective', 'Pillar', 'Method', 'Direction', 'Unit', 'Target', 'Baseline', 'Clamp', 'Min', 'Max', 'Red flag', 'Scale',
+  'Tolerance', 'Bands', 'Weight', 'Roll-up', 'Weights', 'Owner', 'Level', 'Pay base', 'Pay gate', 'Pay cap', 'Missing data', 'Actual', 'Previous',
+] as const;
+type SheetLine = Partial<Record<(typeof SHEET_HEADER)[number], unknown>>;
+
+/** A vector's tree as the rows a user would type: every row names its parent; the core's words are the English ones. */
+function sheetRowsOf(root: VectorNode, missing: string | undefined, actuals: Record<string, number | null>, lastKnown: Record<string, number | null> = {}): unknown[][] {
+  const lines: SheetLine[] = [];
+  const visit = (node: VectorNode, parent?: string) => {
+    lines.push({
+      ID: node.id, Parent: parent, Kind: node.kind, Name: node.name, Weight: node.weight, 'Roll-up': node.method, Weights: node.weights, Owner: node.owner, Level: node.level,
+      'Pay base': node.pay?.base, 'Pay gate': node.pay?.gate, 'Pay cap': node.pay?.cap, 'Missing data': parent === undefined ? missing : undefined,
+    });
+    for (const k of node.kpis ?? []) {
+      const s = k.scoring;
+      lines.push({
+        ID: k.id, Parent: node.id, Kind: 'KPI', Name: k.name, Perspective: k.perspective, Pillar: k.pillar, Method: s?.method, Direction: k.direction, Unit: k.unit, Target: k.target,
+        Baseline: s?.baseline, Clamp: s?.clamp, Min: s?.min, Max: s?.max, 'Red flag': s?.redFlag, Scale: s?.scale, Tolerance: s?.tolerance, Bands: s?.bands?.join('; '),
+        Weight: k.weight, Owner: k.owner, Actual: actuals[k.id], Previous: lastKnown[k.id],
+      });
+    }
+    for (const child of node.children ?? []) visit(child, node.id);
+  };
+  visit(root);
+  return [[...SHEET_HEADER], ...lines.map((line) => SHEET_HEADER.map((column) => line[column] ?? ''))];
+}
+
+const closeTo = (actual: unknown, expected: number | null, what: string) => {
+  if (expected === null) expect(actual, what).toBeNull();
+  else expect(actual, what).toBeCloseTo(expected, 9);
+};
+
+describe('shared scorecard vectors through the Sheets scorecard sheet', () => {
+  type ReportNode = { id: string; score: number | null; payout: number | null; kpis: { id: string; score: number | null; achievement: number | null; status: string | null }[]; children: ReportNode[] };
+  const flatten = (node: ReportNode): ReportNode[] => [node, ...node.children.flatMap(flatten)];
+  const { cases } = readScorecardVectors();
+  const expressible = cases.filter((c) => !c.series && !(c.tree as { root: VectorNode }).root.pay?.steps);
+  it('leaves out only the period case and pay steps', () => expect(cases.length - expressible.length).toBe(2));
+
+  for (const c of expressible) {
+    it(c.name, () => {
+      const sandbox = loadBundle();
+      const { root, missing } = c.tree as { root: VectorNode; missing?: string };
+      const rows = sheetRowsOf(root, missing, c.actuals, c.lastKnown);
+      sandbox.book.insertSheet('Vector').getRange(1, 1, rows.length, SHEET_HEADER.length).setValues(rows);
+      const report = sandbox.call('getScorecard') as { tree: ReportNode };
+      const nodes = new Map(flatten(report.tree).map((n) => [n.id, n]));
+      for (const [id, score] of Object.entries(c.expected.nodes)) closeTo(nodes.get(id)!.score, score, `node ${id}`);
+      const kpis = new Map(flatten(report.tree).flatMap((n) => n.kpis).map((k) => [k.id, k]));
+      for (const [id, want] of Object.entries(c.expected.kpis)) {
+        closeTo(kpis.get(id)!.score, want.score, `KPI ${id} score`);
+        closeTo(kpis.get(id)!.achievement, want.achievement, `KPI ${id} achievement`);
+        expect(kpis.get(id)!.status, `KPI ${id} status`).toBe(want.status);
+      }
+      for (const [id, payout] of Object.entries(c.expected.payouts ?? {})) closeTo(nodes.get(id)!.payout, payout, `payout ${id}`);
+    });
+  }
+});
+
+describe('shared scorecard vectors through KPI_* , SCORECARD and KPI_PAYOUT', () => {
+  const sandbox = loadBundle();
+  const call = (name: string, ...args: unknown[]) => sandbox.call(name, ...args);
+  const column = (values: unknown[]) => values.map((v) => [v]);
+
+  /** One KPI as its scoring function scores it: [method score, achievement, status or undefined when no function says it]. */
+  function scoreOf(k: VectorKpi, actual: number): [number, number, string | undefined] {
+    const s = k.scoring;
+    const same = (score: unknown): [number, number, undefined] => [score as number, score as number, undefined];
+    switch (s?.method) {
+      case undefined: {
+        const score = call('KPI_SCORE', actual, k.target, k.direction) as number;
+        return [score, score, call('KPI_STATUS', actual, k.target, k.direction, 0.9, 0.7) as string];
+      }
+      case 'ratio': {
+        const score = call('KPI_SCORE', actual, k.target, k.direction) as number;
+        return [score, score, call('KPI_STATUS', actual, k.target, k.direction) as string];
+      }
+      case 'progress':
+        return same(call('KPI_PROGRESS', actual, k.target, s.baseline, s.clamp ?? ''));
+      case 'performance':
+        return same(call('KPI_PERFORMANCE', actual, s.min, s.max, k.direction));
+      case 'goal-red-flag': {
+        const score = call('KPI_GOAL_SCORE', actual, k.target, s.redFlag, s.scale ?? '') as number;
+        return [score, score / (s.scale ?? 10), call('KPI_GOAL_STATUS', actual, k.target, s.redFlag) as string];
+      }
+      case 'stabilize':
+        return same(call('KPI_STABILIZE_SCORE', actual, k.target, s.tolerance));
+      case 'binary':
+        return same(call('KPI_BINARY_SCORE', actual, k.target, k.direction));
+      case 'bands':
+        return same(call('KPI_BAND_SCORE', actual, column(s.bands!), k.direction));
+      default:
+        throw new Error(`no function for ${s?.method}`);
+    }
+  }
+
+  const { cases } = readScorecardVectors();
+  for (const c of cases.filter((v) => !v.series)) {
+    it(c.name, () => {
+      const { root, missing = 'ignore' } = c.tree as { root: VectorNode; missing?: string };
+      const valueOf = (id: string) => c.actuals[id] ?? (missing === 'carry-forward' ? c.lastKnown?.[id] ?? null : null);
+      /** A container's score by SCORECARD over its items' achievements (blank when not scored), as a sheet would chain them. */
+      const visit = (node: VectorNode): number | null => {
+        const items: [number | '', number][] = [];
+        for (const k of node.kpis ?? []) {
+          const actual = valueOf(k.id);
+          const want = c.expected.kpis[k.id];
+          if (actual === null) {
+            items.push(['', k.weight ?? 1]);
+            continue;
+          }
+          const [score, achievement, status] = scoreOf(k, actual);
+          if (want) {
+            closeTo(score, want.score, `KPI ${k.id} score`);
+            closeTo(achievement, want.achievement, `KPI ${k.id} achievement`);
+            if (status !== undefined) expect(status, `KPI ${k.id} status`).toBe(want.status);
+          }
+          items.push([achievement, k.weight ?? 1]);
+        }
+        for (const child of node.children ?? []) items.push([visit(child) ?? '', child.weight ?? 1]);
+        const method = node.weights === 'absolute' && (node.method ?? 'weighted') === 'weighted' ? 'sum' : node.method ?? 'weighted';
+        let score: number | null;
+        try {
+          score = call('SCORECARD', column(items.map(([s]) => s)), column(items.map(([, w]) => w)), method, missing === 'zero' ? 'zero' : 'ignore') as number;
+        } catch {
+          score = null;
+        }
+        // Strict greys a container with a missing item: SCORECARD has no such policy, so those are not compared.
+        const greyed = missing === 'strict' && c.expected.nodes[node.id] === null;
+        if (node.id in c.expected.nodes && !greyed) closeTo(score, c.expected.nodes[node.id], `node ${node.id}`);
+        if (node.pay && c.expected.payouts?.[node.id] !== undefined) {
+          const steps = node.pay.steps ?? '';
+          closeTo(call('KPI_PAYOUT', score, node.pay.base, node.pay.gate ?? '', node.pay.cap ?? '', steps), c.expected.payouts[node.id], `payout ${node.id}`);
+        }
+        return greyed ? null : score;
+      };
+      visit(root);
+    });
+  }
 });

@@ -38,6 +38,7 @@ const FIELD_COLUMNS: Record<string, Column> = {
   unit: 'unit',
   target: 'target',
   'scoring.baseline': 'baseline',
+  'scoring.clamp': 'clamp',
   'scoring.min': 'min',
   'scoring.max': 'max',
   'scoring.redFlag': 'redFlag',

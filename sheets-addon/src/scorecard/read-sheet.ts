@@ -63,7 +63,7 @@ function scoringOf(cells: CellReader, row: Row, line: number): Record<string, un
     case undefined:
       return undefined;
     case 'progress':
-      return { method, baseline: n('baseline') };
+      return { method, baseline: n('baseline'), clamp: cells.boolean(row, line, 'clamp') };
     case 'performance':
       return { method, min: n('min'), max: n('max') };
     case 'goal-red-flag':

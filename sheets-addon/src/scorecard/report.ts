@@ -23,6 +23,8 @@ export interface ReportKpi {
   actual: number | null;
   source: TreeKpiResult['source'];
   previous: number | null;
+  /** The method's own score (0..scale for goal/red flag), null when not scored from a value. */
+  score: number | null;
   achievement: number | null;
   status: RagStatus | null;
   /** Its part of its scorecard's score. */
@@ -104,6 +106,7 @@ export function scorecardReport({ tree, autoPerspectives, actuals, previous, his
       actual: k.actual,
       source: k.source,
       previous: k.previous,
+      score: k.score,
       achievement: k.achievement,
       status: k.status,
       contribution: k.contribution,

@@ -86,6 +86,13 @@ export function cellReader(sheet: string, layout: SheetLayout, timeZone: string)
       return isBlank(value) ? '' : String(value).trim();
     },
     number,
+    /** TRUE or FALSE (a checkbox); blank gives undefined. */
+    boolean: (row: readonly CellValue[], line: number, column: Column): boolean | undefined => {
+      const value = raw(row, column);
+      if (isBlank(value)) return undefined;
+      if (typeof value === 'boolean') return value;
+      throw fail(line, column, 'cellNotBoolean', { value: shown(value) });
+    },
     /** A history cell by its index: blank gives undefined, anything else must be a number. */
     historyValue: (row: readonly CellValue[], line: number, index: number): number | undefined => {
       const value = row[index] ?? '';

@@ -40,6 +40,7 @@ export const COLUMN_HEADERS = {
   unit: { en: ['Unit'], vi: ['Đơn vị'] },
   target: { en: ['Target', 'Goal'], vi: ['Mục tiêu'] },
   baseline: { en: ['Baseline'], vi: ['Mốc gốc'] },
+  clamp: { en: ['Clamp'], vi: ['Giới hạn 0-1'] },
   min: { en: ['Min'], vi: ['Tối thiểu'] },
   max: { en: ['Max'], vi: ['Tối đa'] },
   redFlag: { en: ['Red flag'], vi: ['Cờ đỏ'] },
