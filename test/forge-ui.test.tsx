@@ -217,29 +217,38 @@ describe('admin page', () => {
     errors: [],
     sync: { cursor: 0, lastRunAt: null, more: false, lastRun: null },
   };
+  /** What the page's editors ask for (pickers, calendar preview); test/forge-adoption.test.tsx runs them for real. */
+  const editors = {
+    adminPicker: { options: [], truncated: false },
+    previewCalendar: { ok: true, preview: { timeZone: 'UTC', windows: [], holidays: [], makeUpDays: [], year: 2025 } },
+  };
+  const button = (text: string) => findAll(lastDoc(), 'Button').find((b) => textOf(b) === text)!;
+  const field = (id: string) => [...findAll(lastDoc(), 'Textfield'), ...findAll(lastDoc(), 'TextArea')].find((f) => f.props.id.endsWith(`-${id}`))!;
 
   it('shows each field error next to its field after a rejected save', async () => {
     resetUi({ locale: 'en_US' }, {
+      ...editors,
       getConfig: stored,
       saveConfig: { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: bad' }, { path: 'sync.scopeJql', message: 'leave out ORDER BY: the sync orders by updated itself' }] },
     });
-    const doc = await render(<AdminPage />);
-    expect(findAll(doc, 'Textfield')[0].props.value).toBe('project = SUP');
-    expect(findAll(doc, 'TextArea')[0].props.value).toBe('office = Mo-Fr 08:00-17:00 | tz=UTC');
-    await fire(findAll(doc, 'Button')[0].props.onClick);
+    await render(<AdminPage />);
+    expect(field('scopeJql').props.value).toBe('project = SUP');
+    expect(field('calendar-0-name').props.value).toBe('office');
+    expect(field('calendar-0-text').props.value).toBe('Mo-Fr 08:00-17:00 | tz=UTC');
+    await fire(button('Save').props.onClick);
     const after = lastDoc();
-    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig', 'saveConfig']);
-    expect(findAll(after, 'ErrorMessage').map(textOf)).toEqual(['leave out ORDER BY: the sync orders by updated itself', 'office: calendar: bad']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'saveConfig']);
+    expect(findAll(after, 'ErrorMessage').map(textOf)).toEqual(['leave out ORDER BY: the sync orders by updated itself', 'calendar: bad']);
     expect(textOf(findAll(after, 'SectionMessage')[0])).toBe('Fix the fields marked below.');
   });
 
   it('rejects JSON that does not parse without calling the resolver', async () => {
-    resetUi({ locale: 'en_US' }, { getConfig: stored });
-    const doc = await render(<AdminPage />);
-    await fire(findAll(doc, 'TextArea')[1].props.onChange, { target: { value: '[{' } });
-    await fire(findAll(lastDoc(), 'Button')[0].props.onClick);
+    resetUi({ locale: 'en_US' }, { ...editors, getConfig: stored });
+    await render(<AdminPage />);
+    await fire(field('scorecards').props.onChange, { target: { value: '[{' } });
+    await fire(button('Save').props.onClick);
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toEqual(['This is not valid JSON']);
-    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig']);
   });
 
   it('tells a non-administrator they have no access', async () => {
@@ -260,7 +269,7 @@ describe('admin page', () => {
       failing: [{ key: 'SUP-77', step: 'jsm-sla', error: 'Jira answered 503 Service Unavailable 6 times', attempts: 4, firstFailedAt: 0, lastFailedAt: 0, nextAttemptAt: 0 }],
       retrying: 2,
     };
-    resetUi({ locale: 'vi_VN', timezone: 'Asia/Ho_Chi_Minh' }, { getConfig: { ...stored, health }, retryFailedNow: { queued: 3, rateLimited: false } });
+    resetUi({ locale: 'vi_VN', timezone: 'Asia/Ho_Chi_Minh' }, { ...editors, getConfig: { ...stored, health }, retryFailedNow: { queued: 3, rateLimited: false } });
     const doc = await render(<AdminPage />);
     const text = textOf(doc);
     expect(text).toContain('Tình trạng đồng bộ');
@@ -273,37 +282,37 @@ describe('admin page', () => {
     expect(findAll(table, 'Cell').map(textOf)).toEqual(['Yêu cầu', 'Bước', 'Lỗi gần nhất', 'Số lần thử', 'SUP-77', 'đọc SLA của JSM', 'Jira answered 503 Service Unavailable 6 times', '4']);
     const retry = findAll(doc, 'Button').find((b) => textOf(b) === 'Thử lại ngay')!;
     await fire(retry.props.onClick);
-    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig', 'retryFailedNow']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'retryFailedNow']);
     expect(textOf(lastDoc())).toContain('Đã đưa lại 3 yêu cầu vào hàng đợi.');
   });
 
   it('says when nothing is failing and offers no retry button', async () => {
     const health = { now: 0, lastRunAt: null, lagMs: null, more: false, processed: 0, failedAttempts: 0, lastEventAt: null, failing: [], retrying: 0 };
-    resetUi({ locale: 'en_US' }, { getConfig: { ...stored, health } });
+    resetUi({ locale: 'en_US' }, { ...editors, getConfig: { ...stored, health } });
     const doc = await render(<AdminPage />);
     expect(textOf(doc)).toContain('The sync has not run yet.');
     expect(textOf(doc)).toContain('No ticket is failing.');
-    expect(findAll(doc, 'Button').map(textOf)).toEqual(['Save']);
+    expect(findAll(doc, 'Button').map(textOf)).not.toContain('Retry now');
   });
 
   it('shows history recompute progress and starts one from the button, in Vietnamese', async () => {
     const generations = { active: 0, building: { gen: 1, reason: 'config', startedAt: Date.parse('2025-03-03T02:00:00Z'), token: 'x', done: 1_000, expected: 2_500, lastProgressAt: 0 }, lastCompleted: null, retired: [] };
-    resetUi({ locale: 'vi_VN', timezone: 'Asia/Ho_Chi_Minh' }, { getConfig: { ...stored, generations }, startRecompute: { ok: true, recompute: generations.building } });
+    resetUi({ locale: 'vi_VN', timezone: 'Asia/Ho_Chi_Minh' }, { ...editors, getConfig: { ...stored, generations }, startRecompute: { ok: true, recompute: generations.building } });
     const doc = await render(<AdminPage />);
     expect(textOf(doc)).toContain('Đang tính lại các yêu cầu cũ theo cấu hình đã lưu: xong 1.000 trên khoảng 2.500 (bắt đầu 09:00 03/03/2025).');
     expect(findAll(doc, 'ProgressBar')[0].props.value).toBe(0.4);
     const button = findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu quá khứ')!;
     await fire(button.props.onClick);
-    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getConfig', 'startRecompute']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'startRecompute']);
     expect(textOf(lastDoc())).toContain('Đã bắt đầu tính lại.');
   });
 
   it('says after a save that past tickets are being recomputed', async () => {
     const generations = { active: 2, building: null, lastCompleted: { gen: 2, completedAt: Date.parse('2025-03-03T02:00:00Z'), tickets: 1234 }, retired: [] };
-    resetUi({ locale: 'en_US' }, { getConfig: { ...stored, generations }, saveConfig: { ok: true, recompute: { gen: 3 } } });
+    resetUi({ locale: 'en_US' }, { ...editors, getConfig: { ...stored, generations }, saveConfig: { ok: true, recompute: { gen: 3 } } });
     const doc = await render(<AdminPage />);
     expect(textOf(doc)).toContain('Last recompute finished 03/03/2025, 02:00 AM: 1,234 tickets.');
-    await fire(findAll(doc, 'Button')[0].props.onClick);
+    await fire(button('Save').props.onClick);
     expect(textOf(findAll(lastDoc(), 'SectionMessage')[0])).toBe('Saved. Past tickets are being recomputed with the new settings; the gadgets show the previous figures until it finishes.');
   });
 });

@@ -12,6 +12,7 @@ import { validatePushEvents } from '../../node_modules/@forge/events/out/validat
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../bench/prng';
+import { SiteCatalogue } from './forge-site-catalogue';
 
 /** A small seeded generator (the bench's mulberry32): fault injection that a failing test can replay. */
 export const seeded = mulberry32;
@@ -100,6 +101,8 @@ export class JiraDouble {
   faultsInjected = 0;
   /** Account ids and display names the user-facing answers carry. */
   readonly displayNames = new Map<string, string>();
+  /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
+  readonly catalogue = new SiteCatalogue();
   /** Whether the site has JSM's Organizations field (listed by `GET /rest/api/3/field`). */
   hasOrganizationsField = false;
   /** Issue property writes the app made, in order (`PUT KEY/propertyKey` or `DELETE …`). */
@@ -294,6 +297,8 @@ export class JiraDouble {
       }
       return issue?.feedback ? respond(200, issue.feedback) : respond(404, { errorMessage: 'No feedback' });
     }
+    if (listed) return listed;
+    const listed = this.catalogue.answer(method, url, respond);
     if (listed) return listed;
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });
   };

@@ -1,77 +1,78 @@
+import type { SlaPolicyInput } from '../../../core';
 import type { AppConfigInput, FieldError } from '../config/schema';
 
-/** The admin page's text fields; the configuration is edited as text and rebuilt on save. */
-export interface AdminForm {
-  calendars: string;
+/**
+ * What the admin page edits: calendars as their text form (the calendar editor writes it), policies as the core's
+ * policy objects (the policy editor's pickers fill them), the field map and scope. Scorecards are JSON text here: the
+ * slot the scorecard tree editor takes over.
+ */
+export interface AdminDraft {
   scopeJql: string;
   requestTypeField: string;
+  /** Empty: no team field. */
   teamField: string;
-  policies: string;
+  /** Core field name → Jira field id, e.g. `requestDate` → `customfield_10050` for a retroactive start. */
+  extraFields: Array<{ name: string; field: string }>;
+  calendars: Array<{ name: string; text: string }>;
+  policies: SlaPolicyInput[];
   scorecards: string;
 }
 
-export type AdminField = keyof AdminForm;
-
-export const formOf = (input: AppConfigInput | null): AdminForm => ({
-  calendars: Object.entries(input?.calendars ?? {}).map(([name, text]) => `${name} = ${text}`).join('\n'),
+export const draftOf = (input: AppConfigInput | null): AdminDraft => ({
   scopeJql: input?.sync.scopeJql ?? '',
   requestTypeField: input?.fields?.requestType ?? 'customfield_10010',
   teamField: input?.fields?.team ?? '',
-  policies: JSON.stringify(input?.policies ?? [], null, 2),
+  extraFields: Object.entries(input?.fields?.extra ?? {}).map(([name, field]) => ({ name, field })),
+  calendars: Object.entries(input?.calendars ?? {}).map(([name, text]) => ({ name, text })),
+  policies: input?.policies ?? [],
   scorecards: JSON.stringify(input?.scorecards ?? [], null, 2),
 });
 
-/** The form back into a configuration, keeping settings the page does not show; JSON that does not parse is a field error. */
-export function configOf(form: AdminForm, previous: AppConfigInput | null, invalidJson: string): { config: AppConfigInput } | { errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  // Not checked here: saveConfig validates the whole configuration against its schema and answers field errors.
-  const json = <F extends 'policies' | 'scorecards'>(field: F) => {
-    try {
-      return JSON.parse(form[field] || '[]') as NonNullable<AppConfigInput[F]>;
-    } catch {
-      errors.push({ path: field, message: invalidJson });
-      return [];
-    }
-  };
-  const calendars = Object.fromEntries(
-    form.calendars.split('\n').filter((line) => line.trim()).map((line) => {
-      const at = line.indexOf('=');
-      return at < 0 ? [line.trim(), ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-    }),
-  );
-  const policies = json('policies');
-  const scorecards = json('scorecards');
-  if (errors.length > 0) return { errors };
+/** The draft as a configuration, keeping the settings the page does not show; scorecard JSON that does not parse is a field error. */
+export function configOf(draft: AdminDraft, previous: AppConfigInput | null, invalidJson: string): { config: AppConfigInput } | { errors: FieldError[] } {
+  let scorecards: NonNullable<AppConfigInput['scorecards']>;
+  try {
+    scorecards = JSON.parse(draft.scorecards || '[]') as NonNullable<AppConfigInput['scorecards']>;
+  } catch {
+    return { errors: [{ path: 'scorecards', message: invalidJson }] };
+  }
   return {
     config: {
       ...previous,
-      schemaVersion: 2,
-      calendars,
-      policies,
+      // A fresh site writes the first format this page knew; saving migrates it to the current one.
+      schemaVersion: previous?.schemaVersion ?? 2,
+      calendars: Object.fromEntries(draft.calendars.map((c) => [c.name, c.text])),
+      policies: draft.policies,
       scorecards,
-      fields: { ...previous?.fields, requestType: form.requestTypeField, team: form.teamField.trim() || null },
-      sync: { ...previous?.sync, scopeJql: form.scopeJql },
-    },
+      fields: {
+        ...previous?.fields,
+        requestType: draft.requestTypeField,
+        team: draft.teamField.trim() || null,
+        extra: Object.fromEntries(draft.extraFields.map((x) => [x.name, x.field])),
+      },
+      sync: { ...previous?.sync, scopeJql: draft.scopeJql },
+    } as AppConfigInput,
   };
 }
 
-const FIELD_OF_PATH: Array<[string, AdminField]> = [
-  ['calendars', 'calendars'],
-  ['policies', 'policies'],
-  ['scorecards', 'scorecards'],
-  ['sync.scopeJql', 'scopeJql'],
-  ['fields.requestType', 'requestTypeField'],
-  ['fields.team', 'teamField'],
-];
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
 
-/** Server errors grouped by the form field they belong to, each message prefixed by its path inside that field. */
-export function errorsByField(errors: readonly FieldError[]): Partial<Record<AdminField, string[]>> {
-  const grouped: Partial<Record<AdminField, string[]>> = {};
-  for (const error of errors) {
-    const match = FIELD_OF_PATH.find(([prefix]) => error.path === prefix || error.path.startsWith(`${prefix}.`));
-    const field = match?.[1] ?? 'scopeJql';
-    const inner = match ? error.path.slice(match[0].length + 1) : error.path;
-    (grouped[field] ??= []).push(inner ? `${inner}: ${error.message}` : error.message);
-  }
-  return grouped;
+/** Messages of the errors at `path` or inside it, each prefixed by where inside it lies. */
+export const errorsAt = (errors: readonly FieldError[], path: string): string[] =>
+  errors.filter((e) => under(e.path, path)).map((e) => (e.path === path ? e.message : `${e.path.slice(path.length + 1)}: ${e.message}`));
+
+/** Errors inside `prefix` (everywhere when empty) that none of the `shown` paths (each shown at its own field) covers: listed at `prefix`'s level. */
+export const errorsElsewhere = (errors: readonly FieldError[], prefix: string, shown: readonly string[]): string[] =>
+  errors
+    .filter((e) => (prefix === '' || under(e.path, prefix)) && !shown.some((s) => under(e.path, s)))
+    .map((e) => (e.path === prefix ? e.message : `${prefix === '' ? e.path : e.path.slice(prefix.length + 1)}: ${e.message}`));
+
+/** The values of a field's `in` condition, e.g. the projects a policy applies to. */
+export const conditionValues = (conditions: SlaPolicyInput['appliesTo'], field: string): string[] =>
+  conditions?.find((c) => c.field === field && c.in !== undefined)?.in ?? [];
+
+/** The conditions with the field's `in` condition replaced by these values (removed when none); other conditions kept. */
+export function withCondition(conditions: SlaPolicyInput['appliesTo'], field: string, values: string[]): NonNullable<SlaPolicyInput['appliesTo']> {
+  const others = (conditions ?? []).filter((c) => !(c.field === field && c.in !== undefined));
+  return values.length > 0 ? [...others, { field, in: values }] : others;
 }

@@ -1,12 +1,17 @@
 import { invoke } from '@forge/bridge';
-import { Button, DynamicTable, ErrorMessage, Heading, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
-import { useEffect, useState } from 'react';
+import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { AppConfigInput, FieldError } from '../config/schema';
 import type { GenerationState } from '../sync/generations';
 import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
 import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18n/messages';
-import { type AdminField, type AdminForm, configOf, errorsByField, formOf } from './admin-form';
+import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere } from './admin-form';
+import { AdminJson } from './admin-json';
+import { AdminMessages, adminMessagesFor } from './admin-messages';
+import { PickerCache, SitePicker } from './admin-picker';
+import { CalendarEditor } from './calendar-editor';
+import { PolicyEditor } from './policy-editor';
 import { useAppContext, useResolver } from './hooks';
 
 type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState } | { error: 'FORBIDDEN'; message: string };
@@ -74,17 +79,35 @@ export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncH
 }
 type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: FieldError[] } | { error: 'FORBIDDEN'; message: string };
 
-/** The admin page: calendars, SLA policies, scorecards and sync settings, validated by the core's schemas on save. */
+const messagesOf = (errors: readonly string[]) => errors.map((message) => <ErrorMessage key={message}>{message}</ErrorMessage>);
+
+/** A name not yet in `taken`: `base-1`, `base-2` … */
+const freshName = (base: string, taken: readonly string[]) => {
+  let n = taken.length + 1;
+  while (taken.includes(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+};
+
+/**
+ * The admin page: scope and field map, business calendars (calendar editor with a preview), SLA policies (policy
+ * editor with pickers and "try on issue"), scorecards, JSON import/export; validated by the core's schemas on save,
+ * every error shown at its field.
+ */
 export function AdminPage() {
   const { context, t, locale } = useAppContext();
+  const m = adminMessagesFor(locale);
   const loaded = useResolver<Loaded>('getConfig', context === undefined ? undefined : {});
-  const [form, setForm] = useState<AdminForm | null>(null);
+  const [draft, setDraft] = useState<AdminDraft | null>(null);
+  /** The configuration the draft started from (stored, or imported): settings the page does not show ride along. */
+  const [base, setBase] = useState<AppConfigInput | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<'saved' | 'savedRecomputing' | 'fix' | 'failed' | null>(null);
+  const [pickerCache] = useState(() => new Map());
   const stored = loaded.status === 'ready' && !('error' in loaded.data) ? loaded.data : null;
   useEffect(() => {
     if (stored) {
-      setForm(formOf(stored.input));
+      setDraft(draftOf(stored.input));
+      setBase(stored.input);
       setErrors(stored.errors);
     }
   }, [stored]);
@@ -92,47 +115,139 @@ export function AdminPage() {
   if (context === undefined || loaded.status === 'loading') return <Spinner label={t.loading} />;
   if (loaded.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{loaded.message}</Text></SectionMessage>;
   if ('error' in loaded.data) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
-  if (form === null) return <Spinner label={t.loading} />;
+  if (draft === null) return <Spinner label={t.loading} />;
 
-  const byField = errorsByField(errors);
+  const update = (changes: Partial<AdminDraft>) => setDraft({ ...draft, ...changes });
+  const built = () => configOf(draft, base, m.invalidJson);
   const save = async () => {
-    const built = configOf(form, stored!.input, t.invalidJson);
-    const answer: SaveAnswer = 'errors' in built ? { ok: false, errors: built.errors } : ((await invoke<SaveAnswer>('saveConfig', { config: built.config })) as SaveAnswer);
+    const config = built();
+    const answer: SaveAnswer = 'errors' in config ? { ok: false, errors: config.errors } : ((await invoke<SaveAnswer>('saveConfig', { config: config.config })) as SaveAnswer);
     if ('error' in answer) return setNotice('fix');
     setErrors(answer.ok ? [] : answer.errors);
     setNotice(answer.ok ? (answer.recompute ? 'savedRecomputing' : 'saved') : 'fix');
   };
-  const field = (name: AdminField, label: string, multiline = false) => (
-    <Stack space="space.050">
-      <Label labelFor={name}>{label}</Label>
-      {multiline ? (
-        <TextArea id={name} value={form[name]} onChange={(e: { target: { value?: string } }) => setForm({ ...form, [name]: e.target.value ?? '' })} />
-      ) : (
-        <Textfield id={name} value={form[name]} onChange={(e: { target: { value?: string } }) => setForm({ ...form, [name]: e.target.value ?? '' })} />
-      )}
-      {(byField[name] ?? []).map((message) => (
-        <ErrorMessage key={message}>{message}</ErrorMessage>
-      ))}
+  const calendarNames = draft.calendars.map((c) => c.name);
+  const renameCalendar = (index: number, name: string) => {
+    const old = draft.calendars[index].name;
+    update({
+      calendars: draft.calendars.map((c, i) => (i === index ? { ...c, name } : c)),
+      // Goals follow their calendar's new name.
+      policies: draft.policies.map((p) => ({ ...p, goals: p.goals.map((g) => (g.calendar === old ? { ...g, calendar: name } : g)) })),
+    });
+  };
+  const tryContext = () => {
+    const config = built();
+    return { calendars: Object.fromEntries(draft.calendars.map((c) => [c.name, c.text])), fields: 'config' in config ? config.config.fields : undefined };
+  };
+  const shownPaths = ['sync.scopeJql', 'fields', 'scorecards', ...calendarNames.map((name) => `calendars.${name}`), ...draft.policies.map((_, i) => `policies.${i}`)];
+  const section = (title: string, children: ReactNode) => (
+    <Stack space="space.150">
+      <Heading size="medium">{title}</Heading>
+      {children}
     </Stack>
   );
   const last = stored!.sync.lastRun;
   return (
-    <Stack space="space.200">
-      <Heading size="large">{t.adminTitle}</Heading>
-      {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(new Date(stored!.sync.lastRunAt).toISOString(), last.issues)}</Text>}
-      {notice === 'saved' && <SectionMessage appearance="success"><Text>{t.saved}</Text></SectionMessage>}
-      {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}
-      {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}
-      {notice === 'failed' && <SectionMessage appearance="error"><Text>{t.error}</Text></SectionMessage>}
-      {field('scopeJql', t.scopeJql)}
-      {field('requestTypeField', t.requestTypeField)}
-      {field('teamField', t.teamField)}
-      {field('calendars', t.calendars, true)}
-      {field('policies', t.policies, true)}
-      {field('scorecards', t.scorecards, true)}
-      <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
-      {stored!.health && <SyncHealthPanel health={stored!.health} t={t} locale={locale} timeZone={context.timezone} />}
-      {stored!.generations && <HistoryPanel generations={stored!.generations} t={t} locale={locale} timeZone={context.timezone} />}
-    </Stack>
+    <AdminMessages.Provider value={m}>
+      <PickerCache.Provider value={pickerCache}>
+        <Stack space="space.300">
+          <Heading size="large">{t.adminTitle}</Heading>
+          {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(new Date(stored!.sync.lastRunAt).toISOString(), last.issues)}</Text>}
+          {notice === 'saved' && <SectionMessage appearance="success"><Text>{t.saved}</Text></SectionMessage>}
+          {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}
+          {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}
+          {notice === 'failed' && <SectionMessage appearance="error"><Text>{t.error}</Text></SectionMessage>}
+          {messagesOf(errorsElsewhere(errors, '', shownPaths))}
+          {section(m.scopeAndFields, (
+            <Stack space="space.100">
+              <Stack space="space.050">
+                <Label labelFor="scopeJql">{t.scopeJql}</Label>
+                <Textfield id="scopeJql" value={draft.scopeJql} onChange={(e: { target: { value?: string } }) => update({ scopeJql: e.target.value ?? '' })} />
+                {messagesOf(errorsAt(errors, 'sync.scopeJql'))}
+              </Stack>
+              <SitePicker id="requestTypeField" kind="fields" isMulti={false} label={t.requestTypeField} values={[draft.requestTypeField]} onChange={([field]) => update({ requestTypeField: field ?? '' })} errors={errorsAt(errors, 'fields.requestType')} />
+              <SitePicker id="teamField" kind="fields" isMulti={false} label={t.teamField} values={draft.teamField ? [draft.teamField] : []} onChange={([field]) => update({ teamField: field ?? '' })} errors={errorsAt(errors, 'fields.team')} />
+              <Text>{m.extraFieldsHint}</Text>
+              {draft.extraFields.map((extra, i) => (
+                <Inline key={i} space="space.100" alignBlock="end">
+                  <Stack space="space.050">
+                    <Label labelFor={`extra-${i}-name`}>{m.extraFieldName}</Label>
+                    <Textfield id={`extra-${i}-name`} value={extra.name} onChange={(e: { target: { value?: string } }) => update({ extraFields: draft.extraFields.map((x, j) => (j === i ? { ...x, name: e.target.value ?? '' } : x)) })} />
+                  </Stack>
+                  <SitePicker id={`extra-${i}-field`} kind="fields" isMulti={false} label={m.extraFieldJira} values={extra.field ? [extra.field] : []} onChange={([field]) => update({ extraFields: draft.extraFields.map((x, j) => (j === i ? { ...x, field: field ?? '' } : x)) })} errors={errorsAt(errors, `fields.extra.${extra.name}`)} />
+                  <Button appearance="subtle" onClick={() => update({ extraFields: draft.extraFields.filter((_, j) => j !== i) })}>{m.remove}</Button>
+                </Inline>
+              ))}
+              <Button onClick={() => update({ extraFields: [...draft.extraFields, { name: '', field: '' }] })}>{m.addExtraField}</Button>
+              {messagesOf(errorsElsewhere(errors, 'fields', ['fields.requestType', 'fields.team', ...draft.extraFields.map((x) => `fields.extra.${x.name}`)]))}
+            </Stack>
+          ))}
+          {section(m.calendarsTitle, (
+            <Stack space="space.200">
+              {draft.calendars.map((calendar, i) => (
+                <CalendarEditor
+                  key={i}
+                  index={i}
+                  name={calendar.name}
+                  text={calendar.text}
+                  errors={errorsAt(errors, `calendars.${calendar.name}`)}
+                  locale={locale}
+                  onName={(name) => renameCalendar(i, name)}
+                  onText={(text) => update({ calendars: draft.calendars.map((c, j) => (j === i ? { ...c, text } : c)) })}
+                  onRemove={() => update({ calendars: draft.calendars.filter((_, j) => j !== i) })}
+                />
+              ))}
+              <Button onClick={() => update({ calendars: [...draft.calendars, { name: freshName('calendar', calendarNames), text: `Mo-Fr 08:00-17:00 | tz=${context.timezone ?? 'UTC'}` }] })}>{m.addCalendar}</Button>
+            </Stack>
+          ))}
+          {section(m.policiesTitle, (
+            <Stack space="space.200">
+              {draft.policies.map((policy, i) => (
+                <PolicyEditor
+                  key={i}
+                  index={i}
+                  policy={policy}
+                  calendarNames={calendarNames}
+                  errors={errors}
+                  locale={locale}
+                  timeZone={context.timezone}
+                  onChange={(changed) => update({ policies: draft.policies.map((p, j) => (j === i ? changed : p)) })}
+                  onRemove={() => update({ policies: draft.policies.filter((_, j) => j !== i) })}
+                  tryContext={tryContext}
+                />
+              ))}
+              <Button
+                onClick={() =>
+                  update({ policies: [...draft.policies, { id: freshName('policy', draft.policies.map((p) => p.id)), name: '', stop: { statuses: [], resolutionSet: true }, goals: [{ target: '8h', calendar: calendarNames[0] ?? '' }] }] })
+                }
+              >
+                {m.addPolicy}
+              </Button>
+            </Stack>
+          ))}
+          {/* Slot for the scorecard tree editor (scorecard-editor.tsx): it replaces this JSON field. */}
+          <Stack space="space.050">
+            <Label labelFor="scorecards">{t.scorecards}</Label>
+            <TextArea id="scorecards" value={draft.scorecards} onChange={(e: { target: { value?: string } }) => update({ scorecards: e.target.value ?? '' })} />
+            {messagesOf(errorsAt(errors, 'scorecards'))}
+          </Stack>
+          <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
+          <AdminJson
+            current={() => {
+              const config = built();
+              return 'config' in config ? config.config : null;
+            }}
+            onImport={(input) => {
+              setDraft(draftOf(input));
+              setBase(input);
+              setErrors([]);
+              setNotice(null);
+            }}
+          />
+          {stored!.health && <SyncHealthPanel health={stored!.health} t={t} locale={locale} timeZone={context.timezone} />}
+          {stored!.generations && <HistoryPanel generations={stored!.generations} t={t} locale={locale} timeZone={context.timezone} />}
+        </Stack>
+      </PickerCache.Provider>
+    </AdminMessages.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { knownJsmMetrics } from '../storage/aggregates';
 import { changesResults, loadGenerations, startRecompute } from '../sync/generations';
 import { retryFailedNow, syncHealth } from '../sync/health';
 import { loadSyncState } from '../sync/state';
+import { defineAdminResolvers } from './admin-resolvers';
 import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
 import { AccessError, requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
@@ -82,5 +83,7 @@ resolver.define('getChoices', () =>
     };
   }),
 );
+
+defineAdminResolvers(resolver, guarded);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -1,0 +1,133 @@
+import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { useState } from 'react';
+import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
+import { formatInstant } from '../i18n/messages';
+import { useAdminMessages } from './admin-messages';
+import { type CalendarPart, type CalendarSpec, partText, specOfText, textOfSpec, WEEKDAYS, withPart } from './calendar-text';
+import { useResolver } from './hooks';
+
+/** Every IANA zone the browser knows (the core accepts the same names). */
+const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** One part of the calendar as a text field: what the admin types is kept until the core parses it, with its error. */
+function PartField({ id, label, spec, part, onSpec }: { id: string; label: string; spec: CalendarSpec; part: CalendarPart; onSpec: (spec: CalendarSpec) => void }) {
+  const [typed, setTyped] = useState<{ text: string; error: string } | null>(null);
+  const change = (text: string) => {
+    const next = withPart(spec, part, text);
+    if (next.ok) {
+      setTyped(null);
+      onSpec(next.value);
+    } else setTyped({ text, error: next.message });
+  };
+  return (
+    <Stack space="space.050">
+      <Label labelFor={id}>{label}</Label>
+      <Textfield id={id} value={typed?.text ?? partText(spec, part)} onChange={(e: { target: { value?: string } }) => change(e.target.value ?? '')} />
+      {typed && <ErrorMessage>{typed.error}</ErrorMessage>}
+    </Stack>
+  );
+}
+
+/** The next working windows and the year's holidays, as the core computes them for the calendar text being edited. */
+function CalendarPreviewPanel({ text, locale }: { text: string; locale: string | undefined }) {
+  const m = useAdminMessages();
+  const answer = useResolver<CalendarPreviewAnswer | { error: string; message: string }>('previewCalendar', { text });
+  if (answer.status !== 'ready') return answer.status === 'error' ? <ErrorMessage>{answer.message}</ErrorMessage> : <Text>{m.previewLoading}</Text>;
+  const data = answer.data;
+  if ('error' in data) return <ErrorMessage>{data.message}</ErrorMessage>;
+  if (!data.ok) return <ErrorMessage>{data.message}</ErrorMessage>;
+  const { preview } = data;
+  const at = (instant: number) => formatInstant(instant, locale, preview.timeZone);
+  return (
+    <Stack space="space.100">
+      <Heading size="small">{m.nextWindows(preview.timeZone)}</Heading>
+      {preview.windows.length === 0 ? (
+        <Text>{m.noWorkingHours}</Text>
+      ) : (
+        <DynamicTable
+          caption={m.nextWindows(preview.timeZone)}
+          head={{ cells: [{ key: 'from', content: m.windowFrom }, { key: 'to', content: m.windowTo }] }}
+          rows={preview.windows.map((w) => ({ key: String(w.start), cells: [{ key: 'from', content: at(w.start) }, { key: 'to', content: w.open ? m.stillOpen(at(w.end)) : at(w.end) }] }))}
+        />
+      )}
+      <Heading size="small">{m.holidaysOfYear(preview.year)}</Heading>
+      {preview.holidays.length === 0 ? (
+        <Text>{m.noHolidays}</Text>
+      ) : (
+        <DynamicTable
+          caption={m.holidaysOfYear(preview.year)}
+          head={{ cells: [{ key: 'date', content: m.holidayDate }, { key: 'name', content: m.holidayName }] }}
+          rows={preview.holidays.map((h, i) => ({ key: `${h.date}-${i}`, cells: [{ key: 'date', content: h.date }, { key: 'name', content: h.country ? `${h.name} (${h.country})` : m.extraHoliday }] }))}
+        />
+      )}
+      {preview.makeUpDays.length > 0 && <Text>{m.makeUpDaysOfYear(preview.makeUpDays.join(', '))}</Text>}
+    </Stack>
+  );
+}
+
+export interface CalendarEditorProps {
+  index: number;
+  name: string;
+  text: string;
+  errors: readonly string[];
+  locale: string | undefined;
+  onName: (name: string) => void;
+  onText: (text: string) => void;
+  onRemove: () => void;
+}
+
+/**
+ * One business calendar: weekly windows per weekday (a break is the gap between two windows), time zone, holiday
+ * countries, extra holidays and make-up days. It writes the text form the configuration stores, shown below and
+ * editable as text too; a text the core cannot read is edited as text until it can.
+ */
+export function CalendarEditor({ index, name, text, errors, locale, onName, onText, onRemove }: CalendarEditorProps) {
+  const m = useAdminMessages();
+  const id = (part: string) => `calendar-${index}-${part}`;
+  const parsed = specOfText(text);
+  const setSpec = (spec: CalendarSpec) => {
+    const written = textOfSpec(spec);
+    if (written.ok) onText(written.value);
+  };
+  return (
+    <Stack space="space.100">
+      <Inline space="space.100" alignBlock="end">
+        <Stack space="space.050">
+          <Label labelFor={id('name')}>{m.calendarName}</Label>
+          <Textfield id={id('name')} value={name} onChange={(e: { target: { value?: string } }) => onName(e.target.value ?? '')} />
+        </Stack>
+        <Button appearance="subtle" onClick={onRemove}>{m.removeCalendar(name)}</Button>
+      </Inline>
+      {parsed.ok && (
+        <Stack space="space.100">
+          <Stack space="space.050">
+            <Label labelFor={id('tz')}>{m.timeZone}</Label>
+            <Select
+              inputId={id('tz')}
+              isSearchable
+              options={ZONES.map((zone) => ({ label: zone, value: zone }))}
+              value={{ label: parsed.value.timeZone, value: parsed.value.timeZone }}
+              onChange={(chosen: { value: string } | null) => chosen && setSpec({ ...parsed.value, timeZone: chosen.value })}
+            />
+          </Stack>
+          <Text>{m.weeklyHint}</Text>
+          {WEEKDAYS.map((day) => (
+            <PartField key={day} id={id(day)} label={m.weekday[day]} spec={parsed.value} part={day} onSpec={setSpec} />
+          ))}
+          <PartField id={id('countries')} label={m.holidayCountries} spec={parsed.value} part="countries" onSpec={setSpec} />
+          <PartField id={id('extraHolidays')} label={m.extraHolidays} spec={parsed.value} part="extraHolidays" onSpec={setSpec} />
+          <PartField id={id('makeUpDays')} label={m.makeUpDays} spec={parsed.value} part="makeUpDays" onSpec={setSpec} />
+        </Stack>
+      )}
+      <Stack space="space.050">
+        <Label labelFor={id('text')}>{m.calendarText}</Label>
+        <TextArea id={id('text')} value={text} onChange={(e: { target: { value?: string } }) => onText(e.target.value ?? '')} />
+        {!parsed.ok && <ErrorMessage>{parsed.message}</ErrorMessage>}
+        {errors.map((message) => (
+          <ErrorMessage key={message}>{message}</ErrorMessage>
+        ))}
+      </Stack>
+      {parsed.ok && <CalendarPreviewPanel text={text} locale={locale} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,168 @@
+import { invoke } from '@forge/bridge';
+import { Button, Checkbox, DynamicTable, ErrorMessage, Heading, Inline, Label, Lozenge, Select, Stack, Text, Textfield } from '@forge/react';
+import { useState } from 'react';
+import type { SlaPolicyInput } from '../../../core';
+import type { FieldError } from '../config/schema';
+import type { TryPolicyAnswer } from '../resolvers/admin-try';
+import { formatInstant, formatMinutes } from '../i18n/messages';
+import { useAdminMessages } from './admin-messages';
+import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
+import { SitePicker } from './admin-picker';
+
+type Goal = SlaPolicyInput['goals'][number];
+type Start = NonNullable<SlaPolicyInput['start']>;
+
+const textField = (id: string, label: string, value: string, onChange: (value: string) => void, errors: readonly string[] = []) => (
+  <Stack space="space.050">
+    <Label labelFor={id}>{label}</Label>
+    <Textfield id={id} value={value} onChange={(e: { target: { value?: string } }) => onChange(e.target.value ?? '')} />
+    {errors.map((message) => (
+      <ErrorMessage key={message}>{message}</ErrorMessage>
+    ))}
+  </Stack>
+);
+
+const STATE_APPEARANCE = { met: 'success', breached: 'removed', ongoing: 'inprogress', paused: 'moved' } as const;
+
+/** "Try on issue": the clock the core computes for one issue under the policy as it stands in the editor. */
+function TryOnIssue({ id, request, locale, timeZone }: { id: string; request: () => Record<string, unknown>; locale: string | undefined; timeZone: string | undefined }) {
+  const m = useAdminMessages();
+  const [issueKey, setIssueKey] = useState('');
+  const [answer, setAnswer] = useState<TryPolicyAnswer | { error: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      setAnswer((await invoke<TryPolicyAnswer>('tryPolicy', { ...request(), issueKey })) as TryPolicyAnswer);
+    } catch (error) {
+      setAnswer({ error: 'FAILED', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const at = (instant: number | null) => (instant === null ? '—' : formatInstant(instant, locale, timeZone));
+  return (
+    <Stack space="space.100">
+      <Inline space="space.100" alignBlock="end">
+        {textField(id, m.tryIssueKey, issueKey, setIssueKey)}
+        <Button isDisabled={busy || issueKey.trim() === ''} onClick={() => void run()}>{m.tryOnIssue}</Button>
+      </Inline>
+      {answer !== null && 'error' in answer && <ErrorMessage>{answer.message}</ErrorMessage>}
+      {answer !== null && 'ok' in answer && !answer.ok && <ErrorMessage>{answer.message}</ErrorMessage>}
+      {answer !== null && 'ok' in answer && answer.ok && !answer.applies && <Text>{m.tryNotApplies(answer.issueKey)}</Text>}
+      {answer !== null && 'ok' in answer && answer.ok && answer.applies && (
+        <Stack space="space.100">
+          <Text>{m.tryResult(answer.issueKey, answer.goalLabel, at(answer.asOf), answer.cycles.length)}</Text>
+          <DynamicTable
+            caption={m.tryCaption(answer.issueKey)}
+            head={{ cells: ['cycle', 'state', 'start', 'stop', 'due', 'elapsed', 'paused', 'remaining'].map((key) => ({ key, content: m.tryColumns[key as keyof typeof m.tryColumns] })) }}
+            rows={answer.cycles.map((c, i) => ({
+              key: String(i),
+              cells: [
+                { key: 'cycle', content: String(i + 1) },
+                { key: 'state', content: <Lozenge appearance={STATE_APPEARANCE[c.state]}>{m.states[c.state]}</Lozenge> },
+                { key: 'start', content: at(c.start) },
+                { key: 'stop', content: at(c.stop) },
+                { key: 'due', content: at(c.due) },
+                { key: 'elapsed', content: formatMinutes(c.elapsedMinutes) },
+                { key: 'paused', content: formatMinutes(c.pausedMinutes) },
+                { key: 'remaining', content: c.remainingMinutes >= 0 ? m.left(formatMinutes(c.remainingMinutes)) : m.overdue(formatMinutes(-c.remainingMinutes)) },
+              ],
+            }))}
+          />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+export interface PolicyEditorProps {
+  index: number;
+  policy: SlaPolicyInput;
+  calendarNames: readonly string[];
+  errors: readonly FieldError[];
+  locale: string | undefined;
+  timeZone: string | undefined;
+  onChange: (policy: SlaPolicyInput) => void;
+  onRemove: () => void;
+  /** The rest of the draft "try on issue" needs: the calendar texts and the field map being edited. */
+  tryContext: () => { calendars: Record<string, string>; fields: unknown };
+}
+
+/**
+ * One SLA policy: which tickets (projects, request types), when its clock starts, pauses and stops (statuses picked
+ * from the site), and its goals per priority and request type, each on a calendar; errors at their fields.
+ */
+export function PolicyEditor({ index, policy, calendarNames, errors, locale, timeZone, onChange, onRemove, tryContext }: PolicyEditorProps) {
+  const m = useAdminMessages();
+  const path = `policies.${index}`;
+  const id = (part: string) => `policy-${index}-${part}`;
+  const at = (part: string) => errorsAt(errors, `${path}.${part}`);
+  const set = (changes: Partial<SlaPolicyInput>) => onChange({ ...policy, ...changes });
+  const projects = conditionValues(policy.appliesTo, 'project');
+  const start: Start = policy.start ?? { on: 'created' };
+  const goals = policy.goals ?? [];
+  const setGoal = (g: number, changes: Partial<Goal>) => set({ goals: goals.map((goal, i) => (i === g ? { ...goal, ...changes } : goal)) });
+  const startOptions = (['created', 'status', 'field'] as const).map((on) => ({ label: m.startOn[on], value: on }));
+  const shown = ['id', 'name', 'appliesTo', 'start', 'pause', 'stop', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
+  return (
+    <Stack space="space.150">
+      <Inline space="space.100" alignBlock="center">
+        <Heading size="small">{policy.name || policy.id || m.newPolicy}</Heading>
+        <Button appearance="subtle" onClick={onRemove}>{m.removePolicy}</Button>
+      </Inline>
+      {errorsElsewhere(errors, path, shown).map((message) => (
+        <ErrorMessage key={message}>{message}</ErrorMessage>
+      ))}
+      {textField(id('id'), m.policyId, policy.id, (value) => set({ id: value }), at('id'))}
+      {textField(id('name'), m.policyName, policy.name, (value) => set({ name: value }), at('name'))}
+      <SitePicker id={id('projects')} kind="projects" label={m.appliesToProjects} values={projects} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'project', values) })} errors={at('appliesTo')} />
+      <SitePicker id={id('requestTypes')} kind="requestTypes" label={m.appliesToRequestTypes} values={conditionValues(policy.appliesTo, 'requestType')} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'requestType', values) })} />
+      <Stack space="space.050">
+        <Label labelFor={id('start')}>{m.startWhen}</Label>
+        <Select
+          inputId={id('start')}
+          options={startOptions}
+          value={startOptions.find((o) => o.value === start.on)}
+          onChange={(chosen: { value: Start['on'] } | null) => {
+            if (!chosen) return;
+            set({ start: chosen.value === 'created' ? { on: 'created' } : chosen.value === 'status' ? { on: 'status', statuses: [] } : { on: 'field', field: '' } });
+          }}
+        />
+      </Stack>
+      {start.on === 'status' && <SitePicker id={id('startStatuses')} kind="statuses" projects={projects} label={m.startStatuses} values={start.statuses} onChange={(statuses) => set({ start: { on: 'status', statuses } })} errors={at('start')} />}
+      {start.on === 'field' && textField(id('startField'), m.startField, start.field, (field) => set({ start: { on: 'field', field } }), at('start'))}
+      {start.on === 'created' && at('start').map((message) => <ErrorMessage key={message}>{message}</ErrorMessage>)}
+      <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { statuses } })} errors={at('pause')} />
+      <SitePicker id={id('stop')} kind="statuses" projects={projects} label={m.stopStatuses} values={policy.stop.statuses ?? []} onChange={(statuses) => set({ stop: { ...policy.stop, statuses } })} errors={at('stop')} />
+      <Checkbox label={m.stopOnResolution} isChecked={policy.stop.resolutionSet === true} onChange={(e: { target: { checked?: boolean } }) => set({ stop: { ...policy.stop, resolutionSet: e.target.checked === true } })} />
+      <Heading size="xsmall">{m.goals}</Heading>
+      {goals.map((goal, g) => {
+        const gid = (part: string) => id(`goal-${g}-${part}`);
+        const gat = (part: string) => at(`goals.${g}.${part}`);
+        const calendarOptions = calendarNames.map((name) => ({ label: name, value: name }));
+        return (
+          <Stack key={g} space="space.100">
+            <Inline space="space.100" alignBlock="center">
+              <Text>{m.goalNumber(g + 1)}</Text>
+              <Button appearance="subtle" onClick={() => set({ goals: goals.filter((_, i) => i !== g) })}>{m.removeGoal}</Button>
+            </Inline>
+            <SitePicker id={gid('priorities')} kind="priorities" label={m.goalPriorities} values={conditionValues(goal.when, 'priority')} onChange={(values) => setGoal(g, { when: withCondition(goal.when, 'priority', values) })} errors={gat('when')} />
+            <SitePicker id={gid('requestTypes')} kind="requestTypes" label={m.goalRequestTypes} values={conditionValues(goal.when, 'requestType')} onChange={(values) => setGoal(g, { when: withCondition(goal.when, 'requestType', values) })} />
+            {textField(gid('target'), m.goalTarget, typeof goal.target === 'string' || typeof goal.target === 'number' ? String(goal.target) : JSON.stringify(goal.target), (target) => setGoal(g, { target }), gat('target'))}
+            <Stack space="space.050">
+              <Label labelFor={gid('calendar')}>{m.goalCalendar}</Label>
+              <Select inputId={gid('calendar')} options={calendarOptions} value={calendarOptions.find((o) => o.value === goal.calendar) ?? null} onChange={(chosen: { value: string } | null) => chosen && setGoal(g, { calendar: chosen.value })} />
+              {gat('calendar').map((message) => (
+                <ErrorMessage key={message}>{message}</ErrorMessage>
+              ))}
+            </Stack>
+            {textField(gid('label'), m.goalLabel, goal.label ?? '', (label) => setGoal(g, { label: label || undefined }), gat('label'))}
+          </Stack>
+        );
+      })}
+      <Button onClick={() => set({ goals: [...goals, { target: '8h', calendar: calendarNames[0] ?? '' }] })}>{m.addGoal}</Button>
+      <TryOnIssue id={id('try')} request={() => ({ policy, ...tryContext() })} locale={locale} timeZone={timeZone} />
+    </Stack>
+  );
+}
