@@ -17,20 +17,26 @@ const T0 = Date.parse('2025-03-03T00:00:00Z');
 const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
   resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
 
+const KPI = { pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', owner: 'Lan', indicator: 'lagging' } as const;
+/** The back office's scorecard as a tree: SLA compliance guarded by first-time-right, each fed by the synced tickets. */
 const SCORECARD = {
-  id: 'backoffice',
-  name: 'Back office',
-  level: 'department',
-  owner: 'Lan',
-  perspectiveWeights: { customer: 1, 'internal-process': 1 },
-  kpis: [
-    { id: 'sla', name: 'SLA met', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 95, frequency: 'monthly', owner: 'Lan', indicator: 'lagging', guardedBy: 'ftr' },
-    { id: 'ftr', name: 'First time right', perspective: 'internal-process', pillar: 'accuracy', direction: 'higher', unit: '%', target: 90, frequency: 'monthly', owner: 'Lan', indicator: 'lagging' },
-  ],
+  missing: 'ignore',
+  root: {
+    id: 'backoffice',
+    name: 'Back office',
+    kind: 'scorecard',
+    level: 'department',
+    owner: 'Lan',
+    children: [
+      { id: 'customer', name: 'Customer', kind: 'perspective', kpis: [{ ...KPI, id: 'sla', name: 'SLA met', perspective: 'customer', target: 95, guardedBy: 'ftr' }] },
+      { id: 'process', name: 'Internal process', kind: 'perspective', kpis: [{ ...KPI, id: 'ftr', name: 'First time right', perspective: 'internal-process', pillar: 'accuracy', target: 90 }] },
+    ],
+  },
+  sources: { sla: 'sla:resolve', ftr: 'ftrPercent' },
 };
 
 const CONFIG = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
   policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
   scorecards: [SCORECARD],
@@ -107,7 +113,7 @@ describe('admin resolvers', () => {
     const loaded = await call('getConfig');
     expect(loaded.errors).toEqual([]);
     expect(loaded.input).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
       policies: CONFIG.policies,
       fields: { requestType: 'customfield_10099', team: null, extra: {} },
@@ -119,8 +125,8 @@ describe('admin resolvers', () => {
 
   it('refuses to read a configuration written by a newer app version instead of overwriting it', async () => {
     forge.jira.admins.add(forgeUser.accountId);
-    await forge.kvs.set('config', { schemaVersion: 3 });
-    await expect(call('getConfig')).rejects.toThrow('stored configuration has schemaVersion 3, newer than this app understands (2); upgrade the app instead of saving over it');
+    await forge.kvs.set('config', { schemaVersion: 4 });
+    await expect(call('getConfig')).rejects.toThrow('stored configuration has schemaVersion 4, newer than this app understands (3); upgrade the app instead of saving over it');
   });
 });
 
@@ -162,12 +168,19 @@ describe('gadget and panel resolvers', () => {
     forge.jira.add(resolved('SUP-12', T0, 2));
     forge.jira.add(resolved('SUP-13', T0, 3, true));
     await syncAt(T0 + 20 * HOUR);
-    const card = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03', sources: { sla: 'sla:resolve', ftr: 'ftrPercent' } });
-    expect(card.kpis).toEqual([
-      { id: 'sla', name: 'SLA met', unit: '%', target: 95, actual: 100, status: 'GREEN', pillar: 'speed', weight: 1 },
-      { id: 'ftr', name: 'First time right', unit: '%', target: 90, actual: 50, status: 'RED', pillar: 'accuracy', weight: 1 },
+    const card = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03' });
+    const [customer, process] = card.tree.children;
+    expect([...customer.kpis, ...process.kpis].map((k: any) => [k.id, k.method, k.actual, k.target, k.achievement, k.status])).toEqual([
+      ['sla', 'ratio', 100, 95, 100 / 95, 'GREEN'],
+      ['ftr', 'ratio', 50, 90, 50 / 90, 'RED'],
     ]);
-    expect(card.alerts).toEqual([{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }]);
+    expect(card.overall).toBeCloseTo((100 / 95 + 50 / 90) / 2, 12);
+    expect(card.tree.alerts).toEqual([{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }]);
+    // A gadget saved with its own `kpiId=source` lines (before scorecards carried sources) still decides.
+    const overridden = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03', sources: { ftr: 'csatPercent' } });
+    expect(overridden.tree.children[1].kpis[0]).toMatchObject({ id: 'ftr', actual: null, achievement: null, status: null });
+    expect(overridden.overall).toBeCloseTo(100 / 95, 12);
+    expect(await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], sources: { ftr: 'csat' } })).toEqual({ error: 'INVALID_SOURCE', message: 'KPI "ftr": source "csat" is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent' });
     expect(await call('getScorecard', { scorecardId: 'nope', projects: ['SUP'], sources: {} })).toEqual({ error: 'NO_SCORECARD', scorecardId: 'nope' });
   });
 

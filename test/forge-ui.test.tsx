@@ -161,24 +161,6 @@ describe('scorecard gadget', () => {
     }
   });
 
-  it('shows KPIs with RAG lozenges, pillar bars and gaming alerts', async () => {
-    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve\nftr=ftrPercent' }), {
-      getScorecard: {
-        month: '2025-03', projects: ['SUP'], name: 'Back office', overall: 0.8,
-        pillars: { speed: 1.05, accuracy: 0.556, satisfaction: null },
-        kpis: [
-          { id: 'sla', name: 'SLA met', unit: '%', target: 95, actual: 100, status: 'GREEN', pillar: 'speed', weight: 1 },
-          { id: 'ftr', name: 'First time right', unit: '%', target: 90, actual: 50, status: 'RED', pillar: 'accuracy', weight: 1 },
-        ],
-        alerts: [{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }],
-      },
-    });
-    const doc = await render(<ScorecardGadget />);
-    expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'], sources: { sla: 'sla:resolve', ftr: 'ftrPercent' } });
-    expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([['default', 'Overall 80%'], ['success', 'GREEN'], ['removed', 'RED']]);
-    expect(findAll(doc, 'BarChart')[0].props.data).toEqual([{ pillar: 'speed', achievement: 105 }, { pillar: 'accuracy', achievement: 55.6 }, { pillar: 'satisfaction', achievement: 0 }]);
-    expect(textOf(findAll(doc, 'SectionMessage')[0])).toBe('"SLA met" improved while its guard "First time right" worsened.');
-  });
 });
 
 describe('at-risk list in the viewer\'s zone and locale', () => {

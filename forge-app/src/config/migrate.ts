@@ -1,10 +1,30 @@
-import { CONFIG_SCHEMA_VERSION } from './schema';
+import { ScorecardSchema, treeOfScorecard } from '../../../core';
+
+/** The configuration format this app version writes; older formats are migrated on read and on save. */
+export const CONFIG_SCHEMA_VERSION = 3;
 
 /**
- * The first app version stored `{ version: 1, calendars: [{ name, text }], policies, requestTypeField, jql }`.
+ * The first app version stored `{ version: 1, calendars: [{ name, text }], policies, requestTypeField, jql }`;
+ * version 2 stored scorecards in the perspective form (`perspectiveWeights`, `kpis`, cascaded `children`).
  * Each migration takes one version to the next and keeps every piece of data (unknown keys ride along).
  */
 type StoredConfig = Record<string, unknown>;
+
+/**
+ * A version 2 scorecard as an objective tree with no sources (a v2 gadget keeps its own `kpiId=source` lines). One
+ * that no longer parses, or is already a tree (an import labelled v2), is kept as it is: the check then reports it.
+ */
+function scorecardAsTree(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || 'root' in stored) return stored;
+  const legacy = ScorecardSchema.safeParse(stored);
+  if (!legacy.success) return stored;
+  try {
+    return { ...treeOfScorecard(legacy.data), sources: {} };
+  } catch {
+    // A scorecard with nothing to score (no KPI, or every perspective weighing 0) has no tree: kept for the check to report.
+    return stored;
+  }
+}
 
 const migrations: Record<number, (old: StoredConfig) => StoredConfig> = {
   1: ({ version: _version, calendars, requestTypeField, jql, ...rest }) => ({
@@ -13,6 +33,11 @@ const migrations: Record<number, (old: StoredConfig) => StoredConfig> = {
     calendars: Object.fromEntries(((calendars as Array<{ name: string; text: string }>) ?? []).map((c) => [c.name, c.text])),
     fields: { requestType: (requestTypeField as string | undefined) ?? 'customfield_10010', team: null, extra: {} },
     sync: { scopeJql: jql as string },
+  }),
+  2: ({ scorecards, ...rest }) => ({
+    ...rest,
+    schemaVersion: 3,
+    ...(scorecards === undefined ? {} : { scorecards: Array.isArray(scorecards) ? scorecards.map(scorecardAsTree) : scorecards }),
   }),
 };
 

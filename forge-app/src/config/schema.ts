@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CalendarError, compileCalendar, createSlaClock, parseCalendarText, ScorecardSchema, SlaError, SlaPolicySchema, TimeZoneSchema, type WorkCalendar } from '../../../core';
+import { CalendarError, compileCalendar, createSlaClock, parseCalendarText, SlaError, SlaPolicySchema, TimeZoneSchema, type WorkCalendar } from '../../../core';
+import { CONFIG_SCHEMA_VERSION, migrateConfig } from './migrate';
+import { checkScorecards, ScorecardConfigSchema } from './scorecards';
 
-/** The configuration format this app version writes; older formats are migrated on read (see migrate.ts). */
-export const CONFIG_SCHEMA_VERSION = 2;
+export { CONFIG_SCHEMA_VERSION };
 
 /** Which Jira field feeds each core ticket field; the request type and team fields are custom fields per site. */
 export const FieldMapSchema = z.object({
@@ -29,7 +30,7 @@ export const AppConfigSchema = z.object({
   /** Calendar name → its text form (`Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN`). */
   calendars: z.record(z.string().min(1), z.string().min(1)).default({}),
   policies: z.array(SlaPolicySchema).default([]),
-  scorecards: z.array(ScorecardSchema).default([]),
+  scorecards: z.array(ScorecardConfigSchema).default([]),
   fields: FieldMapSchema.default({ requestType: 'customfield_10010', team: null, extra: {} }),
   sync: SyncSettingsSchema,
 });
@@ -43,7 +44,8 @@ export interface FieldError {
   message: string;
 }
 
-export type ConfigCheck = { ok: true; config: AppConfig } | { ok: false; errors: FieldError[] };
+/** `input` is what was checked: the given configuration brought up to the current format (what saving stores). */
+export type ConfigCheck = { ok: true; config: AppConfig; input: AppConfigInput } | { ok: false; errors: FieldError[] };
 
 export function compileCalendars(texts: Readonly<Record<string, string>>): Record<string, WorkCalendar> {
   return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, compileCalendar(parseCalendarText(text, 'UTC'))]));
@@ -51,9 +53,17 @@ export function compileCalendars(texts: Readonly<Record<string, string>>): Recor
 
 /**
  * Validates a configuration with the core's own schemas, then checks what the schemas cannot see alone: every
- * calendar text parses and every goal names a known calendar. All problems are returned, each with its path.
+ * calendar text parses, every goal names a known calendar, scorecard sources name KPIs and policies. An older format
+ * (a JSON export of an earlier version) is migrated first. All problems are returned, each with its path.
  */
-export function checkConfig(input: unknown): ConfigCheck {
+export function checkConfig(given: unknown): ConfigCheck {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) return { ok: false, errors: [{ path: '', message: 'the configuration must be a JSON object' }] };
+  let input: Record<string, unknown>;
+  try {
+    input = migrateConfig(given as Record<string, unknown>).config;
+  } catch (error) {
+    return { ok: false, errors: [{ path: 'schemaVersion', message: error instanceof Error ? error.message : String(error) }] };
+  }
   const parsed = AppConfigSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
@@ -90,5 +100,6 @@ export function checkConfig(input: unknown): ConfigCheck {
     if (ids.has(policy.id)) errors.push({ path: `policies.${index}.id`, message: `policy id "${policy.id}" is used twice` });
     ids.add(policy.id);
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+  errors.push(...checkScorecards(config.scorecards, ids));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config, input: input as AppConfigInput };
 }

@@ -30,10 +30,10 @@ export async function loadConfig(): Promise<LoadedConfig> {
     : { config: null, input: migrated as AppConfigInput, errors: check.errors };
 }
 
-/** Validates and stores; nothing is written when any field is wrong. */
+/** Validates and stores (in the current format: an older export is migrated); nothing is written when any field is wrong. */
 export async function saveConfig(input: unknown): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
   const check = checkConfig(input);
   if (!check.ok) return check;
-  await setValue(keys.config, input);
+  await setValue(keys.config, check.input);
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 import { BarChart, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatPercent } from '../i18n/messages';
-import type { scorecardData } from '../resolvers/scorecard';
+import type { ReactNode } from 'react';
+import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
+import type { scorecardData, ScorecardNodeView } from '../resolvers/scorecard';
 import { projectList } from './compliance-view';
 import { useAppContext, useResolver } from './hooks';
 
@@ -8,26 +9,65 @@ export interface ScorecardGadgetConfig {
   scorecardId?: string;
   projects?: string;
   month?: string;
-  /** `kpiId=source` lines. */
+  /** `kpiId=source` lines; they override the sources the admin set on the scorecard. */
   sources?: string;
 }
 
 type Answer = Awaited<ReturnType<typeof scorecardData>> | { error: 'FORBIDDEN'; message: string };
+type Card = Exclude<Answer, { error: string }>;
 
 const RAG_APPEARANCE = { GREEN: 'success', AMBER: 'moved', RED: 'removed' } as const;
+/** Depth in the tree, shown as an indent: DynamicTable has no tree rows. */
+const indent = (depth: number) => '\u2003'.repeat(depth);
 
 export const parseSources = (text: string | undefined): Record<string, string> =>
   Object.fromEntries(
     (text ?? '').split('\n').map((line) => line.split('=').map((s) => s.trim())).filter((p): p is [string, string] => p.length === 2 && p[0] !== '' && p[1] !== ''),
   );
 
+/** The tree as table rows, depth first: each container, then its KPIs, then its children. */
+function treeRows(node: ScorecardNodeView, depth: number, t: Messages, locale: string | undefined): Array<{ key: string; cells: Array<{ key: string; content: ReactNode }> }> {
+  const label = `${indent(depth)}${t.kinds[node.kind] ?? node.kind}: ${node.name}`;
+  const own = {
+    key: `node:${node.id}`,
+    cells: [
+      { key: 'item', content: node.greyed ? <Text color="color.text.subtlest">{label}</Text> : <Text weight="bold">{label}</Text> },
+      { key: 'method', content: t.rollUps[node.method] ?? node.method },
+      { key: 'actual', content: '' },
+      { key: 'target', content: '' },
+      { key: 'score', content: node.greyed ? <Lozenge appearance="default">{t.greyed}</Lozenge> : formatPercent(node.score, locale) },
+      { key: 'rag', content: '' },
+    ],
+  };
+  const kpis = node.kpis.map((k) => {
+    const actual = k.actual === null ? (k.source === 'zero' ? `— (${t.scoredZero})` : '—') : `${formatNumber(k.actual, locale)} ${k.unit}${k.source === 'carried' ? ` (${t.carried})` : ''}`;
+    const name = `${indent(depth + 1)}${k.name}`;
+    return {
+      key: `kpi:${k.id}`,
+      cells: [
+        { key: 'item', content: k.achievement === null ? <Text color="color.text.subtlest">{name}</Text> : name },
+        { key: 'method', content: t.scoringMethods[k.method] ?? k.method },
+        { key: 'actual', content: actual },
+        { key: 'target', content: `${formatNumber(k.target, locale)} ${k.unit}` },
+        { key: 'score', content: formatPercent(k.achievement, locale) },
+        { key: 'rag', content: k.status === null ? '—' : <Lozenge appearance={RAG_APPEARANCE[k.status]}>{k.status}</Lozenge> },
+      ],
+    };
+  });
+  return [own, ...kpis, ...node.children.flatMap((child) => treeRows(child, depth + 1, t, locale))];
+}
+
+const nodesOf = (node: ScorecardNodeView): ScorecardNodeView[] => [node, ...node.children.flatMap(nodesOf)];
+
+/** The scorecard gadget: the objective tree with each KPI's method, actual, target, score and RAG; pay, advice, alerts. */
 export function ScorecardGadget() {
   const { context, t, locale } = useAppContext();
   const config = context?.extension?.gadgetConfiguration as ScorecardGadgetConfig | undefined;
   const ready = context !== undefined && config?.scorecardId !== undefined;
+  const sources = parseSources(config?.sources);
   const data = useResolver<Answer>(
     'getScorecard',
-    ready ? { scorecardId: config.scorecardId, projects: projectList(config.projects), sources: parseSources(config.sources), ...(config.month ? { month: config.month } : {}) } : undefined,
+    ready ? { scorecardId: config.scorecardId, projects: projectList(config.projects), ...(Object.keys(sources).length > 0 ? { sources } : {}), ...(config.month ? { month: config.month } : {}) } : undefined,
   );
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!ready) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
@@ -35,35 +75,49 @@ export function ScorecardGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_MONTH') return <SectionMessage appearance="error"><Text>{t.invalidMonth}</Text></SectionMessage>;
+    if (data.data.error === 'INVALID_SOURCE') return <SectionMessage appearance="error"><Text>{`${t.invalidSource} ${data.data.message}`}</Text></SectionMessage>;
     return <SectionMessage appearance="warning"><Text>{data.data.error === 'FORBIDDEN' ? t.forbidden : t.configure}</Text></SectionMessage>;
   }
-  const card = data.data;
-  const names = new Map(card.kpis.map((k) => [k.id, k.name]));
+  return <ScorecardTreeView card={data.data} t={t} locale={locale} />;
+}
+
+function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; locale: string | undefined }) {
+  const nodes = nodesOf(card.tree);
+  const names = new Map(nodes.flatMap((n) => n.kpis).map((k) => [k.id, k.name]));
+  const paid = nodes.filter((n) => n.payout !== null);
+  const alerts = nodes.flatMap((n) => n.alerts);
+  const pillars = card.tree.pillars;
   return (
     <Stack space="space.200">
       <Inline space="space.100" alignBlock="center">
         <Heading size="medium">{`${card.name} · ${card.month}`}</Heading>
-        <Lozenge appearance="default">{`${t.overall} ${formatPercent(card.overall, locale)}`}</Lozenge>
+        <Lozenge appearance="default">{card.tree.greyed ? t.greyed : `${t.overall} ${formatPercent(card.overall, locale)}`}</Lozenge>
       </Inline>
       <BarChart
-        data={(['speed', 'accuracy', 'satisfaction'] as const).map((pillar) => ({ pillar, achievement: card.pillars[pillar] === null ? 0 : Math.round(card.pillars[pillar] * 1000) / 10 }))}
+        data={(['speed', 'accuracy', 'satisfaction'] as const).map((pillar) => ({ pillar, achievement: pillars[pillar] === null ? 0 : Math.round(pillars[pillar] * 1000) / 10 }))}
         xAccessor="pillar"
         yAccessor="achievement"
       />
       <DynamicTable
-        head={{ cells: [{ key: 'kpi', content: t.kpi }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'rag', content: t.rag }] }}
-        rows={card.kpis.map((k) => ({
-          key: k.id,
-          cells: [
-            { key: 'kpi', content: k.name },
-            { key: 'actual', content: k.actual === null ? '—' : `${Math.round(k.actual * 10) / 10} ${k.unit}` },
-            { key: 'target', content: `${k.target} ${k.unit}` },
-            { key: 'rag', content: k.status === null ? '—' : <Lozenge appearance={RAG_APPEARANCE[k.status]}>{k.status}</Lozenge> },
-          ],
-        }))}
+        head={{ cells: [{ key: 'item', content: t.item }, { key: 'method', content: t.method }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'score', content: t.score }, { key: 'rag', content: t.rag }] }}
+        rows={treeRows(card.tree, 0, t, locale)}
       />
-      {card.alerts.map((alert) => (
-        <SectionMessage key={alert.kpiId} appearance="warning" title={t.gaming}>
+      {paid.length > 0 && (
+        <DynamicTable
+          caption={t.kpiPay}
+          head={{ cells: [{ key: 'person', content: t.person }, { key: 'score', content: t.score }, { key: 'pay', content: t.pay }] }}
+          rows={paid.map((n) => ({
+            key: n.id,
+            cells: [
+              { key: 'person', content: n.owner === null ? n.name : `${n.name} (${n.owner})` },
+              { key: 'score', content: formatPercent(n.score, locale) },
+              { key: 'pay', content: formatNumber(n.payout!, locale) },
+            ],
+          }))}
+        />
+      )}
+      {alerts.map((alert) => (
+        <SectionMessage key={`${alert.kpiId}:${alert.guardId}`} appearance="warning" title={t.gaming}>
           <Text>{t.gamingText(names.get(alert.kpiId) ?? alert.kpiId, names.get(alert.guardId) ?? alert.guardId)}</Text>
         </SectionMessage>
       ))}

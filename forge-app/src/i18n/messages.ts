@@ -52,6 +52,21 @@ const en = {
   rag: 'RAG',
   gaming: 'Possible gaming',
   gamingText: (kpi: string, guard: string) => `"${kpi}" improved while its guard "${guard}" worsened.`,
+  // Scorecard tree: the gadget and the admin page's scorecard editor.
+  kinds: { scorecard: 'Scorecard', perspective: 'Perspective', objective: 'Objective' } as Record<string, string>,
+  rollUps: { weighted: 'Weighted average', average: 'Average', min: 'Lowest', max: 'Highest', sum: 'Sum' } as Record<string, string>,
+  scoringMethods: { ratio: 'Ratio to target', progress: 'Progress from baseline', performance: 'Min–max scale', 'goal-red-flag': 'Goal / red flag', stabilize: 'Closer is better', binary: 'Met or not', bands: 'Bands' } as Record<string, string>,
+  item: 'Item',
+  method: 'Method',
+  score: 'Score',
+  greyed: 'Not scored: data missing',
+  carried: 'carried forward',
+  scoredZero: 'missing, scored 0',
+  kpiPay: 'KPI pay',
+  person: 'Person',
+  pay: 'Pay',
+  notes: 'Advice',
+  invalidSource: 'A KPI source is not valid (edit the gadget or the scorecard):',
   sources: 'KPI sources (one per line: kpiId=sla:policyId | tatMedianHours | ftrPercent | reopenPercent | csatPercent)',
   month: 'Month (YYYY-MM, empty: this month)',
   invalidMonth: 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).',
@@ -151,6 +166,21 @@ const vi: Messages = {
   rag: 'RAG',
   gaming: 'Có thể đang "chạy số"',
   gamingText: (kpi: string, guard: string) => `"${kpi}" tốt lên trong khi chỉ số kiểm soát "${guard}" xấu đi.`,
+  // Scorecard tree: the gadget and the admin page's scorecard editor.
+  kinds: { scorecard: 'Thẻ điểm', perspective: 'Khía cạnh', objective: 'Mục tiêu' },
+  rollUps: { weighted: 'Trung bình có trọng số', average: 'Trung bình', min: 'Thấp nhất', max: 'Cao nhất', sum: 'Tổng' },
+  scoringMethods: { ratio: 'Tỷ lệ so với mục tiêu', progress: 'Tiến độ từ mức cơ sở', performance: 'Thang min–max', 'goal-red-flag': 'Mục tiêu / cờ đỏ', stabilize: 'Càng gần càng tốt', binary: 'Đạt hoặc không', bands: 'Theo dải' },
+  item: 'Hạng mục',
+  method: 'Cách tính',
+  score: 'Điểm',
+  greyed: 'Chưa chấm: thiếu dữ liệu',
+  carried: 'lấy giá trị kỳ trước',
+  scoredZero: 'thiếu, tính 0',
+  kpiPay: 'Lương KPI',
+  person: 'Người',
+  pay: 'Thưởng',
+  notes: 'Lưu ý',
+  invalidSource: 'Nguồn của một KPI không hợp lệ (sửa gadget hoặc thẻ điểm):',
   sources: 'Nguồn KPI (mỗi dòng: kpiId=sla:policyId | tatMedianHours | ftrPercent | reopenPercent | csatPercent)',
   month: 'Tháng (YYYY-MM, để trống: tháng này)',
   invalidMonth: 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa gadget).',
@@ -220,3 +250,7 @@ export const formatInstant = (at: number, locale: string | undefined, timeZone: 
 };
 
 export const formatCount = (n: number, locale: string | undefined): string => n.toLocaleString(locale?.toLowerCase().startsWith('vi') ? 'vi-VN' : 'en-US');
+
+/** A measured value or an amount, at most two decimals, in the viewer's locale (`1.234,5` in Vietnamese). */
+export const formatNumber = (n: number, locale: string | undefined): string =>
+  n.toLocaleString(locale?.toLowerCase().startsWith('vi') ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
