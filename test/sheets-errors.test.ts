@@ -68,6 +68,8 @@ describe('an error value in a holiday range is an error, not a cell to ignore', 
   it('BUSINESS_HOURS, SLA_DUE and SLA_COMPLIANCE', () => {
     const start = s.date('2025-03-07T08:00:00+07:00');
     const end = s.date('2025-03-11T08:00:00+07:00');
+    // Calendar functions read dates and ISO text only (numbers are not dates there): Mon 10 March, then the error.
+    const holidays = col('2025-03-10', '#N/A');
     const message = (name: string) => `${name}: holidays row 2: the cell holds the error #N/A; fix or clear it`;
     expect(fails('BUSINESS_HOURS', start, end, 'Mo-Fr 08:00-17:00', holidays)).toBe(message('BUSINESS_HOURS'));
     expect(fails('SLA_DUE', start, '1bd', 'Mo-Fr 08:00-17:00', holidays)).toBe(message('SLA_DUE'));

@@ -303,7 +303,7 @@ describe('TAT, MTTR, TIME_TO_FILL', () => {
     expect(call('TAT', starts, ends, VN, '', 'median')).toBe(4);
     expect(call('TAT', starts, ends, VN, '', 'P90')).toBeCloseTo(7.2, 12);
     expect(call('TAT', starts, ends, VN, '', 'max')).toBe(8);
-    expect(fails('TAT', starts, ends, VN, '', 'avg')).toBe('TAT: statistic must be mean, median, p90 or max, not "avg"');
+    expect(fails('TAT', starts, ends, VN, '', 'avg')).toBe('TAT: statistic must be mean, median, min, max, count or a percentile p1 to p99, not "avg"');
     expect(fails('TAT', col('2025-03-03 08:00'), col(''), VN)).toBe('TAT: ends has no completed rows');
   });
 

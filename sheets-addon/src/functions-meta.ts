@@ -19,12 +19,12 @@ export interface FunctionMeta {
 const CALENDAR: ParamMeta = {
   name: 'calendar',
   optional: true,
-  help: 'Optional. Working time such as "Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN", or the name of a saved calendar. Blank: Mo-Fr 09:00-17:00 in the spreadsheet time zone.',
+  help: 'Optional. Working time such as "Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN", or the name of a saved calendar; a range as tall as the rows gives one calendar per row (blank cells: the default). Blank: Mo-Fr 09:00-17:00 in the spreadsheet time zone.',
 };
 const HOLIDAYS: ParamMeta = {
   name: 'holidays',
   optional: true,
-  help: 'Optional. A range of dates closed all day, added to the calendar\'s own holidays.',
+  help: 'Optional. A range of dates closed all day, added to the calendar\'s own holidays: date cells or ISO text ("2025-05-02"); blank cells are skipped; a number, other text or an error value (#N/A) is an error naming the row.',
 };
 const AS_OF: ParamMeta = {
   name: 'as_of',
@@ -40,7 +40,16 @@ const WEEKEND: ParamMeta = {
   optional: true,
   help: 'Optional. A 7-character mask of 0 and 1, Monday first, 1 = day off ("0000011"), or a code 1-7 or 11-17 as in NETWORKDAYS.INTL. Blank: Saturday and Sunday.',
 };
-const DAY_HOLIDAYS: ParamMeta = { name: 'holidays', optional: true, help: 'Optional. A range of dates that are not working days.' };
+const DAY_HOLIDAYS: ParamMeta = {
+  name: 'holidays',
+  optional: true,
+  help: 'Optional. A range of dates that are not working days, read as NETWORKDAYS reads it: date cells and numbers (date serials) count, text and blank cells are ignored; an error value (#N/A) is an error naming the row.',
+};
+/** MTTA, MTTR: wall-clock unless a calendar is given. */
+const HOURS_CALENDAR: ParamMeta = {
+  ...CALENDAR,
+  help: 'Optional. A business calendar to count working hours (text or a saved name; a range as tall as the rows gives one per row, a blank cell counting wall-clock hours). Blank: wall-clock hours.',
+};
 const DIRECTION: ParamMeta = {
   name: 'direction',
   optional: true,
@@ -120,7 +129,7 @@ export const FUNCTIONS = {
       { name: 'ends', help: 'The end date-times; blank rows are still open and left out.' },
       CALENDAR,
       HOLIDAYS,
-      { name: 'statistic', optional: true, help: 'Optional. "mean" (default), "median", "p90" or "max".' },
+      { name: 'statistic', optional: true, help: 'Optional. "mean" (default), "median", "min", "max", "count", or a percentile "p1" to "p99" (as PERCENTILE.INC; "p50" is the median).' },
     ],
     returns: 'Working hours.',
   },
@@ -159,6 +168,33 @@ export const FUNCTIONS = {
     ],
     returns: 'Days.',
   },
+  DPO: {
+    summary: 'Days Payable Outstanding: payables ÷ cost of sales × days.',
+    params: [
+      { name: 'payables', help: 'Accounts payable at the end of the period (a range is summed).' },
+      { name: 'cost_of_sales', help: 'Cost of sales (cost of goods sold) over the period (a range is summed).' },
+      { name: 'days', help: 'Days in the period.' },
+    ],
+    returns: 'Days.',
+  },
+  DIO: {
+    summary: 'Days Inventory Outstanding: inventory ÷ cost of sales × days.',
+    params: [
+      { name: 'inventory', help: 'Inventory at the end of the period (a range is summed).' },
+      { name: 'cost_of_sales', help: 'Cost of sales (cost of goods sold) over the period (a range is summed).' },
+      { name: 'days', help: 'Days in the period.' },
+    ],
+    returns: 'Days.',
+  },
+  CCC: {
+    summary: 'Cash conversion cycle: DSO + DIO − DPO, in days.',
+    params: [
+      { name: 'dso', help: 'Days Sales Outstanding (a number of days, or =DSO(...)).' },
+      { name: 'dio', help: 'Days Inventory Outstanding (or =DIO(...)).' },
+      { name: 'dpo', help: 'Days Payable Outstanding (or =DPO(...)).' },
+    ],
+    returns: 'Days (negative when suppliers are paid after customers pay).',
+  },
   UPTIME: {
     summary: 'Availability: 1 − merged outage time inside the period ÷ the period.',
     params: [
@@ -169,12 +205,31 @@ export const FUNCTIONS = {
     ],
     returns: 'A fraction from 0 to 1.',
   },
+  MTTA: {
+    summary: 'Mean time to acknowledge, in hours.',
+    params: [
+      { name: 'created', help: 'When each incident or request was created.' },
+      { name: 'acknowledged', help: 'When each was first acknowledged; blank rows are left out.' },
+      HOURS_CALENDAR,
+    ],
+    returns: 'Hours.',
+  },
+  MTBF: {
+    summary: 'Mean time between failures, in hours: up time in the period ÷ the number of merged outages.',
+    params: [
+      { name: 'outage_starts', help: 'When each outage started.' },
+      { name: 'outage_ends', help: 'When each outage ended; blank while ongoing. Overlapping outages count once.' },
+      { name: 'period_start', help: 'The start of the period.' },
+      { name: 'period_end', help: 'The end of the period.' },
+    ],
+    returns: 'Hours.',
+  },
   MTTR: {
     summary: 'Mean time to restore, in hours.',
     params: [
       { name: 'starts', help: 'When each incident started.' },
       { name: 'ends', help: 'When each was restored; blank rows are left out.' },
-      { ...CALENDAR, help: 'Optional. A business calendar to count working hours; blank: wall-clock hours.' },
+      HOURS_CALENDAR,
     ],
     returns: 'Hours.',
   },
@@ -183,7 +238,7 @@ export const FUNCTIONS = {
     params: [
       { name: 'opened', help: 'When each requisition was opened.' },
       { name: 'filled', help: 'When its offer was accepted; blank rows are left out.' },
-      { ...CALENDAR, help: 'Optional. A business calendar to count its working days; blank: calendar days.' },
+      { ...CALENDAR, help: 'Optional. A business calendar to count its working days (a range as tall as the rows gives one per row, a blank cell counting calendar days). Blank: calendar days.' },
     ],
     returns: 'Days.',
   },
@@ -196,6 +251,15 @@ export const FUNCTIONS = {
       { name: 'as_of', optional: true, help: 'Optional. Only hires at least `months` before this date count. Blank: now.' },
     ],
     returns: 'A fraction from 0 to 1.',
+  },
+  HOLIDAYS: {
+    summary: 'The public holidays of a country in a year: the days that holidays= closes in a calendar.',
+    params: [
+      { name: 'country', help: 'An ISO 3166 country code, such as "VN".' },
+      { name: 'year', help: 'The year, such as 2025.' },
+      { name: 'region', optional: true, help: 'Optional. A region code of the country, such as "BY" for Bavaria in "DE".' },
+    ],
+    returns: 'Two columns: each closed day (a date) and its holiday\'s name.',
   },
   KPI_SCORE: {
     summary: 'Achievement of an actual against its target, from floor to cap.',
@@ -214,8 +278,8 @@ export const FUNCTIONS = {
       ACTUAL,
       { name: 'target', help: 'The target value (greater than 0).' },
       DIRECTION,
-      { name: 'green_from', optional: true, help: 'Optional. Achievement (actual ÷ target, uncapped) from which the status is GREEN (default 1: the target is met).' },
-      { name: 'red_below', optional: true, help: 'Optional. Achievement below which the status is RED (default 0.9).' },
+      { name: 'green_from', optional: true, help: 'Optional. Achievement (actual ÷ target, uncapped) from which the status is GREEN, as a fraction (0.95) or a percent cell (95%); default 1, the target met. A number above 1.5 (such as 90) is an error: it is a percent typed without %.' },
+      { name: 'red_below', optional: true, help: 'Optional. Achievement below which the status is RED, as a fraction (0.9) or a percent cell (90%); default 0.9. A number above 1.5 is an error, as for green_from.' },
     ],
     returns: 'GREEN, AMBER or RED, one per row.',
   },

@@ -1,7 +1,7 @@
 import { compileCalendar } from '../../../core/calendar/compile';
 import { parseCalendarText } from '../../../core/calendar/parse';
 import type { WorkCalendar } from '../../../core/calendar/types';
-import { CellError, describeCell, isBlank, isoDateOf, rejectErrorValue } from '../cells/coerce';
+import { CellError, describeCell, holidayDateOf, isBlank, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
 import { cachedPublicHolidays } from './holiday-cache';
@@ -15,8 +15,9 @@ const looksLikeName = (text: string): boolean => !/\d|\||\/|^\s*(off|closed)\s*$
 
 function calendarText(argument: unknown): string {
   if (isBlank(argument)) return '';
+  rejectErrorValue(argument);
   if (typeof argument !== 'string') {
-    throw new CellError(`${describeCell(argument, 'UTC')} is not a calendar (use text such as "Mo-Fr 08:00-17:00" or a saved name)`);
+    throw new CellError(`${describeCell(argument, spreadsheetTimeZone())} is not a calendar (use text such as "Mo-Fr 08:00-17:00" or a saved name)`);
   }
   const saved = savedCalendarText(argument.trim());
   if (saved !== undefined) return saved;
@@ -27,16 +28,13 @@ function calendarText(argument: unknown): string {
   return argument;
 }
 
-/** Whole-day closures from a range argument, as `YYYY-MM-DD` in the spreadsheet's zone; blanks are skipped. */
+/** Whole-day closures from a range argument (date cells, ISO date text), as `YYYY-MM-DD`; blanks are skipped. */
 function holidayDates(argument: unknown, spreadsheetZone: string): string[] {
   const dates: string[] = [];
   cellsOf(argument).forEach((cell, index) => {
     if (isBlank(cell)) return;
     dates.push(
-      readRow('holidays', index, () => {
-        rejectErrorValue(cell);
-        return isoDateOf(cell, spreadsheetZone);
-      }),
+      readRow('holidays', index, () => holidayDateOf(cell, spreadsheetZone)),
     );
   });
   return dates;

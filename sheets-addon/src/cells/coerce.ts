@@ -1,5 +1,6 @@
 import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY } from '../../../core/calendar/days';
 import { instantOfWallTime, localDayIn } from '../../../core/calendar/zone';
+import { spreadsheetTimeZone } from '../platform';
 import { formatWallTime } from './wall-time';
 
 /**
@@ -59,6 +60,7 @@ function offsetMs(offset: string): number {
 
 /** An instant from a date cell, ISO text (wall time in `timeZone` unless it has an offset) or a date serial. */
 export function instantOf(value: unknown, timeZone: string): number {
+  rejectErrorValue(value);
   if (isDate(value)) {
     const t = value.getTime();
     if (Number.isNaN(t)) throw new CellError('an invalid date is not a date-time');
@@ -88,6 +90,7 @@ function localDayOf(t: number, zone: string): number {
  * it): a date cell's local day in the spreadsheet's zone, a serial number as is, or ISO text.
  */
 export function dayOf(value: unknown, spreadsheetZone: string): number {
+  rejectErrorValue(value);
   if (isDate(value)) {
     const t = value.getTime();
     if (!Number.isNaN(t)) return localDayOf(t, spreadsheetZone);
@@ -114,20 +117,29 @@ export function rejectErrorValue(value: unknown): void {
 }
 
 /** A number; booleans and text are not (the core's KPI formulas take numbers only). */
-export function numberOf(value: unknown, timeZone = 'UTC'): number {
+export function numberOf(value: unknown, timeZone?: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw new CellError(`${describeCell(value, timeZone)} is not a number`);
+  rejectErrorValue(value);
+  throw new CellError(`${describeCell(value, timeZone ?? spreadsheetTimeZone())} is not a number`);
 }
 
 /** Optional text: blank gives the fallback. */
 export function textOr(value: unknown, fallback: string): string {
   if (isBlank(value)) return fallback;
+  rejectErrorValue(value);
   if (typeof value === 'string') return value.trim();
-  throw new CellError(`${describeCell(value, 'UTC')} is not text`);
+  throw new CellError(`${describeCell(value, spreadsheetTimeZone())} is not text`);
 }
 
 /** Optional number: blank gives the fallback. */
 export const numberOr = (value: unknown, fallback: number): number => (isBlank(value) ? fallback : numberOf(value));
 
-/** A whole-day date as `YYYY-MM-DD` (a calendar holiday): date cells in the spreadsheet's zone, serials, ISO dates. */
-export const isoDateOf = (value: unknown, spreadsheetZone: string): string => isoOfDayNumber(Math.floor(dayOf(value, spreadsheetZone)));
+/**
+ * A closed day of a calendar function's holiday range as `YYYY-MM-DD`: a date cell (its day in the spreadsheet's
+ * zone) or ISO date text. Numbers are not dates here (only BUSINESS_DAYS and ADD_BUSINESS_DAYS read serials, as
+ * NETWORKDAYS does), so a stray count or amount in the range is an error instead of a day in 1900.
+ */
+export function holidayDateOf(value: unknown, spreadsheetZone: string): string {
+  if (typeof value === 'number') throw new CellError(`${value} is a number, not a date (use a date cell or text such as 2025-05-02)`);
+  return isoOfDayNumber(Math.floor(dayOf(value, spreadsheetZone)));
+}

@@ -47,3 +47,30 @@ export function pairedRows(names: readonly string[], argumentsGiven: readonly un
   for (let r = 0; r < all[0].length; r++) if (all.some((list) => !isBlank(list[r]))) rows.push(r);
   return { lists: all.map((list) => rows.map((r) => list[r])), rows };
 }
+
+/** `read` once per distinct cell: a column of 100,000 targets or calendars holds a few distinct values. */
+export function byDistinctCell<T>(read: (cell: unknown) => T): (cell: unknown) => T {
+  const known = new Map<unknown, T>();
+  return (cell) => {
+    if (known.has(cell)) return known.get(cell)!;
+    const value = read(cell);
+    known.set(cell, value);
+    return value;
+  };
+}
+
+/**
+ * An argument given once for every row or as a column with one value per row (a target, a calendar), read once per
+ * distinct cell; a failure names the argument, and the row when it is a column. One cell, or a one-cell range, is
+ * read at once, so its error is the whole call's.
+ */
+export function perRow<T>(name: string, argument: unknown, rowsName: string, height: number, read: (cell: unknown) => T): (row: number) => T {
+  const cells = cellsOf(argument);
+  if (cells.length === 1) {
+    const value = readArgument(name, () => read(cells[0]));
+    return () => value;
+  }
+  if (cells.length !== height) throw new Error(`${rowsName} has ${height} rows but ${name} has ${cells.length}`);
+  const readCell = byDistinctCell(read);
+  return (row) => readRow(name, row, () => readCell(cells[row]));
+}

@@ -1,23 +1,29 @@
-import { uptime } from '../../../core/kpi/availability';
-import { dso } from '../../../core/kpi/finance';
+import { mtbf, uptime } from '../../../core/kpi/availability';
+import { ccc, dio, dpo, dso } from '../../../core/kpi/finance';
 import { ftrRate, type FtrOutcome } from '../../../core/kpi/ftr';
 import { errorRate } from '../../../core/kpi/ratios';
 import { retentionRate } from '../../../core/kpi/retention';
 import { csat, inps } from '../../../core/kpi/survey';
-import { CellError, instantOf, isBlank, numberOf, numberOr } from '../cells/coerce';
+import { CellError, instantOf, isBlank, numberOf, numberOr, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, pairedRows, readArgument, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
 import { remapKpiRows } from './kpi-rows';
 
-/** The core's formulas take blanks as null; everything else goes through as is and the core names what is wrong. */
-const answers = <T>(argument: unknown): (T | null)[] => cellsOf(argument).map((cell) => (isBlank(cell) ? null : (cell as T)));
+const MS_PER_HOUR = 3_600_000;
+
+/**
+ * The core's formulas take blanks as null; an error value is an error naming the row; everything else goes through
+ * as is and the core names what is wrong.
+ */
+const answers = <T>(name: string, argument: unknown): (T | null)[] =>
+  cellsOf(argument).map((cell, index) => (isBlank(cell) ? null : readRow(name, index, () => (rejectErrorValue(cell), cell as T))));
 
 /** A cell or a range summed; blanks count as 0. */
 function total(name: string, argument: unknown): number {
   return cellsOf(argument).reduce<number>((sum, cell, index) => (isBlank(cell) ? sum : sum + readRow(name, index, () => numberOf(cell))), 0);
 }
 
-export const FTR_RATE = (outcomes: unknown) => ftrRate(answers<FtrOutcome>(outcomes));
+export const FTR_RATE = (outcomes: unknown) => ftrRate(answers<FtrOutcome>('outcomes', outcomes));
 
 /** A count cell: a number of at least 0 (a negative row would otherwise hide inside the sum). */
 function countOf(cell: unknown): number {
@@ -34,13 +40,23 @@ function countTotal(name: string, argument: unknown): number {
 export const ERROR_RATE = (errors: unknown, totalItems: unknown) =>
   errorRate(countTotal('errors', errors), countTotal('total', totalItems));
 
-export const INPS = (scores: unknown) => inps(answers<number>(scores));
+export const INPS = (scores: unknown) => inps(answers<number>('scores', scores));
 
 export const CSAT = (scores: unknown, scaleMax?: unknown) =>
-  csat(answers<number>(scores), readArgument('scale_max', () => numberOr(scaleMax, 5)));
+  csat(answers<number>('scores', scores), readArgument('scale_max', () => numberOr(scaleMax, 5)));
 
 export const DSO = (receivables: unknown, creditSales: unknown, days: unknown) =>
   dso(total('receivables', receivables), total('credit_sales', creditSales), total('days', days));
+
+export const DPO = (payables: unknown, costOfSales: unknown, days: unknown) =>
+  dpo(total('payables', payables), total('cost_of_sales', costOfSales), total('days', days));
+
+export const DIO = (inventory: unknown, costOfSales: unknown, days: unknown) =>
+  dio(total('inventory', inventory), total('cost_of_sales', costOfSales), total('days', days));
+
+/** One number each (a DSO, DIO and DPO cell, or the functions themselves). */
+export const CCC = (dsoDays: unknown, dioDays: unknown, dpoDays: unknown) =>
+  ccc(readArgument('dso', () => numberOf(dsoDays)), readArgument('dio', () => numberOf(dioDays)), readArgument('dpo', () => numberOf(dpoDays)));
 
 /** Instant lists in the spreadsheet's zone with the rows blank in both left out. */
 function instantPairs(names: [string, string], first: unknown, second: unknown, zone: string) {
@@ -56,6 +72,15 @@ export function UPTIME(outageStarts: unknown, outageEnds: unknown, periodStart: 
   const from = readArgument('period_start', () => instantOf(periodStart, zone));
   const to = readArgument('period_end', () => instantOf(periodEnd, zone));
   return remapKpiRows(rows, () => uptime(firsts as number[], seconds, from, to));
+}
+
+/** Up time in the period ÷ merged outages, in hours. */
+export function MTBF(outageStarts: unknown, outageEnds: unknown, periodStart: unknown, periodEnd: unknown) {
+  const zone = spreadsheetTimeZone();
+  const { firsts, seconds, rows } = instantPairs(['outage_starts', 'outage_ends'], outageStarts, outageEnds, zone);
+  const from = readArgument('period_start', () => instantOf(periodStart, zone));
+  const to = readArgument('period_end', () => instantOf(periodEnd, zone));
+  return remapKpiRows(rows, () => mtbf(firsts as number[], seconds, from, to)) / MS_PER_HOUR;
 }
 
 export function RETENTION_RATE(hireDates: unknown, exitDates: unknown, months?: unknown, asOf?: unknown) {

@@ -32,10 +32,25 @@ export const KPI_SCORE = (actual: unknown, target: unknown, direction?: unknown,
     ([a, t, d, f, c]) => kpiScore(num('actual', a), num('target', t), directionOf('KPI_SCORE', d), optional('floor', f, 0), optional('cap', c, 1.2)),
   );
 
+/**
+ * KPI_STATUS thresholds are achievements as fractions (0.9, or a 90% cell, which Sheets passes as 0.9). Above this
+ * one is a percent typed as a number (90): read as 90 times the target, it would make every status RED.
+ */
+const MAX_THRESHOLD = 1.5;
+
+function threshold(name: string, value: unknown, fallback: number): number {
+  const n = optional(name, value, fallback);
+  if (n > MAX_THRESHOLD) {
+    throw new Error(`${name}: ${n} would mean ${n * 100} % of the target; give the achievement as a fraction (${n / 100}) or a percent cell (${n}%)`);
+  }
+  return n;
+}
+
 export const KPI_STATUS = (actual: unknown, target: unknown, direction?: unknown, greenFrom?: unknown, redBelow?: unknown) =>
   spill(
     [['actual', actual], ['target', target], ['direction', direction], ['green_from', greenFrom], ['red_below', redBelow]],
-    ([a, t, d, g, r]) => kpiStatusOf(num('actual', a), num('target', t), directionOf('KPI_STATUS', d), optional('green_from', g, 1), optional('red_below', r, 0.9)),
+    ([a, t, d, g, r]) =>
+      kpiStatusOf(num('actual', a), num('target', t), directionOf('KPI_STATUS', d), threshold('green_from', g, 1), threshold('red_below', r, 0.9)),
   );
 
 export const KPI_PROGRESS = (actual: unknown, target: unknown, baseline: unknown, clamp?: unknown) =>

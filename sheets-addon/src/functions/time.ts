@@ -1,25 +1,29 @@
 import { MS_PER_DAY } from '../../../core/calendar/days';
+import { CalendarError } from '../../../core/calendar/errors';
 import type { WorkCalendar } from '../../../core/calendar/types';
-import { mttr, timeToFill } from '../../../core/kpi/elapsed';
+import { mtta, mttr, timeToFill, type Elapsed } from '../../../core/kpi/elapsed';
 import { tatStatistic, type TatStatistic } from '../../../core/kpi/tat';
+import type { SlaCycle } from '../../../core/sla/clock';
 import { ComplianceTally } from '../../../core/sla/compliance';
 import { SlaError } from '../../../core/sla/errors';
-import { parseTarget, type SlaTarget } from '../../../core/sla/target';
-import type { SlaClock, SlaCycle } from '../../../core/sla/clock';
-import { resolveCalendar } from '../calendars/resolve';
-import { CellError, instantOf, isBlank, textOr } from '../cells/coerce';
-import { cellsOf, pairedRows, readArgument, readRow, RowError } from '../cells/grid';
+import { formatTarget, parseTarget, type SlaTarget } from '../../../core/sla/target';
+import { CellError, instantOf, isBlank, rejectErrorValue, textOr } from '../cells/coerce';
+import { cellsOf, pairedRows, perRow, readArgument, readRow, RowError } from '../cells/grid';
 import { spill } from '../cells/spill';
 import { formatWallTime } from '../cells/wall-time';
 import { spreadsheetTimeZone } from '../platform';
 import { clockFor, rowCycle } from '../sla/row-clock';
+import { calendarOfIndex, calendarOfRow, optionalCalendarOfIndex } from './calendar-cells';
 import { remapKpiRows } from './kpi-rows';
 
 const MINUTES_PER_HOUR = 60;
 const MS_PER_HOUR = 3_600_000;
+/** Beyond this many ms from 1970 a Date cannot show the instant; the number is shown instead. */
+const LARGEST_DATE_MS = 8.64e15;
 
 /** A target cell; the core's message without its own `target: ` prefix, which the caller adds with the row. */
 function targetOf(value: unknown): SlaTarget {
+  rejectErrorValue(value);
   try {
     return parseTarget(value);
   } catch (error) {
@@ -28,140 +32,181 @@ function targetOf(value: unknown): SlaTarget {
   }
 }
 
-const asOfOf = (value: unknown, zone: string): number =>
-  isBlank(value) ? Date.now() : readArgument('as_of', () => instantOf(value, zone));
+/**
+ * The row's SLA cycle, with the core's failures put in the user's words: a goal due past the years the calendars
+ * cover is an error on `target` that shows the start in the calendar's zone (the core names its policy, goal index
+ * and UTC instant, which the user never typed).
+ */
+function cycleOf(cal: WorkCalendar, target: SlaTarget, start: number, end: number | null, asOf: number) {
+  try {
+    return rowCycle(clockFor(cal, target), start, end, asOf);
+  } catch (error) {
+    const outside = error instanceof SlaError || error instanceof CalendarError ? /is due outside .*$|lies outside .*$/.exec(error.message) : null;
+    if (!outside) throw error;
+    throw new CellError(`${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} ${outside[0].replace(/^lies/, 'is due')}`);
+  }
+}
+
+/** An instant the calendar can measure: a date-time cell read in its zone, inside the years its tables cover. */
+function instantOn(value: unknown, cal: WorkCalendar): number {
+  const t = instantOf(value, cal.timeZone);
+  try {
+    cal.localDay(t);
+  } catch (error) {
+    if (!(error instanceof CalendarError)) throw error;
+    const shown = Math.abs(t) < LARGEST_DATE_MS ? formatWallTime(t, cal.timeZone) : String(t);
+    throw new CellError(`${shown} ${/is outside .*$/.exec(error.message)?.[0] ?? error.message}`);
+  }
+  return t;
+}
+
+/** `as_of` read in each calendar's zone (a calendar per row may have its own); blank means now. */
+function asOfReader(value: unknown): (cal: WorkCalendar) => number {
+  if (isBlank(value)) {
+    const now = Date.now();
+    return () => now;
+  }
+  return (cal) => readArgument('as_of', () => instantOn(value, cal));
+}
 
 /** An end cell: blank while open; never before its start. */
-function endOf(value: unknown, start: number, zone: string): number | null {
+function endOn(value: unknown, start: number, cal: WorkCalendar): number | null {
   if (isBlank(value)) return null;
-  const end = instantOf(value, zone);
-  if (end < start) throw new CellError(`${formatWallTime(end, zone)} is before its start`);
+  const end = instantOn(value, cal);
+  if (end < start) throw new CellError(`${formatWallTime(end, cal.timeZone)} is before its start`);
   return end;
 }
 
 const cell = <T>(argument: string, read: () => T): T => readArgument(argument, read);
 
 export function BUSINESS_HOURS(start: unknown, end: unknown, calendar?: unknown, holidays?: unknown) {
-  const cal = resolveCalendar(calendar, holidays);
-  const zone = cal.timeZone;
-  return spill([['start', start], ['end', end]], ([s, e]) => {
-    const a = cell('start', () => instantOf(s, zone));
-    const b = cell('end', () => instantOf(e, zone));
+  const calendarOf = calendarOfRow(calendar, holidays);
+  return spill([['start', start], ['end', end], ['calendar', calendar]], ([s, e, c]) => {
+    const cal = cell('calendar', () => calendarOf(c));
+    const a = cell('start', () => instantOn(s, cal));
+    const b = cell('end', () => instantOn(e, cal));
     return cal.workingMinutesBetween(a, b) / MINUTES_PER_HOUR;
   });
 }
 
-/** Per-row SLA functions share this: start and target cells of the row through the core's clock. */
+/** Per-row SLA functions share this: the row's start, end (when the function has one), target and calendar cells. */
 function slaRows(
   columns: ReadonlyArray<readonly [string, unknown]>,
-  cal: WorkCalendar,
-  asOf: number,
+  calendar: unknown,
+  holidays: unknown,
+  asOf: (cal: WorkCalendar) => number,
   result: (cycle: SlaCycle) => string | number | Date,
 ) {
-  const zone = cal.timeZone;
+  const calendarOf = calendarOfRow(calendar, holidays);
   const hasEnd = columns[1][0] === 'end';
-  return spill(columns, (cells) => {
-    const start = cell('start', () => instantOf(cells[0], zone));
-    const end = hasEnd ? cell('end', () => endOf(cells[1], start, zone)) : null;
+  return spill([...columns, ['calendar', calendar]], (cells) => {
+    const cal = cell('calendar', () => calendarOf(cells[cells.length - 1]));
+    const start = cell('start', () => instantOn(cells[0], cal));
+    const end = hasEnd ? cell('end', () => endOn(cells[1], start, cal)) : null;
     const target = cell('target', () => targetOf(cells[hasEnd ? 2 : 1]));
-    return result(rowCycle(clockFor(cal, target), start, end, asOf));
+    const at = asOf(cal);
+    return result(cell('target', () => cycleOf(cal, target, start, end, at)));
   });
 }
 
 export function SLA_DUE(start: unknown, target: unknown, calendar?: unknown, holidays?: unknown) {
-  const cal = resolveCalendar(calendar, holidays);
   // Judged at its own start (as_of before any start), the cycle's due time is the goal from the start.
-  return slaRows([['start', start], ['target', target]], cal, -Infinity, (cycle) => new Date(cycle.due!));
+  return slaRows([['start', start], ['target', target]], calendar, holidays, () => -Infinity, (cycle) => new Date(cycle.due!));
 }
 
 const STATUS = { met: 'MET', breached: 'BREACHED', ongoing: 'ON TRACK', paused: 'ON TRACK' } as const;
 
 export function SLA_STATUS(start: unknown, end: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
-  const cal = resolveCalendar(calendar, holidays);
-  const at = asOfOf(asOf, cal.timeZone);
-  return slaRows([['start', start], ['end', end], ['target', target]], cal, at, (cycle) => STATUS[cycle.state]);
+  return slaRows([['start', start], ['end', end], ['target', target]], calendar, holidays, asOfReader(asOf), (cycle) => STATUS[cycle.state]);
 }
 
 export function SLA_REMAINING(start: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
-  const cal = resolveCalendar(calendar, holidays);
-  const at = asOfOf(asOf, cal.timeZone);
-  return slaRows([['start', start], ['target', target]], cal, at, (cycle) => cycle.remainingMinutes / MINUTES_PER_HOUR);
+  return slaRows([['start', start], ['target', target]], calendar, holidays, asOfReader(asOf), (cycle) => cycle.remainingMinutes / MINUTES_PER_HOUR);
 }
 
 export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
-  const cal = resolveCalendar(calendar, holidays);
-  const zone = cal.timeZone;
-  const at = asOfOf(asOf, zone);
   const startCells = cellsOf(starts);
   const endCells = cellsOf(ends);
   if (endCells.length !== startCells.length) throw new Error(`starts has ${startCells.length} rows but ends has ${endCells.length}`);
-  const targetCells = Array.isArray(target) ? cellsOf(target) : null;
-  if (targetCells && targetCells.length !== startCells.length && targetCells.length !== 1) {
-    throw new Error(`starts has ${startCells.length} rows but target has ${targetCells.length}`);
-  }
-  const single = targetCells === null || targetCells.length === 1 ? readArgument('target', () => targetOf(targetCells ? targetCells[0] : target)) : null;
-  // A target column holds a few distinct values (3bd, 45bd): each is parsed and bound to a clock once.
-  const clocks = new Map<unknown, SlaClock>();
-  const clockOfRow = (i: number): SlaClock => {
-    const cell = targetCells![i];
-    let clock = clocks.get(cell);
-    if (!clock) clocks.set(cell, (clock = clockFor(cal, readRow('target', i, () => targetOf(cell)))));
-    return clock;
-  };
-  const singleClock = single && clockFor(cal, single);
+  const height = startCells.length;
+  const targetOfRow = perRow('target', target, 'starts', height, targetOf);
+  const calendarOf = calendarOfIndex(calendar, holidays, 'starts', height);
+  const asOfIn = asOfReader(asOf);
   const tally = new ComplianceTally();
-  for (let i = 0; i < startCells.length; i++) {
+  for (let i = 0; i < height; i++) {
     if (isBlank(startCells[i])) {
       if (!isBlank(endCells[i])) throw new RowError('starts', i + 1, 'blank, but the row has an end');
       continue;
     }
-    const start = readRow('starts', i, () => instantOf(startCells[i], zone));
-    const end = readRow('ends', i, () => endOf(endCells[i], start, zone));
-    tally.add(rowCycle(singleClock || clockOfRow(i), start, end, at));
+    const cal = calendarOf(i);
+    const start = readRow('starts', i, () => instantOn(startCells[i], cal));
+    const end = readRow('ends', i, () => endOn(endCells[i], start, cal));
+    const target = targetOfRow(i);
+    tally.add(readRow('target', i, () => cycleOf(cal, target, start, end, asOfIn(cal))));
   }
   const { compliance } = tally.report().total;
   if (compliance === null) throw new Error('nothing is measurable: no row is done or past due at as_of');
   return compliance;
 }
 
-const TAT_STATISTICS = ['mean', 'median', 'p90', 'max'];
-
 export function TAT(starts: unknown, ends: unknown, calendar?: unknown, holidays?: unknown, statistic?: unknown) {
-  const cal = resolveCalendar(calendar, holidays);
-  const zone = cal.timeZone;
-  const stat = readArgument('statistic', () => textOr(statistic, 'mean').toLowerCase());
-  if (!TAT_STATISTICS.includes(stat)) throw new Error(`statistic must be mean, median, p90 or max, not ${JSON.stringify(statistic)}`);
+  const stat = readArgument('statistic', () => textOr(statistic, 'mean')) as TatStatistic;
   const { lists, rows } = pairedRows(['starts', 'ends'], [starts, ends]);
+  const calendarOf = calendarOfIndex(calendar, holidays, 'starts', cellsOf(starts).length);
   const durations: number[] = [];
   lists[0].forEach((startCell, i) => {
-    const start = readRow('starts', rows[i], () => instantOf(startCell, zone));
-    const end = readRow('ends', rows[i], () => endOf(lists[1][i], start, zone));
+    const cal = calendarOf(rows[i]);
+    const start = readRow('starts', rows[i], () => instantOn(startCell, cal));
+    const end = readRow('ends', rows[i], () => endOn(lists[1][i], start, cal));
     if (end !== null) durations.push(cal.workingMinutesBetween(start, end) / MINUTES_PER_HOUR);
   });
   if (durations.length === 0) throw new Error('ends has no completed rows');
-  return tatStatistic(durations, stat as TatStatistic);
+  return tatStatistic(durations, stat);
 }
 
-/** Start/end lists read into instants for the core's elapsed-time formulas, blank rows left out, row numbers kept. */
-function instantLists(names: [string, string], starts: unknown, ends: unknown, zone: string) {
+/**
+ * Start/end lists for the core's elapsed-time formulas (MTTA, MTTR, TIME_TO_FILL): blank rows left out, row numbers
+ * kept, each row read in its calendar's zone (the spreadsheet's without one), and the elapsed time of each row on
+ * its own calendar, or `plain` (wall-clock) where it has none.
+ */
+function elapsedRows(names: [string, string], starts: unknown, ends: unknown, calendar: unknown, onCalendar: Elapsed, plain: Elapsed) {
   const { lists, rows } = pairedRows(names, [starts, ends]);
-  const startList = lists[0].map((c, i) => (isBlank(c) ? null : readRow(names[0], rows[i], () => instantOf(c, zone))));
-  const endList = lists[1].map((c, i) => (isBlank(c) ? null : readRow(names[1], rows[i], () => instantOf(c, zone))));
-  return { startList, endList, rows };
+  const calendarOf = optionalCalendarOfIndex(calendar, names[0], cellsOf(starts).length);
+  const zone = spreadsheetTimeZone();
+  const read = (name: string, list: unknown[]) =>
+    list.map((c, i) => {
+      if (isBlank(c)) return null;
+      const cal = calendarOf(rows[i]);
+      return readRow(name, rows[i], () => (cal ? instantOn(c, cal) : instantOf(c, zone)));
+    });
+  const elapsed: Elapsed = (a, b, i) => (calendarOf(rows[i]) ? onCalendar(a, b, i) : plain(a, b, i));
+  return { startList: read(names[0], lists[0]), endList: read(names[1], lists[1]), rows, calendarOf: (i: number) => calendarOf(rows[i]), elapsed };
 }
 
-export function MTTR(starts: unknown, ends: unknown, calendar?: unknown) {
-  const cal = isBlank(calendar) ? null : resolveCalendar(calendar);
-  const { startList, endList, rows } = instantLists(['starts', 'ends'], starts, ends, cal?.timeZone ?? spreadsheetTimeZone());
-  const hours = cal ? (a: number, b: number) => cal.workingMinutesBetween(a, b) / MINUTES_PER_HOUR : (a: number, b: number) => (b - a) / MS_PER_HOUR;
-  return remapKpiRows(rows, () => mttr(startList as number[], endList, hours));
+/** Hours between two instants: working hours on the row's calendar, or wall-clock hours without one. */
+function hoursRows(names: [string, string], fn: typeof mttr, starts: unknown, ends: unknown, calendar: unknown) {
+  const wallHours: Elapsed = (a, b) => (b - a) / MS_PER_HOUR;
+  const rowsOf = elapsedRows(names, starts, ends, calendar, (a, b, i) => rowsOf.calendarOf(i)!.workingMinutesBetween(a, b) / MINUTES_PER_HOUR, wallHours);
+  return remapKpiRows(rowsOf.rows, () => fn(rowsOf.startList as number[], rowsOf.endList, rowsOf.elapsed));
 }
 
-/** Working days of a calendar after the opened day up to and including the filled day. */
+export const MTTA = (created: unknown, acknowledged: unknown, calendar?: unknown) => hoursRows(['created', 'acknowledged'], mtta, created, acknowledged, calendar);
+
+export const MTTR = (starts: unknown, ends: unknown, calendar?: unknown) => hoursRows(['starts', 'ends'], mttr, starts, ends, calendar);
+
+/** Working days of a calendar after the opened day up to and including the filled day; calendar days without one. */
 export function TIME_TO_FILL(opened: unknown, filled: unknown, calendar?: unknown) {
-  const cal = isBlank(calendar) ? null : resolveCalendar(calendar);
-  const { startList, endList, rows } = instantLists(['opened', 'filled'], opened, filled, cal?.timeZone ?? spreadsheetTimeZone());
-  const days = cal ? (a: number, b: number) => cal.workingDaysAfter(cal.localDay(a), cal.localDay(b)) : (a: number, b: number) => (b - a) / MS_PER_DAY;
-  return remapKpiRows(rows, () => timeToFill(startList as number[], endList, days));
+  const calendarDays: Elapsed = (a, b) => (b - a) / MS_PER_DAY;
+  const rowsOf = elapsedRows(
+    ['opened', 'filled'],
+    opened,
+    filled,
+    calendar,
+    (a, b, i) => {
+      const cal = rowsOf.calendarOf(i)!;
+      return cal.workingDaysAfter(cal.localDay(a), cal.localDay(b));
+    },
+    calendarDays,
+  );
+  return remapKpiRows(rowsOf.rows, () => timeToFill(rowsOf.startList as number[], rowsOf.endList, rowsOf.elapsed));
 }
-

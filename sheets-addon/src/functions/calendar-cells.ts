@@ -1,0 +1,47 @@
+import { CalendarError } from '../../../core/calendar/errors';
+import type { WorkCalendar } from '../../../core/calendar/types';
+import { resolveCalendar } from '../calendars/resolve';
+import { CellError, isBlank } from '../cells/coerce';
+import { byDistinctCell, cellsOf, perRow, readArgument, RowError } from '../cells/grid';
+
+/**
+ * The `calendar` argument: one cell for every row, or a column with one calendar per row (text, a saved name, blank
+ * for the function's default). Each distinct cell is compiled once per call, with the function's holiday range.
+ */
+
+const CALENDAR_PREFIX = 'calendar: ';
+
+/** A calendar cell with the holiday range; its failures become the cell's (the caller names argument and row). */
+function calendarOfCell(holidays: unknown): (cell: unknown) => WorkCalendar {
+  return (cell) => {
+    try {
+      return resolveCalendar(cell, holidays);
+    } catch (error) {
+      if (error instanceof RowError) throw error; // the holiday range's own row, already named
+      const message = (error as Error).message;
+      if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length));
+      if (error instanceof CalendarError) throw new CellError(message);
+      throw error;
+    }
+  };
+}
+
+/**
+ * For per-row functions (spill): the calendar of a row's cell. A single calendar is compiled now, so a bad one fails
+ * the call instead of every row.
+ */
+export function calendarOfRow(calendar: unknown, holidays: unknown): (cell: unknown) => WorkCalendar {
+  const read = byDistinctCell(calendarOfCell(holidays));
+  if (!Array.isArray(calendar) || cellsOf(calendar).length === 1) readArgument('calendar', () => read(cellsOf(calendar)[0]));
+  return read;
+}
+
+/** For aggregates: the calendar of row i (0-based, in the user's rows) of a list named `rowsName`. */
+export const calendarOfIndex = (calendar: unknown, holidays: unknown, rowsName: string, height: number): ((row: number) => WorkCalendar) =>
+  perRow('calendar', calendar, rowsName, height, calendarOfCell(holidays));
+
+/** The same where a blank calendar means none (wall-clock time: MTTA, MTTR, TIME_TO_FILL): null for a blank cell. */
+export function optionalCalendarOfIndex(calendar: unknown, rowsName: string, height: number): (row: number) => WorkCalendar | null {
+  const read = calendarOfCell(undefined);
+  return perRow('calendar', calendar, rowsName, height, (cell) => (isBlank(cell) ? null : read(cell)));
+}
