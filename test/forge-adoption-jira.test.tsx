@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { findAll, fire, render, resetUi, textOf, ui, type ForgeDoc } from './helpers/forge-ui';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -12,6 +13,11 @@ const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/inde
 const { runtime } = await import('../forge-app/src/runtime');
 const { JiraClient } = await import('../forge-app/src/jira/client');
 const { SLA_PROPERTY_KEY } = await import('../forge-app/src/sync/sla-property');
+const { inpsActual } = await import('../forge-app/src/resolvers/inps');
+const { toCsv } = await import('../forge-app/src/frontend/csv');
+const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
+const { CustomerReportGadget } = await import('../forge-app/src/frontend/customer-report-view');
+const { InpsPortalQuestion } = await import('../forge-app/src/frontend/inps-portal-view');
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-03-03T08:00:00Z'); // a Monday
@@ -38,7 +44,9 @@ async function syncAt(now: number) {
 }
 
 function request(n: number, created: number, events: Array<{ at: number; to: string }>, organizations: string[] = []): DoubleIssue {
-  const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High' }, events: events.map((e) => ({ ...e, field: 'status' })) }, String(10000 + n));
+  // Resolving sets the status and the resolution, as a JSM workflow's resolve transition does.
+  const changes = events.flatMap((e) => (e.to === 'Resolved' ? [{ ...e, field: 'status' }, { ...e, field: 'resolution', to: 'Done' }] : [{ ...e, field: 'status' }]));
+  const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High' }, events: changes }, String(10000 + n));
   issue.fields.customfield_10002 = organizations.map((name, i) => ({ id: String(i + 1), name, _links: { self: `https://site.atlassian.net/rest/servicedeskapi/organization/${i + 1}` } }));
   issue.fields.reporter = { accountId: `requester-${n}`, displayName: `Requester ${n}` };
   return issue;
@@ -128,4 +136,197 @@ describe('J1: SLA state where JQL can search it', () => {
     await jira.setIssueProperty('SUP-4', 'fine', { a: 1 });
     expect(forge.jira.issues.get('SUP-4')!.properties).toEqual({ fine: { a: 1 } });
   });
+});
+
+const DAY = 24 * HOUR;
+const NOW = T0 + 2 * DAY;
+
+/** Four requests resolved on Monday 3 March: two from Finance, one from HR, one from no organization. */
+async function syncCustomers() {
+  const resolved = (n: number, afterH: number, organizations: string[]) => request(n, T0, [{ at: T0 + afterH * HOUR, to: 'Resolved' }], organizations);
+  forge.jira.add(resolved(11, 1, ['Finance'])); // Purchasing met, 1 h
+  forge.jira.add(resolved(12, 30, ['Finance'])); // Purchasing breached (due Monday 16:00), 30 h
+  forge.jira.add(resolved(13, 1.5, ['HR'])); // met, 1.5 h
+  forge.jira.add(resolved(14, 3, [])); // met, 3 h
+  await syncAt(NOW);
+}
+
+/** Answers the portal question as the platform would call the resolver: the request from the module's context, the caller from the principal. */
+const asRequester = (issueKey: string, accountId: string | undefined, functionKey: string, payload: unknown = {}, license?: { isActive: boolean }) =>
+  resolverHandler({ call: { functionKey, payload }, context: { extension: { request: { key: issueKey, typeId: '7' }, portal: { id: '1' } } } }, { principal: accountId ? { accountId } : undefined, ...(license ? { license } : {}) }) as Promise<any>;
+
+/** The UI bridge's invoke answered by the real resolvers (with their doubles), as the Forge host would. */
+const bridgeResolvers = (names: string[], license?: { isActive: boolean }) =>
+  Object.fromEntries(names.map((name) => [name, (payload: unknown) => resolverHandler({ call: { functionKey: name, payload }, context: {} }, { principal: { accountId: forgeUser.accountId }, ...(license ? { license } : {}) })]));
+
+const gadget = (config: Record<string, unknown>, locale = 'en_US') => ({ locale, timezone: 'UTC', extension: { gadgetConfiguration: config } });
+/** The texts of a table's body rows (the reconciler turns DynamicTable rows into Cell children, header first). */
+const rowsOf = (doc: ForgeDoc, columns: number): string[][] => {
+  const cells = findAll(findAll(doc, 'DynamicTable')[0], 'Cell').map(textOf).slice(columns);
+  return Array.from({ length: cells.length / columns }, (_, i) => cells.slice(i * columns, (i + 1) * columns));
+};
+
+describe('C1: internal customers', () => {
+  it('C1: the sync reads each request\'s JSM organizations, and the compliance gadget groups by them', async () => {
+    await syncCustomers();
+    expect(forge.jira.calls).toContain('app GET /rest/api/3/field');
+    const answer = await call('getCompliance', { policyId: 'purchasing', scope: 'projects', projects: ['SUP'], groupBy: 'organization', period: 'month', periods: 1 });
+    expect(answer.groups.map((g: { key: string; met: number; breached: number }) => [g.key, g.met, g.breached])).toEqual([['', 1, 0], ['Finance', 1, 1], ['HR', 1, 0]]);
+    expect(answer.target).toEqual({ level: 0.9, amberFrom: 0.85 });
+  });
+
+  it('C1: the by-customer view gives compliance against the agreed level, median TAT and iNPS per organization', async () => {
+    await syncCustomers();
+    for (const [n, score] of [[11, 10], [12, 3], [13, 9]] as const) expect(await asRequester(`SUP-${n}`, `requester-${n}`, 'submitInps', { score })).toEqual({ ok: true, score });
+    const report = await call('getCustomerReport', { policyId: 'purchasing', projects: ['SUP'], months: 3 });
+    expect(report).toMatchObject({ policyName: 'Purchasing SLA', projects: ['SUP'], months: ['2025-01', '2025-02', '2025-03'], target: { level: 0.9, amberFrom: 0.85 } });
+    expect(report.rows).toEqual([
+      { organization: 'Finance', met: 1, breached: 1, compliance: 0.5, rag: 'red', medianTatHours: 15.5, resolved: 2, inps: 0, answers: 2 },
+      { organization: 'HR', met: 1, breached: 0, compliance: 1, rag: 'green', medianTatHours: 1.5, resolved: 1, inps: 100, answers: 1 },
+      { organization: '', met: 1, breached: 0, compliance: 1, rag: 'green', medianTatHours: 3, resolved: 1, inps: null, answers: 0 },
+    ]);
+
+    // The gadget through ForgeReconciler, in Vietnamese: lozenges by the agreed level, TAT and iNPS per customer.
+    resetUi(gadget({ policyId: 'purchasing', projects: 'sup', months: '3' }, 'vi_VN'), bridgeResolvers(['getCustomerReport']));
+    const doc = await render(<CustomerReportGadget />);
+    expect(ui.invokes).toEqual([{ functionKey: 'getCustomerReport', payload: { policyId: 'purchasing', projects: ['SUP'], months: 3 } }]);
+    expect(textOf(doc)).toContain('Mức cam kết 90% (vàng từ 85%)');
+    expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([['removed', '50% (1/2)'], ['success', '100% (1/1)'], ['success', '100% (1/1)']]);
+    expect(rowsOf(doc, 4).map((row) => [row[0], row[2], row[3]])).toEqual([
+      ['Finance', '15,5 giờ', '0 · 2 câu trả lời'],
+      ['HR', '1,5 giờ', '100 · 1 câu trả lời'],
+      ['Không thuộc tổ chức nào', '3 giờ', '—'],
+    ]);
+  });
+
+  it('C1: the compliance gadget colours by the policy\'s agreed level and links each ticket key to the issue', async () => {
+    forge.jira.add(request(21, T0, [], ['Finance']));
+    forge.jira.add(request(22, T0, [{ at: T0 + HOUR, to: 'Resolved' }], ['Finance']));
+    forge.jira.add(request(23, T0, [{ at: T0 + 9 * HOUR, to: 'Resolved' }], ['HR']));
+    await syncAt(T0 + 9.5 * HOUR); // SUP-21 still open past its 16:00 due
+    resetUi(gadget({ policyId: 'purchasing', projects: 'SUP', groupBy: 'organization', period: 'month', periods: '1' }), bridgeResolvers(['getCompliance']));
+    runtime.now = () => T0 + 9.5 * HOUR;
+    const doc = await render(<ComplianceGadget />);
+    // 1 met of 3 measurable = 33 %: red under the agreed 90 %; Finance 1 of 2 (50 %) red, HR 0 of 1 red.
+    expect(findAll(doc, 'Lozenge').slice(0, 3).map((l) => [l.props.appearance, textOf(l)])).toEqual([['removed', 'SLA compliance'], ['removed', '50%'], ['removed', '0%']]);
+    expect(textOf(doc)).toContain('Agreed level 90% (amber from 85%)');
+    const links = findAll(doc, 'Link');
+    expect(links.map((l) => [l.props.href, textOf(l)])).toEqual([['/browse/SUP-21', 'SUP-21']]);
+  });
+});
+
+describe('N1: iNPS on the customer portal', () => {
+  it('N1: one answer per requester per request (a second is refused), only on resolved requests, stored under KVS-safe keys, moving iNPS', async () => {
+    forge.jira.add(request(31, T0, [{ at: T0 + HOUR, to: 'Resolved' }], ['Finance']));
+    forge.jira.add(request(32, T0, [], ['Finance']));
+    // A customer account id carries ':' and other characters KVS keys refuse unencoded (the KVS double would throw).
+    forge.jira.issues.get('SUP-31')!.fields.reporter = { accountId: 'qm:8f1c2d3e-aa00:5d2f9a', displayName: 'Chị Hoa' };
+    await syncAt(NOW);
+    runtime.now = () => NOW;
+    expect(await inpsActual(['SUP'], '2025-03')).toEqual({ inps: null, answers: 0 });
+
+    expect(await asRequester('SUP-31', 'qm:8f1c2d3e-aa00:5d2f9a', 'getInpsQuestion')).toEqual({ state: 'open' });
+    expect(await asRequester('SUP-31', 'someone-else', 'getInpsQuestion')).toEqual({ state: 'not-requester' });
+    expect(await asRequester('SUP-32', 'requester-32', 'getInpsQuestion')).toEqual({ state: 'not-resolved' });
+    expect(await asRequester('SUP-31', undefined, 'getInpsQuestion')).toEqual({ error: 'INVALID', field: 'accountId', message: 'accountId: only a signed-in customer can answer (anonymous portal visitors cannot)' });
+    expect(await asRequester('SUP-31', 'qm:8f1c2d3e-aa00:5d2f9a', 'submitInps', { score: 11 })).toEqual({ error: 'INVALID', field: 'score', message: 'score: expected a whole number from 0 to 10, got 11' });
+    expect(await asRequester('SUP-31', 'qm:8f1c2d3e-aa00:5d2f9a', 'submitInps', { score: 7, comment: 'x'.repeat(1001) })).toMatchObject({ error: 'INVALID', field: 'comment' });
+    expect(await asRequester('SUP-32', 'requester-32', 'submitInps', { score: 9 })).toEqual({ error: 'NOT_ALLOWED', state: 'not-resolved' });
+    expect(await asRequester('SUP-31', 'someone-else', 'submitInps', { score: 0 })).toEqual({ error: 'NOT_ALLOWED', state: 'not-requester' });
+
+    expect(await asRequester('SUP-31', 'qm:8f1c2d3e-aa00:5d2f9a', 'submitInps', { score: 10, comment: 'Nhanh, cảm ơn!' })).toEqual({ ok: true, score: 10 });
+    expect(await inpsActual(['SUP'], '2025-03')).toEqual({ inps: 100, answers: 1 });
+    // A second answer is refused and the first one stands: the score cannot be nudged by answering again.
+    expect(await asRequester('SUP-31', 'qm:8f1c2d3e-aa00:5d2f9a', 'submitInps', { score: 0 })).toEqual({ error: 'ALREADY_ANSWERED', score: 10 });
+    expect(await asRequester('SUP-31', 'qm:8f1c2d3e-aa00:5d2f9a', 'getInpsQuestion')).toEqual({ state: 'answered', score: 10 });
+    expect(await inpsActual(['SUP'], '2025-03')).toEqual({ inps: 100, answers: 1 });
+    const answerKeys = [...forge.kvs.data.keys()].filter((k) => k.startsWith('inps'));
+    expect(answerKeys).toEqual([expect.stringMatching(/^inps:SUP:2025-03:\d$/), 'inps-answer:SUP-31:#qm_003a8f1c2d3e-aa00_003a5d2f9a']);
+    expect(forge.kvs.data.get(answerKeys[1])).toEqual({ issueKey: 'SUP-31', score: 10, comment: 'Nhanh, cảm ơn!', at: NOW, month: '2025-03', organization: 'Finance' });
+  });
+
+  it('N1: the portal panel asks a 0-10 question with an optional comment, then thanks the requester, in Vietnamese', async () => {
+    forge.jira.add(request(33, T0, [{ at: T0 + HOUR, to: 'Resolved' }]));
+    await syncAt(NOW);
+    const portal = { locale: 'vi_VN', extension: { request: { key: 'SUP-33', typeId: '7' }, portal: { id: '1' } } };
+    const byRequester = (name: string) => (payload: unknown) => asRequester('SUP-33', 'requester-33', name, payload);
+    resetUi(portal, { getInpsQuestion: byRequester('getInpsQuestion'), submitInps: byRequester('submitInps') });
+    let doc = await render(<InpsPortalQuestion />);
+    expect(textOf(doc)).toContain('Bạn có sẵn lòng giới thiệu đội ngũ của chúng tôi cho đồng nghiệp không?');
+    const radios = findAll(doc, 'RadioGroup')[0];
+    expect(radios.props.options.map((o: { value: string }) => o.value)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    // Sending without a score says what is missing and calls nothing.
+    doc = await fire(findAll(doc, 'Button')[0].props.onClick);
+    expect(findAll(doc, 'ErrorMessage').map(textOf)).toEqual(['Hãy chọn điểm từ 0 đến 10.']);
+    expect(ui.invokes.map((i) => i.functionKey)).toEqual(['getInpsQuestion']);
+    doc = await fire(findAll(doc, 'RadioGroup')[0].props.onChange, { target: { value: '6' } });
+    doc = await fire(findAll(doc, 'TextArea')[0].props.onChange, { target: { value: 'Chậm quá' } });
+    doc = await fire(findAll(doc, 'Button')[0].props.onClick);
+    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'submitInps', payload: { score: 6, comment: 'Chậm quá' } });
+    expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual(['Cảm ơn bạn: bạn đã chấm 6 điểm.']);
+    expect(await inpsActual(['SUP'], '2025-03')).toEqual({ inps: -100, answers: 1 });
+  });
+});
+
+describe('E1: CSV export of a gadget\'s data', () => {
+  it('E1: RFC 4180: commas, quotes and line breaks quoted, quotes doubled, CRLF after every record; rows of the wrong width refused', () => {
+    expect(toCsv(['a', 'b', 'c'], [['x, y', 'say "hi"', 'two\nlines'], [1.5, null, '']])).toBe('a,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n1.5,,\r\n');
+    expect(() => toCsv(['a', 'b'], [['only one']])).toThrow('CSV row 1 has 1 fields, the header 2');
+  });
+
+  it('E1: the compliance and per-customer gadgets show their data as CSV to copy', async () => {
+    await syncCustomers();
+    resetUi(gadget({ policyId: 'purchasing', projects: 'SUP', groupBy: 'organization', period: 'month', periods: '1' }), bridgeResolvers(['getCompliance']));
+    let doc = await render(<ComplianceGadget />);
+    expect(findAll(doc, 'CodeBlock')).toEqual([]);
+    const exportButton = findAll(doc, 'Button').find((b) => textOf(b) === 'Export CSV')!;
+    doc = await fire(exportButton.props.onClick);
+    expect(findAll(doc, 'CodeBlock')[0].props.text).toBe(
+      'section,label,met,breached,open_past_due,compliance,due_utc,risk,assignee\r\n' +
+        'total,SLA compliance,3,1,0,0.75,,,\r\n' +
+        'group,,1,0,0,1,,,\r\ngroup,Finance,1,1,0,0.5,,,\r\ngroup,HR,1,0,0,1,,,\r\n' +
+        'trend,2025-03,,,,0.75,,,\r\n',
+    );
+
+    resetUi(gadget({ policyId: 'purchasing', projects: 'SUP' }), bridgeResolvers(['getCustomerReport']));
+    doc = await render(<CustomerReportGadget />);
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Export CSV')!.props.onClick);
+    expect(findAll(doc, 'CodeBlock')[0].props.text).toBe(
+      'organization,met,breached,compliance,rag,median_tat_hours,resolved,inps,inps_answers\r\n' +
+        'Finance,1,1,0.5,red,15.5,2,,0\r\nHR,1,0,1,green,1.5,1,,0\r\nNo organization,1,0,1,green,3,1,,0\r\n',
+    );
+  });
+});
+
+describe('L1: licensing', () => {
+  const INACTIVE = { isActive: false };
+
+  it('L1: an inactive license gets UNLICENSED instead of data from every resolver; an active one or none (free, development) gets data', async () => {
+    await syncCustomers();
+    const query = { policyId: 'purchasing', projects: ['SUP'] };
+    const unlicensed = { error: 'UNLICENSED', message: 'This app needs an active license for this site: ask a Jira administrator to check Manage apps.' };
+    for (const [name, payload] of [['getCompliance', query], ['getCustomerReport', query], ['getChoices', {}], ['getConfig', {}]] as const) {
+      expect(await resolverHandler({ call: { functionKey: name, payload }, context: {} }, { principal: { accountId: forgeUser.accountId }, license: INACTIVE }), name).toEqual(unlicensed);
+    }
+    expect(await asRequester('SUP-11', 'requester-11', 'submitInps', { score: 8 }, INACTIVE)).toEqual(unlicensed);
+    expect(await inpsActual(['SUP'], '2025-03')).toEqual({ inps: null, answers: 0 });
+    const active = await resolverHandler({ call: { functionKey: 'getCompliance', payload: query }, context: {} }, { principal: { accountId: forgeUser.accountId }, license: { isActive: true, isEvaluation: true } });
+    expect(active).toMatchObject({ total: { met: 3, breached: 1 } });
+    expect(await call('getCompliance', query)).toMatchObject({ total: { met: 3, breached: 1 } });
+  });
+
+  for (const [locale, message] of [
+    ['en_US', 'This app has no active license on this site. Ask a Jira administrator to renew it in Manage apps.'],
+    ['vi_VN', 'Ứng dụng chưa có giấy phép còn hiệu lực trên trang này. Hãy nhờ quản trị viên Jira gia hạn trong mục Quản lý ứng dụng.'],
+  ]) {
+    it(`L1: an unlicensed site sees the message instead of data (${locale})`, async () => {
+      await syncCustomers();
+      resetUi(gadget({ policyId: 'purchasing', projects: 'SUP' }, locale), bridgeResolvers(['getCompliance', 'getCustomerReport'], INACTIVE));
+      for (const view of [<ComplianceGadget key="c" />, <CustomerReportGadget key="r" />]) {
+        const doc = await render(view);
+        expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual([message]);
+        expect(findAll(doc, 'DynamicTable')).toEqual([]);
+      }
+    });
+  }
 });

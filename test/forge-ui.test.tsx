@@ -42,6 +42,7 @@ describe('SLA compliance gadget', () => {
     expect(textOf(findAll(doc, 'Heading')[0])).toBe('95%');
     expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([
       ['success', 'SLA compliance'],
+      ['moved', '90%'],
       ['removed', 'Breached'],
       ['moved', 'Due soon'],
     ]);

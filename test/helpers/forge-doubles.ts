@@ -101,13 +101,12 @@ export class JiraDouble {
   faultsInjected = 0;
   /** Account ids and display names the user-facing answers carry. */
   readonly displayNames = new Map<string, string>();
-  /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
-  readonly catalogue = new SiteCatalogue();
   /** Whether the site has JSM's Organizations field (listed by `GET /rest/api/3/field`). */
   hasOrganizationsField = false;
   /** Issue property writes the app made, in order (`PUT KEY/propertyKey` or `DELETE …`). */
   readonly propertyWrites: string[] = [];
   /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
+  readonly catalogue = new SiteCatalogue();
 
   add(issue: DoubleIssue): void {
     this.issues.set(issue.key, issue);
@@ -297,7 +296,6 @@ export class JiraDouble {
       }
       return issue?.feedback ? respond(200, issue.feedback) : respond(404, { errorMessage: 'No feedback' });
     }
-    if (listed) return listed;
     const listed = this.catalogue.answer(method, url, respond);
     if (listed) return listed;
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });

@@ -35,7 +35,7 @@ export function ComplianceGadgetEdit() {
   const jsmOptions = choices.status === 'ready' ? (choices.data.jsmMetrics ?? []).map((name) => ({ label: name, value: name })) : [];
   const sourceOptions = [{ label: t.sourcePolicy, value: 'policy' }, { label: t.sourceJsm, value: 'jsm' }];
   const scopeOptions = [{ label: t.scopeProjects, value: 'projects' }, { label: t.scopeJqlOption, value: 'jql' }];
-  const groupOptions = [{ label: t.none, value: '' }, ...GROUP_FIELDS.map((f) => ({ label: f, value: f }))];
+  const groupOptions = [{ label: t.none, value: '' }, ...GROUP_FIELDS.map((f) => ({ label: f === 'organization' ? t.organization : f, value: f }))];
   const periodOptions = [{ label: t.periodWeek, value: 'week' }, { label: t.periodMonth, value: 'month' }, { label: t.periodQuarter, value: 'quarter' }];
   const source = current.source === 'jsm' ? 'jsm' : 'policy';
   const scope = current.scope === 'jql' ? 'jql' : 'projects';

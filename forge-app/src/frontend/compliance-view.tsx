@@ -1,6 +1,9 @@
-import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatInstant, formatPercent } from '../i18n/messages';
+import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Link, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
+import { complianceRag, complianceTargetOf, type ComplianceTarget } from '../../../core';
+import { formatInstant, formatPercent, type Messages } from '../i18n/messages';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
+import { toCsv } from './csv';
+import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
 
 export interface ComplianceGadgetConfig {
@@ -19,9 +22,31 @@ export interface ComplianceGadgetConfig {
   weeks?: string;
 }
 
-/** RAG against the usual 95 % SLA target: green at or above it, amber down to 85 %, red below. */
-export const complianceAppearance = (ratio: number | null) =>
-  ratio === null ? 'default' : ratio >= 0.95 ? 'success' : ratio >= 0.85 ? 'moved' : 'removed';
+const APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
+
+/** RAG against the policy's agreed level and amber margin (95 % and 85 % for a policy that sets neither). */
+export const complianceAppearance = (ratio: number | null, target: ComplianceTarget = complianceTargetOf(undefined)) => {
+  const rag = complianceRag(ratio, target);
+  return rag === null ? 'default' : APPEARANCE[rag];
+};
+
+/** A ticket key as a link to the issue (a relative path: the gadget runs inside the Jira site). */
+export const IssueLink = ({ issueKey }: { issueKey: string }) => <Link href={`/browse/${encodeURIComponent(issueKey)}`}>{issueKey}</Link>;
+
+/** The gadget's data as one CSV table: the total, each group, each trend period and each ticket at risk. */
+export function complianceCsv(answer: ComplianceAnswer, t: Messages): string {
+  const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
+  const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+  return toCsv(
+    ['section', 'label', 'met', 'breached', 'open_past_due', 'compliance', 'due_utc', 'risk', 'assignee'],
+    [
+      ['total', t.compliance, answer.total.met, answer.total.breached, answer.total.ongoingBreached, ratio(answer.total.compliance), null, null, null],
+      ...answer.groups.map((g) => ['group', g.key, g.met, g.breached, g.ongoingBreached, ratio(g.compliance), null, null, null]),
+      ...answer.trend.map((p) => ['trend', p.period, null, null, null, ratio(p.compliance), null, null, null]),
+      ...answer.atRisk.map((r) => ['at-risk', r.key, null, null, null, null, iso(r.due), r.risk, r.assigneeName ?? r.assignee]),
+    ],
+  );
+}
 
 export const projectList = (text: string | undefined): string[] =>
   (text ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
@@ -55,10 +80,13 @@ export function ComplianceGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_JQL') return <SectionMessage appearance="error" title={t.invalidJql}><Text>{data.data.message ?? ''}</Text></SectionMessage>;
+    if (data.data.error === 'UNLICENSED') return <SectionMessage appearance="warning"><Text>{t.unlicensed}</Text></SectionMessage>;
     return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   }
   const answer: ComplianceAnswer = data.data;
   const { total, trend, atRisk, groups } = answer;
+  // An answer without a target (a resolver older than agreed levels) keeps the old fixed 95 % / 85 %.
+  const target = answer.target ?? complianceTargetOf(undefined);
   const trendTitle = answer.period === 'month' ? t.monthlyTrend : answer.period === 'quarter' ? t.quarterlyTrend : t.weeklyTrend;
   const measured = total.met + total.breached + total.ongoingBreached;
   // Due times in the viewer's own time zone and locale (Jira's profile setting, from the product context).
@@ -72,8 +100,9 @@ export function ComplianceGadget() {
       )}
       <Inline space="space.100" alignBlock="center">
         <Heading size="large">{formatPercent(total.compliance, locale)}</Heading>
-        <Lozenge appearance={complianceAppearance(total.compliance)}>{t.compliance}</Lozenge>
+        <Lozenge appearance={complianceAppearance(total.compliance, target)}>{t.compliance}</Lozenge>
       </Inline>
+      <Text>{t.agreedLevel(formatPercent(target.level, locale), formatPercent(target.amberFrom, locale))}</Text>
       {measured === 0 ? (
         <EmptyState header={t.noData} />
       ) : (
@@ -92,7 +121,7 @@ export function ComplianceGadget() {
           {groups.length > 0 && (
             <DynamicTable
               head={{ cells: [{ key: 'group', content: t.groupBy }, { key: 'c', content: t.compliance }] }}
-              rows={groups.map((g) => ({ key: `g-${g.key}`, cells: [{ key: 'group', content: g.key || '—' }, { key: 'c', content: formatPercent(g.compliance, locale) }] }))}
+              rows={groups.map((g) => ({ key: `g-${g.key}`, cells: [{ key: 'group', content: g.key || '—' }, { key: 'c', content: <Lozenge appearance={complianceAppearance(g.compliance, target)}>{formatPercent(g.compliance, locale)}</Lozenge> }] }))}
             />
           )}
         </Stack>
@@ -106,7 +135,7 @@ export function ComplianceGadget() {
           rows={atRisk.map((r) => ({
             key: r.key,
             cells: [
-              { key: 'ticket', content: r.key },
+              { key: 'ticket', content: <IssueLink issueKey={r.key} /> },
               { key: 'due', content: dateText(r.due) },
               { key: 'risk', content: <Lozenge appearance={r.risk === 'breached' ? 'removed' : 'moved'}>{r.risk === 'breached' ? t.breached : t.soon}</Lozenge> },
               { key: 'assignee', content: r.assigneeName ?? (r.assignee ? t.unknownUser : '—') },
@@ -114,6 +143,7 @@ export function ComplianceGadget() {
           }))}
         />
       )}
+      <CsvExport csv={complianceCsv(answer, t)} t={t} />
     </Stack>
   );
 }

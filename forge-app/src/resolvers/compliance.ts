@@ -1,4 +1,4 @@
-import { type ComplianceEntry, localDayIn, periodLabel, slaCompliance } from '../../../core';
+import { type ComplianceEntry, complianceTargetOf, type ComplianceTarget, localDayIn, periodLabel, slaCompliance } from '../../../core';
 import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient, JqlError } from '../jira/client';
@@ -39,6 +39,8 @@ export interface ComplianceAnswer {
   /** With a JQL scope: the search found more than JQL_ISSUE_LIMIT issues and only the first ones are counted. */
   truncated: boolean;
   issueLimit: number;
+  /** The policy's agreed level and amber threshold (defaults for JSM metrics and policies without them). */
+  target: ComplianceTarget;
   total: { met: number; breached: number; ongoingBreached: number; ongoing: number; compliance: number | null };
   groups: Array<{ key: string; met: number; breached: number; ongoingBreached: number; compliance: number | null }>;
   /** One point per period (ISO week, month or quarter) that has measurable cycles. */
@@ -188,6 +190,7 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
     period,
     truncated,
     issueLimit: JQL_ISSUE_LIMIT,
+    target: complianceTargetOf(config?.policies.find((p) => p.id === query.policyId)),
     total: report.total,
     groups: query.groupBy ? report.groups.map(({ period: _p, ongoing: _o, ...g }) => g) : [],
     trend: trend.groups.filter((g) => g.compliance !== null).map((g) => ({ period: g.period, compliance: g.compliance! })),

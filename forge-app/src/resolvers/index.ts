@@ -7,8 +7,10 @@ import { changesResults, loadGenerations, startRecompute } from '../sync/generat
 import { retryFailedNow, syncHealth } from '../sync/health';
 import { loadSyncState } from '../sync/state';
 import { defineAdminResolvers } from './admin-resolvers';
+import { defineAdoptionResolvers } from './adoption';
 import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
+import { requireLicense } from './license';
 import { AccessError, requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
 import { scorecardData, type ScorecardQuery } from './scorecard';
 
@@ -87,4 +89,7 @@ resolver.define('getChoices', () =>
 
 defineAdminResolvers(resolver, guarded);
 
-export const resolverHandler = resolver.getDefinitions();
+defineAdoptionResolvers(resolver, guarded);
+
+/** Every resolver of a paid install refuses data to a site whose license is inactive (see license.ts). */
+export const resolverHandler = requireLicense(resolver.getDefinitions());

@@ -1,0 +1,4 @@
+import ForgeReconciler from '@forge/react';
+import { CustomerReportEdit } from './customer-report-edit-view';
+
+ForgeReconciler.render(<CustomerReportEdit />);

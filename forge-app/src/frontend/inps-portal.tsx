@@ -1,0 +1,4 @@
+import ForgeReconciler from '@forge/react';
+import { InpsPortalQuestion } from './inps-portal-view';
+
+ForgeReconciler.render(<InpsPortalQuestion />);

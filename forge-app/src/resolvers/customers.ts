@@ -1,0 +1,112 @@
+import { complianceRag, complianceTargetOf, type ComplianceTarget, localDayIn, periodLabel, slaCompliance, tatStats } from '../../../core';
+import { loadConfig } from '../config/store';
+import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
+import { keys } from '../storage/keys';
+import { valuesWithPrefix } from '../storage/store';
+import { activeGeneration } from '../sync/generations';
+import { runtime } from '../runtime';
+import { monthOf } from '../sync/ticket-result';
+import { periodWindow, storedCycles } from './compliance';
+import { inpsAnswers, inpsOf, type InpsEntry } from './inps';
+import { browsableProjects } from './permissions';
+
+export interface CustomerReportQuery {
+  policyId: string;
+  projects?: string[];
+  /** Months covered, the current one included (1-24, default 3). */
+  months?: number;
+}
+
+/** One internal customer (a JSM organization, or several joined when a request names several; "" for none). */
+export interface CustomerRow {
+  organization: string;
+  met: number;
+  breached: number;
+  compliance: number | null;
+  rag: 'green' | 'amber' | 'red' | null;
+  /** Median wall-clock hours from creation to resolution of the requests resolved in the window. */
+  medianTatHours: number | null;
+  resolved: number;
+  inps: number | null;
+  answers: number;
+}
+
+export interface CustomerReport {
+  policyId: string;
+  policyName: string;
+  projects: string[];
+  months: string[];
+  target: ComplianceTarget;
+  rows: CustomerRow[];
+}
+
+const rowFor = (rows: Map<string, CustomerRow>, organization: string): CustomerRow => {
+  let row = rows.get(organization);
+  if (!row) {
+    row = { organization, met: 0, breached: 0, compliance: null, rag: null, medianTatHours: null, resolved: 0, inps: null, answers: 0 };
+    rows.set(organization, row);
+  }
+  return row;
+};
+
+/**
+ * The back office's service report to its internal customers: per JSM organization, SLA compliance under one policy
+ * (coloured against the policy's agreed level), median turnaround of the requests resolved, and iNPS from the portal
+ * answers, over the last N months of the report time zone, in the projects the viewer may browse.
+ */
+export async function customerReport(query: CustomerReportQuery): Promise<CustomerReport> {
+  const { config } = await loadConfig();
+  const timeZone = config?.sync.reportTimeZone ?? 'UTC';
+  const policy = config?.policies.find((p) => p.id === query.policyId);
+  const target = complianceTargetOf(policy);
+  const projects = await browsableProjects(query.projects ?? []);
+  const count = Math.max(1, Math.min(24, Math.floor(query.months ?? 3) || 3));
+  const now = runtime.now();
+  const { oldest, from } = periodWindow(now, 'month', count, timeZone);
+  const dayOf = localDayIn(timeZone);
+  const months: string[] = [];
+  for (let month = monthOf(now, timeZone); months.length < count; ) {
+    months.unshift(month);
+    const [y, m] = month.split('-').map(Number);
+    month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+  const gen = await activeGeneration();
+  const rows = new Map<string, CustomerRow>();
+
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, undefined, gen)).filter((c) => periodLabel(dayOf(c.start), 'month') >= oldest);
+  for (const group of slaCompliance(cycles, { groupBy: 'organization', timeZone }).groups) {
+    const row = rowFor(rows, group.key);
+    row.met = group.met;
+    row.breached = group.breached + group.ongoingBreached;
+    row.compliance = group.compliance;
+    row.rag = complianceRag(group.compliance, target);
+  }
+
+  const tat = new Map<string, number[]>();
+  const answers = new Map<string, InpsEntry[]>();
+  for (const month of months) {
+    for (const project of projects) {
+      for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) {
+        for (const [resolvedAt, minutes, , , organization] of Object.values(value.entries)) {
+          if (resolvedAt === null || minutes === null) continue;
+          const key = organization ?? '';
+          tat.set(key, [...(tat.get(key) ?? []), minutes / 60]);
+        }
+      }
+    }
+    for (const entry of await inpsAnswers(projects, month)) answers.set(entry[2] ?? '', [...(answers.get(entry[2] ?? '') ?? []), entry]);
+  }
+  for (const [organization, hours] of tat) {
+    const row = rowFor(rows, organization);
+    row.medianTatHours = tatStats(hours).median;
+    row.resolved = hours.length;
+  }
+  for (const [organization, entries] of answers) {
+    const row = rowFor(rows, organization);
+    row.inps = inpsOf(entries);
+    row.answers = entries.length;
+  }
+  // Named customers first, alphabetically; requests without an organization last.
+  const sorted = [...rows.values()].sort((a, b) => (a.organization === '') !== (b.organization === '') ? (a.organization === '' ? 1 : -1) : a.organization.localeCompare(b.organization));
+  return { policyId: query.policyId, policyName: policy?.name ?? query.policyId, projects, months, target, rows: sorted };
+}

@@ -1,0 +1,133 @@
+import api from '@forge/api';
+import { inps } from '../../../core';
+import { loadConfig } from '../config/store';
+import { JiraClient } from '../jira/client';
+import { runtime } from '../runtime';
+import { type Bucket } from '../storage/aggregates';
+import { keys, shardOf } from '../storage/keys';
+import { getValue, setValue, valuesWithPrefix } from '../storage/store';
+import { fieldText } from '../sync/normalise';
+import { monthOf } from '../sync/ticket-result';
+
+/** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
+export const INPS_COMMENT_MAX = 1_000;
+
+/** One answer in a project-month bucket: [score 0-10, answered at, the request's organizations or null]. */
+export type InpsEntry = [number, number, string | null];
+
+/** The answer as kept per requester and request (the comment lives only here, not in the buckets). */
+export interface InpsAnswerRecord {
+  issueKey: string;
+  score: number;
+  comment: string | null;
+  at: number;
+  month: string;
+  organization: string | null;
+}
+
+export type InpsQuestion =
+  | { state: 'open' }
+  | { state: 'answered'; score: number }
+  /** Not resolved yet: the question waits for the resolution. */
+  | { state: 'not-resolved' }
+  /** Only the request's reporter (the requester) is asked. */
+  | { state: 'not-requester' };
+
+export class InpsInputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'InpsInputError';
+  }
+}
+
+interface RequestFacts {
+  project: string;
+  resolved: boolean;
+  reporter: string | null;
+  organization: string | null;
+}
+
+/** Read as the app: portal customers have no access to the Jira platform API; the caller is checked against the reporter. */
+async function requestFacts(issueKey: string): Promise<RequestFacts | null> {
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
+  const organizationsField = await jira.organizationsFieldId();
+  const issue = await jira.issueFields(issueKey, ['project', 'status', 'resolution', 'reporter', ...(organizationsField ? [organizationsField] : [])]);
+  if (!issue) return null;
+  const organizations = organizationsField ? fieldText(issue.fields[organizationsField]) : null;
+  return {
+    project: (issue.fields.project as { key?: string } | undefined)?.key ?? issueKey.slice(0, issueKey.lastIndexOf('-')),
+    // Resolved: a resolution is set, or the status is in the Done category (workflows that set no resolution).
+    resolved: (issue.fields.resolution ?? null) !== null || (issue.fields.status as { statusCategory?: { key?: string } } | undefined)?.statusCategory?.key === 'done',
+    reporter: (issue.fields.reporter as { accountId?: string } | null | undefined)?.accountId ?? null,
+    organization: typeof organizations === 'string' ? organizations : organizations && organizations.length > 0 ? [...organizations].sort().join(', ') : null,
+  };
+}
+
+const requireCaller = (accountId: string | undefined): string => {
+  if (!accountId) throw new InpsInputError('accountId', 'only a signed-in customer can answer (anonymous portal visitors cannot)');
+  return accountId;
+};
+
+/** What the portal panel shows the calling customer on one request. */
+export async function inpsQuestion(issueKey: string, accountId: string | undefined): Promise<InpsQuestion> {
+  const caller = requireCaller(accountId);
+  const facts = await requestFacts(issueKey);
+  if (!facts || facts.reporter !== caller) return { state: 'not-requester' };
+  const answered = await getValue<InpsAnswerRecord>(keys.inpsAnswer(issueKey, caller));
+  if (answered) return { state: 'answered', score: answered.score };
+  return facts.resolved ? { state: 'open' } : { state: 'not-resolved' };
+}
+
+export type InpsSubmitResult = { ok: true; score: number } | { error: 'ALREADY_ANSWERED'; score: number } | { error: 'NOT_ALLOWED'; state: InpsQuestion['state'] };
+
+/**
+ * Stores a requester's answer on a resolved request, once: a second answer is refused (the first stands and is
+ * shown), so a score cannot be nudged by answering again. The bucket entry is written before the per-requester
+ * record, so a crash between the two leaves the answer retryable and never counted twice (same entry key).
+ */
+export async function submitInps(issueKey: string, accountId: string | undefined, input: { score?: unknown; comment?: unknown }): Promise<InpsSubmitResult> {
+  const caller = requireCaller(accountId);
+  const score = input.score;
+  if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > 10) {
+    throw new InpsInputError('score', `expected a whole number from 0 to 10, got ${JSON.stringify(score)}`);
+  }
+  if (input.comment !== undefined && input.comment !== null && typeof input.comment !== 'string') throw new InpsInputError('comment', 'expected text');
+  const comment = typeof input.comment === 'string' && input.comment.trim() !== '' ? input.comment.trim() : null;
+  if (comment !== null && comment.length > INPS_COMMENT_MAX) throw new InpsInputError('comment', `at most ${INPS_COMMENT_MAX} characters, got ${comment.length}`);
+  const facts = await requestFacts(issueKey);
+  if (!facts || facts.reporter !== caller) return { error: 'NOT_ALLOWED', state: 'not-requester' };
+  const recordKey = keys.inpsAnswer(issueKey, caller);
+  const previous = await getValue<InpsAnswerRecord>(recordKey);
+  if (previous) return { error: 'ALREADY_ANSWERED', score: previous.score };
+  if (!facts.resolved) return { error: 'NOT_ALLOWED', state: 'not-resolved' };
+  const { config } = await loadConfig();
+  const at = runtime.now();
+  const month = monthOf(at, config?.sync.reportTimeZone ?? 'UTC');
+  const bucketKey = keys.inpsBucket(facts.project, month, shardOf(issueKey));
+  const bucket = (await getValue<Bucket<InpsEntry>>(bucketKey)) ?? { entries: {} };
+  bucket.entries[recordKey.slice('inps-answer:'.length)] = [score, at, facts.organization];
+  await setValue(bucketKey, bucket);
+  await setValue<InpsAnswerRecord>(recordKey, { issueKey, score, comment, at, month, organization: facts.organization });
+  return { ok: true, score };
+}
+
+/** Every answer given in the projects in one month (of the report time zone). */
+export async function inpsAnswers(projects: readonly string[], month: string): Promise<InpsEntry[]> {
+  const entries: InpsEntry[] = [];
+  for (const project of projects) {
+    for (const { value } of await valuesWithPrefix<Bucket<InpsEntry>>(keys.inpsMonthPrefix(project, month))) entries.push(...Object.values(value.entries));
+  }
+  return entries;
+}
+
+/** iNPS (−100..100) of a set of answers, or null when there are none. */
+export const inpsOf = (entries: readonly InpsEntry[]): number | null => (entries.length === 0 ? null : inps(entries.map((e) => e[0])));
+
+/**
+ * The iNPS actual of projects in a month, for the scorecard gadget's KPI sources: `{ inps, answers }`, inps null when
+ * nobody answered. The caller limits `projects` to what the viewer may browse.
+ */
+export async function inpsActual(projects: readonly string[], month: string): Promise<{ inps: number | null; answers: number }> {
+  const entries = await inpsAnswers(projects, month);
+  return { inps: inpsOf(entries), answers: entries.length };
+}
