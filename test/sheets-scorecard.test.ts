@@ -16,7 +16,7 @@ type Report = {
   alerts: { kpi: string; guard: string }[];
   payouts: { scorecard: string; owner: string; score: number; base: number; payout: number }[];
   perspectives: { id: string; score: number | null }[];
-  notes: { code: string }[];
+  notes: { code: string; scorecard: string; kpi: string; count: number }[];
   language: string;
 };
 
@@ -99,6 +99,20 @@ describe('the sample back-office scorecard', () => {
 
   it('S5: the gaming alert on purchase SLA guarded by first time right', () => {
     expect(r.alerts).toEqual([expect.objectContaining({ kpi: 'Purchase SLA compliance', guard: 'First time right' })]);
+  });
+
+  it('S7: notes: the unguarded speed KPI and the KPI without an owner; a person with more than 5 KPIs', () => {
+    expect(r.notes).toEqual([
+      { code: 'SPEED_KPI_UNGUARDED', scorecard: 'Back office', kpi: 'Median purchase TAT', count: 0 },
+      { code: 'KPI_WITHOUT_OWNER', scorecard: 'Back office', kpi: 'Buyers trained on the new ERP', count: 0 },
+    ]);
+    const busy = loadBundle();
+    busy.call('insertSampleSheet');
+    const sheet = busy.book.getSheetByName('Scorecard')!;
+    const last = sheet.lastRow();
+    const extra = ['A', 'B', 'C'].map((n) => [`LAN-${n}`, 'LAN', 'KPI', `Extra ${n}`, 'Customer', 'Other', 'ratio', 'higher', '%', 1, '', '', '', '', 'Lan', '', '', '', '', '', 0.9]);
+    sheet.getRange(last + 1, 1, extra.length, extra[0].length).setValues(extra);
+    expect(report(busy).notes).toContainEqual({ code: 'TOO_MANY_KPIS', scorecard: 'Lan, payroll accountant', kpi: '', count: 6 });
   });
 
   it('S6: a second insert takes free names and points its formulas at its own requests sheet', () => {
@@ -236,11 +250,15 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(zeroWeights)).toMatch(/^Thẻ row 3, column "Weight": .*weights of its KPIs and children are all 0/);
   });
 
-  it('E3: an unknown parent, a cycle of parents, an id used twice, a policy off the top row', () => {
-    expect(failure(edit(EN, 4, 'Parent', 'NOPE'))).toBe('Thẻ row 4, column "Parent": no scorecard, perspective or objective row has the id "NOPE"');
+  it('E3: the core\'s treeFromRows checks (unknown parent, a cycle of parents, an id used twice) name the sheet row and column', () => {
+    expect(failure(edit(EN, 4, 'Parent', 'NOPE'))).toBe('Thẻ row 4, column "Parent": parent "NOPE" is not the id of any row');
     const cycle = [...EN, ['O1', 'O2', 'Objective', 'One', 'Financial'], ['O2', 'O1', 'Objective', 'Two', 'Financial']];
-    expect(failure(cycle)).toBe('Thẻ row 10, column "Parent": the rows are each other\'s parents: O1 → O2 → O1');
-    expect(failure(edit(VI, 5, 'Mã', 'CPH'), { locale: 'vi' })).toBe('Thẻ hàng 5, cột "Mã": mã "CPH" đã được một hàng phía trên dùng');
+    expect(failure(cycle)).toBe('Thẻ row 10, column "Parent": the parents form a cycle: O1 → O2 → O1');
+    expect(failure(edit(VI, 5, 'Mã', 'CPH'), { locale: 'vi' })).toBe('Thẻ hàng 5, cột "Mã": id "CPH" is also row 4\'s');
+    expect(failure(edit(EN, 4, 'Parent', 'ERR'))).toBe('Thẻ row 4, column "Parent": parent "ERR" is a KPI; KPIs hold no rows');
+  });
+
+  it('E3b: a missing-data policy off the top row', () => {
     expect(failure(edit(EN, 3, 'Missing data', 'zero'))).toBe('Thẻ row 3, column "Missing data": the missing-data policy belongs on the row of the top scorecard (a scorecard without a parent)');
   });
 

@@ -78,7 +78,7 @@ describe('scorecard sidebar in Chromium', () => {
     await page.close();
   });
 
-  it('T1: the tree nests objectives in perspectives and KPIs in objectives, each named with its method, score and RAG; pay per person', async () => {
+  it('T1: the tree nests objectives in perspectives and KPIs in objectives, each named with its method, score and RAG; pay per person; notes', async () => {
     const page = await openPage(browser, 'Sidebar.html', sampleSandbox());
     const tree = page.getByRole('list', { name: 'Scorecard tree', exact: true });
     await tree.waitFor();
@@ -99,7 +99,14 @@ describe('scorecard sidebar in Chromium', () => {
     await expect(pay.getByRole('row').count()).resolves.toBe(3);
     await expect(pay.getByRole('row', { name: /^Minh \(Minh, receivables accountant\) 92% 12,000,000 10,989,474$/ }).count()).resolves.toBe(1);
 
+    const notes = page.getByRole('list', { name: 'Notes', exact: true }).getByRole('listitem');
+    await expect(notes.allTextContents()).resolves.toEqual([
+      'Speed KPI "Median purchase TAT" has no quality guard: name an accuracy KPI in "Guarded by" so speed is not bought with errors.',
+      'KPI "Buyers trained on the new ERP" has no owner: name the person who answers for it.',
+    ]);
+
     await page.click('#language');
+    await expect(page.getByRole('list', { name: 'Lưu ý', exact: true }).getByRole('listitem').first().textContent()).resolves.toMatch(/^Chỉ số tốc độ "Median purchase TAT" chưa có/);
     const cay = page.getByRole('list', { name: 'Cây thẻ điểm', exact: true });
     const quyTrinh = cay.getByRole('listitem', { name: /^Quy trình nội bộ \(khía cạnh\): / });
     await expect(quyTrinh.getByRole('listitem', { name: 'Compliance incidents (mục tiêu/cờ đỏ): 1 incidents, 56%, Cần theo dõi', exact: true }).count()).resolves.toBe(1);

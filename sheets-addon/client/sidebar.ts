@@ -115,7 +115,7 @@ function render(): void {
         return el('li', { class: 'alert' }, t(a.code === 'SPEED_UP_QUALITY_DOWN' ? 'alertSpeed' : 'alertVolume', values));
       })
     : [el('li', { class: 'no-alerts' }, t('noAlerts'))];
-  const notes = r.notes.map((n) => el('li', { class: 'note', 'data-code': n.code }, t(`note-${n.code}` as MessageKey, { ...n })));
+  const notes = r.notes.map((n) => el('li', { class: 'note', 'data-code': n.code }, t(`note-${n.code}` as MessageKey, { scorecard: n.scorecard, kpi: n.kpi, count: n.count })));
   const sections: (HTMLElement | null)[] = [
     el('header', {}, el('h1', {}, r.title), el('button', { id: 'language', type: 'button' }, t('language'))),
     el('section', { class: 'overall' }, el('span', { class: 'overall-label' }, t('overall')), el('span', { id: 'overall', class: 'overall-value' }, percent(r.overall))),

@@ -1,5 +1,5 @@
 import type { KpiValues } from '../../../core/scorecard/gaming';
-import type { MissingPolicy, NodeKind, ScorecardTree } from '../../../core/scorecard/tree';
+import type { MissingPolicy, ScorecardTree } from '../../../core/scorecard/tree';
 import { UserError, type Language } from '../i18n';
 import type { CellValue, Sheet, Spreadsheet } from '../platform';
 import { buildTree, type SheetRow } from './build-tree';
@@ -55,47 +55,39 @@ export function findScorecardSheet(book: Spreadsheet, language: Language): Sheet
   return sheet;
 }
 
-/** The scoring object of a KPI row with a Method; its parameters come from their own columns (blank → the core names it). */
-function scoringOf(cells: CellReader, row: Row, line: number): Record<string, unknown> | undefined {
-  const method = cells.word(row, line, 'method', METHOD_WORDS);
-  const n = (column: Column) => cells.number(row, line, column);
-  switch (method) {
-    case undefined:
-      return undefined;
-    case 'progress':
-      return { method, baseline: n('baseline'), clamp: cells.boolean(row, line, 'clamp') };
-    case 'performance':
-      return { method, min: n('min'), max: n('max') };
-    case 'goal-red-flag':
-      return { method, redFlag: n('redFlag'), ...(n('scale') === undefined ? {} : { scale: n('scale') }) };
-    case 'stabilize':
-      return { method, tolerance: n('tolerance') };
-    case 'bands':
-      return { method, bands: cells.numberList(row, line, 'bands') };
-    default:
-      return { method };
-  }
-}
-
 /**
- * A KPI definition as the core's schema reads it. With a Method, Amber and Red are the status thresholds (GREEN from
- * Amber, RED below Red); without one they keep their meaning on the ratio score, as before methods existed.
+ * A KPI row's fields in treeFromRows's columns. A Method's parameters are read only when the method uses them. With a
+ * Method, Amber and Red are the status thresholds (GREEN from Amber, RED below Red); without one they keep their
+ * meaning on the ratio score, as before methods existed.
  */
-function kpiOf(cells: CellReader, row: Row, line: number, id: string, name: string): Record<string, unknown> {
+function kpiFields(cells: CellReader, row: Row, line: number): Record<string, unknown> {
   const n = (column: Column) => cells.number(row, line, column);
-  const scoring = scoringOf(cells, row, line);
+  const method = cells.word(row, line, 'method', METHOD_WORDS);
+  const parameters = (): Record<string, unknown> => {
+    switch (method) {
+      case 'progress':
+        return { baseline: n('baseline'), clamp: cells.boolean(row, line, 'clamp') };
+      case 'performance':
+        return { min: n('min'), max: n('max') };
+      case 'goal-red-flag':
+        return { redFlag: n('redFlag'), scale: n('scale') };
+      case 'stabilize':
+        return { tolerance: n('tolerance') };
+      case 'bands':
+        return { bands: cells.numberList(row, line, 'bands') };
+      default:
+        return {};
+    }
+  };
   const [amber, red] = [n('amber'), n('red')];
-  const thresholds = scoring === undefined ? { amber, red } : amber === undefined && red === undefined ? {} : { status: { by: 'achievement', greenFrom: amber ?? 1, redBelow: red ?? 0.9 } };
   return {
-    id,
-    name,
-    perspective: cells.word(row, line, 'perspective', PERSPECTIVE_WORDS),
     pillar: cells.word(row, line, 'pillar', PILLAR_WORDS),
     direction: cells.word(row, line, 'direction', DIRECTION_WORDS),
     unit: cells.text(row, 'unit') || '-',
     target: n('target'),
-    scoring,
-    ...thresholds,
+    method,
+    ...parameters(),
+    ...(method === undefined ? { amber, red } : { greenFrom: amber, redBelow: red }),
     weight: n('weight'),
     frequency: 'monthly',
     indicator: 'lagging',
@@ -104,17 +96,18 @@ function kpiOf(cells: CellReader, row: Row, line: number, id: string, name: stri
   };
 }
 
-/** The fields of a scorecard, perspective or objective row. */
-function nodeOf(cells: CellReader, row: Row, line: number, kind: NodeKind): Record<string, unknown> {
+/** A scorecard, perspective or objective row's fields in treeFromRows's columns. */
+function nodeFields(cells: CellReader, row: Row, line: number): Record<string, unknown> {
   const n = (column: Column) => cells.number(row, line, column);
-  const pay = kind === 'scorecard' && [n('payBase'), n('payGate'), n('payCap')].some((v) => v !== undefined) ? { base: n('payBase'), gate: n('payGate'), cap: n('payCap') } : undefined;
   return {
     method: cells.word(row, line, 'container', CONTAINER_WORDS),
     weights: cells.word(row, line, 'weights', WEIGHTS_WORDS),
     weight: n('weight'),
     level: cells.word(row, line, 'level', LEVEL_WORDS),
     owner: cells.text(row, 'owner') || undefined,
-    pay,
+    payBase: n('payBase'),
+    payGate: n('payGate'),
+    payCap: n('payCap'),
   };
 }
 
@@ -143,14 +136,14 @@ export function readScorecardSheet(sheet: Sheet, timeZone: string, fallback: Lan
     }
     const perspective = cells.word(row, line, 'perspective', PERSPECTIVE_WORDS);
     if (kind !== 'kpi') {
-      sheetRows.push({ line, id, parent, kind, name: label || id, perspective, fields: nodeOf(cells, row, line, kind) });
+      sheetRows.push({ line, id, parent, kind, name: label || id, perspective, ...nodeFields(cells, row, line) });
       return;
     }
     actuals[id] = cells.number(row, line, 'actual') ?? null;
     previous[id] = cells.number(row, line, 'previous') ?? null;
     const earlier = layout.history.map((i) => cells.historyValue(row, line, i)).filter((v): v is number => v !== undefined);
     history[id] = previous[id] === null ? earlier : [...earlier, previous[id]];
-    sheetRows.push({ line, id, parent, kind, name: label || id, perspective, kpi: kpiOf(cells, row, line, id, label || id) });
+    sheetRows.push({ line, id, parent, kind, name: label || id, perspective, ...kpiFields(cells, row, line) });
   });
   const { tree, autoPerspectives } = buildTree(name, sheetRows, missing, cells);
   return { tree, autoPerspectives, actuals, previous, history, language: layout.language };

@@ -1,6 +1,7 @@
 import type { GamingAlert } from '../../../core/scorecard/gaming';
 import type { PillarBalance } from '../../../core/scorecard/pillars';
 import type { Perspective, Pillar, ScorecardLevel, ScoringMethod } from '../../../core/scorecard/schema';
+import { scorecardNotes, type ScorecardNoteCode } from '../../../core/scorecard/notes';
 import { kpiStatus, type RagStatus } from '../../../core/scorecard/score';
 import type { MissingPolicy, NodeKind } from '../../../core/scorecard/tree';
 import { evaluateTree, type TreeKpiResult, type TreeResult } from '../../../core/scorecard/tree-evaluate';
@@ -70,6 +71,14 @@ export interface ReportPayout {
   payout: number | null;
 }
 
+/** Advice on the scorecard's design (core scorecardNotes), by code, with the names the sidebar's text needs. */
+export interface ReportNote {
+  code: ScorecardNoteCode;
+  scorecard: string;
+  kpi: string;
+  count: number;
+}
+
 export interface ScorecardReport {
   title: string;
   overall: number | null;
@@ -83,7 +92,7 @@ export interface ScorecardReport {
   alerts: ReportAlert[];
   /** One line per person-level scorecard with pay. */
   payouts: ReportPayout[];
-  notes: { code: string }[];
+  notes: ReportNote[];
 }
 
 /** The core's evaluation of a scorecard sheet, in the sidebar's terms. */
@@ -155,6 +164,11 @@ export function scorecardReport({ tree, autoPerspectives, actuals, previous, his
     payouts: evaluated.flatMap((r) =>
       r.node.pay === undefined ? [] : [{ scorecard: r.node.name, owner: r.node.owner ?? null, score: r.score, base: r.node.pay.base, payout: r.payout }],
     ),
-    notes: [], // PENDING H4 scorecardNotes
+    notes: scorecardNotes(tree).map((note) => ({
+      code: note.code,
+      scorecard: evaluated.find((r) => r.node.id === note.scorecardId)?.node.name ?? note.scorecardId,
+      kpi: note.kpiId === undefined ? '' : names.get(note.kpiId) ?? note.kpiId,
+      count: note.count ?? 0,
+    })),
   };
 }

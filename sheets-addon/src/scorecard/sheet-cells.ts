@@ -66,9 +66,9 @@ export const headerOf = (layout: SheetLayout, column: Column): string =>
 
 /** Cell readers for one sheet; each names `sheet row N, column "Header"` when a cell is not what the column holds. */
 export function cellReader(sheet: string, layout: SheetLayout, timeZone: string) {
-  /** An error at a row, and a column when given; `key` says what is wrong with it. */
-  const fail = (line: number, column: Column | undefined, key: MessageKey, values: Record<string, string | number> = {}) =>
-    new ScorecardSheetError({ sheet, row: line, column: column === undefined ? undefined : headerOf(layout, column) }, key, values, layout.language);
+  /** An error at a row (none: the sheet as a whole), and a column when given; `key` says what is wrong. */
+  const fail = (line: number | undefined, column: Column | undefined, key: MessageKey, values: Record<string, string | number> = {}) =>
+    new ScorecardSheetError({ sheet, row: line, column: line === undefined || column === undefined ? undefined : headerOf(layout, column) }, key, values, layout.language);
   const raw = (row: readonly CellValue[], column: Column): CellValue => (layout.at[column] === undefined ? '' : row[layout.at[column]] ?? '');
   const shown = (value: CellValue) => describeCell(value, timeZone);
 
