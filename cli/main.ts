@@ -10,6 +10,7 @@ import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
 import { offsetMinutes } from './input/time';
 import { renderReport } from './report';
 import { compileCalendars, createClocks, type ReportResult } from './run';
+import { readScorecardFile, renderScorecard, scorecardJson, scorecardSection } from './scorecard';
 import { parseDateTime } from './time';
 
 /** Where the CLI writes: `process` in real runs, buffers in tests. */
@@ -23,6 +24,7 @@ const DEFAULTS = {
   input: 'examples/bpic2013_vinst_closed_problems.csv',
   policies: 'examples/policies.json',
   calendars: 'examples/calendars.json',
+  scorecard: 'examples/scorecard.json',
 };
 /** Below this size the report is done before a progress line would be read. */
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
@@ -49,6 +51,10 @@ Options:
                          the report on the same file is the same on every run)
   --by <field>           also group compliance by this mapped field; repeatable
                          (default without --map: impact)
+  --scorecard <file>     JSON scorecard built from the report: { tree (or rows), sources }, each
+                         KPI's source one of sla, sla:<policy>, tat:median, tat:p90, ftr, reopen,
+                         csat, inps (default: ${DEFAULTS.scorecard}: speed, accuracy and
+                         satisfaction); see docs/SCORING.md
   --cycles <file>        write one CSV row per SLA cycle (ticket, policy, cycle, goal, start,
                          stop, state, elapsed/paused/remaining working minutes, due)
   --html <file>          also write the report as a self-contained HTML page
@@ -67,6 +73,7 @@ const OPTIONS = {
   map: { type: 'string' },
   'as-of': { type: 'string' },
   by: { type: 'string', multiple: true },
+  scorecard: { type: 'string' },
   cycles: { type: 'string' },
   html: { type: 'string' },
   json: { type: 'boolean' },
@@ -183,6 +190,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       input: fileOf(values.input, DEFAULTS.input),
       policies: fileOf(values.policies, DEFAULTS.policies),
       calendars: fileOf(values.calendars, DEFAULTS.calendars),
+      scorecard: fileOf(values.scorecard, DEFAULTS.scorecard),
     };
     let mapping: Mapping = BPIC_MAPPING;
     if (values.map !== undefined) mapping = readMapping(await readJson('map', { path: values.map, name: values.map }), values.map);
@@ -193,6 +201,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new InputError(`--by ${field}: not a field of the mapping (${known.length ? `fields: ${known.join(', ')}` : 'it maps no fields'})`);
       }
     }
+    const scorecard = readScorecardFile(await readJson('scorecard', files.scorecard), files.scorecard.name);
     const policies = await readJson('policies', files.policies);
     const calendarSpecs = await readJson('calendars', files.calendars);
     let clocks;
@@ -238,7 +247,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     cyclesFile = undefined;
     for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
 
-    io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result));
+    const section = scorecardSection(scorecard, files.scorecard.name, result);
+    io.stdout.write(
+      values.json ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n` : `${renderReport(result)}\n${renderScorecard(section).join('\n')}\n`,
+    );
     if (values.html !== undefined) {
       try {
         await writeFile(values.html, renderHtml(result));

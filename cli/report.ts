@@ -23,7 +23,7 @@ export const tatCells = (tat: TatSummary | null): string[] => [formatHours(tat?.
 export const MONTH_NOTE = 'A cycle counts in the month it stopped; an open one in the month it is (or was) due.';
 
 /** Indented rows with columns padded to their widest cell; `align` has an `l` or `r` per column. */
-function table(rows: string[][], align: string): string[] {
+export function table(rows: string[][], align: string): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) =>
     row

@@ -13,3 +13,4 @@ export * from './legacy';
 export * from './tree-period';
 export * from './rows';
 export * from './notes';
+export * from './sources';

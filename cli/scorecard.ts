@@ -1,0 +1,163 @@
+import { KpiInputError } from '../core/kpi/errors';
+import { evaluateTree, type TreeKpiResult, type TreeResult } from '../core/scorecard/tree-evaluate';
+import { ScorecardRowsError, treeFromRows, type ScorecardRow } from '../core/scorecard/rows';
+import { scorecardNotes, type ScorecardNote } from '../core/scorecard/notes';
+import { actualsFromFacts, type KpiSource, type LogFacts } from '../core/scorecard/sources';
+import { ScorecardTreeSchema, type ScorecardTree } from '../core/scorecard/tree';
+import type { PillarBalance } from '../core/scorecard/pillars';
+import { InputError } from './errors';
+import { formatPercent, table } from './report';
+import type { ReportResult } from './run';
+
+/** A scorecard file (`--scorecard`): the tree (or its rows) and where each KPI's actual comes from in the report. */
+export interface ScorecardFile {
+  tree: ScorecardTree;
+  sources: Record<string, KpiSource>;
+}
+
+export interface ScorecardSection {
+  file: string;
+  tree: ScorecardTree;
+  sources: Record<string, KpiSource>;
+  result: TreeResult;
+  notes: ScorecardNote[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const kpiIds = (tree: ScorecardTree): Set<string> => {
+  const ids = new Set<string>();
+  const visit = (node: ScorecardTree['root']): void => {
+    for (const kpi of node.kpis) ids.add(kpi.id);
+    node.children.forEach(visit);
+  };
+  visit(tree.root);
+  return ids;
+};
+
+/**
+ * Reads a scorecard file: `{ tree: { missing?, root } | rows: [...], missing?, sources: { kpiId: source } }`. Errors
+ * name the option, the file and the field (`--scorecard: my.json: tree.root.kpis.0.target: target is required`).
+ */
+export function readScorecardFile(json: unknown, name: string): ScorecardFile {
+  const fail = (field: string, message: string): never => {
+    throw new InputError(`--scorecard: ${name}: ${field}: ${message}`);
+  };
+  if (!isObject(json)) return fail('(top)', 'expected a JSON object with tree (or rows) and sources');
+  let tree: ScorecardTree;
+  if (json.rows !== undefined) {
+    if (json.tree !== undefined) fail('rows', 'give tree or rows, not both');
+    if (!Array.isArray(json.rows)) fail('rows', 'expected a list of rows (id, parent, kind, …)');
+    try {
+      tree = treeFromRows(json.rows as ScorecardRow[], (json.missing as 'ignore' | undefined) ?? 'ignore');
+    } catch (error) {
+      if (error instanceof ScorecardRowsError) return fail('rows', error.message.replace(/^treeFromRows: /, ''));
+      throw error;
+    }
+  } else {
+    const parsed = ScorecardTreeSchema.safeParse(json.tree);
+    if (!parsed.success) {
+      const [issue] = parsed.error.issues;
+      return fail(['tree', ...issue.path.map(String)].join('.'), json.tree === undefined ? 'tree (or rows) is required' : issue.message);
+    }
+    tree = parsed.data;
+  }
+  if (!isObject(json.sources)) return fail('sources', 'expected an object of KPI id → source (sla, sla:<policy>, tat:median, tat:p90, ftr, reopen, csat, inps)');
+  const ids = kpiIds(tree);
+  for (const [id, source] of Object.entries(json.sources)) {
+    if (!ids.has(id)) fail(`sources.${id}`, `"${id}" is not a KPI of the scorecard (KPIs: ${[...ids].join(', ')})`);
+    if (typeof source !== 'string') fail(`sources.${id}`, 'expected text such as "sla" or "tat:median"');
+  }
+  return { tree, sources: json.sources as Record<string, KpiSource> };
+}
+
+/** The report as the scorecard reads it: compliance overall and per policy, TAT median and p90, FTR, CSAT or iNPS. */
+export function factsOf(report: ReportResult): LogFacts {
+  const byPolicy: Record<string, { met: number; measurable: number }> = {};
+  for (const goal of report.byGoal) {
+    const counts = (byPolicy[goal.policy] ??= { met: 0, measurable: 0 });
+    counts.met += goal.met;
+    counts.measurable += goal.met + goal.breached + goal.ongoingBreached;
+  }
+  const tat = report.overall.tat;
+  return {
+    compliance: {
+      overall: report.overall.compliance,
+      byPolicy: Object.fromEntries(Object.entries(byPolicy).map(([id, c]) => [id, c.measurable === 0 ? null : c.met / c.measurable])),
+    },
+    // No completed cycle: the statistics exist but have no value, so a TAT KPI is missing, not an error.
+    tatHours: { median: tat?.medianHours ?? null, p90: tat?.p90Hours ?? null },
+    resolved: report.accuracy.resolved,
+    reopened: report.accuracy.reopened,
+    csat: report.satisfaction?.csat ?? null,
+    inps: report.satisfaction?.inps ?? null,
+  };
+}
+
+/** Evaluates the scorecard on the report's figures; a source the report cannot give is an error naming it. */
+export function scorecardSection(file: ScorecardFile, fileName: string, report: ReportResult): ScorecardSection {
+  let actuals;
+  try {
+    actuals = actualsFromFacts(file.sources, factsOf(report));
+  } catch (error) {
+    if (error instanceof KpiInputError) throw new InputError(`--scorecard: ${fileName}: ${error.argument}: ${error.message.replace(/^actualsFromFacts: \S+ /, '')}`);
+    throw error;
+  }
+  return { file: fileName, ...file, result: evaluateTree(file.tree, actuals), notes: scorecardNotes(file.tree) };
+}
+
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A KPI's value in its unit: shares as percentages, hours to one decimal. */
+const inUnit = (value: number | null, unit: string): string => {
+  if (value === null) return 'n/a';
+  if (unit === '%') return formatPercent(value);
+  return `${oneDecimal.format(value)}${unit === 'hours' ? ' h' : ` ${unit}`}`;
+};
+const pillarsLine = (p: PillarBalance): string =>
+  `speed ${formatPercent(p.speed)}, accuracy ${formatPercent(p.accuracy)}, satisfaction ${formatPercent(p.satisfaction)}`;
+
+/** The scorecard as terminal text: the tree with each KPI's source, actual, target, score, status and contribution. */
+export function renderScorecard(section: ScorecardSection): string[] {
+  const { result, sources } = section;
+  const rows: string[][] = [['', 'Source', 'Actual', 'Target', 'Score', 'Status', 'Part of score']];
+  const kpiRow = (k: TreeKpiResult, depth: number): string[] => [
+    `${'  '.repeat(depth)}${k.kpi.name}`,
+    sources[k.kpi.id] ?? '',
+    inUnit(k.actual, k.kpi.unit),
+    inUnit(k.kpi.target, k.kpi.unit),
+    formatPercent(k.achievement),
+    k.status ?? (k.actual === null ? 'no data' : ''),
+    formatPercent(k.contribution),
+  ];
+  const visit = (node: TreeResult, depth: number): void => {
+    rows.push([`${'  '.repeat(depth)}${node.node.name}`, '', '', '', formatPercent(node.score), '', depth === 0 ? '' : formatPercent(node.contribution)]);
+    for (const k of node.kpis) rows.push(kpiRow(k, depth + 1));
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  visit(result, 0);
+  const card = result.node;
+  const about = [card.level, card.owner && `owner: ${card.owner}`].filter(Boolean).join(', ');
+  return [
+    `Scorecard: ${card.name}${about ? ` (${about})` : ''}, from ${section.file}`,
+    ...table(rows, 'llrrrlr'),
+    `  Pillars: ${pillarsLine(result.pillars)}`,
+    ...section.notes.map((note) => `  Note: ${note.message}`),
+    'Scores are achievements (100% = the target is met); a KPI without data is left out. Part of score: what each',
+    'KPI and objective adds to the scorecard\'s score.',
+  ];
+}
+
+/** The scorecard for `--json`: per node its score, part of the score, pillars, payout and KPIs; the notes. */
+export function scorecardJson(section: ScorecardSection) {
+  const node = (r: TreeResult): Record<string, unknown> => ({
+    id: r.node.id,
+    name: r.node.name,
+    kind: r.node.kind,
+    score: r.score,
+    contribution: r.contribution,
+    pillars: r.pillars,
+    payout: r.payout,
+    kpis: r.kpis.map((k) => ({ id: k.kpi.id, name: k.kpi.name, source: section.sources[k.kpi.id] ?? null, unit: k.kpi.unit, target: k.kpi.target, actual: k.actual, score: k.score, achievement: k.achievement, status: k.status, contribution: k.contribution })),
+    children: r.children.map(node),
+  });
+  return { file: section.file, root: node(section.result), notes: section.notes };
+}

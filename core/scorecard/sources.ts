@@ -1,0 +1,76 @@
+import { KpiInputError } from '../kpi/errors';
+import { reopenRate } from '../kpi/ratios';
+import type { KpiValues } from './gaming';
+
+/**
+ * What the report of a ticket log gives (the CLI's report, the Forge sync's aggregates), as the scorecard reads it.
+ * Shares are 0..1, iNPS −100..100, turnaround in working hours. A figure the data does not have is null or left out.
+ */
+export interface LogFacts {
+  /** SLA compliance, met ÷ (met + breached + open late): overall and per policy id. */
+  compliance: { overall: number | null; byPolicy?: Readonly<Record<string, number | null>> };
+  /** Turnaround of completed cycles in working hours, by statistic: `median`, `p90` … */
+  tatHours?: Readonly<Record<string, number | null>>;
+  /** Tickets that reached a stop status, and those of them reopened later. */
+  resolved?: number;
+  reopened?: number;
+  /** From a rating column: CSAT (share of 4-5 on 1-5) or iNPS (0-10 answers). */
+  csat?: number | null;
+  inps?: number | null;
+}
+
+/**
+ * Where a KPI's actual comes from: `sla` (compliance overall), `sla:<policy id>`, `tat:median` or `tat:p<N>`
+ * (working hours), `ftr` (first time right: resolved tickets never reopened), `reopen` (reopen rate), `csat`, `inps`.
+ */
+export type KpiSource = string;
+
+const FN = 'actualsFromFacts';
+const SOURCES_HELP = 'sla, sla:<policy id>, tat:median, tat:p<N>, ftr, reopen, csat or inps';
+
+/** First time right and reopen rate from the resolved and reopened counts; null when nothing was resolved. */
+function reopenShare(facts: LogFacts): number | null {
+  if (facts.resolved === undefined || facts.resolved === 0) return null;
+  return reopenRate(facts.reopened ?? 0, facts.resolved);
+}
+
+/**
+ * Each KPI's actual from the log's facts, by its source (`sources`: KPI id → source). A figure the data does not have
+ * (no ratings, nothing resolved) is null, so the scorecard's missing-data policy decides. Errors name the KPI's
+ * source: an unknown source, a policy or TAT statistic the facts do not have.
+ */
+export function actualsFromFacts(sources: Readonly<Record<string, KpiSource>>, facts: LogFacts): KpiValues {
+  return Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, actualOf(`sources.${id}`, source, facts)]));
+}
+
+function actualOf(argument: string, source: KpiSource, facts: LogFacts): number | null {
+  if (typeof source !== 'string') throw new KpiInputError(FN, argument, `must be text (${SOURCES_HELP})`);
+  const [kind, detail, ...rest] = source.trim().split(':');
+  const bad = (why: string) => new KpiInputError(FN, argument, `"${source}": ${why}`);
+  if (rest.length > 0) throw bad(`must be ${SOURCES_HELP}`);
+  switch (kind) {
+    case 'sla': {
+      if (detail === undefined) return facts.compliance.overall;
+      const byPolicy = facts.compliance.byPolicy ?? {};
+      if (!(detail in byPolicy)) throw bad(`no SLA policy "${detail}" in the report (policies: ${Object.keys(byPolicy).join(', ') || 'none'})`);
+      return byPolicy[detail];
+    }
+    case 'tat': {
+      const tat = facts.tatHours ?? {};
+      if (detail === undefined || !(detail in tat)) throw bad(`the report gives TAT ${Object.keys(tat).map((s) => `tat:${s}`).join(', ') || 'nothing'}`);
+      return tat[detail];
+    }
+    case 'ftr':
+    case 'reopen': {
+      if (detail !== undefined) throw bad(`${kind} takes no detail`);
+      const share = reopenShare(facts);
+      return share === null ? null : kind === 'ftr' ? 1 - share : share;
+    }
+    case 'csat':
+    case 'inps':
+      if (detail !== undefined) throw bad(`${kind} takes no detail`);
+      return facts[kind] ?? null;
+    default:
+      throw bad(`must be ${SOURCES_HELP}`);
+  }
+}
