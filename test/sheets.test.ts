@@ -168,7 +168,12 @@ describe('BUSINESS_HOURS', () => {
 
   it('uses a calendar saved in the document properties by name', () => {
     const sandbox = loadBundle();
-    expect(sandbox.call('saveCalendar', 'Night shift', 'Mo-Fr 22:00-06:00 | tz=Asia/Ho_Chi_Minh')).toEqual({ ok: true, calendar: { name: 'Night shift', text: 'Mo-Fr 22:00-06:00 | tz=Asia/Ho_Chi_Minh' } });
+    expect(sandbox.call('saveCalendar', 'Night shift', 'Mo-Fr 22:00-06:00 | tz=Asia/Ho_Chi_Minh')).toEqual({
+      ok: true,
+      calendar: { name: 'Night shift', text: 'Mo-Fr 22:00-06:00 | tz=Asia/Ho_Chi_Minh' },
+      formulasUpdated: 0,
+      recalculated: 0,
+    });
     expect(sandbox.call('BUSINESS_HOURS', '2025-03-03 20:00', '2025-03-04 07:00', 'night shift')).toBe(8);
     expect(sandbox.call('saveCalendar', 'Bad', 'Mo-Fr 8-17')).toEqual({ ok: false, field: 'text', message: 'calendar: "Mo-Fr 8-17": expected times as HH:MM-HH:MM, got "8-17"' });
     expect(sandbox.call('saveCalendar', '09:00', 'Mo-Fr 09:00-17:00')).toMatchObject({ ok: false, field: 'name' });

@@ -1,11 +1,15 @@
-import type { SaveResult } from '../src/addon/server';
+import type { SaveOptions, SaveResult } from '../src/calendars/manager';
 import type { SavedCalendar } from '../src/calendars/store';
 import { translate, type Language, type MessageKey } from '../src/i18n';
 import { callServer, el } from './gas';
 
-/** The calendar manager: list, create, edit and delete named calendars; the core's validation shown by its field. */
+/**
+ * The calendar manager: list, create, edit, rename, recalculate and delete named calendars; the server's validation
+ * shown by its field. Every server call passes the page's language, so its messages come back in it.
+ */
 
 let language: Language = 'en';
+let languageKnown = false;
 const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
 const root = document.getElementById('app')!;
 let editing: string | undefined;
@@ -17,16 +21,38 @@ function field(id: 'name' | 'text', label: string, input: HTMLInputElement | HTM
   return el('label', { class: 'field' }, el('span', {}, label), input, el('span', { class: 'message', id: `${id}-message`, role: 'status' }));
 }
 
-/** Deleting breaks the formulas that use the calendar, so it asks first; Cancel has the focus. */
-function confirmation(name: string, calendars: SavedCalendar[]): HTMLElement {
-  const yes = el('button', { type: 'button', class: 'confirm-delete' }, t('confirmDeleteYes'));
-  const no = el('button', { type: 'button', class: 'cancel' }, t('cancel'));
-  yes.addEventListener('click', () => {
-    confirming = undefined;
-    void callServer('deleteCalendar', name).then(() => refresh(), showError);
+/** A question in the page with its answers; the last answer (Cancel) has the focus, so Enter never destroys. */
+function question(text: string, answers: { label: string; className: string; onClick: () => void }[]): HTMLElement {
+  const buttons = answers.map(({ label, className, onClick }) => {
+    const button = el('button', { type: 'button', class: className }, label);
+    button.addEventListener('click', onClick);
+    return button;
   });
-  no.addEventListener('click', () => ((confirming = undefined), render(calendars)));
-  return el('div', { class: 'confirm', role: 'alert' }, el('p', {}, t('confirmDelete', { name })), el('span', { class: 'actions' }, yes, no));
+  return el('div', { class: 'confirm', role: 'alert' }, el('p', {}, text), el('span', { class: 'actions' }, ...buttons));
+}
+
+/** Deleting breaks the formulas that use the calendar, so it asks first. */
+function confirmation(name: string, calendars: SavedCalendar[]): HTMLElement {
+  return question(t('confirmDelete', { name }), [
+    {
+      label: t('confirmDeleteYes'),
+      className: 'confirm-delete',
+      onClick: () => {
+        confirming = undefined;
+        void callServer('deleteCalendar', name, language).then(() => refresh(), showError);
+      },
+    },
+    { label: t('cancel'), className: 'cancel', onClick: () => ((confirming = undefined), render(calendars)) },
+  ]);
+}
+
+const focusCancel = () => document.querySelector<HTMLButtonElement>('.confirm .cancel')?.focus();
+
+function savedNotice(result: Extract<SaveResult, { ok: true }>): string {
+  const parts = [t('saved')];
+  if (result.formulasUpdated > 0) parts.push(t('formulasUpdated', { count: result.formulasUpdated }));
+  if (result.recalculated > 0) parts.push(t('recalculated', { count: result.recalculated }));
+  return parts.join(' ');
 }
 
 function render(calendars: SavedCalendar[], notice = ''): void {
@@ -39,29 +65,54 @@ function render(calendars: SavedCalendar[], notice = ''): void {
   const list = calendars.length
     ? calendars.map((c) => {
         const edit = el('button', { type: 'button', class: 'edit', 'aria-label': t('editCalendar', { name: c.name }) }, t('edit'));
+        const recalculate = el('button', { type: 'button', class: 'recalculate', 'aria-label': t('recalculateCalendar', { name: c.name }) }, t('recalculate'));
         const remove = el('button', { type: 'button', class: 'delete', 'aria-label': t('deleteCalendar', { name: c.name }) }, t('delete'));
         edit.addEventListener('click', () => ((editing = c.name), (confirming = undefined), render(calendars)));
+        recalculate.addEventListener('click', () => {
+          callServer<{ recalculated: number }>('recalculateCalendar', c.name, language).then((r) => refresh(t('recalculated', { count: r.recalculated })), showError);
+        });
         remove.addEventListener('click', () => {
           confirming = c.name;
           render(calendars);
-          document.querySelector<HTMLButtonElement>('.confirm .cancel')?.focus();
+          focusCancel();
         });
-        return el('li', { 'data-calendar': c.name }, el('strong', {}, c.name), el('code', {}, c.text), el('span', { class: 'actions' }, edit, remove), c.name === confirming ? confirmation(c.name, calendars) : null);
+        return el('li', { 'data-calendar': c.name }, el('strong', {}, c.name), el('code', {}, c.text), el('span', { class: 'actions' }, edit, recalculate, remove), c.name === confirming ? confirmation(c.name, calendars) : null);
       })
     : [el('li', { class: 'empty' }, t('noCalendars'))];
   const save = el('button', { type: 'submit', id: 'save' }, t('save'));
-  const form = el('form', {}, el('h2', {}, editing ? `${t('edit')}: ${editing}` : t('newCalendar')), field('name', t('calendarName'), name), field('text', t('calendarText'), text), save, el('span', { id: 'notice' }, notice));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    callServer<SaveResult>('saveCalendar', name.value, text.value, editing ?? '').then((result) => {
+  const form = el('form', {}, el('h2', {}, editing ? `${t('edit')}: ${editing}` : t('newCalendar')), field('name', t('calendarName'), name), field('text', t('calendarText'), text), save, el('span', { id: 'notice', role: 'status' }, notice));
+
+  const submit = (updateFormulas: boolean) => {
+    const options: SaveOptions = { updateFormulas, language };
+    callServer<SaveResult>('saveCalendar', name.value, text.value, editing ?? '', options).then((result) => {
       if (result.ok) {
         editing = undefined;
-        refresh(t('saved'));
+        refresh(savedNotice(result));
       } else {
+        form.querySelector('.confirm')?.remove();
         document.getElementById(`${result.field}-message`)!.textContent = result.message;
         document.getElementById(result.field)!.setAttribute('aria-invalid', 'true');
       }
     }, showError);
+  };
+  /** A rename breaks the formulas that name the old calendar: the page offers to update them, and asks first. */
+  const askAboutFormulas = (previous: string, count: number) => {
+    form.querySelector('.confirm')?.remove();
+    const dismiss = () => form.querySelector('.confirm')?.remove();
+    form.append(
+      question(t('confirmRename', { old: previous, name: name.value.trim(), count }), [
+        { label: t('renameAndUpdate'), className: 'rename-update', onClick: () => (dismiss(), submit(true)) },
+        { label: t('renameOnly'), className: 'rename-only', onClick: () => (dismiss(), submit(false)) },
+        { label: t('cancel'), className: 'cancel', onClick: dismiss },
+      ]),
+    );
+    focusCancel();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const previous = editing;
+    if (previous === undefined || name.value.trim() === previous) return submit(false);
+    callServer<{ count: number }>('countCalendarFormulas', previous, language).then(({ count }) => (count > 0 ? askAboutFormulas(previous, count) : submit(false)), showError);
   });
   root.replaceChildren(el('ul', { class: 'calendars' }, ...list), form);
 }
@@ -71,7 +122,9 @@ function showError(error: Error): void {
 }
 
 function refresh(notice = ''): void {
-  callServer<{ language: Language; calendars: SavedCalendar[] }>('listCalendars').then((value) => {
+  // The first call passes no language: the server answers in the user's locale and says which it is.
+  callServer<{ language: Language; calendars: SavedCalendar[] }>('listCalendars', languageKnown ? language : undefined).then((value) => {
+    languageKnown = true;
     language = value.language;
     render(value.calendars, notice);
   }, showError);

@@ -3,7 +3,8 @@
  * (with the JSDoc Sheets reads) forward to them.
  */
 export { onOpen, onInstall, showScorecard, showCalendars, insertSampleSheet, showHelp } from './addon/menu';
-export { getScorecard, listCalendars, saveCalendar, deleteCalendar } from './addon/server';
+export { getScorecard } from './addon/server';
+export { listCalendars, saveCalendar, deleteCalendar, countCalendarFormulas, recalculateCalendar } from './calendars/manager';
 import { customFunctions } from './functions';
 
 export const {

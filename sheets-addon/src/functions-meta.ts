@@ -380,8 +380,10 @@ export const SERVER_FUNCTIONS = {
   insertSampleSheet: { summary: 'Menu: inserts the sample purchase requests and scorecard.', params: [] },
   showHelp: { summary: 'Menu: shows the list of functions.', params: [] },
   getScorecard: { summary: 'Sidebar: the scorecard of the active or first scorecard sheet, as plain JSON.', params: [] },
-  listCalendars: { summary: 'Calendar manager: the saved calendars.', params: [] },
-  saveCalendar: { summary: 'Calendar manager: validates and saves a named calendar.', params: ['name', 'text', 'previousName'] },
-  deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name'] },
+  listCalendars: { summary: 'Calendar manager: the saved calendars.', params: ['language'] },
+  saveCalendar: { summary: 'Calendar manager: validates and saves a named calendar, then recalculates the formulas using it.', params: ['name', 'text', 'previousName', 'options'] },
+  deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name', 'language'] },
+  countCalendarFormulas: { summary: 'Calendar manager: how many formulas name a calendar (asked before a rename).', params: ['name', 'language'] },
+  recalculateCalendar: { summary: 'Calendar manager: makes Sheets recalculate the formulas using a calendar.', params: ['name', 'language'] },
 } as const;
 

@@ -1,16 +1,20 @@
 /**
  * The few Apps Script services the add-on uses, typed to what it calls. They are globals in Apps Script (and stubs
- * in the node:vm tests); nothing else in the adapter touches platform globals.
+ * in the node:vm tests); nothing else in the adapter touches platform globals. platform.check.ts proves at compile
+ * time that the real services (as @types/google-apps-script declares them) satisfy every interface here, so a
+ * misspelt or misremembered member fails `tsc`.
  */
 
 export type CellValue = string | number | boolean | Date;
 
 export interface Range {
   getValues(): CellValue[][];
+  /** A formula's text for each cell (`=NAME(...)`, with English names and commas), '' where a cell has none. */
+  getFormulas(): string[][];
   setValues(values: CellValue[][]): Range;
   setFormulas(formulas: string[][]): Range;
   setNumberFormat(format: string): Range;
-  setFontWeight(weight: string): Range;
+  setFontWeight(weight: 'normal' | 'bold'): Range;
 }
 
 export interface Sheet {
@@ -29,42 +33,62 @@ export interface Spreadsheet {
   insertSheet(name: string): Sheet;
 }
 
-interface Menu {
+export interface Menu {
   addItem(caption: string, functionName: string): Menu;
   addSeparator(): Menu;
   addToUi(): void;
 }
 
-interface HtmlOutput {
+export interface HtmlOutput {
   setTitle(title: string): HtmlOutput;
   setWidth(width: number): HtmlOutput;
   setHeight(height: number): HtmlOutput;
 }
 
-interface Ui {
+/** Apps Script's ButtonSet enum: opaque here, only passed back to `alert`. */
+export type ButtonSetValue = number;
+
+export interface Ui {
   createAddonMenu(): Menu;
   showSidebar(output: HtmlOutput): void;
   showModalDialog(output: HtmlOutput, title: string): void;
-  alert(title: string, prompt: string, buttons: unknown): void;
-  ButtonSet: { OK: unknown };
+  alert(title: string, prompt: string, buttons: ButtonSetValue): unknown;
+  ButtonSet: { OK: ButtonSetValue };
 }
 
-interface Properties {
+export interface Properties {
   getProperties(): Record<string, string>;
   setProperty(key: string, value: string): void;
   deleteProperty(key: string): void;
 }
 
-declare const SpreadsheetApp: { getActive(): Spreadsheet; getUi(): Ui };
-declare const PropertiesService: { getDocumentProperties(): Properties };
-declare const Session: { getActiveUserLocale(): string };
-interface Cache {
+export interface Cache {
   get(key: string): string | null;
   put(key: string, value: string, expirationInSeconds: number): void;
 }
 
-declare const CacheService: { getScriptCache(): Cache };
-declare const HtmlService: { createHtmlOutputFromFile(name: string): HtmlOutput };
+export interface SpreadsheetAppService {
+  getActive(): Spreadsheet;
+  getUi(): Ui;
+}
+export interface PropertiesServiceApi {
+  getDocumentProperties(): Properties;
+}
+export interface SessionApi {
+  getActiveUserLocale(): string;
+}
+export interface CacheServiceApi {
+  getScriptCache(): Cache;
+}
+export interface HtmlServiceApi {
+  createHtmlOutputFromFile(name: string): HtmlOutput;
+}
+
+declare const SpreadsheetApp: SpreadsheetAppService;
+declare const PropertiesService: PropertiesServiceApi;
+declare const Session: SessionApi;
+declare const CacheService: CacheServiceApi;
+declare const HtmlService: HtmlServiceApi;
 
 export const activeSpreadsheet = (): Spreadsheet => SpreadsheetApp.getActive();
 export const spreadsheetTimeZone = (): string => SpreadsheetApp.getActive().getSpreadsheetTimeZone();

@@ -42,6 +42,7 @@ export class FakeSheet {
     };
     const range = {
       getValues: () => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.valueAt(row + r, column + c))),
+      getFormulas: () => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(row + r, column + c)?.formula ?? '')),
       setValues: (values: unknown[][]) => {
         if (values.length !== rows || values.some((v) => v.length !== columns)) throw new Error('setValues: size mismatch');
         each((r, c) => this.cells.set(this.key(row + r, column + c), { value: values[r][c] }));
@@ -81,6 +82,11 @@ export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet;
   context!: vm.Context;
+  /**
+   * When set, custom-function results by function and argument values, as Sheets keeps them: a formula whose
+   * arguments did not change answers its earlier result even if what the function reads (a saved calendar) did.
+   */
+  resultsByArguments?: Map<string, unknown>;
   constructor(readonly timeZone: string) {
     this.active = this.insertSheet('Sheet1');
   }
@@ -105,12 +111,17 @@ export class FakeSpreadsheet {
     const m = /^=([A-Z_]+)\((.*)\)$/s.exec(formula.trim());
     if (!m) throw new Error(`cannot evaluate ${formula}`);
     const args = splitArguments(m[2]).map((arg) => this.argument(arg, on));
+    const key = `${m[1]}(${JSON.stringify(args)})`;
+    if (this.resultsByArguments?.has(key)) return this.resultsByArguments.get(key);
+    let value: unknown;
     try {
       const result = (this.context[m[1]] as (...a: unknown[]) => unknown)(...args);
-      return Array.isArray(result) ? result[0][0] : result;
+      value = Array.isArray(result) ? result[0][0] : result;
     } catch {
-      return '#ERROR!';
+      value = '#ERROR!';
     }
+    this.resultsByArguments?.set(key, value);
+    return value;
   }
 
   private argument(text: string, on: FakeSheet): unknown {
@@ -169,9 +180,12 @@ export interface Sandbox {
  * `cache`: the script cache's contents; pass the same Map to several sandboxes to play consecutive executions, which
  * share Apps Script's CacheService but nothing else.
  */
-export function loadBundle(options: { timeZone?: string; locale?: string; code?: string; cache?: Map<string, string> } = {}): Sandbox {
+export function loadBundle(
+  options: { timeZone?: string; locale?: string; code?: string; cache?: Map<string, string>; cacheCustomFunctionResults?: boolean } = {},
+): Sandbox {
   const cache = options.cache ?? new Map<string, string>();
   const book = new FakeSpreadsheet(options.timeZone ?? 'Asia/Ho_Chi_Minh');
+  if (options.cacheCustomFunctionResults) book.resultsByArguments = new Map();
   const properties = new Map<string, string>();
   const ui: ShownUi = { menus: [], sidebars: [], alerts: [] };
   let locale = options.locale ?? 'en';
@@ -201,7 +215,7 @@ export function loadBundle(options: { timeZone?: string; locale?: string; code?:
     PropertiesService: {
       getDocumentProperties: () => ({
         getProperties: () => Object.fromEntries(properties),
-        setProperty: (k: string, v: string) => void properties.set(k, v),
+        setProperty: (k: string, v: string) => void setWithinLimits(properties, k, v),
         deleteProperty: (k: string) => void properties.delete(k),
       }),
     },
@@ -233,6 +247,21 @@ export function loadBundle(options: { timeZone?: string; locale?: string; code?:
     date: (iso) => vm.runInContext(`new Date(${JSON.stringify(iso)})`, context) as Date,
     SandboxDate: vm.runInContext('Date', context) as DateConstructor,
   };
+}
+
+/**
+ * Apps Script's property limits (https://developers.google.com/apps-script/guides/services/quotas): "Properties value
+ * size 9 KB / val", "Properties total storage 500 KB / property store"; counted in UTF-8 bytes, keys included in the
+ * total. The messages are Apps Script's own.
+ */
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+function setWithinLimits(properties: Map<string, string>, key: string, value: string): void {
+  if (bytes(value) > PROPERTY_VALUE_LIMIT) throw new Error('Exception: Argument too large: value');
+  const total = [...properties].reduce((sum, [k, v]) => (k === key ? sum : sum + bytes(k) + bytes(v)), bytes(key) + bytes(value));
+  if (total > PROPERTY_STORE_LIMIT) throw new Error('Exception: You have exceeded the property storage quota. Please remove some properties and try again.');
+  properties.set(key, value);
 }
 
 /** A column of cells, as a range arrives in a custom function. */

@@ -1,45 +1,39 @@
-import { languageOf, type Language } from '../i18n';
-import { activeSpreadsheet, userLocale, type Sheet } from '../platform';
-import { CalendarFormError, deleteCalendar as removeCalendar, saveCalendar as storeCalendar, savedCalendars, type SavedCalendar } from '../calendars/store';
-import { columnsOf, readScorecardSheet } from '../scorecard/read-sheet';
+import { languageOf, UserError, type Language } from '../i18n';
+import { activeSpreadsheet, spreadsheetTimeZone, userLocale } from '../platform';
+import { findScorecardSheet, readScorecardSheet } from '../scorecard/read-sheet';
 import { scorecardReport, type ScorecardReport } from '../scorecard/report';
 
 /** Functions the sidebars call through google.script.run. Everything returned is plain JSON. */
 
 const language = (): Language => languageOf(userLocale());
 
-/** The active sheet when it is a scorecard definition, else the first sheet that is. */
-function scorecardSheet(): Sheet {
-  const book = activeSpreadsheet();
-  const isScorecard = (sheet: Sheet) => columnsOf(sheet.getDataRange().getValues()[0] ?? []) !== null;
-  const active = book.getActiveSheet();
-  const sheet = isScorecard(active) ? active : book.getSheets().find(isScorecard);
-  if (!sheet) {
-    throw new Error('No scorecard sheet: add a sheet whose first row names the columns KPI, Perspective, Pillar, Direction, Target and Actual (or use "Insert sample sheet")');
-  }
-  return sheet;
-}
+/**
+ * The language a server function answers in: the one the page shows, which it passes (the sidebar can switch
+ * language, so the session's locale may differ), else the user's locale for a caller that passes none.
+ */
+export const answerLanguage = (requested?: unknown): Language =>
+  requested === 'en' || requested === 'vi' ? requested : language();
 
-export const getScorecard = (): ScorecardReport & { language: Language } => ({
-  ...scorecardReport(readScorecardSheet(scorecardSheet())),
-  language: language(),
-});
-
-export const listCalendars = (): { language: Language; calendars: SavedCalendar[] } => ({ language: language(), calendars: savedCalendars() });
-
-export type SaveResult = { ok: true; calendar: SavedCalendar } | { ok: false; field: 'name' | 'text'; message: string };
-
-/** Validation failures come back as data, with the field they belong next to; anything else is thrown. */
-export function saveCalendar(name: string, text: string, previousName?: string): SaveResult {
+/**
+ * Runs a server function's work in the page's language: `work` gets it to build messages, and a UserError thrown
+ * inside reaches the page (google.script.run's failure handler) as an Error in that language. Every function a
+ * sidebar calls goes through here, taking the page's language as its last argument.
+ */
+export function answerIn<T>(requested: unknown, work: (language: Language) => T): T {
+  const answer = answerLanguage(requested);
   try {
-    return { ok: true, calendar: storeCalendar(String(name ?? ''), String(text ?? ''), previousName || undefined) };
+    return work(answer);
   } catch (error) {
-    if (error instanceof CalendarFormError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof UserError) throw new Error(error.in(answer));
     throw error;
   }
 }
 
-export function deleteCalendar(name: string): { ok: true } {
-  removeCalendar(String(name));
-  return { ok: true };
-}
+/** The scorecard of the active sheet (or the first scorecard sheet), in the page's language. */
+export const getScorecard = (requested?: unknown): ScorecardReport & { language: Language } =>
+  answerIn(requested, (answer) => ({
+    ...scorecardReport(readScorecardSheet(findScorecardSheet(activeSpreadsheet(), answer), spreadsheetTimeZone(), answer)),
+    language: answer,
+  }));
+
+// The calendar manager's functions are in calendars/manager.ts.

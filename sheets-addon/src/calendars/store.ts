@@ -1,5 +1,8 @@
+import { checkHolidayCountry } from '../../../core/calendar/holidays';
 import { parseCalendarText } from '../../../core/calendar/parse';
+import { UserError, type MessageKey } from '../i18n';
 import { documentProperties, spreadsheetTimeZone } from '../platform';
+import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES, storeBytes, utf8Bytes } from './property-limits';
 
 /** Named calendars live in the document's properties, one property per calendar, so every user of the file sees them. */
 const PREFIX = 'calendar:';
@@ -25,16 +28,52 @@ export function savedCalendarText(name: string): string | undefined {
 
 /** Where a validation message belongs in the calendar manager's form. */
 export type CalendarField = 'name' | 'text';
-export class CalendarFormError extends Error {
+export class CalendarFormError extends UserError {
   constructor(
     readonly field: CalendarField,
-    message: string,
+    key: MessageKey,
+    values: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(key, values);
   }
 }
 
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,49}$/u;
+
+/** The calendar text as the core reads it, and every holiday country and region it names known to the core. */
+function checkCalendarText(text: string): void {
+  let countries: string[];
+  try {
+    countries = parseCalendarText(text, spreadsheetTimeZone()).holidayCountries;
+  } catch (error) {
+    throw new CalendarFormError('text', 'calendarTextInvalid', { detail: (error as Error).message });
+  }
+  for (const code of countries) {
+    const [country, region] = code.split('-');
+    if (!isKnownHolidayArea(country)) throw new CalendarFormError('text', 'calendarUnknownCountry', { country });
+    if (region !== undefined && !isKnownHolidayArea(code)) throw new CalendarFormError('text', 'calendarUnknownRegion', { country, region });
+  }
+}
+
+function isKnownHolidayArea(code: string): boolean {
+  try {
+    checkHolidayCountry(code);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses what Apps Script would refuse to store (its own error names no field and is in English). */
+function checkStorage(key: string, value: string, replacedKey: string | undefined): void {
+  const bytes = utf8Bytes(value);
+  if (bytes > PROPERTY_VALUE_LIMIT_BYTES) throw new CalendarFormError('text', 'calendarTooLong', { bytes, limit: PROPERTY_VALUE_LIMIT_BYTES });
+  const after = { ...documentProperties().getProperties() };
+  if (replacedKey !== undefined) delete after[replacedKey];
+  after[key] = value;
+  const total = storeBytes(after);
+  if (total > PROPERTY_STORE_LIMIT_BYTES) throw new CalendarFormError('text', 'calendarStoreFull', { bytes: total, limit: PROPERTY_STORE_LIMIT_BYTES });
+}
 
 /**
  * Validates with the core's parser (its message is what the user sees) and saves; renaming removes the old entry.
@@ -42,22 +81,21 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,49}$/u;
  */
 export function saveCalendar(name: string, text: string, previousName?: string): SavedCalendar {
   const trimmed = name.trim();
-  if (!NAME.test(trimmed) || /\d\d:\d\d|24\/7/.test(trimmed)) {
-    throw new CalendarFormError('name', 'name: use 1 to 50 letters, digits, spaces, "_", "." or "-", starting with a letter or digit, and no times');
-  }
-  try {
-    parseCalendarText(text, spreadsheetTimeZone());
-  } catch (error) {
-    throw new CalendarFormError('text', (error as Error).message);
-  }
+  if (!NAME.test(trimmed) || /\d\d:\d\d|24\/7/.test(trimmed)) throw new CalendarFormError('name', 'calendarNameInvalid');
+  checkCalendarText(text);
   const clash = savedCalendars().find((c) => c.name.toLowerCase() === trimmed.toLowerCase() && c.name !== previousName);
-  if (clash) throw new CalendarFormError('name', `name: a calendar named "${clash.name}" already exists`);
+  if (clash) throw new CalendarFormError('name', 'calendarNameTaken', { name: clash.name });
+  const value = text.trim();
+  const previousKey = previousName === undefined ? undefined : PREFIX + previousName;
+  checkStorage(PREFIX + trimmed, value, previousKey);
   const properties = documentProperties();
-  if (previousName !== undefined && previousName !== trimmed) properties.deleteProperty(PREFIX + previousName);
-  properties.setProperty(PREFIX + trimmed, text.trim());
-  return { name: trimmed, text: text.trim() };
+  properties.setProperty(PREFIX + trimmed, value);
+  if (previousKey !== undefined && previousName !== trimmed) properties.deleteProperty(previousKey);
+  return { name: trimmed, text: value };
 }
 
+/** Deletes a saved calendar; an unknown name is an error, so a stale page does not report a deletion that did nothing. */
 export function deleteCalendar(name: string): void {
+  if (!savedCalendars().some((c) => c.name === name)) throw new UserError('calendarNotFound', { name });
   documentProperties().deleteProperty(PREFIX + name);
 }

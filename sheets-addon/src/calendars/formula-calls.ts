@@ -1,0 +1,69 @@
+/**
+ * Where a formula's text passes a calendar to the add-on's functions. Sheets offers no formula parser, so this scans
+ * the text: string literals ("" escapes a quote), quoted sheet names, nested calls and parentheses, array literals `{…}`. Apps Script
+ * returns formulas with English function names and commas; `;` also separates arguments, as in the locales that
+ * write formulas with it (in English syntax `;` only occurs inside `{…}`, which this never splits).
+ */
+
+/** One calendar argument of a call to a function that takes one. */
+export interface CalendarArgument {
+  /** The literal's value when the argument is a text literal alone ("Finance"); undefined for a reference or expression. */
+  literal?: string;
+  /** Where the argument's text starts and ends in the formula (end exclusive), surrounding spaces excluded. */
+  start: number;
+  end: number;
+}
+
+interface Frame {
+  /** The called function's upper-case name; undefined for parentheses or an array literal. */
+  name?: string;
+  closer: ')' | '}';
+  argument: number;
+  argumentStart: number;
+}
+
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_.]*$/;
+const LITERAL = /^"((?:[^"]|"")*)"$/;
+
+/**
+ * Every calendar argument in a formula; `calendarIndex` gives the position of a function's calendar parameter
+ * (undefined for functions without one).
+ */
+export function calendarArguments(formula: string, calendarIndex: (functionName: string) => number | undefined): CalendarArgument[] {
+  const found: CalendarArgument[] = [];
+  const stack: Frame[] = [];
+  const closeArgument = (frame: Frame, end: number) => {
+    if (frame.name === undefined || calendarIndex(frame.name) !== frame.argument) return;
+    const raw = formula.slice(frame.argumentStart, end);
+    const start = frame.argumentStart + (raw.length - raw.trimStart().length);
+    const text = raw.trim();
+    if (text === '') return;
+    const literal = LITERAL.exec(text);
+    found.push({ start, end: start + text.length, literal: literal ? literal[1].replace(/""/g, '"') : undefined });
+  };
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      // A text literal, or a quoted sheet name ('Q1 (draft)'!A1): the same quote doubled escapes it.
+      i++;
+      while (i < formula.length && !(formula[i] === ch && formula[i + 1] !== ch)) i += formula[i] === ch ? 2 : 1;
+    } else if (ch === '(') {
+      const name = IDENTIFIER.exec(formula.slice(0, i))?.[0];
+      stack.push({ name: name?.toUpperCase(), closer: ')', argument: 0, argumentStart: i + 1 });
+    } else if (ch === '{') {
+      stack.push({ closer: '}', argument: 0, argumentStart: i + 1 });
+    } else if ((ch === ')' || ch === '}') && stack.length > 0) {
+      const frame = stack.pop()!;
+      closeArgument(frame, i);
+    } else if ((ch === ',' || ch === ';') && stack.length > 0 && stack[stack.length - 1].closer === ')') {
+      const frame = stack[stack.length - 1];
+      closeArgument(frame, i);
+      frame.argument++;
+      frame.argumentStart = i + 1;
+    }
+  }
+  return found;
+}
+
+/** A text literal as a formula writes it. */
+export const formulaLiteral = (text: string): string => `"${text.replace(/"/g, '""')}"`;
