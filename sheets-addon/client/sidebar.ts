@@ -82,7 +82,7 @@ function payouts(r: Report): HTMLElement | null {
   if (r.payouts.length === 0) return null;
   const head = el('tr', {}, ...['payPerson', 'payScore', 'payBase', 'payAmount'].map((key) => el('th', { scope: 'col' }, t(key as MessageKey))));
   const rows = r.payouts.map((p) =>
-    el('tr', { 'data-scorecard': p.scorecard }, el('th', { scope: 'row' }, p.owner ? `${p.owner} (${p.scorecard})` : p.scorecard), el('td', {}, percent(p.score)), el('td', {}, money(p.base)), el('td', { class: 'pay' }, p.payout === null ? '–' : money(p.payout))),
+    el('tr', { 'data-scorecard': p.scorecard }, el('th', { scope: 'row' }, p.owner ?? p.scorecard), el('td', {}, percent(p.score)), el('td', {}, money(p.base)), el('td', { class: 'pay' }, p.payout === null ? '–' : money(p.payout))),
   );
   return el('table', { class: 'payouts' }, el('caption', {}, t('payouts')), el('thead', {}, head), el('tbody', {}, ...rows));
 }
