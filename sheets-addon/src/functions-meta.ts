@@ -379,7 +379,7 @@ export const SERVER_FUNCTIONS = {
   showCalendars: { summary: 'Menu: opens the calendar manager.', params: [] },
   insertSampleSheet: { summary: 'Menu: inserts the sample purchase requests and scorecard.', params: [] },
   showHelp: { summary: 'Menu: shows the list of functions.', params: [] },
-  getScorecard: { summary: 'Sidebar: the scorecard of the active or first scorecard sheet, as plain JSON.', params: [] },
+  getScorecard: { summary: 'Sidebar: the scorecard of the active or first scorecard sheet, as plain JSON, in the page\'s language.', params: ['language'] },
   listCalendars: { summary: 'Calendar manager: the saved calendars.', params: ['language'] },
   saveCalendar: { summary: 'Calendar manager: validates and saves a named calendar, then recalculates the formulas using it.', params: ['name', 'text', 'previousName', 'options'] },
   deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name', 'language'] },
