@@ -122,7 +122,7 @@ describe('J1: SLA state where JQL can search it', () => {
     expect(forge.kvs.data.has('sla-prop:SUP-3')).toBe(false);
   });
 
-  it('J1: the Jira double holds the issue property rules (value size, key length, unknown issue) and the client checks them first', async () => {
+  it('J1: the Jira double holds the issue property rules (value size, key length, unknown issue, write:jira-work) and the client checks them first', async () => {
     forge.jira.add(request(4, T0, []));
     const jira = new JiraClient(forge.jira.request(null) as never, async () => {});
     await expect(jira.setIssueProperty('SUP-4', 'k'.repeat(256), {})).rejects.toThrow('issue property key must have 1 to 255 characters, got 256');
@@ -135,6 +135,24 @@ describe('J1: SLA state where JQL can search it', () => {
     await jira.deleteIssueProperty('SUP-4', 'never-set'); // a 404 on delete is already deleted
     await jira.setIssueProperty('SUP-4', 'fine', { a: 1 });
     expect(forge.jira.issues.get('SUP-4')!.properties).toEqual({ fine: { a: 1 } });
+    // Without write:jira-work (the scope the issue properties API names) Jira refuses the write.
+    forge.jira.scopes.delete('write:jira-work');
+    await expect(jira.setIssueProperty('SUP-4', 'fine', { a: 2 })).rejects.toThrow(/Jira answered 403 to PUT \/rest\/api\/3\/issue\/SUP-4\/properties\/fine/);
+  });
+
+  it('J1: a ticket no app policy applies to any more loses the property; one never covered never gets one', async () => {
+    const { publishSlaState, policyDirectory } = await import('../forge-app/src/sync/sla-property');
+    forge.jira.add(request(5, T0, []));
+    await syncAt(T0 + HOUR);
+    expect(property('SUP-5')).toBeDefined();
+    const jira = new JiraClient(forge.jira.request(null) as never, async () => {});
+    const onlyJsm = { key: 'SUP-5', id: '10005', assigneeName: null, project: 'SUP', created: T0, updated: T0, computedAt: T0 + HOUR, fields: {}, resolvedAt: null, reopened: 0, rating: null,
+      cycles: [{ policyId: 'jsm:Time to resolution', goalLabel: 'Time to resolution', start: T0, stop: null, goalMinutes: 480, elapsedMinutes: 60, pausedMinutes: 0, remainingMinutes: 420, due: T0 + 8 * HOUR, state: 'ongoing' as const }] };
+    expect(await publishSlaState(jira, onlyJsm, policyDirectory([], {}))).toBe('removed');
+    expect(property('SUP-5')).toBeUndefined();
+    expect(forge.kvs.data.has('sla-prop:SUP-5')).toBe(false);
+    expect(await publishSlaState(jira, onlyJsm, policyDirectory([], {}))).toBe('none');
+    expect(forge.jira.propertyWrites).toEqual(['PUT SUP-5/sla-state', 'DELETE SUP-5/sla-state']);
   });
 });
 

@@ -103,6 +103,8 @@ export class JiraDouble {
   readonly displayNames = new Map<string, string>();
   /** Whether the site has JSM's Organizations field (listed by `GET /rest/api/3/field`). */
   hasOrganizationsField = false;
+  /** The scopes the app was granted: those manifest.yml asks for, unless a test takes one away. */
+  scopes = manifestScopes();
   /** Issue property writes the app made, in order (`PUT KEY/propertyKey` or `DELETE …`). */
   readonly propertyWrites: string[] = [];
   /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
@@ -211,7 +213,7 @@ export class JiraDouble {
     const property = /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(url.pathname);
     if (property) {
       const scope = method === 'GET' ? 'read:jira-work' : 'write:jira-work';
-      if (!manifestScopes().has(scope)) return respond(403, { errorMessages: [`double: the app lacks the scope ${scope}`] });
+      if (!this.scopes.has(scope)) return respond(403, { errorMessages: [`double: the app lacks the scope ${scope}`] });
       const issue = this.issues.get(this.resolveKey(decodeURIComponent(property[1])));
       const propertyKey = decodeURIComponent(property[2]);
       if (!issue || !this.canSee(asUser, issue.key)) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
