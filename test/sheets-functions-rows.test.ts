@@ -155,3 +155,40 @@ describe('errors name the argument, never the core’s words, with dates in the 
     expect(fails('DSO', s.date('2025-03-04T00:00:00+07:00'), 100, 30)).toBe('DSO: receivables row 1: 2025-03-04 00:00 is not a number');
   });
 });
+
+describe('errors in the user’s language (Vietnamese for a vi locale; argument names stay as typed)', () => {
+  let vi: Sandbox;
+  beforeAll(() => {
+    vi = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
+  });
+
+  it('aggregates throw in Vietnamese, naming argument and row', () => {
+    expect(vi.thrown('SLA_COMPLIANCE', col(MON_8, MON_8), col(MON_18, '2025-03-03 07:00'), '8h', '24/7')).toBe(
+      'SLA_COMPLIANCE: ends dòng 2: 2025-03-03 07:00 sớm hơn thời điểm bắt đầu',
+    );
+    expect(vi.thrown('SLA_COMPLIANCE', col(MON_8, MON_8), col(MON_18, '#N/A'), '8h', '24/7')).toBe(
+      'SLA_COMPLIANCE: ends dòng 2: ô đang chứa lỗi #N/A; hãy sửa hoặc xoá ô đó',
+    );
+    expect(vi.thrown('TAT', col(MON_8), col(''), '24/7')).toBe('TAT: ends không có dòng nào đã hoàn thành');
+    expect(vi.thrown('DPO', 100, 0, 360)).toBe('DPO: cost_of_sales phải lớn hơn 0');
+    expect(vi.thrown('BUSINESS_HOURS', MON_8)).toBe('BUSINESS_HOURS: end là bắt buộc');
+    expect(vi.thrown('ADD_BUSINESS_DAYS', 45723, 1e7)).toBe(
+      'ADD_BUSINESS_DAYS: days: 10000000 ngày làm việc tính từ 2025-03-07 rơi sau 9999-12-31, ngày cuối cùng bảng tính lưu được',
+    );
+  });
+
+  it('per-row functions write #INVALID rows in Vietnamese, dates in the sheet’s zone', () => {
+    expect(vi.call('BUSINESS_HOURS', col(MON_8, 'soon'), col(MON_18, MON_18), '24/7')).toEqual([
+      [10],
+      ['#INVALID: start: "soon" không phải là ngày giờ (hãy dùng ô ngày hoặc văn bản như 2025-03-01 08:30)'],
+    ]);
+    expect(vi.call('SLA_DUE', MON_8, 1e12)).toBe('#INVALID: target: 1000000000000h tính từ 2025-03-03 08:00 có hạn nằm ngoài các năm 1900-2300 mà lịch tính được');
+    expect(vi.call('KPI_STATUS', 95, 100, 'higher', 90, 70)).toBe(
+      '#INVALID: green_from: 90 nghĩa là 9000 % mục tiêu; hãy nhập mức đạt dưới dạng phân số (0.9) hoặc ô phần trăm (90%)',
+    );
+  });
+
+  it('a message without a Vietnamese phrase stays English rather than half-translated', () => {
+    expect(vi.thrown('BUSINESS_HOURS', MON_8, MON_18, 'Mo-Fr 8-17')).toBe('BUSINESS_HOURS: calendar: "Mo-Fr 8-17": expected times as HH:MM-HH:MM, got "8-17"');
+  });
+});

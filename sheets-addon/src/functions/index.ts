@@ -1,6 +1,9 @@
 import { FUNCTIONS, type FunctionName } from '../functions-meta';
+import { languageOf, type Language } from '../i18n';
+import { userLocale } from '../platform';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { HOLIDAYS } from './holidays';
+import { inLanguage } from './messages-vi';
 import { CCC, CSAT, DIO, DPO, DSO, ERROR_RATE, FTR_RATE, INPS, MTBF, RETENTION_RATE, UPTIME } from './kpi';
 import {
   KPI_BAND_SCORE, KPI_BINARY_SCORE, KPI_GOAL_SCORE, KPI_GOAL_STATUS, KPI_PAYOUT, KPI_PERFORMANCE, KPI_PROGRESS, KPI_SCORE, KPI_STABILIZE_SCORE,
@@ -30,13 +33,27 @@ function asCustomFunction(name: FunctionName, implementation: Implementation) {
       if (args.length > params.length) throw new Error(`expected at most ${params.length} arguments, got ${args.length}`);
       const missing = params.slice(0, required).find((_, i) => args[i] === undefined);
       if (missing) throw new Error(`${missing.name} is required`);
-      return (implementation as (...a: unknown[]) => unknown)(...args);
+      return inUserLanguage((implementation as (...a: unknown[]) => unknown)(...args));
     } catch (error) {
       const message = (error as Error).message;
-      throw new Error(message.startsWith(`${name}: `) ? message : `${name}: ${message}`);
+      throw new Error(inLanguage(message.startsWith(`${name}: `) ? message : `${name}: ${message}`, userLanguage()));
     }
   };
 }
+
+const userLanguage = (): Language => languageOf(userLocale());
+
+/** A spilled column's `#INVALID:` rows in the user's language (only a Vietnamese user's results are rewritten). */
+function inUserLanguage(result: unknown): unknown {
+  if (!Array.isArray(result)) return typeof result === 'string' ? invalidIn(result, userLanguage()) : result;
+  const language = userLanguage();
+  if (language === 'en') return result;
+  return (result as unknown[][]).map((row) => row.map((cell) => (typeof cell === 'string' ? invalidIn(cell, language) : cell)));
+}
+
+const INVALID = '#INVALID: ';
+const invalidIn = (cell: string, language: Language): string =>
+  cell.startsWith(INVALID) ? INVALID + inLanguage(cell.slice(INVALID.length), language) : cell;
 
 export const customFunctions = Object.fromEntries(
   (Object.keys(IMPLEMENTATIONS) as FunctionName[]).map((name) => [name, asCustomFunction(name, IMPLEMENTATIONS[name])]),
