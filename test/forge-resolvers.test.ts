@@ -18,21 +18,23 @@ const call = (functionKey: string, payload: unknown = {}, context: Record<string
   resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
 
 const KPI = { pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', owner: 'Lan', indicator: 'lagging' } as const;
-/** The back office's scorecard as a tree: SLA compliance guarded by first-time-right, each fed by the synced tickets. */
+/** The back office's scorecard as a tree: SLA compliance guarded by first-time-right, each fed by the synced tickets (shares 0..1). */
 const SCORECARD = {
-  missing: 'ignore',
-  root: {
-    id: 'backoffice',
-    name: 'Back office',
-    kind: 'scorecard',
-    level: 'department',
-    owner: 'Lan',
-    children: [
-      { id: 'customer', name: 'Customer', kind: 'perspective', kpis: [{ ...KPI, id: 'sla', name: 'SLA met', perspective: 'customer', target: 95, guardedBy: 'ftr' }] },
-      { id: 'process', name: 'Internal process', kind: 'perspective', kpis: [{ ...KPI, id: 'ftr', name: 'First time right', perspective: 'internal-process', pillar: 'accuracy', target: 90 }] },
-    ],
+  tree: {
+    missing: 'ignore',
+    root: {
+      id: 'backoffice',
+      name: 'Back office',
+      kind: 'scorecard',
+      level: 'department',
+      owner: 'Lan',
+      children: [
+        { id: 'customer', name: 'Customer', kind: 'perspective', kpis: [{ ...KPI, id: 'sla', name: 'SLA met', perspective: 'customer', target: 0.95, guardedBy: 'ftr' }] },
+        { id: 'process', name: 'Internal process', kind: 'perspective', kpis: [{ ...KPI, id: 'ftr', name: 'First time right', perspective: 'internal-process', pillar: 'accuracy', target: 0.9 }] },
+      ],
+    },
   },
-  sources: { sla: 'sla:resolve', ftr: 'ftrPercent' },
+  sources: { sla: 'sla:resolve', ftr: 'ftr' },
 };
 
 const CONFIG = {
@@ -171,16 +173,16 @@ describe('gadget and panel resolvers', () => {
     const card = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03' });
     const [customer, process] = card.tree.children;
     expect([...customer.kpis, ...process.kpis].map((k: any) => [k.id, k.method, k.actual, k.target, k.achievement, k.status])).toEqual([
-      ['sla', 'ratio', 100, 95, 100 / 95, 'GREEN'],
-      ['ftr', 'ratio', 50, 90, 50 / 90, 'RED'],
+      ['sla', 'ratio', 1, 0.95, 1 / 0.95, 'GREEN'],
+      ['ftr', 'ratio', 0.5, 0.9, 0.5 / 0.9, 'RED'],
     ]);
-    expect(card.overall).toBeCloseTo((100 / 95 + 50 / 90) / 2, 12);
-    expect(card.tree.alerts).toEqual([{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 50, kpiCurrent: 100, guardPrevious: 100, guardCurrent: 50 }]);
-    // A gadget saved with its own `kpiId=source` lines (before scorecards carried sources) still decides.
-    const overridden = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03', sources: { ftr: 'csatPercent' } });
+    expect(card.overall).toBeCloseTo((1 / 0.95 + 0.5 / 0.9) / 2, 12);
+    expect(card.tree.alerts).toEqual([{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'ftr', kpiPrevious: 0.5, kpiCurrent: 1, guardPrevious: 1, guardCurrent: 0.5 }]);
+    // A gadget saved with its own `kpiId=source` lines (version 2 names, percent) still decides.
+    const overridden = await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], month: '2025-03', sources: { sla: 'sla:resolve', ftr: 'csatPercent' } });
+    expect(overridden.tree.children[0].kpis[0]).toMatchObject({ id: 'sla', actual: 100 });
     expect(overridden.tree.children[1].kpis[0]).toMatchObject({ id: 'ftr', actual: null, achievement: null, status: null });
-    expect(overridden.overall).toBeCloseTo(100 / 95, 12);
-    expect(await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], sources: { ftr: 'csat' } })).toEqual({ error: 'INVALID_SOURCE', message: 'KPI "ftr": source "csat" is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent' });
+    expect(await call('getScorecard', { scorecardId: 'backoffice', projects: ['SUP'], sources: { ftr: 'csat' } })).toEqual({ error: 'INVALID_SOURCE', message: 'KPI "ftr": gadget source "csat" is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent' });
     expect(await call('getScorecard', { scorecardId: 'nope', projects: ['SUP'], sources: {} })).toEqual({ error: 'NO_SCORECARD', scorecardId: 'nope' });
   });
 

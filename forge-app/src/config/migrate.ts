@@ -11,15 +11,15 @@ export const CONFIG_SCHEMA_VERSION = 3;
 type StoredConfig = Record<string, unknown>;
 
 /**
- * A version 2 scorecard as an objective tree with no sources (a v2 gadget keeps its own `kpiId=source` lines). One
+ * A version 2 scorecard as `{ tree, sources }` with no sources (a v2 gadget keeps its own `kpiId=source` lines). One
  * that no longer parses, or is already a tree (an import labelled v2), is kept as it is: the check then reports it.
  */
 function scorecardAsTree(stored: unknown): unknown {
-  if (typeof stored !== 'object' || stored === null || 'root' in stored) return stored;
+  if (typeof stored !== 'object' || stored === null || 'tree' in stored) return stored;
   const legacy = ScorecardSchema.safeParse(stored);
   if (!legacy.success) return stored;
   try {
-    return { ...treeOfScorecard(legacy.data), sources: {} };
+    return { tree: treeOfScorecard(legacy.data), sources: {} };
   } catch {
     // A scorecard with nothing to score (no KPI, or every perspective weighing 0) has no tree: kept for the check to report.
     return stored;

@@ -1,47 +1,66 @@
 import { z } from 'zod';
-import { ScorecardTreeSchema, type TreeNode } from '../../../core';
+import { actualsFromFacts, KpiInputError, ScorecardTreeSchema, tatStatistic, type LogFacts, type TatStatistic, type TreeNode } from '../../../core';
 import type { FieldError } from './schema';
 
-/** Measures of the synced tickets that can feed a KPI's actual, besides `sla:<policy id>` (SLA compliance, %). */
-export const TICKET_MEASURES = ['tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent'] as const;
-export type KpiSource = `sla:${string}` | (typeof TICKET_MEASURES)[number];
-
-export const isKpiSource = (value: string): value is KpiSource =>
-  (value.startsWith('sla:') && value.length > 4) || (TICKET_MEASURES as readonly string[]).includes(value);
-
-const KpiSourceSchema = z.string().refine(isKpiSource, {
-  error: (issue) => `source ${JSON.stringify(issue.input)} is not one of sla:<policy id>, ${TICKET_MEASURES.join(', ')}`,
-});
-
 /**
- * A stored scorecard: the core's objective tree (scorecard → perspectives → objectives → KPIs, each KPI with its
- * scoring method) plus where each KPI's actual comes from, keyed by KPI id. Its id is the root node's id.
+ * A stored scorecard, in the form of the CLI's `--scorecard` file: the core's objective tree (scorecard → perspectives
+ * → objectives → KPIs, each KPI with its scoring method) and where each KPI's actual comes from, keyed by KPI id, in
+ * the core's source names (`sla:<policy id>`, `tat:median`, `ftr`, `csat` …: docs/SCORING.md, shares 0..1). Its id is
+ * the root node's id.
  */
-export const ScorecardConfigSchema = z.intersection(
-  ScorecardTreeSchema,
-  z.object({ sources: z.record(z.string(), KpiSourceSchema, { error: 'sources must map KPI ids to sources' }).default({}) }),
-);
+export const ScorecardConfigSchema = z.object({
+  tree: ScorecardTreeSchema,
+  sources: z.record(z.string(), z.string({ error: 'a source must be text, e.g. sla:<policy id>, tat:median, ftr or csat' })).default({}),
+});
 export type ScorecardConfig = z.output<typeof ScorecardConfigSchema>;
 export type ScorecardConfigInput = z.input<typeof ScorecardConfigSchema>;
+
+/** A scorecard as the gadgets' edit views list it: id, name and its KPIs' ids and names. */
+export const scorecardChoice = (card: ScorecardConfig) => ({ id: card.tree.root.id, name: card.tree.root.name, kpis: kpisOf(card.tree.root).map((k) => ({ id: k.id, name: k.name })) });
 
 /** Every KPI of a tree, depth first. */
 export const kpisOf = (node: TreeNode): TreeNode['kpis'] => [...node.kpis, ...node.children.flatMap(kpisOf)];
 
-/** What the schema cannot check alone: scorecard ids are unique, sources name KPIs of their tree and known policies. */
+/**
+ * What the schema cannot check alone: scorecard ids are unique, sources name KPIs of their tree, and each source is one
+ * the core reads (checked by the core's own actualsFromFacts against the configuration's policies: a source naming no
+ * policy is an error; JSM's own SLA metrics, `sla:jsm:<metric>`, appear once the sync has read them).
+ */
 export function checkScorecards(scorecards: readonly ScorecardConfig[], policyIds: ReadonlySet<string>): FieldError[] {
   const errors: FieldError[] = [];
   const ids = new Set<string>();
   scorecards.forEach((card, index) => {
-    if (ids.has(card.root.id)) errors.push({ path: `scorecards.${index}.root.id`, message: `scorecard id "${card.root.id}" is used twice` });
-    ids.add(card.root.id);
-    const kpiIds = new Set(kpisOf(card.root).map((kpi) => kpi.id));
+    const { root } = card.tree;
+    if (ids.has(root.id)) errors.push({ path: `scorecards.${index}.tree.root.id`, message: `scorecard id "${root.id}" is used twice` });
+    ids.add(root.id);
+    const kpiIds = new Set(kpisOf(root).map((kpi) => kpi.id));
     for (const [kpiId, source] of Object.entries(card.sources)) {
       const path = `scorecards.${index}.sources.${kpiId}`;
-      if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${card.root.id}"` });
-      // JSM's own SLA metrics are stored as `jsm:<metric name>` and appear once the sync has read them.
-      const policy = source.startsWith('sla:') ? source.slice(4) : null;
-      if (policy !== null && !policy.startsWith('jsm:') && !policyIds.has(policy)) errors.push({ path, message: `source "${source}" names no SLA policy of this configuration` });
+      if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${root.id}"` });
+      const problem = sourceProblem(source, policyIds);
+      if (problem !== null) errors.push({ path, message: problem });
     }
   });
   return errors;
 }
+
+/** Why the core cannot read this source (null when it can), asked of actualsFromFacts with facts of every known policy. */
+function sourceProblem(source: string, policyIds: ReadonlySet<string>): string | null {
+  const jsmPolicy = /^sla:(jsm:.+)$/.exec(source.trim())?.[1];
+  const probe: LogFacts = {
+    compliance: { overall: null, byPolicy: Object.fromEntries([...policyIds, ...(jsmPolicy ? [jsmPolicy] : [])].map((id) => [id, null])) },
+    tatHours: Object.fromEntries(tatStatisticsOf([source]).map((stat) => [stat, null])),
+  };
+  try {
+    tatStatisticsOf([source]).forEach((stat) => tatStatistic([0], stat as TatStatistic));
+    actualsFromFacts({ source }, probe);
+    return null;
+  } catch (error) {
+    if (!(error instanceof KpiInputError)) throw error;
+    return error.message;
+  }
+}
+
+/** The TAT statistics sources ask for (`tat:median` → median), for the facts to compute them. */
+export const tatStatisticsOf = (sources: readonly string[]): string[] =>
+  sources.map((source) => /^tat:(.+)$/.exec(source.trim())?.[1]).filter((stat): stat is string => stat !== undefined);

@@ -1,6 +1,6 @@
 import Resolver from '@forge/resolver';
 import type { AppConfigInput } from '../config/schema';
-import { kpisOf } from '../config/scorecards';
+import { scorecardChoice } from '../config/scorecards';
 import { loadConfig, saveConfig } from '../config/store';
 import { knownJsmMetrics } from '../storage/aggregates';
 import { changesResults, loadGenerations, startRecompute } from '../sync/generations';
@@ -82,7 +82,7 @@ resolver.define('getChoices', () =>
     return {
       jsmMetrics,
       policies: (config?.policies ?? []).map((p) => ({ id: p.id, name: p.name })),
-      scorecards: (config?.scorecards ?? []).map((s) => ({ id: s.root.id, name: s.root.name, kpis: kpisOf(s.root).map((k) => ({ id: k.id, name: k.name })) })),
+      scorecards: (config?.scorecards ?? []).map(scorecardChoice),
     };
   }),
 );

@@ -1,6 +1,5 @@
-import { csat, evaluateTree, ftrRate, reopenRate, slaCompliance, tatStats, type GamingAlert, type KpiDefinition, type KpiValues, type ScoringMethod, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import type { KpiSource } from '../config/scorecards';
-import { isKpiSource } from '../config/scorecards';
+import { actualsFromFacts, csat, evaluateTree, KpiInputError, scorecardNotes, slaCompliance, tatStatistic, type GamingAlert, type KpiDefinition, type KpiValues, type LogFacts, type ScoringMethod, type TatStatistic, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
+import { tatStatisticsOf } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
@@ -9,6 +8,7 @@ import { valuesWithPrefix } from '../storage/store';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { addMonths, storedCyclesInMonth } from './compliance';
+import { inpsActual } from './inps';
 import { browsableProjects } from './permissions';
 
 export interface ScorecardQuery {
@@ -16,8 +16,23 @@ export interface ScorecardQuery {
   projects: string[];
   /** `YYYY-MM`; the current month by default. Gaming alerts and carried-forward values come from the month before. */
   month?: string;
-  /** Sources set on the gadget (`kpiId=source` lines of gadgets saved before scorecards carried their own); they win. */
+  /**
+   * Sources saved on a gadget before scorecards carried their own, in that version's names and percent units
+   * (`sla:<policy>`, `tatMedianHours`, `ftrPercent`, `reopenPercent`, `csatPercent`); they override the scorecard's.
+   */
   sources?: Record<string, string>;
+}
+
+/** The gadget-level source names of version 2 and how they read in the core's names: the core's source × factor. */
+function legacySource(source: string): { source: string; factor: number } | null {
+  if (source.startsWith('sla:')) return { source, factor: 100 };
+  const named: Record<string, { source: string; factor: number }> = {
+    tatMedianHours: { source: 'tat:median', factor: 1 },
+    ftrPercent: { source: 'ftr', factor: 100 },
+    reopenPercent: { source: 'reopen', factor: 100 },
+    csatPercent: { source: 'csat', factor: 100 },
+  };
+  return named[source] ?? null;
 }
 
 /** The month's ticket facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
@@ -29,27 +44,53 @@ async function ticketEntries(projects: readonly string[], month: string, gen: nu
   return entries.filter((e) => e[0] !== null);
 }
 
-/** The month's actual for each KPI with a source; null when the month has no data for it. */
-async function actualsFor(sources: Readonly<Record<string, KpiSource>>, projects: readonly string[], month: string, timeZone: string, gen: number): Promise<KpiValues> {
+interface FactsScope {
+  projects: readonly string[];
+  timeZone: string;
+  gen: number;
+  /** Every policy of the configuration: the `sla` source (no policy named) is compliance over all of them. */
+  policyIds: readonly string[];
+}
+
+const complianceOf = (cycles: Parameters<typeof slaCompliance>[0], timeZone: string) => slaCompliance(cycles, { timeZone }).total.compliance;
+
+/**
+ * The month's facts of the synced tickets as the core's actualsFromFacts reads them (the CLI builds the same from a
+ * log), computing only what the sources ask for: SLA compliance per policy, TAT statistics in working hours,
+ * resolved and reopened counts, CSAT share, iNPS from the portal answers.
+ */
+async function factsFor(sources: readonly string[], month: string, scope: FactsScope): Promise<LogFacts> {
+  const { projects, timeZone, gen } = scope;
   const resolved = await ticketEntries(projects, month, gen);
-  const values: Record<string, number | null> = {};
-  for (const [kpiId, source] of Object.entries(sources)) {
-    if (source.startsWith('sla:')) {
-      const compliance = slaCompliance(await storedCyclesInMonth(source.slice(4), projects, month, timeZone, gen), { timeZone }).total.compliance;
-      values[kpiId] = compliance === null ? null : compliance * 100;
-    } else if (source === 'tatMedianHours') {
-      const tats = resolved.map((e) => e[1]).filter((t): t is number => t !== null);
-      values[kpiId] = tats.length ? tatStats(tats).median / 60 : null;
-    } else if (source === 'ftrPercent') {
-      values[kpiId] = resolved.length ? ftrRate(resolved.map((e) => e[2])) * 100 : null;
-    } else if (source === 'reopenPercent') {
-      values[kpiId] = resolved.length ? reopenRate(resolved.filter((e) => e[2] > 0).length, resolved.length) * 100 : null;
-    } else {
-      const ratings = resolved.map((e) => e[3]).filter((r): r is number => r !== null);
-      values[kpiId] = ratings.length ? csat(ratings) * 100 : null;
-    }
+  const asked = new Set(sources.map((source) => source.trim()));
+  const byPolicy: Record<string, number | null> = {};
+  for (const source of asked) {
+    if (source.startsWith('sla:')) byPolicy[source.slice(4)] = complianceOf(await storedCyclesInMonth(source.slice(4), projects, month, timeZone, gen), timeZone);
   }
-  return values;
+  let overall: number | null = null;
+  if (asked.has('sla')) {
+    const cycles = [];
+    for (const policyId of scope.policyIds) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, gen)));
+    overall = complianceOf(cycles, timeZone);
+  }
+  const tatHours = resolved.map((e) => e[1]).filter((t): t is number => t !== null).map((minutes) => minutes / 60);
+  const ratings = resolved.map((e) => e[3]).filter((r): r is number => r !== null);
+  return {
+    compliance: { overall, byPolicy },
+    tatHours: Object.fromEntries(tatStatisticsOf([...asked]).map((stat) => [stat, tatHours.length > 0 ? tatStatistic(tatHours, stat as TatStatistic) : null])),
+    resolved: resolved.length,
+    reopened: resolved.filter((e) => e[2] > 0).length,
+    csat: ratings.length > 0 ? csat(ratings) : null,
+    inps: asked.has('inps') ? (await inpsActual(projects, month)).inps : null,
+  };
+}
+
+/** The month's actual of each KPI with a source: the scorecard's sources in the core's names, the gadget's legacy ones scaled. */
+async function actualsFor(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, { source: string; factor: number }>>, month: string, scope: FactsScope): Promise<KpiValues> {
+  const coreSources = { ...sources, ...Object.fromEntries(Object.entries(legacy).map(([id, l]) => [id, l.source])) };
+  const facts = await factsFor(Object.values(coreSources), month, scope);
+  const actuals = actualsFromFacts(coreSources, facts);
+  return Object.fromEntries(Object.entries(actuals).map(([id, value]) => [id, value === null || value === undefined || !(id in legacy) ? value : value * legacy[id].factor]));
 }
 
 type AlertView = Pick<GamingAlert, 'code' | 'kpiId' | 'guardId' | 'kpiPrevious' | 'kpiCurrent' | 'guardPrevious' | 'guardCurrent'>;
@@ -103,18 +144,29 @@ const nodeView = (result: TreeResult): ScorecardNodeView => ({
 export async function scorecardData(query: ScorecardQuery) {
   if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) return { error: 'INVALID_MONTH' as const, message: `month must be YYYY-MM, got ${JSON.stringify(query.month)}` };
   const { config } = await loadConfig();
-  const scorecard = config?.scorecards.find((s) => s.root.id === query.scorecardId);
+  const scorecard = config?.scorecards.find((s) => s.tree.root.id === query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
-  const sources: Record<string, string> = { ...scorecard.sources, ...query.sources };
-  const wrong = Object.entries(sources).find(([, source]) => !isKpiSource(source));
-  if (wrong) return { error: 'INVALID_SOURCE' as const, message: `KPI "${wrong[0]}": source ${JSON.stringify(wrong[1])} is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent` };
+  const legacy: Record<string, { source: string; factor: number }> = {};
+  for (const [kpiId, source] of Object.entries(query.sources ?? {})) {
+    const read = legacySource(source);
+    if (read === null) return { error: 'INVALID_SOURCE' as const, message: `KPI "${kpiId}": gadget source ${JSON.stringify(source)} is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent` };
+    legacy[kpiId] = read;
+  }
   const timeZone = config.sync.reportTimeZone;
-  const projects = await browsableProjects(query.projects);
+  const scope: FactsScope = { projects: await browsableProjects(query.projects), timeZone, gen: await activeGeneration(), policyIds: config.policies.map((p) => p.id) };
   const month = query.month ?? monthOf(runtime.now(), timeZone);
-  const gen = await activeGeneration();
-  const actuals = await actualsFor(sources as Record<string, KpiSource>, projects, month, timeZone, gen);
-  const previous = await actualsFor(sources as Record<string, KpiSource>, projects, addMonths(month, -1), timeZone, gen);
+  let actuals: KpiValues;
+  let previous: KpiValues;
+  try {
+    actuals = await actualsFor(scorecard.sources, legacy, month, scope);
+    previous = await actualsFor(scorecard.sources, legacy, addMonths(month, -1), scope);
+  } catch (error) {
+    // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
+    if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE' as const, message: error.message };
+    throw error;
+  }
   // The month before is both the last known value (carry-forward) and the baseline of the gaming alerts.
-  const result = evaluateTree(scorecard, actuals, { lastKnown: previous, previous });
-  return { month, projects, id: scorecard.root.id, name: scorecard.root.name, missing: scorecard.missing, overall: result.score, tree: nodeView(result) };
+  const result = evaluateTree(scorecard.tree, actuals, { lastKnown: previous, previous });
+  const notes = scorecardNotes(scorecard.tree).map(({ code, scorecardId, kpiId, count }) => ({ code, scorecardId, kpiId: kpiId ?? null, count: count ?? null }));
+  return { month, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result), notes };
 }
