@@ -431,7 +431,7 @@ describe('calendar: other details', () => {
   });
 });
 
-describe('public holidays (date-holidays)', () => {
+describe('public holidays (the tables from date-holidays, Vietnam’s rules)', () => {
   it('lists every day of a multi-day holiday, as dates only', () => {
     const tet2031 = publicHolidays('VN', 2031);
     expect(tet2031.every((d) => /^2031-\d\d-\d\d$/.test(d))).toBe(true);
@@ -439,9 +439,11 @@ describe('public holidays (date-holidays)', () => {
     expect([...tet2031].sort()).toEqual([
       '2031-01-01',
       ...['2031-01-22', '2031-01-23', '2031-01-24', '2031-01-25', '2031-01-26'], // Tết: five days, each once
+      ...['2031-01-27', '2031-01-28'], // in lieu of Sat 25 and Sun 26 Jan (Labour Code art. 111(3))
       '2031-04-01',
       '2031-04-30',
       '2031-05-01',
+      '2031-09-01', // the second National Day day: 2 Sep is a Tuesday, so the day before
       '2031-09-02',
     ]);
   });
@@ -456,7 +458,7 @@ describe('public holidays (date-holidays)', () => {
     for (const country of ['XX', 'DE-XX', 'VN-HN', 'IS-AB']) {
       expect(errorOf(() => compileCalendar({ timeZone: 'UTC', weekly: weekdays(officeHours), holidayCountries: [country] }))).toEqual([
         'holidays',
-        `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY)`,
+        `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover AU, BE, CN, DE, FR, GB, HK, IN, JP, KR, NL, SG, TH, TW, US, VN and their regions, 2000-2060)`,
       ]);
     }
   });

@@ -1,6 +1,6 @@
 import { type Interval, mergeIntervals } from '../util/intervals';
 import { CalendarError } from './errors';
-import { checkHolidayCountry, type HolidayProvider, publicHolidays } from './holidays';
+import { checkHolidayCountry, HOLIDAY_YEARS, type HolidayProvider, publicHolidays, publicWorkedDays, type WorkedDayProvider } from './holidays';
 import { CalendarSpecSchema, type CalendarSpec, type CalendarSpecInput, WEEKDAYS, type Window } from './spec';
 import {
   dayNumberOfIso,
@@ -24,8 +24,10 @@ const END_DAY = Date.UTC(LAST_YEAR + 1, 0, 1) / MS_PER_DAY;
 type MinuteRange = Interval;
 
 export interface CompileOptions {
-  /** Source of countries' public holidays; `date-holidays` by default. */
+  /** Source of countries' public holidays; the holiday tables (./holiday-data) by default. */
   holidays?: HolidayProvider;
+  /** Source of the days countries make offices work (Vietnam's swapped Saturdays); the tables by default. */
+  workedDays?: WorkedDayProvider;
 }
 
 /** Validates a spec and compiles it; a bad spec throws a CalendarError naming the offending field. */
@@ -36,7 +38,7 @@ export function compileCalendar(input: CalendarSpecInput | CalendarSpec, options
     const path = issue.path.join('.');
     throw new CalendarError(path || 'calendar', path ? `calendar.${path}: ${issue.message}` : `calendar: ${issue.message}`);
   }
-  return new CompiledCalendar(parsed.data, options.holidays ?? publicHolidays);
+  return new CompiledCalendar(parsed.data, options.holidays ?? publicHolidays, options.workedDays ?? publicWorkedDays);
 }
 
 const toRanges = (windows: readonly Window[]): MinuteRange[] =>
@@ -69,6 +71,11 @@ class CompiledCalendar implements WorkCalendar {
   private readonly closures = new Map<DayNumber, MinuteRange[]>();
   private readonly countries: readonly string[];
   private readonly holidaySource: HolidayProvider;
+  private readonly workedDaySource: WorkedDayProvider;
+  /** Days the tables may span: 1900-2300, narrowed to the holiday tables' years when countries' holidays come from them. */
+  private readonly firstAllowedDay: DayNumber;
+  private readonly endAllowedDay: DayNumber;
+  private readonly holidayTablesLimit: boolean;
   readonly hasWorkingHours: boolean;
 
   // Tables (replaced together by build()).
@@ -85,10 +92,14 @@ class CompiledCalendar implements WorkCalendar {
   private firstUtcDay = 0;
   private firstIntervalOfUtcDay = new Int32Array(0);
 
-  constructor(spec: CalendarSpec, holidaySource: HolidayProvider) {
+  constructor(spec: CalendarSpec, holidaySource: HolidayProvider, workedDaySource: WorkedDayProvider) {
     this.timeZone = spec.timeZone;
     this.holidaySource = holidaySource;
+    this.workedDaySource = workedDaySource;
     this.countries = spec.holidayCountries;
+    this.holidayTablesLimit = this.countries.length > 0 && holidaySource === publicHolidays;
+    this.firstAllowedDay = this.holidayTablesLimit ? Date.UTC(HOLIDAY_YEARS.first, 0, 1) / MS_PER_DAY : FIRST_DAY;
+    this.endAllowedDay = this.holidayTablesLimit ? Date.UTC(HOLIDAY_YEARS.last + 1, 0, 1) / MS_PER_DAY : END_DAY;
     this.weekly = WEEKDAYS.map((d) => mergeIntervals(toRanges(spec.weekly[d])));
     for (const h of spec.holidays) this.fixedHolidays.add(dayNumberOfIso(h.date));
     spec.makeUpDays.forEach((m, i) => {
@@ -236,10 +247,10 @@ class CompiledCalendar implements WorkCalendar {
   private cover(t: Instant): void {
     if (!Number.isFinite(t)) throw new CalendarError('instant', `instant: expected a date-time, got ${t}`);
     const day = Math.floor(t / MS_PER_DAY);
-    if (day < FIRST_DAY + 1 || day >= END_DAY - 1) {
+    if (day < this.firstAllowedDay + 1 || day >= this.endAllowedDay - 1) {
       // Beyond ±8.64e15 ms (1e20, say) there is no date to show: the number is.
       const shown = Math.abs(t) <= 8.64e15 ? isoOfDayNumber(day) : String(t);
-      throw new CalendarError('instant', `instant: ${shown} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+      throw this.outsideYears('instant', `${shown} is outside`);
     }
     // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
     while (!(t >= this.coverStart && t < this.coverEnd)) this.growToDay(t < this.coverStart ? day - 1 : day + 1);
@@ -247,9 +258,7 @@ class CompiledCalendar implements WorkCalendar {
 
   private coverDay(day: DayNumber): void {
     if (day >= this.firstDay && day < this.endDay) return;
-    if (day < FIRST_DAY || day >= END_DAY) {
-      throw new CalendarError('day', `day: ${isoOfDayNumber(day)} is outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
-    }
+    if (day < this.firstAllowedDay || day >= this.endAllowedDay) throw this.outsideYears('day', `${isoOfDayNumber(day)} is outside`);
     this.growToDay(day);
   }
 
@@ -257,21 +266,28 @@ class CompiledCalendar implements WorkCalendar {
   private growToDay(day: DayNumber): void {
     if (this.endDay <= this.firstDay) {
       const year = yearOfDayNumber(day);
-      this.build(Math.max(FIRST_DAY, Date.UTC(year - 1, 0, 1) / MS_PER_DAY), Math.min(END_DAY, Date.UTC(year + 2, 0, 1) / MS_PER_DAY));
+      this.build(Math.max(this.firstAllowedDay, Date.UTC(year - 1, 0, 1) / MS_PER_DAY), Math.min(this.endAllowedDay, Date.UTC(year + 2, 0, 1) / MS_PER_DAY));
       return;
     }
     const span = this.endDay - this.firstDay;
-    const first = Math.max(FIRST_DAY, day < this.firstDay ? Math.min(day - 31, this.firstDay - span) : this.firstDay);
-    const end = Math.min(END_DAY, day >= this.endDay ? Math.max(day + 32, this.endDay + span) : this.endDay);
+    const first = Math.max(this.firstAllowedDay, day < this.firstDay ? Math.min(day - 31, this.firstDay - span) : this.firstDay);
+    const end = Math.min(this.endAllowedDay, day >= this.endDay ? Math.max(day + 32, this.endDay + span) : this.endDay);
     if (first === this.firstDay && end === this.endDay) {
-      throw new CalendarError('minutes', `minutes: the result lies outside the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+      throw this.outsideYears('minutes', 'the result lies outside');
     }
     this.build(first, end);
   }
 
+  /** `subject` (a date, or "the result") lies outside the years the tables may span: named as calendars' range or the holiday tables'. */
+  private outsideYears(field: string, subject: string): CalendarError {
+    if (!this.holidayTablesLimit) return new CalendarError(field, `${field}: ${subject} the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+    const countries = this.countries.join(',');
+    return new CalendarError('holidays', `holidays: ${subject} the years ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last} that the public-holiday tables cover (holidays=${countries})`);
+  }
+
   private build(firstDay: DayNumber, endDay: DayNumber): void {
     const count = endDay - firstDay;
-    const holidays = this.holidaysBetween(firstDay - 1, endDay);
+    const { holidays, workedDays } = this.countryDaysBetween(firstDay - 1, endDay);
     // Local midnights for days firstDay-1 … endDay+1: windows of the day before can run past midnight.
     const midnights = new Float64Array(count + 3);
     for (let i = 0; i < count + 3; i++) midnights[i] = instantOfWallTime((firstDay - 1 + i) * MS_PER_DAY, this.timeZone);
@@ -283,7 +299,7 @@ class CompiledCalendar implements WorkCalendar {
     let workingDays = 0;
     for (let i = -1; i < count; i++) {
       const day = firstDay + i;
-      const ranges = this.rangesOf(day, holidays);
+      const ranges = this.rangesOf(day, holidays, workedDays);
       const midnight = midnights[i + 1];
       const regular = midnights[i + 2] - midnight === MS_PER_DAY && midnights[i + 3] - midnights[i + 2] === MS_PER_DAY;
       const toUtc = (minute: number) => (regular ? midnight + minute * MS_PER_MINUTE : instantOfWallTime(day * MS_PER_DAY + minute * MS_PER_MINUTE, this.timeZone));
@@ -337,19 +353,30 @@ class CompiledCalendar implements WorkCalendar {
     this.firstIntervalOfUtcDay = index;
   }
 
-  /** The working minutes of one local day after make-up days, holidays and closures. */
-  private rangesOf(day: DayNumber, holidays: Set<DayNumber>): MinuteRange[] {
-    let ranges = this.makeUp.get(day) ?? (holidays.has(day) ? [] : this.weekly[weekdayOfDayNumber(day)]);
+  /**
+   * The working minutes of one local day after make-up days, holidays and closures. The calendar's own make-up days
+   * come first, then its holidays (a country's worked Saturday that the calendar lists as a holiday stays closed),
+   * then the days the countries make offices work.
+   */
+  private rangesOf(day: DayNumber, holidays: Set<DayNumber>, workedDays: Map<DayNumber, MinuteRange[]>): MinuteRange[] {
+    let ranges = this.makeUp.get(day) ?? (holidays.has(day) ? [] : (workedDays.get(day) ?? this.weekly[weekdayOfDayNumber(day)]));
     for (const cut of this.closures.get(day) ?? []) ranges = subtractRanges(ranges, cut);
     return ranges;
   }
 
-  private holidaysBetween(firstDay: DayNumber, endDay: DayNumber): Set<DayNumber> {
-    if (this.countries.length === 0) return this.fixedHolidays;
-    const all = new Set(this.fixedHolidays);
-    for (let year = yearOfDayNumber(firstDay); year <= yearOfDayNumber(endDay); year++) {
-      for (const country of this.countries) for (const iso of this.holidaySource(country, year)) all.add(dayNumberOfIso(iso));
+  /** Holidays (the calendar's and its countries') and the countries' worked days, with their hours, over the years of a range. */
+  private countryDaysBetween(firstDay: DayNumber, endDay: DayNumber): { holidays: Set<DayNumber>; workedDays: Map<DayNumber, MinuteRange[]> } {
+    const workedDays = new Map<DayNumber, MinuteRange[]>();
+    if (this.countries.length === 0) return { holidays: this.fixedHolidays, workedDays };
+    const holidays = new Set(this.fixedHolidays);
+    // The day before the first and the end day are read for overnight windows: never past the years allowed.
+    const lastYear = Math.min(yearOfDayNumber(endDay), yearOfDayNumber(this.endAllowedDay - 1));
+    for (let year = Math.max(yearOfDayNumber(firstDay), yearOfDayNumber(this.firstAllowedDay)); year <= lastYear; year++) {
+      for (const country of this.countries) {
+        for (const iso of this.holidaySource(country, year)) holidays.add(dayNumberOfIso(iso));
+        for (const worked of this.workedDaySource(country, year)) workedDays.set(dayNumberOfIso(worked.date), this.weekly[WEEKDAYS.indexOf(worked.like)]);
+      }
     }
-    return all;
+    return { holidays, workedDays };
   }
 }

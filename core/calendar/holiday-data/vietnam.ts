@@ -1,0 +1,83 @@
+import { VN_OFFICIAL, type VietnamHoliday } from './vn-official';
+
+/** One closed day with its English name (the type `holidayList` returns). */
+export interface NamedDay {
+  readonly date: string;
+  readonly name: string;
+}
+
+/** A Saturday worked in exchange for a bridge day, with the weekday whose hours apply (the bridged day's). */
+export interface WorkedDay {
+  readonly date: string;
+  readonly like: 'Mo' | 'Tu' | 'We' | 'Th' | 'Fr';
+}
+
+export interface VietnamYear {
+  readonly holidays: readonly NamedDay[];
+  readonly workedDays: readonly WorkedDay[];
+}
+
+/** date-holidays' English names of the statutory holidays (Labour Code 2019 art. 112), by the break that replaces them. */
+const NAMES: Record<VietnamHoliday, readonly string[]> = {
+  'new-year': ["New Year's Day"],
+  tet: ['Vietnamese New Year Holidays'],
+  'hung-kings': ['Hung Kings Commemorations'],
+  'reunification-and-labour': ['Day of liberating the South for national reunification', 'Labour Day'],
+  'national-day': ['National Day'],
+};
+const WEEKDAY_KEYS = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const;
+
+const MS_PER_DAY = 86_400_000;
+const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY;
+const isoOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+const weekdayOf = (day: number) => new Date(day * MS_PER_DAY).getUTCDay(); // 0 = Sunday
+const isWeekend = (day: number) => weekdayOf(day) === 0 || weekdayOf(day) === 6;
+const byDate = (a: NamedDay, b: NamedDay) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * The second National Day holiday (Labour Code 2019 art. 112(1)(đ), from 2021): 2 September "and the day before or
+ * after". The announced schedules of 2021-2025 (and the 2026 proposal) pick the weekday that joins the holiday to a
+ * weekend: the day after when 2 September is a Monday (2024), Thursday (2021) or Sunday; the day before when it is a
+ * Tuesday (2025), Wednesday (2026 proposal), Friday (2022) or Saturday (2023).
+ */
+function nationalDayNeighbour(year: number): string {
+  const weekday = weekdayOf(Date.UTC(year, 8, 2) / MS_PER_DAY);
+  return [1, 4, 0].includes(weekday) ? `${year}-09-03` : `${year}-09-01`;
+}
+
+/**
+ * Vietnam's closed days in a year for a Monday-Friday office. `statutory` are the Labour Code holidays as the tables
+ * give them (date-holidays: Tết five days from New Year's Eve on the lunar calendar, Hùng Kings on 10/3 lunar, 1/1,
+ * 30/4, 1/5, 2/9). On top: the second National Day day (from 2021); each break the government announced for that
+ * year replaces the rule days of its holiday (./vn-official.ts); and a holiday left on a Saturday or Sunday gives a
+ * day in lieu on the next working day not already closed (Labour Code 2019 art. 111(3); 2012 art. 110(3)).
+ */
+export function vietnamYear(year: number, statutory: readonly NamedDay[]): VietnamYear {
+  const official = VN_OFFICIAL[year];
+  let days: NamedDay[] = [...statutory];
+  if (year >= 2021) days.push({ date: nationalDayNeighbour(year), name: 'National Day' });
+  const workedDays: WorkedDay[] = [];
+  const announced = new Set<string>();
+  for (const { holiday, closed, swaps = [] } of official?.breaks ?? []) {
+    const ruleName = new Map(days.filter((d) => NAMES[holiday].includes(d.name)).map((d) => [d.date, d.name]));
+    days = days.filter((d) => !NAMES[holiday].includes(d.name));
+    for (const date of closed) {
+      const swap = swaps.find((s) => s.closed === date);
+      const name = swap ? `Bridge day (worked on Saturday ${swap.worked})` : (ruleName.get(date) ?? NAMES[holiday][0]);
+      days.push({ date, name });
+      announced.add(date);
+    }
+    for (const swap of swaps) workedDays.push({ date: swap.worked, like: WEEKDAY_KEYS[weekdayOf(dayOf(swap.closed))] as WorkedDay['like'] });
+  }
+  days.sort(byDate);
+  const closed = new Set(days.map((d) => d.date));
+  const inLieu: NamedDay[] = [];
+  for (const d of days) {
+    if (announced.has(d.date) || !isWeekend(dayOf(d.date))) continue;
+    let day = dayOf(d.date) + 1;
+    while (isWeekend(day) || closed.has(isoOf(day))) day++;
+    closed.add(isoOf(day));
+    inLieu.push({ date: isoOf(day), name: `${d.name} (day in lieu)` });
+  }
+  return { holidays: [...days, ...inLieu].sort(byDate), workedDays };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { compileCalendar, holidayList, parseCalendarText, publicWorkedDays } from '../core/calendar';
+import { VN_OFFICIAL } from '../core/calendar/holiday-data/vn-official';
+
+/**
+ * Vietnam's holidays as the government announced them (core/calendar/holiday-data/vn-official.ts, each year citing
+ * its source) and the Labour Code rules for the rest. Every expected list is written by hand from the source quoted
+ * in the comment beside it, not from the code.
+ */
+const dates = (year: number) => holidayList('VN', year).map((h) => h.date);
+const TET = 'Vietnamese New Year Holidays';
+const t = (iso: string) => Date.parse(iso);
+
+describe('Vietnam: announced schedules', () => {
+  it('2025: Tết 27-31 Jan, 30/4-2/5 with Fri 2 May swapped for Sat 26 Apr, National Day 1-2 Sep (MOLISA, 3 Dec 2024)', () => {
+    expect(holidayList('VN', 2025)).toEqual([
+      { date: '2025-01-01', name: "New Year's Day" },
+      ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((date) => ({ date, name: TET })),
+      { date: '2025-04-07', name: 'Hung Kings Commemorations' }, // 10/3 lunar, a Monday
+      { date: '2025-04-30', name: 'Day of liberating the South for national reunification' },
+      { date: '2025-05-01', name: 'Labour Day' },
+      { date: '2025-05-02', name: 'Bridge day (worked on Saturday 2025-04-26)' },
+      { date: '2025-09-01', name: 'National Day' },
+      { date: '2025-09-02', name: 'National Day' },
+    ]);
+    expect(publicWorkedDays('VN', 2025)).toEqual([{ date: '2025-04-26', like: 'Fr' }]);
+  });
+
+  it('2024: Tết 8-14 Feb with two days in lieu, Mon 29 Apr swapped for Sat 4 May (2450/VPCP-KGVX), National Day 2-3 Sep', () => {
+    expect(dates(2024)).toEqual([
+      '2024-01-01',
+      ...['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14'],
+      '2024-04-18', // Hùng Kings, a Thursday
+      ...['2024-04-29', '2024-04-30', '2024-05-01'],
+      ...['2024-09-02', '2024-09-03'],
+    ]);
+    expect(publicWorkedDays('VN', 2024)).toEqual([{ date: '2024-05-04', like: 'Mo' }]);
+  });
+
+  it('2026: New Year Thu 1 - Fri 2 Jan with 2 Jan swapped for Sat 10 Jan (12729/VPCP-KGVX), Tết Mon 16 - Fri 20 Feb', () => {
+    expect(dates(2026).slice(0, 7)).toEqual(['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+    expect(publicWorkedDays('VN', 2026)).toEqual([{ date: '2026-01-10', like: 'Fr' }]);
+  });
+
+  it('2021, 2022, 2023 Tết and 2020 Tết as announced; every announced year cites a source', () => {
+    const tet = (year: number) => holidayList('VN', year).filter((h) => h.name === TET).map((h) => h.date);
+    expect(tet(2020)).toEqual(['2020-01-23', '2020-01-24', '2020-01-27', '2020-01-28', '2020-01-29']);
+    expect(tet(2021)).toEqual(['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-15', '2021-02-16']);
+    expect(tet(2022)).toEqual(['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04']);
+    expect(tet(2023)).toEqual(['2023-01-20', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26']);
+    for (const [year, official] of Object.entries(VN_OFFICIAL)) {
+      expect(official.sources.length, String(year)).toBeGreaterThan(0);
+      for (const source of official.sources) expect(source, String(year)).toMatch(/https?:\/\//);
+      for (const b of official.breaks) for (const d of b.closed) expect([1, 2, 3, 4, 5], d).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+    }
+  });
+});
+
+describe('Vietnam: Labour Code rules where nothing was announced', () => {
+  it('2023: Sun 1 Jan in lieu on Mon 2 Jan; Hùng Kings Sat 29 Apr and Sun 30 Apr in lieu on Tue 2 and Wed 3 May; National Day Fri 1 - Mon 4 Sep', () => {
+    // The published 2023 schedule: New Year 31 Dec - 2 Jan; 29 Apr - 3 May; 1 - 4 Sep.
+    expect(dates(2023)).toEqual([
+      '2023-01-01',
+      '2023-01-02',
+      ...['2023-01-20', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26'],
+      ...['2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03'],
+      ...['2023-09-01', '2023-09-02', '2023-09-04'],
+    ]);
+    expect(holidayList('VN', 2023).find((h) => h.date === '2023-05-02')!.name).toBe('Hung Kings Commemorations (day in lieu)');
+  });
+
+  it('the second National Day day joins 2 September to a weekend (from 2021); before 2021 there is one', () => {
+    const nationalDay = (year: number) => holidayList('VN', year).filter((h) => h.name.startsWith('National Day')).map((h) => h.date);
+    expect(nationalDay(2027)).toEqual(['2027-09-02', '2027-09-03']); // Thursday: and Friday
+    expect(nationalDay(2028)).toEqual(['2028-09-01', '2028-09-02', '2028-09-04']); // Saturday: Friday before, Monday in lieu
+    expect(nationalDay(2029)).toEqual(['2029-09-02', '2029-09-03', '2029-09-04']); // Sunday: Monday after, Tuesday in lieu
+    expect(nationalDay(2030)).toEqual(['2030-09-02', '2030-09-03']); // Monday: and Tuesday, as in 2024
+    expect(nationalDay(2019)).toEqual(['2019-09-02']); // Labour Code 2012: one day
+  });
+
+  it('Tết days on a weekend give days in lieu, so five working days close', () => {
+    // date-holidays places Tết 2031 on 22-26 Jan (Wed-Sun): Sat 25 and Sun 26 give Mon 27 and Tue 28.
+    expect(dates(2031).filter((d) => d < '2031-02-15')).toEqual(['2031-01-01', '2031-01-22', '2031-01-23', '2031-01-24', '2031-01-25', '2031-01-26', '2031-01-27', '2031-01-28']);
+  });
+});
+
+describe('Vietnam in calendars', () => {
+  const hanoi = () => compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN', 'UTC'));
+
+  it('A1: 1bd from Fri 29 Aug 2025 10:00 is due Wed 3 Sep 17:00 (1 and 2 Sep are National Day)', () => {
+    expect(new Date(hanoi().businessDaysDue(t('2025-08-29T10:00:00+07:00'), 1)).toISOString()).toBe('2025-09-03T10:00:00.000Z');
+  });
+
+  it('a swapped Saturday works with the bridged Friday’s hours; the bridge day is closed', () => {
+    const cal = compileCalendar(parseCalendarText('Mo-Th 08:00-17:00; Fr 08:00-12:00 | tz=Asia/Ho_Chi_Minh | holidays=VN', 'UTC'));
+    expect(cal.workingMinutesBetween(t('2025-04-26T00:00:00+07:00'), t('2025-04-27T00:00:00+07:00'))).toBe(240);
+    expect(cal.workingMinutesBetween(t('2025-05-02T00:00:00+07:00'), t('2025-05-03T00:00:00+07:00'))).toBe(0);
+    expect(cal.workingMinutesBetween(t('2025-04-19T00:00:00+07:00'), t('2025-04-20T00:00:00+07:00'))).toBe(0); // an ordinary Saturday
+    // A holiday the calendar adds itself wins over the country's worked Saturday.
+    const closed = compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN,2025-04-26', 'UTC'));
+    expect(closed.isWorkingDay(Date.UTC(2025, 3, 26) / 86_400_000)).toBe(false);
+  });
+
+  it('a calendar with VN holidays answers in 2000-2060 and names the tables beyond', () => {
+    const cal = hanoi();
+    expect(cal.isWorkingTime(t('2060-12-29T09:00:00+07:00'))).toBe(true);
+    expect(() => cal.isWorkingTime(t('2061-06-01T09:00:00+07:00'))).toThrow(
+      'holidays: 2061-06-01 is outside the years 2000-2060 that the public-holiday tables cover (holidays=VN)',
+    );
+    expect(() => hanoi().isWorkingDay(Date.UTC(1999, 5, 1) / 86_400_000)).toThrow('holidays: 1999-06-01 is outside the years 2000-2060');
+  });
+});
