@@ -11,6 +11,8 @@ import {
   type ScorecardResult,
   type TreeResult,
 } from '../core/scorecard';
+import { readFileSync } from 'node:fs';
+import { CONFIG_SCHEMAS, jsonSchemaOf } from '../core/schema';
 import { kpi, type KpiInput } from './helpers/scorecard-builders';
 
 const issuesOf = (input: unknown): string[] => {
@@ -280,5 +282,15 @@ describe('treeOfScorecard: an old scorecard as a tree scores the same', () => {
   it('names the scorecard and field it cannot turn into a tree', () => {
     const legacy = ScorecardSchema.parse({ id: 'co', name: 'co', level: 'company', owner: 'x', perspectiveWeights: { customer: 0 }, kpis: [kpi({ id: 'a', perspective: 'customer', direction: 'higher', target: 1 })] });
     expect(() => treeOfScorecard(legacy)).toThrow('treeOfScorecard: scorecard "co": root.weight: scorecard "co": the weights of its KPIs and children are all 0, so weighted has nothing to weight');
+  });
+});
+
+describe('the tree as a configuration schema', () => {
+  it('accepts the shipped example and exports JSON Schema for editors (levels, pay)', () => {
+    const example = JSON.parse(readFileSync(new URL('../examples/scorecard.json', import.meta.url), 'utf8'));
+    expect(CONFIG_SCHEMAS.scorecardTree.safeParse(example.tree).success).toBe(true);
+    const text = JSON.stringify(jsonSchemaOf('scorecardTree'));
+    expect(text).toContain('"enum":["company","department","person"]');
+    expect(text).toContain('"base"');
   });
 });
