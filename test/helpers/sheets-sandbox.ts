@@ -84,7 +84,8 @@ export class FakeSpreadsheet {
   context!: vm.Context;
   /**
    * When set, custom-function results by function and argument values, as Sheets keeps them: a formula whose
-   * arguments did not change answers its earlier result even if what the function reads (a saved calendar) did.
+   * arguments did not change answers its earlier result even if what the function reads (a saved calendar) did
+   * (issue 11's finding; sheets-addon/README.md, "Recalculate", for how the add-on copes).
    */
   resultsByArguments?: Map<string, unknown>;
   constructor(readonly timeZone: string) {
