@@ -294,3 +294,64 @@ describe('the tree as a configuration schema', () => {
     expect(text).toContain('"base"');
   });
 });
+
+describe('evaluateTree over random trees (properties)', () => {
+  const methods = ['weighted', 'average', 'min', 'max', 'sum'] as const;
+  /** A KPI scored by a method that never scores a better value lower (stabilize is left out: its best is in the middle). */
+  const kpiArb = (id: string) =>
+    fc
+      .record({
+        method: fc.constantFrom('none', 'progress', 'performance', 'goal-red-flag', 'binary', 'bands'),
+        direction: fc.constantFrom('higher' as const, 'lower' as const),
+        target: fc.integer({ min: 1, max: 100 }),
+        width: fc.integer({ min: 1, max: 50 }),
+        weight: fc.double({ min: 0.1, max: 5, noNaN: true }),
+      })
+      .map(({ method, direction, target, width, weight }) => {
+        const away = direction === 'higher' ? -width : width; // the worse side of the target
+        const scoring = {
+          none: undefined,
+          progress: { method: 'progress' as const, baseline: target + away },
+          performance: { method: 'performance' as const, min: target - width, max: target + width },
+          'goal-red-flag': { method: 'goal-red-flag' as const, redFlag: target + away },
+          binary: { method: 'binary' as const },
+          bands: { method: 'bands' as const, bands: [target - width, target, target + width] },
+        }[method];
+        return kpi({ id, direction, target, weight, ...(scoring ? { scoring } : {}) });
+      });
+  const treeArb = fc
+    .tuple(
+      fc.constantFrom(...methods),
+      fc.constantFrom('relative', 'absolute'),
+      fc.array(fc.tuple(fc.constantFrom(...methods), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 3 }),
+    )
+    .chain(([method, weights, objectives]) =>
+      fc.tuple(...objectives.map(([m, w, n], o) => fc.tuple(...Array.from({ length: n }, (_, k) => kpiArb(`o${o}k${k}`))).map((kpis) => ({ id: `o${o}`, name: `o${o}`, kind: 'objective', method: m, weight: w, kpis })))).map((children) =>
+        ScorecardTreeSchema.parse({ root: { id: 'r', name: 'r', kind: 'scorecard', method, weights, children } }),
+      ),
+    );
+  const valuesOf = (tree: ReturnType<typeof ScorecardTreeSchema.parse>) => tree.root.children.flatMap((o) => o.kpis);
+
+  it('never scores lower when one KPI gets better in its direction, and the parts of the KPIs with a value add up to the score', () => {
+    fc.assert(
+      fc.property(
+        treeArb.chain((tree) =>
+          fc.tuple(fc.constant(tree), fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { nil: null, freq: 4 }), { minLength: valuesOf(tree).length, maxLength: valuesOf(tree).length }), fc.nat(), fc.integer({ min: 1, max: 100 })),
+        ),
+        ([tree, values, pick, step]) => {
+          const kpis = valuesOf(tree);
+          const actuals = Object.fromEntries(kpis.map((k, i) => [k.id, values[i]]));
+          const before = evaluateTree(tree, actuals);
+          if (before.score === null) return; // no KPI has a value: nothing to compare or split
+          const chosen = kpis.filter((k) => actuals[k.id] !== null)[pick % kpis.filter((k) => actuals[k.id] !== null).length];
+          const value = actuals[chosen.id]!;
+          const better = { ...actuals, [chosen.id]: value + (chosen.direction === 'higher' ? step : -Math.min(step, value)) };
+          expect(evaluateTree(tree, better).score!).toBeGreaterThanOrEqual(before.score - 1e-12);
+          const parts = before.children.flatMap((o) => o.kpis).reduce((total, k) => total + (k.contribution ?? 0), 0);
+          expect(parts).toBeCloseTo(before.score!, 9);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
