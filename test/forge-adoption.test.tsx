@@ -151,6 +151,21 @@ describe('admin page without JSON', () => {
     expect((forge.kvs.data.get('config') as any).policies).toEqual([]);
   });
 
+  it('A1: a status picker for a project Jira does not know shows Jira\'s 404; a retroactive start picks one of the extra fields', async () => {
+    const policy = { id: 'hire', name: 'Onboarding', appliesTo: [{ field: 'project', in: ['GONE'] }], start: { on: 'created' }, stop: { resolutionSet: true }, goals: [{ target: '3bd', calendar: 'office' }] };
+    await call('saveConfig', { config: { ...BASE_CONFIG, fields: { ...BASE_CONFIG.fields, extra: { requestDate: 'customfield_10050' } }, policies: [policy] } });
+    await renderAdmin();
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf).join(' ')).toContain("Could not load the list from Jira: Jira answered 404 to GET /rest/api/3/project/GONE/statuses: {\"errorMessages\":[\"No project could be found with key 'GONE'.\"]");
+    expect(field('extra-0-name').props.value).toBe('requestDate');
+    expect(select('extra-0-field').props.value).toEqual({ label: 'Request date (customfield_10050)', value: 'customfield_10050' });
+    await fire(select('policy-0-start').props.onChange, { label: 'at a date field (retroactive)', value: 'field' });
+    expect(optionValues('policy-0-startField')).toEqual(['requestDate']);
+    await fire(select('policy-0-startField').props.onChange, { label: 'requestDate', value: 'requestDate' });
+    await choose('policy-0-projects', ['HR']);
+    await fire(button('Save').props.onClick);
+    expect((forge.kvs.data.get('config') as any).policies[0]).toMatchObject({ start: { on: 'field', field: 'requestDate' }, appliesTo: [{ field: 'project', in: ['HR'] }] });
+  });
+
   it('A1: the pickers answer a user who is not a Jira administrator with nothing', async () => {
     forge.jira.admins.clear();
     expect(await call('adminPicker', { kind: 'projects' })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });

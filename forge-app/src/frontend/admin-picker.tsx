@@ -2,6 +2,7 @@ import { invoke } from '@forge/bridge';
 import { ErrorMessage, Label, Select, Stack } from '@forge/react';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { PickerAnswer, PickerKind, PickerOption } from '../resolvers/admin-pickers';
+import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages';
 
 type Answer = PickerAnswer | { error: string; message: string };
@@ -77,9 +78,7 @@ export function SitePicker({ id, kind, label, values, onChange, isMulti = true, 
       />
       {state.truncated && <ErrorMessage>{m.pickerTruncated}</ErrorMessage>}
       {state.failure !== null && <ErrorMessage>{m.pickerFailed(state.failure)}</ErrorMessage>}
-      {errors.map((message) => (
-        <ErrorMessage key={message}>{message}</ErrorMessage>
-      ))}
+      {fieldErrors(errors)}
     </Stack>
   );
 }

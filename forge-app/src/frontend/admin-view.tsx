@@ -1,5 +1,5 @@
 import { invoke } from '@forge/bridge';
-import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { Button, DynamicTable, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AppConfigInput, FieldError } from '../config/schema';
 import type { GenerationState } from '../sync/generations';
@@ -7,6 +7,7 @@ import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
 import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18n/messages';
 import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere } from './admin-form';
+import { fieldErrors } from './admin-field-errors';
 import { AdminJson } from './admin-json';
 import { AdminMessages, adminMessagesFor } from './admin-messages';
 import { PickerCache, SitePicker } from './admin-picker';
@@ -78,8 +79,6 @@ export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncH
   );
 }
 type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: FieldError[] } | { error: 'FORBIDDEN'; message: string };
-
-const messagesOf = (errors: readonly string[]) => errors.map((message) => <ErrorMessage key={message}>{message}</ErrorMessage>);
 
 /** A name not yet in `taken`: `base-1`, `base-2` … */
 const freshName = (base: string, taken: readonly string[]) => {
@@ -157,13 +156,13 @@ export function AdminPage() {
           {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}
           {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}
           {notice === 'failed' && <SectionMessage appearance="error"><Text>{t.error}</Text></SectionMessage>}
-          {messagesOf(errorsElsewhere(errors, '', shownPaths))}
+          {fieldErrors(errorsElsewhere(errors, '', shownPaths))}
           {section(m.scopeAndFields, (
             <Stack space="space.100">
               <Stack space="space.050">
                 <Label labelFor="scopeJql">{t.scopeJql}</Label>
                 <Textfield id="scopeJql" value={draft.scopeJql} onChange={(e: { target: { value?: string } }) => update({ scopeJql: e.target.value ?? '' })} />
-                {messagesOf(errorsAt(errors, 'sync.scopeJql'))}
+                {fieldErrors(errorsAt(errors, 'sync.scopeJql'))}
               </Stack>
               <SitePicker id="requestTypeField" kind="fields" isMulti={false} label={t.requestTypeField} values={[draft.requestTypeField]} onChange={([field]) => update({ requestTypeField: field ?? '' })} errors={errorsAt(errors, 'fields.requestType')} />
               <SitePicker id="teamField" kind="fields" isMulti={false} label={t.teamField} values={draft.teamField ? [draft.teamField] : []} onChange={([field]) => update({ teamField: field ?? '' })} errors={errorsAt(errors, 'fields.team')} />
@@ -179,7 +178,7 @@ export function AdminPage() {
                 </Inline>
               ))}
               <Button onClick={() => update({ extraFields: [...draft.extraFields, { name: '', field: '' }] })}>{m.addExtraField}</Button>
-              {messagesOf(errorsElsewhere(errors, 'fields', ['fields.requestType', 'fields.team', ...draft.extraFields.map((x) => `fields.extra.${x.name}`)]))}
+              {fieldErrors(errorsElsewhere(errors, 'fields', ['fields.requestType', 'fields.team', ...draft.extraFields.map((x) => `fields.extra.${x.name}`)]))}
             </Stack>
           ))}
           {section(m.calendarsTitle, (
@@ -208,6 +207,7 @@ export function AdminPage() {
                   index={i}
                   policy={policy}
                   calendarNames={calendarNames}
+                  dateFields={draft.extraFields.map((x) => x.name).filter(Boolean)}
                   errors={errors}
                   locale={locale}
                   timeZone={context.timezone}
@@ -229,7 +229,7 @@ export function AdminPage() {
           <Stack space="space.050">
             <Label labelFor="scorecards">{t.scorecards}</Label>
             <TextArea id="scorecards" value={draft.scorecards} onChange={(e: { target: { value?: string } }) => update({ scorecards: e.target.value ?? '' })} />
-            {messagesOf(errorsAt(errors, 'scorecards'))}
+            {fieldErrors(errorsAt(errors, 'scorecards'))}
           </Stack>
           <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
           <AdminJson

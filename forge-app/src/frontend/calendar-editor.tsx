@@ -2,6 +2,7 @@ import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Sta
 import { useState } from 'react';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
 import { formatInstant } from '../i18n/messages';
+import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages';
 import { type CalendarPart, type CalendarSpec, partText, specOfText, textOfSpec, WEEKDAYS, withPart } from './calendar-text';
 import { useResolver } from './hooks';
@@ -123,9 +124,7 @@ export function CalendarEditor({ index, name, text, errors, locale, onName, onTe
         <Label labelFor={id('text')}>{m.calendarText}</Label>
         <TextArea id={id('text')} value={text} onChange={(e: { target: { value?: string } }) => onText(e.target.value ?? '')} />
         {!parsed.ok && <ErrorMessage>{parsed.message}</ErrorMessage>}
-        {errors.map((message) => (
-          <ErrorMessage key={message}>{message}</ErrorMessage>
-        ))}
+        {fieldErrors(errors)}
       </Stack>
       {parsed.ok && <CalendarPreviewPanel text={text} locale={locale} />}
     </Stack>

@@ -7,6 +7,7 @@ import type { TryPolicyAnswer } from '../resolvers/admin-try';
 import { formatInstant, formatMinutes } from '../i18n/messages';
 import { useAdminMessages } from './admin-messages';
 import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
+import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
 
 type Goal = SlaPolicyInput['goals'][number];
@@ -16,9 +17,7 @@ const textField = (id: string, label: string, value: string, onChange: (value: s
   <Stack space="space.050">
     <Label labelFor={id}>{label}</Label>
     <Textfield id={id} value={value} onChange={(e: { target: { value?: string } }) => onChange(e.target.value ?? '')} />
-    {errors.map((message) => (
-      <ErrorMessage key={message}>{message}</ErrorMessage>
-    ))}
+    {fieldErrors(errors)}
   </Stack>
 );
 
@@ -80,6 +79,8 @@ export interface PolicyEditorProps {
   index: number;
   policy: SlaPolicyInput;
   calendarNames: readonly string[];
+  /** The extra fields of the field map: a retroactive start reads one of them. */
+  dateFields: readonly string[];
   errors: readonly FieldError[];
   locale: string | undefined;
   timeZone: string | undefined;
@@ -93,7 +94,7 @@ export interface PolicyEditorProps {
  * One SLA policy: which tickets (projects, request types), when its clock starts, pauses and stops (statuses picked
  * from the site), and its goals per priority and request type, each on a calendar; errors at their fields.
  */
-export function PolicyEditor({ index, policy, calendarNames, errors, locale, timeZone, onChange, onRemove, tryContext }: PolicyEditorProps) {
+export function PolicyEditor({ index, policy, calendarNames, dateFields, errors, locale, timeZone, onChange, onRemove, tryContext }: PolicyEditorProps) {
   const m = useAdminMessages();
   const path = `policies.${index}`;
   const id = (part: string) => `policy-${index}-${part}`;
@@ -111,9 +112,7 @@ export function PolicyEditor({ index, policy, calendarNames, errors, locale, tim
         <Heading size="small">{policy.name || policy.id || m.newPolicy}</Heading>
         <Button appearance="subtle" onClick={onRemove}>{m.removePolicy}</Button>
       </Inline>
-      {errorsElsewhere(errors, path, shown).map((message) => (
-        <ErrorMessage key={message}>{message}</ErrorMessage>
-      ))}
+      {fieldErrors(errorsElsewhere(errors, path, shown))}
       {textField(id('id'), m.policyId, policy.id, (value) => set({ id: value }), at('id'))}
       {textField(id('name'), m.policyName, policy.name, (value) => set({ name: value }), at('name'))}
       <SitePicker id={id('projects')} kind="projects" label={m.appliesToProjects} values={projects} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'project', values) })} errors={at('appliesTo')} />
@@ -131,8 +130,14 @@ export function PolicyEditor({ index, policy, calendarNames, errors, locale, tim
         />
       </Stack>
       {start.on === 'status' && <SitePicker id={id('startStatuses')} kind="statuses" projects={projects} label={m.startStatuses} values={start.statuses} onChange={(statuses) => set({ start: { on: 'status', statuses } })} errors={at('start')} />}
-      {start.on === 'field' && textField(id('startField'), m.startField, start.field, (field) => set({ start: { on: 'field', field } }), at('start'))}
-      {start.on === 'created' && at('start').map((message) => <ErrorMessage key={message}>{message}</ErrorMessage>)}
+      {start.on === 'field' && (
+        <Stack space="space.050">
+          <Label labelFor={id('startField')}>{m.startField}</Label>
+          <Select inputId={id('startField')} options={dateFields.map((name) => ({ label: name, value: name }))} value={start.field ? { label: start.field, value: start.field } : null} onChange={(chosen: { value: string } | null) => chosen && set({ start: { on: 'field', field: chosen.value } })} />
+          {fieldErrors(at('start'))}
+        </Stack>
+      )}
+      {start.on === 'created' && fieldErrors(at('start'))}
       <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { statuses } })} errors={at('pause')} />
       <SitePicker id={id('stop')} kind="statuses" projects={projects} label={m.stopStatuses} values={policy.stop.statuses ?? []} onChange={(statuses) => set({ stop: { ...policy.stop, statuses } })} errors={at('stop')} />
       <Checkbox label={m.stopOnResolution} isChecked={policy.stop.resolutionSet === true} onChange={(e: { target: { checked?: boolean } }) => set({ stop: { ...policy.stop, resolutionSet: e.target.checked === true } })} />
@@ -153,9 +158,7 @@ export function PolicyEditor({ index, policy, calendarNames, errors, locale, tim
             <Stack space="space.050">
               <Label labelFor={gid('calendar')}>{m.goalCalendar}</Label>
               <Select inputId={gid('calendar')} options={calendarOptions} value={calendarOptions.find((o) => o.value === goal.calendar) ?? null} onChange={(chosen: { value: string } | null) => chosen && setGoal(g, { calendar: chosen.value })} />
-              {gat('calendar').map((message) => (
-                <ErrorMessage key={message}>{message}</ErrorMessage>
-              ))}
+              {fieldErrors(gat('calendar'))}
             </Stack>
             {textField(gid('label'), m.goalLabel, goal.label ?? '', (label) => setGoal(g, { label: label || undefined }), gat('label'))}
           </Stack>
