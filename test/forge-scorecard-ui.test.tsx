@@ -41,6 +41,11 @@ const ANSWER = {
     ],
     alerts: [{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'incidents', kpiPrevious: 90, kpiCurrent: 99.75, guardPrevious: 0, guardCurrent: 1 }],
   }),
+  notes: [
+    { code: 'TOO_MANY_KPIS' as const, scorecardId: 'lan', kpiId: null, count: 7 },
+    { code: 'KPI_WITHOUT_OWNER' as const, scorecardId: 'backoffice', kpiId: 'payroll', count: null },
+    { code: 'SPEED_KPI_UNGUARDED' as const, scorecardId: 'lan', kpiId: 'lan-tat', count: null },
+  ],
 };
 
 /** The head's cells, then each row's (the head's cells sit directly in the table's first wrapper). */
@@ -74,9 +79,10 @@ describe('scorecard gadget', () => {
     expect(findAll(tree, 'Text').filter((t) => t.props.color === 'color.text.subtlest').map(textOf)).toEqual(['Scorecard: Back office', `${e}Objective: Accuracy`, `${e}${e}Payroll accuracy`]);
     expect(textOf(findAll(doc, 'Lozenge')[0])).toBe('Not scored: data missing');
     expect(findAll(doc, 'BarChart')[0].props.data).toEqual([{ pillar: 'speed', achievement: 105 }, { pillar: 'accuracy', achievement: 0 }, { pillar: 'satisfaction', achievement: 50 }]);
+    expect(textOf(findAll(doc, 'SectionMessage')[0])).toContain('"Lan" has 7 KPIs for one person: focus on the 3-5 that matter most.');
   });
 
-  it('shows the pay of each person-level scorecard and the gaming alerts, in Vietnamese', async () => {
+  it('shows the pay of each person-level scorecard, the design notes and the gaming alerts, in Vietnamese', async () => {
     resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve' }, 'vi_VN'), { getScorecard: ANSWER });
     const doc = await render(<ScorecardGadget />);
     expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'], sources: { sla: 'sla:resolve' } });
@@ -84,7 +90,12 @@ describe('scorecard gadget', () => {
     expect(pay.props.caption).toBe('Lương KPI');
     expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Thưởng'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000']]);
     expect(rowsOf(findAll(doc, 'DynamicTable')[0])[3]).toEqual(['\u2003\u2003SLA met', 'Tỷ lệ so với mục tiêu', '99,75 %', '95 %', '105%', 'GREEN']);
-    expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual(['"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.']);
+    expect(findAll(doc, 'SectionMessage').map((m) => [m.props.title, textOf(m)])).toEqual([
+      ['Lưu ý', '"Lan" có 7 KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.' +
+        'KPI "Payroll accuracy" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.' +
+        'KPI tốc độ "Turnaround" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ đổi lấy chất lượng.'],
+      ['Có thể đang "chạy số"', '"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.'],
+    ]);
   });
 
   it('says which KPI source is wrong', async () => {

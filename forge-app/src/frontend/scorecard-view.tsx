@@ -57,6 +57,19 @@ function treeRows(node: ScorecardNodeView, depth: number, t: Messages, locale: s
   return [own, ...kpis, ...node.children.flatMap((child) => treeRows(child, depth + 1, t, locale))];
 }
 
+/** A design note in the viewer's language, from its code (the core's English text is for logs). */
+function noteText(note: Card['notes'][number], t: Messages, cards: ReadonlyMap<string, string>, kpis: ReadonlyMap<string, string>): string {
+  const kpi = kpis.get(note.kpiId ?? '') ?? note.kpiId ?? '';
+  switch (note.code) {
+    case 'TOO_MANY_KPIS':
+      return t.noteTexts.TOO_MANY_KPIS(cards.get(note.scorecardId) ?? note.scorecardId, note.count ?? 0);
+    case 'KPI_WITHOUT_OWNER':
+      return t.noteTexts.KPI_WITHOUT_OWNER(kpi);
+    case 'SPEED_KPI_UNGUARDED':
+      return t.noteTexts.SPEED_KPI_UNGUARDED(kpi);
+  }
+}
+
 const nodesOf = (node: ScorecardNodeView): ScorecardNodeView[] => [node, ...node.children.flatMap(nodesOf)];
 
 /** The scorecard gadget: the objective tree with each KPI's method, actual, target, score and RAG; pay, advice, alerts. */
@@ -84,6 +97,7 @@ export function ScorecardGadget() {
 function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; locale: string | undefined }) {
   const nodes = nodesOf(card.tree);
   const names = new Map(nodes.flatMap((n) => n.kpis).map((k) => [k.id, k.name]));
+  const cardNames = new Map(nodes.map((n) => [n.id, n.name]));
   const paid = nodes.filter((n) => n.payout !== null);
   const alerts = nodes.flatMap((n) => n.alerts);
   const pillars = card.tree.pillars;
@@ -115,6 +129,13 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
             ],
           }))}
         />
+      )}
+      {card.notes.length > 0 && (
+        <SectionMessage appearance="information" title={t.notes}>
+          {card.notes.map((note) => (
+            <Text key={`${note.code}:${note.scorecardId}:${note.kpiId ?? ''}`}>{noteText(note, t, cardNames, names)}</Text>
+          ))}
+        </SectionMessage>
       )}
       {alerts.map((alert) => (
         <SectionMessage key={`${alert.kpiId}:${alert.guardId}`} appearance="warning" title={t.gaming}>

@@ -67,6 +67,11 @@ const en = {
   pay: 'Pay',
   notes: 'Advice',
   invalidSource: 'A KPI source is not valid (edit the gadget or the scorecard):',
+  noteTexts: {
+    TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" has ${count} KPIs for one person: focus on the 3-5 that matter most.`,
+    KPI_WITHOUT_OWNER: (kpi: string) => `KPI "${kpi}" has no owner: name the person who answers for it.`,
+    SPEED_KPI_UNGUARDED: (kpi: string) => `Speed KPI "${kpi}" has no quality KPI guarding it: speed alone gets bought with quality.`,
+  },
   sources: 'KPI sources (one per line: kpiId=sla:policyId | tatMedianHours | ftrPercent | reopenPercent | csatPercent)',
   month: 'Month (YYYY-MM, empty: this month)',
   invalidMonth: 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).',
@@ -204,6 +209,11 @@ const vi: Messages = {
   pay: 'Thưởng',
   notes: 'Lưu ý',
   invalidSource: 'Nguồn của một KPI không hợp lệ (sửa gadget hoặc thẻ điểm):',
+  noteTexts: {
+    TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" có ${count} KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.`,
+    KPI_WITHOUT_OWNER: (kpi: string) => `KPI "${kpi}" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.`,
+    SPEED_KPI_UNGUARDED: (kpi: string) => `KPI tốc độ "${kpi}" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ đổi lấy chất lượng.`,
+  },
   sources: 'Nguồn KPI (mỗi dòng: kpiId=sla:policyId | tatMedianHours | ftrPercent | reopenPercent | csatPercent)',
   month: 'Tháng (YYYY-MM, để trống: tháng này)',
   invalidMonth: 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa gadget).',
