@@ -131,6 +131,18 @@ describe('scorecard sidebar in Chromium', () => {
     await page.close();
   });
 
+  it('T2: a sheet error names the row and column, in the language the page shows after switching', async () => {
+    const sandbox = sampleSandbox();
+    const page = await openPage(browser, 'Sidebar.html', sandbox);
+    await page.waitForSelector('.tile');
+    await page.click('#language');
+    // Row 4 is Requester CSAT; column J its Target.
+    sandbox.book.getSheetByName('Scorecard')!.getRange(4, 10).setValues([['cao']]);
+    await page.click('#refresh');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Không tải được thẻ điểmScorecard hàng 4, cột "Target": "cao" không phải là số');
+    await page.close();
+  });
+
   it('escapes a KPI named like HTML: no element is created and no script runs', async () => {
     const sandbox = sampleSandbox();
     const evil = '<img src=x onerror=alert(1)>';
