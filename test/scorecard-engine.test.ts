@@ -348,7 +348,7 @@ describe('evaluateTree over random trees (properties)', () => {
           const better = { ...actuals, [chosen.id]: value + (chosen.direction === 'higher' ? step : -Math.min(step, value)) };
           expect(evaluateTree(tree, better).score!).toBeGreaterThanOrEqual(before.score - 1e-12);
           const parts = before.children.flatMap((o) => o.kpis).reduce((total, k) => total + (k.contribution ?? 0), 0);
-          expect(parts).toBeCloseTo(before.score!, 9);
+          expect(parts).toBeCloseTo(before.score, 9);
         },
       ),
       { numRuns: 300 },
