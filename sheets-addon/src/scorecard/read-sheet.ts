@@ -20,7 +20,8 @@ import {
 /**
  * A scorecard sheet: a header row, then one row per KPI, objective, perspective or scorecard (docs in
  * sheets-addon/README.md). Columns are found by their header in English or Vietnamese, values may be written in
- * either language, and every error names the row and the column in the sheet's language.
+ * either language, and every error names the row and the column (ScorecardSheetError: in the sheet's language, or in
+ * the page's when the server answers in it).
  */
 
 export interface ScorecardSheet {
@@ -31,8 +32,6 @@ export interface ScorecardSheet {
   previous: KpiValues;
   /** KPI id → earlier values, oldest first, then the previous value, if any. */
   history: Record<string, number[]>;
-  /** The language of the sheet's headers (messages about the sheet are in it). */
-  language: Language;
 }
 
 /** Columns without which a sheet is not a scorecard sheet. */
@@ -146,7 +145,7 @@ export function readScorecardSheet(sheet: Sheet, timeZone: string, fallback: Lan
     sheetRows.push({ line, id, parent, kind, name: label || id, perspective, ...kpiFields(cells, row, line) });
   });
   const { tree, autoPerspectives } = buildTree(name, sheetRows, missing, cells);
-  return { tree, autoPerspectives, actuals, previous, history, language: layout.language };
+  return { tree, autoPerspectives, actuals, previous, history };
 }
 
 function missingColumns(sheet: string, layout: SheetLayout): ScorecardSheetError {
