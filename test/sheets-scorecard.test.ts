@@ -245,7 +245,7 @@ describe('errors name the row and the column, in the language of the sheet or of
   it('E2: the core\'s rules (unordered bands, a missing baseline, weights all 0) name the row and column', () => {
     expect(failure(edit(EN, 5, 'Bands', '0; 45; 30'))).toMatch(/^Thẻ row 5, column "Bands": .*scoring\.bands must ascend: 30 is not greater than 45/);
     expect(failure(edit(EN, 4, 'Baseline', ''))).toMatch(/^Thẻ row 4, column "Baseline": .*scoring\.baseline is required/);
-    expect(failure(edit(VI, 4, 'Mốc gốc', 500), { locale: 'vi' })).toMatch(/^Thẻ hàng 4, cột "Mốc gốc": .*no width/);
+    expect(failure(edit(VI, 4, 'Mốc gốc', 500), { locale: 'vi' })).toMatch(/^Thẻ hàng 4, cột "Mốc gốc": giá trị không hợp lệ \(.*no width\)$/);
     const zeroWeights = edit(edit(edit(EN, 4, 'Weight', 0), 5, 'Weight', 0), 3, 'Roll-up', '');
     expect(failure(zeroWeights)).toMatch(/^Thẻ row 3, column "Weight": .*weights of its KPIs and children are all 0/);
   });
@@ -254,7 +254,8 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(edit(EN, 4, 'Parent', 'NOPE'))).toBe('Thẻ row 4, column "Parent": parent "NOPE" is not the id of any row');
     const cycle = [...EN, ['O1', 'O2', 'Objective', 'One', 'Financial'], ['O2', 'O1', 'Objective', 'Two', 'Financial']];
     expect(failure(cycle)).toBe('Thẻ row 10, column "Parent": the parents form a cycle: O1 → O2 → O1');
-    expect(failure(edit(VI, 5, 'Mã', 'CPH'), { locale: 'vi' })).toBe('Thẻ hàng 5, cột "Mã": id "CPH" is also row 4\'s');
+    // The core's detail stays English; the Vietnamese sentence around it says the value is not valid.
+    expect(failure(edit(VI, 5, 'Mã', 'CPH'), { locale: 'vi' })).toBe('Thẻ hàng 5, cột "Mã": giá trị không hợp lệ (id "CPH" is also row 4\'s)');
     expect(failure(edit(EN, 4, 'Parent', 'ERR'))).toBe('Thẻ row 4, column "Parent": parent "ERR" is a KPI; KPIs hold no rows');
   });
 

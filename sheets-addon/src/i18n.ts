@@ -170,7 +170,7 @@ const vi: Record<MessageKey, string> = {
   cellNotNumberList: '{value} không phải danh sách số, ví dụ 0; 50; 80; 100',
   cellNotBoolean: '{value} không phải TRUE hoặc FALSE',
   cellOnlyOnTopScorecard: 'cách xử lý thiếu dữ liệu chỉ ghi ở hàng của thẻ điểm cao nhất (thẻ điểm không thuộc hàng nào)',
-  coreDetail: '{detail}',
+  coreDetail: 'giá trị không hợp lệ ({detail})',
   tree: 'Cây thẻ điểm',
   treeNodeLabel: '{name} ({kind}): {score}, {status}',
   treeKpiLabel: '{name} ({method}): {actual}, {score}, {status}',
