@@ -69,6 +69,12 @@ describe('calendar manager: recalculate and rename in Chromium', () => {
     await page.click('#save');
     await page.waitForSelector('[data-calendar="Legal team"]');
     await expect(notice(page).textContent()).resolves.toBe('Saved.');
+
+    // Deleting recalculates the formulas that named it, and says so.
+    await button(page, 'Delete calendar Finance VN').click();
+    await button(page, 'Yes, delete').click();
+    await page.waitForSelector('[data-calendar="Finance VN"]', { state: 'detached' });
+    await expect(notice(page).textContent()).resolves.toBe('Cells recalculated: 2.');
     expect(dialogs).toEqual([]);
     await page.close();
   });

@@ -44,20 +44,20 @@ const replaced = (from: string, to: string) => (text: string) => {
 describe('platform.ts against the Apps Script declarations', () => {
   it('compiles as written', () => {
     expect(checkWith((text) => text)).toEqual([]);
-  }, 120_000);
+  });
 
   it('fails on a misspelt member (getSpreadsheetTimezone for getSpreadsheetTimeZone)', () => {
     const errors = checkWith(replaced('getSpreadsheetTimeZone(): string;', 'getSpreadsheetTimezone(): string;'));
     expect(errors.join('\n')).toMatch(/Property 'getSpreadsheetTimezone' is missing in type/);
-  }, 120_000);
+  });
 
   it('fails on a misremembered signature (getProperties returning keys)', () => {
     const errors = checkWith(replaced('getProperties(): Record<string, string>;', 'getProperties(): string[];'));
     expect(errors.join('\n')).toMatch(/getProperties/);
-  }, 120_000);
+  });
 
   it('fails on a method the service does not have (Ui.createSidebar)', () => {
     const errors = checkWith(replaced('showSidebar(output: HtmlOutput): void;', 'createSidebar(output: HtmlOutput): void;'));
     expect(errors.join('\n')).toMatch(/createSidebar/);
-  }, 120_000);
+  });
 });

@@ -39,7 +39,10 @@ function confirmation(name: string, calendars: SavedCalendar[]): HTMLElement {
       className: 'confirm-delete',
       onClick: () => {
         confirming = undefined;
-        void callServer('deleteCalendar', name, language).then(() => refresh(), showError);
+        callServer<{ recalculated: number }>('deleteCalendar', name, language).then(
+          (r) => refresh(r.recalculated > 0 ? t('recalculated', { count: r.recalculated }) : ''),
+          showError,
+        );
       },
     },
     { label: t('cancel'), className: 'cancel', onClick: () => ((confirming = undefined), render(calendars)) },
