@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileCalendar, createSlaClock, formatCalendarText, holidayList, parseCalendarText, type TicketHistory } from '../core';
+import { compileCalendar, createSlaClock, formatCalendarText, holidayList, parseCalendarText, publicWorkedDays, type TicketHistory } from '../core';
 import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
 import { jiraIssueOf } from './helpers/forge-jira-builders';
 import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, settle, textOf } from './helpers/forge-ui';
@@ -248,15 +248,15 @@ describe('admin page without JSON', () => {
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf).join(' ')).toContain('expected times as HH:MM-HH:MM');
     await type('calendar-0-Sa', '08:00-11:30');
     await type('calendar-0-countries', 'vn');
-    await type('calendar-0-extraHolidays', '2025-05-02');
-    await type('calendar-0-makeUpDays', '2025-04-26 Sa');
+    await type('calendar-0-extraHolidays', '2025-12-24');
+    await type('calendar-0-makeUpDays', '2025-12-27 Sa');
     const text = field('calendar-0-text').props.value as string;
     const spec = parseCalendarText(text, 'UTC');
     expect(text).toBe(formatCalendarText(spec));
     expect(spec.weekly.Mo).toEqual([{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
     expect(spec.weekly.Tu).toEqual([{ start: '08:00', end: '17:00' }]);
     expect(spec.weekly.Sa).toEqual([{ start: '08:00', end: '11:30' }]);
-    expect(spec).toMatchObject({ timeZone: 'Asia/Ho_Chi_Minh', holidayCountries: ['VN'], holidays: [{ date: '2025-05-02' }], makeUpDays: [{ date: '2025-04-26', like: 'Sa' }] });
+    expect(spec).toMatchObject({ timeZone: 'Asia/Ho_Chi_Minh', holidayCountries: ['VN'], holidays: [{ date: '2025-12-24' }], makeUpDays: [{ date: '2025-12-27', like: 'Sa' }] });
 
     await settle();
     const doc = lastDoc();
@@ -273,10 +273,13 @@ describe('admin page without JSON', () => {
     const listed = tableRows('Holidays in 2025');
     const vn = holidayList('VN', 2025);
     expect(listed).toEqual(
-      [...vn.map((h) => [h.date, `${h.name} (VN)`]), ['2025-05-02', 'Extra holiday']].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      [...vn.map((h) => [h.date, `${h.name} (VN)`]), ['2025-12-24', 'Extra holiday']].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     );
     expect(listed.filter(([date]) => date.startsWith('2025-01-2') || date.startsWith('2025-01-3') || date.startsWith('2025-02-0')).length).toBeGreaterThanOrEqual(5); // Tết
-    expect(textOf(doc)).toContain('Make-up working days: 2025-04-26');
+    // Vietnam's announced swap (Saturday 26 April worked for Friday 2 May), then the calendar's own make-up day.
+    const swapped = publicWorkedDays('VN', 2025).map((d) => `${d.date} (VN)`);
+    expect(swapped).toEqual(['2025-04-26 (VN)']);
+    expect(textOf(doc)).toContain(`Make-up working days: ${[...swapped, '2025-12-27'].join(', ')}`);
 
     await fire(button('Save').props.onClick);
     expect((forge.kvs.data.get('config') as any)).toBeUndefined(); // no scope yet: the check refuses the save

@@ -61,7 +61,7 @@ function CalendarPreviewPanel({ text, locale }: { text: string; locale: string |
           rows={preview.holidays.map((h, i) => ({ key: `${h.date}-${i}`, cells: [{ key: 'date', content: h.date }, { key: 'name', content: h.country ? `${h.name} (${h.country})` : m.extraHoliday }] }))}
         />
       )}
-      {preview.makeUpDays.length > 0 && <Text>{m.makeUpDaysOfYear(preview.makeUpDays.join(', '))}</Text>}
+      {preview.makeUpDays.length > 0 && <Text>{m.makeUpDaysOfYear(preview.makeUpDays.map((d) => (d.country ? `${d.date} (${d.country})` : d.date)).join(', '))}</Text>}
     </Stack>
   );
 }

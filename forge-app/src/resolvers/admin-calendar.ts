@@ -1,4 +1,4 @@
-import { CalendarError, compileCalendar, holidayList, type Instant, parseCalendarText, type WorkCalendar } from '../../../core';
+import { CalendarError, compileCalendar, holidayList, type Instant, parseCalendarText, publicWorkedDays, type WorkCalendar } from '../../../core';
 
 /** The calendar editor's preview: the next working windows and the year's closed days, from the core's own calendar. */
 export interface CalendarPreview {
@@ -7,8 +7,8 @@ export interface CalendarPreview {
   windows: Array<{ start: Instant; end: Instant; open: boolean }>;
   /** Public holidays of the calendar's countries in `year` (one entry per closed day), then the calendar's own dates. */
   holidays: Array<{ date: string; name: string; country: string | null }>;
-  /** Days worked in exchange for a bridge holiday. */
-  makeUpDays: string[];
+  /** Days worked in exchange for a bridge holiday: the countries' announced ones (Vietnam's swapped Saturdays), then the calendar's own. */
+  makeUpDays: Array<{ date: string; country: string | null }>;
   year: number;
 }
 
@@ -84,7 +84,10 @@ export function previewCalendar(payload: unknown, now: Instant): CalendarPreview
         timeZone: spec.timeZone,
         windows: nextWorkingWindows(calendar, now, PREVIEW_WINDOWS),
         holidays,
-        makeUpDays: spec.makeUpDays.map((m) => m.date).filter(inYear),
+        makeUpDays: [
+          ...spec.holidayCountries.flatMap((country) => publicWorkedDays(country, year).map((d) => ({ date: d.date, country }))),
+          ...spec.makeUpDays.filter((m) => inYear(m.date)).map((m) => ({ date: m.date, country: null })),
+        ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
         year,
       },
     };
