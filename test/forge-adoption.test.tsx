@@ -79,6 +79,7 @@ describe('admin page without JSON', () => {
     await renderAdmin();
     await fire(button('Add a policy').props.onClick);
     await settle();
+    expect(select('scopeProjects').props.value).toEqual([{ label: 'Support (SUP)', value: 'SUP' }]);
 
     // Every page was read, each from where the previous one ended (Jira caps the page below what was asked).
     expect(optionValues('policy-0-projects')).toEqual(['FIN', 'HR', 'IT', 'LEG', 'SUP']);
@@ -284,9 +285,15 @@ describe('admin page without JSON', () => {
     await fire(button('Save').props.onClick);
     expect((forge.kvs.data.get('config') as any)).toBeUndefined(); // no scope yet: the check refuses the save
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('give the JQL of the issues to measure, e.g. project in (IT, HR)');
-    await type('scopeJql', 'project = SUP');
+    // The projects picker writes the scope JQL.
+    await choose('scopeProjects', ['SUP', 'HR']);
+    expect(field('scopeJql').props.value).toBe('project in (SUP, HR)');
     await fire(button('Save').props.onClick);
     expect((forge.kvs.data.get('config') as any).calendars).toEqual({ 'calendar-1': text });
+    expect((forge.kvs.data.get('config') as any).sync.scopeJql).toBe('project in (SUP, HR)');
+    // Any other JQL is kept as typed, and the picker steps aside.
+    await type('scopeJql', 'project = SUP AND issuetype = "Service Request"');
+    expect(select('scopeProjects')).toBeUndefined();
   });
 
   it('A3: a calendar the core refuses is previewed as its error, naming the field', async () => {

@@ -76,3 +76,14 @@ export function withCondition(conditions: SlaPolicyInput['appliesTo'], field: st
   const others = (conditions ?? []).filter((c) => !(c.field === field && c.in !== undefined));
   return values.length > 0 ? [...others, { field, in: values }] : others;
 }
+
+/** The project keys of a scope written as `project in (A, B)` or `project = A`; null for any other JQL. */
+export function scopeProjects(jql: string): string[] | null {
+  const listed = /^\s*project\s+in\s*\(([^)]*)\)\s*$/i.exec(jql);
+  if (listed) return listed[1].split(',').map((key) => key.trim()).filter(Boolean);
+  const single = /^\s*project\s*=\s*([A-Za-z][A-Za-z0-9_]*)\s*$/.exec(jql);
+  return single ? [single[1]] : jql.trim() === '' ? [] : null;
+}
+
+/** The scope JQL of these projects (empty when none). */
+export const scopeOfProjects = (keys: readonly string[]): string => (keys.length === 0 ? '' : `project in (${keys.join(', ')})`);

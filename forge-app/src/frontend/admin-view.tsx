@@ -6,7 +6,7 @@ import type { GenerationState } from '../sync/generations';
 import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
 import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18n/messages';
-import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere } from './admin-form';
+import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere, scopeOfProjects, scopeProjects } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { AdminJson } from './admin-json';
 import { AdminMessages, adminMessagesFor } from './admin-messages';
@@ -159,6 +159,9 @@ export function AdminPage() {
           {fieldErrors(errorsElsewhere(errors, '', shownPaths))}
           {section(m.scopeAndFields, (
             <Stack space="space.100">
+              {scopeProjects(draft.scopeJql) !== null && (
+                <SitePicker id="scopeProjects" kind="projects" label={m.scopeProjects} values={scopeProjects(draft.scopeJql) ?? []} onChange={(keys) => update({ scopeJql: scopeOfProjects(keys) })} />
+              )}
               <Stack space="space.050">
                 <Label labelFor="scopeJql">{t.scopeJql}</Label>
                 <Textfield id="scopeJql" value={draft.scopeJql} onChange={(e: { target: { value?: string } }) => update({ scopeJql: e.target.value ?? '' })} />
