@@ -49,7 +49,7 @@ describe('calendar manager: recalculate and rename in Chromium', () => {
     await page.fill('#name', 'Finance VN');
     await page.click('#save');
     const question = page.getByRole('alert');
-    await expect(question.textContent()).resolves.toContain('Formulas that use "Finance": 2. Update them to "Finance VN"?');
+    await expect(question.textContent()).resolves.toContain('Formulas and cells that name "Finance" as a calendar: 2. Update them to "Finance VN"?');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cancel');
     await button(page, 'Cancel').click();
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
@@ -59,7 +59,7 @@ describe('calendar manager: recalculate and rename in Chromium', () => {
     await page.click('#save');
     await button(page, 'Rename and update formulas').click();
     await page.waitForSelector('[data-calendar="Finance VN"]');
-    await expect(notice(page).textContent()).resolves.toBe('Saved. Formulas updated: 2. Cells recalculated: 2.');
+    await expect(notice(page).textContent()).resolves.toBe('Saved. Formulas and cells updated: 2. Cells recalculated: 2.');
     expect(formulas()).toEqual(['=BUSINESS_HOURS(A2,B2,"Finance VN ")', '=SLA_DUE(A2,8,"Finance VN ")', '=BUSINESS_HOURS(A2,B2,"Sales")']);
     expect([...sandbox.properties.keys()].sort()).toEqual(['calendar:Finance VN', 'calendar:Legal', 'calendar:Sales']);
 
@@ -91,7 +91,7 @@ describe('calendar manager: recalculate and rename in Chromium', () => {
     await page.fill('#name', 'Văn phòng HN');
     await page.fill('#text', 'Mo-Fr 08:00-17:00 | holidays=ZZ');
     await page.click('#save');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Số công thức dùng "Văn phòng": 1. Cập nhật chúng sang "Văn phòng HN"?');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Số công thức và ô dùng "Văn phòng" làm lịch: 1. Cập nhật chúng sang "Văn phòng HN"?');
     await button(page, 'Chỉ đổi tên').click();
     // The server refuses the text, in Vietnamese, next to the field; nothing is renamed.
     await page.waitForFunction(() => document.getElementById('text-message')!.textContent !== '');

@@ -129,7 +129,7 @@ describe('renaming a calendar updates the formulas that name it, when asked', ()
     expect(sheet.values()).toEqual([9, 9, 9, 9]);
     expect(s.call('countCalendarFormulas', 'Finance')).toEqual({ count: 2 });
 
-    expect(s.call('saveCalendar', 'Finance VN', EIGHT_TO_FIVE, 'Finance', { updateFormulas: true })).toMatchObject({ ok: true, formulasUpdated: 2 });
+    expect(s.call('saveCalendar', 'Finance VN', EIGHT_TO_FIVE, 'Finance', { updateFormulas: true })).toMatchObject({ ok: true, namesUpdated: 2 });
     // Renamed, then recalculated as formulas using "Finance VN" (a result Sheets may hold for "Finance VN" from before
     // the calendar existed must not come back): one trailing space, which names ignore.
     expect(sheet.formulas()).toEqual([
@@ -146,7 +146,7 @@ describe('renaming a calendar updates the formulas that name it, when asked', ()
     const s = loadBundle();
     s.call('saveCalendar', 'Finance', EIGHT_TO_FIVE, '');
     const sheet = withFormulas(s, FORMULAS.slice(0, 1));
-    expect(s.call('saveCalendar', 'Finance VN', EIGHT_TO_FIVE, 'Finance', { updateFormulas: false })).toMatchObject({ ok: true, formulasUpdated: 0 });
+    expect(s.call('saveCalendar', 'Finance VN', EIGHT_TO_FIVE, 'Finance', { updateFormulas: false })).toMatchObject({ ok: true, namesUpdated: 0 });
     expect(sheet.formulas()[0]).toMatch(/^=BUSINESS_HOURS\(A2,B2,"Finance *"\)$/);
     expect(sheet.values()).toEqual(['#ERROR!']);
     expect(s.thrown('BUSINESS_HOURS', '2025-03-03 08:00', '2025-03-04 08:00', 'Finance')).toBe(
@@ -154,12 +154,39 @@ describe('renaming a calendar updates the formulas that name it, when asked', ()
     );
   });
 
+  it('renames the cells calendar arguments read a name from: a per-row column, a cell, another sheet', () => {
+    const s = loadBundle();
+    s.call('saveCalendar', 'Finance', EIGHT_TO_FIVE, '');
+    s.call('saveCalendar', 'Sales', EIGHT_TO_FIVE, '');
+    const sheet = s.book.getSheetByName('Sheet1')!;
+    const other = s.book.insertSheet('Q1 (draft)');
+    other.getRange(1, 1, 2, 1).setValues([['finance '], ['Finance']]);
+    sheet.getRange(2, 1, 3, 6).setValues([
+      ['2025-03-03 08:00', '2025-03-04 08:00', '', 'Finance', '', 'FINANCE'],
+      ['2025-03-03 08:00', '2025-03-04 08:00', '', 'Sales', '', 'Finance'],
+      ['2025-03-03 08:00', '2025-03-04 08:00', '', 'Finance', '', ''],
+    ]);
+    sheet
+      .getRange(2, 3, 3, 1)
+      .setFormulas([['=BUSINESS_HOURS(A2:A4,B2:B4,D2:D4)'], ['=BUSINESS_HOURS(A2,B2,$F$2)'], ["=SLA_DUE(A2,8,'Q1 (draft)'!A1)"]]);
+    // D2 and D4, F2, and Q1 (draft)!A1; not F3 nor Q1 (draft)!A2, which no calendar argument reads.
+    expect(s.call('countCalendarFormulas', 'Finance')).toEqual({ count: 4 });
+    expect(s.call('saveCalendar', 'Finance VN', EIGHT_TO_FIVE, 'Finance', { updateFormulas: true })).toMatchObject({ ok: true, namesUpdated: 4 });
+    expect(sheet.getRange(2, 4, 3, 3).getValues()).toEqual([
+      ['Finance VN', '', 'Finance VN'],
+      ['Sales', '', 'Finance'],
+      ['Finance VN', '', ''],
+    ]);
+    expect(other.getRange(1, 1, 2, 1).getValues()).toEqual([['Finance VN'], ['Finance']]);
+    expect(sheet.getRange(3, 3).getValues()).toEqual([[9]]);
+  });
+
   it('rewrites formulas on every sheet', () => {
     const s = loadBundle();
     s.call('saveCalendar', 'Ops', EIGHT_TO_FIVE, '');
     const other = s.book.insertSheet('Q1 (draft)');
     other.getRange(1, 1, 3, 1).setFormulas([['=SLA_DUE(\'Sheet1\'!A2,8,"Ops")'], ['=MTTR(A1:A2,B1:B2,"Ops")'], ['=SLA_COMPLIANCE(A1:A2,B1:B2,8,"OPS",C1:C2)']]);
-    expect(s.call('saveCalendar', 'Ops VN', EIGHT_TO_FIVE, 'Ops', { updateFormulas: true })).toMatchObject({ ok: true, formulasUpdated: 3 });
+    expect(s.call('saveCalendar', 'Ops VN', EIGHT_TO_FIVE, 'Ops', { updateFormulas: true })).toMatchObject({ ok: true, namesUpdated: 3 });
     // Then recalculated as formulas using "Ops VN" (see the recalculation tests): one trailing space.
     expect(other.getRange(1, 1, 3, 1).getFormulas()).toEqual([
       [`=SLA_DUE('Sheet1'!A2,8,"Ops VN ")`],
@@ -232,9 +259,12 @@ describe('finding calendar arguments in formula text', () => {
     expect(literals('=BUSINESS_HOURS(A2;B2;"Finance")')).toEqual(['Finance']);
   });
 
-  it('gives a reference or an expression as its text, with no literal', () => {
-    const [reference] = calendarArguments('=BUSINESS_HOURS(A2,B2, $F$1 )', BUSINESS_HOURS_ONLY);
-    expect(reference).toEqual({ start: 23, end: 27, literal: undefined });
+  it('gives a reference alone as its cells, an expression as its text only', () => {
+    const [cell] = calendarArguments('=BUSINESS_HOURS(A2,B2, $F$1 )', BUSINESS_HOURS_ONLY);
+    expect(cell).toEqual({ start: 23, end: 27, reference: { row: 1, column: 6, rows: 1, columns: 1 } });
+    const [range] = calendarArguments("=BUSINESS_HOURS(A2,B2,'Q1 (it''s draft)'!$AB$90:ab2)", BUSINESS_HOURS_ONLY);
+    expect(range.reference).toEqual({ sheet: "Q1 (it's draft)", row: 2, column: 28, rows: 89, columns: 1 });
+    expect(calendarArguments('=BUSINESS_HOURS(A2,B2,D:D)', BUSINESS_HOURS_ONLY)[0].reference).toBeUndefined();
     expect(literals('=BUSINESS_HOURS(A2,B2,"Fin"&"ance")')).toEqual(['"Fin"&"ance"']);
   });
 });

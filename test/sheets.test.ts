@@ -171,7 +171,7 @@ describe('BUSINESS_HOURS', () => {
     expect(sandbox.call('saveCalendar', 'Night shift', 'Mo-Fr 22:00-06:00 | tz=Asia/Ho_Chi_Minh')).toEqual({
       ok: true,
       calendar: { name: 'Night shift', text: 'Mo-Fr 22:00-06:00 | tz=Asia/Ho_Chi_Minh' },
-      formulasUpdated: 0,
+      namesUpdated: 0,
       recalculated: 0,
     });
     expect(sandbox.call('BUSINESS_HOURS', '2025-03-03 20:00', '2025-03-04 07:00', 'night shift')).toBe(8);

@@ -53,7 +53,7 @@ const focusCancel = () => document.querySelector<HTMLButtonElement>('.confirm .c
 
 function savedNotice(result: Extract<SaveResult, { ok: true }>): string {
   const parts = [t('saved')];
-  if (result.formulasUpdated > 0) parts.push(t('formulasUpdated', { count: result.formulasUpdated }));
+  if (result.namesUpdated > 0) parts.push(t('namesUpdated', { count: result.namesUpdated }));
   if (result.recalculated > 0) parts.push(t('recalculated', { count: result.recalculated }));
   return parts.join(' ');
 }

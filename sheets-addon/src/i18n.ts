@@ -103,10 +103,10 @@ const en = {
   recalculate: 'Recalculate',
   recalculateCalendar: 'Recalculate cells using {name}',
   recalculated: 'Cells recalculated: {count}.',
-  confirmRename: 'Formulas that use "{old}": {count}. Update them to "{name}"?',
+  confirmRename: 'Formulas and cells that name "{old}" as a calendar: {count}. Update them to "{name}"?',
   renameAndUpdate: 'Rename and update formulas',
   renameOnly: 'Rename only',
-  formulasUpdated: 'Formulas updated: {count}.',
+  namesUpdated: 'Formulas and cells updated: {count}.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -207,10 +207,10 @@ const vi: Record<MessageKey, string> = {
   recalculate: 'Tính lại',
   recalculateCalendar: 'Tính lại các ô dùng lịch {name}',
   recalculated: 'Số ô đã tính lại: {count}.',
-  confirmRename: 'Số công thức dùng "{old}": {count}. Cập nhật chúng sang "{name}"?',
+  confirmRename: 'Số công thức và ô dùng "{old}" làm lịch: {count}. Cập nhật chúng sang "{name}"?',
   renameAndUpdate: 'Đổi tên và cập nhật công thức',
   renameOnly: 'Chỉ đổi tên',
-  formulasUpdated: 'Số công thức đã cập nhật: {count}.',
+  namesUpdated: 'Số công thức và ô đã cập nhật: {count}.',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, vi };

@@ -1,10 +1,11 @@
 import { FUNCTIONS, FUNCTION_NAMES } from '../functions-meta';
-import { activeSpreadsheet, type Sheet } from '../platform';
+import { activeSpreadsheet, type CellValue, type Sheet } from '../platform';
 import { calendarArguments, formulaLiteral, type CalendarArgument } from './formula-calls';
 
 /**
- * The formulas of the open spreadsheet that pass a saved calendar to the add-on's functions, found through the
- * `spreadsheets.currentonly` scope the add-on already has (every sheet's formulas, read once per sheet).
+ * The formulas of the open spreadsheet that pass a saved calendar to the add-on's functions, and the cells they read
+ * a calendar name from, found through the `spreadsheets.currentonly` scope the add-on already has (each sheet's
+ * formulas, and values where a calendar argument points, read once per sheet).
  */
 
 /** Each custom function's calendar parameter position, from the metadata table. */
@@ -18,38 +19,66 @@ const argumentsOf = (formula: string): CalendarArgument[] => calendarArguments(f
 
 /** Formulas use a saved name as calendar functions read it: trimmed, any case. */
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const naming = (name: string) => (a: CalendarArgument) => a.literal !== undefined && sameName(a.literal, name);
 
-interface FormulaCell {
+/** A cell and what to write into it (a formula, or a value). */
+interface CellContent {
   sheet: Sheet;
   /** The sheet's position in the spreadsheet, to group a sheet's cells together. */
   sheetIndex: number;
   row: number;
   column: number;
-  formula: string;
+  content: string;
 }
 
-function formulaCells(keep: (formula: string) => boolean): FormulaCell[] {
-  const cells: FormulaCell[] = [];
+function formulaCells(keep: (formula: string) => boolean): CellContent[] {
+  const cells: CellContent[] = [];
   activeSpreadsheet()
     .getSheets()
     .forEach((sheet, sheetIndex) =>
       sheet
-      .getDataRange()
-      .getFormulas()
-      .forEach((row, r) =>
-        row.forEach((formula, c) => {
-          if (formula !== '' && keep(formula)) cells.push({ sheet, sheetIndex, row: r + 1, column: c + 1, formula });
-        }),
-      ),
+        .getDataRange()
+        .getFormulas()
+        .forEach((row, r) =>
+          row.forEach((formula, c) => {
+            if (formula !== '' && keep(formula)) cells.push({ sheet, sheetIndex, row: r + 1, column: c + 1, content: formula });
+          }),
+        ),
     );
   return cells;
 }
 
-/** Writes formulas back one run of adjacent rows in a column at a time, instead of a call per cell. */
-function writeRuns(cells: FormulaCell[], write: (sheet: Sheet, row: number, column: number, formulas: string[]) => void): void {
-  let run: FormulaCell[] = [];
+/**
+ * Text cells naming `name` that a calendar argument reads (`=BUSINESS_HOURS(A2,B2,D2)`, a per-row column `D2:D90`,
+ * `'Other sheet'!F1`); each sheet's values are read once.
+ */
+function referencedCellsNaming(name: string): CellContent[] {
+  const sheets = activeSpreadsheet().getSheets();
+  const values = new Map<Sheet, CellValue[][]>();
+  const valuesOf = (sheet: Sheet) => values.get(sheet) ?? values.set(sheet, sheet.getDataRange().getValues()).get(sheet)!;
+  const found = new Map<string, CellContent>();
+  for (const formula of formulaCells((text) => argumentsOf(text).some((a) => a.reference !== undefined))) {
+    for (const { reference } of argumentsOf(formula.content)) {
+      if (!reference) continue;
+      const sheetIndex = reference.sheet === undefined ? formula.sheetIndex : sheets.findIndex((s) => s.getName() === reference.sheet);
+      if (sheetIndex < 0) continue;
+      const grid = valuesOf(sheets[sheetIndex]);
+      for (let r = reference.row; r < reference.row + reference.rows; r++) {
+        for (let c = reference.column; c < reference.column + reference.columns; c++) {
+          const value = grid[r - 1]?.[c - 1];
+          if (typeof value === 'string' && sameName(value, name)) found.set(`${sheetIndex}:${r}:${c}`, { sheet: sheets[sheetIndex], sheetIndex, row: r, column: c, content: value });
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** Writes cells back one run of adjacent rows in a column at a time, instead of a call per cell. */
+function writeRuns(cells: CellContent[], write: (sheet: Sheet, row: number, column: number, contents: string[]) => void): void {
+  let run: CellContent[] = [];
   const flushRun = () => {
-    if (run.length > 0) write(run[0].sheet, run[0].row, run[0].column, run.map((c) => c.formula));
+    if (run.length > 0) write(run[0].sheet, run[0].row, run[0].column, run.map((c) => c.content));
     run = [];
   };
   const sorted = [...cells].sort((a, b) => a.sheetIndex - b.sheetIndex || a.column - b.column || a.row - b.row);
@@ -63,11 +92,12 @@ function writeRuns(cells: FormulaCell[], write: (sheet: Sheet, row: number, colu
 
 const setFormulas = (sheet: Sheet, row: number, column: number, formulas: string[]) =>
   void sheet.getRange(row, column, formulas.length, 1).setFormulas(formulas.map((f) => [f]));
+const setValues = (sheet: Sheet, row: number, column: number, values: string[]) =>
+  void sheet.getRange(row, column, values.length, 1).setValues(values.map((v) => [v]));
 
-const naming = (name: string) => (a: CalendarArgument) => a.literal !== undefined && sameName(a.literal, name);
-
-/** How many formula cells pass `name` as a calendar literal. */
-export const countFormulasUsing = (name: string): number => formulaCells((formula) => argumentsOf(formula).some(naming(name))).length;
+/** How many formulas pass `name` as a calendar literal, plus the cells calendar arguments read it from. */
+export const countCalendarUses = (name: string): number =>
+  formulaCells((formula) => argumentsOf(formula).some(naming(name))).length + referencedCellsNaming(name).length;
 
 /** The formula with each calendar literal that `matches` replaced by `replacement(literal)`. */
 function rewriteLiterals(formula: string, matches: (a: CalendarArgument) => boolean, replacement: (literal: string) => string): string {
@@ -79,11 +109,19 @@ function rewriteLiterals(formula: string, matches: (a: CalendarArgument) => bool
   return rewritten;
 }
 
-/** Rewrites every calendar literal naming `from` to `to`; the number of cells changed. */
-export function renameInFormulas(from: string, to: string): number {
-  const cells = formulaCells((formula) => argumentsOf(formula).some(naming(from))).map((cell) => ({ ...cell, formula: rewriteLiterals(cell.formula, naming(from), () => to) }));
-  writeRuns(cells, setFormulas);
-  return cells.length;
+/**
+ * Renames `from` to `to` in every calendar literal naming it and in every cell a calendar argument reads it from;
+ * the number of cells changed.
+ */
+export function renameInSpreadsheet(from: string, to: string): number {
+  const cells = referencedCellsNaming(from).map((cell) => ({ ...cell, content: to }));
+  const formulas = formulaCells((formula) => argumentsOf(formula).some(naming(from))).map((cell) => ({
+    ...cell,
+    content: rewriteLiterals(cell.content, naming(from), () => to),
+  }));
+  writeRuns(cells, setValues);
+  writeRuns(formulas, setFormulas);
+  return cells.length + formulas.length;
 }
 
 /**
@@ -107,7 +145,7 @@ export function recalculateFormulasUsing(names: readonly string[]): number {
   const uses = (a: CalendarArgument) => names.some((name) => naming(name)(a));
   const cells = formulaCells((formula) => argumentsOf(formula).some(uses)).map((cell) => ({
     ...cell,
-    formula: rewriteLiterals(cell.formula, uses, nextVariant),
+    content: rewriteLiterals(cell.content, uses, nextVariant),
   }));
   writeRuns(cells, setFormulas);
   return cells.length;

@@ -1,6 +1,6 @@
 import { answerIn } from '../addon/server';
 import type { Language } from '../i18n';
-import { countFormulasUsing, recalculateFormulasUsing, renameInFormulas } from './calendar-formulas';
+import { countCalendarUses, recalculateFormulasUsing, renameInSpreadsheet } from './calendar-formulas';
 import { CalendarFormError, deleteCalendar as removeCalendar, saveCalendar as storeCalendar, savedCalendars, type SavedCalendar } from './store';
 
 /**
@@ -13,13 +13,16 @@ export const listCalendars = (language?: string): { language: Language; calendar
   answerIn(language, (answer) => ({ language: answer, calendars: savedCalendars() }));
 
 export interface SaveOptions {
-  /** On a rename, rewrite the formulas that name the old calendar (the user has confirmed it in the page). */
+  /**
+   * On a rename, rewrite the old name where formulas use it: calendar literals, and the cells calendar arguments read
+   * it from (the user has confirmed it in the page).
+   */
   updateFormulas?: boolean;
   language?: string;
 }
 
 export type SaveResult =
-  | { ok: true; calendar: SavedCalendar; formulasUpdated: number; recalculated: number }
+  | { ok: true; calendar: SavedCalendar; namesUpdated: number; recalculated: number }
   | { ok: false; field: 'name' | 'text'; message: string };
 
 /** Validation failures come back as data, with the field they belong next to; anything else is thrown. */
@@ -34,15 +37,15 @@ export function saveCalendar(name: string, text: string, previousName?: string, 
       throw error;
     }
     const renamed = previous !== undefined && previous !== calendar.name;
-    const formulasUpdated = renamed && options.updateFormulas === true ? renameInFormulas(previous, calendar.name) : 0;
+    const namesUpdated = renamed && options.updateFormulas === true ? renameInSpreadsheet(previous, calendar.name) : 0;
     const recalculated = recalculateFormulasUsing(renamed ? [calendar.name, previous] : [calendar.name]);
-    return { ok: true, calendar, formulasUpdated, recalculated };
+    return { ok: true, calendar, namesUpdated, recalculated };
   });
 }
 
-/** How many formulas pass the calendar by name: the page asks before a rename whether to update them. */
+/** How many formulas and cells name the calendar for the add-on's functions: asked before a rename. */
 export const countCalendarFormulas = (name: string, language?: string): { count: number } =>
-  answerIn(language, () => ({ count: countFormulasUsing(String(name)) }));
+  answerIn(language, () => ({ count: countCalendarUses(String(name)) }));
 
 export const recalculateCalendar = (name: string, language?: string): { recalculated: number } =>
   answerIn(language, () => ({ recalculated: recalculateFormulasUsing([String(name)]) }));
