@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_DATE_FIELD, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { loadSlaVectors, readSlaVectors } from './vectors/load';
+import { readScorecardVectors } from './vectors/scorecard';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -62,4 +63,44 @@ describe('shared SLA vectors through the Forge path', () => {
     const total = { met: sum('met'), breached: sum('breached'), ongoingBreached: sum('ongoingBreached'), ongoing: sum('ongoing') };
     expect({ ...total, compliance: total.met / (total.met + total.breached + total.ongoingBreached) }).toEqual(vectors.compliance.total);
   });
+});
+
+/** The Forge answer's tree, node by node, and its KPIs by id. */
+type NodeView = { id: string; score: number | null; payout: number | null; kpis: Array<{ id: string; score: number | null; achievement: number | null; status: string | null }>; children: NodeView[] };
+const nodesOf = (node: NodeView): NodeView[] => [node, ...node.children.flatMap(nodesOf)];
+const close = (actual: number | null | undefined, expected: number | null, what: string) => {
+  if (expected === null) expect(actual, what).toBeNull();
+  else expect(actual, what).toBeCloseTo(expected, 9);
+};
+/** Typed actuals of one month: a null in the vector is a KPI with no value, so nothing is typed for it. */
+const typed = (values: Record<string, number | null> | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== null));
+
+describe('shared scorecard vectors through the Forge resolver', () => {
+  const { cases } = readScorecardVectors();
+  // Forge keeps one value per KPI and month; the period case aggregates timed series, which the vector file lets a door skip.
+  const monthly = cases.filter((c) => c.series === undefined);
+  it('has the cases', () => expect(monthly.length).toBeGreaterThan(15));
+
+  for (const c of monthly) {
+    it(c.name, async () => {
+      forge.jira.admins.add(forgeUser.accountId);
+      const tree = c.tree as { root: { id: string } };
+      const config = { schemaVersion: 3, calendars: {}, policies: [], scorecards: [{ tree: c.tree, sources: {} }], sync: { scopeJql: 'project = SUP', readJsmSla: false, readFeedback: false } };
+      expect(await call('saveConfig', { config })).toEqual({ ok: true });
+      // This month's actuals; the month before holds the last known values (carry-forward).
+      expect(await call('saveScorecardActuals', { scorecardId: tree.root.id, month: '2025-03', values: typed(c.actuals) })).toEqual({ ok: true });
+      expect(await call('saveScorecardActuals', { scorecardId: tree.root.id, month: '2025-02', values: typed(c.lastKnown) })).toEqual({ ok: true });
+      const answer = await call('getScorecard', { scorecardId: tree.root.id, projects: [], month: '2025-03' });
+      const nodes = new Map(nodesOf(answer.tree as NodeView).map((n) => [n.id, n]));
+      for (const [id, score] of Object.entries(c.expected.nodes)) close(nodes.get(id)!.score, score, `node ${id}`);
+      const kpis = new Map([...nodes.values()].flatMap((n) => n.kpis).map((k) => [k.id, k]));
+      for (const [id, want] of Object.entries(c.expected.kpis)) {
+        const got = kpis.get(id)!;
+        close(got.score, want.score, `KPI ${id} score`);
+        close(got.achievement, want.achievement, `KPI ${id} achievement`);
+        expect(got.status, `KPI ${id} status`).toBe(want.status);
+      }
+      for (const [id, payout] of Object.entries(c.expected.payouts ?? {})) close(nodes.get(id)!.payout, payout, `payout ${id}`);
+    });
+  }
 });

@@ -23,8 +23,7 @@ export const kpisOf = (node: TreeNode): TreeNode['kpis'] => [...node.kpis, ...no
 
 /**
  * What the schema cannot check alone: scorecard ids are unique, sources name KPIs of their tree, and each source is one
- * the core reads (checked by the core's own actualsFromFacts against the configuration's policies: a source naming no
- * policy is an error; JSM's own SLA metrics, `sla:jsm:<metric>`, appear once the sync has read them).
+ * the core reads (asked of the core's own actualsFromFacts, with facts holding every policy of the configuration).
  */
 export function checkScorecards(scorecards: readonly ScorecardConfig[], policyIds: ReadonlySet<string>): FieldError[] {
   const errors: FieldError[] = [];
@@ -37,23 +36,23 @@ export function checkScorecards(scorecards: readonly ScorecardConfig[], policyId
     for (const [kpiId, source] of Object.entries(card.sources)) {
       const path = `scorecards.${index}.sources.${kpiId}`;
       if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${root.id}"` });
-      const problem = sourceProblem(source, policyIds);
+      const problem = sourceProblem(kpiId, source, policyIds);
       if (problem !== null) errors.push({ path, message: problem });
     }
   });
   return errors;
 }
 
-/** Why the core cannot read this source (null when it can), asked of actualsFromFacts with facts of every known policy. */
-function sourceProblem(source: string, policyIds: ReadonlySet<string>): string | null {
-  const jsmPolicy = /^sla:(jsm:.+)$/.exec(source.trim())?.[1];
+/** Why the core cannot read this source (null when it can). */
+function sourceProblem(kpiId: string, source: string, policyIds: ReadonlySet<string>): string | null {
+  const stats = tatStatisticsOf([source]);
   const probe: LogFacts = {
-    compliance: { overall: null, byPolicy: Object.fromEntries([...policyIds, ...(jsmPolicy ? [jsmPolicy] : [])].map((id) => [id, null])) },
-    tatHours: Object.fromEntries(tatStatisticsOf([source]).map((stat) => [stat, null])),
+    compliance: { overall: null, byPolicy: Object.fromEntries([...policyIds].map((id) => [id, null])) },
+    tatHours: Object.fromEntries(stats.map((stat) => [stat, null])),
   };
   try {
-    tatStatisticsOf([source]).forEach((stat) => tatStatistic([0], stat as TatStatistic));
-    actualsFromFacts({ source }, probe);
+    stats.forEach((stat) => tatStatistic([0], stat as TatStatistic));
+    actualsFromFacts({ [kpiId]: source }, probe);
     return null;
   } catch (error) {
     if (!(error instanceof KpiInputError)) throw error;

@@ -12,7 +12,7 @@ import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
 import { requireLicense } from './license';
 import { AccessError, requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
-import { scorecardData, type ScorecardQuery } from './scorecard';
+import { saveScorecardActuals, scorecardData, type ScorecardQuery, type TypedActualsInput } from './scorecard';
 
 /** Resolver errors reach the frontend as `{ error: code, message }` rather than a thrown invoke. */
 const guarded = <T>(work: () => Promise<T>) =>
@@ -68,6 +68,14 @@ resolver.define('startRecompute', () =>
 resolver.define('getCompliance', ({ payload }) => guarded(() => complianceData(payload as ComplianceQuery)));
 
 resolver.define('getScorecard', ({ payload }) => guarded(() => scorecardData(payload as ScorecardQuery)));
+
+/** Admins type the actuals of KPIs that no Jira data measures, per scorecard and month. */
+resolver.define('saveScorecardActuals', ({ payload }) =>
+  guarded(async () => {
+    await requireJiraAdmin();
+    return saveScorecardActuals(payload as TypedActualsInput);
+  }),
+);
 
 resolver.define('getIssueClocks', ({ context }) => guarded(() => issuePanelData(String((context.extension as { issue?: { key?: string } } | undefined)?.issue?.key ?? ''))));
 

@@ -1,10 +1,11 @@
 import { actualsFromFacts, csat, evaluateTree, KpiInputError, scorecardNotes, slaCompliance, tatStatistic, type GamingAlert, type KpiDefinition, type KpiValues, type LogFacts, type ScoringMethod, type TatStatistic, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import { tatStatisticsOf } from '../config/scorecards';
+import type { FieldError } from '../config/schema';
+import { kpisOf, tatStatisticsOf } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
-import { keys } from '../storage/keys';
-import { valuesWithPrefix } from '../storage/store';
+import { checkedKey, keys, segment } from '../storage/keys';
+import { getValue, setValue, valuesWithPrefix } from '../storage/store';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { addMonths, storedCyclesInMonth } from './compliance';
@@ -141,8 +142,52 @@ const nodeView = (result: TreeResult): ScorecardNodeView => ({
   children: result.children.map(nodeView),
 });
 
+/** Values an admin typed for KPIs that no Jira data measures (payroll accuracy, DSO): per scorecard and month. */
+const typedActualsKey = (scorecardId: string, month: string) => checkedKey(`scorecard-actuals:${segment(scorecardId)}:${month}`);
+type TypedActuals = { values: Record<string, number> };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const invalidMonth = (month: unknown) => ({ error: 'INVALID_MONTH' as const, message: `month must be YYYY-MM, got ${JSON.stringify(month)}` });
+
+export interface TypedActualsInput {
+  scorecardId: string;
+  month: string;
+  /** KPI id → its value this month; null removes a value typed before. */
+  values: Record<string, unknown>;
+}
+
+/**
+ * Stores typed actuals for a month: only KPIs of the scorecard that have no source (a source's actual comes from Jira),
+ * each a finite number; every problem is answered with its path (`values.<kpi id>`), and nothing is stored then.
+ */
+export async function saveScorecardActuals(input: TypedActualsInput) {
+  if (typeof input.month !== 'string' || !MONTH.test(input.month)) return invalidMonth(input.month);
+  const { config } = await loadConfig();
+  const scorecard = config?.scorecards.find((s) => s.tree.root.id === input.scorecardId);
+  if (!scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: input.scorecardId };
+  const kpiIds = new Set(kpisOf(scorecard.tree.root).map((kpi) => kpi.id));
+  const errors: FieldError[] = [];
+  for (const [kpiId, value] of Object.entries(input.values ?? {})) {
+    const path = `values.${kpiId}`;
+    if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${input.scorecardId}"` });
+    else if (kpiId in scorecard.sources) errors.push({ path, message: `KPI "${kpiId}" takes its actual from ${scorecard.sources[kpiId]}; typed values are for KPIs without a source` });
+    else if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) errors.push({ path, message: `must be a number (or null to remove it), not ${JSON.stringify(value)}` });
+  }
+  if (errors.length > 0) return { ok: false as const, errors };
+  const key = typedActualsKey(input.scorecardId, input.month);
+  const values = { ...(await getValue<TypedActuals>(key))?.values };
+  for (const [kpiId, value] of Object.entries(input.values ?? {})) {
+    if (value === null) delete values[kpiId];
+    else values[kpiId] = value as number;
+  }
+  await setValue<TypedActuals>(key, { values });
+  return { ok: true as const };
+}
+
+const typedActuals = async (scorecardId: string, month: string): Promise<KpiValues> => (await getValue<TypedActuals>(typedActualsKey(scorecardId, month)))?.values ?? {};
+
 export async function scorecardData(query: ScorecardQuery) {
-  if (query.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) return { error: 'INVALID_MONTH' as const, message: `month must be YYYY-MM, got ${JSON.stringify(query.month)}` };
+  if (query.month !== undefined && !MONTH.test(query.month)) return invalidMonth(query.month);
   const { config } = await loadConfig();
   const scorecard = config?.scorecards.find((s) => s.tree.root.id === query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
@@ -158,8 +203,9 @@ export async function scorecardData(query: ScorecardQuery) {
   let actuals: KpiValues;
   let previous: KpiValues;
   try {
-    actuals = await actualsFor(scorecard.sources, legacy, month, scope);
-    previous = await actualsFor(scorecard.sources, legacy, addMonths(month, -1), scope);
+    // Typed values for the KPIs without a source, the rest from the synced tickets.
+    actuals = { ...(await typedActuals(scorecard.tree.root.id, month)), ...(await actualsFor(scorecard.sources, legacy, month, scope)) };
+    previous = { ...(await typedActuals(scorecard.tree.root.id, addMonths(month, -1))), ...(await actualsFor(scorecard.sources, legacy, addMonths(month, -1), scope)) };
   } catch (error) {
     // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
     if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE' as const, message: error.message };

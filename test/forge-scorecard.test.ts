@@ -1,0 +1,221 @@
+/**
+ * Forge scorecards on the one engine (issue 9): the v2 → v3 configuration migration through the core's
+ * treeOfScorecard, the checks saving makes (sources, ids, tree errors at their paths), typed actuals, and a tree
+ * with several methods, the strict policy, carry-forward and pay evaluated from synced tickets.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { evaluateScorecard, ScorecardSchema } from '../core';
+import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
+import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+
+vi.mock('@forge/api', () => forgeMocks.api());
+vi.mock('@forge/kvs', () => forgeMocks.kvs());
+vi.mock('@forge/events', () => forgeMocks.events());
+
+const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { runtime } = await import('../forge-app/src/runtime');
+const { migrateConfig } = await import('../forge-app/src/config/migrate');
+
+const call = (functionKey: string, payload: unknown = {}) => resolverHandler({ call: { functionKey, payload }, context: {} }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+
+const HOUR = 3_600_000;
+const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', owner: 'Lan', indicator: 'lagging' } as const;
+const BASE = {
+  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
+  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
+  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
+  sync: { scopeJql: 'project = SUP', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
+};
+
+/** A version 2 scorecard: perspectives weighted 3:1, a department card cascading to a person card. */
+const LEGACY = {
+  id: 'bo', name: 'Back office', level: 'department', owner: 'Lan', perspectiveWeights: { customer: 3, 'internal-process': 1 },
+  kpis: [
+    { ...KPI, id: 'sla', name: 'SLA met', target: 95, guardedBy: 'ftr' },
+    { ...KPI, id: 'ftr', name: 'First time right', perspective: 'internal-process', pillar: 'accuracy', target: 90 },
+  ],
+  children: [{ id: 'lan', name: 'Lan', level: 'person', owner: 'Lan', cascadesFrom: 'sla', kpis: [{ ...KPI, id: 'lan-tat', name: 'Turnaround', direction: 'lower', unit: 'h', target: 8 }] }],
+};
+
+beforeEach(() => {
+  forge.reset();
+  forge.jira.admins.add(forgeUser.accountId);
+  forge.jira.browsable = new Set(['SUP']);
+});
+
+describe('configuration version 3: scorecards as trees', () => {
+  it('migrates a stored v2 configuration: each perspective scorecard becomes its tree, scoring as before; the old value is backed up', async () => {
+    const v2 = { schemaVersion: 2, ...BASE, scorecards: [LEGACY], notes: 'kept' };
+    await forge.kvs.set('config', v2);
+    const loaded = await call('getConfig');
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.input.schemaVersion).toBe(3);
+    expect(loaded.input.notes).toBe('kept');
+    const [card] = loaded.input.scorecards;
+    expect(card.sources).toEqual({});
+    expect(card.tree.root).toMatchObject({ id: 'bo', kind: 'scorecard', level: 'department', owner: 'Lan' });
+    expect(card.tree.root.children.map((c: any) => [c.id, c.kind, c.weight, c.kpis.map((k: any) => k.id)])).toEqual([
+      ['bo/customer', 'perspective', 3, ['sla']],
+      ['bo/internal-process', 'perspective', 1, ['ftr']],
+      ['lan', 'scorecard', 0, []],
+    ]);
+    expect(forge.kvs.data.get('config-backup:v2')).toEqual(v2);
+    expect(forge.kvs.data.get('config')).toEqual(loaded.input);
+
+    // Same overall as the old evaluator for the same actuals (typed, since these KPIs have no source).
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { sla: 90, ftr: 99, 'lan-tat': 10 } })).toEqual({ ok: true });
+    const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    const before = evaluateScorecard(ScorecardSchema.parse(LEGACY), { sla: 90, ftr: 99, 'lan-tat': 10 });
+    expect(answer.overall).toBeCloseTo(before.overall!, 12);
+    expect(answer.tree.children[2].score).toBeCloseTo(before.children[0].overall!, 12);
+  });
+
+  it('keeps a v2 scorecard that has no tree (nothing to score) as it is, so the check names it', () => {
+    const empty = { ...LEGACY, kpis: [], children: [] };
+    const { config } = migrateConfig({ schemaVersion: 2, ...BASE, scorecards: [empty] });
+    expect(config.scorecards).toEqual([empty]);
+  });
+
+  it('saving a v2 export migrates it (JSON import of an older version) and stores the current format', async () => {
+    expect(await call('saveConfig', { config: { schemaVersion: 2, ...BASE, scorecards: [LEGACY] } })).toEqual({ ok: true });
+    expect((forge.kvs.data.get('config') as any).schemaVersion).toBe(3);
+    expect((forge.kvs.data.get('config') as any).scorecards[0].tree.root.id).toBe('bo');
+  });
+
+  it('saving checks the tree, the ids and every source, each error at its path', async () => {
+    const tree = (id: string, kpis: unknown[]) => ({ missing: 'strict', root: { id, name: id, kind: 'scorecard', kpis } });
+    const answer = await call('saveConfig', {
+      config: {
+        schemaVersion: 3,
+        ...BASE,
+        scorecards: [
+          { tree: tree('bo', [{ ...KPI, id: 'cost', name: 'Cost', target: 50, scoring: { method: 'performance', min: 10, max: 10 } }]), sources: { cost: 'tat:p100', ghost: 'ftr' } },
+          { tree: tree('bo', [{ ...KPI, id: 'sla', name: 'SLA', target: 0.95 }]), sources: { sla: 'sla:nope' } },
+        ],
+      },
+    });
+    expect(answer).toEqual({
+      ok: false,
+      errors: [{ path: 'scorecards.0.tree.root.kpis.0.scoring.max', message: 'KPI "cost": scoring.max (10) must be greater than scoring.min (10): the scale has no width' }],
+    });
+    const fixed = await call('saveConfig', {
+      config: {
+        schemaVersion: 3,
+        ...BASE,
+        scorecards: [
+          { tree: tree('bo', [{ ...KPI, id: 'cost', name: 'Cost', target: 50 }]), sources: { cost: 'tat:p100', ghost: 'ftr' } },
+          { tree: tree('bo', [{ ...KPI, id: 'sla', name: 'SLA', target: 0.95 }]), sources: { sla: 'sla:nope', other: 'sla:jsm:Time to resolution' } },
+        ],
+      },
+    });
+    expect(fixed.errors).toEqual([
+      { path: 'scorecards.0.sources.cost', message: 'TAT: statistic must be mean, median, min, max, count or a percentile p1 to p99, not "p100"' },
+      { path: 'scorecards.0.sources.ghost', message: '"ghost" is not a KPI of scorecard "bo"' },
+      { path: 'scorecards.1.tree.root.id', message: 'scorecard id "bo" is used twice' },
+      { path: 'scorecards.1.sources.sla', message: 'actualsFromFacts: sources.sla "sla:nope": no SLA policy "nope" in the report (policies: resolve)' },
+      { path: 'scorecards.1.sources.other', message: '"other" is not a KPI of scorecard "bo"' },
+      // JSM's own SLA metrics are stored as policy `jsm:<name>`, but the core's source names take no second colon.
+      { path: 'scorecards.1.sources.other', message: 'actualsFromFacts: sources.other "sla:jsm:Time to resolution": must be sla, sla:<policy id>, tat:median, tat:p<N>, ftr, reopen, csat or inps' },
+    ]);
+    expect(forge.kvs.data.has('config')).toBe(false);
+  });
+});
+
+describe('typed actuals', () => {
+  const config = {
+    schemaVersion: 3, ...BASE,
+    scorecards: [{ tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [{ ...KPI, id: 'sla', name: 'SLA', target: 0.95 }, { ...KPI, id: 'payroll', name: 'Payroll accuracy', pillar: 'accuracy', target: 1, scoring: { method: 'binary' } }] } }, sources: { sla: 'sla:resolve' } }],
+  };
+
+  it('are for admins, for KPIs without a source, numbers only; null removes one', async () => {
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-3', values: {} })).toEqual({ error: 'INVALID_MONTH', message: 'month must be YYYY-MM, got "2025-3"' });
+    expect(await call('saveScorecardActuals', { scorecardId: 'nope', month: '2025-03', values: {} })).toEqual({ error: 'NO_SCORECARD', scorecardId: 'nope' });
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { sla: 1, payroll: 'yes', ghost: 2 } })).toEqual({
+      ok: false,
+      errors: [
+        { path: 'values.sla', message: 'KPI "sla" takes its actual from sla:resolve; typed values are for KPIs without a source' },
+        { path: 'values.payroll', message: 'must be a number (or null to remove it), not "yes"' },
+        { path: 'values.ghost', message: '"ghost" is not a KPI of scorecard "bo"' },
+      ],
+    });
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: 1 } })).toEqual({ ok: true });
+    let answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect(answer.tree.kpis.map((k: any) => [k.id, k.method, k.actual, k.status])).toEqual([['sla', 'ratio', null, null], ['payroll', 'binary', 1, 'GREEN']]);
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: null } })).toEqual({ ok: true });
+    answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect(answer.tree.kpis[1].actual).toBeNull();
+    forge.jira.admins.clear();
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: 1 } })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+  });
+});
+
+describe('a back-office tree from synced tickets', () => {
+  async function syncAt(now: number) {
+    runtime.now = () => now;
+    await syncTrigger();
+    for (const event of forge.queue.drain()) await syncConsumer(event as never);
+  }
+  const resolved = (key: string, created: number, hours: number) =>
+    jiraIssueOf({ key, created, status: 'Open', fields: { project: 'SUP', priority: 'High' }, events: [
+      { at: created + hours * HOUR, field: 'status', to: 'Resolved' },
+      { at: created + hours * HOUR, field: 'resolution', to: 'Done' },
+    ] }, key.replace(/\D/g, ''));
+
+  it('scores each KPI by its method from the sources, greys under strict, carries forward, pays the person', async () => {
+    const { owner: _owner, ...UNOWNED } = KPI;
+    const tree = {
+      missing: 'carry-forward',
+      root: {
+        id: 'bo', name: 'Back office', kind: 'scorecard', level: 'department', method: 'weighted',
+        children: [
+          { id: 'speed', name: 'Speed', kind: 'objective', weight: 2, kpis: [
+            { ...KPI, id: 'sla', name: 'SLA met', target: 0.9, guardedBy: 'ftr' },
+            { ...KPI, id: 'tat', name: 'Turnaround', direction: 'lower', unit: 'h', target: 4, scoring: { method: 'progress', baseline: 12 }, guardedBy: 'ftr' },
+          ] },
+          { id: 'quality', name: 'Quality', kind: 'objective', method: 'min', kpis: [
+            { ...KPI, id: 'ftr', name: 'First time right', pillar: 'accuracy', target: 1, scoring: { method: 'binary' } },
+            { ...UNOWNED, id: 'dso', name: 'DSO', pillar: 'other', direction: 'lower', unit: 'days', target: 45, scoring: { method: 'progress', baseline: 60 } },
+          ] },
+          { id: 'lan', name: 'Lan', kind: 'scorecard', level: 'person', owner: 'Lan', weight: 0, pay: { base: 10_000_000, gate: 0.5 }, kpis: [
+            { ...KPI, id: 'lan-sla', name: 'Lan: SLA met', target: 0.8, guardedBy: 'lan-ftr' },
+            { ...KPI, id: 'lan-ftr', name: 'Lan: first time right', pillar: 'accuracy', target: 1 },
+          ] },
+        ],
+      },
+    };
+    const sources = { sla: 'sla:resolve', tat: 'tat:median', ftr: 'ftr', 'lan-sla': 'sla', 'lan-ftr': 'ftr' };
+    expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources }] } })).toEqual({ ok: true });
+    // March: 3 resolved in 2 h, 6 h and 10 h (8 h goal): compliance 2/3, median TAT 6 h, none reopened. DSO typed in February only.
+    const march = Date.parse('2025-03-03T00:00:00Z');
+    forge.jira.add(resolved('SUP-1', march, 2));
+    forge.jira.add(resolved('SUP-2', march, 6));
+    forge.jira.add(resolved('SUP-3', march, 10));
+    await syncAt(march + 20 * HOUR);
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-02', values: { dso: 51 } })).toEqual({ ok: true });
+
+    const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    const [speed, quality, lan] = answer.tree.children;
+    expect(speed.kpis.map((k: any) => [k.id, k.method, k.actual, k.source, k.achievement, k.status])).toEqual([
+      ['sla', 'ratio', 2 / 3, 'actual', 2 / 3 / 0.9, 'AMBER'], // no scoring method: amber from 0.7 of the target
+      ['tat', 'progress', 6, 'actual', 0.75, 'RED'], // (6 − 12) ÷ (4 − 12)
+    ]);
+    expect(quality.kpis.map((k: any) => [k.id, k.method, k.actual, k.source, k.achievement, k.status])).toEqual([
+      ['ftr', 'binary', 1, 'actual', 1, 'GREEN'],
+      ['dso', 'progress', 51, 'carried', 0.6, 'RED'], // February's 51: (51 − 60) ÷ (45 − 60)
+    ]);
+    expect(speed.score).toBeCloseTo((2 / 3 / 0.9 + 0.75) / 2, 12);
+    expect(quality.score).toBeCloseTo(0.6, 12); // min
+    expect(answer.overall).toBeCloseTo((2 * speed.score + quality.score) / 3, 12);
+    expect(lan.score).toBeCloseTo((2 / 3 / 0.8 + 1) / 2, 12);
+    expect(lan.payout).toBeCloseTo(10_000_000 * lan.score, 4);
+    expect(answer.notes).toEqual([{ code: 'KPI_WITHOUT_OWNER', scorecardId: 'bo', kpiId: 'dso', count: null }]);
+
+    // Strict: DSO has no value this month, so Quality and the scorecard above it are greyed.
+    const strict = { ...tree, missing: 'strict' };
+    expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree: strict, sources }] } })).toEqual({ ok: true });
+    const greyed = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect([greyed.tree.greyed, greyed.tree.children.map((c: any) => [c.id, c.greyed, c.score === null])]).toEqual([true, [['speed', false, false], ['quality', true, true], ['lan', false, false]]]);
+    expect(greyed.overall).toBeNull();
+  });
+});
