@@ -115,6 +115,23 @@ describe('the sample back-office scorecard', () => {
     expect(report(busy).notes).toContainEqual({ code: 'TOO_MANY_KPIS', scorecard: 'Lan, payroll accountant', kpi: '', count: 6 });
   });
 
+  it('S8: for a Vietnamese user the sample is written in Vietnamese (headers, "Tài chính", "tiến độ", names) and scores the same', () => {
+    const vi = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
+    vi.call('insertSampleSheet');
+    expect(vi.book.sheets.map((sheet) => sheet.getName())).toEqual(['Sheet1', 'Yêu cầu mua hàng', 'Thẻ điểm']);
+    const sheet = vi.book.getSheetByName('Thẻ điểm')!;
+    const [header, , , csat] = sheet.getDataRange().getValues();
+    expect(header.slice(0, 8)).toEqual(['Mã', 'Thuộc', 'Loại', 'Chỉ số', 'Khía cạnh', 'Trụ cột', 'Cách chấm', 'Chiều']);
+    expect(csat.slice(0, 8)).toEqual(['CSAT', 'SERVE', '', 'CSAT của người đề nghị', 'Khách hàng', 'Hài lòng', 'tỷ lệ', 'cao']);
+    const words = [...sheet.cells.values()].map((cell) => cell.value);
+    for (const word of ['Tài chính', 'tiến độ', 'mục tiêu/cờ đỏ', 'đạt/không đạt', 'thấp', 'lấy kỳ trước', 'cá nhân', 'nhỏ nhất']) expect(words, word).toContain(word);
+    const rv = report(vi);
+    expect(rv.language).toBe('vi');
+    expect(nodes(rv.tree).map((n) => [n.id, n.score, n.payout])).toEqual(nodes(r.tree).map((n) => [n.id, n.score, n.payout]));
+    expect(rv.kpis.map((k) => [k.id, k.achievement, k.status])).toEqual(r.kpis.map((k) => [k.id, k.achievement, k.status]));
+    expect(vi.ui.alerts[0].prompt).toBe('Đã chèn trang "Yêu cầu mua hàng" và "Thẻ điểm". Mở Thẻ điểm từ menu tiện ích để xem.');
+  });
+
   it('S6: a second insert takes free names and points its formulas at its own requests sheet', () => {
     const again = loadBundle();
     again.call('insertSampleSheet');

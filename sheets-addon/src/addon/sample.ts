@@ -1,8 +1,10 @@
 import { instantOfWallTime } from '../../../core/calendar/zone';
-import { activeSpreadsheet, type CellValue, type Sheet } from '../platform';
+import { languageOf, type Language } from '../i18n';
+import { activeSpreadsheet, userLocale, type CellValue, type Sheet } from '../platform';
+import { COLUMNS, COLUMN_HEADERS, CONTAINER_WORDS, DIRECTION_WORDS, KINDS, LEVEL_WORDS, METHOD_WORDS, MISSING_WORDS, PERSPECTIVE_WORDS, PILLAR_WORDS, type Vocabulary } from '../scorecard/vocabulary';
 
 /**
- * "Insert sample sheet": a purchasing team in Ho Chi Minh City. Domestic supplies are due in 3 business days,
+ * "Insert sample sheet", in the user's language: a purchasing team in Ho Chi Minh City. Domestic supplies are due in 3 business days,
  * imported machinery in 45, on an office calendar with Vietnam's public holidays and the 2 May 2025 bridge day off.
  * Times are instants (Dates), so they stay right in any spreadsheet time zone.
  */
@@ -49,10 +51,34 @@ const LAST = N + 1;
 const col = (letter: string) => `$${letter}$2:$${letter}$${LAST}`;
 const ARGS = { calendar: '$L$2', asOf: '$L$3', holidays: '$L$6:$L$8' };
 
-function writeRequests(sheet: Sheet): void {
-  const header = ['Request', 'Type', 'Target', 'Requested', 'Delivered', 'Right first time', 'Due', 'Status', 'Working hours', 'Hours left'];
+/** The sample's own words in Vietnamese, for a `vi` user; everything else (ids, formulas, numbers) is the same. */
+const VIETNAMESE: Record<string, string> = {
+  'Purchase requests': 'Yêu cầu mua hàng', Scorecard: 'Thẻ điểm',
+  Request: 'Mã đề nghị', Type: 'Loại', Target: 'Mục tiêu', Requested: 'Ngày đề nghị', Delivered: 'Ngày giao', 'Right first time': 'Đúng ngay lần đầu',
+  Due: 'Hạn', Status: 'Trạng thái', 'Working hours': 'Giờ làm việc', 'Hours left': 'Giờ còn lại',
+  'Domestic supplies': 'Vật tư trong nước', 'Imported machinery': 'Máy móc nhập khẩu',
+  Calendar: 'Lịch', 'As of': 'Tính đến', 'Company days off': 'Ngày nghỉ của công ty', 'SLA compliance': 'Tỷ lệ đạt SLA',
+  'Median TAT (working hours)': 'TAT trung vị (giờ làm việc)', 'First time right': 'Đúng ngay lần đầu', 'Business days in Q2': 'Số ngày làm việc quý 2',
+  'Back office': 'Khối văn phòng', 'Finance director': 'Giám đốc tài chính', 'Head of purchasing': 'Trưởng phòng mua hàng', 'Chief accountant': 'Kế toán trưởng',
+  'Requesters get what they need': 'Người đề nghị nhận đúng thứ cần', 'Requester CSAT': 'CSAT của người đề nghị', 'Requester iNPS': 'iNPS của người đề nghị',
+  score: 'điểm', 'Buy fast and right': 'Mua nhanh và đúng', 'Purchase SLA compliance': 'Tỷ lệ đạt SLA mua hàng',
+  'Median purchase TAT': 'Thời gian xử lý mua hàng (trung vị)', 'working hours': 'giờ làm việc',
+  'Pay people right and on time': 'Trả lương đúng và đúng hạn', 'Payroll accuracy': 'Độ chính xác bảng lương', 'Payslips on time': 'Phiếu lương đúng hạn',
+  'Stay compliant': 'Tuân thủ quy định', 'Compliance incidents': 'Sự cố tuân thủ', incidents: 'sự cố', 'Collect cash faster': 'Thu tiền nhanh hơn',
+  'Days sales outstanding': 'Số ngày thu tiền bình quân (DSO)', days: 'ngày', 'Cost per purchase order': 'Chi phí mỗi đơn mua hàng',
+  'Buyers trained on the new ERP': 'Nhân viên mua hàng đã học ERP mới', 'Lan, payroll accountant': 'Lan, kế toán tiền lương',
+  'Payroll runs without error': 'Kỳ lương không sai sót', 'Payslips sent by the 5th': 'Phiếu lương gửi trước ngày 5',
+  'Payroll queries answered in 2 days': 'Thắc mắc về lương được trả lời trong 2 ngày', 'Minh, receivables accountant': 'Minh, kế toán công nợ phải thu',
+  'DSO of his customers': 'DSO của khách hàng anh phụ trách', 'Invoices without correction': 'Hoá đơn không phải sửa',
+  'Bank reconciliation by day 3': 'Đối chiếu ngân hàng trước ngày 3', 'done (1/0)': 'xong (1/0)',
+};
+type Say = (text: string) => string;
+const sayIn = (language: Language): Say => (text) => (language === 'vi' ? VIETNAMESE[text] ?? text : text);
+
+function writeRequests(sheet: Sheet, say: Say): void {
+  const header = ['Request', 'Type', 'Target', 'Requested', 'Delivered', 'Right first time', 'Due', 'Status', 'Working hours', 'Hours left'].map(say);
   const rows: CellValue[][] = SAMPLE_REQUESTS.map(([id, [kind, target], requested, delivered, ftr]) => [
-    id, kind, target, dateAt(requested), delivered ? dateAt(delivered) : '', ftr,
+    id, say(kind), target, dateAt(requested), delivered ? dateAt(delivered) : '', ftr,
   ]);
   sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold');
   sheet.getRange(2, 1, N, 6).setValues(rows);
@@ -68,21 +94,21 @@ function writeRequests(sheet: Sheet): void {
   sheet.getRange(2, 9, N, 2).setNumberFormat('0.0');
 
   const settings: CellValue[][] = [
-    ['Calendar', SAMPLE_CALENDAR],
-    ['As of', dateAt(SAMPLE_AS_OF)],
+    [say('Calendar'), SAMPLE_CALENDAR],
+    [say('As of'), dateAt(SAMPLE_AS_OF)],
     ['', ''],
     ['', ''],
-    ['Company days off', dateAt(`${SAMPLE_COMPANY_HOLIDAYS[0]} 00:00`)],
+    [say('Company days off'), dateAt(`${SAMPLE_COMPANY_HOLIDAYS[0]} 00:00`)],
     ['', ''],
     ['', ''],
     ['', ''],
   ];
   sheet.getRange(2, SETTINGS_COLUMN - 1, settings.length, 2).setValues(settings);
   sheet.getRange(11, SETTINGS_COLUMN - 1, 4, 2).setFormulas([
-    ['SLA compliance', `=SLA_COMPLIANCE(${col('D')}, ${col('E')}, ${col('C')}, ${ARGS.calendar}, ${ARGS.holidays}, ${ARGS.asOf})`],
-    ['Median TAT (working hours)', `=TAT(${col('D')}, ${col('E')}, ${ARGS.calendar}, ${ARGS.holidays}, "median")`],
-    ['First time right', `=FTR_RATE(${col('F')})`],
-    ['Business days in Q2', `=BUSINESS_DAYS("2025-04-01", "2025-06-30", 1, ${ARGS.holidays})`],
+    [say('SLA compliance'), `=SLA_COMPLIANCE(${col('D')}, ${col('E')}, ${col('C')}, ${ARGS.calendar}, ${ARGS.holidays}, ${ARGS.asOf})`],
+    [say('Median TAT (working hours)'), `=TAT(${col('D')}, ${col('E')}, ${ARGS.calendar}, ${ARGS.holidays}, "median")`],
+    [say('First time right'), `=FTR_RATE(${col('F')})`],
+    [say('Business days in Q2'), `=BUSINESS_DAYS("2025-04-01", "2025-06-30", 1, ${ARGS.holidays})`],
   ]);
   sheet.setFrozenRows(1);
   sheet.autoResizeColumns(1, SETTINGS_COLUMN);
@@ -130,41 +156,61 @@ export const SAMPLE_SCORECARD: readonly ScorecardRow[] = [
   { ID: 'MINH-REC', Parent: 'MINH', Name: 'Bank reconciliation by day 3', Perspective: 'Internal process', Pillar: 'Other', Method: 'binary', Direction: 'higher', Unit: 'done (1/0)', Target: 1, Owner: 'Minh', Actual: 1 },
 ];
 
-/** The scorecard rows as cells; a formula's text stays in its cell for writeScorecard to set as a formula. */
-function scorecardCells(requestsSheet: string): CellValue[][] {
-  return SAMPLE_SCORECARD.map((row) =>
-    SCORECARD_HEADER.map((column) => {
-      const value = row[column] ?? '';
-      return typeof value === 'string' ? value.replace('{requests}', `'${requestsSheet}'!`) : value;
-    }),
-  );
+/** Columns whose values are words the reader knows in both languages. */
+const WORD_COLUMNS: Partial<Record<(typeof SCORECARD_HEADER)[number], Vocabulary<string>>> = {
+  Kind: KINDS, Perspective: PERSPECTIVE_WORDS, Pillar: PILLAR_WORDS, Method: METHOD_WORDS, Direction: DIRECTION_WORDS,
+  'Roll-up': CONTAINER_WORDS, Level: LEVEL_WORDS, 'Missing data': MISSING_WORDS,
+};
+
+/** A header in the user's language: the reader's own spelling (`History n` → `Lịch sử n`). */
+function headerIn(header: string, language: Language): string {
+  const column = COLUMNS.read(header);
+  if (column !== null) return COLUMN_HEADERS[column][language][0];
+  return language === 'vi' ? header.replace(/^History/, 'Lịch sử') : header;
 }
 
-function writeScorecard(sheet: Sheet, requestsSheet: string): void {
-  const rows = scorecardCells(requestsSheet);
+/** The header and rows as cells in the user's language; a formula's text stays in its cell for writeScorecard. */
+function scorecardCells(requestsSheet: string, language: Language): CellValue[][] {
+  const say = sayIn(language);
+  const rows = SAMPLE_SCORECARD.map((row) =>
+    SCORECARD_HEADER.map((column): CellValue => {
+      const value = row[column] ?? '';
+      if (typeof value !== 'string' || value === '') return value;
+      if (value.startsWith('=')) return value.replace('{requests}', `'${requestsSheet}'!`);
+      const words = WORD_COLUMNS[column];
+      return words ? words.spell(words.read(value)!, language) : say(value);
+    }),
+  );
+  return [SCORECARD_HEADER.map((header) => headerIn(header, language)), ...rows];
+}
+
+function writeScorecard(sheet: Sheet, requestsSheet: string, language: Language): void {
+  const [header, ...rows] = scorecardCells(requestsSheet, language);
   const isFormula = (cell: CellValue) => typeof cell === 'string' && cell.startsWith('=');
-  sheet.getRange(1, 1, 1, SCORECARD_HEADER.length).setValues([[...SCORECARD_HEADER]]).setFontWeight('bold');
-  sheet.getRange(2, 1, rows.length, SCORECARD_HEADER.length).setValues(rows.map((row) => row.map((cell) => (isFormula(cell) ? '' : cell))));
+  sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold');
+  sheet.getRange(2, 1, rows.length, header.length).setValues(rows.map((row) => row.map((cell) => (isFormula(cell) ? '' : cell))));
   rows.forEach((row, i) =>
     row.forEach((cell, j) => {
       if (isFormula(cell)) sheet.getRange(i + 2, j + 1, 1, 1).setFormulas([[cell as string]]);
     }),
   );
   sheet.setFrozenRows(1);
-  sheet.autoResizeColumns(1, SCORECARD_HEADER.length);
+  sheet.autoResizeColumns(1, header.length);
 }
 
-/** Inserts both sheets, each under a free name ("Purchase requests 2" when the first is taken). */
+/** Inserts both sheets, in the user's language, each under a free name ("Purchase requests 2" when the first is taken). */
 export function insertSampleSheets(): { requests: string; scorecard: string } {
   const book = activeSpreadsheet();
+  const language = languageOf(userLocale());
+  const say = sayIn(language);
   const freeName = (base: string) => {
     let name = base;
     for (let i = 2; book.getSheetByName(name); i++) name = `${base} ${i}`;
     return name;
   };
-  const requests = freeName(REQUESTS_SHEET);
-  const scorecard = freeName(SCORECARD_SHEET);
-  writeRequests(book.insertSheet(requests));
-  writeScorecard(book.insertSheet(scorecard), requests);
+  const requests = freeName(say(REQUESTS_SHEET));
+  const scorecard = freeName(say(SCORECARD_SHEET));
+  writeRequests(book.insertSheet(requests), say);
+  writeScorecard(book.insertSheet(scorecard), requests, language);
   return { requests, scorecard };
 }

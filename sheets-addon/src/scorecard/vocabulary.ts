@@ -11,10 +11,11 @@ type Spellings<T extends string> = Record<T, { en: readonly string[]; vi: readon
 
 export const normaliseWord = (text: string): string => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** A closed set of words: `read` gives the core's value or null; `accepted` lists the spellings to suggest. */
+/** A closed set of words: `read` gives the core's value or null; `accepted` lists the spellings to suggest; `spell` writes one. */
 export interface Vocabulary<T extends string> {
   read(text: string): T | null;
   accepted(language: Language): string[];
+  spell(value: T, language: Language): string;
 }
 
 function vocabulary<T extends string>(spellings: Spellings<T>): Vocabulary<T> {
@@ -25,6 +26,7 @@ function vocabulary<T extends string>(spellings: Spellings<T>): Vocabulary<T> {
   return {
     read: (text) => lookup.get(normaliseWord(text)) ?? null,
     accepted: (language) => (Object.keys(spellings) as T[]).map((value) => spellings[value][language][0]),
+    spell: (value, language) => spellings[value][language][0],
   };
 }
 
@@ -69,10 +71,10 @@ export const COLUMNS = vocabulary<Column>(COLUMN_HEADERS);
 export const HISTORY_HEADER = /^(history|lịch sử)\b/i;
 
 export const KINDS = vocabulary({
-  scorecard: { en: ['scorecard'], vi: ['thẻ điểm'] },
-  perspective: { en: ['perspective'], vi: ['khía cạnh'] },
-  objective: { en: ['objective'], vi: ['mục tiêu'] },
-  kpi: { en: ['KPI'], vi: ['chỉ số'] },
+  scorecard: { en: ['Scorecard'], vi: ['Thẻ điểm'] },
+  perspective: { en: ['Perspective'], vi: ['Khía cạnh'] },
+  objective: { en: ['Objective'], vi: ['Mục tiêu'] },
+  kpi: { en: ['KPI'], vi: ['Chỉ số'] },
 });
 
 export const PERSPECTIVE_WORDS = vocabulary({
