@@ -99,7 +99,17 @@ describe('calendar manager: recalculate and rename in Chromium', () => {
     await expect(page.locator('#text').getAttribute('aria-invalid')).resolves.toBe('true');
     expect([...sandbox.properties.keys()]).toEqual(['calendar:Văn phòng']);
 
+    // A name error replaces the text error: the fixed field loses its message and its invalid mark.
+    await page.fill('#name', '09:00');
     await page.fill('#text', HOURS);
+    await page.click('#save');
+    await button(page, 'Chỉ đổi tên').click();
+    await page.waitForFunction(() => document.getElementById('name-message')!.textContent !== '');
+    await expect(page.locator('#text-message').textContent()).resolves.toBe('');
+    await expect(page.locator('#text').getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.locator('#name').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await page.fill('#name', 'Văn phòng HN');
     await page.click('#save');
     await button(page, 'Chỉ đổi tên').click();
     await page.waitForSelector('[data-calendar="Văn phòng HN"]');

@@ -93,6 +93,11 @@ function render(calendars: SavedCalendar[], notice = ''): void {
         refresh(savedNotice(result));
       } else {
         form.querySelector('.confirm')?.remove();
+        // Only the field the server named keeps a message: an earlier one may have been fixed since.
+        for (const id of ['name', 'text']) {
+          document.getElementById(`${id}-message`)!.textContent = '';
+          document.getElementById(id)!.removeAttribute('aria-invalid');
+        }
         document.getElementById(`${result.field}-message`)!.textContent = result.message;
         document.getElementById(result.field)!.setAttribute('aria-invalid', 'true');
       }
