@@ -115,11 +115,15 @@ describe('scorecard sidebar in Chromium', () => {
     await page.close();
   });
 
-  it('opens in Vietnamese for a vi locale', async () => {
+  it('opens in Vietnamese for a vi locale, on the Vietnamese sample', async () => {
     const page = await openPage(browser, 'Sidebar.html', sampleSandbox('vi_VN'));
     await page.waitForSelector('.tile');
     await expect(page.locator('.overall-label').textContent()).resolves.toBe('Tổng điểm');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
+    const tree = page.getByRole('list', { name: 'Cây thẻ điểm', exact: true });
+    await expect(tree.getByRole('listitem', { name: /^Khối văn phòng \(thẻ điểm\): \d+%/ }).count()).resolves.toBe(1);
+    const finance = tree.getByRole('listitem', { name: /^Tài chính \(khía cạnh\): 75%/ });
+    await expect(finance.getByRole('listitem', { name: 'Số ngày thu tiền bình quân (DSO) (tiến độ): 51 ngày, 60%, Không đạt', exact: true }).count()).resolves.toBe(1);
     await page.close();
   });
 
