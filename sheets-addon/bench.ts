@@ -1,15 +1,19 @@
 import { dayRows, fastestMs, holidayDays, DAY_ROWS, HOLIDAY_COUNT } from '../bench/days';
 import { bigPurchaseLog } from '../test/helpers/sheets-rows';
-import { loadBundle } from '../test/helpers/sheets-sandbox';
+import { statSync } from 'node:fs';
+import { CODE_PATH, loadBundle } from '../test/helpers/sheets-sandbox';
 
 /**
  * `npx tsx sheets-addon/bench.ts` (after `npm run build`): the built Code.js loaded into a fresh node:vm context as
  * Apps Script loads it on every custom-function call, then SLA_COMPLIANCE over 100,000 rows. Target: < 0.5 s in all.
- * The first run starts with an empty script cache (Vietnam's holidays computed); the next ones share it, as
- * executions within six hours do.
+ * The first run starts with an empty script cache (holidays read from the build-time tables); the next ones share
+ * it, as executions within six hours do. Targets: Code.js ≤ 400 KiB, cold ≤ 1.2× warm.
  */
 const CALENDAR = 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN';
 const ROWS = 100_000;
+
+const codeKiB = statSync(CODE_PATH).size / 1024;
+console.log(`Code.js: ${codeKiB.toFixed(0)} KiB (target ≤ 400 KiB) ${codeKiB <= 400 ? 'OK' : 'OVER TARGET'}`);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const cache = new Map<string, string>();
@@ -30,11 +34,14 @@ for (let run = 0; run < 5; run++) {
 const load = median(loads.slice(1));
 const compute = median(computes.slice(1));
 const cold = loads[0] + computes[0];
-console.log(`cold script cache (first execution, holidays computed): load ${loads[0].toFixed(0)} ms + SLA_COMPLIANCE ${computes[0].toFixed(0)} ms = ${cold.toFixed(0)} ms`);
+console.log(`cold script cache (first execution, holiday cache empty): load ${loads[0].toFixed(0)} ms + SLA_COMPLIANCE ${computes[0].toFixed(0)} ms = ${cold.toFixed(0)} ms`);
 console.log(`warm script cache (median of 4 fresh contexts): load Code.js in node:vm ${load.toFixed(0)} ms`);
 console.log(`SLA_COMPLIANCE, ${ROWS.toLocaleString('en')} rows: ${compute.toFixed(0)} ms`);
 console.log(`warm total: ${(load + compute).toFixed(0)} ms (target < 500 ms) ${load + compute < 500 ? 'OK' : 'OVER TARGET'}`);
-console.log(`cold ÷ warm: ${(cold / (load + compute)).toFixed(1)}× (the cold call costs ${(cold - load - compute).toFixed(0)} ms more)`);
+const coldRatio = cold / (load + compute);
+console.log(
+  `cold ÷ warm, holidays=VN: ${coldRatio.toFixed(2)}× (target ≤ 1.2×) ${coldRatio <= 1.2 ? 'OK' : 'OVER TARGET'}; the cold call costs ${(cold - load - compute).toFixed(0)} ms more`,
+);
 
 // BUSINESS_DAYS / ADD_BUSINESS_DAYS over a column of date cells: a 150-day holiday range against none, same rows,
 // taking turns in one context (target ≤ 1.5×: the range is read and prepared once per call, not once per row).

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_GLOBAL, generateStubs } from './stubs';
 
 /**
@@ -29,20 +29,30 @@ const englishZodMessagesOnly: Plugin = {
 };
 
 /**
- * date-holidays converts holiday instants with moment-timezone, whose full zone history is ~715 KiB minified. The
- * build with data for 1970-2030 is 134 KiB; after 2030 each zone keeps its last offset, which moves a holiday only
- * where an astronomical one (an equinox) falls within an hour of midnight in a zone with summer time.
+ * zod's JSON Schema converters (to and from, ~40 KiB minified) come with its classic API; the add-on never converts
+ * a schema (the Forge app and the CLI do, from their own bundles). Each module is replaced by one whose exports, the
+ * same names, throw if called; `create…Method` factories (called when a schema's `~standard` is read) return such a
+ * function.
  */
-const zoneDataFrom1970To2030: Plugin = {
-  name: 'zone-data-1970-2030',
+const ZOD_JSON_SCHEMA_MODULES = /[\\/]zod[\\/]v4[\\/](core[\\/](json-schema-processors|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
+const noZodJsonSchema: Plugin = {
+  name: 'no-zod-json-schema',
   setup(b) {
-    b.onResolve({ filter: /^moment-timezone$/ }, () => ({
-      path: join(root, 'node_modules', 'moment-timezone', 'builds', 'moment-timezone-with-data-1970-2030.min.js'),
-    }));
+    b.onLoad({ filter: ZOD_JSON_SCHEMA_MODULES }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const declared = [...source.matchAll(/^export (?:function|const|class) (\w+)/gm)].map((m) => m[1]);
+      const aliased = [...source.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) => m[1].split(',').map((part) => part.trim().split(/\s+as\s+/).pop()!));
+      const names = [...new Set([...declared, ...aliased])].filter(Boolean);
+      const contents = [
+        'function leftOut() { throw new Error("zod JSON Schema conversion is not in the Sheets bundle (sheets-addon/build.ts)"); }',
+        ...names.map((name) => `export const ${name} = ${name.startsWith('create') ? '() => leftOut' : 'leftOut'};`),
+      ].join('\n');
+      return { contents, loader: 'js' };
+    });
   },
 };
 
-async function bundle(entry: string, options: { globalName?: string; target: string }): Promise<string> {
+async function bundle(entry: string, options: { globalName?: string; target: string }): Promise<{ text: string; metafile: Metafile }> {
   const result = await build({
     entryPoints: [join(here, entry)],
     bundle: true,
@@ -54,19 +64,32 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     minify: true,
     legalComments: 'none',
     write: false,
-    plugins: [englishZodMessagesOnly, zoneDataFrom1970To2030],
-    // Apps Script has no timers; astronomia (under date-holidays) reads `setTimeout` at load time into a dead local,
-    // which would throw a ReferenceError there before any function runs.
-    define: options.globalName ? { setTimeout: 'undefined' } : {},
+    metafile: true,
+    plugins: [englishZodMessagesOnly, noZodJsonSchema],
     logLevel: 'warning',
   });
-  return result.outputFiles![0].text;
+  return { text: result.outputFiles[0].text, metafile: result.metafile };
+}
+
+/** Minified bytes per package (node_modules) or source folder, largest first: what Code.js is made of. */
+function sizeByOrigin(metafile: Metafile): string {
+  const bytes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const origin = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, path.startsWith('core/calendar/holiday-data') ? 3 : 2).join('/');
+      bytes.set(origin, (bytes.get(origin) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([origin, n]) => `  ${(n / 1024).toFixed(1).padStart(6)} KiB  ${origin}`)
+    .join('\n');
 }
 
 /** An HTML page with its bundled script inline: Apps Script serves single files. `</script` cannot occur inside. */
 async function page(name: string): Promise<void> {
   const template = readFileSync(join(here, 'client', `${name}.html`), 'utf8');
-  const script = (await bundle(`client/${name.toLowerCase()}.ts`, { target: 'es2019' })).replace(/<\/script/gi, '<\\/script');
+  const script = (await bundle(`client/${name.toLowerCase()}.ts`, { target: 'es2019' })).text.replace(/<\/script/gi, '<\\/script');
   writeFileSync(join(OUT_DIR, `${name}.html`), template.replace('<!-- SCRIPT -->', () => `<script>${script}</script>`));
 }
 
@@ -74,7 +97,8 @@ async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const started = performance.now();
   // Apps Script runs Code.js as a classic script: `var KPI` becomes the global the stubs call.
-  const code = (await bundle('src/entry.ts', { globalName: BUNDLE_GLOBAL, target: 'es2020' })) + '\n' + generateStubs();
+  const entry = await bundle('src/entry.ts', { globalName: BUNDLE_GLOBAL, target: 'es2020' });
+  const code = entry.text + '\n' + generateStubs();
   writeFileSync(join(OUT_DIR, 'Code.js'), code);
   copyFileSync(join(here, 'appsscript.json'), join(OUT_DIR, 'appsscript.json'));
   await page('Sidebar');
@@ -84,6 +108,8 @@ async function main(): Promise<void> {
     `sheets-addon: dist/sheets-addon/Code.js ${kib('Code.js')}, Sidebar.html ${kib('Sidebar.html')}, Calendars.html ${kib('Calendars.html')} ` +
       `(built in ${(performance.now() - started).toFixed(0)} ms; load time: npx tsx sheets-addon/bench.ts)`,
   );
+  // `npm run build -- --analyze`: what Code.js is made of, by package and folder, then esbuild's own per-file list.
+  if (process.argv.includes('--analyze')) console.log(`Code.js by origin:\n${sizeByOrigin(entry.metafile)}\n${await analyzeMetafile(entry.metafile)}`);
 }
 
 await main();

@@ -43,9 +43,9 @@ function tabledDays(code: string, region: string | undefined, year: number): Hol
   const decode = (set: Parameters<typeof decodeDays>[0]) => decodeDays(set, table.width, year, HOLIDAY_YEARS.first);
   let days = decode(table);
   if (region !== undefined) {
-    const { add, drop } = table.regions[region];
-    const dropped = new Set(decode(drop).map(([date, name]) => `${date}|${name}`));
-    days = [...days.filter(([date, name]) => !dropped.has(`${date}|${name}`)), ...decode(add)];
+    const { a: added, d: dropped } = table.regions[region];
+    const droppedKeys = new Set(decode(dropped).map(([date, name]) => `${date}|${name}`));
+    days = [...days.filter(([date, name]) => !droppedKeys.has(`${date}|${name}`)), ...decode(added)];
   }
   return days.map(([date, name]) => ({ date, name: table.names[name] })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
