@@ -8,7 +8,7 @@ import {
   bandScore,
   binaryScore,
   directionOf,
-  evaluateScorecard,
+  evaluateTree,
   goalRedFlagScore,
   goalStatus,
   KpiDefinitionSchema,
@@ -20,8 +20,12 @@ import {
   ScorecardSchema,
   scoreKpi,
   stabilizeScore,
+  treeOfScorecard,
   type Direction,
   type KpiDefinition,
+  type KpiValues,
+  type TreeKpiResult,
+  type TreeResult,
 } from '../core/scorecard';
 import { kpi } from './helpers/scorecard-builders';
 
@@ -345,24 +349,27 @@ describe('a back-office scorecard using several methods', () => {
     ],
   });
 
+  const evaluate = (values: KpiValues) => evaluateTree(treeOfScorecard(card), values);
+  const kpisOf = (r: TreeResult): TreeKpiResult[] => [...r.kpis, ...r.children.flatMap(kpisOf)];
+
   it('scores, rates and rolls up every method', () => {
-    const result = evaluateScorecard(card, { sla: 0.9025, incidents: 1, payroll: 0.996, dso: 51 });
-    const by = (id: string) => result.kpis.find((r) => r.kpi.id === id)!;
+    const result = evaluate({ sla: 0.9025, incidents: 1, payroll: 0.996, dso: 51 });
+    const by = (id: string) => kpisOf(result).find((r) => r.kpi.id === id)!;
     expect(by('sla').achievement).toBeCloseTo(0.95, 12);
     expect(by('incidents').score).toBeCloseTo(50 / 9, 12);
     expect(by('incidents').achievement).toBeCloseTo(5 / 9, 12);
     expect(by('payroll').achievement).toBe(1);
     expect(by('dso').achievement).toBeCloseTo(0.6, 12);
-    expect(result.kpis.map((r) => r.status)).toEqual(['AMBER', 'AMBER', 'GREEN', 'RED']);
-    expect(result.perspectives.find((p) => p.perspective === 'financial')!.score).toBeCloseTo(0.8, 12);
-    expect(result.overall).toBeCloseTo((0.8 + 0.95 + 5 / 9) / 3, 12);
+    expect(['sla', 'incidents', 'payroll', 'dso'].map((id) => by(id).status)).toEqual(['AMBER', 'AMBER', 'GREEN', 'RED']);
+    expect(result.children.find((p) => p.node.id === 'bo/financial')!.score).toBeCloseTo(0.8, 12);
+    expect(result.score).toBeCloseTo((0.8 + 0.95 + 5 / 9) / 3, 12);
   });
 
   it('names the KPI and field of a definition or actual that cannot be scored', () => {
-    expect(() => evaluateScorecard(card, { incidents: Number.NaN })).toThrow('evaluateScorecard: actuals.incidents must be a number, not NaN');
+    expect(() => evaluate({ incidents: Number.NaN })).toThrow('evaluateTree: actuals.incidents must be a number, not NaN');
     const broken = { ...card, kpis: card.kpis.map((k) => (k.id === 'incidents' ? { ...k, scoring: { method: 'goal-red-flag' as const, redFlag: 0, scale: 10 } } : k)) };
-    expect(() => evaluateScorecard(broken, { incidents: 1 })).toThrow('evaluateScorecard: KPI "incidents": scoring.redFlag must differ from target (both are 0): the scale has no width');
-  });
+    expect(() => treeOfScorecard(broken)).toThrow('treeOfScorecard: scorecard "bo": root.children.2.kpis.0.scoring.redFlag: KPI "incidents": scoring.redFlag must differ from target, the goal (both are 0): the scale has no width');
+});
 });
 
 describe('KPI payout (lương/thưởng KPI)', () => {

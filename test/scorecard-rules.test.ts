@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   aggregatePeriod,
-  evaluateScorecard,
+  evaluateTree,
   gamingAlerts,
   KpiDefinitionSchema,
   kpiScore,
   kpiStatus,
   kpiStatusOf,
   ScorecardSchema,
+  treeOfScorecard,
   weightedScore,
+  type KpiValues,
+  type Scorecard,
+  type TreeOptions,
+  type TreeResult,
 } from '../core/scorecard';
 import { kpi } from './helpers/scorecard-builders';
 
@@ -64,49 +69,47 @@ const deptInput = {
 const dept = ScorecardSchema.parse(deptInput);
 const actuals = { csat: 0.72, tat: 5, closed: 110, fcr: 80, 'team-closed': 40 };
 
-describe('evaluateScorecard with perspective weights that do not sum to 1', () => {
+describe('a perspective scorecard as a tree, perspective weights that do not sum to 1', () => {
+  const evaluate = (card: Scorecard, values: KpiValues, options: TreeOptions = {}) => evaluateTree(treeOfScorecard(card), values, options);
+  const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
+  const kpiIn = (r: TreeResult, id: string) => all(r).flatMap((n) => n.kpis).find((k) => k.kpi.id === id)!;
+
   it('gives contributions that add up to the overall', () => {
-    const result = evaluateScorecard(dept, actuals);
-    expect(result.overall).toBeCloseTo(2.675 / 3, 12);
-    const contribution = (id: string) => result.kpis.find((r) => r.kpi.id === id)!.contribution;
+    const result = evaluate(dept, actuals);
+    expect(result.score).toBeCloseTo(2.675 / 3, 12);
+    const contribution = (id: string) => kpiIn(result, id).contribution;
     expect(contribution('csat')).toBeCloseTo(0.6, 12);
     expect(contribution('tat')).toBeCloseTo(0.2, 12);
     expect(contribution('closed')).toBeCloseTo(1.1 / 12, 12);
     // fcr is scored (achievement 1) but weighs 0 in its perspective.
     expect(contribution('fcr')).toBe(0);
-    expect(result.kpis.reduce((sum, r) => sum + (r.contribution ?? 0), 0)).toBeCloseTo(result.overall!, 12);
+    const own = ['csat', 'tat', 'closed', 'fcr'].map(contribution);
+    expect(own.reduce((sum: number, c) => sum + (c ?? 0), 0)).toBeCloseTo(result.score!, 12);
   });
 
-  it('gives scored KPIs a contribution of 0 when every perspective with a score weighs 0', () => {
+  it('rejects a scorecard whose perspectives with KPIs all weigh 0 (weights all 0), naming the field', () => {
     const zero = ScorecardSchema.parse({ ...deptInput, perspectiveWeights: { customer: 0, 'internal-process': 0 }, children: [] });
-    const result = evaluateScorecard(zero, actuals);
-    expect(result.overall).toBeNull();
-    expect(result.perspectives.map((p) => [p.perspective, p.weight])).toEqual([
-      ['financial', 0],
-      ['customer', 0],
-      ['internal-process', 0],
-      ['learning-growth', 0],
-    ]);
-    expect(result.kpis.map((r) => r.contribution)).toEqual([0, 0, 0, 0]);
-    expect(result.perspectives.find((p) => p.perspective === 'customer')!.score).toBeCloseTo(0.9, 12);
+    expect(() => treeOfScorecard(zero)).toThrow(
+      'treeOfScorecard: scorecard "dept": root.weight: scorecard "dept": the weights of its KPIs and children are all 0, so weighted has nothing to weight',
+    );
   });
 
   it('has no change for a KPI with a previous value but no actual', () => {
-    const result = evaluateScorecard(dept, { ...actuals, csat: null }, { csat: 0.7, tat: 6 });
-    expect(result.kpis.find((r) => r.kpi.id === 'csat')).toMatchObject({ actual: null, previous: 0.7, change: null, contribution: null });
-    expect(result.kpis.find((r) => r.kpi.id === 'tat')).toMatchObject({ previous: 6, change: -1 });
+    const result = evaluate(dept, { ...actuals, csat: null }, { previous: { csat: 0.7, tat: 6 } });
+    expect(kpiIn(result, 'csat')).toMatchObject({ actual: null, previous: 0.7, change: null, contribution: null });
+    expect(kpiIn(result, 'tat')).toMatchObject({ previous: 6, change: -1 });
   });
 
   it('rolls up only the children that have an overall score', () => {
-    const rolled = evaluateScorecard(dept, { ...actuals, closed: null }, {}, { rollUpChildren: true });
+    const rolled = evaluate(dept, { ...actuals, closed: null }, { rollUpChildren: true });
     // team 40 vs 50 → 0.8; the night desk has no actuals and is left out of the mean (not counted as 0).
-    expect(rolled.children.map((c) => c.overall)).toEqual([0.8, null]);
-    const closed = rolled.kpis.find((r) => r.kpi.id === 'closed')!;
+    expect(['team', 'desk'].map((id) => all(rolled).find((n) => n.node.id === id)!.score)).toEqual([0.8, null]);
+    const closed = kpiIn(rolled, 'closed');
     expect(closed.source).toBe('children');
     expect(closed.achievement).toBeCloseTo(0.8, 12);
     // With no child scored, the KPI stays blank.
-    const none = evaluateScorecard(dept, { ...actuals, closed: null, 'team-closed': null }, {}, { rollUpChildren: true });
-    expect(none.kpis.find((r) => r.kpi.id === 'closed')).toMatchObject({ achievement: null, source: null, status: null });
+    const none = evaluate(dept, { ...actuals, closed: null, 'team-closed': null }, { rollUpChildren: true });
+    expect(kpiIn(none, 'closed')).toMatchObject({ achievement: null, source: null, status: null });
   });
 });
 

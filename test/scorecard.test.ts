@@ -3,15 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   aggregatePeriod,
-  evaluateScorecard,
+  evaluateTree,
   gamingAlerts,
   KpiDefinitionSchema,
   kpiScore,
   kpiStatus,
   kpiStatusOf,
   ScorecardSchema,
+  treeOfScorecard,
   weightedScore,
+  type KpiValues,
   type Scorecard,
+  type TreeOptions,
+  type TreeResult,
 } from '../core/scorecard';
 import { kpi } from './helpers/scorecard-builders';
 
@@ -334,9 +338,13 @@ describe('ScorecardSchema', () => {
   });
 });
 
-describe('evaluateScorecard', () => {
-  const result = evaluateScorecard(company, actuals);
-  const byId = (id: string) => result.kpis.find((r) => r.kpi.id === id)!;
+describe('evaluateTree on the company scorecard as a tree (treeOfScorecard)', () => {
+  const evaluate = (values: KpiValues, options: TreeOptions = {}) => evaluateTree(treeOfScorecard(company), values, options);
+  const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
+  const node = (r: TreeResult, id: string) => all(r).find((n) => n.node.id === id);
+  const kpiIn = (r: TreeResult, id: string) => all(r).flatMap((n) => n.kpis).find((k) => k.kpi.id === id)!;
+  const result = evaluate(actuals);
+  const byId = (id: string) => kpiIn(result, id);
 
   it('scores each KPI with its status', () => {
     expect(byId('dso')).toMatchObject({ actual: 50, achievement: 0.9, status: 'GREEN', source: 'actual' });
@@ -349,13 +357,11 @@ describe('evaluateScorecard', () => {
   });
 
   it('rolls up per perspective and overall, leaving blanks out', () => {
-    const scores = Object.fromEntries(result.perspectives.map((p) => [p.perspective, p.score]));
-    expect(scores.financial).toBeCloseTo(0.975, 12);
-    expect(scores.customer).toBeCloseTo(0.75, 12);
-    expect(scores['internal-process']).toBeCloseTo(0.85, 12);
-    expect(scores['learning-growth']).toBeNull();
-    expect(result.perspectives.find((p) => p.perspective === 'learning-growth')!.weight).toBe(0);
-    expect(result.overall).toBeCloseTo(0.87, 12);
+    expect(node(result, 'co/financial')!.score).toBeCloseTo(0.975, 12);
+    expect(node(result, 'co/customer')!.score).toBeCloseTo(0.75, 12);
+    expect(node(result, 'co/internal-process')!.score).toBeCloseTo(0.85, 12);
+    expect(node(result, 'co/learning-growth')).toBeUndefined(); // no KPI, no node
+    expect(result.score).toBeCloseTo(0.87, 12);
   });
 
   it('gives each KPI its contribution to the overall', () => {
@@ -366,13 +372,14 @@ describe('evaluateScorecard', () => {
     expect(byId('csat').contribution).toBeCloseTo(0.225, 12);
     expect(byId('tat').contribution).toBeCloseTo(0.18, 12);
     expect(byId('ftr').contribution).toBeCloseTo(0.075, 12);
-    const total = result.kpis.reduce((sum, r) => sum + (r.contribution ?? 0), 0);
-    expect(total).toBeCloseTo(result.overall!, 12);
+    const own = result.children.filter((c) => c.node.kind === 'perspective').flatMap((c) => c.kpis);
+    expect(own.reduce((sum, r) => sum + (r.contribution ?? 0), 0)).toBeCloseTo(result.score!, 12);
+    expect(node(result, 'ops')!.contribution).toBe(0); // a cascaded scorecard weighs 0 in the overall
   });
 
   it('renormalises the perspective weights when a perspective has no score', () => {
     // Without csat the customer perspective is blank: (0.4 × 0.975 + 0.3 × 0.85) ÷ 0.7 = 0.9214…
-    expect(evaluateScorecard(company, { ...actuals, csat: null }).overall).toBeCloseTo(0.645 / 0.7, 12);
+    expect(evaluate({ ...actuals, csat: null }).score).toBeCloseTo(0.645 / 0.7, 12);
   });
 
   it('gives the pillar balance', () => {
@@ -380,53 +387,47 @@ describe('evaluateScorecard', () => {
     expect(result.pillars.speed).toBe(1.2);
     expect(result.pillars.accuracy).toBeCloseTo(0.75, 12);
     expect(result.pillars.satisfaction).toBeCloseTo(0.75, 12);
-    expect(evaluateScorecard(company, {}).pillars).toEqual({ speed: null, accuracy: null, satisfaction: null });
+    expect(evaluate({}).pillars).toEqual({ speed: null, accuracy: null, satisfaction: null });
   });
 
   it('evaluates children recursively', () => {
-    const ops = result.children[0];
-    expect(ops.scorecard.id).toBe('ops');
-    expect(ops.overall).toBeCloseTo(0.9, 12);
+    expect(node(result, 'ops')!.score).toBeCloseTo(0.9, 12);
     // Ana: closed 120 vs 100 → 1.2; errors 0.02 vs 0.02 → 1; both internal-process, weight 1 each → 1.1.
-    expect(ops.children[0].overall).toBeCloseTo(1.1, 12);
+    expect(node(result, 'ana')!.score).toBeCloseTo(1.1, 12);
   });
 
   it('is blank overall with no actuals', () => {
-    const empty = evaluateScorecard(company, {});
-    expect(empty.overall).toBeNull();
-    expect(empty.perspectives.every((p) => p.score === null)).toBe(true);
+    const empty = evaluate({});
+    expect(empty.score).toBeNull();
+    expect(all(empty).every((n) => n.score === null)).toBe(true);
   });
 
   it('rolls children up into the parent KPI they cascade from, when asked', () => {
     const withoutTat = { ...actuals, tat: null };
     // Without roll-up tat is blank: internal-process = ftr 0.5 → overall 0.39 + 0.225 + 0.15 = 0.765.
-    expect(evaluateScorecard(company, withoutTat).overall).toBeCloseTo(0.765, 12);
+    expect(evaluate(withoutTat).score).toBeCloseTo(0.765, 12);
     // With roll-up tat takes ops' overall 0.9: internal-process (0.9 × 2 + 0.5 × 2) ÷ 4 = 0.7 → 0.39 + 0.225 + 0.21.
-    const rolled = evaluateScorecard(company, withoutTat, {}, { rollUpChildren: true });
-    expect(rolled.kpis.find((r) => r.kpi.id === 'tat')).toMatchObject({ actual: null, source: 'children', status: 'GREEN' });
-    expect(rolled.kpis.find((r) => r.kpi.id === 'tat')!.achievement).toBeCloseTo(0.9, 12);
-    expect(rolled.overall).toBeCloseTo(0.825, 12);
+    const rolled = evaluate(withoutTat, { rollUpChildren: true });
+    expect(kpiIn(rolled, 'tat')).toMatchObject({ actual: null, source: 'children', status: 'GREEN' });
+    expect(kpiIn(rolled, 'tat').achievement).toBeCloseTo(0.9, 12);
+    expect(rolled.score).toBeCloseTo(0.825, 12);
     // A KPI's own actual wins over its children: fcr keeps 0.9 although Ana cascades from it.
-    expect(rolled.children[0].kpis[0]).toMatchObject({ source: 'actual' });
-    expect(rolled.children[0].kpis[0].achievement).toBeCloseTo(0.9, 12);
+    expect(kpiIn(rolled, 'fcr')).toMatchObject({ source: 'actual' });
+    expect(kpiIn(rolled, 'fcr').achievement).toBeCloseTo(0.9, 12);
   });
 
   it('compares with previous values and raises gaming alerts', () => {
-    const withPrevious = evaluateScorecard(company, actuals, { tat: 6, ftr: 0.6 });
+    const withPrevious = evaluate(actuals, { previous: { tat: 6, ftr: 0.6 } });
     expect(byId('tat').change).toBeNull();
-    expect(withPrevious.kpis.find((r) => r.kpi.id === 'tat')).toMatchObject({ previous: 6, change: -2 });
+    expect(kpiIn(withPrevious, 'tat')).toMatchObject({ previous: 6, change: -2 });
     expect(withPrevious.alerts.map((alert) => alert.kpiId)).toEqual(['tat']);
     expect(result.alerts).toEqual([]);
   });
 
   it('rejects bad actuals with exact messages', () => {
-    expect(() => evaluateScorecard(company, { ...actuals, dso: -1 })).toThrow(
-      'evaluateScorecard: actuals.dso must not be negative when lower is better',
-    );
-    expect(() => evaluateScorecard(company, { ...actuals, csat: 'x' as unknown as number })).toThrow(
-      'evaluateScorecard: actuals.csat must be a number, not "x"',
-    );
-    expect(() => evaluateScorecard(company, actuals, { ftr: NaN })).toThrow('evaluateScorecard: previous.ftr must be a number, not NaN');
+    expect(() => evaluate({ ...actuals, dso: -1 })).toThrow('evaluateTree: KPI "dso": actuals.dso must not be negative when lower is better');
+    expect(() => evaluate({ ...actuals, csat: 'x' as unknown as number })).toThrow('evaluateTree: actuals.csat must be a number, not "x"');
+    expect(() => evaluate(actuals, { previous: { ftr: NaN } })).toThrow('evaluateTree: previous.ftr must be a number, not NaN');
   });
 });
 

@@ -31,10 +31,6 @@ export interface GamingAlert {
 /** +1 when the change is for the better in the KPI's direction, −1 for the worse, 0 when unchanged. */
 const betterSign = (change: number, direction: Direction): number => Math.sign(direction === 'higher' ? change : -change);
 
-/** Gaming alerts for one scorecard's own KPIs (not its children's). */
-export const levelAlerts = (fn: string, scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] =>
-  kpiAlerts(fn, scorecard.id, scorecard.kpis, current, previous);
-
 /** Gaming alerts among the KPIs of one scorecard (a guard is looked up among the same KPIs). */
 export function kpiAlerts(fn: string, scorecardId: string, kpis: readonly KpiDefinition[], current: KpiValues, previous: KpiValues): GamingAlert[] {
   const alerts: GamingAlert[] = [];
@@ -76,7 +72,7 @@ export function kpiAlerts(fn: string, scorecardId: string, kpis: readonly KpiDef
  */
 export function gamingAlerts(scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] {
   return [
-    ...levelAlerts('gamingAlerts', scorecard, current, previous),
+    ...kpiAlerts('gamingAlerts', scorecard.id, scorecard.kpis, current, previous),
     ...scorecard.children.flatMap((child) => gamingAlerts(child, current, previous)),
   ];
 }
