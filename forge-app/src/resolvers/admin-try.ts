@@ -1,5 +1,5 @@
 import api from '@forge/api';
-import { CalendarError, compileCalendar, createSlaClock, type CycleState, parseCalendarText, SlaError, type WorkCalendar } from '../../../core';
+import { CalendarError, compileCalendar, createSlaClock, type CycleState, parseCalendarText, SlaError, type SlaPolicyInput, type WorkCalendar } from '../../../core';
 import { FieldMapSchema } from '../config/schema';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
@@ -68,7 +68,8 @@ export async function tryPolicyOnIssue(payload: unknown): Promise<TryPolicyAnswe
   if (!('calendars' in compiled)) return compiled;
   let clock;
   try {
-    clock = createSlaClock(policy as never, compiled.calendars);
+    // The core validates the policy and names the field it refuses.
+    clock = createSlaClock(policy as SlaPolicyInput, compiled.calendars);
   } catch (error) {
     if (!(error instanceof SlaError)) throw error;
     return { ok: false, field: `policies.draft.${error.field}`, message: error.message };
