@@ -267,6 +267,19 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(zeroWeights)).toMatch(/^Thẻ row 3, column "Weight": .*weights of its KPIs and children are all 0/);
   });
 
+  it('E2b: pay steps are read by the core: a step table out of order names its column', () => {
+    const rows = (steps: string) => [
+      ['ID', 'Parent', 'Kind', 'Name', 'Level', 'Pay base', 'Pay steps', 'Perspective', 'Pillar', 'Direction', 'Target', 'Actual'],
+      ['AN', '', 'Scorecard', 'An', 'person', 10_000_000, steps, '', '', '', '', ''],
+      ['K', 'AN', 'KPI', 'Offers', '', '', '', 'Customer', 'Other', 'higher', 10, 8.5],
+    ];
+    const ok = loadBundle();
+    sheetWith(ok, 'An', rows('0.8: 0.5; 0.9: 0.8; 1: 1'));
+    // Score 0.85 reaches the 0.8 step: 0.5 × base.
+    expect(report(ok).payouts[0].payout).toBe(5_000_000);
+    expect(failure(rows('0.9: 0.5; 0.8: 1'))).toMatch(/^Thẻ row 2, column "Pay steps": .*must ascend: 0\.8 is not greater than 0\.9/);
+  });
+
   it('E3: the core\'s treeFromRows checks (unknown parent, a cycle of parents, an id used twice) name the sheet row and column', () => {
     expect(failure(edit(EN, 4, 'Parent', 'NOPE'))).toBe('Thẻ row 4, column "Parent": parent "NOPE" is not the id of any row');
     const cycle = [...EN, ['O1', 'O2', 'Objective', 'One', 'Financial'], ['O2', 'O1', 'Objective', 'Two', 'Financial']];

@@ -63,7 +63,7 @@ export function buildTree(sheet: string, rows: readonly SheetRow[], missing: Mis
 function columnOf(field: string | undefined, row: SheetRow | undefined): Column | undefined {
   if (field === undefined) return undefined;
   if (field === 'method') return row?.kind === 'kpi' ? 'method' : 'container';
-  const renamed: Record<string, Column> = { greenFrom: 'amber', redBelow: 'red', paySteps: 'payBase' };
+  const renamed: Record<string, Column> = { greenFrom: 'amber', redBelow: 'red' };
   return renamed[field] ?? (field in COLUMN_HEADERS ? (field as Column) : undefined);
 }
 

@@ -107,6 +107,8 @@ function nodeFields(cells: CellReader, row: Row, line: number): Record<string, u
     payBase: n('payBase'),
     payGate: n('payGate'),
     payCap: n('payCap'),
+    /** `0.8: 0.5; 1: 1` (achievement from: rate); the core reads and checks it. */
+    paySteps: cells.text(row, 'paySteps') || undefined,
   };
 }
 

@@ -59,6 +59,7 @@ export const COLUMN_HEADERS = {
   payBase: { en: ['Pay base'], vi: ['Lương KPI'] },
   payGate: { en: ['Pay gate'], vi: ['Ngưỡng trả'] },
   payCap: { en: ['Pay cap'], vi: ['Trần trả'] },
+  paySteps: { en: ['Pay steps'], vi: ['Bậc trả'] },
   missing: { en: ['Missing data'], vi: ['Thiếu dữ liệu'] },
   actual: { en: ['Actual'], vi: ['Thực tế'] },
   previous: { en: ['Previous'], vi: ['Kỳ trước'] },
