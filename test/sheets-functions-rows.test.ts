@@ -142,6 +142,12 @@ describe('errors name the argument, never the core’s words, with dates in the 
       '#INVALID: start: 2400-01-01 00:00 is outside the years 1900-2300 that calendars cover',
     );
     expect(call('BUSINESS_HOURS', MON_8, '1899-12-31 23:00')).toBe('#INVALID: end: 1899-12-31 23:00 is outside the years 1900-2300 that calendars cover');
+    expect(call('SLA_DUE', s.date('2400-01-01T00:00:00+07:00'), '8h')).toBe('#INVALID: start: 2400-01-01 00:00 is outside the years 1900-2300 that calendars cover');
+    expect(fails('SLA_COMPLIANCE', col(MON_8, '2400-01-01 00:00'), col('', ''), '8h', '24/7', '', MON_18)).toBe(
+      'SLA_COMPLIANCE: starts row 2: 2400-01-01 00:00 is outside the years 1900-2300 that calendars cover',
+    );
+    expect(fails('TAT', col(MON_8), col('2400-01-01 00:00'), '24/7')).toBe('TAT: ends row 1: 2400-01-01 00:00 is outside the years 1900-2300 that calendars cover');
+    expect(fails('MTTR', col(MON_8), col('2400-01-01 00:00'), '24/7')).toBe('MTTR: ends row 1: 2400-01-01 00:00 is outside the years 1900-2300 that calendars cover');
   });
 
   it('a target due past those years is an error on target, not on minutes or a policy', () => {

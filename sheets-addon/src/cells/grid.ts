@@ -4,8 +4,21 @@ import { CellError, isBlank } from './coerce';
  * Arguments as Sheets passes them: a single cell arrives as its value, a range as a 2-D array (rows of cells).
  */
 
-/** The cells of an argument, row by row (a multi-column range reads left to right, then down). */
-export const cellsOf = (argument: unknown): unknown[] => (Array.isArray(argument) ? (argument as unknown[][]).flat() : [argument]);
+/**
+ * The cells of an argument, row by row (a multi-column range reads left to right, then down). An indexed loop: V8's
+ * generic `flat()` costs several times more on a column of 100,000 one-cell rows.
+ */
+export function cellsOf(argument: unknown): unknown[] {
+  if (!Array.isArray(argument)) return [argument];
+  const cells: unknown[] = [];
+  const rows = argument as unknown[][];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) cells.push(row);
+    else for (let c = 0; c < row.length; c++) cells.push(row[c]);
+  }
+  return cells;
+}
 
 /** A failure in one row of a list argument: `ends row 17: 2025-01-02 08:00 is before its start`. */
 export class RowError extends Error {

@@ -32,41 +32,73 @@ function targetOf(value: unknown): SlaTarget {
   }
 }
 
-/**
- * The row's SLA cycle, with the core's failures put in the user's words: a goal due past the years the calendars
- * cover is an error on `target` that shows the start in the calendar's zone (the core names its policy, goal index
- * and UTC instant, which the user never typed).
- */
-function cycleOf(cal: WorkCalendar, target: SlaTarget, start: number, end: number | null, asOf: number) {
-  try {
-    return rowCycle(clockFor(cal, target), start, end, asOf);
-  } catch (error) {
-    const outside = error instanceof SlaError || error instanceof CalendarError ? /is due outside .*$|lies outside .*$/.exec(error.message) : null;
-    if (!outside) throw error;
-    throw new CellError(`${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} ${outside[0].replace(/^lies/, 'is due')}`);
-  }
-}
+/** A date-time cell read in the calendar's zone. */
+const instantOn = (value: unknown, cal: WorkCalendar): number => instantOf(value, cal.timeZone);
 
-/** An instant the calendar can measure: a date-time cell read in its zone, inside the years its tables cover. */
-function instantOn(value: unknown, cal: WorkCalendar): number {
-  const t = instantOf(value, cal.timeZone);
+/** Why an instant is outside the years the calendar's tables cover, shown in its zone; null when it is inside. */
+function outsideYears(cal: WorkCalendar, t: number): string | null {
+  if (!Number.isFinite(t)) return null;
   try {
     cal.localDay(t);
+    return null;
   } catch (error) {
     if (!(error instanceof CalendarError)) throw error;
     const shown = Math.abs(t) < LARGEST_DATE_MS ? formatWallTime(t, cal.timeZone) : String(t);
-    throw new CellError(`${shown} ${/is outside .*$/.exec(error.message)?.[0] ?? error.message}`);
+    return `${shown} ${/is outside .*$/.exec(error.message)?.[0] ?? error.message}`;
   }
-  return t;
 }
 
-/** `as_of` read in each calendar's zone (a calendar per row may have its own); blank means now. */
+/** Instants a computation reads, by the argument they come from. */
+type Instants = ReadonlyArray<readonly [argument: string, t: number | null]>;
+
+/**
+ * Runs a core calendar computation. The core checks its instants itself and names them `instant`, a word the user
+ * never typed: only when it fails are the instants checked again here, to name the argument (and the row, 0-based,
+ * of a list argument) at fault, so the rows that succeed pay nothing.
+ */
+function naming<T>(cal: WorkCalendar, instants: Instants, row: number | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof CalendarError || error instanceof SlaError)) throw error;
+    for (const [argument, t] of instants) {
+      const problem = t === null ? null : outsideYears(cal, t);
+      if (problem) throw row === undefined || argument === 'as_of' ? new Error(`${argument}: ${problem}`) : new RowError(argument, row + 1, problem);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The row's SLA cycle. A start, end or as_of outside the calendars' years is named as such; otherwise a goal due past
+ * them is an error on `target` that shows the start in the calendar's zone (the core names its policy, goal index
+ * and a UTC instant, which the user never typed).
+ */
+function cycleOf(cal: WorkCalendar, target: SlaTarget, instants: Instants, row: number | undefined, start: number, end: number | null, asOf: number) {
+  return naming(cal, instants, row, () => {
+    try {
+      return rowCycle(clockFor(cal, target), start, end, asOf);
+    } catch (error) {
+      const outside = error instanceof SlaError || error instanceof CalendarError ? /is due outside .*$|lies outside .*$/.exec(error.message) : null;
+      if (!outside || instants.some(([, t]) => t !== null && outsideYears(cal, t) !== null)) throw error;
+      const detail = `${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} ${outside[0].replace(/^lies/, 'is due')}`;
+      throw row === undefined ? new Error(`target: ${detail}`) : new RowError('target', row + 1, detail);
+    }
+  });
+}
+
+/** `as_of` read in each calendar's zone (a calendar per row may have its own), once per calendar; blank means now. */
 function asOfReader(value: unknown): (cal: WorkCalendar) => number {
   if (isBlank(value)) {
     const now = Date.now();
     return () => now;
   }
-  return (cal) => readArgument('as_of', () => instantOn(value, cal));
+  const byCalendar = new Map<WorkCalendar, number>();
+  return (cal) => {
+    let at = byCalendar.get(cal);
+    if (at === undefined) byCalendar.set(cal, (at = readArgument('as_of', () => instantOn(value, cal))));
+    return at;
+  };
 }
 
 /** An end cell: blank while open; never before its start. */
@@ -85,7 +117,7 @@ export function BUSINESS_HOURS(start: unknown, end: unknown, calendar?: unknown,
     const cal = cell('calendar', () => calendarOf(c));
     const a = cell('start', () => instantOn(s, cal));
     const b = cell('end', () => instantOn(e, cal));
-    return cal.workingMinutesBetween(a, b) / MINUTES_PER_HOUR;
+    return naming(cal, [['start', a], ['end', b]], undefined, () => cal.workingMinutesBetween(a, b) / MINUTES_PER_HOUR);
   });
 }
 
@@ -105,7 +137,7 @@ function slaRows(
     const end = hasEnd ? cell('end', () => endOn(cells[1], start, cal)) : null;
     const target = cell('target', () => targetOf(cells[hasEnd ? 2 : 1]));
     const at = asOf(cal);
-    return result(cell('target', () => cycleOf(cal, target, start, end, at)));
+    return result(cycleOf(cal, target, [['start', start], ['end', end], ['as_of', at]], undefined, start, end, at));
   });
 }
 
@@ -141,8 +173,8 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
     const cal = calendarOf(i);
     const start = readRow('starts', i, () => instantOn(startCells[i], cal));
     const end = readRow('ends', i, () => endOn(endCells[i], start, cal));
-    const target = targetOfRow(i);
-    tally.add(readRow('target', i, () => cycleOf(cal, target, start, end, asOfIn(cal))));
+    const at = asOfIn(cal);
+    tally.add(cycleOf(cal, targetOfRow(i), [['starts', start], ['ends', end], ['as_of', at]], i, start, end, at));
   }
   const { compliance } = tally.report().total;
   if (compliance === null) throw new Error('nothing is measurable: no row is done or past due at as_of');
@@ -158,7 +190,7 @@ export function TAT(starts: unknown, ends: unknown, calendar?: unknown, holidays
     const cal = calendarOf(rows[i]);
     const start = readRow('starts', rows[i], () => instantOn(startCell, cal));
     const end = readRow('ends', rows[i], () => endOn(lists[1][i], start, cal));
-    if (end !== null) durations.push(cal.workingMinutesBetween(start, end) / MINUTES_PER_HOUR);
+    if (end !== null) durations.push(naming(cal, [['starts', start], ['ends', end]], rows[i], () => cal.workingMinutesBetween(start, end) / MINUTES_PER_HOUR));
   });
   if (durations.length === 0) throw new Error('ends has no completed rows');
   return tatStatistic(durations, stat);
@@ -179,7 +211,10 @@ function elapsedRows(names: [string, string], starts: unknown, ends: unknown, ca
       const cal = calendarOf(rows[i]);
       return readRow(name, rows[i], () => (cal ? instantOn(c, cal) : instantOf(c, zone)));
     });
-  const elapsed: Elapsed = (a, b, i) => (calendarOf(rows[i]) ? onCalendar(a, b, i) : plain(a, b, i));
+  const elapsed: Elapsed = (a, b, i) => {
+    const cal = calendarOf(rows[i]);
+    return cal ? naming(cal, [[names[0], a], [names[1], b]], rows[i], () => onCalendar(a, b, i)) : plain(a, b, i);
+  };
   return { startList: read(names[0], lists[0]), endList: read(names[1], lists[1]), rows, calendarOf: (i: number) => calendarOf(rows[i]), elapsed };
 }
 

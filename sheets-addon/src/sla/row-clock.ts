@@ -10,8 +10,18 @@ import { formatTarget, type SlaTarget } from '../../../core/sla/target';
 
 const DONE = 'Done';
 const clocks = new WeakMap<WorkCalendar, Map<string, SlaClock>>();
+/** The same clocks by target object: a column's rows share a few parsed targets, so no label is built per row. */
+const clocksByTargetObject = new WeakMap<SlaTarget, WeakMap<WorkCalendar, SlaClock>>();
 
 export function clockFor(calendar: WorkCalendar, target: SlaTarget): SlaClock {
+  let byCalendar = clocksByTargetObject.get(target);
+  if (!byCalendar) clocksByTargetObject.set(target, (byCalendar = new WeakMap()));
+  let clock = byCalendar.get(calendar);
+  if (!clock) byCalendar.set(calendar, (clock = clockByLabel(calendar, target)));
+  return clock;
+}
+
+function clockByLabel(calendar: WorkCalendar, target: SlaTarget): SlaClock {
   let byTarget = clocks.get(calendar);
   if (!byTarget) clocks.set(calendar, (byTarget = new Map<string, SlaClock>()));
   const label = formatTarget(target);
