@@ -58,6 +58,14 @@ describe('one calendar per row', () => {
     ]);
     // At Mon 12:00, 4 h are used on both: 4.5 h left.
     expect(call('SLA_REMAINING', col(MON_8, MON_8), '8.5h', calendars, '', '2025-03-03 12:00')).toEqual([[4.5], [4.5]]);
+    // as_of is read in each row's calendar zone: one bad as_of marks the rows; with one calendar it fails the call.
+    expect(call('SLA_STATUS', col(MON_8, MON_8), '', '8h', calendars, '', 'later')).toEqual([
+      ['#INVALID: as_of: "later" is not a date-time (use a date cell or text such as 2025-03-01 08:30)'],
+      ['#INVALID: as_of: "later" is not a date-time (use a date cell or text such as 2025-03-01 08:30)'],
+    ]);
+    expect(fails('SLA_STATUS', col(MON_8, MON_8), '', '8h', '24/7', '', 'later')).toBe(
+      'SLA_STATUS: as_of: "later" is not a date-time (use a date cell or text such as 2025-03-01 08:30)',
+    );
   });
 
   it('SLA_COMPLIANCE: the same rows give 1 met of 2', () => {

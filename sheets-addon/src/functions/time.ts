@@ -130,6 +130,8 @@ function slaRows(
   result: (cycle: SlaCycle) => string | number | Date,
 ) {
   const calendarOf = calendarOfRow(calendar, holidays);
+  // With one calendar for every row, a bad as_of fails the call, as any other whole-call argument does.
+  if (cellsOf(calendar).length === 1) asOf(calendarOf(cellsOf(calendar)[0]));
   const hasEnd = columns[1][0] === 'end';
   return spill([...columns, ['calendar', calendar]], (cells) => {
     const cal = cell('calendar', () => calendarOf(cells[cells.length - 1]));
