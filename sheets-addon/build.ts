@@ -29,22 +29,23 @@ const englishZodMessagesOnly: Plugin = {
 };
 
 /**
- * zod's JSON Schema converters (to and from, ~40 KiB minified) come with its classic API; the add-on never converts
- * a schema (the Forge app and the CLI do, from their own bundles). Each module is replaced by one whose exports, the
- * same names, throw if called; `create…Method` factories (called when a schema's `~standard` is read) return such a
- * function.
+ * zod's classic API re-exports two opt-in tools the add-on never calls: the JSON Schema converters (to and from,
+ * ~36 KiB minified; the CLI converts schemas, in its own process) and the ahead-of-time compiler `z.compile`
+ * (~29 KiB; parsing never uses it unless `zod/compile` is imported). Each module is replaced by one whose exports,
+ * the same names, throw if called; `create…Method` factories (called when a schema's `~standard` is read) return such
+ * a function.
  */
-const ZOD_JSON_SCHEMA_MODULES = /[\\/]zod[\\/]v4[\\/](core[\\/](json-schema-processors|to-json-schema|json-schema-generator)|classic[\\/]from-json-schema)\.js$/;
-const noZodJsonSchema: Plugin = {
-  name: 'no-zod-json-schema',
+const ZOD_OPT_IN_MODULES = /[\\/]zod[\\/]v4[\\/](core[\\/](json-schema-processors|to-json-schema|json-schema-generator|compile)|classic[\\/]from-json-schema)\.js$/;
+const noZodOptInTools: Plugin = {
+  name: 'no-zod-opt-in-tools',
   setup(b) {
-    b.onLoad({ filter: ZOD_JSON_SCHEMA_MODULES }, (args) => {
+    b.onLoad({ filter: ZOD_OPT_IN_MODULES }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const declared = [...source.matchAll(/^export (?:function|const|class) (\w+)/gm)].map((m) => m[1]);
       const aliased = [...source.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) => m[1].split(',').map((part) => part.trim().split(/\s+as\s+/).pop()!));
       const names = [...new Set([...declared, ...aliased])].filter(Boolean);
       const contents = [
-        'function leftOut() { throw new Error("zod JSON Schema conversion is not in the Sheets bundle (sheets-addon/build.ts)"); }',
+        'function leftOut() { throw new Error("this zod tool is not in the Sheets bundle (sheets-addon/build.ts)"); }',
         ...names.map((name) => `export const ${name} = ${name.startsWith('create') ? '() => leftOut' : 'leftOut'};`),
       ].join('\n');
       return { contents, loader: 'js' };
@@ -65,7 +66,7 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     legalComments: 'none',
     write: false,
     metafile: true,
-    plugins: [englishZodMessagesOnly, noZodJsonSchema],
+    plugins: [englishZodMessagesOnly, noZodOptInTools],
     logLevel: 'warning',
   });
   return { text: result.outputFiles[0].text, metafile: result.metafile };
