@@ -140,6 +140,8 @@ describe('an error value in any range is an error naming the argument and row', 
     expect(fails('INPS', col(9, '', '#N/A'))).toBe('INPS: scores row 3: the cell holds the error #N/A; fix or clear it');
     expect(fails('DSO', col(10, '#N/A'), 100, 30)).toBe('DSO: receivables row 2: the cell holds the error #N/A; fix or clear it');
     expect(fails('UPTIME', col(MON_8), col('#N/A'), MON_8, MON_18)).toBe('UPTIME: outage_ends row 1: the cell holds the error #N/A; fix or clear it');
+    expect(fails('BUSINESS_DAYS', 45719, 45723, '#N/A')).toBe('BUSINESS_DAYS: weekend: the cell holds the error #N/A; fix or clear it');
+    expect(call('BUSINESS_DAYS', col(45719, '#N/A'), 45723)).toEqual([[5], ['#INVALID: start_date: the cell holds the error #N/A; fix or clear it']]);
   });
 });
 

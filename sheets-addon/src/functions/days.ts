@@ -27,6 +27,7 @@ const holidayDays = (holidays: unknown, zone: string): unknown[] =>
  * as the spreadsheets check it before the 0-day shortcut); per row only two lookups remain.
  */
 function preparedDays(weekend: unknown, holidays: unknown, zone: string) {
+  readArgument('weekend', () => rejectErrorValue(weekend));
   if (weekend !== undefined && typeof weekend !== 'string' && typeof weekend !== 'number') {
     throw new Error(`weekend: expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17, got ${describeCell(weekend, zone)}`);
   }
