@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       'test/calendar*.test.ts',
       'test/workdays.test.ts',
+      'test/workdays-*.test.ts',
       'test/sla.test.ts',
       'test/sla-*.test.ts',
       'test/kpi.test.ts',
