@@ -17,6 +17,9 @@ export default defineConfig({
       'test/scorecard-*.test.ts',
       'test/schema.test.ts',
       'test/core-guards.test.ts',
+      // Holidays: the list and Vietnam's rules; not the tables test (it runs date-holidays, ~20 s) nor the bundle's.
+      'test/holidays-list.test.ts',
+      'test/holidays-vietnam.test.ts',
     ],
     testTimeout: 120_000,
   },
