@@ -204,6 +204,11 @@ describe('errors in the user’s language (Vietnamese for a vi locale; argument 
     );
   });
 
+  it('HOLIDAYS names its arguments in Vietnamese too', () => {
+    expect(vi.thrown('HOLIDAYS', 'ZZ', 2025)).toMatch(/^HOLIDAYS: country: không có quốc gia "ZZ" trong bảng ngày lễ \(bảng có .*VN.*\)$/);
+    expect(vi.thrown('HOLIDAYS', 'DE', 2025.5)).toBe('HOLIDAYS: year: cần một năm nguyên như 2025, nhưng nhận 2025.5');
+  });
+
   it('a message without a Vietnamese phrase stays English rather than half-translated', () => {
     expect(vi.thrown('BUSINESS_HOURS', MON_8, MON_18, 'Mo-Fr 8-17')).toBe('BUSINESS_HOURS: calendar: "Mo-Fr 8-17": expected times as HH:MM-HH:MM, got "8-17"');
   });

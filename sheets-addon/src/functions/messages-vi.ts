@@ -40,6 +40,8 @@ const RULES: readonly Rule[] = [
   [/^has (\d+) rows but (\w+) has (\d+)$/, 'có $1 dòng nhưng $2 có $3 dòng'],
   [/^expected at most (\d+) arguments, got (\d+)$/, 'nhận tối đa $1 đối số, nhưng có $2'],
   [/^expected a whole year such as 2025, got (.+)$/, 'cần một năm nguyên như 2025, nhưng nhận $1'],
+  [/^unknown country (".*") \(the holiday tables cover (.+)\)$/, 'không có quốc gia $1 trong bảng ngày lễ (bảng có $2)'],
+  [/^expected an ISO 3166 country code such as VN, got (.+)$/, 'cần mã quốc gia ISO 3166 như VN, nhưng nhận $1'],
   [/^expected a 7-character mask of 0 and 1 \(Monday first\) or a code 1-7 or 11-17, got (.+)$/, 'cần chuỗi 7 ký tự 0 và 1 (bắt đầu từ thứ Hai) hoặc mã 1-7, 11-17, nhưng nhận $1'],
 ];
 
