@@ -1,3 +1,5 @@
+import { dayNumberOfIso, isoOfDayNumber, weekdayOfDayNumber } from '../days';
+import { WEEKDAYS, type Weekday } from '../spec';
 import { VN_OFFICIAL, type VietnamHoliday } from './vn-official';
 
 /** One closed day with its English name (the type `holidayList` returns). */
@@ -9,7 +11,7 @@ export interface NamedDay {
 /** A Saturday worked in exchange for a bridge day, with the weekday whose hours apply (the bridged day's). */
 export interface WorkedDay {
   readonly date: string;
-  readonly like: 'Mo' | 'Tu' | 'We' | 'Th' | 'Fr';
+  readonly like: Weekday;
 }
 
 export interface VietnamYear {
@@ -25,13 +27,8 @@ const NAMES: Record<VietnamHoliday, readonly string[]> = {
   'reunification-and-labour': ['Day of liberating the South for national reunification', 'Labour Day'],
   'national-day': ['National Day'],
 };
-const WEEKDAY_KEYS = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const;
-
-const MS_PER_DAY = 86_400_000;
-const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY;
-const isoOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-const weekdayOf = (day: number) => new Date(day * MS_PER_DAY).getUTCDay(); // 0 = Sunday
-const isWeekend = (day: number) => weekdayOf(day) === 0 || weekdayOf(day) === 6;
+const SATURDAY = WEEKDAYS.indexOf('Sa');
+const isWeekend = (day: number) => weekdayOfDayNumber(day) >= SATURDAY;
 const byDate = (a: NamedDay, b: NamedDay) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 /**
@@ -41,8 +38,8 @@ const byDate = (a: NamedDay, b: NamedDay) => (a.date < b.date ? -1 : a.date > b.
  * Tuesday (2025), Wednesday (2026 proposal), Friday (2022) or Saturday (2023).
  */
 function nationalDayNeighbour(year: number): string {
-  const weekday = weekdayOf(Date.UTC(year, 8, 2) / MS_PER_DAY);
-  return [1, 4, 0].includes(weekday) ? `${year}-09-03` : `${year}-09-01`;
+  const weekday = WEEKDAYS[weekdayOfDayNumber(dayNumberOfIso(`${year}-09-02`))];
+  return weekday === 'Mo' || weekday === 'Th' || weekday === 'Su' ? `${year}-09-03` : `${year}-09-01`;
 }
 
 /**
@@ -67,17 +64,17 @@ export function vietnamYear(year: number, statutory: readonly NamedDay[]): Vietn
       days.push({ date, name });
       announced.add(date);
     }
-    for (const swap of swaps) workedDays.push({ date: swap.worked, like: WEEKDAY_KEYS[weekdayOf(dayOf(swap.closed))] as WorkedDay['like'] });
+    for (const swap of swaps) workedDays.push({ date: swap.worked, like: WEEKDAYS[weekdayOfDayNumber(dayNumberOfIso(swap.closed))] });
   }
   days.sort(byDate);
   const closed = new Set(days.map((d) => d.date));
   const inLieu: NamedDay[] = [];
   for (const d of days) {
-    if (announced.has(d.date) || !isWeekend(dayOf(d.date))) continue;
-    let day = dayOf(d.date) + 1;
-    while (isWeekend(day) || closed.has(isoOf(day))) day++;
-    closed.add(isoOf(day));
-    inLieu.push({ date: isoOf(day), name: `${d.name} (day in lieu)` });
+    if (announced.has(d.date) || !isWeekend(dayNumberOfIso(d.date))) continue;
+    let day = dayNumberOfIso(d.date) + 1;
+    while (isWeekend(day) || closed.has(isoOfDayNumber(day))) day++;
+    closed.add(isoOfDayNumber(day));
+    inLieu.push({ date: isoOfDayNumber(day), name: `${d.name} (day in lieu)` });
   }
   return { holidays: [...days, ...inLieu].sort(byDate), workedDays };
 }
