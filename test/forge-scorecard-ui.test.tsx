@@ -1,9 +1,14 @@
 /** The scorecard gadget's tree and the admin page's scorecard tree editor, asserted through ForgeReconciler's forgeDoc. */
+import { useState } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { checkConfig, type FieldError } from '../forge-app/src/config/schema';
+import type { EditCard } from '../forge-app/src/frontend/scorecard-tree-ops';
 import type { ScorecardNodeView } from '../forge-app/src/resolvers/scorecard';
-import { type ForgeDoc, findAll, render, resetUi, textOf, ui } from './helpers/forge-ui';
+import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
 
 const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
+const { ScorecardEditor } = await import('../forge-app/src/frontend/scorecard-editor');
+const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
 
 const gadget = (config: Record<string, unknown>, locale = 'en_US') => ({ locale, extension: { gadgetConfiguration: config } });
 const NO_PILLARS = { speed: null, accuracy: null, satisfaction: null };
@@ -102,5 +107,130 @@ describe('scorecard gadget', () => {
     resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'ftr=csat' }), { getScorecard: { error: 'INVALID_SOURCE', message: 'KPI "ftr": source "csat" is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent' } });
     const doc = await render(<ScorecardGadget />);
     expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual(['A KPI source is not valid (edit the gadget or the scorecard): KPI "ftr": source "csat" is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent']);
+  });
+});
+
+/** The editor as the admin page holds it: the value lives in the page's state and every change comes back whole. */
+let edited: EditCard[] = [];
+function Harness({ initial, errors = [] }: { initial: EditCard[]; errors?: FieldError[] }) {
+  const [value, setValue] = useState(initial);
+  edited = value;
+  return <ScorecardEditor value={value} onChange={setValue} errors={errors} policies={[{ id: 'resolve', name: 'Resolve in 8h' }]} locale="en_US" />;
+}
+/** UI Kit prefixes element ids with the app's own prefix (`forge-app-…-<id>`). */
+const idIs = (seen: unknown, id: string) => typeof seen === 'string' && (seen === id || seen.endsWith(`-${id}`));
+const textfield = (id: string) => findAll(lastDoc(), 'Textfield').find((f) => idIs(f.props.id, id))!;
+const select = (id: string) => findAll(lastDoc(), 'Select').find((f) => idIs(f.props.inputId, id))!;
+const buttons = (text: string) => findAll(lastDoc(), 'Button').filter((b) => textOf(b) === text);
+const type = (id: string, value: string) => fire(textfield(id).props.onChange, { target: { value } });
+const choose = (id: string, value: string) => fire(select(id).props.onChange, { label: value, value });
+/** The messages shown with a field: the ErrorMessages in the Stack that holds its input. */
+const errorsAt = (id: string) => {
+  const holder = findAll(lastDoc(), 'Stack').find((s) => s.children.some((c) => idIs(c.props.id, id) || idIs(c.props.inputId, id)))!;
+  return findAll(holder, 'ErrorMessage').map(textOf);
+};
+const P = 'scorecards.0.tree.root.children.0';
+
+describe('scorecard tree editor', () => {
+  it('builds a tree: a scorecard, an objective, KPIs with their method, parameters, direction, source and guard; moves, renames and removes; the result passes the configuration check', async () => {
+    await render(<Harness initial={[]} />);
+    await fire(buttons('Add a scorecard')[0].props.onClick);
+    expect(edited.map((c) => c.tree.root.id)).toEqual(['scorecard-1']);
+    // The new scorecard has a perspective with one KPI; the perspective's own buttons come before the root's.
+    expect(textfield(`${P}.kpis.0.id`).props.value).toBe('kpi-1');
+    await fire(buttons('Add an objective')[0].props.onClick);
+    expect(edited[0].tree.root.children![0].children!.map((c) => [c.id, c.kind])).toEqual([['objective-1', 'objective']]);
+    await choose(`${P}.children.0.method`, 'min');
+
+    await type(`${P}.kpis.0.name`, 'Cost per request');
+    await choose(`${P}.kpis.0.scoring.method`, 'progress');
+    await type(`${P}.kpis.0.scoring.baseline`, '100');
+    await type(`${P}.kpis.0.target`, '50');
+    await choose(`${P}.kpis.0.direction`, 'lower');
+    await type(`${P}.kpis.0.owner`, 'Lan');
+    await choose('scorecards.0.sources.kpi-1', 'tat:median');
+    expect(select('scorecards.0.sources.kpi-1').props.options.map((o: { value: string }) => o.value)).toEqual(['sla:resolve', 'sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps']);
+
+    await fire(buttons('Add a KPI')[1].props.onClick); // the perspective's (the objective's come first: children before parents' buttons)
+    await type(`${P}.kpis.1.owner`, 'Lan');
+    await choose(`${P}.kpis.1.pillar`, 'accuracy');
+    await choose(`${P}.kpis.0.guardedBy`, 'kpi-2');
+    await fire(buttons('Move up')[1].props.onClick); // kpi-2's (the first KPI's Move up is disabled)
+    expect(edited[0].tree.root.children![0].kpis!.map((k) => k.id)).toEqual(['kpi-2', 'kpi-1']);
+    // A new id carries the KPI's guards and source along.
+    await type(`${P}.kpis.0.id`, 'ftr');
+    expect(edited[0].sources).toEqual({ 'kpi-1': 'tat:median' });
+    expect(edited[0].tree.root.children![0].kpis![1].guardedBy).toBe('ftr');
+    await type(`${P}.kpis.1.id`, 'cost');
+    expect(edited[0].sources).toEqual({ cost: 'tat:median' });
+    // Move the first KPI into the objective, then remove the objective's KPI.
+    await choose(`${P}.kpis.0.moveTo`, '0.0');
+    expect(edited[0].tree.root.children![0].children![0].kpis!.map((k) => k.id)).toEqual(['ftr']);
+    await choose(`${P}.kpis.0.guardedBy`, 'ftr');
+    await choose('scorecards.0.tree.missing', 'strict');
+    await choose('scorecards.0.tree.root.level', 'department');
+
+    const card = edited[0];
+    expect(card.tree.missing).toBe('strict');
+    expect(card.tree.root.children![0].kpis![0]).toMatchObject({ id: 'cost', name: 'Cost per request', direction: 'lower', target: 50, owner: 'Lan', guardedBy: 'ftr', scoring: { method: 'progress', baseline: 100 } });
+    const check = checkConfig({ schemaVersion: 3, calendars: {}, policies: [], scorecards: edited, sync: { scopeJql: 'project = SUP' } });
+    expect(check.ok ? [] : check.errors).toEqual([]);
+
+    await fire(buttons('Remove')[1].props.onClick); // the objective's only KPI (the first Remove is the cost KPI's)
+    expect(edited[0].tree.root.children![0].kpis!.map((k) => k.id)).toEqual(['cost']);
+    expect(edited[0].tree.root.children![0].children![0].kpis).toEqual([]);
+  });
+
+  it('shows each error at its field, and the ones no field shows at the top', async () => {
+    const card: EditCard = {
+      tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', children: [{ id: 'c', name: 'Customer', kind: 'perspective', kpis: [{ id: 'sla', name: 'SLA', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 'ninety' as unknown as number, frequency: 'monthly', indicator: 'lagging', scoring: { method: 'performance', min: 10, max: 10 } }] }] } },
+      sources: { sla: 'sla:gone' },
+    };
+    const errors: FieldError[] = [
+      { path: `${P}.kpis.0.target`, message: 'target must be a number' },
+      { path: `${P}.kpis.0.scoring.max`, message: 'KPI "sla": scoring.max (10) must be greater than scoring.min (10): the scale has no width' },
+      { path: 'scorecards.0.sources.sla', message: 'no SLA policy "gone"' },
+      { path: 'scorecards.0.tree.root.children', message: 'scorecard "bo" has no KPI and no child to score' },
+      { path: 'scorecards.3.tree.root.id', message: 'scorecard id "bo" is used twice' },
+    ];
+    await render(<Harness initial={[card]} errors={errors} />);
+    expect(textfield(`${P}.kpis.0.target`).props.value).toBe('ninety');
+    expect(errorsAt(`${P}.kpis.0.target`)).toEqual(['target must be a number']);
+    expect(errorsAt(`${P}.kpis.0.scoring.max`)).toEqual(['KPI "sla": scoring.max (10) must be greater than scoring.min (10): the scale has no width']);
+    expect(errorsAt(`${P}.kpis.0.scoring.min`)).toEqual([]);
+    expect(errorsAt('scorecards.0.sources.sla')).toEqual(['no SLA policy "gone"']);
+    const all = findAll(lastDoc(), 'ErrorMessage').map(textOf);
+    expect(all[0]).toBe('scorecards.3.tree.root.id: scorecard id "bo" is used twice');
+    expect(all).toContain('scorecard "bo" has no KPI and no child to score');
+    expect(all).toHaveLength(5);
+  });
+});
+
+describe('admin page: scorecards edited as a tree, saved through the configuration check', () => {
+  const scorecard = {
+    tree: { missing: 'ignore', root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [{ id: 'sla', name: 'SLA met', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 0.95, frequency: 'monthly', owner: 'Lan', indicator: 'lagging', guardedBy: 'ftr' }, { id: 'ftr', name: 'First time right', perspective: 'customer', pillar: 'accuracy', direction: 'higher', unit: '%', target: 0.9, frequency: 'monthly', owner: 'Lan', indicator: 'lagging' }] } },
+    sources: { sla: 'sla:resolve', ftr: 'ftr' },
+  };
+  const stored = {
+    input: { schemaVersion: 3, calendars: {}, policies: [], scorecards: [scorecard], fields: { requestType: 'customfield_10010', team: null, extra: {} }, sync: { scopeJql: 'project = SUP' } },
+    errors: [],
+    sync: { cursor: 0, lastRunAt: null, more: false, lastRun: null },
+  };
+  const editors = { adminPicker: { options: [], truncated: false }, previewCalendar: { ok: true, preview: { timeZone: 'UTC', windows: [], holidays: [], makeUpDays: [], year: 2025 } } };
+
+  it('sends the edited tree with the configuration and shows the server\'s errors at their fields, in Vietnamese', async () => {
+    const rejected = { ok: false, errors: [{ path: 'scorecards.0.tree.root.kpis.1.target', message: 'KPI "ftr": target must be greater than 0' }] };
+    resetUi({ locale: 'vi_VN' }, { ...editors, getConfig: stored, saveConfig: rejected });
+    await render(<AdminPage />);
+    expect(findAll(lastDoc(), 'Heading').map(textOf)).toContain('Thẻ điểm');
+    expect(textfield('scorecards.0.tree.root.kpis.0.name').props.value).toBe('SLA met');
+    await type('scorecards.0.tree.root.kpis.1.target', '0');
+    await choose('scorecards.0.tree.root.kpis.1.scoring.method', 'binary');
+    await fire(findAll(lastDoc(), 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
+    const saved = ui.invokes.find((i) => i.functionKey === 'saveConfig')!.payload as { config: { scorecards: EditCard[] } };
+    expect(saved.config.scorecards[0].tree.root.kpis![1]).toMatchObject({ id: 'ftr', target: 0, scoring: { method: 'binary' } });
+    expect(saved.config.scorecards[0].sources).toEqual({ sla: 'sla:resolve', ftr: 'ftr' });
+    expect(errorsAt('scorecards.0.tree.root.kpis.1.target')).toEqual(['KPI "ftr": target must be greater than 0']);
+    expect(select('scorecards.0.tree.root.kpis.1.scoring.method').props.value).toEqual({ label: 'Đạt hoặc không', value: 'binary' });
   });
 });

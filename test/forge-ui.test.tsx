@@ -225,15 +225,6 @@ describe('admin page', () => {
     expect(textOf(findAll(after, 'SectionMessage')[0])).toBe('Fix the fields marked below.');
   });
 
-  it('rejects JSON that does not parse without calling the resolver', async () => {
-    resetUi({ locale: 'en_US' }, { ...editors, getConfig: stored });
-    await render(<AdminPage />);
-    await fire(field('scorecards').props.onChange, { target: { value: '[{' } });
-    await fire(button('Save').props.onClick);
-    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toEqual(['This is not valid JSON']);
-    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig']);
-  });
-
   it('tells a non-administrator they have no access', async () => {
     resetUi({ locale: 'en_US' }, { getConfig: { error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' } });
     const doc = await render(<AdminPage />);

@@ -1,10 +1,11 @@
 import type { SlaPolicyInput } from '../../../core';
 import type { AppConfigInput, FieldError } from '../config/schema';
+import type { ScorecardConfigInput } from '../config/scorecards';
 
 /**
  * What the admin page edits: calendars as their text form (the calendar editor writes it), policies as the core's
- * policy objects (the policy editor's pickers fill them), the field map and scope. Scorecards are JSON text here: the
- * slot the scorecard tree editor takes over.
+ * policy objects (the policy editor's pickers fill them), the field map and scope, scorecards as their trees (the
+ * scorecard tree editor changes them).
  */
 export interface AdminDraft {
   scopeJql: string;
@@ -15,7 +16,7 @@ export interface AdminDraft {
   extraFields: Array<{ name: string; field: string }>;
   calendars: Array<{ name: string; text: string }>;
   policies: SlaPolicyInput[];
-  scorecards: string;
+  scorecards: ScorecardConfigInput[];
 }
 
 export const draftOf = (input: AppConfigInput | null): AdminDraft => ({
@@ -25,17 +26,11 @@ export const draftOf = (input: AppConfigInput | null): AdminDraft => ({
   extraFields: Object.entries(input?.fields?.extra ?? {}).map(([name, field]) => ({ name, field })),
   calendars: Object.entries(input?.calendars ?? {}).map(([name, text]) => ({ name, text })),
   policies: input?.policies ?? [],
-  scorecards: JSON.stringify(input?.scorecards ?? [], null, 2),
+  scorecards: input?.scorecards ?? [],
 });
 
-/** The draft as a configuration, keeping the settings the page does not show; scorecard JSON that does not parse is a field error. */
-export function configOf(draft: AdminDraft, previous: AppConfigInput | null, invalidJson: string): { config: AppConfigInput } | { errors: FieldError[] } {
-  let scorecards: NonNullable<AppConfigInput['scorecards']>;
-  try {
-    scorecards = JSON.parse(draft.scorecards || '[]') as NonNullable<AppConfigInput['scorecards']>;
-  } catch {
-    return { errors: [{ path: 'scorecards', message: invalidJson }] };
-  }
+/** The draft as a configuration, keeping the settings the page does not show. */
+export function configOf(draft: AdminDraft, previous: AppConfigInput | null): { config: AppConfigInput } {
   return {
     config: {
       ...previous,
@@ -43,7 +38,7 @@ export function configOf(draft: AdminDraft, previous: AppConfigInput | null, inv
       schemaVersion: previous?.schemaVersion ?? 2,
       calendars: Object.fromEntries(draft.calendars.map((c) => [c.name, c.text])),
       policies: draft.policies,
-      scorecards,
+      scorecards: draft.scorecards,
       fields: {
         ...previous?.fields,
         requestType: draft.requestTypeField,

@@ -1,5 +1,5 @@
 import { invoke } from '@forge/bridge';
-import { Button, DynamicTable, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { Button, DynamicTable, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, Textfield } from '@forge/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AppConfigInput, FieldError } from '../config/schema';
 import type { GenerationState } from '../sync/generations';
@@ -13,6 +13,7 @@ import { AdminMessages, adminMessagesFor } from './admin-messages';
 import { PickerCache, SitePicker } from './admin-picker';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
+import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
 
 type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState } | { error: 'FORBIDDEN'; message: string };
@@ -117,10 +118,9 @@ export function AdminPage() {
   if (draft === null) return <Spinner label={t.loading} />;
 
   const update = (changes: Partial<AdminDraft>) => setDraft({ ...draft, ...changes });
-  const built = () => configOf(draft, base, m.invalidJson);
+  const built = () => configOf(draft, base);
   const save = async () => {
-    const config = built();
-    const answer: SaveAnswer = 'errors' in config ? { ok: false, errors: config.errors } : ((await invoke<SaveAnswer>('saveConfig', { config: config.config })) as SaveAnswer);
+    const answer = (await invoke<SaveAnswer>('saveConfig', { config: built().config })) as SaveAnswer;
     if ('error' in answer) return setNotice('fix');
     setErrors(answer.ok ? [] : answer.errors);
     setNotice(answer.ok ? (answer.recompute ? 'savedRecomputing' : 'saved') : 'fix');
@@ -135,8 +135,7 @@ export function AdminPage() {
     });
   };
   const tryContext = () => {
-    const config = built();
-    return { calendars: Object.fromEntries(draft.calendars.map((c) => [c.name, c.text])), fields: 'config' in config ? config.config.fields : undefined };
+    return { calendars: Object.fromEntries(draft.calendars.map((c) => [c.name, c.text])), fields: built().config.fields };
   };
   const shownPaths = ['sync.scopeJql', 'fields', 'scorecards', ...calendarNames.map((name) => `calendars.${name}`), ...draft.policies.map((_, i) => `policies.${i}`)];
   const section = (title: string, children: ReactNode) => (
@@ -228,18 +227,10 @@ export function AdminPage() {
               </Button>
             </Stack>
           ))}
-          {/* Slot for the scorecard tree editor (scorecard-editor.tsx): it replaces this JSON field. */}
-          <Stack space="space.050">
-            <Label labelFor="scorecards">{t.scorecards}</Label>
-            <TextArea id="scorecards" value={draft.scorecards} onChange={(e: { target: { value?: string } }) => update({ scorecards: e.target.value ?? '' })} />
-            {fieldErrors(errorsAt(errors, 'scorecards'))}
-          </Stack>
+          <ScorecardEditor value={draft.scorecards} onChange={(scorecards) => update({ scorecards })} errors={errors} policies={draft.policies} locale={locale} />
           <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
           <AdminJson
-            current={() => {
-              const config = built();
-              return 'config' in config ? config.config : null;
-            }}
+            current={() => built().config}
             onImport={(input) => {
               setDraft(draftOf(input));
               setBase(input);

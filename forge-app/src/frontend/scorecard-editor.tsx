@@ -1,0 +1,213 @@
+import { Box, Button, Checkbox, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, Textfield, xcss } from '@forge/react';
+import { type ReactNode, useState } from 'react';
+import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
+import type { FieldError } from '../config/schema';
+import { messagesFor } from '../i18n/messages';
+import { scorecardEditorMessagesFor } from './scorecard-editor-messages';
+import {
+  addChild, addKpi, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, newScorecard,
+  type NodePath, numberOrText, removeKpi, removeNode, setSource, updateKpi, updateNode,
+} from './scorecard-tree-ops';
+
+export interface ScorecardEditorProps {
+  /** The scorecards as stored (input form); the editor hands every change back whole. */
+  value: EditCard[];
+  onChange: (scorecards: EditCard[]) => void;
+  /** The last save's errors, with their full paths (`scorecards.0.root.kpis.1.target`). */
+  errors: readonly FieldError[];
+  /** The policies being edited, for `sla:<policy>` sources. */
+  policies: ReadonlyArray<{ id: string; name?: string }>;
+  locale: string | undefined;
+}
+
+const SCORING_METHODS = ['ratio', 'progress', 'performance', 'goal-red-flag', 'stabilize', 'binary', 'bands'] as const;
+/** The parameters each scoring method takes besides the KPI's target and direction (docs/SCORING.md). */
+const PARAMS: Record<(typeof SCORING_METHODS)[number], readonly string[]> = {
+  ratio: [],
+  progress: ['baseline'],
+  performance: ['min', 'max'],
+  'goal-red-flag': ['redFlag', 'scale'],
+  stabilize: ['tolerance'],
+  binary: [],
+  bands: [],
+};
+/** The core's sources other than one policy's compliance (docs/SCORING.md, Actuals from a log). */
+const TICKET_SOURCES = ['sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps'] as const;
+const NESTED = xcss({ paddingInlineStart: 'space.300' });
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
+/** A number or text field's value as typed; anything else (a list where a number belongs) as its JSON. */
+const shownText = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value));
+type Option = { label: string; value: string };
+
+/**
+ * The admin page's scorecard editor: one scorecard at a time as a tree of containers and KPIs; per KPI its scoring
+ * method and parameters, direction, target, weight, owner, guard and source; per container its method and weights
+ * mode; per scorecard its missing-data policy. Bulk changes go through the admin page's JSON import/export.
+ */
+export function ScorecardEditor({ value, onChange, errors, policies, locale }: ScorecardEditorProps) {
+  const m = scorecardEditorMessagesFor(locale);
+  const t = messagesFor(locale);
+  const [selected, setSelected] = useState(0);
+  const index = Math.max(0, Math.min(selected, value.length - 1));
+  const card = value[index] as EditCard | undefined;
+  const set = (next: EditCard) => onChange(value.map((c, i) => (i === index ? next : c)));
+
+  // Paths whose errors are shown below (a field: its path and inside; `exact`: that path only); the errors none of
+  // them shows are listed at the top, so none is lost. A block's `rest` shows what its own fields did not.
+  const shown: string[] = [];
+  const shownExact: string[] = [];
+  const message = (e: FieldError, path: string) => <ErrorMessage key={`${e.path}:${e.message}`}>{e.path === path ? e.message : `${e.path.slice(path.length + 1)}: ${e.message}`}</ErrorMessage>;
+  const errorsOf = (path: string, mode: 'field' | 'exact' | 'rest' = 'field'): ReactNode[] => {
+    if (mode === 'exact') {
+      shownExact.push(path);
+      return errors.filter((e) => e.path === path).map((e) => message(e, path));
+    }
+    const picked = errors.filter((e) => under(e.path, path) && (mode === 'field' || !shown.some((s) => under(e.path, s)) && !shownExact.includes(e.path)));
+    shown.push(path);
+    return picked.map((e) => message(e, path));
+  };
+  const field = (id: string, label: string, input: ReactNode, path: string) => (
+    <Stack space="space.050" key={id}>
+      <Label labelFor={id}>{label}</Label>
+      {input}
+      {errorsOf(path)}
+    </Stack>
+  );
+  const textField = (path: string, label: string, current: unknown, onText: (text: string) => void) =>
+    field(path, label, <Textfield id={path} value={shownText(current)} onChange={(e: { target: { value?: string } }) => onText(e.target.value ?? '')} />, path);
+  const selectField = (path: string, label: string, options: Option[], current: string | undefined, onValue: (value: string | undefined) => void, clearable = false) =>
+    field(
+      path,
+      label,
+      <Select inputId={path} options={options} isClearable={clearable} value={options.find((o) => o.value === current) ?? null} onChange={(o: Option | null) => onValue(o?.value)} />,
+      path,
+    );
+  const optionsOf = (labels: Record<string, string>, values: readonly string[]): Option[] => values.map((v) => ({ label: labels[v] ?? v, value: v }));
+
+  const kpiEditor = (current: EditCard, nodePath: NodePath, kpi: EditKpi, k: number, count: number) => {
+    const at = `${errorPath(index, nodePath)}.kpis.${k}`;
+    const change = (patch: Partial<EditKpi>) => set(updateKpi(current, nodePath, k, patch));
+    const scoring = (kpi.scoring ?? { method: 'ratio' }) as Record<string, unknown> & { method: (typeof SCORING_METHODS)[number] };
+    const changeScoring = (patch: Record<string, unknown>) => change({ scoring: Object.fromEntries(Object.entries({ ...scoring, ...patch }).filter(([, v]) => v !== undefined)) as EditKpi['scoring'] });
+    const sources: Option[] = [
+      ...policies.map((p) => ({ label: m.slaSource(p.name || p.id), value: `sla:${p.id}` })),
+      ...TICKET_SOURCES.map((s) => ({ label: m.sourceNames[s], value: s })),
+    ];
+    const guards = kpiChoices(current).filter((g) => g.id !== kpi.id).map((g) => ({ label: g.name, value: g.id }));
+    const targets = containers(current).filter(({ path }) => path.join('.') !== nodePath.join('.')).map(({ path, node }) => ({ label: `${'\u2003'.repeat(path.length)}${node.name}`, value: path.join('.') }));
+    return (
+      <Stack space="space.100" key={`kpi-${k}`}>
+        <Text weight="bold">{`${t.kpi}: ${kpi.name}`}</Text>
+        <Inline space="space.100" shouldWrap alignBlock="start">
+          {textField(`${at}.id`, m.id, kpi.id, (text) => change({ id: text }))}
+          {textField(`${at}.name`, m.name, kpi.name, (text) => change({ name: text }))}
+          {textField(`${at}.unit`, m.unit, kpi.unit, (text) => change({ unit: text }))}
+          {selectField(`${at}.direction`, m.direction, optionsOf(m.directions, ['higher', 'lower']), kpi.direction, (v) => change({ direction: v as EditKpi['direction'] }))}
+          {selectField(`${at}.pillar`, m.pillar, optionsOf(m.pillars, ['speed', 'accuracy', 'satisfaction', 'volume', 'other']), kpi.pillar, (v) => change({ pillar: v as EditKpi['pillar'] }))}
+          {textField(`${at}.target`, m.target, kpi.target, (text) => change({ target: numberOrText(text) as number }))}
+          {textField(`${at}.weight`, m.weight, kpi.weight, (text) => change({ weight: numberOrText(text) as number }))}
+          {textField(`${at}.owner`, m.owner, kpi.owner, (text) => change({ owner: text.trim() === '' ? undefined : text }))}
+        </Inline>
+        <Inline space="space.100" shouldWrap alignBlock="start">
+          {selectField(`${at}.scoring.method`, m.scoring, optionsOf(t.scoringMethods, SCORING_METHODS), scoring.method, (v) => change({ scoring: { method: v ?? 'ratio' } as EditKpi['scoring'] }))}
+          {PARAMS[scoring.method].map((param) => textField(`${at}.scoring.${param}`, m.params[param], scoring[param], (text) => changeScoring({ [param]: numberOrText(text) })))}
+          {scoring.method === 'bands' &&
+            textField(`${at}.scoring.bands`, m.params.bands, Array.isArray(scoring.bands) ? scoring.bands.join(', ') : scoring.bands, (text) =>
+              changeScoring({ bands: text.trim() === '' ? undefined : text.split(',').map((part) => numberOrText(part) ?? part) }))}
+          {scoring.method === 'progress' &&
+            field(`${at}.scoring.clamp`, m.clamp, <Checkbox id={`${at}.scoring.clamp`} label={m.clamp} isChecked={scoring.clamp !== false} onChange={() => changeScoring({ clamp: scoring.clamp === false })} />, `${at}.scoring.clamp`)}
+          {scoring.method === 'ratio' && textField(`${at}.floor`, m.params.floor, kpi.floor, (text) => change({ floor: numberOrText(text) as number }))}
+          {scoring.method === 'ratio' && textField(`${at}.cap`, m.params.cap, kpi.cap, (text) => change({ cap: numberOrText(text) as number }))}
+          {selectField(`${at}.guardedBy`, m.guard, guards, kpi.guardedBy, (v) => change({ guardedBy: v }), true)}
+          {selectField(`scorecards.${index}.sources.${kpi.id}`, m.source, sources, current.sources?.[kpi.id], (v) => set(setSource(current, kpi.id, v)), true)}
+        </Inline>
+        <Inline space="space.100" alignBlock="end">
+          <Button appearance="subtle" isDisabled={k === 0} onClick={() => set(moveKpi(current, nodePath, k, -1))}>{m.up}</Button>
+          <Button appearance="subtle" isDisabled={k === count - 1} onClick={() => set(moveKpi(current, nodePath, k, 1))}>{m.down}</Button>
+          <Select inputId={`${at}.moveTo`} placeholder={m.moveTo} options={targets} value={null} onChange={(o: Option | null) => o && set(moveKpiTo(current, nodePath, k, o.value === '' ? [] : o.value.split('.').map(Number)))} />
+          <Button appearance="subtle" onClick={() => set(removeKpi(current, nodePath, k))}>{m.remove}</Button>
+        </Inline>
+        {errorsOf(at, 'rest')}
+      </Stack>
+    );
+  };
+
+  const nodeEditor = (current: EditCard, node: EditNode, nodePath: NodePath, siblings: number): ReactNode => {
+    const at = errorPath(index, nodePath);
+    const change = (patch: Partial<EditNode>) => set(updateNode(current, nodePath, patch));
+    const isRoot = nodePath.length === 0;
+    const pay: Partial<NonNullable<EditNode['pay']>> = node.pay ?? {};
+    const changePay = (patch: Record<string, unknown>) => {
+      const next = Object.fromEntries(Object.entries({ ...pay, ...patch }).filter(([, v]) => v !== undefined));
+      change({ pay: Object.keys(next).length === 0 ? undefined : (next as EditNode['pay']) });
+    };
+    const kpis = node.kpis ?? [];
+    const children = node.children ?? [];
+    const last = nodePath[nodePath.length - 1];
+    return (
+      <Box xcss={isRoot ? undefined : NESTED} key={at}>
+        <Stack space="space.150">
+          <Heading size="small">{`${t.kinds[node.kind] ?? node.kind}: ${node.name}`}</Heading>
+          <Inline space="space.100" shouldWrap alignBlock="start">
+            {textField(`${at}.id`, m.id, node.id, (text) => change({ id: text }))}
+            {textField(`${at}.name`, m.name, node.name, (text) => change({ name: text }))}
+            {!isRoot && selectField(`${at}.kind`, m.kind, optionsOf(t.kinds, ['perspective', 'objective', 'scorecard']), node.kind, (v) => change({ kind: v as EditNode['kind'] }))}
+            {selectField(`${at}.method`, m.rollUp, optionsOf(t.rollUps, ROLL_UP_METHODS), node.method ?? 'weighted', (v) => change({ method: v as EditNode['method'] }))}
+            {selectField(`${at}.weights`, m.weights, optionsOf(m.weightModes, ['relative', 'absolute']), node.weights ?? 'relative', (v) => change({ weights: v as EditNode['weights'] }))}
+            {!isRoot && textField(`${at}.weight`, m.weight, node.weight, (text) => change({ weight: numberOrText(text) as number }))}
+            {node.kind === 'scorecard' && selectField(`${at}.level`, m.level, optionsOf(m.levels, ['company', 'department', 'person']), node.level, (v) => change({ level: v as EditNode['level'] }), true)}
+            {textField(`${at}.owner`, m.owner, node.owner, (text) => change({ owner: text.trim() === '' ? undefined : text }))}
+          </Inline>
+          {node.kind === 'scorecard' && node.level === 'person' && (
+            <Inline space="space.100" shouldWrap alignBlock="start">
+              {textField(`${at}.pay.base`, m.payBase, pay.base, (text) => changePay({ base: numberOrText(text) }))}
+              {textField(`${at}.pay.gate`, m.payGate, pay.gate, (text) => changePay({ gate: numberOrText(text) }))}
+              {textField(`${at}.pay.cap`, m.payCap, pay.cap, (text) => changePay({ cap: numberOrText(text) }))}
+            </Inline>
+          )}
+          {kpis.map((kpi, k) => kpiEditor(current, nodePath, kpi, k, kpis.length))}
+          {children.map((child, i) => nodeEditor(current, child, [...nodePath, i], children.length))}
+          <Inline space="space.100">
+            {node.kind === 'scorecard' && <Button onClick={() => set(addChild(current, nodePath, 'perspective', m.newPerspective))}>{m.addPerspective}</Button>}
+            <Button onClick={() => set(addChild(current, nodePath, 'objective', m.newObjective))}>{m.addObjective}</Button>
+            <Button onClick={() => set(addKpi(current, nodePath, m.newKpi))}>{m.addKpi}</Button>
+            {!isRoot && <Button appearance="subtle" isDisabled={last === 0} onClick={() => set(moveNode(current, nodePath, -1))}>{m.up}</Button>}
+            {!isRoot && <Button appearance="subtle" isDisabled={last === siblings - 1} onClick={() => set(moveNode(current, nodePath, 1))}>{m.down}</Button>}
+            {!isRoot && <Button appearance="subtle" onClick={() => set(removeNode(current, nodePath))}>{m.remove}</Button>}
+          </Inline>
+          {errorsOf(`${at}.children`, 'exact')}
+          {errorsOf(`${at}.pay`, 'rest')}
+        </Stack>
+      </Box>
+    );
+  };
+
+  const choices = value.map((c, i) => ({ label: `${c.tree.root.name} (${c.tree.root.id})`, value: String(i) }));
+  const body = card && (
+    <Stack space="space.200">
+      {selectField(`scorecards.${index}.tree.missing`, m.missing, optionsOf(m.missingPolicies, MISSING_POLICIES), card.tree.missing ?? 'ignore', (v) => set({ ...card, tree: { ...card.tree, missing: v as EditCard['tree']['missing'] } }))}
+      {nodeEditor(card, card.tree.root, [], 1)}
+      {errorsOf(`scorecards.${index}.sources`, 'rest')}
+    </Stack>
+  );
+  const elsewhere = errors.filter((e) => under(e.path, 'scorecards') && !shown.some((s) => under(e.path, s)) && !shownExact.includes(e.path));
+  return (
+    <Stack space="space.200">
+      <Heading size="medium">{m.title}</Heading>
+      <Text>{m.hint}</Text>
+      {elsewhere.map((e) => <ErrorMessage key={`${e.path}:${e.message}`}>{`${e.path}: ${e.message}`}</ErrorMessage>)}
+      <Inline space="space.100" alignBlock="end">
+        {value.length > 0 && (
+          <Stack space="space.050">
+            <Label labelFor="scorecard-choice">{m.choose}</Label>
+            <Select inputId="scorecard-choice" options={choices} value={choices[index]} onChange={(o: Option) => setSelected(Number(o.value))} />
+          </Stack>
+        )}
+        <Button onClick={() => { onChange([...value, newScorecard(value, { scorecard: m.newScorecard, perspective: m.newPerspective, kpi: m.newKpi })]); setSelected(value.length); }}>{m.addScorecard}</Button>
+        {card && <Button appearance="subtle" onClick={() => { onChange(value.filter((_, i) => i !== index)); setSelected(0); }}>{m.removeScorecard}</Button>}
+      </Inline>
+      {body}
+    </Stack>
+  );
+}
