@@ -1,5 +1,6 @@
 import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './report';
 import type { MonthRow, ReportResult } from './run';
+import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Every text that reaches the page goes through here: file names and field values come from the input. */
@@ -37,8 +38,18 @@ table{border-collapse:collapse}th,td{padding:.2rem .7rem;border-bottom:1px solid
 .summary td{text-align:left}.big{font-size:2rem;font-weight:600}.note{color:#666}
 .grid{stroke:#ccc}.axis{font-size:11px;fill:#666}.bar{fill:#2a7ab0}`;
 
+/** The scorecard built from the report: its table (names indented by level), pillars, pay and notes. */
+function scorecardHtml(section: ScorecardSection): string {
+  const { title, lines } = scorecardSummary(section);
+  const [header, ...rows] = scorecardRows(section, '\u00a0\u00a0\u00a0\u00a0');
+  return `<h2>${escapeHtml(title)}</h2>
+${table(header, rows)}
+${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+<p class="note">${escapeHtml(SCORECARD_NOTES.join(' '))}</p>`;
+}
+
 /** The report as one self-contained HTML page: no scripts, styles or images from elsewhere. */
-export function renderHtml(r: ReportResult): string {
+export function renderHtml(r: ReportResult, scorecard?: ScorecardSection): string {
   const { input, overall } = r;
   const summary = [
     ['Input', input.source],
@@ -71,6 +82,7 @@ ${table([field, 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], rows.map
 ${complianceChart(r.byMonth)}
 ${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}
 <p class="note">${escapeHtml(`Compliance = met / (met + breached + open late). ${MONTH_NOTE} TAT = working hours on the clock (pauses excluded) of completed cycles.`)}</p>
+${scorecard ? scorecardHtml(scorecard) : ''}
 </body></html>
 `;
 }

@@ -253,7 +253,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     );
     if (values.html !== undefined) {
       try {
-        await writeFile(values.html, renderHtml(result));
+        await writeFile(values.html, renderHtml(result, section));
       } catch (error) {
         const why = (error as { code?: string }).code === 'ENOENT' ? 'no such directory' : reason(error);
         throw new InputError(`--html: cannot write ${values.html} (${why})`);

@@ -3,7 +3,7 @@ import { evaluateTree, type TreeKpiResult, type TreeResult } from '../core/score
 import { ScorecardRowsError, treeFromRows, type ScorecardRow } from '../core/scorecard/rows';
 import { scorecardNotes, type ScorecardNote } from '../core/scorecard/notes';
 import { actualsFromFacts, type KpiSource, type LogFacts } from '../core/scorecard/sources';
-import { ScorecardTreeSchema, type ScorecardTree } from '../core/scorecard/tree';
+import { MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree } from '../core/scorecard/tree';
 import type { PillarBalance } from '../core/scorecard/pillars';
 import { InputError } from './errors';
 import { formatPercent, table } from './report';
@@ -47,8 +47,10 @@ export function readScorecardFile(json: unknown, name: string): ScorecardFile {
   if (json.rows !== undefined) {
     if (json.tree !== undefined) fail('rows', 'give tree or rows, not both');
     if (!Array.isArray(json.rows)) fail('rows', 'expected a list of rows (id, parent, kind, …)');
+    const missing = json.missing ?? 'ignore';
+    if (!MISSING_POLICIES.includes(missing as MissingPolicy)) fail('missing', `must be ${MISSING_POLICIES.join(', ')}, not ${JSON.stringify(missing)}`);
     try {
-      tree = treeFromRows(json.rows as ScorecardRow[], (json.missing as 'ignore' | undefined) ?? 'ignore');
+      tree = treeFromRows(json.rows as ScorecardRow[], missing as MissingPolicy);
     } catch (error) {
       if (error instanceof ScorecardRowsError) return fail('rows', error.message.replace(/^treeFromRows: /, ''));
       throw error;
@@ -106,6 +108,7 @@ export function scorecardSection(file: ScorecardFile, fileName: string, report: 
 }
 
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** A KPI's value in its unit: shares as percentages, hours to one decimal. */
 const inUnit = (value: number | null, unit: string): string => {
   if (value === null) return 'n/a';
@@ -115,35 +118,50 @@ const inUnit = (value: number | null, unit: string): string => {
 const pillarsLine = (p: PillarBalance): string =>
   `speed ${formatPercent(p.speed)}, accuracy ${formatPercent(p.accuracy)}, satisfaction ${formatPercent(p.satisfaction)}`;
 
-/** The scorecard as terminal text: the tree with each KPI's source, actual, target, score, status and contribution. */
-export function renderScorecard(section: ScorecardSection): string[] {
-  const { result, sources } = section;
-  const rows: string[][] = [['', 'Source', 'Actual', 'Target', 'Score', 'Status', 'Part of score']];
-  const kpiRow = (k: TreeKpiResult, depth: number): string[] => [
-    `${'  '.repeat(depth)}${k.kpi.name}`,
-    sources[k.kpi.id] ?? '',
-    inUnit(k.actual, k.kpi.unit),
-    inUnit(k.kpi.target, k.kpi.unit),
-    formatPercent(k.achievement),
-    k.status ?? (k.actual === null ? 'no data' : ''),
-    formatPercent(k.contribution),
-  ];
+const SCORECARD_HEADER = ['', 'Source', 'Actual', 'Target', 'Score', 'Status', 'Part of score'];
+export const SCORECARD_NOTES = [
+  "Scores are achievements (100% = the target is met); a KPI without data follows the scorecard's missing-data policy.",
+  "Part of score: what each KPI and objective adds to its scorecard's score.",
+];
+
+/** The scorecard's table, header first: each node, then its KPIs with source, actual, target, score, status, part. */
+export function scorecardRows(section: ScorecardSection, indent = '  '): string[][] {
+  const rows: string[][] = [SCORECARD_HEADER];
   const visit = (node: TreeResult, depth: number): void => {
-    rows.push([`${'  '.repeat(depth)}${node.node.name}`, '', '', '', formatPercent(node.score), '', depth === 0 ? '' : formatPercent(node.contribution)]);
-    for (const k of node.kpis) rows.push(kpiRow(k, depth + 1));
+    rows.push([`${indent.repeat(depth)}${node.node.name}`, '', '', '', formatPercent(node.score), '', depth === 0 ? '' : formatPercent(node.contribution)]);
+    for (const k of node.kpis) rows.push(kpiCells(section, k, `${indent.repeat(depth + 1)}${k.kpi.name}`));
     for (const child of node.children) visit(child, depth + 1);
   };
-  visit(result, 0);
-  const card = result.node;
+  visit(section.result, 0);
+  return rows;
+}
+
+const kpiCells = (section: ScorecardSection, k: TreeKpiResult, label: string): string[] => [
+  label,
+  section.sources[k.kpi.id] ?? '',
+  inUnit(k.actual, k.kpi.unit),
+  inUnit(k.kpi.target, k.kpi.unit),
+  formatPercent(k.achievement),
+  k.status ?? (k.actual === null ? 'no data' : ''),
+  formatPercent(k.contribution),
+];
+
+/** The lines around the table: title, pillars, pay of person-level scorecards, notes. */
+export function scorecardSummary(section: ScorecardSection): { title: string; lines: string[] } {
+  const card = section.result.node;
   const about = [card.level, card.owner && `owner: ${card.owner}`].filter(Boolean).join(', ');
-  return [
-    `Scorecard: ${card.name}${about ? ` (${about})` : ''}, from ${section.file}`,
-    ...table(rows, 'llrrrlr'),
-    `  Pillars: ${pillarsLine(result.pillars)}`,
-    ...section.notes.map((note) => `  Note: ${note.message}`),
-    'Scores are achievements (100% = the target is met); a KPI without data is left out. Part of score: what each',
-    'KPI and objective adds to the scorecard\'s score.',
-  ];
+  const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
+  const pay = all(section.result).filter((r) => r.payout !== null).map((r) => `Pay: ${r.node.name} ${integer.format(r.payout!)}`);
+  return {
+    title: `Scorecard: ${card.name}${about ? ` (${about})` : ''}, from ${section.file}`,
+    lines: [`Pillars: ${pillarsLine(section.result.pillars)}`, ...pay, ...section.notes.map((note) => `Note: ${note.message}`)],
+  };
+}
+
+/** The scorecard as terminal text. */
+export function renderScorecard(section: ScorecardSection): string[] {
+  const { title, lines } = scorecardSummary(section);
+  return [title, ...table(scorecardRows(section), 'llrrrlr'), ...lines.map((line) => `  ${line}`), ...SCORECARD_NOTES];
 }
 
 /** The scorecard for `--json`: per node its score, part of the score, pillars, payout and KPIs; the notes. */

@@ -24,7 +24,7 @@ const scorecardFile = (content: unknown) => {
   return path;
 };
 const kpiRow = (id: string, fields: Record<string, unknown>) => ({ id, parent: 'team', kind: 'kpi', name: id, perspective: 'customer', unit: '%', frequency: 'monthly', owner: 'Lan', indicator: 'lagging', ...fields });
-const rowsFile = (sources: Record<string, string>) => ({
+const rowsFile = (sources: Record<string, string>): { rows: Record<string, unknown>[]; sources: Record<string, string> } => ({
   rows: [
     { id: 'team', kind: 'scorecard', name: 'Team', level: 'department' },
     kpiRow('policy-sla', { pillar: 'speed', direction: 'higher', target: 0.5, guardedBy: 'reopens' }),
@@ -78,12 +78,33 @@ describe('npm start: the scorecard from the report', () => {
     [{ ...rowsFile({}), sources: undefined }, ': sources: expected an object of KPI id → source'],
     [{ rows: [{ id: 'a', kind: 'scorecard' }, { id: 'b', parent: 'c', kind: 'objective' }, { id: 'c', parent: 'b', kind: 'objective' }], sources: {} }, ': rows: row 2 ("b"), parent: the parents form a cycle: b → c → b'],
     ['{ not json', ' is not valid JSON'],
+    [{ ...rowsFile({}), missing: 'sometimes' }, ': missing: must be ignore, zero, carry-forward, strict, not "sometimes"'],
   ])('a bad --scorecard file exits 2 naming the option, the file and the field (%#)', async (content, message) => {
     const { out, io } = capture();
     const file = scorecardFile(content);
     expect(await main(['--input', smallLog, '--scorecard', file], io)).toBe(2);
     expect(out.stderr.startsWith(`--scorecard: ${file}${message}`), out.stderr).toBe(true);
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('shows the pay of a person-level scorecard, the notes, and the scorecard in the HTML report', async () => {
+    const { out, io } = capture();
+    const person = rowsFile({ 'policy-sla': 'sla', p90: 'tat:p90', reopens: 'reopen' });
+    Object.assign(person.rows[0], { level: 'person', payBase: 1000, payCap: 1 });
+    Object.assign(person.rows[2], { guardedBy: undefined, owner: undefined });
+    const html = join(dir, 'report.html');
+    expect(await main(['--input', smallLog, '--scorecard', scorecardFile(person), '--html', html], io)).toBe(0);
+    const json = capture();
+    expect(await main(['--input', smallLog, '--scorecard', scorecardFile(person), '--json'], json.io)).toBe(0);
+    const { scorecard } = JSON.parse(json.out.stdout);
+    expect(scorecard.root.payout).toBe(1000 * Math.min(1, scorecard.root.score));
+    expect(out.stdout).toContain(`  Pay: Team ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(scorecard.root.payout)}\n`);
+    expect(out.stdout).toContain('  Note: KPI "p90" has no owner: name the person who answers for it.\n');
+    expect(out.stdout).toContain('  Note: Speed KPI "p90" has no quality guard');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>Scorecard: Team (person), from ');
+    expect(page).toMatch(/<td>\u00a0{4}policy-sla<\/td><td>sla<\/td>/);
+    expect(page).toContain('<p>Pay: Team ');
   });
 
   it('a source the report cannot give exits 2 naming the KPI\'s source and what the report has', async () => {
