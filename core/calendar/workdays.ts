@@ -167,11 +167,15 @@ export interface PreparedWorkdays {
  */
 export const prepareWorkdays = (weekend?: Weekend, holidays?: readonly unknown[]): PreparedWorkdays => prepare(weekend, holidays, true);
 
-/** `tabulate`: build the per-day holiday counts, which pay off over a column but not for one call. */
+/** `tabulate`: build per-day tables over the holidays' span, which pay off over a column but not for one call. */
 function prepare(weekend: Weekend | undefined, holidays: readonly unknown[] | undefined, tabulate: boolean): PreparedWorkdays {
   const t = weekendTable(weekend);
   const hs = workingHolidays(t, holidays);
-  const upTo = holidaysUpTo(hs, tabulate);
+  const tables = tabulate ? dayTables(t, hs) : null;
+  /** How many holidays fall on or before a day. */
+  const upTo = tables
+    ? (day: DayNumber) => (day < tables.first ? 0 : day >= tables.last ? hs.length : tables.holidaysUpTo[day - tables.first])
+    : (day: DayNumber) => lowerBound(hs, day + 1);
   return {
     count(start, end) {
       const a = dayArg('start_date', start);
@@ -188,59 +192,72 @@ function prepare(weekend: Weekend | undefined, holidays: readonly unknown[] | un
         throw new CalendarError('weekend', 'weekend: every day is a weekend day, so no working day can be reached');
       }
       const n = Math.trunc(days);
-      return n === 0 ? from : dayInRange(stepOverHolidays(t, hs, upTo, from, n), n, from);
+      if (n === 0) return from;
+      return dayInRange(tables ? stepOnTables(t, tables, from, n) : bisectOverHolidays(t, hs, from, n), n, from);
     },
   };
 }
 
-/** Holiday tables cover at most this many days (about 270 years, 400 KiB); wider lists are searched instead. */
+/** Tables cover at most this many days (about 270 years, 1.2 MiB); wider holiday lists are searched instead. */
 const MAX_TABLE_DAYS = 100_000;
 
 /**
- * `upTo(d)`: how many of the sorted holidays fall on or before day d. A running count per day over the holidays' span
- * makes it one array read (a column asks two or four times per row); one call, or a list spread over centuries,
- * searches the list instead.
+ * Per-day tables over the span of the holidays, first to last: how many holidays and how many open days (working
+ * weekdays that are not holidays) fall on or before each day, and the open days in order. Outside the span no day is
+ * a holiday, so weekday arithmetic answers there.
  */
-function holidaysUpTo(hs: readonly number[], tabulate: boolean): (day: DayNumber) => number {
-  if (hs.length === 0) return () => 0;
+interface DayTables {
+  readonly first: DayNumber;
+  readonly last: DayNumber;
+  readonly holidaysUpTo: Int32Array;
+  readonly openUpTo: Int32Array;
+  readonly open: Int32Array;
+}
+
+function dayTables(t: WeekendTable, hs: readonly number[]): DayTables | null {
+  if (hs.length === 0 || hs[hs.length - 1] - hs[0] >= MAX_TABLE_DAYS) return null;
   const first = hs[0];
   const last = hs[hs.length - 1];
-  if (!tabulate || last - first >= MAX_TABLE_DAYS) return (day) => lowerBound(hs, day + 1);
-  const table = new Int32Array(last - first + 1);
+  const holidaysUpTo = new Int32Array(last - first + 1);
+  const openUpTo = new Int32Array(last - first + 1);
+  const open: number[] = [];
   for (let i = 0, d = first; d <= last; d++) {
-    while (hs[i] <= d) i++;
-    table[d - first] = i;
+    const holiday = hs[i] === d;
+    if (holiday) i++;
+    else if (!t.mask[weekdayOfDayNumber(d)]) open.push(d);
+    holidaysUpTo[d - first] = i;
+    openUpTo[d - first] = open.length;
   }
-  return (day) => (day < first ? 0 : day >= last ? hs.length : table[day - first]);
+  return { first, last, holidaysUpTo, openUpTo, open: Int32Array.from(open) };
 }
 
-/** Rounds of the fixed-point search before a long run of holidays hands over to the binary search. */
-const MAX_ROUNDS = 4;
-
 /**
- * The |n|-th working day from `from` in the direction of n's sign, holidays skipped: the (|n| + k)-th working weekday,
- * where k counts the holidays passed on the way. First by fixed point: step |n| + k working weekdays, count the
- * holidays passed, and again until the count stops growing. It grows from below and can only stop at the answer
- * (stopping on a holiday would put the |n|-th open day before it, below the answer), so the first repeat is exact;
- * a handful of holidays take one or two rounds. A long run of holidays goes to the binary search.
+ * WORKDAY's |n|-th open day from `from` (n ≠ 0; forwards when n > 0) by table look-up: the open days between `from`
+ * and the span are plain working weekdays, inside the span the k-th open day is read off the list, and past it
+ * weekday stepping goes on from the span's end. No search, whatever the holidays.
  */
-function stepOverHolidays(t: WeekendTable, hs: readonly number[], upTo: (day: DayNumber) => number, from: DayNumber, n: number): DayNumber {
-  const dir = n > 0 ? 1 : -1;
-  const steps = n > 0 ? n : -n;
-  const before = dir === 1 ? upTo(from) : upTo(from - 1);
-  let k = 0;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const day = stepWeekdays(t, from, steps + k, dir);
-    const more = dir === 1 ? upTo(day) - before : before - upTo(day - 1);
-    if (more === k) return day;
-    k = more;
+function stepOnTables(t: WeekendTable, { first, last, openUpTo, open }: DayTables, from: DayNumber, n: number): DayNumber {
+  if (n > 0) {
+    if (from >= last) return stepWeekdays(t, from, n, 1);
+    const gap = from < first ? countWeekdays(t, from + 1, first - 1) : 0; // open days in (from, first)
+    if (n <= gap) return stepWeekdays(t, from, n, 1);
+    const k = from < first ? n - gap : openUpTo[from - first] + n; // the k-th open day of the span (1-based)
+    return k <= open.length ? open[k - 1] : stepWeekdays(t, last, k - open.length, 1);
   }
-  return bisectOverHolidays(t, hs, from, n);
+  const m = -n;
+  if (from <= first) return stepWeekdays(t, from, m, -1);
+  const gap = from > last ? countWeekdays(t, last + 1, from - 1) : 0; // open days in (last, from)
+  if (m <= gap) return stepWeekdays(t, from, m, -1);
+  const before = from > last ? open.length : openUpTo[from - 1 - first]; // open days of the span before `from`
+  const k = from > last ? m - gap : m; // the k-th open day back from `before`
+  return k <= before ? open[before - k] : stepWeekdays(t, first, k - before, -1);
 }
 
 /**
- * The same by binary search over the holidays in the direction of travel: the j-th one is passed iff fewer than |n|
- * working non-holidays lie between `from` and it, and that count never decreases with j.
+ * WORKDAY's |n|-th open day from `from` by binary search over the holidays in the direction of travel (for one call,
+ * or holidays spread over centuries): the answer is the (|n| + k)-th working weekday, where k counts the holidays
+ * passed, and the j-th holiday is passed iff fewer than |n| open days lie between `from` and it, a count that never
+ * decreases with j.
  */
 function bisectOverHolidays(t: WeekendTable, hs: readonly number[], from: DayNumber, n: number): DayNumber {
   if (n > 0) {
