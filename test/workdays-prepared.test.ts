@@ -4,13 +4,14 @@ import { CalendarError } from '../core/calendar/errors';
 import { addWorkingDays, prepareWorkdays, workingDaysBetween } from '../core/calendar/workdays';
 
 /**
- * prepareWorkdays: one weekend and holiday list prepared for many rows (per-day holiday counts, a fixed-point step
- * with a binary-search fallback) must answer exactly as the one-call functions, which test/workdays.test.ts checks
- * against a naive day-by-day reference, including WORKDAY's range error.
+ * prepareWorkdays: one weekend and holiday list prepared for many rows (per-day tables over the holidays' span, or
+ * the binary search when they spread over centuries) must answer exactly as the one-call functions, which
+ * test/workdays.test.ts checks against a naive day-by-day reference, including WORKDAY's range error. Rows start
+ * before, inside and after the holidays' span.
  */
 
 const arbWeekend = fc.oneof(fc.constantFrom<string | number>(1, 2, 7, 11, 17, '', '0000011', '1010100', '0111111'));
-/** Holidays of three shapes: scattered, a solid block of weekdays (many fixed-point rounds), or spread over centuries. */
+/** Holidays of three shapes: scattered, a solid block of days, or spread over centuries (no tables). */
 const arbHolidays = fc.oneof(
   fc.array(fc.integer({ min: -400, max: 400 }), { maxLength: 150 }),
   fc.integer({ min: -100, max: 100 }).chain((first) => fc.integer({ min: 1, max: 120 }).map((n) => Array.from({ length: n }, (_, i) => first + i))),
