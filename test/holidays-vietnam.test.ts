@@ -60,7 +60,8 @@ describe('Vietnam: Labour Code rules where nothing was announced', () => {
   it('2023: Sun 1 Jan in lieu on Mon 2 Jan; Hùng Kings Sat 29 Apr and Sun 30 Apr in lieu on Tue 2 and Wed 3 May; National Day Fri 1 - Mon 4 Sep', () => {
     // The published 2023 schedule: New Year Sat 31 Dec - Mon 2 Jan (Mon in lieu of Sun 1 Jan), as reported at
     // http://118.69.84.237:801/phap-luat/tim-tu-van?page=2344&q=Gi%E1%BA%A3i+th%E1%BB%83+ph%C3%A1p+nh%C3%A2n;
-    // Hùng Kings, 30/4 and 1/5 off 29 Apr - 3 May, https://todaycnews.com/thaonguyen/nghi-le-30-4; 1 - 4 Sep.
+    // Hùng Kings, 30/4 and 1/5 off 29 Apr - 3 May, https://todaycnews.com/thaonguyen/nghi-le-30-4. National Day by the
+    // rule (2 Sep a Saturday: Friday 1 Sep before it, Monday 4 Sep in lieu).
     expect(dates(2023)).toEqual([
       '2023-01-01',
       '2023-01-02',
