@@ -206,6 +206,32 @@ describe('scorecard tree editor', () => {
   });
 });
 
+describe('values typed by hand', () => {
+  it('loads a month of the KPIs without a source, saves what was typed (empty removes), shows the resolver\'s errors at their fields', async () => {
+    const kpi = (id: string, name: string, unit: string) => ({ id, name, perspective: 'financial' as const, pillar: 'other' as const, direction: 'higher' as const, unit, target: 1, frequency: 'monthly' as const, indicator: 'lagging' as const });
+    const card: EditCard = { tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [kpi('sla', 'SLA', 'share'), kpi('dso', 'DSO', 'days'), kpi('payroll', 'Payroll accuracy', 'share')] } }, sources: { sla: 'sla:resolve' } };
+    const answers = [{ ok: false, errors: [{ path: 'values.dso', message: 'must be a number (or null to remove it), not "soon"' }] }, { ok: true }];
+    resetUi(undefined, { getScorecardActuals: { values: { dso: 51, payroll: 1 } }, saveScorecardActuals: () => answers.shift() });
+    await render(<Harness initial={[card]} />);
+    expect(findAll(lastDoc(), 'Heading').map(textOf)).toContain('Values typed by hand');
+    await type('actuals-bo-month', '2025-03');
+    await fire(buttons('Load the month')[0].props.onClick);
+    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'getScorecardActuals', payload: { scorecardId: 'bo', month: '2025-03' } });
+    // Only the KPIs with no source get a field; SLA comes from Jira.
+    expect(findAll(lastDoc(), 'Textfield').filter((f) => /actuals-bo-(?!month)/.test(f.props.id)).map((f) => [f.props.id.replace(/.*actuals-bo-/, ''), f.props.value])).toEqual([['dso', '51'], ['payroll', '1']]);
+    await type('actuals-bo-dso', 'soon');
+    await type('actuals-bo-payroll', '');
+    await fire(buttons('Save the values')[0].props.onClick);
+    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'saveScorecardActuals', payload: { scorecardId: 'bo', month: '2025-03', values: { dso: 'soon', payroll: null } } });
+    expect(errorsAt('actuals-bo-dso')).toEqual(['must be a number (or null to remove it), not "soon"']);
+    await type('actuals-bo-dso', '48.5');
+    await fire(buttons('Save the values')[0].props.onClick);
+    expect((ui.invokes.at(-1)!.payload as { values: unknown }).values).toEqual({ dso: 48.5, payroll: null });
+    expect(errorsAt('actuals-bo-dso')).toEqual([]);
+    expect(findAll(lastDoc(), 'SectionMessage').map(textOf)).toEqual(['Values saved.']);
+  });
+});
+
 describe('admin page: scorecards edited as a tree, saved through the configuration check', () => {
   const scorecard = {
     tree: { missing: 'ignore', root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [{ id: 'sla', name: 'SLA met', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 0.95, frequency: 'monthly', owner: 'Lan', indicator: 'lagging', guardedBy: 'ftr' }, { id: 'ftr', name: 'First time right', perspective: 'customer', pillar: 'accuracy', direction: 'higher', unit: '%', target: 0.9, frequency: 'monthly', owner: 'Lan', indicator: 'lagging' }] } },

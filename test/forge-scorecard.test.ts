@@ -140,6 +140,8 @@ describe('typed actuals', () => {
       ],
     });
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: 1 } })).toEqual({ ok: true });
+    expect(await call('getScorecardActuals', { scorecardId: 'bo', month: '2025-03' })).toEqual({ values: { payroll: 1 } });
+    expect(await call('getScorecardActuals', { scorecardId: 'bo', month: '2025-02' })).toEqual({ values: {} });
     let answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     expect(answer.tree.kpis.map((k: any) => [k.id, k.method, k.actual, k.status])).toEqual([['sla', 'ratio', null, null], ['payroll', 'binary', 1, 'GREEN']]);
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: null } })).toEqual({ ok: true });
@@ -147,6 +149,7 @@ describe('typed actuals', () => {
     expect(answer.tree.kpis[1].actual).toBeNull();
     forge.jira.admins.clear();
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: 1 } })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+    expect(await call('getScorecardActuals', { scorecardId: 'bo', month: '2025-03' })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
   });
 });
 

@@ -46,6 +46,13 @@ const en = {
   addPerspective: 'Add a perspective',
   addObjective: 'Add an objective',
   addKpi: 'Add a KPI',
+  actualsTitle: 'Values typed by hand',
+  actualsHint: 'For the saved scorecard’s KPIs that have no Jira source (e.g. payroll accuracy, DSO): choose a month, load, type, save. An empty field removes the value.',
+  actualsMonth: 'Month (YYYY-MM)',
+  actualsLoad: 'Load the month',
+  actualsSave: 'Save the values',
+  actualsSaved: 'Values saved.',
+  actualsNotSaved: 'The values could not be saved.',
 };
 
 export type ScorecardEditorMessages = typeof en;
@@ -97,6 +104,13 @@ const vi: ScorecardEditorMessages = {
   addPerspective: 'Thêm khía cạnh',
   addObjective: 'Thêm mục tiêu',
   addKpi: 'Thêm KPI',
+  actualsTitle: 'Giá trị nhập tay',
+  actualsHint: 'Cho các KPI của thẻ điểm đã lưu không lấy số từ Jira (ví dụ độ chính xác bảng lương, DSO): chọn tháng, tải, nhập, lưu. Để trống là xoá giá trị.',
+  actualsMonth: 'Tháng (YYYY-MM)',
+  actualsLoad: 'Tải tháng',
+  actualsSave: 'Lưu các giá trị',
+  actualsSaved: 'Đã lưu các giá trị.',
+  actualsNotSaved: 'Không lưu được các giá trị.',
 };
 
 export const scorecardEditorMessagesFor = (locale: string | undefined): ScorecardEditorMessages => (locale?.toLowerCase().startsWith('vi') ? vi : en);

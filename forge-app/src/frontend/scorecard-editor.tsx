@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
 import type { FieldError } from '../config/schema';
 import { messagesFor } from '../i18n/messages';
+import { ScorecardActuals } from './scorecard-actuals';
 import { scorecardEditorMessagesFor } from './scorecard-editor-messages';
 import {
   addChild, addKpi, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, newScorecard,
@@ -189,6 +190,12 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
       {selectField(`scorecards.${index}.tree.missing`, m.missing, optionsOf(m.missingPolicies, MISSING_POLICIES), card.tree.missing ?? 'ignore', (v) => set({ ...card, tree: { ...card.tree, missing: v as EditCard['tree']['missing'] } }))}
       {nodeEditor(card, card.tree.root, [], 1)}
       {errorsOf(`scorecards.${index}.sources`, 'rest')}
+      <ScorecardActuals
+        key={card.tree.root.id}
+        scorecardId={card.tree.root.id}
+        kpis={kpiChoices(card).filter((k) => card.sources?.[k.id] === undefined)}
+        m={m}
+      />
     </Stack>
   );
   const elsewhere = errors.filter((e) => under(e.path, 'scorecards') && !shown.some((s) => under(e.path, s)) && !shownExact.includes(e.path));

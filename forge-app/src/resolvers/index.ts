@@ -12,7 +12,7 @@ import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
 import { requireLicense } from './license';
 import { AccessError, requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
-import { saveScorecardActuals, scorecardData, type ScorecardQuery, type TypedActualsInput } from './scorecard';
+import { saveScorecardActuals, scorecardActuals, scorecardData, type ScorecardQuery, type TypedActualsInput } from './scorecard';
 
 /** Resolver errors reach the frontend as `{ error: code, message }` rather than a thrown invoke. */
 const guarded = <T>(work: () => Promise<T>) =>
@@ -74,6 +74,13 @@ resolver.define('saveScorecardActuals', ({ payload }) =>
   guarded(async () => {
     await requireJiraAdmin();
     return saveScorecardActuals(payload as TypedActualsInput);
+  }),
+);
+
+resolver.define('getScorecardActuals', ({ payload }) =>
+  guarded(async () => {
+    await requireJiraAdmin();
+    return scorecardActuals(payload as { scorecardId: string; month: string });
   }),
 );
 

@@ -186,6 +186,12 @@ export async function saveScorecardActuals(input: TypedActualsInput) {
 
 const typedActuals = async (scorecardId: string, month: string): Promise<KpiValues> => (await getValue<TypedActuals>(typedActualsKey(scorecardId, month)))?.values ?? {};
 
+/** The values typed for a scorecard's month (the admin page's form starts from them). */
+export async function scorecardActuals(query: { scorecardId: string; month: string }) {
+  if (typeof query.month !== 'string' || !MONTH.test(query.month)) return invalidMonth(query.month);
+  return { values: await typedActuals(query.scorecardId, query.month) };
+}
+
 export async function scorecardData(query: ScorecardQuery) {
   if (query.month !== undefined && !MONTH.test(query.month)) return invalidMonth(query.month);
   const { config } = await loadConfig();
