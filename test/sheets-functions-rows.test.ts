@@ -141,6 +141,9 @@ describe('an error value in any range is an error naming the argument and row', 
     expect(fails('DSO', col(10, '#N/A'), 100, 30)).toBe('DSO: receivables row 2: the cell holds the error #N/A; fix or clear it');
     expect(fails('UPTIME', col(MON_8), col('#N/A'), MON_8, MON_18)).toBe('UPTIME: outage_ends row 1: the cell holds the error #N/A; fix or clear it');
     expect(fails('BUSINESS_DAYS', 45719, 45723, '#N/A')).toBe('BUSINESS_DAYS: weekend: the cell holds the error #N/A; fix or clear it');
+    expect(fails('SCORECARD', col(0.9, 0.8), col(1, '#REF!'))).toBe('SCORECARD: weights row 2: the cell holds the error #REF!; fix or clear it');
+    expect(fails('KPI_BAND_SCORE', 5, col(0, '#N/A', 10))).toBe('KPI_BAND_SCORE: bands row 2: the cell holds the error #N/A; fix or clear it');
+    expect(fails('KPI_PAYOUT', 1, 1000, '', '', [[0, 0], [1, '#VALUE!']])).toBe('KPI_PAYOUT: steps row 2: the cell holds the error #VALUE!; fix or clear it');
     expect(call('BUSINESS_DAYS', col(45719, '#N/A'), 45723)).toEqual([[5], ['#INVALID: start_date: the cell holds the error #N/A; fix or clear it']]);
   });
 });

@@ -1,4 +1,4 @@
-import { CellError, isBlank } from './coerce';
+import { CellError, isBlank, rejectErrorValue } from './coerce';
 
 /**
  * Arguments as Sheets passes them: a single cell arrives as its value, a range as a 2-D array (rows of cells).
@@ -86,4 +86,15 @@ export function perRow<T>(name: string, argument: unknown, rowsName: string, hei
   if (cells.length !== height) throw new Error(`${rowsName} has ${height} rows but ${name} has ${cells.length}`);
   const readCell = byDistinctCell(read);
   return (row) => readRow(name, row, () => readCell(cells[row]));
+}
+
+/**
+ * An error value (`#N/A` …) anywhere in a range argument is an error naming the argument and the row (of the range,
+ * so a two-column table names its row, not its cell), before a formula reads the cells as its own values.
+ */
+export function rejectErrorValues(name: string, argument: unknown): void {
+  const rows = Array.isArray(argument) ? (argument as unknown[]) : [[argument]];
+  rows.forEach((row, index) => {
+    for (const cell of Array.isArray(row) ? row : [row]) readRow(name, index, () => rejectErrorValue(cell));
+  });
 }

@@ -10,7 +10,7 @@ import type { Direction } from '../../../core/scorecard/schema';
 import { kpiScore, kpiStatusOf } from '../../../core/scorecard/score';
 import { weightedScore, type BlankPolicy, type RollUpMethod } from '../../../core/scorecard/weighted';
 import { isBlank, numberOf, numberOr, textOr } from '../cells/coerce';
-import { cellsOf, readArgument } from '../cells/grid';
+import { cellsOf, readArgument, rejectErrorValues } from '../cells/grid';
 import { spill } from '../cells/spill';
 
 /**
@@ -92,6 +92,7 @@ export const KPI_STABILIZE_SCORE = (actual: unknown, target: unknown, tolerance:
 
 /** The bands of a row or a column, blank cells left out; checked once (the core names a bad boundary), then per row. */
 export function KPI_BAND_SCORE(actual: unknown, bands: unknown, direction?: unknown) {
+  rejectErrorValues('bands', bands);
   const boundaries = cellsOf(bands).filter((cell) => !isBlank(cell)) as number[];
   bandScore('KPI_BAND_SCORE', 0, boundaries, 'higher');
   return spill(
@@ -104,6 +105,7 @@ export function KPI_BAND_SCORE(actual: unknown, bands: unknown, direction?: unkn
 function stepsOf(steps: unknown): PayoutStep[] | undefined {
   if (isBlank(steps)) return undefined;
   if (!Array.isArray(steps)) throw new Error('steps must be a two-column range (achievement from, rate)');
+  rejectErrorValues('steps', steps);
   return (steps as unknown[][]).filter((row) => !row.every(isBlank)) as unknown as PayoutStep[];
 }
 
@@ -118,6 +120,8 @@ export function KPI_PAYOUT(achievement: unknown, base: unknown, gate?: unknown, 
 }
 
 export const SCORECARD = (scores: unknown, weights: unknown, method?: unknown, blanks?: unknown) => {
+  rejectErrorValues('scores', scores);
+  rejectErrorValues('weights', weights);
   const blankToNull = (cell: unknown) => (isBlank(cell) ? null : (cell as number));
   return weightedScore(
     cellsOf(scores).map(blankToNull),
