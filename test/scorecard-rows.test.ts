@@ -41,6 +41,12 @@ describe('treeFromRows', () => {
     expect(result.children[2].payout).toBe(500);
   });
 
+  it('reads numbers and clamp yes/no given as text (a CSV import)', () => {
+    const tree = treeFromRows([...rows(), kpiRow('past', 'proc', { direction: 'lower', target: '50', method: 'progress', baseline: ' 100 ', clamp: 'FALSE', weight: '0' })]);
+    expect(tree.root.children[1].kpis[2]).toMatchObject({ target: 50, weight: 0, scoring: { method: 'progress', baseline: 100, clamp: false } });
+    expect(evaluateTree(tree, { past: 25 }).children[1].kpis[2].achievement).toBe(1.5);
+  });
+
   it('C1: names the chain of ids of a cycle in the cascade', () => {
     const cyclic = [...rows(), { id: 'a', parent: 'c', kind: 'objective' } as ScorecardRow, { id: 'b', parent: 'a', kind: 'objective' } as ScorecardRow, { id: 'c', parent: 'b', kind: 'objective' } as ScorecardRow];
     expect(() => treeFromRows(cyclic)).toThrow('treeFromRows: row 9 ("a"), parent: the parents form a cycle: a → c → b → a');

@@ -30,16 +30,18 @@ export class ScorecardRowsError extends Error {
   }
 }
 
-const SCORING_FIELDS = ['baseline', 'min', 'max', 'redFlag', 'scale', 'tolerance', 'bands', 'clamp'] as const;
+/** Scoring parameters in their own columns (`bands` is a list, read apart). */
+const SCORING_PARAMETERS = ['baseline', 'min', 'max', 'redFlag', 'scale', 'tolerance', 'clamp'];
 const NUMBER_FIELDS = new Set(['weight', 'target', 'floor', 'cap', 'amber', 'red', 'greenFrom', 'redBelow', 'baseline', 'min', 'max', 'redFlag', 'scale', 'tolerance', 'payBase', 'payGate', 'payCap']);
 /** Tree fields → row columns, for naming the column of a schema issue. */
 const COLUMN_OF: Record<string, string> = { scoring: 'method', 'scoring.method': 'method', status: 'greenFrom', 'status.greenFrom': 'greenFrom', 'status.redBelow': 'redBelow', pay: 'payBase', 'pay.base': 'payBase', 'pay.gate': 'payGate', 'pay.cap': 'payCap', 'pay.steps': 'paySteps', children: 'parent' };
 
 const blank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-/** A cell as the schema wants it: blanks dropped, numeric text of a number column read as a number. */
+/** A cell as the schema wants it: numeric text of a number column read as a number, `true`/`false` of clamp as yes/no. */
 const cell = (field: string, value: unknown): unknown => {
   if (typeof value !== 'string') return value;
   const text = value.trim();
+  if (field === 'clamp' && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   return NUMBER_FIELDS.has(field) && text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
 };
 /** `0; 50; 80` or a list → numbers (what is not a number is left for the schema to name). */
@@ -133,7 +135,7 @@ function nodeFields(row: ScorecardRow): Record<string, unknown> {
 
 function kpiFields(row: ScorecardRow): Record<string, unknown> {
   const method = blank(row.method) ? undefined : cell('method', row.method);
-  const scoring = method === undefined ? undefined : { method, ...pick(row, SCORING_FIELDS.filter((field) => field !== 'bands')), ...(blank(row.bands) ? {} : { bands: list(row.bands) }) };
+  const scoring = method === undefined ? undefined : { method, ...pick(row, SCORING_PARAMETERS), ...(blank(row.bands) ? {} : { bands: list(row.bands) }) };
   const thresholds = pick(row, ['greenFrom', 'redBelow']);
   const status = blank(row.status) ? (Object.keys(thresholds).length > 0 ? { by: 'achievement', ...thresholds } : undefined) : { by: row.status, ...thresholds };
   const fields = pick(row, ['id', 'name', 'perspective', 'pillar', 'direction', 'unit', 'target', 'weight', 'frequency', 'owner', 'indicator', 'guardedBy', 'aggregation', 'floor', 'cap', 'amber', 'red']);
