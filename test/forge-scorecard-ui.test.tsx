@@ -181,6 +181,23 @@ describe('scorecard tree editor', () => {
     expect(edited[0].tree.root.children![0].children![0].kpis).toEqual([]);
   });
 
+  it('a person-level scorecard takes its pay: base, gate and a step table, checked as the configuration is', async () => {
+    const kpi = { id: 'tat', name: 'Turnaround', perspective: 'internal-process' as const, pillar: 'speed' as const, direction: 'lower' as const, unit: 'h', target: 8, frequency: 'monthly' as const, owner: 'Lan', indicator: 'lagging' as const };
+    await render(<Harness initial={[{ tree: { root: { id: 'lan', name: 'Lan', kind: 'scorecard', kpis: [kpi] } }, sources: {} }]} />);
+    expect(textfield('scorecards.0.tree.root.pay.base')).toBeUndefined();
+    await choose('scorecards.0.tree.root.level', 'person');
+    await type('scorecards.0.tree.root.pay.base', '10000000');
+    await type('scorecards.0.tree.root.pay.gate', '0.8');
+    await type('scorecards.0.tree.root.pay.steps', '0.8=0.5, 1=1, 1.2=1.5');
+    expect(edited[0].tree.root).toMatchObject({ level: 'person', pay: { base: 10_000_000, gate: 0.8, steps: [[0.8, 0.5], [1, 1], [1.2, 1.5]] } });
+    expect(textfield('scorecards.0.tree.root.pay.steps').props.value).toBe('0.8=0.5, 1=1, 1.2=1.5');
+    const check = checkConfig({ schemaVersion: 3, calendars: {}, policies: [], scorecards: edited, sync: { scopeJql: 'project = SUP' } });
+    expect(check.ok ? [] : check.errors).toEqual([]);
+    // Clearing every pay field leaves no pay at all.
+    for (const field of ['base', 'gate', 'steps']) await type(`scorecards.0.tree.root.pay.${field}`, '');
+    expect(edited[0].tree.root.pay).toBeUndefined();
+  });
+
   it('shows each error at its field, and the ones no field shows at the top', async () => {
     const card: EditCard = {
       tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', children: [{ id: 'c', name: 'Customer', kind: 'perspective', kpis: [{ id: 'sla', name: 'SLA', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 'ninety' as unknown as number, frequency: 'monthly', indicator: 'lagging', scoring: { method: 'performance', min: 10, max: 10 } }] }] } },

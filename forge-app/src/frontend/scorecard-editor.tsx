@@ -37,6 +37,10 @@ const TICKET_SOURCES = ['sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat',
 const NESTED = xcss({ paddingInlineStart: 'space.300' });
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
+/** `0.8=0.5, 1=1` as pay step rows; blank is no steps, and a row that is not two numbers is kept as typed for the check to name. */
+const stepsOf = (text: string): unknown[] | undefined =>
+  text.trim() === '' ? undefined : text.split(',').map((row) => (row.includes('=') ? row.split('=').map((part) => numberOrText(part) ?? part) : row.trim()));
+
 /** A number or text field's value as typed; anything else (a list where a number belongs) as its JSON. */
 const shownText = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value));
 type Option = { label: string; value: string };
@@ -165,6 +169,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
               {textField(`${at}.pay.base`, m.payBase, pay.base, (text) => changePay({ base: numberOrText(text) }))}
               {textField(`${at}.pay.gate`, m.payGate, pay.gate, (text) => changePay({ gate: numberOrText(text) }))}
               {textField(`${at}.pay.cap`, m.payCap, pay.cap, (text) => changePay({ cap: numberOrText(text) }))}
+              {textField(`${at}.pay.steps`, m.paySteps, pay.steps?.map(([from, rate]) => `${from}=${rate}`).join(', '), (text) => changePay({ steps: stepsOf(text) }))}
             </Inline>
           )}
           {kpis.map((kpi, k) => kpiEditor(current, nodePath, kpi, k, kpis.length))}
