@@ -5,9 +5,11 @@ import { CODE_PATH, loadBundle } from '../test/helpers/sheets-sandbox';
 
 /**
  * `npx tsx sheets-addon/bench.ts` (after `npm run build`): the built Code.js loaded into a fresh node:vm context as
- * Apps Script loads it on every custom-function call, then SLA_COMPLIANCE over 100,000 rows. Target: < 0.5 s in all.
- * The first run starts with an empty script cache (holidays read from the build-time tables); the next ones share
- * it, as executions within six hours do. Targets: Code.js ≤ 400 KiB, cold ≤ 1.2× warm.
+ * Apps Script loads it on every custom-function call, then SLA_COMPLIANCE over 100,000 rows. Targets: Code.js
+ * ≤ 400 KiB; warm < 0.5 s in all; cold ≤ 1.2× warm. Warm contexts share a script cache, as executions within six
+ * hours do; cold ones start with an empty one (holidays read from the build-time tables). The first execution in
+ * the process is printed apart: it also pays for V8 compiling Code.js for the first time, which every later context
+ * in the process reuses, so it is not compared with them. Cold and warm contexts then take turns, medians of 4 each.
  */
 const CALENDAR = 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN';
 const ROWS = 100_000;
@@ -16,28 +18,37 @@ const codeKiB = statSync(CODE_PATH).size / 1024;
 console.log(`Code.js: ${codeKiB.toFixed(0)} KiB (target ≤ 400 KiB) ${codeKiB <= 400 ? 'OK' : 'OVER TARGET'}`);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const cache = new Map<string, string>();
-const loads: number[] = [];
-const computes: number[] = [];
-for (let run = 0; run < 5; run++) {
+/** One execution: a fresh context with the given script cache, then SLA_COMPLIANCE over the rows. */
+function execution(scriptCache: Map<string, string>) {
   const t0 = performance.now();
-  const sandbox = loadBundle({ cache });
+  const sandbox = loadBundle({ cache: scriptCache });
   const loaded = performance.now();
   const { starts, ends, targets } = bigPurchaseLog(sandbox, ROWS);
   const t1 = performance.now();
   const compliance = sandbox.call('SLA_COMPLIANCE', starts, ends, targets, CALENDAR, '', '2025-06-30 17:00');
-  const t2 = performance.now();
-  loads.push(loaded - t0);
-  computes.push(t2 - t1);
-  if (run === 0) console.log(`SLA_COMPLIANCE over ${ROWS.toLocaleString('en')} rows = ${String(compliance)}`);
+  return { load: loaded - t0, compute: performance.now() - t1, compliance };
 }
-const load = median(loads.slice(1));
-const compute = median(computes.slice(1));
-const cold = loads[0] + computes[0];
-console.log(`cold script cache (first execution, holiday cache empty): load ${loads[0].toFixed(0)} ms + SLA_COMPLIANCE ${computes[0].toFixed(0)} ms = ${cold.toFixed(0)} ms`);
+const cache = new Map<string, string>();
+const first = execution(cache);
+console.log(`SLA_COMPLIANCE over ${ROWS.toLocaleString('en')} rows = ${String(first.compliance)}`);
+console.log(`first execution in this process (Code.js compiled for the first time, empty script cache): load ${first.load.toFixed(0)} ms + SLA_COMPLIANCE ${first.compute.toFixed(0)} ms`);
+const colds: number[] = [];
+const loads: number[] = [];
+const computes: number[] = [];
+for (let round = 0; round < 4; round++) {
+  const cold = execution(new Map());
+  colds.push(cold.load + cold.compute);
+  const warm = execution(cache);
+  loads.push(warm.load);
+  computes.push(warm.compute);
+}
+const load = median(loads);
+const compute = median(computes);
+const cold = median(colds);
 console.log(`warm script cache (median of 4 fresh contexts): load Code.js in node:vm ${load.toFixed(0)} ms`);
 console.log(`SLA_COMPLIANCE, ${ROWS.toLocaleString('en')} rows: ${compute.toFixed(0)} ms`);
 console.log(`warm total: ${(load + compute).toFixed(0)} ms (target < 500 ms) ${load + compute < 500 ? 'OK' : 'OVER TARGET'}`);
+console.log(`cold script cache (median of 4 fresh contexts, each with an empty cache): ${cold.toFixed(0)} ms`);
 const coldRatio = cold / (load + compute);
 console.log(
   `cold ÷ warm, holidays=VN: ${coldRatio.toFixed(2)}× (target ≤ 1.2×) ${coldRatio <= 1.2 ? 'OK' : 'OVER TARGET'}; the cold call costs ${(cold - load - compute).toFixed(0)} ms more`,
