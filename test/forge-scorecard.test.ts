@@ -221,4 +221,22 @@ describe('a back-office tree from synced tickets', () => {
     expect([greyed.tree.greyed, greyed.tree.children.map((c: any) => [c.id, c.greyed, c.score === null])]).toEqual([true, [['speed', false, false], ['quality', true, true], ['lan', false, false]]]);
     expect(greyed.overall).toBeNull();
   });
+
+  it('an iNPS KPI takes the portal answers of the month (issue 12, N1): one 10 answers, iNPS 100', async () => {
+    const kpi = { ...KPI, id: 'nps', name: 'iNPS', pillar: 'satisfaction', unit: 'points', target: 50, scoring: { method: 'performance', min: -100, max: 100 } };
+    const tree = { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [kpi] } };
+    expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources: { nps: 'inps' } }] } })).toEqual({ ok: true });
+    const created = Date.parse('2025-03-03T00:00:00Z');
+    const issue = resolved('SUP-7', created, 2);
+    issue.fields.reporter = { accountId: 'requester-7', displayName: 'Requester 7' };
+    forge.jira.add(issue);
+    await syncAt(created + 20 * HOUR);
+    let answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect(answer.tree.kpis[0]).toMatchObject({ id: 'nps', actual: null, achievement: null });
+    const asRequester = (functionKey: string, payload: unknown) =>
+      resolverHandler({ call: { functionKey, payload }, context: { extension: { request: { key: 'SUP-7', typeId: '7' }, portal: { id: '1' } } } }, { principal: { accountId: 'requester-7' } }) as Promise<any>;
+    expect(await asRequester('submitInps', { score: 10 })).toEqual({ ok: true, score: 10 });
+    answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect(answer.tree.kpis[0]).toMatchObject({ id: 'nps', method: 'performance', actual: 100, achievement: 1, status: 'GREEN' });
+  });
 });
