@@ -198,6 +198,32 @@ describe('scorecard tree editor', () => {
     expect(edited[0].tree.root.pay).toBeUndefined();
   });
 
+  it('sets a KPI\'s RAG rule: by achievement with its thresholds, by goal and red flag, or the default; a KPI without a method keeps amber and red', async () => {
+    const base = { perspective: 'customer' as const, pillar: 'other' as const, direction: 'lower' as const, unit: 'incidents', frequency: 'monthly' as const, owner: 'Lan', indicator: 'lagging' as const };
+    const kpis = [
+      { ...base, id: 'incidents', name: 'Compliance incidents', target: 0, scoring: { method: 'goal-red-flag' as const, redFlag: 3 } },
+      { ...base, id: 'legacy', name: 'Old KPI', direction: 'higher' as const, unit: '%', target: 95 },
+    ];
+    await render(<Harness initial={[{ tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis } }, sources: {} }]} />);
+    const at = 'scorecards.0.tree.root.kpis';
+    expect(select(`${at}.0.status.by`).props.options.map((o: { value: string }) => o.value)).toEqual(['default', 'achievement', 'goal-red-flag']);
+    expect(select(`${at}.1.status.by`)).toBeUndefined();
+    expect([textfield(`${at}.1.amber`), textfield(`${at}.1.red`)].every(Boolean)).toBe(true);
+    await choose(`${at}.0.status.by`, 'achievement');
+    await type(`${at}.0.status.greenFrom`, '0.95');
+    await type(`${at}.0.status.redBelow`, '0.8');
+    expect(edited[0].tree.root.kpis![0].status).toEqual({ by: 'achievement', greenFrom: 0.95, redBelow: 0.8 });
+    await type(`${at}.1.amber`, '0.85');
+    expect(edited[0].tree.root.kpis![1].amber).toBe(0.85);
+    const check = checkConfig({ schemaVersion: 3, calendars: {}, policies: [], scorecards: edited, sync: { scopeJql: 'project = SUP' } });
+    expect(check.ok ? [] : check.errors).toEqual([]);
+    await choose(`${at}.0.status.by`, 'goal-red-flag');
+    expect(edited[0].tree.root.kpis![0].status).toEqual({ by: 'goal-red-flag' });
+    expect(textfield(`${at}.0.status.greenFrom`)).toBeUndefined();
+    await choose(`${at}.0.status.by`, 'default');
+    expect(edited[0].tree.root.kpis![0]).not.toHaveProperty('status');
+  });
+
   it('shows each error at its field, and the ones no field shows at the top', async () => {
     const card: EditCard = {
       tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', children: [{ id: 'c', name: 'Customer', kind: 'perspective', kpis: [{ id: 'sla', name: 'SLA', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 'ninety' as unknown as number, frequency: 'monthly', indicator: 'lagging', scoring: { method: 'performance', min: 10, max: 10 } }] }] } },

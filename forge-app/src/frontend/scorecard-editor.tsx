@@ -94,6 +94,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
     const at = `${errorPath(index, nodePath)}.kpis.${k}`;
     const change = (patch: Partial<EditKpi>) => set(updateKpi(current, nodePath, k, patch));
     const scoring = (kpi.scoring ?? { method: 'ratio' }) as Record<string, unknown> & { method: (typeof SCORING_METHODS)[number] };
+    const changeStatus = (patch: Record<string, unknown>) => change({ status: Object.fromEntries(Object.entries({ ...kpi.status, ...patch }).filter(([, v]) => v !== undefined)) as EditKpi['status'] });
     const changeScoring = (patch: Record<string, unknown>) => change({ scoring: Object.fromEntries(Object.entries({ ...scoring, ...patch }).filter(([, v]) => v !== undefined)) as EditKpi['scoring'] });
     const sources: Option[] = [
       ...policies.map((p) => ({ label: m.slaSource(p.name || p.id), value: `sla:${p.id}` })),
@@ -124,6 +125,13 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
             field(`${at}.scoring.clamp`, m.clamp, <Checkbox id={`${at}.scoring.clamp`} label={m.clamp} isChecked={scoring.clamp !== false} onChange={() => changeScoring({ clamp: scoring.clamp === false })} />, `${at}.scoring.clamp`)}
           {scoring.method === 'ratio' && textField(`${at}.floor`, m.params.floor, kpi.floor, (text) => change({ floor: numberOrText(text) as number }))}
           {scoring.method === 'ratio' && textField(`${at}.cap`, m.params.cap, kpi.cap, (text) => change({ cap: numberOrText(text) as number }))}
+          {kpi.scoring === undefined && textField(`${at}.amber`, m.amber, kpi.amber, (text) => change({ amber: numberOrText(text) as number }))}
+          {kpi.scoring === undefined && textField(`${at}.red`, m.red, kpi.red, (text) => change({ red: numberOrText(text) as number }))}
+          {kpi.scoring !== undefined &&
+            selectField(`${at}.status.by`, m.ragBy, optionsOf(m.ragRules, ['default', 'achievement', ...(scoring.method === 'goal-red-flag' ? ['goal-red-flag'] : [])]), kpi.status?.by ?? 'default', (v) =>
+              change({ status: v === 'achievement' || v === 'goal-red-flag' ? { by: v } : undefined }))}
+          {kpi.status?.by === 'achievement' && textField(`${at}.status.greenFrom`, m.greenFrom, kpi.status.greenFrom, (text) => changeStatus({ greenFrom: numberOrText(text) }))}
+          {kpi.status?.by === 'achievement' && textField(`${at}.status.redBelow`, m.redBelow, kpi.status.redBelow, (text) => changeStatus({ redBelow: numberOrText(text) }))}
           {selectField(`${at}.guardedBy`, m.guard, guards, kpi.guardedBy, (v) => change({ guardedBy: v }), true)}
           {selectField(`scorecards.${index}.sources.${kpi.id}`, m.source, sources, current.sources?.[kpi.id], (v) => set(setSource(current, kpi.id, v)), true)}
         </Inline>
