@@ -167,6 +167,22 @@ describe('admin page without JSON', () => {
     expect((forge.kvs.data.get('config') as any).policies[0]).toMatchObject({ start: { on: 'field', field: 'requestDate' }, appliesTo: [{ field: 'project', in: ['HR'] }] });
   });
 
+  it('A1: a stored policy the check refuses opens in the editor with its errors at its fields, and can be repaired there', async () => {
+    // Written as an older version or by hand: no stop condition, goals not a list.
+    forge.kvs.data.set('config', { ...BASE_CONFIG, policies: [{ id: 'old', name: 'Old policy', goals: '8h' }] });
+    await renderAdmin();
+    expect(field('policy-0-id').props.value).toBe('old');
+    const stopStack = findAll(lastDoc(), 'Stack').find((s) => s.children.includes(select('policy-0-stop')))!;
+    expect(findAll(stopStack, 'ErrorMessage').map(textOf).join(' ')).toMatch(/expected object/);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('goals: Invalid input: expected array, received string');
+    await choose('policy-0-stop', ['Resolved']);
+    await fire(button('Add a goal').props.onClick);
+    await fire(select('policy-0-goal-0-calendar').props.onChange, { label: 'office', value: 'office' });
+    await fire(button('Save').props.onClick);
+    expect(textOf(findAll(lastDoc(), 'SectionMessage')[0])).toBe('Saved.');
+    expect((forge.kvs.data.get('config') as any).policies[0]).toMatchObject({ id: 'old', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'office' }] });
+  });
+
   it('A1: the pickers answer a user who is not a Jira administrator with nothing', async () => {
     forge.jira.admins.clear();
     expect(await call('adminPicker', { kind: 'projects' })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });

@@ -25,9 +25,32 @@ export const draftOf = (input: AppConfigInput | null): AdminDraft => ({
   teamField: input?.fields?.team ?? '',
   extraFields: Object.entries(input?.fields?.extra ?? {}).map(([name, field]) => ({ name, field })),
   calendars: Object.entries(input?.calendars ?? {}).map(([name, text]) => ({ name, text })),
-  policies: input?.policies ?? [],
+  policies: (Array.isArray(input?.policies) ? input.policies : []).map(editablePolicy),
   scorecards: input?.scorecards ?? [],
 });
+
+const listOr = <T>(value: T[] | undefined, fallback: T[] | undefined): T[] | undefined => (Array.isArray(value) ? value : fallback);
+
+/**
+ * A stored policy the editor can show even when it no longer validates (loaded with its errors): the lists and objects
+ * the editor walks exist; every value it has is kept, and the check names what is still missing at its field.
+ */
+function editablePolicy(stored: SlaPolicyInput): SlaPolicyInput {
+  const policy = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<SlaPolicyInput>;
+  const objectOr = <T extends object>(value: T | undefined, fallback: T): T => (typeof value === 'object' && value !== null ? value : fallback);
+  const stop = objectOr(policy.stop, { statuses: [] });
+  const start = objectOr(policy.start, { on: 'created' });
+  return {
+    ...policy,
+    id: typeof policy.id === 'string' ? policy.id : '',
+    name: typeof policy.name === 'string' ? policy.name : '',
+    appliesTo: listOr(policy.appliesTo, undefined),
+    start: start.on === 'status' ? { ...start, statuses: listOr(start.statuses, []) ?? [] } : start,
+    pause: { statuses: listOr(objectOr(policy.pause, { statuses: [] }).statuses, []) },
+    stop: { ...stop, statuses: listOr(stop.statuses, []) },
+    goals: (listOr(policy.goals, []) ?? []).map((goal) => ({ ...goal, when: listOr(goal?.when, undefined) })),
+  };
+}
 
 /** The draft as a configuration, keeping the settings the page does not show. */
 export function configOf(draft: AdminDraft, previous: AppConfigInput | null): { config: AppConfigInput } {
