@@ -17,7 +17,7 @@ describe('Sheets bundle', () => {
     expect(statSync(CODE_PATH).size / 1024).toBeLessThanOrEqual(MAX_CODE_KIB);
   });
 
-  it('A1: SLA_DUE(Fri 29 Aug 2025 10:00, "1bd", holidays=VN) is Wed 3 Sep 17:00: 1 and 2 Sep are National Day', () => {
+  it('SLA_DUE(Fri 29 Aug 2025 10:00, "1bd", holidays=VN) is Wed 3 Sep 17:00: 1 and 2 Sep are National Day', () => {
     const due = s.call('SLA_DUE', '2025-08-29 10:00', '1bd', 'Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN') as Date;
     expect(due.getTime()).toBe(Date.UTC(2025, 8, 3, 10)); // 17:00 in UTC+7
   });

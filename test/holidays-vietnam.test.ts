@@ -90,7 +90,7 @@ describe('Vietnam: Labour Code rules where nothing was announced', () => {
 describe('Vietnam in calendars', () => {
   const hanoi = () => compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN', 'UTC'));
 
-  it('A1: 1bd from Fri 29 Aug 2025 10:00 is due Wed 3 Sep 17:00 (1 and 2 Sep are National Day)', () => {
+  it('1bd from Fri 29 Aug 2025 10:00 is due Wed 3 Sep 17:00 (1 and 2 Sep are National Day)', () => {
     expect(new Date(hanoi().businessDaysDue(t('2025-08-29T10:00:00+07:00'), 1)).toISOString()).toBe('2025-09-03T10:00:00.000Z');
   });
 
