@@ -15,6 +15,10 @@ export const ScorecardConfigSchema = z.object({
 export type ScorecardConfig = z.output<typeof ScorecardConfigSchema>;
 export type ScorecardConfigInput = z.input<typeof ScorecardConfigSchema>;
 
+/** The stored scorecard whose root has this id; undefined when there is none (or no configuration). */
+export const scorecardById = (config: { scorecards: readonly ScorecardConfig[] } | null, id: string): ScorecardConfig | undefined =>
+  config?.scorecards.find((card) => card.tree.root.id === id);
+
 /** A scorecard as the gadgets' edit views list it: id, name and its KPIs' ids and names. */
 export const scorecardChoice = (card: ScorecardConfig) => ({ id: card.tree.root.id, name: card.tree.root.name, kpis: kpisOf(card.tree.root).map((k) => ({ id: k.id, name: k.name })) });
 

@@ -12,7 +12,8 @@ import { complianceData, type ComplianceQuery } from './compliance';
 import { issuePanelData } from './issue-panel';
 import { requireLicense } from './license';
 import { AccessError, requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
-import { saveScorecardActuals, scorecardActuals, scorecardData, type ScorecardQuery, type TypedActualsInput } from './scorecard';
+import { scorecardData, type ScorecardQuery } from './scorecard';
+import { saveScorecardActuals, scorecardActuals, type TypedActualsInput } from './scorecard-actuals';
 
 /** Resolver errors reach the frontend as `{ error: code, message }` rather than a thrown invoke. */
 const guarded = <T>(work: () => Promise<T>) =>

@@ -1,16 +1,13 @@
-import { actualsFromFacts, csat, evaluateTree, KpiInputError, scorecardNotes, slaCompliance, tatStatistic, type GamingAlert, type KpiDefinition, type KpiValues, type LogFacts, type ScoringMethod, type TatStatistic, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import type { FieldError } from '../config/schema';
-import { kpisOf, tatStatisticsOf } from '../config/scorecards';
+import { evaluateTree, KpiInputError, scorecardNotes, type GamingAlert, type KpiDefinition, type KpiValues, type ScoringMethod, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
+import { scorecardById } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
-import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
-import { checkedKey, keys, segment } from '../storage/keys';
-import { getValue, setValue, valuesWithPrefix } from '../storage/store';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
-import { addMonths, storedCyclesInMonth } from './compliance';
-import { inpsActual } from './inps';
+import { addMonths } from './compliance';
 import { browsableProjects } from './permissions';
+import { invalidMonth, MONTH, typedActuals } from './scorecard-actuals';
+import { type FactsScope, legacySource, sourcedActuals } from './scorecard-facts';
 
 export interface ScorecardQuery {
   scorecardId: string;
@@ -22,76 +19,6 @@ export interface ScorecardQuery {
    * (`sla:<policy>`, `tatMedianHours`, `ftrPercent`, `reopenPercent`, `csatPercent`); they override the scorecard's.
    */
   sources?: Record<string, string>;
-}
-
-/** The gadget-level source names of version 2 and how they read in the core's names: the core's source × factor. */
-function legacySource(source: string): { source: string; factor: number } | null {
-  if (source.startsWith('sla:')) return { source, factor: 100 };
-  const named: Record<string, { source: string; factor: number }> = {
-    tatMedianHours: { source: 'tat:median', factor: 1 },
-    ftrPercent: { source: 'ftr', factor: 100 },
-    reopenPercent: { source: 'reopen', factor: 100 },
-    csatPercent: { source: 'csat', factor: 100 },
-  };
-  return named[source] ?? null;
-}
-
-/** The month's ticket facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
-async function ticketEntries(projects: readonly string[], month: string, gen: number): Promise<TicketEntry[]> {
-  const entries: TicketEntry[] = [];
-  for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) entries.push(...Object.values(value.entries));
-  }
-  return entries.filter((e) => e[0] !== null);
-}
-
-interface FactsScope {
-  projects: readonly string[];
-  timeZone: string;
-  gen: number;
-  /** Every policy of the configuration: the `sla` source (no policy named) is compliance over all of them. */
-  policyIds: readonly string[];
-}
-
-const complianceOf = (cycles: Parameters<typeof slaCompliance>[0], timeZone: string) => slaCompliance(cycles, { timeZone }).total.compliance;
-
-/**
- * The month's facts of the synced tickets as the core's actualsFromFacts reads them (the CLI builds the same from a
- * log), computing only what the sources ask for: SLA compliance per policy, TAT statistics in working hours,
- * resolved and reopened counts, CSAT share, iNPS from the portal answers.
- */
-async function factsFor(sources: readonly string[], month: string, scope: FactsScope): Promise<LogFacts> {
-  const { projects, timeZone, gen } = scope;
-  const resolved = await ticketEntries(projects, month, gen);
-  const asked = new Set(sources.map((source) => source.trim()));
-  const byPolicy: Record<string, number | null> = {};
-  for (const source of asked) {
-    if (source.startsWith('sla:')) byPolicy[source.slice(4)] = complianceOf(await storedCyclesInMonth(source.slice(4), projects, month, timeZone, gen), timeZone);
-  }
-  let overall: number | null = null;
-  if (asked.has('sla')) {
-    const cycles = [];
-    for (const policyId of scope.policyIds) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, gen)));
-    overall = complianceOf(cycles, timeZone);
-  }
-  const tatHours = resolved.map((e) => e[1]).filter((t): t is number => t !== null).map((minutes) => minutes / 60);
-  const ratings = resolved.map((e) => e[3]).filter((r): r is number => r !== null);
-  return {
-    compliance: { overall, byPolicy },
-    tatHours: Object.fromEntries(tatStatisticsOf([...asked]).map((stat) => [stat, tatHours.length > 0 ? tatStatistic(tatHours, stat as TatStatistic) : null])),
-    resolved: resolved.length,
-    reopened: resolved.filter((e) => e[2] > 0).length,
-    csat: ratings.length > 0 ? csat(ratings) : null,
-    inps: asked.has('inps') ? (await inpsActual(projects, month)).inps : null,
-  };
-}
-
-/** The month's actual of each KPI with a source: the scorecard's sources in the core's names, the gadget's legacy ones scaled. */
-async function actualsFor(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, { source: string; factor: number }>>, month: string, scope: FactsScope): Promise<KpiValues> {
-  const coreSources = { ...sources, ...Object.fromEntries(Object.entries(legacy).map(([id, l]) => [id, l.source])) };
-  const facts = await factsFor(Object.values(coreSources), month, scope);
-  const actuals = actualsFromFacts(coreSources, facts);
-  return Object.fromEntries(Object.entries(actuals).map(([id, value]) => [id, value === null || value === undefined || !(id in legacy) ? value : value * legacy[id].factor]));
 }
 
 type AlertView = Pick<GamingAlert, 'code' | 'kpiId' | 'guardId' | 'kpiPrevious' | 'kpiCurrent' | 'guardPrevious' | 'guardCurrent'>;
@@ -142,60 +69,10 @@ const nodeView = (result: TreeResult): ScorecardNodeView => ({
   children: result.children.map(nodeView),
 });
 
-/** Values an admin typed for KPIs that no Jira data measures (payroll accuracy, DSO): per scorecard and month. */
-const typedActualsKey = (scorecardId: string, month: string) => checkedKey(`scorecard-actuals:${segment(scorecardId)}:${month}`);
-type TypedActuals = { values: Record<string, number> };
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const invalidMonth = (month: unknown) => ({ error: 'INVALID_MONTH' as const, message: `month must be YYYY-MM, got ${JSON.stringify(month)}` });
-
-export interface TypedActualsInput {
-  scorecardId: string;
-  month: string;
-  /** KPI id → its value this month; null removes a value typed before. */
-  values: Record<string, unknown>;
-}
-
-/**
- * Stores typed actuals for a month: only KPIs of the scorecard that have no source (a source's actual comes from Jira),
- * each a finite number; every problem is answered with its path (`values.<kpi id>`), and nothing is stored then.
- */
-export async function saveScorecardActuals(input: TypedActualsInput) {
-  if (typeof input.month !== 'string' || !MONTH.test(input.month)) return invalidMonth(input.month);
-  const { config } = await loadConfig();
-  const scorecard = config?.scorecards.find((s) => s.tree.root.id === input.scorecardId);
-  if (!scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: input.scorecardId };
-  const kpiIds = new Set(kpisOf(scorecard.tree.root).map((kpi) => kpi.id));
-  const errors: FieldError[] = [];
-  for (const [kpiId, value] of Object.entries(input.values ?? {})) {
-    const path = `values.${kpiId}`;
-    if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${input.scorecardId}"` });
-    else if (kpiId in scorecard.sources) errors.push({ path, message: `KPI "${kpiId}" takes its actual from ${scorecard.sources[kpiId]}; typed values are for KPIs without a source` });
-    else if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) errors.push({ path, message: `must be a number (or null to remove it), not ${JSON.stringify(value)}` });
-  }
-  if (errors.length > 0) return { ok: false as const, errors };
-  const key = typedActualsKey(input.scorecardId, input.month);
-  const values = { ...(await getValue<TypedActuals>(key))?.values };
-  for (const [kpiId, value] of Object.entries(input.values ?? {})) {
-    if (value === null) delete values[kpiId];
-    else values[kpiId] = value as number;
-  }
-  await setValue<TypedActuals>(key, { values });
-  return { ok: true as const };
-}
-
-const typedActuals = async (scorecardId: string, month: string): Promise<KpiValues> => (await getValue<TypedActuals>(typedActualsKey(scorecardId, month)))?.values ?? {};
-
-/** The values typed for a scorecard's month (the admin page's form starts from them). */
-export async function scorecardActuals(query: { scorecardId: string; month: string }) {
-  if (typeof query.month !== 'string' || !MONTH.test(query.month)) return invalidMonth(query.month);
-  return { values: await typedActuals(query.scorecardId, query.month) };
-}
-
 export async function scorecardData(query: ScorecardQuery) {
   if (query.month !== undefined && !MONTH.test(query.month)) return invalidMonth(query.month);
   const { config } = await loadConfig();
-  const scorecard = config?.scorecards.find((s) => s.tree.root.id === query.scorecardId);
+  const scorecard = scorecardById(config, query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
   const legacy: Record<string, { source: string; factor: number }> = {};
   for (const [kpiId, source] of Object.entries(query.sources ?? {})) {
@@ -210,8 +87,8 @@ export async function scorecardData(query: ScorecardQuery) {
   let previous: KpiValues;
   try {
     // Typed values for the KPIs without a source, the rest from the synced tickets.
-    actuals = { ...(await typedActuals(scorecard.tree.root.id, month)), ...(await actualsFor(scorecard.sources, legacy, month, scope)) };
-    previous = { ...(await typedActuals(scorecard.tree.root.id, addMonths(month, -1))), ...(await actualsFor(scorecard.sources, legacy, addMonths(month, -1), scope)) };
+    actuals = { ...(await typedActuals(scorecard.tree.root.id, month)), ...(await sourcedActuals(scorecard.sources, legacy, month, scope)) };
+    previous = { ...(await typedActuals(scorecard.tree.root.id, addMonths(month, -1))), ...(await sourcedActuals(scorecard.sources, legacy, addMonths(month, -1), scope)) };
   } catch (error) {
     // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
     if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE' as const, message: error.message };

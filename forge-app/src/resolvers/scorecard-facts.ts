@@ -1,0 +1,77 @@
+import { actualsFromFacts, csat, slaCompliance, tatStatistic, type KpiValues, type LogFacts, type TatStatistic } from '../../../core';
+import { tatStatisticsOf } from '../config/scorecards';
+import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
+import { keys } from '../storage/keys';
+import { valuesWithPrefix } from '../storage/store';
+import { storedCyclesInMonth } from './compliance';
+import { inpsActual } from './inps';
+
+/** The gadget-level source names of version 2 and how they read in the core's names: the core's source × factor. */
+export function legacySource(source: string): { source: string; factor: number } | null {
+  if (source.startsWith('sla:')) return { source, factor: 100 };
+  const named: Record<string, { source: string; factor: number }> = {
+    tatMedianHours: { source: 'tat:median', factor: 1 },
+    ftrPercent: { source: 'ftr', factor: 100 },
+    reopenPercent: { source: 'reopen', factor: 100 },
+    csatPercent: { source: 'csat', factor: 100 },
+  };
+  return named[source] ?? null;
+}
+
+/** The month's ticket facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
+async function ticketEntries(projects: readonly string[], month: string, gen: number): Promise<TicketEntry[]> {
+  const entries: TicketEntry[] = [];
+  for (const project of projects) {
+    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) entries.push(...Object.values(value.entries));
+  }
+  return entries.filter((e) => e[0] !== null);
+}
+
+export interface FactsScope {
+  projects: readonly string[];
+  timeZone: string;
+  gen: number;
+  /** Every policy of the configuration: the `sla` source (no policy named) is compliance over all of them. */
+  policyIds: readonly string[];
+}
+
+const complianceOf = (cycles: Parameters<typeof slaCompliance>[0], timeZone: string) => slaCompliance(cycles, { timeZone }).total.compliance;
+
+/**
+ * The month's facts of the synced tickets as the core's actualsFromFacts reads them (the CLI builds the same from a
+ * log), computing only what the sources ask for: SLA compliance per policy, TAT statistics in working hours,
+ * resolved and reopened counts, CSAT share, iNPS from the portal answers.
+ */
+async function factsFor(sources: readonly string[], month: string, scope: FactsScope): Promise<LogFacts> {
+  const { projects, timeZone, gen } = scope;
+  const resolved = await ticketEntries(projects, month, gen);
+  const asked = new Set(sources.map((source) => source.trim()));
+  const byPolicy: Record<string, number | null> = {};
+  for (const source of asked) {
+    if (source.startsWith('sla:')) byPolicy[source.slice(4)] = complianceOf(await storedCyclesInMonth(source.slice(4), projects, month, timeZone, gen), timeZone);
+  }
+  let overall: number | null = null;
+  if (asked.has('sla')) {
+    const cycles = [];
+    for (const policyId of scope.policyIds) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, gen)));
+    overall = complianceOf(cycles, timeZone);
+  }
+  const tatHours = resolved.map((e) => e[1]).filter((t): t is number => t !== null).map((minutes) => minutes / 60);
+  const ratings = resolved.map((e) => e[3]).filter((r): r is number => r !== null);
+  return {
+    compliance: { overall, byPolicy },
+    tatHours: Object.fromEntries(tatStatisticsOf([...asked]).map((stat) => [stat, tatHours.length > 0 ? tatStatistic(tatHours, stat as TatStatistic) : null])),
+    resolved: resolved.length,
+    reopened: resolved.filter((e) => e[2] > 0).length,
+    csat: ratings.length > 0 ? csat(ratings) : null,
+    inps: asked.has('inps') ? (await inpsActual(projects, month)).inps : null,
+  };
+}
+
+/** The month's actual of each KPI with a source: the scorecard's sources in the core's names, the gadget's legacy ones scaled. */
+export async function sourcedActuals(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, { source: string; factor: number }>>, month: string, scope: FactsScope): Promise<KpiValues> {
+  const coreSources = { ...sources, ...Object.fromEntries(Object.entries(legacy).map(([id, l]) => [id, l.source])) };
+  const facts = await factsFor(Object.values(coreSources), month, scope);
+  const actuals = actualsFromFacts(coreSources, facts);
+  return Object.fromEntries(Object.entries(actuals).map(([id, value]) => [id, value === null || value === undefined || !(id in legacy) ? value : value * legacy[id].factor]));
+}
