@@ -116,6 +116,18 @@ describe('admin page without JSON', () => {
     await type('policy-0-goal-1-target', '2bd');
     await fire(select('policy-0-goal-1-calendar').props.onChange, { label: 'office', value: 'office' });
     await fire(select('teamField').props.onChange, { label: 'Team (customfield_10020)', value: 'customfield_10020' });
+    // The agreed level in percent; a typo is kept with a message, and 120 % is refused by the core at its field.
+    await type('policy-0-agreedCompliance', '9O');
+    expect(field('policy-0-agreedCompliance').props.value).toBe('9O');
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('Write a number of percent, e.g. 95');
+    await type('policy-0-agreedCompliance', '120');
+    await fire(button('Save').props.onClick);
+    const agreedStack = findAll(lastDoc(), 'Stack').find((s) => s.children.includes(field('policy-0-agreedCompliance')))!;
+    expect(findAll(agreedStack, 'ErrorMessage').map(textOf)).toEqual(['give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)']);
+    expect((forge.kvs.data.get('config') as any).policies).toEqual([]);
+    await type('policy-0-agreedCompliance', '90');
+    await type('policy-0-amberMargin', '5');
+    expect(field('policy-0-agreedCompliance').props.value).toBe('90');
     await fire(button('Save').props.onClick);
 
     expect(textOf(findAll(lastDoc(), 'SectionMessage')[0])).toBe('Saved.');
@@ -131,6 +143,8 @@ describe('admin page without JSON', () => {
           { target: '4h', calendar: 'office', when: [{ field: 'priority', in: ['Highest', 'High'] }] },
           { target: '2bd', calendar: 'office' },
         ],
+        agreedCompliance: 0.9,
+        amberMargin: 0.05,
       },
     ]);
     expect(saved.fields.team).toBe('customfield_10020');

@@ -21,6 +21,32 @@ const textField = (id: string, label: string, value: string, onChange: (value: s
   </Stack>
 );
 
+/**
+ * A fraction (0.95) edited as percent (95): empty leaves it unset (the core's default applies); text that is not a
+ * number is kept as typed with a message, and the range is checked with the rest of the configuration on save.
+ */
+function PercentField({ id, label, value, onChange, errors }: { id: string; label: string; value: number | undefined; onChange: (value: number | undefined) => void; errors: readonly string[] }) {
+  const m = useAdminMessages();
+  const [typed, setTyped] = useState<string | null>(null);
+  const change = (text: string) => {
+    const trimmed = text.trim().replace(',', '.');
+    if (trimmed === '') onChange(undefined);
+    else if (/^\d+(\.\d+)?$/.test(trimmed)) onChange(Number(trimmed) / 100);
+    else return setTyped(text);
+    setTyped(null);
+  };
+  // Rounded for display: 0.95 * 100 is 94.99999999999999 in floating point.
+  const shown = value === undefined ? '' : String(Math.round(value * 1e6) / 1e4);
+  return (
+    <Stack space="space.050">
+      <Label labelFor={id}>{label}</Label>
+      <Textfield id={id} value={typed ?? shown} onChange={(e: { target: { value?: string } }) => change(e.target.value ?? '')} />
+      {typed !== null && <ErrorMessage>{m.percentExpected}</ErrorMessage>}
+      {fieldErrors(errors)}
+    </Stack>
+  );
+}
+
 const STATE_APPEARANCE = { met: 'success', breached: 'removed', ongoing: 'inprogress', paused: 'moved' } as const;
 
 /** "Try on issue": the clock the core computes for one issue under the policy as it stands in the editor. */
@@ -105,7 +131,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
   const goals = policy.goals ?? [];
   const setGoal = (g: number, changes: Partial<Goal>) => set({ goals: goals.map((goal, i) => (i === g ? { ...goal, ...changes } : goal)) });
   const startOptions = (['created', 'status', 'field'] as const).map((on) => ({ label: m.startOn[on], value: on }));
-  const shown = ['id', 'name', 'appliesTo', 'start', 'pause', 'stop', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
+  const shown = ['id', 'name', 'appliesTo', 'start', 'pause', 'stop', 'agreedCompliance', 'amberMargin', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
   return (
     <Stack space="space.150">
       <Inline space="space.100" alignBlock="center">
@@ -141,6 +167,10 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
       <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { statuses } })} errors={at('pause')} />
       <SitePicker id={id('stop')} kind="statuses" projects={projects} label={m.stopStatuses} values={policy.stop.statuses ?? []} onChange={(statuses) => set({ stop: { ...policy.stop, statuses } })} errors={at('stop')} />
       <Checkbox label={m.stopOnResolution} isChecked={policy.stop.resolutionSet === true} onChange={(e: { target: { checked?: boolean } }) => set({ stop: { ...policy.stop, resolutionSet: e.target.checked === true } })} />
+      <Inline space="space.100">
+        <PercentField id={id('agreedCompliance')} label={m.agreedCompliance} value={policy.agreedCompliance} onChange={(agreedCompliance) => set({ agreedCompliance })} errors={at('agreedCompliance')} />
+        <PercentField id={id('amberMargin')} label={m.amberMargin} value={policy.amberMargin} onChange={(amberMargin) => set({ amberMargin })} errors={at('amberMargin')} />
+      </Inline>
       <Heading size="xsmall">{m.goals}</Heading>
       {goals.map((goal, g) => {
         const gid = (part: string) => id(`goal-${g}-${part}`);
