@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, holidayList, parseCalendarText, publicWorkedDays } from '../core/calendar';
+import { compileCalendar, holidayList, parseCalendarText, publicHolidays, publicWorkedDays } from '../core/calendar';
 import { VN_OFFICIAL } from '../core/calendar/holiday-data/vn-official';
 
 /**
@@ -111,5 +111,19 @@ describe('Vietnam in calendars', () => {
       'holidays: 2061-06-01 is outside the years 2000-2060 that the public-holiday tables cover (holidays=VN)',
     );
     expect(() => hanoi().isWorkingDay(Date.UTC(1999, 5, 1) / 86_400_000)).toThrow('holidays: 1999-06-01 is outside the years 2000-2060');
+  });
+
+  it('the same through a holiday source that wraps the tables (as the Sheets script cache does)', () => {
+    const wrapped = () =>
+      compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN', 'UTC'), { holidays: (country, year) => publicHolidays(country, year) });
+    const cal = wrapped();
+    // Reading ahead into 2061 must not fail a question about late December 2060 (Thursday 30 Dec).
+    expect(cal.isWorkingTime(t('2060-12-30T09:00:00+07:00'))).toBe(true);
+    expect(cal.isWorkingDay(Date.UTC(2060, 11, 29) / 86_400_000)).toBe(true);
+    expect(() => cal.addWorkingMinutes(t('2060-12-30T09:00:00+07:00'), 3 * 540)).toThrow(
+      'holidays: the result lies outside the years 2000-2060 that the public-holiday tables cover (holidays=VN)',
+    );
+    expect(() => wrapped().isWorkingTime(t('2061-06-01T09:00:00+07:00'))).toThrow('holidays: 2061-06-01 is outside the years 2000-2060');
+    expect(() => wrapped().isWorkingDay(Date.UTC(1999, 5, 1) / 86_400_000)).toThrow('holidays: 1999-06-01 is outside the years 2000-2060');
   });
 });

@@ -1,6 +1,6 @@
 import { type Interval, mergeIntervals } from '../util/intervals';
 import { CalendarError } from './errors';
-import { checkHolidayCountry, HOLIDAY_YEARS, type HolidayProvider, publicHolidays, publicWorkedDays, type WorkedDayProvider } from './holidays';
+import { checkHolidayCountry, HolidayYearsError, type HolidayProvider, publicHolidays, publicWorkedDays, type WorkedDayProvider } from './holidays';
 import { CalendarSpecSchema, type CalendarSpec, type CalendarSpecInput, WEEKDAYS, type Window } from './spec';
 import {
   dayNumberOfIso,
@@ -72,10 +72,13 @@ class CompiledCalendar implements WorkCalendar {
   private readonly countries: readonly string[];
   private readonly holidaySource: HolidayProvider;
   private readonly workedDaySource: WorkedDayProvider;
-  /** Days the tables may span: 1900-2300, narrowed to the holiday tables' years when countries' holidays come from them. */
-  private readonly firstAllowedDay: DayNumber;
-  private readonly endAllowedDay: DayNumber;
-  private readonly holidayTablesLimit: boolean;
+  /**
+   * Days the tables may span: 1900-2300, narrowed to the years the holiday source covers once it says so (it throws a
+   * HolidayYearsError for a year it does not know; tables that grow by whole years must not ask it about one).
+   */
+  private firstAllowedDay = FIRST_DAY;
+  private endAllowedDay = END_DAY;
+  private holidayYears: { first: number; last: number } | undefined;
   readonly hasWorkingHours: boolean;
 
   // Tables (replaced together by build()).
@@ -97,9 +100,6 @@ class CompiledCalendar implements WorkCalendar {
     this.holidaySource = holidaySource;
     this.workedDaySource = workedDaySource;
     this.countries = spec.holidayCountries;
-    this.holidayTablesLimit = this.countries.length > 0 && holidaySource === publicHolidays;
-    this.firstAllowedDay = this.holidayTablesLimit ? Date.UTC(HOLIDAY_YEARS.first, 0, 1) / MS_PER_DAY : FIRST_DAY;
-    this.endAllowedDay = this.holidayTablesLimit ? Date.UTC(HOLIDAY_YEARS.last + 1, 0, 1) / MS_PER_DAY : END_DAY;
     this.weekly = WEEKDAYS.map((d) => mergeIntervals(toRanges(spec.weekly[d])));
     for (const h of spec.holidays) this.fixedHolidays.add(dayNumberOfIso(h.date));
     spec.makeUpDays.forEach((m, i) => {
@@ -247,19 +247,24 @@ class CompiledCalendar implements WorkCalendar {
   private cover(t: Instant): void {
     if (!Number.isFinite(t)) throw new CalendarError('instant', `instant: expected a date-time, got ${t}`);
     const day = Math.floor(t / MS_PER_DAY);
-    if (day < this.firstAllowedDay + 1 || day >= this.endAllowedDay - 1) {
-      // Beyond ±8.64e15 ms (1e20, say) there is no date to show: the number is.
-      const shown = Math.abs(t) <= 8.64e15 ? isoOfDayNumber(day) : String(t);
-      throw this.outsideYears('instant', `${shown} is outside`);
+    // Checked again after each growth: growing may find the holiday source's years narrower than the calendar's.
+    for (;;) {
+      if (day < this.firstAllowedDay + 1 || day >= this.endAllowedDay - 1) {
+        // Beyond ±8.64e15 ms (1e20, say) there is no date to show: the number is.
+        const shown = Math.abs(t) <= 8.64e15 ? isoOfDayNumber(day) : String(t);
+        throw this.outsideYears('instant', `${shown} is outside`);
+      }
+      if (t >= this.coverStart && t < this.coverEnd) return;
+      // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
+      this.growToDay(t < this.coverStart ? day - 1 : day + 1);
     }
-    // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
-    while (!(t >= this.coverStart && t < this.coverEnd)) this.growToDay(t < this.coverStart ? day - 1 : day + 1);
   }
 
   private coverDay(day: DayNumber): void {
-    if (day >= this.firstDay && day < this.endDay) return;
-    if (day < this.firstAllowedDay || day >= this.endAllowedDay) throw this.outsideYears('day', `${isoOfDayNumber(day)} is outside`);
-    this.growToDay(day);
+    while (!(day >= this.firstDay && day < this.endDay)) {
+      if (day < this.firstAllowedDay || day >= this.endAllowedDay) throw this.outsideYears('day', `${isoOfDayNumber(day)} is outside`);
+      this.growToDay(day);
+    }
   }
 
   /** Rebuilds the tables over a range that includes `day` (clamped to the years covered), at least doubling it. */
@@ -278,16 +283,37 @@ class CompiledCalendar implements WorkCalendar {
     this.build(first, end);
   }
 
-  /** `subject` (a date, or "the result") lies outside the years the tables may span: named as calendars' range or the holiday tables'. */
+  /** `subject` (a date, or "the result") lies outside the years the tables may span: named as calendars' range or the holiday source's. */
   private outsideYears(field: string, subject: string): CalendarError {
-    if (!this.holidayTablesLimit) return new CalendarError(field, `${field}: ${subject} the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+    if (!this.holidayYears) return new CalendarError(field, `${field}: ${subject} the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
     const countries = this.countries.join(',');
-    return new CalendarError('holidays', `holidays: ${subject} the years ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last} that the public-holiday tables cover (holidays=${countries})`);
+    return new CalendarError('holidays', `holidays: ${subject} the years ${this.holidayYears.first}-${this.holidayYears.last} that the public-holiday tables cover (holidays=${countries})`);
+  }
+
+  /** Country holidays and worked days over a range; a year the source does not know narrows the allowed days once. */
+  private countryDaysOrNarrow(firstDay: DayNumber, endDay: DayNumber): ReturnType<CompiledCalendar['countryDaysBetween']> | undefined {
+    try {
+      return this.countryDaysBetween(firstDay, endDay);
+    } catch (error) {
+      if (!(error instanceof HolidayYearsError) || this.holidayYears) throw error;
+      this.holidayYears = { first: Math.max(FIRST_YEAR, error.first), last: Math.min(LAST_YEAR, error.last) };
+      this.firstAllowedDay = Date.UTC(this.holidayYears.first, 0, 1) / MS_PER_DAY;
+      this.endAllowedDay = Date.UTC(this.holidayYears.last + 1, 0, 1) / MS_PER_DAY;
+      return undefined;
+    }
   }
 
   private build(firstDay: DayNumber, endDay: DayNumber): void {
+    const countryDays = this.countryDaysOrNarrow(firstDay - 1, endDay);
+    if (!countryDays) {
+      // The holiday source's years are narrower: build what of the range they cover (the callers check the rest).
+      const first = Math.max(firstDay, this.firstAllowedDay);
+      const end = Math.min(endDay, this.endAllowedDay);
+      if (first < end) this.build(first, end);
+      return;
+    }
+    const { holidays, workedDays } = countryDays;
     const count = endDay - firstDay;
-    const { holidays, workedDays } = this.countryDaysBetween(firstDay - 1, endDay);
     // Local midnights for days firstDay-1 … endDay+1: windows of the day before can run past midnight.
     const midnights = new Float64Array(count + 3);
     for (let i = 0; i < count + 3; i++) midnights[i] = instantOfWallTime((firstDay - 1 + i) * MS_PER_DAY, this.timeZone);

@@ -3,7 +3,21 @@ import { decodeDays } from './holiday-data/decode';
 import { HOLIDAY_TABLES } from './holiday-data/tables';
 import { type NamedDay, vietnamYear, type WorkedDay } from './holiday-data/vietnam';
 
-/** Public-holiday dates (`YYYY-MM-DD`) of a country, or `CC-STATE`, in one year. */
+/**
+ * A year a holiday source does not cover: a compiled calendar then keeps its tables within `first`-`last` and names
+ * those years when asked beyond them, instead of failing on a year it only reads ahead.
+ */
+export class HolidayYearsError extends CalendarError {
+  constructor(
+    readonly first: number,
+    readonly last: number,
+    message: string,
+  ) {
+    super('holidays', message);
+  }
+}
+
+/** Public-holiday dates (`YYYY-MM-DD`) of a country, or `CC-STATE`, in one year; throws HolidayYearsError beyond its years. */
 export type HolidayProvider = (country: string, year: number) => readonly string[];
 
 /** Days a country makes everyone work in a year (Saturdays swapped with bridge days), with the hours of `like`. */
@@ -56,7 +70,11 @@ function countryYear(country: string, year: number): CountryYear {
   const known = byCountryYear.get(key);
   if (known) return known;
   if (!(year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last)) {
-    throw new CalendarError('holidays', `holidays: the public holidays of ${country} are known for ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last}, not ${year} (the holiday tables cover ${COVERED})`);
+    throw new HolidayYearsError(
+      HOLIDAY_YEARS.first,
+      HOLIDAY_YEARS.last,
+      `holidays: the public holidays of ${country} are known for ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last}, not ${year} (the holiday tables cover ${COVERED})`,
+    );
   }
   const [code, region] = country.split('-');
   const tabled = tabledDays(code, region, year);
