@@ -190,11 +190,15 @@ describe('admin page without JSON', () => {
     expect(findAll(stopStack, 'ErrorMessage').map(textOf).join(' ')).toMatch(/expected object/);
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('goals: Invalid input: expected array, received string');
     await choose('policy-0-stop', ['Resolved']);
+    const resolution = () => findAll(lastDoc(), 'Checkbox').find((c) => c.props.label === 'Stop when a resolution is set')!;
+    expect(resolution().props.isChecked).toBe(false);
+    await fire(resolution().props.onChange, { target: { checked: true } });
+    expect(resolution().props.isChecked).toBe(true);
     await fire(button('Add a goal').props.onClick);
     await fire(select('policy-0-goal-0-calendar').props.onChange, { label: 'office', value: 'office' });
     await fire(button('Save').props.onClick);
     expect(textOf(findAll(lastDoc(), 'SectionMessage')[0])).toBe('Saved.');
-    expect((forge.kvs.data.get('config') as any).policies[0]).toMatchObject({ id: 'old', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'office' }] });
+    expect((forge.kvs.data.get('config') as any).policies[0]).toMatchObject({ id: 'old', stop: { statuses: ['Resolved'], resolutionSet: true }, goals: [{ target: '8h', calendar: 'office' }] });
   });
 
   it('A1: the pickers answer a user who is not a Jira administrator with nothing', async () => {
