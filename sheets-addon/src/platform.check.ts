@@ -1,4 +1,4 @@
-import type { GoogleAppsScript } from '../types/google-apps-script.excerpt';
+/// <reference types="google-apps-script" />
 import type * as Narrow from './platform';
 
 /**
