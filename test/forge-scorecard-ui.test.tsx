@@ -8,6 +8,7 @@ import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, textOf, ui } fr
 
 const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
 const { ScorecardEditor } = await import('../forge-app/src/frontend/scorecard-editor');
+const { ScorecardGadgetEdit } = await import('../forge-app/src/frontend/scorecard-edit-view');
 const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
 
 const gadget = (config: Record<string, unknown>, locale = 'en_US') => ({ locale, extension: { gadgetConfiguration: config } });
@@ -26,6 +27,8 @@ const node = (fields: Partial<ScorecardNodeView> & Pick<ScorecardNodeView, 'id' 
  */
 const ANSWER = {
   month: '2025-03',
+  period: 'month' as const,
+  periodKey: '2025-03',
   projects: ['SUP'],
   id: 'backoffice',
   name: 'Back office',
@@ -64,6 +67,7 @@ describe('scorecard gadget', () => {
     const doc = await render(<ScorecardGadget />);
     // No gadget sources: the scorecard's own (set by the admin) apply.
     expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'] });
+    expect(textOf(findAll(doc, 'Heading')[0])).toBe('Back office · 2025-03');
     const [tree] = findAll(doc, 'DynamicTable');
     const e = '\u2003';
     expect(rowsOf(tree)).toEqual([
@@ -88,9 +92,10 @@ describe('scorecard gadget', () => {
   });
 
   it('shows the pay of each person-level scorecard, the design notes and the gaming alerts, in Vietnamese', async () => {
-    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve' }, 'vi_VN'), { getScorecard: ANSWER });
+    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve', month: '2025-03', period: 'quarter' }, 'vi_VN'), { getScorecard: { ...ANSWER, period: 'quarter', periodKey: '2025-Q1' } });
     const doc = await render(<ScorecardGadget />);
-    expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'], sources: { sla: 'sla:resolve' } });
+    expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'], sources: { sla: 'sla:resolve' }, month: '2025-03', period: 'quarter' });
+    expect(textOf(findAll(doc, 'Heading')[0])).toBe('Back office · Quý 2025-Q1');
     const pay = findAll(doc, 'DynamicTable')[1];
     expect(pay.props.caption).toBe('Lương KPI');
     expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Thưởng'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000']]);
@@ -101,6 +106,16 @@ describe('scorecard gadget', () => {
         'KPI tốc độ "Turnaround" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ đổi lấy chất lượng.'],
       ['Có thể đang "chạy số"', '"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.'],
     ]);
+  });
+
+  it('the edit view offers the month, quarter, year or year to date and submits the choice', async () => {
+    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP' }), { getChoices: { policies: [], jsmMetrics: [], scorecards: [{ id: 'backoffice', name: 'Back office', kpis: [] }] } });
+    await render(<ScorecardGadgetEdit />);
+    const period = findAll(lastDoc(), 'Select').find((s) => idIs(s.props.inputId, 'period'))!;
+    expect([period.props.value.value, period.props.options.map((o: { label: string }) => o.label)]).toEqual(['month', ['Month', 'Quarter', 'Year', 'Year to date']]);
+    await fire(period.props.onChange, { label: 'Year to date', value: 'ytd' });
+    await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
+    expect(ui.submits).toEqual([{ scorecardId: 'backoffice', projects: 'SUP', period: 'ytd' }]);
   });
 
   it('says which KPI source is wrong', async () => {

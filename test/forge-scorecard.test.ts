@@ -239,4 +239,39 @@ describe('a back-office tree from synced tickets', () => {
     answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     expect(answer.tree.kpis[0]).toMatchObject({ id: 'nps', method: 'performance', actual: 100, achievement: 1, status: 'GREEN' });
   });
+
+  it('a quarter, a year or the year to date: tickets and cycles of all its months together, typed months combined by each KPI\'s aggregation', async () => {
+    const tree = {
+      root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [
+        { ...KPI, id: 'sla', name: 'SLA met', target: 0.9 },
+        { ...KPI, id: 'incidents', name: 'Compliance incidents', pillar: 'other', direction: 'lower', unit: 'incidents', target: 0, scoring: { method: 'goal-red-flag', redFlag: 6 }, aggregation: 'sum' },
+        { ...KPI, id: 'payroll', name: 'Payroll accuracy', pillar: 'accuracy', target: 1, scoring: { method: 'binary' } },
+      ] },
+    };
+    expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources: { sla: 'sla:resolve' } }] } })).toEqual({ ok: true });
+    // January 1 met, February 2 breached, March 1 met: the quarter is 2 of 4 (not the mean of 1, 0 and 1).
+    const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+    forge.jira.add(resolved('SUP-21', at('2025-01-06'), 2));
+    forge.jira.add(resolved('SUP-22', at('2025-02-03'), 10));
+    forge.jira.add(resolved('SUP-23', at('2025-02-04'), 10));
+    forge.jira.add(resolved('SUP-24', at('2025-03-03'), 2));
+    await syncAt(at('2025-03-04'));
+    for (const [month, incidents] of [['2025-01', 1], ['2025-02', 2], ['2025-03', 0]] as const) {
+      expect(await call('saveScorecardActuals', { scorecardId: 'bo', month, values: { incidents } })).toEqual({ ok: true });
+    }
+    const actualsOf = (answer: any) => Object.fromEntries(answer.tree.kpis.map((k: any) => [k.id, k.actual]));
+    const march = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect([march.period, march.periodKey, actualsOf(march)]).toEqual(['month', '2025-03', { sla: 1, incidents: 0, payroll: null }]);
+    const quarter = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', period: 'quarter' });
+    expect([quarter.periodKey, actualsOf(quarter)]).toEqual(['2025-Q1', { sla: 0.5, incidents: 3, payroll: null }]);
+    const ytd = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-02', period: 'ytd' });
+    expect([ytd.periodKey, actualsOf(ytd)]).toEqual(['2025-02', { sla: 1 / 3, incidents: 3, payroll: null }]);
+    const year = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-07', period: 'year' });
+    expect([year.periodKey, actualsOf(year)]).toEqual(['2025', { sla: 0.5, incidents: 3, payroll: null }]);
+    // Months of a KPI with no aggregation cannot be combined: the answer names the KPI and the field.
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-01', values: { payroll: 1 } })).toEqual({ ok: true });
+    const noAggregation = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', period: 'quarter' });
+    expect(noAggregation).toEqual({ error: 'INVALID_PERIOD', message: expect.stringMatching(/payroll.*aggregation is required/) });
+    expect(await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], period: 'week' })).toEqual({ error: 'INVALID_PERIOD', message: 'period must be month, quarter, year, ytd, got "week"' });
+  });
 });

@@ -15,6 +15,10 @@ export const ScorecardConfigSchema = z.object({
 export type ScorecardConfig = z.output<typeof ScorecardConfigSchema>;
 export type ScorecardConfigInput = z.input<typeof ScorecardConfigSchema>;
 
+/** The scorecard gadget's periods: the month asked for, or the quarter, year or year to date that holds it. */
+export const SCORECARD_PERIODS = ['month', 'quarter', 'year', 'ytd'] as const;
+export type ScorecardPeriod = (typeof SCORECARD_PERIODS)[number];
+
 /** The stored scorecard whose root has this id; undefined when there is none (or no configuration). */
 export const scorecardById = (config: { scorecards: readonly ScorecardConfig[] } | null, id: string): ScorecardConfig | undefined =>
   config?.scorecards.find((card) => card.tree.root.id === id);

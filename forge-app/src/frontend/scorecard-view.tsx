@@ -9,6 +9,8 @@ export interface ScorecardGadgetConfig {
   scorecardId?: string;
   projects?: string;
   month?: string;
+  /** month (default), quarter, year or ytd: the period holding the month. */
+  period?: string;
   /** `kpiId=source` lines; they override the sources the admin set on the scorecard. */
   sources?: string;
 }
@@ -80,7 +82,7 @@ export function ScorecardGadget() {
   const sources = parseSources(config?.sources);
   const data = useResolver<Answer>(
     'getScorecard',
-    ready ? { scorecardId: config.scorecardId, projects: projectList(config.projects), ...(Object.keys(sources).length > 0 ? { sources } : {}), ...(config.month ? { month: config.month } : {}) } : undefined,
+    ready ? { scorecardId: config.scorecardId, projects: projectList(config.projects), ...(Object.keys(sources).length > 0 ? { sources } : {}), ...(config.month ? { month: config.month } : {}), ...(config.period ? { period: config.period } : {}) } : undefined,
   );
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!ready) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
@@ -88,6 +90,7 @@ export function ScorecardGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_MONTH') return <SectionMessage appearance="error"><Text>{t.invalidMonth}</Text></SectionMessage>;
+    if (data.data.error === 'INVALID_PERIOD') return <SectionMessage appearance="error"><Text>{`${t.invalidPeriod} ${data.data.message}`}</Text></SectionMessage>;
     if (data.data.error === 'INVALID_SOURCE') return <SectionMessage appearance="error"><Text>{`${t.invalidSource} ${data.data.message}`}</Text></SectionMessage>;
     return <SectionMessage appearance="warning"><Text>{data.data.error === 'FORBIDDEN' ? t.forbidden : t.configure}</Text></SectionMessage>;
   }
@@ -104,7 +107,7 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
   return (
     <Stack space="space.200">
       <Inline space="space.100" alignBlock="center">
-        <Heading size="medium">{`${card.name} · ${card.month}`}</Heading>
+        <Heading size="medium">{`${card.name} · ${card.period === 'month' ? card.periodKey : `${t.scorecardPeriods[card.period]} ${card.periodKey}`}`}</Heading>
         <Lozenge appearance="default">{card.tree.greyed ? t.greyed : `${t.overall} ${formatPercent(card.overall, locale)}`}</Lozenge>
       </Inline>
       <BarChart

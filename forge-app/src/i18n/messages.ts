@@ -67,6 +67,8 @@ const en = {
   pay: 'Pay',
   notes: 'Advice',
   invalidSource: 'A KPI source is not valid (edit the gadget or the scorecard):',
+  invalidPeriod: 'These months cannot be combined (edit the gadget or the scorecard):',
+  scorecardPeriods: { month: 'Month', quarter: 'Quarter', year: 'Year', ytd: 'Year to date' } as Record<string, string>,
   noteTexts: {
     TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" has ${count} KPIs for one person: focus on the 3-5 that matter most.`,
     KPI_WITHOUT_OWNER: (kpi: string) => `KPI "${kpi}" has no owner: name the person who answers for it.`,
@@ -205,6 +207,8 @@ const vi: Messages = {
   pay: 'Thưởng',
   notes: 'Lưu ý',
   invalidSource: 'Nguồn của một KPI không hợp lệ (sửa gadget hoặc thẻ điểm):',
+  invalidPeriod: 'Không gộp được các tháng này (sửa gadget hoặc thẻ điểm):',
+  scorecardPeriods: { month: 'Tháng', quarter: 'Quý', year: 'Năm', ytd: 'Từ đầu năm' },
   noteTexts: {
     TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" có ${count} KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.`,
     KPI_WITHOUT_OWNER: (kpi: string) => `KPI "${kpi}" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.`,

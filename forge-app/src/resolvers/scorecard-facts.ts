@@ -4,7 +4,7 @@ import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggreg
 import { keys } from '../storage/keys';
 import { valuesWithPrefix } from '../storage/store';
 import { storedCyclesInMonth } from './compliance';
-import { inpsActual } from './inps';
+import { type InpsEntry, inpsAnswers, inpsOf } from './inps';
 
 /** The gadget-level source names of version 2 and how they read in the core's names: the core's source × factor. */
 export function legacySource(source: string): { source: string; factor: number } | null {
@@ -38,24 +38,28 @@ export interface FactsScope {
 const complianceOf = (cycles: Parameters<typeof slaCompliance>[0], timeZone: string) => slaCompliance(cycles, { timeZone }).total.compliance;
 
 /**
- * The month's facts of the synced tickets as the core's actualsFromFacts reads them (the CLI builds the same from a
- * log), computing only what the sources ask for: SLA compliance per policy, TAT statistics in working hours,
- * resolved and reopened counts, CSAT share, iNPS from the portal answers.
+ * The facts of the synced tickets of some months (one period) as the core's actualsFromFacts reads them (the CLI
+ * builds the same from a log), computing only what the sources ask for: SLA compliance per policy, TAT statistics in
+ * working hours, resolved and reopened counts, CSAT share, iNPS from the portal answers. A period's figures come from
+ * all its tickets and cycles together (Σ met ÷ Σ measured), never from averaging monthly figures.
  */
-async function factsFor(sources: readonly string[], month: string, scope: FactsScope): Promise<LogFacts> {
+async function factsFor(sources: readonly string[], months: readonly string[], scope: FactsScope): Promise<LogFacts> {
   const { projects, timeZone, gen } = scope;
-  const resolved = await ticketEntries(projects, month, gen);
+  const cyclesOf = async (policyIds: readonly string[]) => {
+    const cycles = [];
+    for (const policyId of policyIds) for (const month of months) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, gen)));
+    return cycles;
+  };
+  const resolved: TicketEntry[] = [];
+  for (const month of months) resolved.push(...(await ticketEntries(projects, month, gen)));
   const asked = new Set(sources.map((source) => source.trim()));
   const byPolicy: Record<string, number | null> = {};
   for (const source of asked) {
-    if (source.startsWith('sla:')) byPolicy[source.slice(4)] = complianceOf(await storedCyclesInMonth(source.slice(4), projects, month, timeZone, gen), timeZone);
+    if (source.startsWith('sla:')) byPolicy[source.slice(4)] = complianceOf(await cyclesOf([source.slice(4)]), timeZone);
   }
-  let overall: number | null = null;
-  if (asked.has('sla')) {
-    const cycles = [];
-    for (const policyId of scope.policyIds) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, gen)));
-    overall = complianceOf(cycles, timeZone);
-  }
+  const overall = asked.has('sla') ? complianceOf(await cyclesOf(scope.policyIds), timeZone) : null;
+  const answers: InpsEntry[] = [];
+  if (asked.has('inps')) for (const month of months) answers.push(...(await inpsAnswers(projects, month)));
   const tatHours = resolved.map((e) => e[1]).filter((t): t is number => t !== null).map((minutes) => minutes / 60);
   const ratings = resolved.map((e) => e[3]).filter((r): r is number => r !== null);
   return {
@@ -64,14 +68,14 @@ async function factsFor(sources: readonly string[], month: string, scope: FactsS
     resolved: resolved.length,
     reopened: resolved.filter((e) => e[2] > 0).length,
     csat: ratings.length > 0 ? csat(ratings) : null,
-    inps: asked.has('inps') ? (await inpsActual(projects, month)).inps : null,
+    inps: inpsOf(answers),
   };
 }
 
-/** The month's actual of each KPI with a source: the scorecard's sources in the core's names, the gadget's legacy ones scaled. */
-export async function sourcedActuals(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, { source: string; factor: number }>>, month: string, scope: FactsScope): Promise<KpiValues> {
+/** A period's actual of each KPI with a source: the scorecard's sources in the core's names, the gadget's legacy ones scaled. */
+export async function sourcedActuals(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, { source: string; factor: number }>>, months: readonly string[], scope: FactsScope): Promise<KpiValues> {
   const coreSources = { ...sources, ...Object.fromEntries(Object.entries(legacy).map(([id, l]) => [id, l.source])) };
-  const facts = await factsFor(Object.values(coreSources), month, scope);
+  const facts = await factsFor(Object.values(coreSources), months, scope);
   const actuals = actualsFromFacts(coreSources, facts);
   return Object.fromEntries(Object.entries(actuals).map(([id, value]) => [id, value === null || value === undefined || !(id in legacy) ? value : value * legacy[id].factor]));
 }

@@ -1,19 +1,21 @@
 import { evaluateTree, KpiInputError, scorecardNotes, type GamingAlert, type KpiDefinition, type KpiValues, type ScoringMethod, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import { scorecardById } from '../config/scorecards';
+import { SCORECARD_PERIODS, scorecardById, type ScorecardPeriod } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
-import { addMonths } from './compliance';
 import { browsableProjects } from './permissions';
 import { invalidMonth, MONTH, typedActuals } from './scorecard-actuals';
 import { type FactsScope, legacySource, sourcedActuals } from './scorecard-facts';
+import { type PeriodSpan, periodSpan, previousAnchor, typedPeriodActuals } from './scorecard-period';
 
 export interface ScorecardQuery {
   scorecardId: string;
   projects: string[];
-  /** `YYYY-MM`; the current month by default. Gaming alerts and carried-forward values come from the month before. */
+  /** `YYYY-MM`; the current month by default. Gaming alerts and carried-forward values come from the period before. */
   month?: string;
+  /** The month (default), or the quarter, year or year to date holding it. */
+  period?: ScorecardPeriod;
   /**
    * Sources saved on a gadget before scorecards carried their own, in that version's names and percent units
    * (`sla:<policy>`, `tatMedianHours`, `ftrPercent`, `reopenPercent`, `csatPercent`); they override the scorecard's.
@@ -71,6 +73,8 @@ const nodeView = (result: TreeResult): ScorecardNodeView => ({
 
 export async function scorecardData(query: ScorecardQuery) {
   if (query.month !== undefined && !MONTH.test(query.month)) return invalidMonth(query.month);
+  const view = query.period ?? 'month';
+  if (!SCORECARD_PERIODS.includes(view)) return { error: 'INVALID_PERIOD' as const, message: `period must be ${SCORECARD_PERIODS.join(', ')}, got ${JSON.stringify(view)}` };
   const { config } = await loadConfig();
   const scorecard = scorecardById(config, query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
@@ -83,19 +87,33 @@ export async function scorecardData(query: ScorecardQuery) {
   const timeZone = config.sync.reportTimeZone;
   const scope: FactsScope = { projects: await browsableProjects(query.projects), timeZone, gen: await activeGeneration(), policyIds: config.policies.map((p) => p.id) };
   const month = query.month ?? monthOf(runtime.now(), timeZone);
+  const span = periodSpan(view, month);
+  const before = periodSpan(view, previousAnchor(view, month));
+  const typedIn = async (period: PeriodSpan) => {
+    const monthly: Array<[string, KpiValues]> = [];
+    for (const m of period.months) monthly.push([m, await typedActuals(scorecard.tree.root.id, m)]);
+    return typedPeriodActuals(scorecard.tree, view, period, monthly);
+  };
   let actuals: KpiValues;
   let previous: KpiValues;
   try {
-    // Typed values for the KPIs without a source, the rest from the synced tickets.
-    actuals = { ...(await typedActuals(scorecard.tree.root.id, month)), ...(await sourcedActuals(scorecard.sources, legacy, month, scope)) };
-    previous = { ...(await typedActuals(scorecard.tree.root.id, addMonths(month, -1))), ...(await sourcedActuals(scorecard.sources, legacy, addMonths(month, -1), scope)) };
+    // Typed values for the KPIs without a source (combined by each KPI's aggregation), the rest from the synced tickets.
+    actuals = await typedIn(span);
+    previous = await typedIn(before);
+  } catch (error) {
+    if (error instanceof KpiInputError) return { error: 'INVALID_PERIOD' as const, message: error.message };
+    throw error;
+  }
+  try {
+    actuals = { ...actuals, ...(await sourcedActuals(scorecard.sources, legacy, span.months, scope)) };
+    previous = { ...previous, ...(await sourcedActuals(scorecard.sources, legacy, before.months, scope)) };
   } catch (error) {
     // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
     if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE' as const, message: error.message };
     throw error;
   }
-  // The month before is both the last known value (carry-forward) and the baseline of the gaming alerts.
+  // The period before is both the last known value (carry-forward) and the baseline of the gaming alerts.
   const result = evaluateTree(scorecard.tree, actuals, { lastKnown: previous, previous });
   const notes = scorecardNotes(scorecard.tree).map(({ code, scorecardId, kpiId, count }) => ({ code, scorecardId, kpiId: kpiId ?? null, count: count ?? null }));
-  return { month, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result), notes };
+  return { month, period: view, periodKey: span.key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result), notes };
 }
