@@ -138,6 +138,7 @@ const textfield = (id: string) => findAll(lastDoc(), 'Textfield').find((f) => id
 const select = (id: string) => findAll(lastDoc(), 'Select').find((f) => idIs(f.props.inputId, id))!;
 const buttons = (text: string) => findAll(lastDoc(), 'Button').filter((b) => textOf(b) === text);
 const type = (id: string, value: string) => fire(textfield(id).props.onChange, { target: { value } });
+type Option = { label: string; value: string };
 const choose = (id: string, value: string) => fire(select(id).props.onChange, { label: value, value });
 /** The messages shown with a field: the ErrorMessages in the Stack that holds its input. */
 const errorsAt = (id: string) => {
@@ -194,6 +195,24 @@ describe('scorecard tree editor', () => {
     await fire(buttons('Remove')[1].props.onClick); // the objective's only KPI (the first Remove is the cost KPI's)
     expect(edited[0].tree.root.children![0].kpis!.map((k) => k.id)).toEqual(['cost']);
     expect(edited[0].tree.root.children![0].children![0].kpis).toEqual([]);
+  });
+
+  it('moves a container with everything under it into another one (not into itself or below itself)', async () => {
+    const kpi = (id: string) => ({ id, name: id.toUpperCase(), perspective: 'customer' as const, pillar: 'other' as const, direction: 'higher' as const, unit: '%', target: 1, frequency: 'monthly' as const, owner: 'Lan', indicator: 'lagging' as const });
+    const objective = (id: string, children: EditCard['tree']['root'][] = []) => ({ id, name: id, kind: 'objective' as const, kpis: [kpi(`${id}-kpi`)], children });
+    const card: EditCard = { tree: { root: { id: 'bo', name: 'bo', kind: 'scorecard', children: [objective('a', [objective('a1')]), objective('b'), objective('c')] } }, sources: {} };
+    await render(<Harness initial={[card]} />);
+    const root = 'scorecards.0.tree.root';
+    // a: not under itself, its child a1, nor the root it already sits in.
+    expect(select(`${root}.children.0.moveTo`).props.options.map((o: Option) => o.value)).toEqual(['1', '2']);
+    // Moving a into c: c's path is 2 before and 1 after a leaves; a keeps a1 and its KPI.
+    await choose(`${root}.children.0.moveTo`, '2');
+    const top = edited[0].tree.root.children!;
+    expect(top.map((n) => n.id)).toEqual(['b', 'c']);
+    expect(top[1].children!.map((n) => [n.id, n.children!.map((x) => x.id), n.kpis!.map((k) => k.id)])).toEqual([['a', ['a1'], ['a-kpi']]]);
+    // a1 back up to the root.
+    await choose(`${root}.children.1.children.0.children.0.moveTo`, '');
+    expect(edited[0].tree.root.children!.map((n) => n.id)).toEqual(['b', 'c', 'a1']);
   });
 
   it('a person-level scorecard takes its pay: base, gate and a step table, checked as the configuration is', async () => {

@@ -6,7 +6,7 @@ import { messagesFor } from '../i18n/messages';
 import { ScorecardActuals } from './scorecard-actuals';
 import { scorecardEditorMessagesFor } from './scorecard-editor-messages';
 import {
-  addChild, addKpi, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, newScorecard,
+  addChild, addKpi, canMoveNodeTo, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, moveNodeTo, newScorecard,
   type NodePath, numberOrText, removeKpi, removeNode, setSource, updateKpi, updateNode,
 } from './scorecard-tree-ops';
 
@@ -44,6 +44,9 @@ const stepsOf = (text: string): unknown[] | undefined =>
 /** A number or text field's value as typed; anything else (a list where a number belongs) as its JSON. */
 const shownText = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value));
 type Option = { label: string; value: string };
+/** A container as a "move to" choice: indented by depth, its path as the value. */
+const containerOption = ({ path, node }: { path: NodePath; node: EditNode }): Option => ({ label: `${'\u2003'.repeat(path.length)}${node.name}`, value: path.join('.') });
+const pathOf = (value: string): NodePath => (value === '' ? [] : value.split('.').map(Number));
 
 /**
  * The admin page's scorecard editor: one scorecard at a time as a tree of containers and KPIs; per KPI its scoring
@@ -101,7 +104,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
       ...TICKET_SOURCES.map((s) => ({ label: m.sourceNames[s], value: s })),
     ];
     const guards = kpiChoices(current).filter((g) => g.id !== kpi.id).map((g) => ({ label: g.name, value: g.id }));
-    const targets = containers(current).filter(({ path }) => path.join('.') !== nodePath.join('.')).map(({ path, node }) => ({ label: `${'\u2003'.repeat(path.length)}${node.name}`, value: path.join('.') }));
+    const targets = containers(current).filter(({ path }) => path.join('.') !== nodePath.join('.')).map(containerOption);
     return (
       <Stack space="space.100" key={`kpi-${k}`}>
         <Text weight="bold">{`${t.kpi}: ${kpi.name}`}</Text>
@@ -138,7 +141,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
         <Inline space="space.100" alignBlock="end">
           <Button appearance="subtle" isDisabled={k === 0} onClick={() => set(moveKpi(current, nodePath, k, -1))}>{m.up}</Button>
           <Button appearance="subtle" isDisabled={k === count - 1} onClick={() => set(moveKpi(current, nodePath, k, 1))}>{m.down}</Button>
-          <Select inputId={`${at}.moveTo`} placeholder={m.moveTo} options={targets} value={null} onChange={(o: Option | null) => o && set(moveKpiTo(current, nodePath, k, o.value === '' ? [] : o.value.split('.').map(Number)))} />
+          <Select inputId={`${at}.moveTo`} placeholder={m.moveTo} options={targets} value={null} onChange={(o: Option | null) => o && set(moveKpiTo(current, nodePath, k, pathOf(o.value)))} />
           <Button appearance="subtle" onClick={() => set(removeKpi(current, nodePath, k))}>{m.remove}</Button>
         </Inline>
         {errorsOf(at, 'rest')}
@@ -188,6 +191,15 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
             <Button onClick={() => set(addKpi(current, nodePath, m.newKpi))}>{m.addKpi}</Button>
             {!isRoot && <Button appearance="subtle" isDisabled={last === 0} onClick={() => set(moveNode(current, nodePath, -1))}>{m.up}</Button>}
             {!isRoot && <Button appearance="subtle" isDisabled={last === siblings - 1} onClick={() => set(moveNode(current, nodePath, 1))}>{m.down}</Button>}
+            {!isRoot && (
+              <Select
+                inputId={`${at}.moveTo`}
+                placeholder={m.moveTo}
+                options={containers(current).filter(({ path }) => canMoveNodeTo(nodePath, path)).map(containerOption)}
+                value={null}
+                onChange={(o: Option | null) => o && set(moveNodeTo(current, nodePath, pathOf(o.value)))}
+              />
+            )}
             {!isRoot && <Button appearance="subtle" onClick={() => set(removeNode(current, nodePath))}>{m.remove}</Button>}
           </Inline>
           {errorsOf(`${at}.children`, 'exact')}

@@ -105,6 +105,23 @@ export function moveKpiTo(card: EditCard, from: NodePath, index: number, to: Nod
   return withNode(without, to, (node) => ({ ...node, kpis: [...kpisOf(node), kpi] }));
 }
 
+const startsWith = (path: NodePath, prefix: NodePath) => prefix.length <= path.length && prefix.every((index, i) => path[i] === index);
+
+/** Whether a node may move under `to`: not the root, not into itself or below itself, not where it already is. */
+export const canMoveNodeTo = (from: NodePath, to: NodePath): boolean =>
+  from.length > 0 && !startsWith(to, from) && !(to.length === from.length - 1 && startsWith(from, to));
+
+/** Moves a container (with everything under it) to the end of another container's children. */
+export function moveNodeTo(card: EditCard, from: NodePath, to: NodePath): EditCard {
+  if (!canMoveNodeTo(from, to)) return card;
+  const node = nodeAt(card, from);
+  const parent = from.slice(0, -1);
+  const index = from[from.length - 1];
+  // Taking the node out shifts its later siblings (and the paths through them) up by one.
+  const target = startsWith(to, parent) && to.length > parent.length && to[parent.length] > index ? [...to.slice(0, parent.length), to[parent.length] - 1, ...to.slice(parent.length + 1)] : to;
+  return withNode(removeNode(card, from), target, (container) => ({ ...container, children: [...childrenOf(container), node] }));
+}
+
 /** Changes a KPI's fields; a new id carries its source and the guards that named it along. */
 export function updateKpi(card: EditCard, path: NodePath, index: number, patch: Partial<EditKpi>): EditCard {
   const before = kpisOf(nodeAt(card, path))[index];
