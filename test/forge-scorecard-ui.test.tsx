@@ -183,12 +183,14 @@ describe('scorecard tree editor', () => {
     await choose(`${P}.kpis.0.moveTo`, '0.0');
     expect(edited[0].tree.root.children![0].children![0].kpis!.map((k) => k.id)).toEqual(['ftr']);
     await choose(`${P}.kpis.0.guardedBy`, 'ftr');
+    await choose(`${P}.kpis.0.aggregation`, 'average');
+    expect(select(`${P}.kpis.0.aggregation`).props.options.map((o: Option) => o.value)).toEqual(['sum', 'average', 'last', 'min', 'max', 'ratio-of-sums']);
     await choose('scorecards.0.tree.missing', 'strict');
     await choose('scorecards.0.tree.root.level', 'department');
 
     const card = edited[0];
     expect(card.tree.missing).toBe('strict');
-    expect(card.tree.root.children![0].kpis![0]).toMatchObject({ id: 'cost', name: 'Cost per request', direction: 'lower', target: 50, owner: 'Lan', guardedBy: 'ftr', scoring: { method: 'progress', baseline: 100 } });
+    expect(card.tree.root.children![0].kpis![0]).toMatchObject({ id: 'cost', name: 'Cost per request', direction: 'lower', target: 50, owner: 'Lan', guardedBy: 'ftr', scoring: { method: 'progress', baseline: 100 }, aggregation: 'average' });
     const check = checkConfig({ schemaVersion: 3, calendars: {}, policies: [], scorecards: edited, sync: { scopeJql: 'project = SUP' } });
     expect(check.ok ? [] : check.errors).toEqual([]);
 
@@ -286,24 +288,28 @@ describe('scorecard tree editor', () => {
 describe('values typed by hand', () => {
   it('loads a month of the KPIs without a source, saves what was typed (empty removes), shows the resolver\'s errors at their fields', async () => {
     const kpi = (id: string, name: string, unit: string) => ({ id, name, perspective: 'financial' as const, pillar: 'other' as const, direction: 'higher' as const, unit, target: 1, frequency: 'monthly' as const, indicator: 'lagging' as const });
-    const card: EditCard = { tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [kpi('sla', 'SLA', 'share'), kpi('dso', 'DSO', 'days'), kpi('payroll', 'Payroll accuracy', 'share')] } }, sources: { sla: 'sla:resolve' } };
+    const right = { ...kpi('right', 'Invoices right first time', 'share'), aggregation: 'ratio-of-sums' as const };
+    const card: EditCard = { tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [kpi('sla', 'SLA', 'share'), kpi('dso', 'DSO', 'days'), kpi('payroll', 'Payroll accuracy', 'share'), right] } }, sources: { sla: 'sla:resolve' } };
     const answers = [{ ok: false, errors: [{ path: 'values.dso', message: 'must be a number (or null to remove it), not "soon"' }] }, { ok: true }];
-    resetUi(undefined, { getScorecardActuals: { values: { dso: 51, payroll: 1 } }, saveScorecardActuals: () => answers.shift() });
+    resetUi(undefined, { getScorecardActuals: { values: { dso: 51, payroll: 1, right: { numerator: 90, denominator: 100 } } }, saveScorecardActuals: () => answers.shift() });
     await render(<Harness initial={[card]} />);
     expect(findAll(lastDoc(), 'Heading').map(textOf)).toContain('Values typed by hand');
     await type('actuals-bo-month', '2025-03');
     await fire(buttons('Load the month')[0].props.onClick);
     expect(ui.invokes.at(-1)).toEqual({ functionKey: 'getScorecardActuals', payload: { scorecardId: 'bo', month: '2025-03' } });
-    // Only the KPIs with no source get a field; SLA comes from Jira.
-    expect(findAll(lastDoc(), 'Textfield').filter((f) => /actuals-bo-(?!month)/.test(f.props.id)).map((f) => [f.props.id.replace(/.*actuals-bo-/, ''), f.props.value])).toEqual([['dso', '51'], ['payroll', '1']]);
+    // Only the KPIs with no source get a field (SLA comes from Jira); a ratio-of-sums KPI gets its numerator and denominator.
+    expect(findAll(lastDoc(), 'Textfield').filter((f) => /actuals-bo-(?!month)/.test(f.props.id)).map((f) => [f.props.id.replace(/.*actuals-bo-/, ''), f.props.value])).toEqual([
+      ['dso', '51'], ['payroll', '1'], ['right.numerator', '90'], ['right.denominator', '100'],
+    ]);
+    await type('actuals-bo-right.denominator', '110');
     await type('actuals-bo-dso', 'soon');
     await type('actuals-bo-payroll', '');
     await fire(buttons('Save the values')[0].props.onClick);
-    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'saveScorecardActuals', payload: { scorecardId: 'bo', month: '2025-03', values: { dso: 'soon', payroll: null } } });
+    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'saveScorecardActuals', payload: { scorecardId: 'bo', month: '2025-03', values: { dso: 'soon', payroll: null, right: { numerator: 90, denominator: 110 } } } });
     expect(errorsAt('actuals-bo-dso')).toEqual(['must be a number (or null to remove it), not "soon"']);
     await type('actuals-bo-dso', '48.5');
     await fire(buttons('Save the values')[0].props.onClick);
-    expect((ui.invokes.at(-1)!.payload as { values: unknown }).values).toEqual({ dso: 48.5, payroll: null });
+    expect((ui.invokes.at(-1)!.payload as { values: unknown }).values).toEqual({ dso: 48.5, payroll: null, right: { numerator: 90, denominator: 110 } });
     expect(errorsAt('actuals-bo-dso')).toEqual([]);
     expect(findAll(lastDoc(), 'SectionMessage').map(textOf)).toEqual(['Values saved.']);
   });

@@ -246,9 +246,17 @@ describe('a back-office tree from synced tickets', () => {
         { ...KPI, id: 'sla', name: 'SLA met', target: 0.9 },
         { ...KPI, id: 'incidents', name: 'Compliance incidents', pillar: 'other', direction: 'lower', unit: 'incidents', target: 0, scoring: { method: 'goal-red-flag', redFlag: 6 }, aggregation: 'sum' },
         { ...KPI, id: 'payroll', name: 'Payroll accuracy', pillar: 'accuracy', target: 1, scoring: { method: 'binary' } },
+        { ...KPI, id: 'right', name: 'Invoices right first time', pillar: 'accuracy', target: 0.9, aggregation: 'ratio-of-sums' },
       ] },
     };
     expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources: { sla: 'sla:resolve' } }] } })).toEqual({ ok: true });
+    // A ratio-of-sums KPI is typed as its month's numerator and denominator: Jan 90 of 100, Feb 1 of 10.
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-01', values: { right: 0.9 } })).toEqual({
+      ok: false,
+      errors: [{ path: 'values.right', message: 'aggregation ratio-of-sums: must be { numerator, denominator } (numbers, denominator not negative), or null to remove it, not 0.9' }],
+    });
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-01', values: { right: { numerator: 90, denominator: 100 } } })).toEqual({ ok: true });
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-02', values: { right: { numerator: 1, denominator: 10 } } })).toEqual({ ok: true });
     // January 1 met, February 2 breached, March 1 met: the quarter is 2 of 4 (not the mean of 1, 0 and 1).
     const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
     forge.jira.add(resolved('SUP-21', at('2025-01-06'), 2));
@@ -261,13 +269,16 @@ describe('a back-office tree from synced tickets', () => {
     }
     const actualsOf = (answer: any) => Object.fromEntries(answer.tree.kpis.map((k: any) => [k.id, k.actual]));
     const march = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
-    expect([march.period, march.periodKey, actualsOf(march)]).toEqual(['month', '2025-03', { sla: 1, incidents: 0, payroll: null }]);
+    expect([march.period, march.periodKey, actualsOf(march)]).toEqual(['month', '2025-03', { sla: 1, incidents: 0, payroll: null, right: null }]);
+    const february = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-02' });
+    expect(actualsOf(february).right).toBeCloseTo(0.1, 12);
+    // The quarter's first-time-right is 91 of 110, not the mean of 0.9 and 0.1.
     const quarter = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', period: 'quarter' });
-    expect([quarter.periodKey, actualsOf(quarter)]).toEqual(['2025-Q1', { sla: 0.5, incidents: 3, payroll: null }]);
+    expect([quarter.periodKey, actualsOf(quarter)]).toEqual(['2025-Q1', { sla: 0.5, incidents: 3, payroll: null, right: 91 / 110 }]);
     const ytd = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-02', period: 'ytd' });
-    expect([ytd.periodKey, actualsOf(ytd)]).toEqual(['2025-02', { sla: 1 / 3, incidents: 3, payroll: null }]);
+    expect([ytd.periodKey, actualsOf(ytd)]).toEqual(['2025-02', { sla: 1 / 3, incidents: 3, payroll: null, right: 91 / 110 }]);
     const year = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-07', period: 'year' });
-    expect([year.periodKey, actualsOf(year)]).toEqual(['2025', { sla: 0.5, incidents: 3, payroll: null }]);
+    expect([year.periodKey, actualsOf(year)]).toEqual(['2025', { sla: 0.5, incidents: 3, payroll: null, right: 91 / 110 }]);
     // Months of a KPI with no aggregation cannot be combined: the answer names the KPI and the field.
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-01', values: { payroll: 1 } })).toEqual({ ok: true });
     const noAggregation = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', period: 'quarter' });

@@ -75,22 +75,53 @@ const close = (actual: number | null | undefined, expected: number | null, what:
 /** Typed actuals of one month: a null in the vector is a KPI with no value, so nothing is typed for it. */
 const typed = (values: Record<string, number | null> | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== null));
 
+type RawTimed = { at: string; value: number };
+type RawSeries = RawTimed[] | { numerators: RawTimed[]; denominators: RawTimed[] };
+
+/**
+ * A case's timed series as the values an admin types per month (Forge keeps one value per KPI and month, a numerator and
+ * denominator for ratio-of-sums): `{ month: { kpi: value } }`. Two values of a KPI in one month cannot be typed.
+ */
+function monthlyValues(series: Record<string, RawSeries>): Record<string, Record<string, unknown>> {
+  const months: Record<string, Record<string, unknown>> = {};
+  const put = (kpi: string, at: string, value: unknown) => {
+    const month = at.slice(0, 7);
+    if (months[month]?.[kpi] !== undefined) throw new Error(`${kpi} has two values in ${month}: the vector cannot be typed month by month`);
+    (months[month] ??= {})[kpi] = value;
+  };
+  for (const [kpi, s] of Object.entries(series)) {
+    if (Array.isArray(s)) s.forEach((row) => put(kpi, row.at, row.value));
+    else s.numerators.forEach((row, i) => put(kpi, row.at, { numerator: row.value, denominator: s.denominators[i].value }));
+  }
+  return months;
+}
+
+/** The gadget's period and a month inside it, for a vector's period view and key. */
+const periodOf = (view: string, key: string): { period: string; month: string } =>
+  view === 'quarter' ? { period: view, month: `${key.slice(0, 4)}-${String(Number(key.slice(6)) * 3).padStart(2, '0')}` } : view === 'year' ? { period: view, month: `${key}-12` } : { period: view, month: key };
+
 describe('shared scorecard vectors through the Forge resolver', () => {
   const { cases } = readScorecardVectors();
-  // Forge keeps one value per KPI and month; the period case aggregates timed series, which the vector file lets a door skip.
-  const monthly = cases.filter((c) => c.series === undefined);
-  it('has the cases', () => expect(monthly.length).toBeGreaterThan(15));
+  it('has the cases', () => expect(cases.length).toBeGreaterThan(15));
 
-  for (const c of monthly) {
+  for (const c of cases) {
     it(c.name, async () => {
       forge.jira.admins.add(forgeUser.accountId);
       const tree = c.tree as { root: { id: string } };
       const config = { schemaVersion: 3, calendars: {}, policies: [], scorecards: [{ tree: c.tree, sources: {} }], sync: { scopeJql: 'project = SUP', readJsmSla: false, readFeedback: false } };
       expect(await call('saveConfig', { config })).toEqual({ ok: true });
-      // This month's actuals; the month before holds the last known values (carry-forward).
-      expect(await call('saveScorecardActuals', { scorecardId: tree.root.id, month: '2025-03', values: typed(c.actuals) })).toEqual({ ok: true });
-      expect(await call('saveScorecardActuals', { scorecardId: tree.root.id, month: '2025-02', values: typed(c.lastKnown) })).toEqual({ ok: true });
-      const answer = await call('getScorecard', { scorecardId: tree.root.id, projects: [], month: '2025-03' });
+      const save = async (month: string, values: Record<string, unknown>) => expect(await call('saveScorecardActuals', { scorecardId: tree.root.id, month, values })).toEqual({ ok: true });
+      let query = { month: '2025-03' };
+      if (c.series && c.period) {
+        // Each KPI's series typed month by month, then the gadget's period view combines them by each KPI's aggregation.
+        for (const [month, values] of Object.entries(monthlyValues(c.series))) await save(month, values);
+        query = periodOf(c.period.view, c.period.key);
+      } else {
+        // This month's actuals; the month before holds the last known values (carry-forward).
+        await save('2025-03', typed(c.actuals));
+        await save('2025-02', typed(c.lastKnown));
+      }
+      const answer = await call('getScorecard', { scorecardId: tree.root.id, projects: [], ...query });
       const nodes = new Map(nodesOf(answer.tree as NodeView).map((n) => [n.id, n]));
       for (const [id, score] of Object.entries(c.expected.nodes)) close(nodes.get(id)!.score, score, `node ${id}`);
       const kpis = new Map([...nodes.values()].flatMap((n) => n.kpis).map((k) => [k.id, k]));

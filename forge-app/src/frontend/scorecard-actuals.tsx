@@ -3,16 +3,36 @@ import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Te
 import { useState } from 'react';
 import type { FieldError } from '../config/schema';
 import type { ScorecardEditorMessages } from './scorecard-editor-messages';
+import type { TypedValue } from '../resolvers/scorecard-actuals';
 import { numberOrText } from './scorecard-tree-ops';
 
-type Loaded = { values: Record<string, number> } | { error: string; message: string };
+type Loaded = { values: Record<string, TypedValue> } | { error: string; message: string };
+type KpiField = { id: string; name: string; unit: string; aggregation?: string };
+
+/** The form's fields of a KPI: one value, or a numerator and a denominator for ratio-of-sums (summed over a period). */
+const fieldsOf = (kpi: KpiField): string[] => (kpi.aggregation === 'ratio-of-sums' ? [`${kpi.id}.numerator`, `${kpi.id}.denominator`] : [kpi.id]);
+
+/** The stored value as the form's texts, by field. */
+function textsOf(kpi: KpiField, value: TypedValue | undefined): Array<[string, string]> {
+  if (kpi.aggregation !== 'ratio-of-sums') return [[kpi.id, typeof value === 'number' ? String(value) : '']];
+  const pair = typeof value === 'object' ? value : undefined;
+  return [[`${kpi.id}.numerator`, pair ? String(pair.numerator) : ''], [`${kpi.id}.denominator`, pair ? String(pair.denominator) : '']];
+}
+
+/** The form's texts as the values to save: a cleared KPI is null (removed); text that is not a number goes as typed. */
+function valueOf(kpi: KpiField, texts: Readonly<Record<string, string>>): unknown {
+  if (kpi.aggregation !== 'ratio-of-sums') return numberOrText(texts[kpi.id] ?? '') ?? null;
+  const numerator = numberOrText(texts[`${kpi.id}.numerator`] ?? '');
+  const denominator = numberOrText(texts[`${kpi.id}.denominator`] ?? '');
+  return numerator === undefined && denominator === undefined ? null : { numerator, denominator };
+}
 type Saved = { ok: true } | { ok: false; errors: FieldError[] } | { error: string; message?: string };
 
 /**
  * Values typed for one month of a saved scorecard, for the KPIs that no Jira data measures (payroll accuracy, DSO):
  * load the month, type, save; the resolver checks them and answers each problem at `values.<kpi id>`.
  */
-export function ScorecardActuals({ scorecardId, kpis, m }: { scorecardId: string; kpis: ReadonlyArray<{ id: string; name: string; unit: string }>; m: ScorecardEditorMessages }) {
+export function ScorecardActuals({ scorecardId, kpis, m }: { scorecardId: string; kpis: readonly KpiField[]; m: ScorecardEditorMessages }) {
   const [month, setMonth] = useState('');
   const [values, setValues] = useState<Record<string, string> | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -22,11 +42,11 @@ export function ScorecardActuals({ scorecardId, kpis, m }: { scorecardId: string
     setNotice(null);
     if ('error' in answer) return setErrors([{ path: 'month', message: answer.message }]);
     setErrors([]);
-    setValues(Object.fromEntries(kpis.map((k) => [k.id, answer.values[k.id] === undefined ? '' : String(answer.values[k.id])])));
+    setValues(Object.fromEntries(kpis.flatMap((k) => textsOf(k, answer.values[k.id]))));
   };
   const save = async () => {
     // A cleared field removes its value; anything else goes as typed and the resolver names what is not a number.
-    const typed = Object.fromEntries(Object.entries(values ?? {}).map(([id, text]) => [id, numberOrText(text) ?? null]));
+    const typed = Object.fromEntries(kpis.map((k) => [k.id, valueOf(k, values ?? {})]));
     const answer = (await invoke<Saved>('saveScorecardActuals', { scorecardId, month: month.trim(), values: typed })) as Saved;
     if ('error' in answer) return setErrors([{ path: 'month', message: answer.message ?? m.actualsNotSaved }]);
     setErrors(answer.ok ? [] : answer.errors);
@@ -51,8 +71,10 @@ export function ScorecardActuals({ scorecardId, kpis, m }: { scorecardId: string
         <Stack space="space.100">
           {kpis.map((k) => (
             <Stack space="space.050" key={k.id}>
-              <Label labelFor={`actuals-${scorecardId}-${k.id}`}>{`${k.name} (${k.unit})`}</Label>
-              <Textfield id={`actuals-${scorecardId}-${k.id}`} value={values[k.id] ?? ''} onChange={(e: { target: { value?: string } }) => setValues({ ...values, [k.id]: e.target.value ?? '' })} />
+              {fieldsOf(k).flatMap((field) => [
+                <Label key={`${field}:label`} labelFor={`actuals-${scorecardId}-${field}`}>{field === k.id ? `${k.name} (${k.unit})` : `${k.name}: ${field.endsWith('.numerator') ? m.numerator : m.denominator}`}</Label>,
+                <Textfield key={field} id={`actuals-${scorecardId}-${field}`} value={values[field] ?? ''} onChange={(e: { target: { value?: string } }) => setValues({ ...values, [field]: e.target.value ?? '' })} />,
+              ])}
               {errorsAt(`values.${k.id}`)}
             </Stack>
           ))}

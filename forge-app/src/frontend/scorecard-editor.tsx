@@ -34,6 +34,8 @@ const PARAMS: Record<(typeof SCORING_METHODS)[number], readonly string[]> = {
 };
 /** The core's sources other than one policy's compliance (docs/SCORING.md, Actuals from a log). */
 const TICKET_SOURCES = ['sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps'] as const;
+/** How a KPI's months combine over a quarter, a year or the year to date (the core's period aggregation). */
+const AGGREGATIONS = ['sum', 'average', 'last', 'min', 'max', 'ratio-of-sums'] as const;
 const NESTED = xcss({ paddingInlineStart: 'space.300' });
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
@@ -135,6 +137,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
               change({ status: v === 'achievement' || v === 'goal-red-flag' ? { by: v } : undefined }))}
           {kpi.status?.by === 'achievement' && textField(`${at}.status.greenFrom`, m.greenFrom, kpi.status.greenFrom, (text) => changeStatus({ greenFrom: numberOrText(text) }))}
           {kpi.status?.by === 'achievement' && textField(`${at}.status.redBelow`, m.redBelow, kpi.status.redBelow, (text) => changeStatus({ redBelow: numberOrText(text) }))}
+          {selectField(`${at}.aggregation`, m.aggregation, optionsOf(m.aggregations, AGGREGATIONS), kpi.aggregation, (v) => change({ aggregation: v as EditKpi['aggregation'] }), true)}
           {selectField(`${at}.guardedBy`, m.guard, guards, kpi.guardedBy, (v) => change({ guardedBy: v }), true)}
           {selectField(`scorecards.${index}.sources.${kpi.id}`, m.source, sources, current.sources?.[kpi.id], (v) => set(setSource(current, kpi.id, v)), true)}
         </Inline>

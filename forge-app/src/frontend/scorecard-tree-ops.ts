@@ -164,9 +164,12 @@ export function containers(card: EditCard): Array<{ path: NodePath; node: EditNo
   return walk(card.tree.root, []);
 }
 
-/** Every KPI of a scorecard: id, name, unit (the guard choices, the typed-actuals form). */
-export const kpiChoices = (card: EditCard): Array<{ id: string; name: string; unit: string }> => {
-  const walk = (node: EditNode): Array<{ id: string; name: string; unit: string }> => [...kpisOf(node).map((k) => ({ id: k.id, name: k.name, unit: k.unit })), ...childrenOf(node).flatMap(walk)];
+/** Every KPI of a scorecard: id, name, unit, aggregation (the guard choices, the typed-actuals form). */
+export const kpiChoices = (card: EditCard): Array<{ id: string; name: string; unit: string; aggregation?: string }> => {
+  const walk = (node: EditNode): Array<{ id: string; name: string; unit: string; aggregation?: string }> => [
+    ...kpisOf(node).map((k) => ({ id: k.id, name: k.name, unit: k.unit, ...(k.aggregation === undefined ? {} : { aggregation: k.aggregation }) })),
+    ...childrenOf(node).flatMap(walk),
+  ];
   return walk(card.tree.root);
 };
 

@@ -1,6 +1,7 @@
-import { periodActuals, type KpiValues, type ScorecardTree } from '../../../core';
+import { periodActuals, type KpiSeries, type KpiValues, type ScorecardTree, type Timed } from '../../../core';
 import type { ScorecardPeriod } from '../config/scorecards';
 import { addMonths } from './compliance';
+import type { TypedValue } from './scorecard-actuals';
 
 export interface PeriodSpan {
   /** The core's period key: `2025-03` (month, and ytd up to that month), `2025-Q1`, `2025`. */
@@ -30,17 +31,28 @@ export function periodSpan(view: ScorecardPeriod, month: string): PeriodSpan {
 export const previousAnchor = (view: ScorecardPeriod, month: string): string => addMonths(month, view === 'month' ? -1 : view === 'quarter' ? -3 : -12);
 
 /**
- * Typed monthly values over a period, each KPI's months combined by its own `aggregation` (the core's periodActuals):
- * one month's values are taken as they are. Errors (a KPI with no aggregation to combine months) name the KPI.
+ * Typed monthly values over a period, each KPI's months combined by its own `aggregation` (the core's periodActuals,
+ * ratio-of-sums from the months' numerators and denominators). Errors (a KPI with no aggregation to combine months)
+ * name the KPI.
  */
-export function typedPeriodActuals(tree: ScorecardTree, view: ScorecardPeriod, span: PeriodSpan, monthly: ReadonlyArray<[month: string, values: KpiValues]>): KpiValues {
-  if (view === 'month') return monthly[0]?.[1] ?? {};
-  const series: Record<string, Array<{ at: number; value: number }>> = {};
+export function typedPeriodActuals(tree: ScorecardTree, view: ScorecardPeriod, span: PeriodSpan, monthly: ReadonlyArray<[month: string, values: Record<string, TypedValue>]>): KpiValues {
+  const plain: Record<string, Timed[]> = {};
+  const split: Record<string, { numerators: Timed[]; denominators: Timed[] }> = {};
   for (const [month, values] of monthly) {
     const [year, m] = month.split('-').map(Number);
     // Mid-month, so that no zone offset moves it into another month.
     const at = Date.UTC(year, m - 1, 15);
-    for (const [kpiId, value] of Object.entries(values)) if (typeof value === 'number') (series[kpiId] ??= []).push({ at, value });
+    for (const [kpiId, value] of Object.entries(values)) {
+      if (typeof value === 'number') (plain[kpiId] ??= []).push({ at, value });
+      else {
+        const parts = (split[kpiId] ??= { numerators: [], denominators: [] });
+        parts.numerators.push({ at, value: value.numerator });
+        parts.denominators.push({ at, value: value.denominator });
+      }
+    }
   }
+  const series: Record<string, KpiSeries> = { ...plain, ...split };
+  // One month is its own period (`month` view): each KPI's value as typed, without needing an aggregation.
+  if (view === 'month') return Object.fromEntries(Object.entries(monthly[0]?.[1] ?? {}).map(([id, v]) => [id, typeof v === 'number' ? v : v.denominator === 0 ? null : v.numerator / v.denominator]));
   return periodActuals(tree, series, view, span.key);
 }

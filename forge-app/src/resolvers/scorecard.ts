@@ -5,7 +5,7 @@ import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { browsableProjects } from './permissions';
-import { invalidMonth, MONTH, typedActuals } from './scorecard-actuals';
+import { invalidMonth, MONTH, typedActuals, type TypedValue } from './scorecard-actuals';
 import { type FactsScope, legacySource, sourcedActuals } from './scorecard-facts';
 import { type PeriodSpan, periodSpan, previousAnchor, typedPeriodActuals } from './scorecard-period';
 
@@ -90,7 +90,7 @@ export async function scorecardData(query: ScorecardQuery) {
   const span = periodSpan(view, month);
   const before = periodSpan(view, previousAnchor(view, month));
   const typedIn = async (period: PeriodSpan) => {
-    const monthly: Array<[string, KpiValues]> = [];
+    const monthly: Array<[string, Record<string, TypedValue>]> = [];
     for (const m of period.months) monthly.push([m, await typedActuals(scorecard.tree.root.id, m)]);
     return typedPeriodActuals(scorecard.tree, view, period, monthly);
   };
