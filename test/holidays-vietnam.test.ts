@@ -113,7 +113,7 @@ describe('Vietnam in calendars', () => {
     expect(() => hanoi().isWorkingDay(Date.UTC(1999, 5, 1) / 86_400_000)).toThrow('holidays: 1999-06-01 is outside the years 2000-2060');
   });
 
-  it('the same through a holiday source that wraps the tables (as the Sheets script cache does)', () => {
+  it('the same through a holiday source that wraps the tables', () => {
     const wrapped = () =>
       compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN', 'UTC'), { holidays: (country, year) => publicHolidays(country, year) });
     const cal = wrapped();

@@ -20,6 +20,4 @@ export type PlatformChecks = [
   Satisfies<Narrow.SessionApi, GoogleAppsScript.Base.Session>,
   Satisfies<Narrow.PropertiesServiceApi, GoogleAppsScript.Properties.PropertiesService>,
   Satisfies<Narrow.Properties, GoogleAppsScript.Properties.Properties>,
-  Satisfies<Narrow.CacheServiceApi, GoogleAppsScript.Cache.CacheService>,
-  Satisfies<Narrow.Cache, GoogleAppsScript.Cache.Cache>,
 ];

@@ -62,11 +62,6 @@ export interface Properties {
   deleteProperty(key: string): void;
 }
 
-export interface Cache {
-  get(key: string): string | null;
-  put(key: string, value: string, expirationInSeconds: number): void;
-}
-
 export interface SpreadsheetAppService {
   getActive(): Spreadsheet;
   getUi(): Ui;
@@ -77,9 +72,6 @@ export interface PropertiesServiceApi {
 export interface SessionApi {
   getActiveUserLocale(): string;
 }
-export interface CacheServiceApi {
-  getScriptCache(): Cache;
-}
 export interface HtmlServiceApi {
   createHtmlOutputFromFile(name: string): HtmlOutput;
 }
@@ -87,7 +79,6 @@ export interface HtmlServiceApi {
 declare const SpreadsheetApp: SpreadsheetAppService;
 declare const PropertiesService: PropertiesServiceApi;
 declare const Session: SessionApi;
-declare const CacheService: CacheServiceApi;
 declare const HtmlService: HtmlServiceApi;
 
 export const activeSpreadsheet = (): Spreadsheet => SpreadsheetApp.getActive();
@@ -96,4 +87,3 @@ export const ui = (): Ui => SpreadsheetApp.getUi();
 export const documentProperties = (): Properties => PropertiesService.getDocumentProperties();
 export const userLocale = (): string => Session.getActiveUserLocale();
 export const htmlFromFile = (name: string): HtmlOutput => HtmlService.createHtmlOutputFromFile(name);
-export const scriptCache = (): Cache => CacheService.getScriptCache();

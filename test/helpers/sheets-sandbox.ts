@@ -177,14 +177,9 @@ export interface Sandbox {
   SandboxDate: DateConstructor;
 }
 
-/**
- * `cache`: the script cache's contents; pass the same Map to several sandboxes to play consecutive executions, which
- * share Apps Script's CacheService but nothing else.
- */
 export function loadBundle(
-  options: { timeZone?: string; locale?: string; code?: string; cache?: Map<string, string>; cacheCustomFunctionResults?: boolean } = {},
+  options: { timeZone?: string; locale?: string; code?: string; cacheCustomFunctionResults?: boolean } = {},
 ): Sandbox {
-  const cache = options.cache ?? new Map<string, string>();
   const book = new FakeSpreadsheet(options.timeZone ?? 'Asia/Ho_Chi_Minh');
   if (options.cacheCustomFunctionResults) book.resultsByArguments = new Map();
   const properties = new Map<string, string>();
@@ -223,7 +218,6 @@ export function loadBundle(
     Session: { getActiveUserLocale: () => locale },
     HtmlService: { createHtmlOutputFromFile: html },
     Utilities: { formatDate: () => { throw new Error('the add-on must not depend on Utilities.formatDate'); } },
-    CacheService: { getScriptCache: () => ({ get: (k: string) => cache.get(k) ?? null, put: (k: string, v: string) => void cache.set(k, v) }) },
     console,
   };
   const context = vm.createContext(globals);

@@ -4,7 +4,6 @@ import type { WorkCalendar } from '../../../core/calendar/types';
 import { CellError, describeCell, holidayDateOf, isBlank, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
-import { cachedPublicHolidays } from './holiday-cache';
 import { savedCalendars, savedCalendarText } from './store';
 
 /** Compiled calendars by text, zone and extra holidays: one compile per distinct calendar in an execution. */
@@ -58,7 +57,7 @@ export function resolveCalendar(calendarArgument: unknown, holidaysArgument?: un
   let calendar = compiled.get(key);
   if (!calendar) {
     const spec = parseCalendarText(text, zone);
-    calendar = compileCalendar({ ...spec, holidays: [...spec.holidays, ...extra.map((date) => ({ date }))] }, { holidays: cachedPublicHolidays });
+    calendar = compileCalendar({ ...spec, holidays: [...spec.holidays, ...extra.map((date) => ({ date }))] });
     compiled.set(key, calendar);
   }
   return calendar;
