@@ -38,7 +38,7 @@ const ANSWER = {
     id: 'backoffice', name: 'Back office', kind: 'scorecard', level: 'department', greyed: true, pillars: { speed: 1.05, accuracy: null, satisfaction: 0.5 },
     children: [
       node({
-        id: 'customer', name: 'Customer', kind: 'perspective', score: 0.775,
+        id: 'customer', name: 'Customer', kind: 'perspective', score: 0.775, contribution: 0.775,
         kpis: [
           kpi({ id: 'sla', name: 'SLA met', actual: 99.75, target: 95, achievement: 1.05, score: 1.05, status: 'GREEN', pillar: 'speed', contribution: 0.525 }),
           kpi({ id: 'incidents', name: 'Compliance incidents', method: 'goal-red-flag', unit: 'incidents', direction: 'lower', actual: 1, source: 'carried', target: 0, score: 5, achievement: 0.5, status: 'AMBER', pillar: 'satisfaction', contribution: 0.25 }),
@@ -62,7 +62,7 @@ const rowsOf = (table: ForgeDoc) => [table.children[0].children.map(textOf), ...
 beforeEach(() => resetUi(undefined));
 
 describe('scorecard gadget', () => {
-  it('shows the tree: each container with its roll-up and score, each KPI with its method, actual, target, score and RAG', async () => {
+  it('shows the tree: each container with its roll-up and score, each KPI with its method, actual, target, score, part of the score and RAG', async () => {
     resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP' }), { getScorecard: ANSWER });
     const doc = await render(<ScorecardGadget />);
     // No gadget sources: the scorecard's own (set by the admin) apply.
@@ -71,15 +71,15 @@ describe('scorecard gadget', () => {
     const [tree] = findAll(doc, 'DynamicTable');
     const e = '\u2003';
     expect(rowsOf(tree)).toEqual([
-      ['Item', 'Method', 'Actual', 'Target', 'Score', 'RAG'],
-      ['Scorecard: Back office', 'Weighted average', '', '', 'Not scored: data missing', ''],
-      [`${e}Perspective: Customer`, 'Weighted average', '', '', '77.5%', ''],
-      [`${e}${e}SLA met`, 'Ratio to target', '99.75 %', '95 %', '105%', 'GREEN'],
-      [`${e}${e}Compliance incidents`, 'Goal / red flag', '1 incidents (carried forward)', '0 incidents', '50%', 'AMBER'],
-      [`${e}Objective: Accuracy`, 'Weighted average', '', '', 'Not scored: data missing', ''],
-      [`${e}${e}Payroll accuracy`, 'Met or not', '—', '100 %', '—', '—'],
-      [`${e}Scorecard: Lan`, 'Weighted average', '', '', '95%', ''],
-      [`${e}${e}Turnaround`, 'Ratio to target', '7.5 h', '8 h', '95%', 'AMBER'],
+      ['Item', 'Method', 'Actual', 'Target', 'Score', 'Part of the score', 'RAG'],
+      ['Scorecard: Back office', 'Weighted average', '', '', 'Not scored: data missing', '', ''],
+      [`${e}Perspective: Customer`, 'Weighted average', '', '', '77.5%', '77.5%', ''],
+      [`${e}${e}SLA met`, 'Ratio to target', '99.75 %', '95 %', '105%', '52.5%', 'GREEN'],
+      [`${e}${e}Compliance incidents`, 'Goal / red flag', '1 incidents (carried forward)', '0 incidents', '50%', '25%', 'AMBER'],
+      [`${e}Objective: Accuracy`, 'Weighted average', '', '', 'Not scored: data missing', '', ''],
+      [`${e}${e}Payroll accuracy`, 'Met or not', '—', '100 %', '—', '', '—'],
+      [`${e}Scorecard: Lan`, 'Weighted average', '', '', '95%', '', ''],
+      [`${e}${e}Turnaround`, 'Ratio to target', '7.5 h', '8 h', '95%', '', 'AMBER'],
     ]);
     // RAG as lozenges; greyed nodes (strict policy, a KPI below has no value) in the subtlest text colour.
     expect(findAll(tree, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([
@@ -99,7 +99,7 @@ describe('scorecard gadget', () => {
     const pay = findAll(doc, 'DynamicTable')[1];
     expect(pay.props.caption).toBe('Lương KPI');
     expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Thưởng'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000']]);
-    expect(rowsOf(findAll(doc, 'DynamicTable')[0])[3]).toEqual(['\u2003\u2003SLA met', 'Tỷ lệ so với mục tiêu', '99,75 %', '95 %', '105%', 'GREEN']);
+    expect(rowsOf(findAll(doc, 'DynamicTable')[0])[3]).toEqual(['\u2003\u2003SLA met', 'Tỷ lệ so với mục tiêu', '99,75 %', '95 %', '105%', '52,5%', 'GREEN']);
     expect(findAll(doc, 'SectionMessage').map((m) => [m.props.title, textOf(m)])).toEqual([
       ['Lưu ý', '"Lan" có 7 KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.' +
         'KPI "Payroll accuracy" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.' +

@@ -38,6 +38,7 @@ function treeRows(node: ScorecardNodeView, depth: number, t: Messages, locale: s
       { key: 'actual', content: '' },
       { key: 'target', content: '' },
       { key: 'score', content: node.greyed ? <Lozenge appearance="default">{t.greyed}</Lozenge> : formatPercent(node.score, locale) },
+      { key: 'part', content: node.contribution === null ? '' : formatPercent(node.contribution, locale) },
       { key: 'rag', content: '' },
     ],
   };
@@ -52,6 +53,7 @@ function treeRows(node: ScorecardNodeView, depth: number, t: Messages, locale: s
         { key: 'actual', content: actual },
         { key: 'target', content: `${formatNumber(k.target, locale)} ${k.unit}` },
         { key: 'score', content: formatPercent(k.achievement, locale) },
+        { key: 'part', content: k.contribution === null ? '' : formatPercent(k.contribution, locale) },
         { key: 'rag', content: k.status === null ? '—' : <Lozenge appearance={RAG_APPEARANCE[k.status]}>{k.status}</Lozenge> },
       ],
     };
@@ -116,7 +118,7 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
         yAccessor="achievement"
       />
       <DynamicTable
-        head={{ cells: [{ key: 'item', content: t.item }, { key: 'method', content: t.method }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'score', content: t.score }, { key: 'rag', content: t.rag }] }}
+        head={{ cells: [{ key: 'item', content: t.item }, { key: 'method', content: t.method }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'score', content: t.score }, { key: 'part', content: t.part }, { key: 'rag', content: t.rag }] }}
         rows={treeRows(card.tree, 0, t, locale)}
       />
       {paid.length > 0 && (
