@@ -259,12 +259,19 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(edit(EN, 5, 'Bands', '0; 30; x'))).toBe('Thẻ row 5, column "Bands": "0; 30; x" is not a list of numbers such as 0; 50; 80; 100');
   });
 
-  it('E2: the core\'s rules (unordered bands, a missing baseline, weights all 0) name the row and column', () => {
-    expect(failure(edit(EN, 5, 'Bands', '0; 45; 30'))).toMatch(/^Thẻ row 5, column "Bands": .*scoring\.bands must ascend: 30 is not greater than 45/);
-    expect(failure(edit(EN, 4, 'Baseline', ''))).toMatch(/^Thẻ row 4, column "Baseline": .*scoring\.baseline is required/);
-    expect(failure(edit(VI, 4, 'Mốc gốc', 500), { locale: 'vi' })).toMatch(/^Thẻ hàng 4, cột "Mốc gốc": giá trị không hợp lệ \(.*no width\)$/);
-    const zeroWeights = edit(edit(edit(EN, 4, 'Weight', 0), 5, 'Weight', 0), 3, 'Roll-up', '');
-    expect(failure(zeroWeights)).toMatch(/^Thẻ row 3, column "Weight": .*weights of its KPIs and children are all 0/);
+  it('E2: the core\'s rules (unordered bands, a zero-width scale, a missing target or baseline, weights all 0) name the row and column, in English and Vietnamese', () => {
+    const vi = { locale: 'vi' };
+    expect(failure(edit(EN, 5, 'Bands', '0; 45; 30'))).toBe('Thẻ row 5, column "Bands": the bands must ascend: 30 is not greater than 45 before it');
+    expect(failure(edit(VI, 5, 'Các khoảng', '0; 45; 30'), vi)).toBe('Thẻ hàng 5, cột "Các khoảng": các khoảng phải tăng dần: 30 không lớn hơn 45 đứng trước');
+    expect(failure(edit(EN, 4, 'Baseline', 500))).toBe('Thẻ row 4, column "Baseline": 500 equals "Target": the scale has no width');
+    expect(failure(edit(VI, 4, 'Mốc gốc', 500), vi)).toBe('Thẻ hàng 4, cột "Mốc gốc": 500 bằng "Mục tiêu": thang điểm không có độ rộng');
+    expect(failure(edit(VI, 6, 'Cờ đỏ', 0), vi)).toBe('Thẻ hàng 6, cột "Cờ đỏ": 0 bằng "Mục tiêu": thang điểm không có độ rộng');
+    expect(failure(edit(EN, 4, 'Target', ''))).toBe('Thẻ row 4, column "Target": a value is required here');
+    expect(failure(edit(VI, 4, 'Mục tiêu', ''), vi)).toBe('Thẻ hàng 4, cột "Mục tiêu": ô này cần có giá trị');
+    expect(failure(edit(VI, 4, 'Mốc gốc', ''), vi)).toBe('Thẻ hàng 4, cột "Mốc gốc": ô này cần có giá trị');
+    const zeroWeights = (rows: unknown[][], weight: string, rollUp: string) => edit(edit(edit(rows, 4, weight, 0), 5, weight, 0), 3, rollUp, '');
+    expect(failure(zeroWeights(EN, 'Weight', 'Roll-up'))).toBe('Thẻ row 3, column "Weight": every weight under "COST" is 0: there is nothing to weight');
+    expect(failure(zeroWeights(VI, 'Trọng số', 'Cách gộp'), vi)).toBe('Thẻ hàng 3, cột "Trọng số": mọi trọng số thuộc "COST" đều bằng 0: không có gì để tính');
   });
 
   it('E2b: pay steps are read by the core: a step table out of order names its column', () => {
@@ -280,13 +287,24 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(rows('0.9: 0.5; 0.8: 1'))).toMatch(/^Thẻ row 2, column "Pay steps": .*must ascend: 0\.8 is not greater than 0\.9/);
   });
 
-  it('E3: the core\'s treeFromRows checks (unknown parent, a cycle of parents, an id used twice) name the sheet row and column', () => {
-    expect(failure(edit(EN, 4, 'Parent', 'NOPE'))).toBe('Thẻ row 4, column "Parent": parent "NOPE" is not the id of any row');
-    const cycle = [...EN, ['O1', 'O2', 'Objective', 'One', 'Financial'], ['O2', 'O1', 'Objective', 'Two', 'Financial']];
-    expect(failure(cycle)).toBe('Thẻ row 10, column "Parent": the parents form a cycle: O1 → O2 → O1');
-    // The core's detail stays English; the Vietnamese sentence around it says the value is not valid.
-    expect(failure(edit(VI, 5, 'Mã', 'CPH'), { locale: 'vi' })).toBe('Thẻ hàng 5, cột "Mã": giá trị không hợp lệ (id "CPH" is also row 4\'s)');
-    expect(failure(edit(EN, 4, 'Parent', 'ERR'))).toBe('Thẻ row 4, column "Parent": parent "ERR" is a KPI; KPIs hold no rows');
+  it('E3: the core\'s treeFromRows checks (unknown parent, a KPI as parent, a cycle of parents, an id used twice) name the sheet row and column, in English and Vietnamese', () => {
+    const vi = { locale: 'vi' };
+    expect(failure(edit(EN, 4, 'Parent', 'NOPE'))).toBe('Thẻ row 4, column "Parent": "NOPE" is not the ID of any row');
+    expect(failure(edit(VI, 4, 'Thuộc', 'NOPE'), vi)).toBe('Thẻ hàng 4, cột "Thuộc": "NOPE" không phải mã của hàng nào');
+    const cycle = (rows: unknown[][]) => [...rows, ['O1', 'O2', 'Objective', 'One', 'Financial'], ['O2', 'O1', 'Objective', 'Two', 'Financial']];
+    expect(failure(cycle(EN))).toBe('Thẻ row 10, column "Parent": the parents form a cycle: O1 → O2 → O1');
+    expect(failure(cycle(VI), vi)).toBe('Thẻ hàng 10, cột "Thuộc": các hàng thuộc nhau thành vòng: O1 → O2 → O1');
+    expect(failure(edit(EN, 5, 'ID', 'CPH'))).toBe('Thẻ row 5, column "ID": the ID "CPH" is also row 4\'s');
+    expect(failure(edit(VI, 5, 'Mã', 'CPH'), vi)).toBe('Thẻ hàng 5, cột "Mã": mã "CPH" đã dùng ở hàng 4');
+    expect(failure(edit(EN, 4, 'Parent', 'ERR'))).toBe('Thẻ row 4, column "Parent": "ERR" is a KPI, and a KPI holds no rows');
+    expect(failure(edit(VI, 4, 'Thuộc', 'ERR'), vi)).toBe('Thẻ hàng 4, cột "Thuộc": "ERR" là một chỉ số, mà chỉ số không chứa hàng nào');
+  });
+
+  it('E3c: a check without its own sentence keeps the core\'s English detail, in a Vietnamese sentence', () => {
+    // Green from on a KPI without a Method (row 7, headcount): the core's status rule needs a scoring method.
+    const withGreenFrom = (rows: unknown[][], header: string) => edit(edit(rows.map((row, i) => [...row, i === 0 ? header : '']), 7, header, 0.95), 7, rows[0][6] as string, '');
+    expect(failure(withGreenFrom(EN, 'Green from'))).toMatch(/^Thẻ row 7, column "Green from": KPI "HC": status needs a scoring method/);
+    expect(failure(withGreenFrom(VI, 'Xanh từ'), { locale: 'vi' })).toMatch(/^Thẻ hàng 7, cột "Xanh từ": giá trị không hợp lệ \(KPI "HC": status needs a scoring method/);
   });
 
   it('E3b: a missing-data policy off the top row', () => {

@@ -17,13 +17,37 @@ export interface ScorecardRow {
   [field: string]: unknown;
 }
 
-/** A row that cannot be used: `row` (its line), the `id` and the `field` (the row's column name) it is about. */
+/**
+ * What is wrong with a row, for adapters that say it in their own language (`values` holds what the sentence needs):
+ * ID_TWICE { other: row }, UNKNOWN_PARENT { parent }, KPI_AS_PARENT { parent }, CYCLE { chain: 'a → b → a' },
+ * NO_TOP, TWO_TOPS { top: row }, REQUIRED (the column is blank), ZERO_WIDTH_SCALE { value, other: the column it
+ * equals }, UNORDERED_BANDS { value, before }, WEIGHTS_ALL_ZERO { node }; INVALID: any other check, in `detail` only.
+ */
+export type ScorecardRowsCode =
+  | 'ID_TWICE'
+  | 'UNKNOWN_PARENT'
+  | 'KPI_AS_PARENT'
+  | 'CYCLE'
+  | 'NO_TOP'
+  | 'TWO_TOPS'
+  | 'REQUIRED'
+  | 'ZERO_WIDTH_SCALE'
+  | 'UNORDERED_BANDS'
+  | 'WEIGHTS_ALL_ZERO'
+  | 'INVALID';
+
+/**
+ * A row that cannot be used: `row` (its line), the `id` and the `field` (the row's column name) it is about; `code`
+ * and `values` say what is wrong without words, `detail` says it in English.
+ */
 export class ScorecardRowsError extends Error {
   constructor(
     readonly row: number,
     readonly id: string | undefined,
     readonly field: string | undefined,
-    detail: string,
+    readonly detail: string,
+    readonly code: ScorecardRowsCode = 'INVALID',
+    readonly values: Readonly<Record<string, string | number>> = {},
   ) {
     super(`treeFromRows: row ${row}${id === undefined ? '' : ` ("${id}")`}${field === undefined ? '' : `, ${field}`}: ${detail}`);
     this.name = 'ScorecardRowsError';
@@ -57,24 +81,24 @@ const steps = (value: unknown): unknown => (typeof value === 'string' ? value.sp
  */
 export function treeFromRows(rows: readonly ScorecardRow[], missing: MissingPolicy = 'ignore'): ScorecardTree {
   const lineOf = (index: number) => rows[index].line ?? index + 1;
-  const fail = (index: number, field: string | undefined, detail: string): never => {
-    throw new ScorecardRowsError(lineOf(index), rows[index]?.id, field, detail);
+  const fail: Fail = (index, field, detail, code, values) => {
+    throw new ScorecardRowsError(lineOf(index), rows[index]?.id, field, detail, code, values);
   };
   if (!MISSING_POLICIES.includes(missing)) throw new ScorecardRowsError(0, undefined, 'missing', `must be ${MISSING_POLICIES.join(', ')}, not ${String(missing)}`);
   const indexOf = new Map<string, number>();
   rows.forEach((row, index) => {
-    if (blank(row.id)) fail(index, 'id', 'id is required');
-    if (indexOf.has(row.id)) fail(index, 'id', `id "${row.id}" is also row ${lineOf(indexOf.get(row.id)!)}'s`);
+    if (blank(row.id)) fail(index, 'id', 'id is required', 'REQUIRED');
+    if (indexOf.has(row.id)) fail(index, 'id', `id "${row.id}" is also row ${lineOf(indexOf.get(row.id)!)}'s`, 'ID_TWICE', { other: lineOf(indexOf.get(row.id)!) });
     indexOf.set(row.id, index);
   });
   const tops = rows.map((row, index) => [row, index] as const).filter(([row]) => blank(row.parent));
-  if (tops.length === 0) throw new ScorecardRowsError(rows.length === 0 ? 0 : lineOf(0), undefined, 'parent', 'no row is the top scorecard (a row with a blank parent)');
-  if (tops.length > 1) fail(tops[1][1], 'parent', `only the top scorecard has a blank parent, and row ${lineOf(tops[0][1])} is already the top`);
+  if (tops.length === 0) throw new ScorecardRowsError(rows.length === 0 ? 0 : lineOf(0), undefined, 'parent', 'no row is the top scorecard (a row with a blank parent)', 'NO_TOP');
+  if (tops.length > 1) fail(tops[1][1], 'parent', `only the top scorecard has a blank parent, and row ${lineOf(tops[0][1])} is already the top`, 'TWO_TOPS', { top: lineOf(tops[0][1]) });
   rows.forEach((row, index) => {
     if (blank(row.parent)) return;
     const parent = indexOf.get(String(row.parent));
-    if (parent === undefined) fail(index, 'parent', `parent "${String(row.parent)}" is not the id of any row`);
-    else if (rows[parent].kind === 'kpi') fail(index, 'parent', `parent "${String(row.parent)}" is a KPI; KPIs hold no rows`);
+    if (parent === undefined) fail(index, 'parent', `parent "${String(row.parent)}" is not the id of any row`, 'UNKNOWN_PARENT', { parent: String(row.parent) });
+    else if (rows[parent].kind === 'kpi') fail(index, 'parent', `parent "${String(row.parent)}" is a KPI; KPIs hold no rows`, 'KPI_AS_PARENT', { parent: String(row.parent) });
   });
   checkCycles(rows, indexOf, fail);
 
@@ -104,17 +128,40 @@ export function treeFromRows(rows: readonly ScorecardRow[], missing: MissingPoli
     if (index === undefined) continue;
     const field = path.slice(cut).join('.');
     const column = COLUMN_OF[field] ?? COLUMN_OF[path.slice(cut, cut + 2).join('.')] ?? (field.startsWith('scoring.') ? path[cut + 1] : path[cut]);
-    return fail(index, column, issue.message);
+    const [code, values] = codeOf(issue, field, rows[index], column);
+    return fail(index, column, issue.message, code, values);
   }
   return fail(tops[0][1], undefined, issue.message);
 }
 
-function checkCycles(rows: readonly ScorecardRow[], indexOf: Map<string, number>, fail: (index: number, field: string, detail: string) => never): void {
+/** The column the other end of a scale is in, by the column whose check found the scale has no width. */
+const OTHER_END: Record<string, string> = { baseline: 'target', redFlag: 'target', max: 'min' };
+
+/**
+ * A schema issue's code, told by where it is (each of these paths has one custom check) and, for REQUIRED, by the
+ * row's blank cell; the values come from the row, as typed.
+ */
+function codeOf(issue: { code: string; path: PropertyKey[] }, field: string, row: ScorecardRow, column: string): [ScorecardRowsCode, Record<string, string | number>] {
+  if (issue.code === 'invalid_type' && blank(row[column])) return ['REQUIRED', {}];
+  if (issue.code !== 'custom') return ['INVALID', {}];
+  const bands = /^scoring\.bands\.(\d+)$/.exec(field);
+  if (bands) {
+    const list = (Array.isArray(row.bands) ? row.bands : String(row.bands).split(/[;,]/)).map((b) => String(b).trim());
+    return ['UNORDERED_BANDS', { value: list[Number(bands[1])], before: list[Number(bands[1]) - 1] }];
+  }
+  if (field.startsWith('scoring.') && column in OTHER_END) return ['ZERO_WIDTH_SCALE', { value: String(cell(column, row[column])), other: OTHER_END[column] }];
+  if (field === 'weight' && row.kind !== 'kpi') return ['WEIGHTS_ALL_ZERO', { node: row.id }];
+  return ['INVALID', {}];
+}
+
+type Fail = (index: number, field: string | undefined, detail: string, code?: ScorecardRowsCode, values?: Record<string, string | number>) => never;
+
+function checkCycles(rows: readonly ScorecardRow[], indexOf: Map<string, number>, fail: Fail): void {
   rows.forEach((row, index) => {
     const chain = [row.id];
     for (let at = row.parent; !blank(at); ) {
       const next = indexOf.get(String(at))!;
-      if (next === index) fail(index, 'parent', `the parents form a cycle: ${[...chain, row.id].join(' → ')}`);
+      if (next === index) fail(index, 'parent', `the parents form a cycle: ${[...chain, row.id].join(' → ')}`, 'CYCLE', { chain: [...chain, row.id].join(' → ') });
       if (chain.includes(rows[next].id)) return; // a cycle that does not pass through this row: reported from its own rows
       chain.push(rows[next].id);
       at = rows[next].parent;

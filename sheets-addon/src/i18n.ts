@@ -1,6 +1,7 @@
 /**
  * The add-on's own words in English and Vietnamese, for the menu (server) and the sidebars (browser): one table so
- * both languages always have every key. Vietnamese when the user's locale starts with `vi`.
+ * both languages always have every key. Vietnamese when the locale starts with `vi`: the user's for the menu and the
+ * pages, the spreadsheet's for custom functions (functions/index.ts).
  */
 export type Language = 'en' | 'vi';
 
@@ -67,6 +68,16 @@ const en = {
   cellNotBoolean: '{value} is not TRUE or FALSE',
   cellOnlyOnTopScorecard: 'the missing-data policy belongs on the row of the top scorecard (a scorecard without a parent)',
   coreDetail: '{detail}',
+  rowsIdTwice: 'the ID "{id}" is also row {other}\'s',
+  rowsUnknownParent: '"{parent}" is not the ID of any row',
+  rowsKpiAsParent: '"{parent}" is a KPI, and a KPI holds no rows',
+  rowsCycle: 'the parents form a cycle: {chain}',
+  rowsNoTop: 'no row is the top scorecard (a scorecard without a parent)',
+  rowsTwoTops: 'only the top scorecard has no parent, and row {top} is already the top',
+  rowsRequired: 'a value is required here',
+  rowsZeroWidth: '{value} equals "{other}": the scale has no width',
+  rowsUnorderedBands: 'the bands must ascend: {value} is not greater than {before} before it',
+  rowsWeightsAllZero: 'every weight under "{node}" is 0: there is nothing to weight',
   tree: 'Scorecard tree',
   treeNodeLabel: '{name} ({kind}): {score}, {status}',
   treeKpiLabel: '{name} ({method}): {actual}, {score}, {status}',
@@ -171,6 +182,16 @@ const vi: Record<MessageKey, string> = {
   cellNotBoolean: '{value} không phải TRUE hoặc FALSE',
   cellOnlyOnTopScorecard: 'cách xử lý thiếu dữ liệu chỉ ghi ở hàng của thẻ điểm cao nhất (thẻ điểm không thuộc hàng nào)',
   coreDetail: 'giá trị không hợp lệ ({detail})',
+  rowsIdTwice: 'mã "{id}" đã dùng ở hàng {other}',
+  rowsUnknownParent: '"{parent}" không phải mã của hàng nào',
+  rowsKpiAsParent: '"{parent}" là một chỉ số, mà chỉ số không chứa hàng nào',
+  rowsCycle: 'các hàng thuộc nhau thành vòng: {chain}',
+  rowsNoTop: 'không hàng nào là thẻ điểm cao nhất (thẻ điểm không thuộc hàng nào)',
+  rowsTwoTops: 'chỉ thẻ điểm cao nhất không thuộc hàng nào, mà hàng {top} đã là thẻ điểm cao nhất',
+  rowsRequired: 'ô này cần có giá trị',
+  rowsZeroWidth: '{value} bằng "{other}": thang điểm không có độ rộng',
+  rowsUnorderedBands: 'các khoảng phải tăng dần: {value} không lớn hơn {before} đứng trước',
+  rowsWeightsAllZero: 'mọi trọng số thuộc "{node}" đều bằng 0: không có gì để tính',
   tree: 'Cây thẻ điểm',
   treeNodeLabel: '{name} ({kind}): {score}, {status}',
   treeKpiLabel: '{name} ({method}): {actual}, {score}, {status}',

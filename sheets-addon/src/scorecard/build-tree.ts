@@ -1,6 +1,7 @@
-import { ScorecardRowsError, treeFromRows, type ScorecardRow } from '../../../core/scorecard/rows';
+import { ScorecardRowsError, treeFromRows, type ScorecardRow, type ScorecardRowsCode } from '../../../core/scorecard/rows';
 import type { Perspective } from '../../../core/scorecard/schema';
 import type { MissingPolicy, NodeKind, ScorecardTree } from '../../../core/scorecard/tree';
+import type { MessageKey } from '../i18n';
 import type { CellReader } from './sheet-cells';
 import { COLUMN_HEADERS, type Column } from './vocabulary';
 
@@ -54,17 +55,41 @@ export function buildTree(sheet: string, rows: readonly SheetRow[], missing: Mis
   } catch (error) {
     if (!(error instanceof ScorecardRowsError)) throw error;
     const row = [...made, ...placed].find((r) => r.line === error.row);
-    const detail = error.message.replace(/^treeFromRows: row \d+( \("[^"]*"\))?(, [^:]+)?: /, '');
-    throw cells.fail(error.row === MADE ? undefined : error.row, columnOf(error.field, row), 'coreDetail', { detail });
+    throw cells.fail(error.row === MADE ? undefined : error.row, columnOf(error.field, row, cells), ...messageOf(error, row, cells));
   }
 }
 
-/** treeFromRows's column names → the sheet's: `method` is a KPI's scoring method or a container's roll-up. */
-function columnOf(field: string | undefined, row: SheetRow | undefined): Column | undefined {
+/** Each treeFromRows error code as the sheet says it; INVALID keeps the core's English detail. */
+const MESSAGE_OF: Record<ScorecardRowsCode, MessageKey> = {
+  ID_TWICE: 'rowsIdTwice',
+  UNKNOWN_PARENT: 'rowsUnknownParent',
+  KPI_AS_PARENT: 'rowsKpiAsParent',
+  CYCLE: 'rowsCycle',
+  NO_TOP: 'rowsNoTop',
+  TWO_TOPS: 'rowsTwoTops',
+  REQUIRED: 'rowsRequired',
+  ZERO_WIDTH_SCALE: 'rowsZeroWidth',
+  UNORDERED_BANDS: 'rowsUnorderedBands',
+  WEIGHTS_ALL_ZERO: 'rowsWeightsAllZero',
+  INVALID: 'coreDetail',
+};
+
+/** The message key and values of a treeFromRows error: the other end of a scale named by its header in this sheet. */
+function messageOf(error: ScorecardRowsError, row: SheetRow | undefined, cells: CellReader): [MessageKey, Record<string, string | number>] {
+  const values = { ...error.values, id: error.id ?? '', detail: error.detail };
+  const other = error.code === 'ZERO_WIDTH_SCALE' ? columnOf(String(error.values.other), row, cells) : undefined;
+  return [MESSAGE_OF[error.code], other === undefined ? values : { ...values, other: cells.header(other) }];
+}
+
+/**
+ * treeFromRows's column names → the sheet's: `method` is a KPI's scoring method or a container's roll-up; the status
+ * thresholds are in Green from / Red below, or in Amber / Red on a sheet without those columns.
+ */
+function columnOf(field: string | undefined, row: SheetRow | undefined, cells: CellReader): Column | undefined {
   if (field === undefined) return undefined;
   if (field === 'method') return row?.kind === 'kpi' ? 'method' : 'container';
-  const renamed: Record<string, Column> = { greenFrom: 'amber', redBelow: 'red' };
-  return renamed[field] ?? (field in COLUMN_HEADERS ? (field as Column) : undefined);
+  if (field === 'greenFrom' || field === 'redBelow') return cells.has(field) ? field : field === 'greenFrom' ? 'amber' : 'red';
+  return field in COLUMN_HEADERS ? (field as Column) : undefined;
 }
 
 /** A KPI row without a perspective takes the one of the nearest row above it that names one. */

@@ -5,6 +5,7 @@ import type { CellValue, Sheet, Spreadsheet } from '../platform';
 import { buildTree, type SheetRow } from './build-tree';
 import { cellReader, headerOf, layoutOf, ScorecardSheetError, type CellReader, type SheetLayout } from './sheet-cells';
 import {
+  AGGREGATION_WORDS,
   CONTAINER_WORDS,
   DIRECTION_WORDS,
   KINDS,
@@ -55,15 +56,18 @@ export function findScorecardSheet(book: Spreadsheet, language: Language): Sheet
 }
 
 /**
- * A KPI row's fields in treeFromRows's columns. A Method's parameters are read only when the method uses them. With a
- * Method, Amber and Red are the status thresholds (GREEN from Amber, RED below Red); without one they keep their
- * meaning on the ratio score, as before methods existed.
+ * A KPI row's fields in treeFromRows's columns. A Method's parameters are read only when the method uses them, Floor
+ * and Cap only for ratio scoring. Amber and Red are the RAG thresholds of a KPI without a Method; with one, Green from
+ * and Red below are (Amber and Red still read there, as before those columns existed).
  */
 function kpiFields(cells: CellReader, row: Row, line: number): Record<string, unknown> {
   const n = (column: Column) => cells.number(row, line, column);
   const method = cells.word(row, line, 'method', METHOD_WORDS);
   const parameters = (): Record<string, unknown> => {
     switch (method) {
+      case undefined:
+      case 'ratio':
+        return { floor: n('floor'), cap: n('cap') };
       case 'progress':
         return { baseline: n('baseline'), clamp: cells.boolean(row, line, 'clamp') };
       case 'performance':
@@ -79,6 +83,7 @@ function kpiFields(cells: CellReader, row: Row, line: number): Record<string, un
     }
   };
   const [amber, red] = [n('amber'), n('red')];
+  const [greenFrom, redBelow] = [n('greenFrom'), n('redBelow')];
   return {
     pillar: cells.word(row, line, 'pillar', PILLAR_WORDS),
     direction: cells.word(row, line, 'direction', DIRECTION_WORDS),
@@ -86,7 +91,8 @@ function kpiFields(cells: CellReader, row: Row, line: number): Record<string, un
     target: n('target'),
     method,
     ...parameters(),
-    ...(method === undefined ? { amber, red } : { greenFrom: amber, redBelow: red }),
+    ...(method === undefined ? { amber, red, greenFrom, redBelow } : { greenFrom: greenFrom ?? amber, redBelow: redBelow ?? red }),
+    aggregation: cells.word(row, line, 'aggregation', AGGREGATION_WORDS),
     weight: n('weight'),
     frequency: 'monthly',
     indicator: 'lagging',

@@ -81,6 +81,9 @@ export function cellReader(sheet: string, layout: SheetLayout, timeZone: string)
 
   return {
     fail,
+    /** The header a column has in this sheet (or would have), and whether the sheet has it. */
+    header: (column: Column) => headerOf(layout, column),
+    has: (column: Column) => layout.at[column] !== undefined,
     text: (row: readonly CellValue[], column: Column): string => {
       const value = raw(row, column);
       return isBlank(value) ? '' : String(value).trim();

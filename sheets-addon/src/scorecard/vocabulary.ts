@@ -51,6 +51,11 @@ export const COLUMN_HEADERS = {
   bands: { en: ['Bands'], vi: ['Các khoảng'] },
   amber: { en: ['Amber'], vi: ['Vàng'] },
   red: { en: ['Red'], vi: ['Đỏ'] },
+  greenFrom: { en: ['Green from'], vi: ['Xanh từ'] },
+  redBelow: { en: ['Red below'], vi: ['Đỏ dưới'] },
+  floor: { en: ['Floor'], vi: ['Sàn'] },
+  cap: { en: ['Cap'], vi: ['Trần'] },
+  aggregation: { en: ['Aggregation'], vi: ['Cách tổng hợp'] },
   weight: { en: ['Weight'], vi: ['Trọng số'] },
   container: { en: ['Roll-up', 'Container method'], vi: ['Cách gộp'] },
   weights: { en: ['Weights'], vi: ['Kiểu trọng số'] },
@@ -107,6 +112,16 @@ export const METHOD_WORDS = vocabulary({
   stabilize: { en: ['stabilize', 'stabilise'], vi: ['ổn định'] },
   binary: { en: ['binary', 'yes/no'], vi: ['đạt/không đạt'] },
   bands: { en: ['bands'], vi: ['theo khoảng'] },
+});
+
+/** How a KPI's values combine over a period (the core's `aggregation`; `mean` is `average`). */
+export const AGGREGATION_WORDS = vocabulary({
+  sum: { en: ['sum'], vi: ['tổng'] },
+  average: { en: ['average', 'mean'], vi: ['trung bình'] },
+  last: { en: ['last'], vi: ['cuối kỳ'] },
+  min: { en: ['min'], vi: ['nhỏ nhất'] },
+  max: { en: ['max'], vi: ['lớn nhất'] },
+  'ratio-of-sums': { en: ['ratio of sums', 'ratio-of-sums'], vi: ['tổng tử / tổng mẫu'] },
 });
 
 export const CONTAINER_WORDS = vocabulary({
