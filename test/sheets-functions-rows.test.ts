@@ -175,10 +175,10 @@ describe('errors name the argument, never the core’s words, with dates in the 
   });
 });
 
-describe('errors in the user’s language (Vietnamese for a vi locale; argument names stay as typed)', () => {
+describe('errors in the sheet’s language (Vietnamese for a vi_VN spreadsheet; argument names stay as typed)', () => {
   let vi: Sandbox;
   beforeAll(() => {
-    vi = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
+    vi = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh', spreadsheetLocale: 'vi_VN' });
   });
 
   it('aggregates throw in Vietnamese, naming argument and row', () => {

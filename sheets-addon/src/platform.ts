@@ -27,6 +27,7 @@ export interface Sheet {
 
 export interface Spreadsheet {
   getSpreadsheetTimeZone(): string;
+  getSpreadsheetLocale(): string;
   getActiveSheet(): Sheet;
   getSheets(): Sheet[];
   getSheetByName(name: string): Sheet | null;
@@ -85,5 +86,8 @@ export const activeSpreadsheet = (): Spreadsheet => SpreadsheetApp.getActive();
 export const spreadsheetTimeZone = (): string => SpreadsheetApp.getActive().getSpreadsheetTimeZone();
 export const ui = (): Ui => SpreadsheetApp.getUi();
 export const documentProperties = (): Properties => PropertiesService.getDocumentProperties();
+/** The language setting of the user running a menu item or a page's call; Session is not available to custom functions. */
 export const userLocale = (): string => Session.getActiveUserLocale();
+/** The spreadsheet's locale (File > Settings), the same for every user of the file: `vi_VN`, `en_US`, `en`. */
+export const spreadsheetLocale = (): string => SpreadsheetApp.getActive().getSpreadsheetLocale();
 export const htmlFromFile = (name: string): HtmlOutput => HtmlService.createHtmlOutputFromFile(name);

@@ -81,17 +81,22 @@ const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet;
-  context!: vm.Context;
   /**
    * When set, custom-function results by function and argument values, as Sheets keeps them: a formula whose
    * arguments did not change answers its earlier result even if what the function reads (a saved calendar) did
    * (issue 11's finding; sheets-addon/README.md, "Recalculate", for how the add-on copes).
    */
   resultsByArguments?: Map<string, unknown>;
-  constructor(readonly timeZone: string) {
+  /** Runs a top-level function of Code.js as Apps Script would (set by loadBundle). */
+  execute!: (name: string, args: unknown[]) => unknown;
+  constructor(
+    readonly timeZone: string,
+    public locale = 'en_US',
+  ) {
     this.active = this.insertSheet('Sheet1');
   }
   getSpreadsheetTimeZone = () => this.timeZone;
+  getSpreadsheetLocale = () => this.locale;
   getActiveSheet = () => this.active;
   getSheets = () => this.sheets;
   getSheetByName = (name: string) => this.sheets.find((s) => s.getName() === name) ?? null;
@@ -116,7 +121,7 @@ export class FakeSpreadsheet {
     if (this.resultsByArguments?.has(key)) return this.resultsByArguments.get(key);
     let value: unknown;
     try {
-      const result = (this.context[m[1]] as (...a: unknown[]) => unknown)(...args);
+      const result = this.execute(m[1], args);
       value = Array.isArray(result) ? result[0][0] : result;
     } catch {
       value = '#ERROR!';
@@ -166,6 +171,7 @@ export interface Sandbox {
   book: FakeSpreadsheet;
   properties: Map<string, string>;
   ui: ShownUi;
+  /** The user's language setting (Session.getActiveUserLocale). */
   setLocale(locale: string): void;
   /** A top-level function of Code.js, called as Apps Script calls it. */
   call(name: string, ...args: unknown[]): unknown;
@@ -177,10 +183,25 @@ export interface Sandbox {
   SandboxDate: DateConstructor;
 }
 
+/**
+ * Apps Script's custom-function guide (https://developers.google.com/apps-script/guides/sheets/functions, "Use Google
+ * Apps Script services"): custom functions "can only call services that don't have access to personal data", the
+ * table lists Cache, HTML, JDBC, Language, Lock, Maps, Properties, Spreadsheet, URL Fetch, Utilities and XML, and
+ * calling another service fails with "You do not have permission to call X service". Session is not in the table,
+ * so during a custom function (a function Code.js marks `@customfunction`, called directly or from a formula cell)
+ * the double refuses it.
+ */
+const CUSTOM_FUNCTION = /@customfunction\s*\*\/\s*function (\w+)/g;
+const notInCustomFunctions = (call: string) => new Error(`Exception: You do not have permission to call ${call}`);
+
+/** `locale` is the user's language setting, `spreadsheetLocale` the file's (File > Settings). */
 export function loadBundle(
-  options: { timeZone?: string; locale?: string; code?: string; cacheCustomFunctionResults?: boolean } = {},
+  options: { timeZone?: string; locale?: string; spreadsheetLocale?: string; code?: string; cacheCustomFunctionResults?: boolean } = {},
 ): Sandbox {
-  const book = new FakeSpreadsheet(options.timeZone ?? 'Asia/Ho_Chi_Minh');
+  const code = options.code ?? readFileSync(CODE_PATH, 'utf8');
+  const customFunctions = new Set([...code.matchAll(CUSTOM_FUNCTION)].map((m) => m[1]));
+  let inCustomFunction = false;
+  const book = new FakeSpreadsheet(options.timeZone ?? 'Asia/Ho_Chi_Minh', options.spreadsheetLocale);
   if (options.cacheCustomFunctionResults) book.resultsByArguments = new Map();
   const properties = new Map<string, string>();
   const ui: ShownUi = { menus: [], sidebars: [], alerts: [] };
@@ -215,15 +236,28 @@ export function loadBundle(
         deleteProperty: (k: string) => void properties.delete(k),
       }),
     },
-    Session: { getActiveUserLocale: () => locale },
+    Session: {
+      getActiveUserLocale: () => {
+        if (inCustomFunction) throw notInCustomFunctions('Session.getActiveUserLocale');
+        return locale;
+      },
+    },
     HtmlService: { createHtmlOutputFromFile: html },
     Utilities: { formatDate: () => { throw new Error('the add-on must not depend on Utilities.formatDate'); } },
     console,
   };
   const context = vm.createContext(globals);
-  vm.runInContext(options.code ?? readFileSync(CODE_PATH, 'utf8'), context, { filename: 'Code.js' });
-  book.context = context;
-  const call = (name: string, ...args: unknown[]): unknown => (context[name] as (...a: unknown[]) => unknown)(...args);
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  book.execute = (name, args) => {
+    const outer = inCustomFunction;
+    inCustomFunction = customFunctions.has(name);
+    try {
+      return (context[name] as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      inCustomFunction = outer;
+    }
+  };
+  const call = (name: string, ...args: unknown[]): unknown => book.execute(name, args);
   return {
     context,
     book,

@@ -1,6 +1,6 @@
 import { FUNCTIONS, type FunctionName } from '../functions-meta';
 import { languageOf, type Language } from '../i18n';
-import { userLocale } from '../platform';
+import { spreadsheetLocale } from '../platform';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { HOLIDAYS } from './holidays';
 import { inLanguage } from './messages-vi';
@@ -33,20 +33,24 @@ function asCustomFunction(name: FunctionName, implementation: Implementation) {
       if (args.length > params.length) throw new Error(`expected at most ${params.length} arguments, got ${args.length}`);
       const missing = params.slice(0, required).find((_, i) => args[i] === undefined);
       if (missing) throw new Error(`${missing.name} is required`);
-      return inUserLanguage((implementation as (...a: unknown[]) => unknown)(...args));
+      return inSheetLanguage((implementation as (...a: unknown[]) => unknown)(...args));
     } catch (error) {
       const message = (error as Error).message;
-      throw new Error(inLanguage(message.startsWith(`${name}: `) ? message : `${name}: ${message}`, userLanguage()));
+      throw new Error(inLanguage(message.startsWith(`${name}: `) ? message : `${name}: ${message}`, sheetLanguage()));
     }
   };
 }
 
-const userLanguage = (): Language => languageOf(userLocale());
+/**
+ * The spreadsheet's language, not the user's: a custom function cannot call Session (Apps Script's custom-function
+ * guide lists the services it may use), and Sheets shows one cached result to every user of the file.
+ */
+const sheetLanguage = (): Language => languageOf(spreadsheetLocale());
 
-/** A spilled column's `#INVALID:` rows in the user's language (only a Vietnamese user's results are rewritten). */
-function inUserLanguage(result: unknown): unknown {
-  if (!Array.isArray(result)) return typeof result === 'string' ? invalidIn(result, userLanguage()) : result;
-  const language = userLanguage();
+/** A spilled column's `#INVALID:` rows in the sheet's language (only a Vietnamese sheet's results are rewritten). */
+function inSheetLanguage(result: unknown): unknown {
+  if (!Array.isArray(result)) return typeof result === 'string' ? invalidIn(result, sheetLanguage()) : result;
+  const language = sheetLanguage();
   if (language === 'en') return result;
   return (result as unknown[][]).map((row) => row.map((cell) => (typeof cell === 'string' ? invalidIn(cell, language) : cell)));
 }

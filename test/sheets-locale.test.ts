@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { col, loadBundle } from './helpers/sheets-sandbox';
+
+/**
+ * Which language the add-on answers in (`npm run build` first). A custom function cannot call Session (Apps Script's
+ * custom-function guide lists the services it may use; the sandbox enforces it), and Sheets shows one cached result
+ * to every user of the file, so cells follow the spreadsheet's locale (File > Settings); the menu and the pages
+ * follow the user's.
+ */
+
+const MON_8 = '2025-03-03 08:00';
+const MON_18 = '2025-03-03 18:00';
+
+describe('custom functions answer in the spreadsheet’s language', () => {
+  it('a vi_VN spreadsheet gets Vietnamese errors and #INVALID rows whatever the user’s language', () => {
+    const s = loadBundle({ spreadsheetLocale: 'vi_VN', locale: 'en_US' });
+    expect(s.thrown('SLA_COMPLIANCE', col(MON_8), col('2025-03-03 07:00'), '8h', '24/7')).toBe(
+      'SLA_COMPLIANCE: ends dòng 1: 2025-03-03 07:00 sớm hơn thời điểm bắt đầu',
+    );
+    expect(s.call('BUSINESS_HOURS', col(MON_8, 'soon'), col(MON_18, MON_18), '24/7')).toEqual([
+      [10],
+      ['#INVALID: start: "soon" không phải là ngày giờ (hãy dùng ô ngày hoặc văn bản như 2025-03-01 08:30)'],
+    ]);
+  });
+
+  it('an en_US spreadsheet stays English for a Vietnamese user', () => {
+    const s = loadBundle({ spreadsheetLocale: 'en_US', locale: 'vi' });
+    expect(s.thrown('SLA_COMPLIANCE', col(MON_8), col('2025-03-03 07:00'), '8h', '24/7')).toBe(
+      'SLA_COMPLIANCE: ends row 1: 2025-03-03 07:00 is before its start',
+    );
+  });
+
+  it('a spreadsheet locale given as the bare language (vi) counts too; other languages get English', () => {
+    expect(loadBundle({ spreadsheetLocale: 'vi' }).thrown('DPO', 100, 0, 360)).toBe('DPO: cost_of_sales phải lớn hơn 0');
+    expect(loadBundle({ spreadsheetLocale: 'de_DE', locale: 'vi' }).thrown('DPO', 100, 0, 360)).toBe('DPO: cost_of_sales must be greater than 0');
+  });
+
+  it('a formula cell runs the function as a custom function too: the same language, without Session', () => {
+    const s = loadBundle({ spreadsheetLocale: 'vi_VN', locale: 'en' });
+    expect(s.book.evaluate('=SLA_DUE("2025-03-03 08:00", 1000000000000)', s.book.getActiveSheet())).toBe(
+      '#INVALID: target: 1000000000000h tính từ 2025-03-03 08:00 có hạn nằm ngoài các năm 1900-2300 mà lịch tính được',
+    );
+  });
+});
+
+describe('the menu follows the user’s language, not the spreadsheet’s', () => {
+  it('a Vietnamese user of an en_US spreadsheet gets the Vietnamese menu, and the reverse', () => {
+    const vietnameseUser = loadBundle({ spreadsheetLocale: 'en_US', locale: 'vi_VN' });
+    vietnameseUser.call('onOpen', {});
+    const englishUser = loadBundle({ spreadsheetLocale: 'vi_VN', locale: 'en_US' });
+    englishUser.call('onOpen', {});
+    expect([vietnameseUser.ui.menus[0][0].caption, englishUser.ui.menus[0][0].caption]).toEqual(['Thẻ điểm', 'Scorecard']);
+  });
+});
+
+describe('the Apps Script double refuses Session in custom functions, as the guide says', () => {
+  // A two-function Code.js: the same call from a custom function (JSDoc @customfunction) and from a menu function.
+  const code = [
+    '/**', ' * @customfunction', ' */', 'function WHO_AM_I() { return Session.getActiveUserLocale(); }',
+    'function menuLocale() { return Session.getActiveUserLocale(); }',
+  ].join('\n');
+
+  it('throws Apps Script’s permission message inside a custom function, called or from a cell', () => {
+    const s = loadBundle({ code, locale: 'vi' });
+    expect(s.thrown('WHO_AM_I')).toBe('Exception: You do not have permission to call Session.getActiveUserLocale');
+    expect(s.book.evaluate('=WHO_AM_I()', s.book.getActiveSheet())).toBe('#ERROR!');
+  });
+
+  it('answers the user’s locale outside one, even right after a custom function failed', () => {
+    const s = loadBundle({ code, locale: 'vi' });
+    s.thrown('WHO_AM_I');
+    expect(s.call('menuLocale')).toBe('vi');
+  });
+});
