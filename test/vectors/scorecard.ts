@@ -5,9 +5,15 @@ import type { RagStatus } from '../../core/scorecard/score';
 type RawTimed = { at: string; value: number };
 type RawSeries = RawTimed[] | { numerators: RawTimed[]; denominators: RawTimed[] };
 
+export type VectorDoor = 'core' | 'sheets' | 'forge';
+
 export interface ScorecardVectorCase {
   name: string;
   how: string;
+  /** The doors that run the case; all three when left out. */
+  doors?: VectorDoor[];
+  /** Why the doors not listed cannot express the case (required with `doors`). */
+  doorsWhy?: string;
   /** Input of ScorecardTreeSchema. */
   tree: unknown;
   actuals: Record<string, number | null>;
@@ -25,6 +31,13 @@ export interface ScorecardVectorCase {
 /** The raw JSON (series times as ISO text), for doors that read it themselves (Sheets bundle, Forge resolver). */
 export const readScorecardVectors = (): { about: string; cases: ScorecardVectorCase[] } =>
   JSON.parse(readFileSync(new URL('./scorecard.json', import.meta.url), 'utf8'));
+
+/** Whether a door runs a case: every case names why a door it leaves out cannot express it. */
+export const runsThrough = (c: ScorecardVectorCase, door: VectorDoor): boolean => {
+  if (c.doors === undefined) return true;
+  if (!c.doorsWhy) throw new Error(`vector "${c.name}": doors ${c.doors.join(', ')} without doorsWhy`);
+  return c.doors.includes(door);
+};
 
 const timed = (rows: RawTimed[]) => rows.map((row) => ({ at: Date.parse(row.at), value: row.value }));
 
