@@ -211,6 +211,32 @@ describe('columns and values in English or Vietnamese', () => {
   });
 });
 
+describe('status thresholds, floor, cap and aggregation columns', () => {
+  const EN_ROWS = [
+    ['KPI', 'Perspective', 'Pillar', 'Method', 'Direction', 'Target', 'Green from', 'Red below', 'Floor', 'Cap', 'Aggregation', 'Actual'],
+    ['SLA', 'Customer', 'Speed', 'ratio', 'higher', 1, 0.95, 0.8, '', '', 'ratio of sums', 0.96],
+    ['Cost', 'Financial', 'Other', '', 'lower', 100, '', '', 0.5, 1.1, 'average', 250],
+    ['TAT', 'Internal process', 'Speed', '', 'lower', 8, '', '', '', 1.1, 'last', 4],
+  ];
+  const VI_ROWS = [['Chỉ số', 'Khía cạnh', 'Trụ cột', 'Cách chấm', 'Chiều', 'Mục tiêu', 'Xanh từ', 'Đỏ dưới', 'Sàn', 'Trần', 'Cách tổng hợp', 'Thực tế'], ...EN_ROWS.slice(1)];
+
+  it('T1: Green from / Red below set a method\'s RAG, Floor / Cap bound the ratio, in English or Vietnamese headers', () => {
+    for (const [rows, locale] of [[EN_ROWS, 'en'], [VI_ROWS, 'vi']] as const) {
+      const sandbox = loadBundle({ locale });
+      sheetWith(sandbox, 'T', rows.map((row) => [...row]));
+      const r = report(sandbox);
+      // 0.96 is GREEN from 0.95 (the default rule would say AMBER); 250 vs 100 lower is 0.4, raised to the floor 0.5; 8/4 = 2 capped at 1.1.
+      expect(r.kpis.map((k) => [k.name, k.achievement, k.status])).toEqual([['SLA', 0.96, 'GREEN'], ['Cost', 0.5, 'RED'], ['TAT', 1.1, 'GREEN']]);
+    }
+  });
+
+  it('T2: an aggregation that is not one of the words names its column', () => {
+    const sandbox = loadBundle();
+    sheetWith(sandbox, 'T', EN_ROWS.map((row, i) => (i === 2 ? row.map((cell) => (cell === 'average' ? 'weekly' : cell)) : [...row])));
+    expect(sandbox.thrown('getScorecard')).toBe('T row 3, column "Aggregation": "weekly" is not one of: sum, average, last, min, max, ratio of sums');
+  });
+});
+
 describe('missing data policy', () => {
   const rows = (policy: string) => [
     ['ID', 'Parent', 'Kind', 'Name', 'Perspective', 'Pillar', 'Direction', 'Method', 'Target', 'Missing data', 'Actual', 'Previous'],
@@ -269,6 +295,7 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(edit(EN, 4, 'Target', ''))).toBe('Thẻ row 4, column "Target": a value is required here');
     expect(failure(edit(VI, 4, 'Mục tiêu', ''), vi)).toBe('Thẻ hàng 4, cột "Mục tiêu": ô này cần có giá trị');
     expect(failure(edit(VI, 4, 'Mốc gốc', ''), vi)).toBe('Thẻ hàng 4, cột "Mốc gốc": ô này cần có giá trị');
+    expect(failure(edit(VI, 4, 'Trụ cột', ''), vi)).toBe('Thẻ hàng 4, cột "Trụ cột": ô này cần có giá trị');
     const zeroWeights = (rows: unknown[][], weight: string, rollUp: string) => edit(edit(edit(rows, 4, weight, 0), 5, weight, 0), 3, rollUp, '');
     expect(failure(zeroWeights(EN, 'Weight', 'Roll-up'))).toBe('Thẻ row 3, column "Weight": every weight under "COST" is 0: there is nothing to weight');
     expect(failure(zeroWeights(VI, 'Trọng số', 'Cách gộp'), vi)).toBe('Thẻ hàng 3, cột "Trọng số": mọi trọng số thuộc "COST" đều bằng 0: không có gì để tính');

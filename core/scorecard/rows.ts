@@ -138,11 +138,11 @@ export function treeFromRows(rows: readonly ScorecardRow[], missing: MissingPoli
 const OTHER_END: Record<string, string> = { baseline: 'target', redFlag: 'target', max: 'min' };
 
 /**
- * A schema issue's code, told by where it is (each of these paths has one custom check) and, for REQUIRED, by the
- * row's blank cell; the values come from the row, as typed.
+ * A schema issue's code, told by where it is (each of these paths has one custom check) and, for REQUIRED, by a
+ * blank cell that a field's own check refused; the values come from the row, as typed.
  */
 function codeOf(issue: { code: string; path: PropertyKey[] }, field: string, row: ScorecardRow, column: string): [ScorecardRowsCode, Record<string, string | number>] {
-  if (issue.code === 'invalid_type' && blank(row[column])) return ['REQUIRED', {}];
+  if (issue.code !== 'custom' && blank(row[column])) return ['REQUIRED', {}];
   if (issue.code !== 'custom') return ['INVALID', {}];
   const bands = /^scoring\.bands\.(\d+)$/.exec(field);
   if (bands) {
