@@ -43,6 +43,23 @@ describe('custom functions answer in the spreadsheet’s language', () => {
   });
 });
 
+describe('phrases found still English in a Vietnamese sheet', () => {
+  const vi = () => loadBundle({ spreadsheetLocale: 'vi_VN' });
+
+  it('an end before its start is said whole, not "the end" followed by Vietnamese', () => {
+    expect(vi().thrown('UPTIME', col(MON_8), col('2025-03-03 07:00'), '2025-03-01', '2025-03-31')).toBe(
+      'UPTIME: outage_ends dòng 1: thời điểm kết thúc sớm hơn thời điểm bắt đầu',
+    );
+  });
+
+  it('a target that is no duration, and a direction that is neither higher nor lower', () => {
+    expect(vi().call('SLA_DUE', MON_8, 'soon')).toBe(
+      '#INVALID: target: cần số giờ làm việc (8), một khoảng thời gian có đơn vị (30m, 2.5h) hoặc số ngày làm việc nguyên (3bd), nhưng nhận "soon"',
+    );
+    expect(vi().call('KPI_SCORE', 95, 100, 'sideways')).toBe('#INVALID: KPI_SCORE: direction phải là higher hoặc lower, không phải "sideways"');
+  });
+});
+
 describe('the menu follows the user’s language, not the spreadsheet’s', () => {
   it('a Vietnamese user of an en_US spreadsheet gets the Vietnamese menu, and the reverse', () => {
     const vietnameseUser = loadBundle({ spreadsheetLocale: 'en_US', locale: 'vi_VN' });

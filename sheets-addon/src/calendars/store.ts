@@ -1,6 +1,7 @@
 import { checkHolidayCountry } from '../../../core/calendar/holidays';
 import { parseCalendarText } from '../../../core/calendar/parse';
-import { UserError, type MessageKey } from '../i18n';
+import { inLanguage } from '../functions/messages-vi';
+import { translate, UserError, type Language, type MessageKey } from '../i18n';
 import { documentProperties, spreadsheetTimeZone } from '../platform';
 import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES, storeBytes, utf8Bytes } from './property-limits';
 
@@ -38,6 +39,17 @@ export class CalendarFormError extends UserError {
   }
 }
 
+/** The core parser's message (English) under the lead-in, both in the page's language. */
+class CalendarTextError extends CalendarFormError {
+  constructor(private readonly detail: string) {
+    super('text', 'calendarTextInvalid', { detail });
+  }
+
+  override in(language: Language): string {
+    return translate(language, 'calendarTextInvalid', { detail: inLanguage(this.detail, language) });
+  }
+}
+
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,49}$/u;
 
 /** The calendar text as the core reads it, and every holiday country and region it names known to the core. */
@@ -46,7 +58,7 @@ function checkCalendarText(text: string): void {
   try {
     countries = parseCalendarText(text, spreadsheetTimeZone()).holidayCountries;
   } catch (error) {
-    throw new CalendarFormError('text', 'calendarTextInvalid', { detail: (error as Error).message });
+    throw new CalendarTextError((error as Error).message);
   }
   for (const code of countries) {
     const [country, region] = code.split('-');

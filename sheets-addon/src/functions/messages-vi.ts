@@ -21,11 +21,20 @@ const RULES: readonly Rule[] = [
   [new RegExp(`^${VALUE} is not a date$`), '$1 không phải là ngày'],
   [new RegExp(`^${VALUE} is not text$`), '$1 không phải là văn bản'],
   [new RegExp(`^${VALUE} is not a calendar \\(use text such as (.+) or a saved name\\)$`), '$1 không phải là lịch (hãy dùng văn bản như $2 hoặc tên một lịch đã lưu)'],
+  [/^no saved calendar is named (".*") \(saved: none\)$/, 'không có lịch đã lưu nào tên $1 (chưa lưu lịch nào)'],
   [/^no saved calendar is named (".*") \(saved: (.*)\)$/, 'không có lịch đã lưu nào tên $1 (đã lưu: $2)'],
-  [new RegExp(`^${VALUE} is before its start$`), '$1 sớm hơn thời điểm bắt đầu'],
   [/^the end is before its start$/, 'thời điểm kết thúc sớm hơn thời điểm bắt đầu'],
+  [new RegExp(`^${VALUE} is before its start$`), '$1 sớm hơn thời điểm bắt đầu'],
   [new RegExp(`^${VALUE} from ${VALUE} is due outside the years (\\d+-\\d+) that calendars cover$`), '$1 tính từ $2 có hạn nằm ngoài các năm $3 mà lịch tính được'],
   [new RegExp(`^${VALUE} is outside the years (\\d+-\\d+) that calendars cover$`), '$1 nằm ngoài các năm $2 mà lịch tính được'],
+  [
+    new RegExp(`^${VALUE} from ${VALUE} is due outside the years (\\d+-\\d+) that the public-holiday tables cover \\((holidays=.*)\\)$`),
+    '$1 tính từ $2 có hạn nằm ngoài các năm $3 mà bảng ngày lễ có ($4)',
+  ],
+  [
+    new RegExp(`^${VALUE} is outside the years (\\d+-\\d+) that the public-holiday tables cover \\((holidays=.*)\\)$`),
+    '$1 nằm ngoài các năm $2 mà bảng ngày lễ có ($3)',
+  ],
   [/^(-?\d+) working days? from (.+) fall after 9999-12-31, the last date a spreadsheet holds$/, '$1 ngày làm việc tính từ $2 rơi sau 9999-12-31, ngày cuối cùng bảng tính lưu được'],
   [/^(-?\d+) working days? from (.+) fall before 0001-01-01, the first date a spreadsheet holds$/, '$1 ngày làm việc tính từ $2 rơi trước 0001-01-01, ngày đầu tiên bảng tính lưu được'],
   [/^(-?[\d.]+) is negative; a count is 0 or more$/, '$1 là số âm; số lượng phải từ 0 trở lên'],
@@ -35,19 +44,66 @@ const RULES: readonly Rule[] = [
   [/^has no completed rows$/, 'không có dòng nào đã hoàn thành'],
   [/^has no outage inside the period$/, 'không có sự cố nào trong kỳ'],
   [/^must be greater than 0$/, 'phải lớn hơn 0'],
+  [/^must be (\w+) or (\w+), not (.+)$/, 'phải là $1 hoặc $2, không phải $3'],
+  [
+    /^expected working hours \((.+)\), a duration with a unit \((.+)\) or whole business days \((.+)\), got (.+)$/,
+    'cần số giờ làm việc ($1), một khoảng thời gian có đơn vị ($2) hoặc số ngày làm việc nguyên ($3), nhưng nhận $4',
+  ],
   [/^must not be negative$/, 'không được âm'],
   [/^is required$/, 'là bắt buộc'],
   [/^has (\d+) rows but (\w+) has (\d+)$/, 'có $1 dòng nhưng $2 có $3 dòng'],
   [/^expected at most (\d+) arguments, got (\d+)$/, 'nhận tối đa $1 đối số, nhưng có $2'],
   [/^expected a whole year such as 2025, got (.+)$/, 'cần một năm nguyên như 2025, nhưng nhận $1'],
-  [/^unknown country (".*") \(the holiday tables cover (.+)\)$/, 'không có quốc gia $1 trong bảng ngày lễ (bảng có $2)'],
+  [/^unknown country (".*") \(the holiday tables cover (.+) and their regions, (\d+-\d+)\)$/, 'không có quốc gia $1 trong bảng ngày lễ (bảng có $2 và các vùng của chúng, các năm $3)'],
+  [/^the holiday tables cover (\d+-\d+), not (.+)$/, 'bảng ngày lễ có các năm $1, không có $2'],
   [/^expected an ISO 3166 country code such as VN, got (.+)$/, 'cần mã quốc gia ISO 3166 như VN, nhưng nhận $1'],
   [/^expected a 7-character mask of 0 and 1 \(Monday first\) or a code 1-7 or 11-17, got (.+)$/, 'cần chuỗi 7 ký tự 0 và 1 (bắt đầu từ thứ Hai) hoặc mã 1-7, 11-17, nhưng nhận $1'],
+  // The calendar text's parser (core/calendar/parse.ts), after the place it names (see CALENDAR_PLACE).
+  [/^expected times as HH:MM-HH:MM, got (".*")$/, 'cần giờ dạng HH:MM-HH:MM, nhưng nhận $1'],
+  [/^expected times as HH:MM-HH:MM or "off" after the days$/, 'sau các thứ cần giờ dạng HH:MM-HH:MM hoặc "off"'],
+  [/^(\S+) is not a time of day \(00:00 to 24:00\)$/, '$1 không phải là giờ trong ngày (00:00 đến 24:00)'],
+  [/^a window cannot start at 24:00$/, 'khung giờ không thể bắt đầu lúc 24:00'],
+  [/^unknown day (".*") \(expected (.+)\)$/, 'không có thứ $1 (cần một trong $2)'],
+  [/^expected a day or a range of days such as Mo-Fr, got (".*")$/, 'cần một thứ hoặc một dải thứ như Mo-Fr, nhưng nhận $1'],
+  [/^expected an option as key=value after "\|", got (".*")$/, 'sau "|" cần một tuỳ chọn dạng khoá=giá trị, nhưng nhận $1'],
+  [/^unknown option (".*") \(expected (.+)\)$/, 'không có tuỳ chọn $1 (cần một trong $2)'],
+  [/^option (\S+=) is given twice$/, 'tuỳ chọn $1 được ghi hai lần'],
+  [/^option (\S+=) has no value$/, 'tuỳ chọn $1 chưa có giá trị'],
+  [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
+  [/^expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got (".*")$/, 'cần mã quốc gia như VN hoặc DE-BY, hoặc một ngày YYYY-MM-DD, nhưng nhận $1'],
+  [
+    /^expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got (".*")$/,
+    'cần một ngày YYYY-MM-DD, có thể kèm theo thứ có giờ làm áp dụng cho ngày đó, nhưng nhận $1',
+  ],
+  [/^expected a date and times such as (.+), got (".*")$/, 'cần một ngày và khung giờ như $1, nhưng nhận $2'],
+  [/^the closure (".*") must end after it starts$/, 'khoảng nghỉ $1 phải kết thúc sau khi bắt đầu'],
+  // The calendar schema (core/calendar/spec.ts), after a field path such as weekly.Mo.0.start.
+  [/^expected a time of day HH:MM \(00:00 to 24:00\)$/, 'cần giờ trong ngày dạng HH:MM (00:00 đến 24:00)'],
+  [/^expected a date YYYY-MM-DD$/, 'cần một ngày dạng YYYY-MM-DD'],
+  [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khoá thứ $1 (cần một trong $2)'],
+  [/^expected a country code such as VN or DE-BY$/, 'cần mã quốc gia như VN hoặc DE-BY'],
+  // The compiled calendar (core/calendar/compile.ts, holidays.ts) on what the text says.
+  [/^it has no working hours on any day$/, 'lịch không có giờ làm việc vào ngày nào'],
+  [/^(\S+) would have no working hours \((\w+) has none\)$/, '$1 sẽ không có giờ làm việc ($2 không có giờ làm)'],
+  [/^the closure (\S+) on (\S+) ends before it starts$/, 'khoảng nghỉ $1 ngày $2 kết thúc trước khi bắt đầu'],
+  [
+    /^unknown country or region (".*") \(expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover (.+) and their regions, (\d+-\d+)\)$/,
+    'không có quốc gia hoặc vùng $1 (cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có $2 và các vùng của chúng, các năm $3)',
+  ],
 ];
+
+/**
+ * Where a calendar message points, before its phrase: a rule in quotes (`"Mo-Fr 8-17"`), an option as written
+ * (`closed=2025-12-24 17:00-12:00`), a field path (`weekly.Mo.0.start`, `calendar.makeUpDays.0`) or `holidays`. It
+ * stays as written; only the phrase after it is translated.
+ */
+const CALENDAR_PLACE = /^("[^"]*"|[a-z]+=.*?|[A-Za-z]+(?:\.\w+)+|holidays): (.+)$/s;
 
 function phrase(text: string): string | null {
   for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement);
-  return null;
+  const place = CALENDAR_PLACE.exec(text);
+  const afterPlace = place && phrase(place[2]);
+  return place && afterPlace !== null ? `${place[1]}: ${afterPlace}` : null;
 }
 
 /** `SLA_COMPLIANCE: ` first, then `ends row 17: ` or `target: ` before a phrase, or a subject (`ends has …`). */
