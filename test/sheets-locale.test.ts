@@ -52,6 +52,14 @@ describe('phrases found still English in a Vietnamese sheet', () => {
     );
   });
 
+  it('a date beyond the years of the holiday tables, and a country they do not have', () => {
+    expect(vi().call('BUSINESS_HOURS', '2061-06-01 08:00', '2061-06-02 08:00', 'Mo-Fr 08:00-17:00 | holidays=VN')).toBe(
+      '#INVALID: start: 2061-06-01 08:00 nằm ngoài các năm 2000-2060 mà bảng ngày lễ có (holidays=VN)',
+    );
+    expect(vi().thrown('HOLIDAYS', 'VN', 2070)).toBe('HOLIDAYS: year: bảng ngày lễ có các năm 2000-2060, không có 2070');
+    expect(vi().thrown('HOLIDAYS', 'ZZ', 2025)).toMatch(/^HOLIDAYS: country: không có quốc gia "ZZ" trong bảng ngày lễ \(bảng có AU, .*, VN và các vùng của chúng, các năm 2000-2060\)$/);
+  });
+
   it('a target that is no duration, and a direction that is neither higher nor lower', () => {
     expect(vi().call('SLA_DUE', MON_8, 'soon')).toBe(
       '#INVALID: target: cần số giờ làm việc (8), một khoảng thời gian có đơn vị (30m, 2.5h) hoặc số ngày làm việc nguyên (3bd), nhưng nhận "soon"',

@@ -28,10 +28,6 @@ const RULES: readonly Rule[] = [
   [new RegExp(`^${VALUE} from ${VALUE} is due outside the years (\\d+-\\d+) that calendars cover$`), '$1 tính từ $2 có hạn nằm ngoài các năm $3 mà lịch tính được'],
   [new RegExp(`^${VALUE} is outside the years (\\d+-\\d+) that calendars cover$`), '$1 nằm ngoài các năm $2 mà lịch tính được'],
   [
-    new RegExp(`^${VALUE} from ${VALUE} is due outside the years (\\d+-\\d+) that the public-holiday tables cover \\((holidays=.*)\\)$`),
-    '$1 tính từ $2 có hạn nằm ngoài các năm $3 mà bảng ngày lễ có ($4)',
-  ],
-  [
     new RegExp(`^${VALUE} is outside the years (\\d+-\\d+) that the public-holiday tables cover \\((holidays=.*)\\)$`),
     '$1 nằm ngoài các năm $2 mà bảng ngày lễ có ($3)',
   ],
