@@ -49,6 +49,7 @@ const ANSWER = {
     ],
     alerts: [{ code: 'SPEED_UP_QUALITY_DOWN', kpiId: 'sla', guardId: 'incidents', kpiPrevious: 90, kpiCurrent: 99.75, guardPrevious: 0, guardCurrent: 1 }],
   }),
+  trend: [{ period: '2025-01', score: 0.9 }, { period: '2025-02', score: null }, { period: '2025-03', score: null }, { period: '2024-12', score: 0.8125 }].sort((a, b) => a.period.localeCompare(b.period)),
   notes: [
     { code: 'TOO_MANY_KPIS' as const, scorecardId: 'lan', kpiId: null, count: 7 },
     { code: 'KPI_WITHOUT_OWNER' as const, scorecardId: 'backoffice', kpiId: 'payroll', count: null },
@@ -88,6 +89,9 @@ describe('scorecard gadget', () => {
     expect(findAll(tree, 'Text').filter((t) => t.props.color === 'color.text.subtlest').map(textOf)).toEqual(['Scorecard: Back office', `${e}Objective: Accuracy`, `${e}${e}Payroll accuracy`]);
     expect(textOf(findAll(doc, 'Lozenge')[0])).toBe('Not scored: data missing');
     expect(findAll(doc, 'BarChart')[0].props.data).toEqual([{ pillar: 'speed', achievement: 105 }, { pillar: 'accuracy', achievement: 0 }, { pillar: 'satisfaction', achievement: 50 }]);
+    // The trend leaves out periods without a score (greyed under strict here) instead of drawing them as 0.
+    const [trend] = findAll(doc, 'LineChart');
+    expect([trend.props.title, trend.props.data]).toEqual(['Overall score by period', [{ period: '2024-12', score: 81.3 }, { period: '2025-01', score: 90 }]]);
     expect(textOf(findAll(doc, 'SectionMessage')[0])).toContain('"Lan" has 7 KPIs for one person: focus on the 3-5 that matter most.');
   });
 
@@ -116,6 +120,12 @@ describe('scorecard gadget', () => {
     await fire(period.props.onChange, { label: 'Year to date', value: 'ytd' });
     await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
     expect(ui.submits).toEqual([{ scorecardId: 'backoffice', projects: 'SUP', period: 'ytd' }]);
+  });
+
+  it('says which KPI value cannot be scored', async () => {
+    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP' }, 'vi_VN'), { getScorecard: { error: 'INVALID_ACTUAL', message: 'evaluateTree: KPI "tat": actuals.tat must not be negative' } });
+    const doc = await render(<ScorecardGadget />);
+    expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual(['Không chấm được giá trị của một KPI (sửa giá trị đã nhập hoặc KPI): evaluateTree: KPI "tat": actuals.tat must not be negative']);
   });
 
   it('says which KPI source is wrong', async () => {

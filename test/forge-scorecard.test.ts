@@ -147,6 +147,11 @@ describe('typed actuals', () => {
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: null } })).toEqual({ ok: true });
     answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     expect(answer.tree.kpis[1].actual).toBeNull();
+    // A typed value its method cannot score is named, not a crash: a negative time when lower is better.
+    const lower = { ...config, scorecards: [{ tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [{ ...KPI, id: 'tat', name: 'Turnaround', direction: 'lower', unit: 'h', target: 8 }] } }, sources: {} }] };
+    expect(await call('saveConfig', { config: lower })).toEqual({ ok: true });
+    expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { tat: -2 } })).toEqual({ ok: true });
+    expect(await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' })).toEqual({ error: 'INVALID_ACTUAL', message: expect.stringContaining('actuals.tat') });
     forge.jira.admins.clear();
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { payroll: 1 } })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
     expect(await call('getScorecardActuals', { scorecardId: 'bo', month: '2025-03' })).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
@@ -275,6 +280,11 @@ describe('a back-office tree from synced tickets', () => {
     // The quarter's first-time-right is 91 of 110, not the mean of 0.9 and 0.1.
     const quarter = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', period: 'quarter' });
     expect([quarter.periodKey, actualsOf(quarter)]).toEqual(['2025-Q1', { sla: 0.5, incidents: 3, payroll: null, right: 91 / 110 }]);
+    // The trend: the last 6 months or 4 quarters, each scored on its own, the current one last.
+    expect(march.trend.map((p: any) => [p.period, p.score === null])).toEqual([['2024-10', true], ['2024-11', true], ['2024-12', true], ['2025-01', false], ['2025-02', false], ['2025-03', false]]);
+    expect(march.trend[5].score).toBe(march.overall);
+    expect(quarter.trend.map((p: any) => p.period)).toEqual(['2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1']);
+    expect(quarter.trend[3].score).toBe(quarter.overall);
     const ytd = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-02', period: 'ytd' });
     expect([ytd.periodKey, actualsOf(ytd)]).toEqual(['2025-02', { sla: 1 / 3, incidents: 3, payroll: null, right: 91 / 110 }]);
     const year = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-07', period: 'year' });

@@ -1,4 +1,4 @@
-import { BarChart, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
+import { BarChart, DynamicTable, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import type { ReactNode } from 'react';
 import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
 import type { scorecardData, ScorecardNodeView } from '../resolvers/scorecard';
@@ -92,6 +92,7 @@ export function ScorecardGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_MONTH') return <SectionMessage appearance="error"><Text>{t.invalidMonth}</Text></SectionMessage>;
+    if (data.data.error === 'INVALID_ACTUAL') return <SectionMessage appearance="error"><Text>{`${t.invalidActual} ${data.data.message}`}</Text></SectionMessage>;
     if (data.data.error === 'INVALID_PERIOD') return <SectionMessage appearance="error"><Text>{`${t.invalidPeriod} ${data.data.message}`}</Text></SectionMessage>;
     if (data.data.error === 'INVALID_SOURCE') return <SectionMessage appearance="error"><Text>{`${t.invalidSource} ${data.data.message}`}</Text></SectionMessage>;
     return <SectionMessage appearance="warning"><Text>{data.data.error === 'FORBIDDEN' ? t.forbidden : t.configure}</Text></SectionMessage>;
@@ -106,6 +107,8 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
   const paid = nodes.filter((n) => n.payout !== null);
   const alerts = nodes.flatMap((n) => n.alerts);
   const pillars = card.tree.pillars;
+  // Periods with no score (nothing measured, or greyed) are left out of the line rather than drawn as 0.
+  const scoredTrend = card.trend.filter((p) => p.score !== null).map((p) => ({ period: p.period, score: Math.round(p.score! * 1000) / 10 }));
   return (
     <Stack space="space.200">
       <Inline space="space.100" alignBlock="center">
@@ -117,6 +120,7 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
         xAccessor="pillar"
         yAccessor="achievement"
       />
+      {scoredTrend.length > 1 && <LineChart title={t.scoreTrend} data={scoredTrend} xAccessor="period" yAccessor="score" />}
       <DynamicTable
         head={{ cells: [{ key: 'item', content: t.item }, { key: 'method', content: t.method }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'score', content: t.score }, { key: 'part', content: t.part }, { key: 'rag', content: t.rag }] }}
         rows={treeRows(card.tree, 0, t, locale)}

@@ -69,6 +69,8 @@ const en = {
   notes: 'Advice',
   invalidSource: 'A KPI source is not valid (edit the gadget or the scorecard):',
   invalidPeriod: 'These months cannot be combined (edit the gadget or the scorecard):',
+  invalidActual: 'A KPI value cannot be scored (correct the typed value or the KPI):',
+  scoreTrend: 'Overall score by period',
   scorecardPeriods: { month: 'Month', quarter: 'Quarter', year: 'Year', ytd: 'Year to date' } as Record<string, string>,
   noteTexts: {
     TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" has ${count} KPIs for one person: focus on the 3-5 that matter most.`,
@@ -210,6 +212,8 @@ const vi: Messages = {
   notes: 'Lưu ý',
   invalidSource: 'Nguồn của một KPI không hợp lệ (sửa gadget hoặc thẻ điểm):',
   invalidPeriod: 'Không gộp được các tháng này (sửa gadget hoặc thẻ điểm):',
+  invalidActual: 'Không chấm được giá trị của một KPI (sửa giá trị đã nhập hoặc KPI):',
+  scoreTrend: 'Điểm tổng thể theo kỳ',
   scorecardPeriods: { month: 'Tháng', quarter: 'Quý', year: 'Năm', ytd: 'Từ đầu năm' },
   noteTexts: {
     TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" có ${count} KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.`,

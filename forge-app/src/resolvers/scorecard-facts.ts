@@ -6,10 +6,13 @@ import { valuesWithPrefix } from '../storage/store';
 import { storedCyclesInMonth } from './compliance';
 import { type InpsEntry, inpsAnswers, inpsOf } from './inps';
 
-/** The gadget-level source names of version 2 and how they read in the core's names: the core's source × factor. */
-export function legacySource(source: string): { source: string; factor: number } | null {
+/** A version 2 gadget source as the core's source × factor (percent where the core gives a share). */
+export type LegacySource = { source: string; factor: number };
+
+/** The gadget-level source names of version 2 and how they read in the core's names. */
+export function legacySource(source: string): LegacySource | null {
   if (source.startsWith('sla:')) return { source, factor: 100 };
-  const named: Record<string, { source: string; factor: number }> = {
+  const named: Record<string, LegacySource> = {
     tatMedianHours: { source: 'tat:median', factor: 1 },
     ftrPercent: { source: 'ftr', factor: 100 },
     reopenPercent: { source: 'reopen', factor: 100 },
@@ -73,7 +76,7 @@ async function factsFor(sources: readonly string[], months: readonly string[], s
 }
 
 /** A period's actual of each KPI with a source: the scorecard's sources in the core's names, the gadget's legacy ones scaled. */
-export async function sourcedActuals(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, { source: string; factor: number }>>, months: readonly string[], scope: FactsScope): Promise<KpiValues> {
+export async function sourcedActuals(sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, LegacySource>>, months: readonly string[], scope: FactsScope): Promise<KpiValues> {
   const coreSources = { ...sources, ...Object.fromEntries(Object.entries(legacy).map(([id, l]) => [id, l.source])) };
   const facts = await factsFor(Object.values(coreSources), months, scope);
   const actuals = actualsFromFacts(coreSources, facts);

@@ -1,12 +1,12 @@
 import { evaluateTree, KpiInputError, scorecardNotes, type GamingAlert, type KpiDefinition, type KpiValues, type ScoringMethod, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import { SCORECARD_PERIODS, scorecardById, type ScorecardPeriod } from '../config/scorecards';
+import { SCORECARD_PERIODS, scorecardById, type ScorecardConfig, type ScorecardPeriod } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { browsableProjects } from './permissions';
 import { invalidMonth, MONTH, typedActuals, type TypedValue } from './scorecard-actuals';
-import { type FactsScope, legacySource, sourcedActuals } from './scorecard-facts';
+import { type FactsScope, type LegacySource, legacySource, sourcedActuals } from './scorecard-facts';
 import { type PeriodSpan, periodSpan, previousAnchor, typedPeriodActuals } from './scorecard-period';
 
 export interface ScorecardQuery {
@@ -71,6 +71,34 @@ const nodeView = (result: TreeResult): ScorecardNodeView => ({
   children: result.children.map(nodeView),
 });
 
+/** How many periods the gadget's trend shows, the current one last (a year or year to date: that period alone). */
+const TREND_LENGTH: Record<ScorecardPeriod, number> = { month: 6, quarter: 4, year: 1, ytd: 1 };
+
+/** `n` periods before the one holding `month`. */
+const stepBack = (view: ScorecardPeriod, month: string, n: number): string => (n === 0 ? month : stepBack(view, previousAnchor(view, month), n - 1));
+
+type PeriodActuals = { values: KpiValues } | { error: 'INVALID_PERIOD' | 'INVALID_SOURCE'; message: string };
+
+/** A period's actuals: typed values (combined by each KPI's aggregation), then those from the synced tickets. */
+async function periodActuals(scorecard: ScorecardConfig, view: ScorecardPeriod, span: PeriodSpan, legacy: Readonly<Record<string, LegacySource>>, scope: FactsScope): Promise<PeriodActuals> {
+  let typed: KpiValues;
+  try {
+    const monthly: Array<[string, Record<string, TypedValue>]> = [];
+    for (const m of span.months) monthly.push([m, await typedActuals(scorecard.tree.root.id, m)]);
+    typed = typedPeriodActuals(scorecard.tree, view, span, monthly);
+  } catch (error) {
+    if (error instanceof KpiInputError) return { error: 'INVALID_PERIOD', message: error.message };
+    throw error;
+  }
+  try {
+    return { values: { ...typed, ...(await sourcedActuals(scorecard.sources, legacy, span.months, scope)) } };
+  } catch (error) {
+    // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
+    if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE', message: error.message };
+    throw error;
+  }
+}
+
 export async function scorecardData(query: ScorecardQuery) {
   if (query.month !== undefined && !MONTH.test(query.month)) return invalidMonth(query.month);
   const view = query.period ?? 'month';
@@ -78,7 +106,7 @@ export async function scorecardData(query: ScorecardQuery) {
   const { config } = await loadConfig();
   const scorecard = scorecardById(config, query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
-  const legacy: Record<string, { source: string; factor: number }> = {};
+  const legacy: Record<string, LegacySource> = {};
   for (const [kpiId, source] of Object.entries(query.sources ?? {})) {
     const read = legacySource(source);
     if (read === null) return { error: 'INVALID_SOURCE' as const, message: `KPI "${kpiId}": gadget source ${JSON.stringify(source)} is not sla:<policy id>, tatMedianHours, ftrPercent, reopenPercent or csatPercent` };
@@ -87,33 +115,31 @@ export async function scorecardData(query: ScorecardQuery) {
   const timeZone = config.sync.reportTimeZone;
   const scope: FactsScope = { projects: await browsableProjects(query.projects), timeZone, gen: await activeGeneration(), policyIds: config.policies.map((p) => p.id) };
   const month = query.month ?? monthOf(runtime.now(), timeZone);
-  const span = periodSpan(view, month);
-  const before = periodSpan(view, previousAnchor(view, month));
-  const typedIn = async (period: PeriodSpan) => {
-    const monthly: Array<[string, Record<string, TypedValue>]> = [];
-    for (const m of period.months) monthly.push([m, await typedActuals(scorecard.tree.root.id, m)]);
-    return typedPeriodActuals(scorecard.tree, view, period, monthly);
+  // Each period's actuals are read once, though a trend point's period is also the baseline of the one after it.
+  const read = new Map<string, Promise<PeriodActuals>>();
+  const actualsIn = (anchor: string) => {
+    const span = periodSpan(view, anchor);
+    if (!read.has(span.key)) read.set(span.key, periodActuals(scorecard, view, span, legacy, scope));
+    return read.get(span.key)!;
   };
-  let actuals: KpiValues;
-  let previous: KpiValues;
-  try {
-    // Typed values for the KPIs without a source (combined by each KPI's aggregation), the rest from the synced tickets.
-    actuals = await typedIn(span);
-    previous = await typedIn(before);
-  } catch (error) {
-    if (error instanceof KpiInputError) return { error: 'INVALID_PERIOD' as const, message: error.message };
-    throw error;
+  const anchors = Array.from({ length: TREND_LENGTH[view] }, (_, i) => stepBack(view, month, TREND_LENGTH[view] - 1 - i));
+  const results = [];
+  for (const anchor of anchors) {
+    const actuals = await actualsIn(anchor);
+    const previous = await actualsIn(previousAnchor(view, anchor));
+    if ('error' in actuals) return actuals;
+    if ('error' in previous) return previous;
+    try {
+      // The period before is both the last known value (carry-forward) and the baseline of the gaming alerts.
+      results.push({ key: periodSpan(view, anchor).key, result: evaluateTree(scorecard.tree, actuals.values, { lastKnown: previous.values, previous: previous.values }) });
+    } catch (error) {
+      // A value its KPI's method cannot score (a negative time, lower is better): named, not a crash.
+      if (error instanceof KpiInputError) return { error: 'INVALID_ACTUAL' as const, message: error.message };
+      throw error;
+    }
   }
-  try {
-    actuals = { ...actuals, ...(await sourcedActuals(scorecard.sources, legacy, span.months, scope)) };
-    previous = { ...previous, ...(await sourcedActuals(scorecard.sources, legacy, before.months, scope)) };
-  } catch (error) {
-    // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
-    if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE' as const, message: error.message };
-    throw error;
-  }
-  // The period before is both the last known value (carry-forward) and the baseline of the gaming alerts.
-  const result = evaluateTree(scorecard.tree, actuals, { lastKnown: previous, previous });
+  const { key, result } = results[results.length - 1];
   const notes = scorecardNotes(scorecard.tree).map(({ code, scorecardId, kpiId, count }) => ({ code, scorecardId, kpiId: kpiId ?? null, count: count ?? null }));
-  return { month, period: view, periodKey: span.key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result), notes };
+  const trend = results.map((point) => ({ period: point.key, score: point.result.score }));
+  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result), notes, trend };
 }
