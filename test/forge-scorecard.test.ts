@@ -296,3 +296,53 @@ describe('a back-office tree from synced tickets', () => {
     expect(await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], period: 'week' })).toEqual({ error: 'INVALID_PERIOD', message: 'period must be month, quarter, year, ytd, got "week"' });
   });
 });
+
+describe('scorecard resolver cost', () => {
+  it('reads each month of its trend once: 7 months × 20,000 cycles and 20,000 tickets, timed (printed, not asserted)', async () => {
+    const months = Array.from({ length: 7 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 8 + i, 1));
+      return { label: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, start: d.getTime() };
+    });
+    for (const month of months) {
+      for (let shard = 0; shard < 8; shard++) {
+        const cycles: Record<string, unknown[]> = {};
+        const tickets: Record<string, unknown[]> = {};
+        for (let i = 0; i < 2_500; i++) {
+          const at = month.start + (shard * 2_500 + i) * 100_000;
+          cycles[`SUP-${month.start / 1000 + shard * 2_500 + i}#0`] = [i % 10 === 0 ? 'b' : 'm', 1, at, 'High', 'Get IT help', null, 'acc-1'];
+          tickets[`SUP-${month.start / 1000 + shard * 2_500 + i}#0`] = [at, 60 + (i % 120), i % 20 === 0 ? 1 : 0, i % 4 === 0 ? 3 : 5];
+        }
+        forge.kvs.data.set(`agg:resolve:SUP:${month.label}:${shard}`, { entries: cycles });
+        forge.kvs.data.set(`agg:_tickets:SUP:${month.label}:${shard}`, { entries: tickets });
+      }
+    }
+    const tree = { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [
+      { ...KPI, id: 'sla', name: 'SLA met', target: 0.95, guardedBy: 'ftr' },
+      { ...KPI, id: 'tat', name: 'Turnaround', direction: 'lower', unit: 'h', target: 2, guardedBy: 'ftr' },
+      { ...KPI, id: 'ftr', name: 'First time right', pillar: 'accuracy', target: 0.9 },
+      { ...KPI, id: 'csat', name: 'CSAT', pillar: 'satisfaction', target: 0.8 },
+    ] } };
+    expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources: { sla: 'sla:resolve', tat: 'tat:median', ftr: 'ftr', csat: 'csat' } }] } })).toEqual({ ok: true });
+    const prefixes: string[] = [];
+    const query = forge.kvs.query.bind(forge.kvs);
+    forge.kvs.query = () => {
+      const builder = query();
+      const where = builder.where;
+      builder.where = (field, clause) => {
+        prefixes.push(clause.values[0]);
+        return where(field, clause);
+      };
+      return builder;
+    };
+    const started = performance.now();
+    const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    const ms = performance.now() - started;
+    console.log(`scorecard resolver, month view with a 6-month trend over 7 months × (20,000 cycles + 20,000 tickets): ${Math.round(ms)} ms`);
+    const read = prefixes.filter((p) => p.startsWith('agg:'));
+    expect(new Set(read).size).toBe(read.length);
+    expect(read.map((p) => p.split(':').slice(1, 4).join(':')).sort()).toEqual(months.flatMap((m) => [`_tickets:SUP:${m.label}`, `resolve:SUP:${m.label}`]).sort());
+    expect(answer.trend.map((p: any) => p.period)).toEqual(months.slice(1).map((m) => m.label));
+    expect(answer.tree.kpis.map((k: any) => [k.id, k.actual])).toEqual([['sla', 0.9], ['tat', expect.any(Number)], ['ftr', 0.95], ['csat', 0.75]]);
+  });
+});
+
