@@ -64,7 +64,7 @@ describe('phrases found still English in a Vietnamese sheet', () => {
     expect(vi().call('SLA_DUE', MON_8, 'soon')).toBe(
       '#INVALID: target: cần số giờ làm việc (8), một khoảng thời gian có đơn vị (30m, 2.5h) hoặc số ngày làm việc nguyên (3bd), nhưng nhận "soon"',
     );
-    expect(vi().call('KPI_SCORE', 95, 100, 'sideways')).toBe('#INVALID: KPI_SCORE: direction phải là higher hoặc lower, không phải "sideways"');
+    expect(vi().call('KPI_SCORE', 95, 100, 'sideways')).toBe('#INVALID: direction phải là higher hoặc lower, không phải "sideways"');
   });
 });
 

@@ -27,8 +27,8 @@ describe('KPI_PROGRESS', () => {
   });
 
   it('rejects target = baseline and a clamp that is not TRUE/FALSE, in the row', () => {
-    expect(call('KPI_PROGRESS', 5, 10, 10)).toBe('#INVALID: KPI_PROGRESS: baseline must differ from target (both are 10): the scale from baseline to target has no width');
-    expect(call('KPI_PROGRESS', 5, 10, 0, 'yes')).toBe('#INVALID: KPI_PROGRESS: clamp must be TRUE or FALSE, not "yes"');
+    expect(call('KPI_PROGRESS', 5, 10, 10)).toBe('#INVALID: baseline must differ from target (both are 10): the scale from baseline to target has no width');
+    expect(call('KPI_PROGRESS', 5, 10, 0, 'yes')).toBe('#INVALID: clamp must be TRUE or FALSE, not "yes"');
     expect(fails('KPI_PROGRESS', 5, 10)).toBe('KPI_PROGRESS: baseline is required');
   });
 });
@@ -44,8 +44,8 @@ describe('KPI_PERFORMANCE', () => {
   });
 
   it('rejects a zero-width scale and an unknown direction', () => {
-    expect(call('KPI_PERFORMANCE', 5, 10, 10)).toBe('#INVALID: KPI_PERFORMANCE: max must be greater than min (10 is not greater than 10): the scale has no width');
-    expect(call('KPI_PERFORMANCE', 5, 0, 10, 'up')).toBe('#INVALID: KPI_PERFORMANCE: direction must be higher or lower, not "up"');
+    expect(call('KPI_PERFORMANCE', 5, 10, 10)).toBe('#INVALID: max must be greater than min (10 is not greater than 10): the scale has no width');
+    expect(call('KPI_PERFORMANCE', 5, 0, 10, 'up')).toBe('#INVALID: direction must be higher or lower, not "up"');
   });
 });
 
@@ -65,9 +65,9 @@ describe('KPI_GOAL_SCORE and KPI_GOAL_STATUS', () => {
   });
 
   it('rejects goal = red flag and a scale of 0', () => {
-    expect(call('KPI_GOAL_SCORE', 1, 5, 5)).toBe('#INVALID: KPI_GOAL_SCORE: red_flag must differ from goal (both are 5): the scale has no width');
-    expect(call('KPI_GOAL_STATUS', 1, 5, 5)).toBe('#INVALID: KPI_GOAL_STATUS: red_flag must differ from goal (both are 5): the scale has no width');
-    expect(call('KPI_GOAL_SCORE', 1, 5, 3, 0)).toBe('#INVALID: KPI_GOAL_SCORE: scale must be greater than 0');
+    expect(call('KPI_GOAL_SCORE', 1, 5, 5)).toBe('#INVALID: red_flag must differ from goal (both are 5): the scale has no width');
+    expect(call('KPI_GOAL_STATUS', 1, 5, 5)).toBe('#INVALID: red_flag must differ from goal (both are 5): the scale has no width');
+    expect(call('KPI_GOAL_SCORE', 1, 5, 3, 0)).toBe('#INVALID: scale must be greater than 0');
   });
 });
 
@@ -94,7 +94,7 @@ describe('KPI_BINARY_SCORE and KPI_STABILIZE_SCORE', () => {
   it('stabilize: 1 at the target, 0 at ± tolerance', () => {
     // Target 20, tolerance 5: 22 → 1 − 2/5 = 0.6; 17.5 → 0.5; 26 → 0.
     expect(rounded(call('KPI_STABILIZE_SCORE', col(20, 22, 17.5, 26), 20, 5))).toEqual([1, 0.6, 0.5, 0]);
-    expect(call('KPI_STABILIZE_SCORE', 1, 2, 0)).toBe('#INVALID: KPI_STABILIZE_SCORE: tolerance must be greater than 0, not 0: the scale has no width');
+    expect(call('KPI_STABILIZE_SCORE', 1, 2, 0)).toBe('#INVALID: tolerance must be greater than 0, not 0: the scale has no width');
   });
 });
 
@@ -102,7 +102,7 @@ describe('KPI_STATUS defaults', () => {
   it('is GREEN when the target is met, AMBER within 10 %, RED below; thresholds by name', () => {
     expect(call('KPI_STATUS', col(100, 95, 90, 89), 100)).toEqual([['GREEN'], ['AMBER'], ['AMBER'], ['RED']]);
     expect(call('KPI_STATUS', 95, 100, '', 0.95, 0.8)).toBe('GREEN');
-    expect(call('KPI_STATUS', 95, 100, 'higher', 0.8, 0.9)).toBe('#INVALID: KPI_STATUS: green_from must be greater than red_below');
+    expect(call('KPI_STATUS', 95, 100, 'higher', 0.8, 0.9)).toBe('#INVALID: green_from must be greater than red_below');
   });
 });
 
@@ -119,7 +119,7 @@ describe('KPI_PAYOUT', () => {
   });
 
   it('rejects bad input, naming the argument', () => {
-    expect(call('KPI_PAYOUT', -1, 1000)).toBe('#INVALID: KPI_PAYOUT: achievement must not be negative');
+    expect(call('KPI_PAYOUT', -1, 1000)).toBe('#INVALID: achievement must not be negative');
     expect(call('KPI_PAYOUT', 1, 'lots')).toBe('#INVALID: base: "lots" is not a number');
     expect(fails('KPI_PAYOUT', 1, 1000, '', '', [[1, 1], [0.9, 0.5]])).toBe('KPI_PAYOUT: steps row 2: must ascend: 0.9 is not greater than 1 before it');
     expect(fails('KPI_PAYOUT', 1, 1000, '', '', [[1, 1, 1]])).toBe('KPI_PAYOUT: steps row 1: must have two columns (achievement from, rate), not [1,1,1]');

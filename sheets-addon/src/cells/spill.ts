@@ -20,6 +20,12 @@ function columnOf(name: string, argument: unknown): unknown[] | null {
   return rows.map((row) => row[0]);
 }
 
+/**
+ * The core's KPI checks start their messages with the function's name (`KPI_SCORE: direction …`), as an #ERROR!
+ * tooltip does; in a row's `#INVALID:` text the contract wants the argument first.
+ */
+const withoutFunctionName = (message: string): string => message.replace(/^[A-Z][A-Z_]+: /, '');
+
 export function spill(
   args: ReadonlyArray<readonly [name: string, value: unknown]>,
   compute: (cells: unknown[]) => CellResult,
@@ -50,7 +56,7 @@ export function spill(
       results.push([compute(cells)]);
     } catch (error) {
       if (single && options.throwForSingleCell) throw error;
-      results.push([`#INVALID: ${(error as Error).message}`]);
+      results.push([`#INVALID: ${withoutFunctionName((error as Error).message)}`]);
     }
   }
   return single ? results[0][0] : results;

@@ -11,34 +11,54 @@ import { byDistinctCell, cellsOf, perRow, readArgument, RowError } from '../cell
 
 const CALENDAR_PREFIX = 'calendar: ';
 
-/** A calendar cell with the holiday range; its failures become the cell's (the caller names argument and row). */
-function calendarOfCell(holidays: unknown): (cell: unknown) => WorkCalendar {
+/**
+ * What a function needs of its calendar: SLA functions need working hours (a goal on a calendar without any never
+ * falls due); counting functions take any calendar (a closed one counts 0).
+ */
+export interface CalendarNeeds {
+  workingHours?: boolean;
+}
+
+/** A calendar cell with the holiday range, as the function needs it; its failures name no argument (the caller does). */
+function calendarOfCell(holidays: unknown, needs: CalendarNeeds = {}): (cell: unknown) => WorkCalendar {
   return (cell) => {
-    try {
-      return resolveCalendar(cell, holidays);
-    } catch (error) {
-      if (error instanceof RowError) throw error; // the holiday range's own row, already named
-      const message = (error as Error).message;
-      if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length));
-      if (error instanceof CalendarError) throw new CellError(message);
-      throw error;
-    }
+    const calendar = resolvedCell(cell, holidays);
+    if (needs.workingHours && !calendar.hasWorkingHours) throw new CellError('it has no working hours on any day');
+    return calendar;
   };
+}
+
+/** A calendar cell with the holiday range; its failures become the cell's. */
+function resolvedCell(cell: unknown, holidays: unknown): WorkCalendar {
+  try {
+    return resolveCalendar(cell, holidays);
+  } catch (error) {
+    if (error instanceof RowError) throw error; // the holiday range's own row, already named
+    const message = (error as Error).message;
+    if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length));
+    if (error instanceof CalendarError) throw new CellError(message);
+    throw error;
+  }
 }
 
 /**
  * For per-row functions (spill): the calendar of a row's cell. A single calendar is compiled now, so a bad one fails
  * the call instead of every row.
  */
-export function calendarOfRow(calendar: unknown, holidays: unknown): (cell: unknown) => WorkCalendar {
-  const read = byDistinctCell(calendarOfCell(holidays));
+export function calendarOfRow(calendar: unknown, holidays: unknown, needs: CalendarNeeds = {}): (cell: unknown) => WorkCalendar {
+  const read = byDistinctCell(calendarOfCell(holidays, needs));
   if (!Array.isArray(calendar) || cellsOf(calendar).length === 1) readArgument('calendar', () => read(cellsOf(calendar)[0]));
   return read;
 }
 
 /** For aggregates: the calendar of row i (0-based, in the user's rows) of a list named `rowsName`. */
-export const calendarOfIndex = (calendar: unknown, holidays: unknown, rowsName: string, height: number): ((row: number) => WorkCalendar) =>
-  perRow('calendar', calendar, rowsName, height, calendarOfCell(holidays));
+export const calendarOfIndex = (
+  calendar: unknown,
+  holidays: unknown,
+  rowsName: string,
+  height: number,
+  needs: CalendarNeeds = {},
+): ((row: number) => WorkCalendar) => perRow('calendar', calendar, rowsName, height, calendarOfCell(holidays, needs));
 
 /** The same where a blank calendar means none (wall-clock time: MTTA, MTTR, TIME_TO_FILL): null for a blank cell. */
 export function optionalCalendarOfIndex(calendar: unknown, rowsName: string, height: number): (row: number) => WorkCalendar | null {

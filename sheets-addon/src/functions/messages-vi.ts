@@ -26,6 +26,10 @@ const RULES: readonly Rule[] = [
   [/^the end is before its start$/, 'thời điểm kết thúc sớm hơn thời điểm bắt đầu'],
   [new RegExp(`^${VALUE} is before its start$`), '$1 sớm hơn thời điểm bắt đầu'],
   [new RegExp(`^${VALUE} from ${VALUE} is due outside the years (\\d+-\\d+) that calendars cover$`), '$1 tính từ $2 có hạn nằm ngoài các năm $3 mà lịch tính được'],
+  [
+    new RegExp(`^${VALUE} from ${VALUE} is due outside the years (\\d+-\\d+) that the public-holiday tables cover \\((holidays=.*)\\)$`),
+    '$1 tính từ $2 có hạn nằm ngoài các năm $3 mà bảng ngày lễ có ($4)',
+  ],
   [new RegExp(`^${VALUE} is outside the years (\\d+-\\d+) that calendars cover$`), '$1 nằm ngoài các năm $2 mà lịch tính được'],
   [
     new RegExp(`^${VALUE} is outside the years (\\d+-\\d+) that the public-holiday tables cover \\((holidays=.*)\\)$`),

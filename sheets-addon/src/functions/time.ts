@@ -18,6 +18,8 @@ import { remapKpiRows } from './kpi-rows';
 
 const MINUTES_PER_HOUR = 60;
 const MS_PER_HOUR = 3_600_000;
+/** An instant past the calendars' last year (2300), which a date can still show in any zone. */
+const AFTER_EVERY_CALENDAR_YEAR = Date.UTC(9999, 0, 1);
 /** Beyond this many ms from 1970 a Date cannot show the instant; the number is shown instead. */
 const LARGEST_DATE_MS = 8.64e15;
 
@@ -48,6 +50,16 @@ function outsideYears(cal: WorkCalendar, t: number): string | null {
   }
 }
 
+/**
+ * The years a calendar answers for, as the calendar itself words them: the calendars' 1900-2300, or its holiday
+ * tables' years with the option that asks for them (`the years 2000-2060 that the public-holiday tables cover
+ * (holidays=VN)`), which the calendar has learnt once a question went past them. The SLA clock names only the first.
+ */
+function yearsCovered(cal: WorkCalendar): string | null {
+  const problem = outsideYears(cal, AFTER_EVERY_CALENDAR_YEAR);
+  return (problem && /the years .*$/.exec(problem)?.[0]) ?? null;
+}
+
 /** Instants a computation reads, by the argument they come from. */
 type Instants = ReadonlyArray<readonly [argument: string, t: number | null]>;
 
@@ -71,17 +83,18 @@ function naming<T>(cal: WorkCalendar, instants: Instants, row: number | undefine
 
 /**
  * The row's SLA cycle. A start, end or as_of outside the calendars' years is named as such; otherwise a goal due past
- * them is an error on `target` that shows the start in the calendar's zone (the core names its policy, goal index
- * and a UTC instant, which the user never typed).
+ * them is an error on `target` that shows the start in the calendar's zone and the years the calendar covers (the
+ * core names its policy, goal index, a UTC instant and always the calendars' years, even where holiday tables end sooner).
  */
 function cycleOf(cal: WorkCalendar, target: SlaTarget, instants: Instants, row: number | undefined, start: number, end: number | null, asOf: number) {
   return naming(cal, instants, row, () => {
     try {
       return rowCycle(clockFor(cal, target), start, end, asOf);
     } catch (error) {
-      const outside = error instanceof SlaError || error instanceof CalendarError ? /is due outside .*$|lies outside .*$/.exec(error.message) : null;
-      if (!outside || instants.some(([, t]) => t !== null && outsideYears(cal, t) !== null)) throw error;
-      const detail = `${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} ${outside[0].replace(/^lies/, 'is due')}`;
+      const outside = (error instanceof SlaError || error instanceof CalendarError) && /(is due|lies) outside /.test(error.message);
+      const years = outside ? yearsCovered(cal) : null;
+      if (!years || instants.some(([, t]) => t !== null && outsideYears(cal, t) !== null)) throw error;
+      const detail = `${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} is due outside ${years}`;
       throw row === undefined ? new Error(`target: ${detail}`) : new RowError('target', row + 1, detail);
     }
   });
@@ -121,6 +134,9 @@ export function BUSINESS_HOURS(start: unknown, end: unknown, calendar?: unknown,
   });
 }
 
+/** An SLA's calendar needs working hours, or no goal falls due. */
+const SLA_CALENDAR = { workingHours: true } as const;
+
 /** Per-row SLA functions share this: the row's start, end (when the function has one), target and calendar cells. */
 function slaRows(
   columns: ReadonlyArray<readonly [string, unknown]>,
@@ -129,7 +145,7 @@ function slaRows(
   asOf: (cal: WorkCalendar) => number,
   result: (cycle: SlaCycle) => string | number | Date,
 ) {
-  const calendarOf = calendarOfRow(calendar, holidays);
+  const calendarOf = calendarOfRow(calendar, holidays, SLA_CALENDAR);
   // With one calendar for every row, a bad as_of fails the call, as any other whole-call argument does.
   if (cellsOf(calendar).length === 1) asOf(calendarOf(cellsOf(calendar)[0]));
   const hasEnd = columns[1][0] === 'end';
@@ -164,7 +180,7 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
   if (endCells.length !== startCells.length) throw new Error(`starts has ${startCells.length} rows but ends has ${endCells.length}`);
   const height = startCells.length;
   const targetOfRow = perRow('target', target, 'starts', height, targetOf);
-  const calendarOf = calendarOfIndex(calendar, holidays, 'starts', height);
+  const calendarOf = calendarOfIndex(calendar, holidays, 'starts', height, SLA_CALENDAR);
   const asOfIn = asOfReader(asOf);
   const tally = new ComplianceTally();
   for (let i = 0; i < height; i++) {

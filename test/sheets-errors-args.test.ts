@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type FunctionName } from '../sheets-addon/src/functions-meta';
+import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
+
+/**
+ * Issue 11: every bad input gives an error naming the argument (and row) in the sheet's language, never a word of
+ * the core's internals. Run on the built bundle (`npm run build` first), in English and in a Vietnamese spreadsheet.
+ */
+
+const sandboxes: Record<'en' | 'vi', Sandbox> = {} as Record<'en' | 'vi', Sandbox>;
+beforeAll(() => {
+  sandboxes.en = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh' });
+  sandboxes.vi = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh', spreadsheetLocale: 'vi_VN' });
+});
+
+/** What the user sees: the thrown message (#ERROR!), or the first `#INVALID:` text of the result. */
+function shown(s: Sandbox, name: string, args: unknown[]): string {
+  let result: unknown;
+  try {
+    result = s.call(name, ...args);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const cells = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
+  const invalid = cells.find((c): c is string => typeof c === 'string' && c.startsWith('#INVALID:'));
+  if (invalid === undefined) throw new Error(`${name}(${JSON.stringify(args)}) gave no error: ${JSON.stringify(result)}`);
+  return invalid;
+}
+
+const START = '2025-03-03 09:00';
+const END = '2025-03-04 09:00';
+const AS_OF = '2025-03-10 09:00';
+const CAL = 'Mo-Fr 08:00-17:00';
+
+const both = (name: string, ...args: unknown[]) => ({ en: shown(sandboxes.en, name, args), vi: shown(sandboxes.vi, name, args) });
+
+describe('a due time past the holiday tables names the holidays option and their years, not the calendars\' 1900-2300', () => {
+  const VN = 'Mo-Fr 08:00-17:00 | holidays=VN';
+
+  it('SLA_DUE: 3bd from Fri 29 Dec 2060 falls in 2061, past the tables (2000-2060)', () => {
+    expect(both('SLA_DUE', '2060-12-29 08:00', '3bd', VN)).toEqual({
+      en: '#INVALID: target: 3bd from 2060-12-29 08:00 is due outside the years 2000-2060 that the public-holiday tables cover (holidays=VN)',
+      vi: '#INVALID: target: 3bd tính từ 2060-12-29 08:00 có hạn nằm ngoài các năm 2000-2060 mà bảng ngày lễ có (holidays=VN)',
+    });
+  });
+
+  it('SLA_COMPLIANCE names the row', () => {
+    expect(both('SLA_COMPLIANCE', col('2025-03-03 08:00', '2060-12-29 08:00'), col('', ''), '3bd', VN, '', '2060-12-30 08:00')).toEqual({
+      en: 'SLA_COMPLIANCE: target row 2: 3bd from 2060-12-29 08:00 is due outside the years 2000-2060 that the public-holiday tables cover (holidays=VN)',
+      vi: 'SLA_COMPLIANCE: target dòng 2: 3bd tính từ 2060-12-29 08:00 có hạn nằm ngoài các năm 2000-2060 mà bảng ngày lễ có (holidays=VN)',
+    });
+  });
+
+  it('without holidays the same goal is due in 2061 (Wed 3 Jan, 17:00 in Ho Chi Minh City), and 1900-2300 stays the limit', () => {
+    expect((sandboxes.en.call('SLA_DUE', '2060-12-29 08:00', '3bd', 'Mo-Fr 08:00-17:00') as Date).toISOString()).toBe('2061-01-03T10:00:00.000Z');
+    expect(both('SLA_DUE', '2300-12-29 08:00', '3bd', 'Mo-Fr 08:00-17:00').en).toBe(
+      '#INVALID: target: 3bd from 2300-12-29 08:00 is due outside the years 1900-2300 that calendars cover',
+    );
+  });
+});
+
+describe('a calendar with no working hours is an error on calendar, not on a policy the user never wrote', () => {
+  it('SLA_DUE with one calendar "off": the whole call, naming calendar', () => {
+    expect(both('SLA_DUE', '2025-12-29 08:00', '1h', 'off')).toEqual({
+      en: 'SLA_DUE: calendar: it has no working hours on any day',
+      vi: 'SLA_DUE: calendar: lịch không có giờ làm việc vào ngày nào',
+    });
+  });
+
+  it('SLA_DUE with a calendar per row: only that row is #INVALID', () => {
+    const result = sandboxes.vi.call('SLA_DUE', col('2025-12-29 08:00', '2025-12-29 08:00'), '1h', col('Mo-Fr 08:00-17:00', 'off')) as unknown[][];
+    expect((result[0][0] as Date).toISOString()).toBe('2025-12-29T02:00:00.000Z'); // 09:00 in Ho Chi Minh City
+    expect(result[1][0]).toBe('#INVALID: calendar: lịch không có giờ làm việc vào ngày nào');
+    expect(shown(sandboxes.en, 'SLA_STATUS', [col('2025-12-29 08:00', '2025-12-29 08:00'), '', '1h', col('24/7', 'off'), '', '2025-12-29 08:30'])).toBe(
+      '#INVALID: calendar: it has no working hours on any day',
+    );
+  });
+
+  it('SLA_COMPLIANCE names the calendar column\'s row', () => {
+    expect(both('SLA_COMPLIANCE', col('2025-12-29 08:00', '2025-12-29 08:00'), col('', ''), '1h', col('Mo-Fr 08:00-17:00', 'off'), '', '2025-12-31 08:00')).toEqual({
+      en: 'SLA_COMPLIANCE: calendar row 2: it has no working hours on any day',
+      vi: 'SLA_COMPLIANCE: calendar dòng 2: lịch không có giờ làm việc vào ngày nào',
+    });
+  });
+
+  it('counting functions still take it: BUSINESS_HOURS on "off" is 0 hours', () => {
+    expect(sandboxes.en.call('BUSINESS_HOURS', '2025-12-29 08:00', '2025-12-30 08:00', 'off')).toBe(0);
+  });
+});
+
+describe('per-row functions write #INVALID: <message naming the argument>, without the function\'s name', () => {
+  it('KPI_SCORE(95, 100, "sideways")', () => {
+    expect(both('KPI_SCORE', 95, 100, 'sideways')).toEqual({
+      en: '#INVALID: direction must be higher or lower, not "sideways"',
+      vi: '#INVALID: direction phải là higher hoặc lower, không phải "sideways"',
+    });
+  });
+
+  it('the #ERROR! of an aggregate keeps the function\'s name', () => {
+    expect(both('SCORECARD', col(0.8), col(1), 'sideways').en).toMatch(/^SCORECARD: method /);
+  });
+});
+
+/** Arguments every function accepts (each argument given, so each can be made bad in turn). */
+const GOOD: Record<FunctionName, unknown[]> = {
+  BUSINESS_HOURS: [START, END, CAL, col('2025-03-05')],
+  BUSINESS_DAYS: [45723, 45730, 1, col(45726)],
+  ADD_BUSINESS_DAYS: [45723, 3, 1, col(45726)],
+  SLA_DUE: [START, '3bd', CAL, col('2025-03-05')],
+  SLA_STATUS: [START, END, '8h', CAL, col('2025-03-05'), AS_OF],
+  SLA_REMAINING: [START, '8h', CAL, col('2025-03-05'), AS_OF],
+  SLA_COMPLIANCE: [col(START), col(END), '8h', CAL, col('2025-03-05'), AS_OF],
+  TAT: [col(START), col(END), CAL, col('2025-03-05'), 'mean'],
+  FTR_RATE: [col(true, false)],
+  ERROR_RATE: [col(1), col(10)],
+  INPS: [col(10, 9, 0)],
+  CSAT: [col(5, 4), 5],
+  DSO: [100, 1000, 30],
+  DPO: [100, 1000, 30],
+  DIO: [100, 1000, 30],
+  CCC: [30, 40, 20],
+  UPTIME: [col(START), col(END), '2025-03-01', '2025-04-01'],
+  MTTA: [col(START), col(END), CAL],
+  MTBF: [col(START), col(END), '2025-03-01', '2025-04-01'],
+  MTTR: [col(START), col(END), CAL],
+  TIME_TO_FILL: [col(START), col(END), CAL],
+  RETENTION_RATE: [col('2024-01-01'), col(''), 12, '2025-03-01'],
+  HOLIDAYS: ['VN', 2025, ''],
+  KPI_SCORE: [95, 100, 'higher', 0, 1.2],
+  KPI_STATUS: [95, 100, 'higher', 1, 0.9],
+  KPI_PROGRESS: [50, 100, 0, true],
+  KPI_PERFORMANCE: [50, 0, 100, 'higher'],
+  KPI_GOAL_SCORE: [50, 100, 0, 10],
+  KPI_GOAL_STATUS: [50, 100, 0],
+  KPI_BAND_SCORE: [0.9, [[0.5, 0.8, 1]], 'higher'],
+  KPI_BINARY_SCORE: [95, 100, 'higher'],
+  KPI_STABILIZE_SCORE: [95, 100, 10],
+  KPI_PAYOUT: [1, 1000, 0, 1.2, [[0.8, 0.5], [1, 1]]],
+  SCORECARD: [col(0.8, 0.9), col(1, 1), 'weighted', 'ignore'],
+};
+
+/** "abc" is wrong for nearly every argument; where a function reads it as valid, the value that is wrong there. */
+const BAD_BY_ARGUMENT: Partial<Record<string, unknown>> = {
+  // Holiday ranges ignore text in BUSINESS_DAYS (NETWORKDAYS parity); an error value is wrong in every range.
+  holidays: col('#N/A'),
+  outcomes: col('abc'),
+};
+const badValue = (argument: string, good: unknown): unknown =>
+  BAD_BY_ARGUMENT[argument] ?? (Array.isArray(good) ? col('abc') : 'abc');
+
+/** Words of the core's and the adapter's internals, which the user never typed. */
+const INTERNAL = [/\binstant:/, /\bminutes:/, /\bpolicy\b/, /\bgoals\./, /\bevaluate\b/, /\brow "/, /\bticket\b/, /\bday:/, /\bundefined\b/, /\bNaN\b/];
+
+const namesArgument = (message: string, argument: string) => new RegExp(`(^|[^a-z_])${argument}([^a-z_]|$)`).test(message);
+
+describe('sweep: a bad value in each argument of every custom function names that argument', () => {
+  const cases = (Object.keys(FUNCTIONS) as FunctionName[]).flatMap((fn) =>
+    FUNCTIONS[fn].params.map((param, index) => ({ fn, argument: param.name, index })),
+  );
+
+  it('the good arguments give no error (so each bad one is the only fault)', () => {
+    for (const fn of Object.keys(GOOD) as FunctionName[]) expect(() => sandboxes.en.call(fn, ...GOOD[fn]), fn).not.toThrow();
+  });
+
+  for (const language of ['en', 'vi'] as const) {
+    it.each(cases)(`${language}: $fn($argument bad)`, ({ fn, argument, index }) => {
+      const args = [...GOOD[fn]];
+      args[index] = badValue(argument, args[index]);
+      const message = shown(sandboxes[language], fn, args);
+      expect(namesArgument(message, argument), message).toBe(true);
+      for (const word of INTERNAL) expect(message, `internal word ${word}`).not.toMatch(word);
+      // Per-row functions write `#INVALID: <message>`: the function's name belongs to #ERROR! messages only.
+      if (message.startsWith('#INVALID: ')) expect(message).not.toContain(`${fn}:`);
+    });
+  }
+});
