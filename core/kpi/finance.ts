@@ -1,29 +1,25 @@
 import { KpiInputError } from './errors';
 import { checkNonNegative, checkNumber, checkPositive } from './validate';
 
-/** DSO, days sales outstanding = receivables ÷ credit sales × days in the period (standard AR definition). */
-export function dso(receivables: number, creditSales: number, days: number): number {
-  checkNonNegative('DSO', 'receivables', receivables);
-  checkPositive('DSO', 'credit_sales', creditSales);
-  checkPositive('DSO', 'days', days);
-  return (receivables / creditSales) * days;
+/** Days outstanding = balance ÷ flow × days in the period; `fn` and the argument names are the Sheets function's. */
+function daysOutstanding(fn: string, balanceName: string, balance: number, flowName: string, flow: number, days: number): number {
+  checkNonNegative(fn, balanceName, balance);
+  checkPositive(fn, flowName, flow);
+  checkPositive(fn, 'days', days);
+  return (balance / flow) * days;
 }
+
+/** DSO, days sales outstanding = receivables ÷ credit sales × days in the period (standard AR definition). */
+export const dso = (receivables: number, creditSales: number, days: number): number =>
+  daysOutstanding('DSO', 'receivables', receivables, 'credit_sales', creditSales, days);
 
 /** DPO, days payable outstanding = payables ÷ cost of sales × days in the period (standard AP definition). */
-export function dpo(payables: number, costOfSales: number, days: number): number {
-  checkNonNegative('DPO', 'payables', payables);
-  checkPositive('DPO', 'cost_of_sales', costOfSales);
-  checkPositive('DPO', 'days', days);
-  return (payables / costOfSales) * days;
-}
+export const dpo = (payables: number, costOfSales: number, days: number): number =>
+  daysOutstanding('DPO', 'payables', payables, 'cost_of_sales', costOfSales, days);
 
 /** DIO, days inventory outstanding = inventory ÷ cost of sales × days in the period (standard definition). */
-export function dio(inventory: number, costOfSales: number, days: number): number {
-  checkNonNegative('DIO', 'inventory', inventory);
-  checkPositive('DIO', 'cost_of_sales', costOfSales);
-  checkPositive('DIO', 'days', days);
-  return (inventory / costOfSales) * days;
-}
+export const dio = (inventory: number, costOfSales: number, days: number): number =>
+  daysOutstanding('DIO', 'inventory', inventory, 'cost_of_sales', costOfSales, days);
 
 /**
  * Cash conversion cycle = DSO + DIO − DPO, in days (negative when suppliers are paid after customers pay). Each
