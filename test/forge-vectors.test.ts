@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_DATE_FIELD, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { loadSlaVectors, readSlaVectors } from './vectors/load';
-import { readScorecardVectors, runsThrough } from './vectors/scorecard';
+import { expectCaseAnswer, readScorecardVectors, runsThrough } from './vectors/scorecard';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -68,10 +68,6 @@ describe('shared SLA vectors through the Forge path', () => {
 /** The Forge answer's tree, node by node, and its KPIs by id. */
 type NodeView = { id: string; score: number | null; payout: number | null; kpis: Array<{ id: string; score: number | null; achievement: number | null; status: string | null }>; children: NodeView[] };
 const nodesOf = (node: NodeView): NodeView[] => [node, ...node.children.flatMap(nodesOf)];
-const close = (actual: number | null | undefined, expected: number | null, what: string) => {
-  if (expected === null) expect(actual, what).toBeNull();
-  else expect(actual, what).toBeCloseTo(expected, 9);
-};
 /** Typed actuals of one month: a null in the vector is a KPI with no value, so nothing is typed for it. */
 const typed = (values: Record<string, number | null> | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== null));
 
@@ -123,16 +119,8 @@ describe('shared scorecard vectors through the Forge resolver', () => {
         await save('2025-02', typed(c.lastKnown));
       }
       const answer = await call('getScorecard', { scorecardId: tree.root.id, projects: [], ...query });
-      const nodes = new Map(nodesOf(answer.tree as NodeView).map((n) => [n.id, n]));
-      for (const [id, score] of Object.entries(c.expected.nodes)) close(nodes.get(id)!.score, score, `node ${id}`);
-      const kpis = new Map([...nodes.values()].flatMap((n) => n.kpis).map((k) => [k.id, k]));
-      for (const [id, want] of Object.entries(c.expected.kpis)) {
-        const got = kpis.get(id)!;
-        close(got.score, want.score, `KPI ${id} score`);
-        close(got.achievement, want.achievement, `KPI ${id} achievement`);
-        expect(got.status, `KPI ${id} status`).toBe(want.status);
-      }
-      for (const [id, payout] of Object.entries(c.expected.payouts ?? {})) close(nodes.get(id)!.payout, payout, `payout ${id}`);
+      const nodes = nodesOf(answer.tree as NodeView);
+      expectCaseAnswer(c, { nodes: new Map(nodes.map((n) => [n.id, n])), kpis: new Map(nodes.flatMap((n) => n.kpis).map((k) => [k.id, k])) });
     });
   }
 });

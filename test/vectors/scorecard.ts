@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { KpiSeries, PeriodView } from '../../core/scorecard';
 import type { RagStatus } from '../../core/scorecard/score';
 
@@ -46,3 +47,26 @@ export const seriesOf = (raw: Record<string, RawSeries>): Record<string, KpiSeri
   Object.fromEntries(
     Object.entries(raw).map(([id, s]) => [id, Array.isArray(s) ? timed(s) : { numerators: timed(s.numerators), denominators: timed(s.denominators) }]),
   );
+
+/** What a door answers for a case, flattened: each node's score and payout, each KPI's score, achievement and status. */
+export interface DoorAnswer {
+  nodes: ReadonlyMap<string, { score: number | null; payout?: number | null }>;
+  kpis: ReadonlyMap<string, { score: number | null; achievement: number | null; status: string | null }>;
+}
+
+const closeTo = (actual: number | null | undefined, expected: number | null, what: string) => {
+  if (expected === null) expect(actual, what).toBeNull();
+  else expect(actual, what).toBeCloseTo(expected, 9);
+};
+
+/** Asserts a door's answer against the case's expected numbers (to 9 decimals), naming the node or KPI that differs. */
+export function expectCaseAnswer(c: ScorecardVectorCase, answer: DoorAnswer): void {
+  for (const [id, score] of Object.entries(c.expected.nodes)) closeTo(answer.nodes.get(id)!.score, score, `node ${id}`);
+  for (const [id, want] of Object.entries(c.expected.kpis)) {
+    const got = answer.kpis.get(id)!;
+    closeTo(got.score, want.score, `KPI ${id} score`);
+    closeTo(got.achievement, want.achievement, `KPI ${id} achievement`);
+    expect(got.status, `KPI ${id} status`).toBe(want.status);
+  }
+  for (const [id, payout] of Object.entries(c.expected.payouts ?? {})) closeTo(answer.nodes.get(id)!.payout, payout, `payout ${id}`);
+}
