@@ -20,6 +20,11 @@ const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
 const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
 const { CustomerReportGadget } = await import('../forge-app/src/frontend/customer-report-view');
 const { InpsPortalQuestion } = await import('../forge-app/src/frontend/inps-portal-view');
+const { ComplianceGadgetEdit } = await import('../forge-app/src/frontend/compliance-edit-view');
+const { CustomerReportEdit } = await import('../forge-app/src/frontend/customer-report-edit-view');
+const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
+const { ScorecardGadgetEdit } = await import('../forge-app/src/frontend/scorecard-edit-view');
+const { IssuePanel } = await import('../forge-app/src/frontend/issue-panel-view');
 const { formatInstant, formatMinutes } = await import('../forge-app/src/i18n/messages');
 
 const HOUR = 3_600_000;
@@ -699,13 +704,26 @@ describe('L1: licensing', () => {
     ['en_US', 'This app has no active license on this site. Ask a Jira administrator to renew it in Manage apps.'],
     ['vi_VN', 'Ứng dụng chưa có giấy phép còn hiệu lực trên trang này. Hãy nhờ quản trị viên Jira gia hạn trong mục Quản lý ứng dụng.'],
   ]) {
-    it(`L1: an unlicensed site sees the message instead of data (${locale})`, async () => {
+    it(`L1: an unlicensed site sees the message instead of data in every gadget, edit view, the admin page, the issue panel and the portal (${locale})`, async () => {
       await syncCustomers();
-      resetUi(gadget({ policyId: 'purchasing', projects: 'SUP' }, locale), bridgeResolvers(['getCompliance', 'getCustomerReport'], INACTIVE));
-      for (const view of [<ComplianceGadget key="c" />, <CustomerReportGadget key="r" />]) {
+      const resolvers = bridgeResolvers(['getCompliance', 'getCustomerReport', 'getScorecard', 'getChoices', 'getConfig', 'getIssueClocks', 'getInpsQuestion', 'previewCalendar'], INACTIVE);
+      const views = [
+        <ComplianceGadget key="compliance" />,
+        <ComplianceGadgetEdit key="compliance-edit" />,
+        <CustomerReportGadget key="customers" />,
+        <CustomerReportEdit key="customers-edit" />,
+        <ScorecardGadget key="scorecard" />,
+        <ScorecardGadgetEdit key="scorecard-edit" />,
+        <AdminPage key="admin" />,
+        <IssuePanel key="issue-panel" />,
+        <InpsPortalQuestion key="portal" />,
+      ];
+      for (const view of views) {
+        // A configured gadget (or issue panel) context, so each view reaches its resolver.
+        resetUi({ locale, timezone: 'UTC', extension: { gadgetConfiguration: { policyId: 'purchasing', projects: 'SUP', scorecardId: 'back-office' }, issue: { key: 'SUP-11' } } }, resolvers);
         const doc = await render(view);
-        expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual([message]);
-        expect(findAll(doc, 'DynamicTable')).toEqual([]);
+        expect(findAll(doc, 'SectionMessage').map(textOf), String(view.key)).toEqual([message]);
+        expect(textOf(doc), String(view.key)).toBe(message);
       }
     });
   }

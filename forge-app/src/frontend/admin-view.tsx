@@ -15,6 +15,7 @@ import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState } | { error: 'FORBIDDEN'; message: string };
 type RecomputeAnswer = { ok: true; recompute: GenerationState['building'] } | { error: string; message: string };
@@ -113,6 +114,7 @@ export function AdminPage() {
   }, [stored]);
 
   if (context === undefined || loaded.status === 'loading') return <Spinner label={t.loading} />;
+  if (loaded.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (loaded.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{loaded.message}</Text></SectionMessage>;
   if ('error' in loaded.data) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   if (draft === null) return <Spinner label={t.loading} />;

@@ -1,11 +1,12 @@
 import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
-import { formatInstant } from '../i18n/messages';
+import { formatInstant, messagesFor } from '../i18n/messages';
 import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages';
 import { type CalendarPart, type CalendarSpec, partText, specOfText, textOfSpec, WEEKDAYS, withPart } from './calendar-text';
 import { useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 /** Every IANA zone the browser knows (the core accepts the same names). */
 const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -33,6 +34,7 @@ function PartField({ id, label, spec, part, onSpec }: { id: string; label: strin
 function CalendarPreviewPanel({ text, locale }: { text: string; locale: string | undefined }) {
   const m = useAdminMessages();
   const answer = useResolver<CalendarPreviewAnswer | { error: string; message: string }>('previewCalendar', { text });
+  if (answer.status === 'unlicensed') return <UnlicensedMessage t={messagesFor(locale)} />;
   if (answer.status !== 'ready') return answer.status === 'error' ? <ErrorMessage>{answer.message}</ErrorMessage> : <Text>{m.previewLoading}</Text>;
   const data = answer.data;
   if ('error' in data) return <ErrorMessage>{data.message}</ErrorMessage>;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { GROUP_FIELDS } from '../storage/aggregates';
 import type { ComplianceGadgetConfig } from './compliance-view';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 interface Choices {
   policies: Array<{ id: string; name: string }>;
@@ -24,6 +25,7 @@ export function ComplianceGadgetEdit() {
   const [values, setValues] = useState<ComplianceGadgetConfig>({});
   const current = { ...saved, ...values };
   if (context === undefined || choices.status === 'loading') return <Spinner label={t.loading} />;
+  if (choices.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   // A user who may browse no project gets no configuration names (the resolver answers FORBIDDEN).
   if (choices.status === 'ready' && 'error' in (choices.data as object)) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const set = (change: ComplianceGadgetConfig) => setValues({ ...values, ...change });

@@ -5,6 +5,7 @@ import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod }
 import { toCsv } from './csv';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 export interface ComplianceGadgetConfig {
   /** `policy` (default): an app policy by id; `jsm`: JSM's own SLA metric by name. */
@@ -77,10 +78,10 @@ export function ComplianceGadget() {
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!query) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
+  if (data.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_JQL') return <SectionMessage appearance="error" title={t.invalidJql}><Text>{data.data.message ?? ''}</Text></SectionMessage>;
-    if (data.data.error === 'UNLICENSED') return <SectionMessage appearance="warning"><Text>{t.unlicensed}</Text></SectionMessage>;
     return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   }
   const answer: ComplianceAnswer = data.data;

@@ -3,6 +3,7 @@ import { Button, Form, Label, SectionMessage, Select, Spinner, Stack, Text, Text
 import { useState } from 'react';
 import type { CustomerReportConfig } from './customer-report-view';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 /** The per-customer gadget's edit view: the policy, the projects and how many months. */
 export function CustomerReportEdit() {
@@ -12,6 +13,7 @@ export function CustomerReportEdit() {
   const [values, setValues] = useState<CustomerReportConfig>({});
   const current = { ...saved, ...values };
   if (context === undefined || choices.status === 'loading') return <Spinner label={t.loading} />;
+  if (choices.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (choices.status === 'ready' && 'error' in (choices.data as object)) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const options = choices.status === 'ready' ? choices.data.policies.map((p) => ({ label: p.name, value: p.id })) : [];
   const text = (field: keyof CustomerReportConfig) => (e: { target: { value?: string } }) => setValues({ ...values, [field]: e.target.value ?? '' });

@@ -5,6 +5,7 @@ import { complianceAppearance, projectList } from './compliance-view';
 import { toCsv } from './csv';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 export interface CustomerReportConfig {
   policyId?: string;
@@ -38,8 +39,9 @@ export function CustomerReportGadget() {
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!query) return <SectionMessage appearance="information"><Text>{t.configureCustomers}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
+  if (data.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
-  if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{data.data.error === 'UNLICENSED' ? t.unlicensed : t.forbidden}</Text></SectionMessage>;
+  if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const report = data.data;
   const number = (n: number) => round1(n).toLocaleString(locale?.toLowerCase().startsWith('vi') ? 'vi-VN' : 'en-US');
   return (

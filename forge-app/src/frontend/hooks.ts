@@ -3,9 +3,15 @@ import { useProductContext } from '@forge/react';
 import { useEffect, useState } from 'react';
 import { messagesFor } from '../i18n/messages';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'unlicensed' } | { status: 'ready'; data: T };
 
-/** Calls a resolver once its payload is known (undefined: wait) and again whenever the payload changes. */
+/** Every resolver answers this instead of data when the site's license is inactive (resolvers/license.ts). */
+const isUnlicensedAnswer = (data: unknown): boolean => typeof data === 'object' && data !== null && (data as { error?: unknown }).error === 'UNLICENSED';
+
+/**
+ * Calls a resolver once its payload is known (undefined: wait) and again whenever the payload changes. An UNLICENSED
+ * answer is its own status, so every view shows the license message (UnlicensedMessage) instead of reading it as data.
+ */
 export function useResolver<T>(functionKey: string, payload: Record<string, unknown> | undefined): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const signature = payload === undefined ? undefined : JSON.stringify(payload);
@@ -14,7 +20,7 @@ export function useResolver<T>(functionKey: string, payload: Record<string, unkn
     let live = true;
     setState({ status: 'loading' });
     invoke<T>(functionKey, JSON.parse(signature) as Record<string, unknown>)
-      .then((data) => live && setState({ status: 'ready', data: data as T }))
+      .then((data) => live && setState(isUnlicensedAnswer(data) ? { status: 'unlicensed' } : { status: 'ready', data: data as T }))
       .catch((error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       live = false;

@@ -3,6 +3,7 @@ import { Button, ErrorMessage, Label, RadioGroup, SectionMessage, Spinner, Stack
 import { useState } from 'react';
 import type { InpsQuestion, InpsSubmitResult } from '../resolvers/inps';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 const SCORES = Array.from({ length: 11 }, (_, score) => ({ name: 'score', label: String(score), value: String(score) }));
 
@@ -20,9 +21,10 @@ export function InpsPortalQuestion() {
   const [sent, setSent] = useState<Submitted | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   if (context === undefined || question.status === 'loading') return <Spinner label={t.loading} />;
+  if (question.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (question.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{question.message}</Text></SectionMessage>;
   const asked = question.data;
-  if ('error' in asked) return asked.error === 'UNLICENSED' ? <SectionMessage appearance="warning"><Text>{t.unlicensed}</Text></SectionMessage> : null;
+  if ('error' in asked) return null;
   const answered = sent && 'ok' in sent ? sent.score : sent && sent.error === 'ALREADY_ANSWERED' ? sent.score : asked.state === 'answered' ? asked.score : null;
   if (answered !== null) return <SectionMessage appearance="success"><Text>{t.inpsThanks(answered)}</Text></SectionMessage>;
   if (asked.state === 'not-requester') return null;

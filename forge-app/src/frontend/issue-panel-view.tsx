@@ -2,6 +2,7 @@ import { Inline, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/re
 import { formatMinutes } from '../i18n/messages';
 import type { issuePanelData } from '../resolvers/issue-panel';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 type Answer = Awaited<ReturnType<typeof issuePanelData>>;
 
@@ -12,6 +13,7 @@ export function IssuePanel() {
   const { context, t } = useAppContext();
   const data = useResolver<Answer>('getIssueClocks', context === undefined ? undefined : {});
   if (context === undefined || data.status === 'loading') return <Spinner label={t.loading} />;
+  if (data.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) return <SectionMessage appearance="information"><Text>{data.data.error === 'FORBIDDEN' ? t.forbidden : t.notSynced}</Text></SectionMessage>;
   if (data.data.clocks.length === 0) return <Text>{t.noClocks}</Text>;

@@ -2,6 +2,7 @@ import { view } from '@forge/bridge';
 import { Button, Form, Label, SectionMessage, Select, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 import { SCORECARD_PERIODS } from '../config/scorecards';
 import type { ScorecardGadgetConfig } from './scorecard-view';
 
@@ -17,6 +18,7 @@ export function ScorecardGadgetEdit() {
   const [values, setValues] = useState<ScorecardGadgetConfig>({});
   const current = { ...saved, ...values };
   if (context === undefined || choices.status === 'loading') return <Spinner label={t.loading} />;
+  if (choices.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   // A user who may browse no project gets no configuration names (the resolver answers FORBIDDEN).
   if (choices.status === 'ready' && 'error' in (choices.data as object)) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const options = choices.status === 'ready' ? choices.data.scorecards.map((s) => ({ label: s.name, value: s.id })) : [];

@@ -4,6 +4,7 @@ import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
 import type { scorecardData, ScorecardNodeView } from '../resolvers/scorecard';
 import { projectList } from './compliance-view';
 import { useAppContext, useResolver } from './hooks';
+import { UnlicensedMessage } from './unlicensed';
 
 export interface ScorecardGadgetConfig {
   scorecardId?: string;
@@ -89,6 +90,7 @@ export function ScorecardGadget() {
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!ready) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
+  if (data.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_MONTH') return <SectionMessage appearance="error"><Text>{t.invalidMonth}</Text></SectionMessage>;
