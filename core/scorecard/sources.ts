@@ -20,7 +20,8 @@ export interface LogFacts {
 }
 
 /**
- * Where a KPI's actual comes from: `sla` (compliance overall), `sla:<policy id>`, `tat:median` or `tat:p<N>`
+ * Where a KPI's actual comes from: `sla` (compliance overall), `sla:<policy id>` (any id, colons included: `sla:jsm:<metric>`
+ * reads a JSM SLA metric the report holds as policy `jsm:<metric>`), `tat:median` or `tat:p<N>`
  * (working hours), `ftr` (first time right: resolved tickets never reopened), `reopen` (reopen rate), `csat`, `inps`.
  */
 export type KpiSource = string;
@@ -43,18 +44,23 @@ export function actualsFromFacts(sources: Readonly<Record<string, KpiSource>>, f
   return Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, actualOf(`sources.${id}`, source, facts)]));
 }
 
+function policyCompliance(policyId: string, facts: LogFacts, bad: (why: string) => Error): number | null {
+  const byPolicy = facts.compliance.byPolicy ?? {};
+  if (!(policyId in byPolicy)) throw bad(`no SLA policy "${policyId}" in the report (policies: ${Object.keys(byPolicy).join(', ') || 'none'})`);
+  return byPolicy[policyId];
+}
+
 function actualOf(argument: string, source: KpiSource, facts: LogFacts): number | null {
   if (typeof source !== 'string') throw new KpiInputError(FN, argument, `must be text (${SOURCES_HELP})`);
-  const [kind, detail, ...rest] = source.trim().split(':');
+  const trimmed = source.trim();
   const bad = (why: string) => new KpiInputError(FN, argument, `"${source}": ${why}`);
+  // A policy id may itself hold colons (a JSM SLA metric is the policy `jsm:<metric>`), so `sla:` takes all the rest.
+  if (trimmed.startsWith('sla:')) return policyCompliance(trimmed.slice('sla:'.length), facts, bad);
+  const [kind, detail, ...rest] = trimmed.split(':');
   if (rest.length > 0) throw bad(`must be ${SOURCES_HELP}`);
   switch (kind) {
-    case 'sla': {
-      if (detail === undefined) return facts.compliance.overall;
-      const byPolicy = facts.compliance.byPolicy ?? {};
-      if (!(detail in byPolicy)) throw bad(`no SLA policy "${detail}" in the report (policies: ${Object.keys(byPolicy).join(', ') || 'none'})`);
-      return byPolicy[detail];
-    }
+    case 'sla':
+      return facts.compliance.overall;
     case 'tat': {
       const tat = facts.tatHours ?? {};
       if (detail === undefined || !(detail in tat)) throw bad(`the report gives TAT ${Object.keys(tat).map((s) => `tat:${s}`).join(', ') || 'nothing'}`);

@@ -54,8 +54,11 @@ export function checkScorecards(scorecards: readonly ScorecardConfig[], policyId
 /** Why the core cannot read this source (null when it can). */
 function sourceProblem(kpiId: string, source: string, policyIds: ReadonlySet<string>): string | null {
   const stats = tatStatisticsOf([source]);
+  // JSM's SLA metrics (policy `jsm:<metric>`) are named by JSM and learnt at sync, so any metric name may be a source.
+  const jsmMetric = /^sla:(jsm:.+)$/.exec(source.trim())?.[1];
+  const known = jsmMetric === undefined ? [...policyIds] : [...policyIds, jsmMetric];
   const probe: LogFacts = {
-    compliance: { overall: null, byPolicy: Object.fromEntries([...policyIds].map((id) => [id, null])) },
+    compliance: { overall: null, byPolicy: Object.fromEntries(known.map((id) => [id, null])) },
     tatHours: Object.fromEntries(stats.map((stat) => [stat, null])),
   };
   try {
