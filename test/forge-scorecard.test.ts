@@ -205,7 +205,7 @@ describe('a back-office tree from synced tickets', () => {
     const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     const [speed, quality, lan] = answer.tree.children;
     expect(speed.kpis.map((k: any) => [k.id, k.method, k.actual, k.source, k.achievement, k.status])).toEqual([
-      ['sla', 'ratio', 2 / 3, 'actual', 2 / 3 / 0.9, 'AMBER'], // no scoring method: amber from 0.7 of the target
+      ['sla', 'ratio', 2 / 3, 'actual', 2 / 3 / 0.9, 'RED'], // sla:resolve, no status rule: the policy's agreed level (default 95 %, red below 85 %)
       ['tat', 'progress', 6, 'actual', 0.75, 'RED'], // (6 − 12) ÷ (4 − 12)
     ]);
     expect(quality.kpis.map((k: any) => [k.id, k.method, k.actual, k.source, k.achievement, k.status])).toEqual([
@@ -244,6 +244,30 @@ describe('a back-office tree from synced tickets', () => {
       ['resolution', 1, 'actual'],
       ['response', 0, 'actual'],
     ]);
+  });
+
+  it('an SLA KPI without a status rule is coloured by its policy\'s agreed compliance level and amber margin', async () => {
+    const policy = (id: string, agreedCompliance: number) => ({ ...BASE.policies[0], id, name: id, agreedCompliance, amberMargin: 0.1 });
+    const kpi = (id: string, extra = {}) => ({ ...KPI, id, name: id, target: 0.9, ...extra });
+    const tree = { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [kpi('green'), kpi('amber'), kpi('red'), kpi('own-rule', { scoring: { method: 'ratio' }, status: { by: 'achievement', greenFrom: 0.7, redBelow: 0.5 } }), kpi('all')] } };
+    const sources = { green: 'sla:agreed-60', amber: 'sla:agreed-70', red: 'sla:agreed-80', 'own-rule': 'sla:agreed-80', all: 'sla' };
+    const config = { schemaVersion: 3, ...BASE, policies: [policy('agreed-60', 0.6), policy('agreed-70', 0.7), policy('agreed-80', 0.8)], scorecards: [{ tree, sources }] };
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    // 2 of 3 tickets within 8 h: compliance 2/3 under every policy (achievement 2/3 ÷ 0.9: AMBER by the core's default rule).
+    const march = Date.parse('2025-03-03T00:00:00Z');
+    for (const [key, hours] of [['SUP-1', 2], ['SUP-2', 6], ['SUP-3', 10]] as const) forge.jira.add(resolved(key, march, hours));
+    await syncAt(march + 20 * HOUR);
+    const statuses = async (gadgetSources?: Record<string, string>) =>
+      (await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03', ...(gadgetSources ? { sources: gadgetSources } : {}) })).tree.kpis.map((k: any) => [k.id, k.status]);
+    expect(await statuses()).toEqual([
+      ['green', 'GREEN'], // 2/3 ≥ 60 %
+      ['amber', 'AMBER'], // 60 % ≤ 2/3 < 70 %
+      ['red', 'RED'], // 2/3 < 80 % − 10 points
+      ['own-rule', 'GREEN'], // its own status rule wins: achievement 2/3 ÷ 0.9 ≥ 0.7, though RED by its policy
+      ['all', 'AMBER'], // every policy together has no agreement: the core's rule (no scoring method: amber from 0.7 of the target)
+    ]);
+    // A gadget's saved percent source (version 2) is compared in percent.
+    expect((await statuses({ all: 'sla:agreed-60' }))[4]).toEqual(['all', 'GREEN']);
   });
 
   it('an iNPS KPI takes the portal answers of the month (issue 12, N1): one 10 answers, iNPS 100', async () => {

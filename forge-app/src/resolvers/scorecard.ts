@@ -5,6 +5,7 @@ import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { browsableProjects } from './permissions';
+import { type AgreedLevel, agreedLevels, statusWithAgreement } from './scorecard-agreed';
 import { invalidMonth, MONTH, typedActuals, type TypedValue } from './scorecard-actuals';
 import { type FactsScope, type LegacySource, legacySource, sourcedActuals } from './scorecard-facts';
 import { type PeriodSpan, periodSpan, previousAnchor, typedPeriodActuals } from './scorecard-period';
@@ -36,7 +37,8 @@ export interface ScorecardNodeView extends Pick<TreeResult, 'score' | 'greyed' |
   children: ScorecardNodeView[];
 }
 
-const nodeView = (result: TreeResult): ScorecardNodeView => ({
+/** `levels`: the KPIs coloured by their SLA policy's agreed level (scorecard-agreed.ts). */
+const nodeView = (result: TreeResult, levels: ReadonlyMap<string, AgreedLevel>): ScorecardNodeView => ({
   id: result.node.id,
   name: result.node.name,
   kind: result.node.kind,
@@ -65,10 +67,10 @@ const nodeView = (result: TreeResult): ScorecardNodeView => ({
     source: k.source,
     score: k.score,
     achievement: k.achievement,
-    status: k.status,
+    status: statusWithAgreement(k, levels),
     contribution: k.contribution,
   })),
-  children: result.children.map(nodeView),
+  children: result.children.map((child) => nodeView(child, levels)),
 });
 
 /** How many periods the gadget's trend shows, the current one last (a year or year to date: that period alone). */
@@ -141,5 +143,5 @@ export async function scorecardData(query: ScorecardQuery) {
   const { key, result } = results[results.length - 1];
   const notes = scorecardNotes(scorecard.tree).map(({ code, scorecardId, kpiId, count }) => ({ code, scorecardId, kpiId: kpiId ?? null, count: count ?? null }));
   const trend = results.map((point) => ({ period: point.key, score: point.result.score }));
-  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result), notes, trend };
+  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result, agreedLevels(scorecard.tree.root, scorecard.sources, legacy, config.policies)), notes, trend };
 }
