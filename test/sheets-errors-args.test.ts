@@ -166,11 +166,43 @@ describe('sweep: a bad value in each argument of every custom function names tha
     it.each(cases)(`${language}: $fn($argument bad)`, ({ fn, argument, index }) => {
       const args = [...GOOD[fn]];
       args[index] = badValue(argument, args[index]);
-      const message = shown(sandboxes[language], fn, args);
-      expect(namesArgument(message, argument), message).toBe(true);
-      for (const word of INTERNAL) expect(message, `internal word ${word}`).not.toMatch(word);
-      // Per-row functions write `#INVALID: <message>`: the function's name belongs to #ERROR! messages only.
-      if (message.startsWith('#INVALID: ')) expect(message).not.toContain(`${fn}:`);
+      expectNamed(shown(sandboxes[language], fn, args), fn, argument);
+    });
+    // An error value is wrong in every argument, ranges included (docs/SHEETS-FUNCTIONS.md "calendar argument").
+    it.each(cases)(`${language}: $fn($argument #N/A)`, ({ fn, argument, index }) => {
+      const args = [...GOOD[fn]];
+      args[index] = Array.isArray(args[index]) ? col('#N/A') : '#N/A';
+      expectNamed(shown(sandboxes[language], fn, args), fn, argument);
     });
   }
+});
+
+/** The message names the argument, no internal word, and (in a row's #INVALID text) not the function. */
+function expectNamed(message: string, fn: string, argument: string): void {
+  expect(namesArgument(message, argument), message).toBe(true);
+  for (const word of INTERNAL) expect(message, `internal word ${word}`).not.toMatch(word);
+  // Per-row functions write `#INVALID: <message>`: the function's name belongs to #ERROR! messages only.
+  if (message.startsWith('#INVALID: ')) expect(message).not.toContain(`${fn}:`);
+}
+
+describe('a date serial no spreadsheet holds (1e300) names its argument and row instead of the core\'s NaN', () => {
+  it('date-time arguments, per row and in a list', () => {
+    expect(both('BUSINESS_HOURS', 1e300, '2025-03-04 09:00')).toEqual({
+      en: '#INVALID: start: 1e+300 is outside the dates a spreadsheet holds (0001-01-01 to 9999-12-31)',
+      vi: '#INVALID: start: 1e+300 nằm ngoài các ngày bảng tính lưu được (0001-01-01 đến 9999-12-31)',
+    });
+    expect(both('TAT', col('2025-03-03 09:00', '2025-03-03 09:00'), col('2025-03-04 09:00', 1e300)).en).toBe(
+      'TAT: ends row 2: 1e+300 is outside the dates a spreadsheet holds (0001-01-01 to 9999-12-31)',
+    );
+  });
+
+  it('a BUSINESS_DAYS holiday of 1e300 is an error on its row, not day tables without end', () => {
+    expect(both('BUSINESS_DAYS', 45723, 45730, 1, col(45726, 1e300)).en).toBe(
+      'BUSINESS_DAYS: holidays row 2: 1e+300 is outside the dates a spreadsheet holds (0001-01-01 to 9999-12-31)',
+    );
+    // 0001-01-01 (serial -693593) and 9999-12-31 (2958465) are still dates: Fri 7 to Fri 14 March 2025 is 6 days.
+    expect(sandboxes.en.call('BUSINESS_DAYS', 45723, 45730, 1, col(-693593, 2958465))).toBe(6);
+    expect(both('BUSINESS_DAYS', 45723, 45730, 1, col(-693594)).en).toMatch(/^BUSINESS_DAYS: holidays row 1: -693594 is outside the dates/);
+    expect(both('BUSINESS_DAYS', 45723, 45730, 1, col(2958466)).en).toMatch(/^BUSINESS_DAYS: holidays row 1: 2958466 is outside the dates/);
+  });
 });

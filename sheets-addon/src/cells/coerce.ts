@@ -67,13 +67,26 @@ export function instantOf(value: unknown, timeZone: string): number {
     return t;
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
-    return instantOfWallTime(Math.round((value - SERIAL_OF_EPOCH) * MS_PER_DAY), timeZone);
+    return instantOfWallTime(Math.round(heldDay(value - SERIAL_OF_EPOCH, value, timeZone) * MS_PER_DAY), timeZone);
   }
   if (typeof value === 'string') {
     const iso = parseIso(value);
     if (iso) return iso.offset ? iso.wall - offsetMs(iso.offset) : instantOfWallTime(iso.wall, timeZone);
   }
   throw new CellError(`${describeCell(value, timeZone)} is not a date-time (use a date cell or text such as 2025-03-01 08:30)`);
+}
+
+/** 0001-01-01 and the day after 9999-12-31 as day numbers: the dates every spreadsheet holds (the core's WORKDAY range). */
+const FIRST_HELD_DAY = -719162;
+const END_HELD_DAY = 2932897;
+
+/**
+ * A date serial's day, when a spreadsheet can hold it: a stray 1e300 would otherwise become an invalid instant the
+ * core names in its own words, or day tables without end.
+ */
+function heldDay(day: number, cell: unknown, timeZone: string): number {
+  if (day >= FIRST_HELD_DAY && day < END_HELD_DAY) return day;
+  throw new CellError(`${describeCell(cell, timeZone)} is outside the dates a spreadsheet holds (0001-01-01 to 9999-12-31)`);
 }
 
 /** Local-day look-ups per zone, remembered for the execution: a column of dates asks the zone's offset once a day. */
@@ -95,7 +108,7 @@ export function dayOf(value: unknown, spreadsheetZone: string): number {
     const t = value.getTime();
     if (!Number.isNaN(t)) return localDayOf(t, spreadsheetZone);
   } else if (typeof value === 'number' && Number.isFinite(value)) {
-    return value - SERIAL_OF_EPOCH;
+    return heldDay(value - SERIAL_OF_EPOCH, value, spreadsheetZone);
   } else if (typeof value === 'string') {
     const iso = parseIso(value);
     if (iso && !iso.offset) return iso.wall / MS_PER_DAY;

@@ -17,7 +17,7 @@ import { spreadsheetTimeZone } from '../platform';
  */
 const holidayDays = (holidays: unknown, zone: string): unknown[] =>
   cellsOf(holidays).map((cell, index) => {
-    if (isDate(cell) || typeof cell === 'number') return dayOf(cell, zone);
+    if (isDate(cell) || typeof cell === 'number') return readRow('holidays', index, () => dayOf(cell, zone));
     readRow('holidays', index, () => rejectErrorValue(cell));
     return cell;
   });

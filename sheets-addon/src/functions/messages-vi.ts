@@ -37,6 +37,7 @@ const RULES: readonly Rule[] = [
   ],
   [/^(-?\d+) working days? from (.+) fall after 9999-12-31, the last date a spreadsheet holds$/, '$1 ngày làm việc tính từ $2 rơi sau 9999-12-31, ngày cuối cùng bảng tính lưu được'],
   [/^(-?\d+) working days? from (.+) fall before 0001-01-01, the first date a spreadsheet holds$/, '$1 ngày làm việc tính từ $2 rơi trước 0001-01-01, ngày đầu tiên bảng tính lưu được'],
+  [/^(.+) is outside the dates a spreadsheet holds \(0001-01-01 to 9999-12-31\)$/, '$1 nằm ngoài các ngày bảng tính lưu được (0001-01-01 đến 9999-12-31)'],
   [/^(-?[\d.]+) is negative; a count is 0 or more$/, '$1 là số âm; số lượng phải từ 0 trở lên'],
   [/^(-?[\d.e+]+) would mean (.+) % of the target; give the achievement as a fraction \((.+)\) or a percent cell \((.+)\)$/, '$1 nghĩa là $2 % mục tiêu; hãy nhập mức đạt dưới dạng phân số ($3) hoặc ô phần trăm ($4)'],
   [/^statistic must be mean, median, min, max, count or a percentile p1 to p99, not (.+)$/, 'statistic phải là mean, median, min, max, count hoặc một phân vị p1 đến p99, không phải $1'],
