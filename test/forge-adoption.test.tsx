@@ -275,6 +275,7 @@ describe('admin page without JSON', () => {
       ]),
     );
     expect(textOf(lastDoc())).toContain(`SUP-7 under goal 6h, as of ${at(asOf)}: 2 cycles.`);
+    expect(findAll(lastDoc(), 'Link').map((l) => [l.props.href, textOf(l)])).toEqual([['/browse/SUP-7', 'SUP-7']]);
     // The changelog was read in full through bulkfetch, as the admin; nothing was saved.
     expect(forge.jira.calls).toContain('user POST /rest/api/3/changelog/bulkfetch');
     expect((forge.kvs.data.get('config') as any).policies).toEqual([]);

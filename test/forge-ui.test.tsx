@@ -254,6 +254,7 @@ describe('admin page', () => {
     const table = findAll(doc, 'DynamicTable')[0];
     expect(table.props.caption).toBe('Các yêu cầu liên tục bị lỗi');
     expect(findAll(table, 'Cell').map(textOf)).toEqual(['Yêu cầu', 'Bước', 'Lỗi gần nhất', 'Số lần thử', 'SUP-77', 'đọc SLA của JSM', 'Jira answered 503 Service Unavailable 6 times', '4']);
+    expect(findAll(table, 'Link').map((l) => [l.props.href, textOf(l)])).toEqual([['/browse/SUP-77', 'SUP-77']]);
     const retry = findAll(doc, 'Button').find((b) => textOf(b) === 'Thử lại ngay')!;
     await fire(retry.props.onClick);
     expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'retryFailedNow']);

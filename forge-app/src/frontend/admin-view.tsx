@@ -15,6 +15,7 @@ import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
+import { IssueLink } from './issue-link';
 import { UnlicensedMessage } from './unlicensed';
 
 type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState } | { error: 'FORBIDDEN'; message: string };
@@ -67,7 +68,7 @@ export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncH
           rows={health.failing.map((f) => ({
             key: f.key,
             cells: [
-              { key: 'ticket', content: f.key },
+              { key: 'ticket', content: <IssueLink issueKey={f.key} /> },
               { key: 'step', content: t.steps[f.step] ?? f.step },
               { key: 'error', content: f.error },
               { key: 'attempts', content: String(f.attempts) },

@@ -1,10 +1,11 @@
-import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Link, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
+import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { complianceRag, complianceTargetOf, type ComplianceTarget } from '../../../core';
 import { formatInstant, formatPercent, type Messages } from '../i18n/messages';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
 import { toCsv } from './csv';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
+import { IssueLink } from './issue-link';
 import { UnlicensedMessage } from './unlicensed';
 
 export interface ComplianceGadgetConfig {
@@ -30,9 +31,6 @@ export const complianceAppearance = (ratio: number | null, target: ComplianceTar
   const rag = complianceRag(ratio, target);
   return rag === null ? 'default' : APPEARANCE[rag];
 };
-
-/** A ticket key as a link to the issue (a relative path: the gadget runs inside the Jira site). */
-export const IssueLink = ({ issueKey }: { issueKey: string }) => <Link href={`/browse/${encodeURIComponent(issueKey)}`}>{issueKey}</Link>;
 
 /** The gadget's data as one CSV table: the total, each group, each trend period and each ticket at risk. */
 export function complianceCsv(answer: ComplianceAnswer, t: Messages): string {

@@ -9,6 +9,7 @@ import { useAdminMessages } from './admin-messages';
 import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
+import { IssueLink } from './issue-link';
 
 type Goal = SlaPolicyInput['goals'][number];
 type Start = NonNullable<SlaPolicyInput['start']>;
@@ -74,10 +75,10 @@ function TryOnIssue({ id, request, locale, timeZone }: { id: string; request: ()
       </Inline>
       {answer !== null && 'error' in answer && <ErrorMessage>{answer.message}</ErrorMessage>}
       {answer !== null && 'ok' in answer && !answer.ok && <ErrorMessage>{answer.message}</ErrorMessage>}
-      {answer !== null && 'ok' in answer && answer.ok && !answer.applies && <Text>{m.tryNotApplies(answer.issueKey)}</Text>}
+      {answer !== null && 'ok' in answer && answer.ok && !answer.applies && <Text><IssueLink issueKey={answer.issueKey} />{m.tryNotApplies}</Text>}
       {answer !== null && 'ok' in answer && answer.ok && answer.applies && (
         <Stack space="space.100">
-          <Text>{m.tryResult(answer.issueKey, answer.goalLabel, at(answer.asOf), answer.cycles.length)}</Text>
+          <Text><IssueLink issueKey={answer.issueKey} />{m.tryResult(answer.goalLabel, at(answer.asOf), answer.cycles.length)}</Text>
           <DynamicTable
             caption={m.tryCaption(answer.issueKey)}
             head={{ cells: ['cycle', 'state', 'start', 'stop', 'due', 'elapsed', 'paused', 'remaining'].map((key) => ({ key, content: m.tryColumns[key as keyof typeof m.tryColumns] })) }}
