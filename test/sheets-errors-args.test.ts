@@ -166,24 +166,49 @@ describe('sweep: a bad value in each argument of every custom function names tha
     it.each(cases)(`${language}: $fn($argument bad)`, ({ fn, argument, index }) => {
       const args = [...GOOD[fn]];
       args[index] = badValue(argument, args[index]);
-      expectNamed(shown(sandboxes[language], fn, args), fn, argument);
+      expectNamed(shown(sandboxes[language], fn, args), fn, argument, language);
     });
     // An error value is wrong in every argument, ranges included (docs/SHEETS-FUNCTIONS.md "calendar argument").
     it.each(cases)(`${language}: $fn($argument #N/A)`, ({ fn, argument, index }) => {
       const args = [...GOOD[fn]];
       args[index] = Array.isArray(args[index]) ? col('#N/A') : '#N/A';
-      expectNamed(shown(sandboxes[language], fn, args), fn, argument);
+      expectNamed(shown(sandboxes[language], fn, args), fn, argument, language);
     });
   }
 });
 
-/** The message names the argument, no internal word, and (in a row's #INVALID text) not the function. */
-function expectNamed(message: string, fn: string, argument: string): void {
+/** English phrase words a Vietnamese message must not keep (values in quotes, as typed, are left out). */
+const ENGLISH = /\b(is|not|must|expected|has|the|got|would|give)\b/;
+
+/**
+ * The message names the argument, no internal word, and (in a row's #INVALID text) not the function; in a
+ * Vietnamese sheet no English phrase is left.
+ */
+function expectNamed(message: string, fn: string, argument: string, language: 'en' | 'vi'): void {
+  if (language === 'vi') expect(message.replace(/"[^"]*"/g, ''), 'English left').not.toMatch(ENGLISH);
   expect(namesArgument(message, argument), message).toBe(true);
   for (const word of INTERNAL) expect(message, `internal word ${word}`).not.toMatch(word);
   // Per-row functions write `#INVALID: <message>`: the function's name belongs to #ERROR! messages only.
   if (message.startsWith('#INVALID: ')) expect(message).not.toContain(`${fn}:`);
 }
+
+describe('the KPI and scoring checks in a Vietnamese sheet', () => {
+  it.each([
+    ['KPI_SCORE', [95, 100, 'higher', 0, 0], '#INVALID: cap phải lớn hơn floor'],
+    ['KPI_PERFORMANCE', [5, 10, 10], '#INVALID: max phải lớn hơn min (10 không lớn hơn 10): thang đo không có độ rộng'],
+    ['KPI_PROGRESS', [5, 10, 10], '#INVALID: baseline phải khác target (cả hai đều là 10): thang đo từ baseline đến target không có độ rộng'],
+    ['KPI_STABILIZE_SCORE', [1, 2, 0], '#INVALID: tolerance phải lớn hơn 0, không phải 0: thang đo không có độ rộng'],
+    ['KPI_SCORE', [col(1, 2, 3), col(1, 2), 'higher'], 'KPI_SCORE: target có 2 dòng nhưng actual có 3 dòng'],
+    ['CSAT', [col(5, 7)], 'CSAT: scores dòng 2: 7 không phải là số nguyên từ 1 đến 5'],
+    ['FTR_RATE', [col(true, 'x')], 'FTR_RATE: outcomes dòng 2: "x" không phải là TRUE, FALSE hoặc số lần làm lại (số nguyên)'],
+    ['SCORECARD', [col(0.8), col(1), 'median'], 'SCORECARD: method phải là weighted, average, min, max hoặc sum, không phải "median"'],
+    ['RETENTION_RATE', [col('2024-01-01'), col('2023-01-01'), 12, '2025-03-01'], 'RETENTION_RATE: exit_dates dòng 1: ngày nghỉ việc sớm hơn ngày tuyển'],
+    ['UPTIME', [col('2025-03-03 09:00'), col('2025-03-03 10:00'), '2025-04-01', '2025-03-01'], 'UPTIME: period_end phải sau period_start'],
+    ['KPI_SCORE', [[[1, 2]], 100], 'KPI_SCORE: actual: cần một cột, nhưng có 2 cột'],
+  ] as const)('%s', (fn, args, expected) => {
+    expect(shown(sandboxes.vi, fn, [...args])).toBe(expected);
+  });
+});
 
 describe('a date serial no spreadsheet holds (1e300) names its argument and row instead of the core\'s NaN', () => {
   it('date-time arguments, per row and in a list', () => {
