@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileCalendar, createSlaClock, formatCalendarText, holidayList, parseCalendarText, publicWorkedDays, type TicketHistory } from '../core';
+import { checkHolidayCountry, compileCalendar, createSlaClock, formatCalendarText, HOLIDAY_COUNTRIES, holidayList, parseCalendarText, publicWorkedDays, type TicketHistory } from '../core';
 import { forge, forgeMocks, forgeUser, type DoubleIssue } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, settle, textOf, ui } from './helpers/forge-ui';
@@ -301,7 +301,7 @@ describe('admin page without JSON', () => {
     expect(field('calendar-0-Sa').props.value).toBe('08:00-11:');
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf).join(' ')).toContain('expected times as HH:MM-HH:MM');
     await type('calendar-0-Sa', '08:00-11:30');
-    await type('calendar-0-countries', 'vn');
+    await choose('calendar-0-countries', ['VN']);
     await type('calendar-0-extraHolidays', '2025-12-24');
     await type('calendar-0-makeUpDays', '2025-12-27 Sa');
     const text = field('calendar-0-text').props.value as string;
@@ -347,6 +347,27 @@ describe('admin page without JSON', () => {
     // Any other JQL is kept as typed, and the picker steps aside.
     await type('scopeJql', 'project = SUP AND issuetype = "Service Request"');
     expect(select('scopeProjects')).toBeUndefined();
+  });
+
+  it('A3b: holiday countries are a searchable choice of every country and region the holiday tables cover, named in the viewer\'s language', async () => {
+    runtime.now = () => Date.parse('2025-02-28T09:30:00Z');
+    await renderAdmin('vi_VN');
+    await fire(button('Thêm lịch').props.onClick);
+    const countries = select('calendar-0-countries');
+    expect([countries.props.isMulti, countries.props.isSearchable]).toEqual([true, true]);
+    // Every choice is a country or region the core's tables know, and every one of those is a choice.
+    const covered = HOLIDAY_COUNTRIES.flatMap(({ code, regions }) => [code, ...regions.map((region) => `${code}-${region}`)]);
+    expect(optionValues('calendar-0-countries')).toEqual(covered);
+    expect(covered).toEqual(expect.arrayContaining(['VN', 'DE', 'DE-BY']));
+    for (const area of covered) expect(() => checkHolidayCountry(area), area).not.toThrow();
+    const labels = Object.fromEntries((countries.props.options as Array<{ label: string; value: string }>).map((o) => [o.value, o.label]));
+    expect([labels.VN, labels['DE-BY']]).toEqual(['Việt Nam (VN)', 'Đức: BY (DE-BY)']);
+    // Two chosen: the text form holds both; the choice shows them; removing one keeps the other.
+    await choose('calendar-0-countries', ['VN', 'DE-BY']);
+    expect(parseCalendarText(field('calendar-0-text').props.value as string, 'UTC').holidayCountries).toEqual(['VN', 'DE-BY']);
+    expect((select('calendar-0-countries').props.value as Array<{ value: string }>).map((o) => o.value)).toEqual(['VN', 'DE-BY']);
+    await choose('calendar-0-countries', ['DE-BY']);
+    expect(parseCalendarText(field('calendar-0-text').props.value as string, 'UTC').holidayCountries).toEqual(['DE-BY']);
   });
 
   it('A3: a calendar the core refuses is previewed as its error, naming the field', async () => {

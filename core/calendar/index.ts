@@ -1,6 +1,7 @@
 export * from './compile';
 export * from './days';
 export * from './errors';
+export * from './holiday-areas';
 export * from './holidays';
 export * from './parse';
 export * from './period';

@@ -1,5 +1,6 @@
 import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
+import { HOLIDAY_COUNTRIES } from '../../../core/calendar/holiday-areas';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
 import { formatInstant, messagesFor } from '../i18n/messages';
 import { fieldErrors } from './admin-field-errors';
@@ -10,6 +11,26 @@ import { UnlicensedMessage } from './unlicensed';
 
 /** Every IANA zone the browser knows (the core accepts the same names). */
 const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+type Option = { label: string; value: string };
+
+/**
+ * The holiday tables' countries and regions as choices, each country by its name in the viewer's language (the tables
+ * hold no names; Intl.DisplayNames gives them) and its code, a region as its country's name and the region's code.
+ */
+export function holidayCountryOptions(locale: string | undefined): Option[] {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([(locale ?? 'en').replace('_', '-'), 'en'], { type: 'region' });
+  } catch {
+    names = null; // no display names here: codes alone still identify each choice
+  }
+  const nameOf = (code: string) => names?.of(code) ?? code;
+  return HOLIDAY_COUNTRIES.flatMap(({ code, regions }) => [
+    { label: `${nameOf(code)} (${code})`, value: code },
+    ...regions.map((region) => ({ label: `${nameOf(code)}: ${region} (${code}-${region})`, value: `${code}-${region}` })),
+  ]);
+}
 
 /** One part of the calendar as a text field: what the admin types is kept until the core parses it, with its error. */
 function PartField({ id, label, spec, part, onSpec }: { id: string; label: string; spec: CalendarSpec; part: CalendarPart; onSpec: (spec: CalendarSpec) => void }) {
@@ -88,6 +109,7 @@ export function CalendarEditor({ index, name, text, errors, locale, onName, onTe
   const m = useAdminMessages();
   const id = (part: string) => `calendar-${index}-${part}`;
   const parsed = specOfText(text);
+  const countryOptions = holidayCountryOptions(locale);
   const setSpec = (spec: CalendarSpec) => {
     const written = textOfSpec(spec);
     if (written.ok) onText(written.value);
@@ -117,7 +139,17 @@ export function CalendarEditor({ index, name, text, errors, locale, onName, onTe
           {WEEKDAYS.map((day) => (
             <PartField key={day} id={id(day)} label={m.weekday[day]} spec={parsed.value} part={day} onSpec={setSpec} />
           ))}
-          <PartField id={id('countries')} label={m.holidayCountries} spec={parsed.value} part="countries" onSpec={setSpec} />
+          <Stack space="space.050">
+            <Label labelFor={id('countries')}>{m.holidayCountries}</Label>
+            <Select
+              inputId={id('countries')}
+              isMulti
+              isSearchable
+              options={countryOptions}
+              value={parsed.value.holidayCountries.map((code) => countryOptions.find((option) => option.value === code) ?? { label: code, value: code })}
+              onChange={(chosen: Option[] | null) => setSpec({ ...parsed.value, holidayCountries: (chosen ?? []).map((option) => option.value) })}
+            />
+          </Stack>
           <PartField id={id('extraHolidays')} label={m.extraHolidays} spec={parsed.value} part="extraHolidays" onSpec={setSpec} />
           <PartField id={id('makeUpDays')} label={m.makeUpDays} spec={parsed.value} part="makeUpDays" onSpec={setSpec} />
         </Stack>

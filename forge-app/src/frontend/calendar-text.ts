@@ -5,7 +5,7 @@ import { type CalendarSpec, WEEKDAYS, type Weekday } from '../../../core/calenda
  * The calendar editor's parts as text, read and written by the core's own parser and formatter (core/calendar/parse):
  * each part the admin types is parsed as the matching piece of a calendar text, so the editor has no grammar of its own.
  */
-export type CalendarPart = 'countries' | 'extraHolidays' | 'makeUpDays' | Weekday;
+export type CalendarPart = 'extraHolidays' | 'makeUpDays' | Weekday;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -25,8 +25,6 @@ export const textOfSpec = (spec: CalendarSpec): Parsed<string> => attempt(() => 
 /** A part of the spec as the admin sees it in its field. */
 export function partText(spec: CalendarSpec, part: CalendarPart): string {
   switch (part) {
-    case 'countries':
-      return spec.holidayCountries.join(', ');
     case 'extraHolidays':
       return spec.holidays.map((h) => h.date).join(', ');
     case 'makeUpDays':
@@ -41,11 +39,6 @@ export function withPart(spec: CalendarSpec, part: CalendarPart, typed: string):
   const value = typed.trim();
   return attempt(() => {
     switch (part) {
-      case 'countries': {
-        const read = value ? parseCalendarText(`off | holidays=${value}`, 'UTC') : null;
-        if (read && read.holidays.length > 0) throw new Error(`${read.holidays[0].date}: dates go under extra holidays`);
-        return { ...spec, holidayCountries: read?.holidayCountries ?? [] };
-      }
       case 'extraHolidays': {
         const read = value ? parseCalendarText(`off | holidays=${value}`, 'UTC') : null;
         if (read && read.holidayCountries.length > 0) throw new Error(`${read.holidayCountries[0]}: countries go under holiday countries`);
