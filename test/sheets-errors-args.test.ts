@@ -149,7 +149,7 @@ const badValue = (argument: string, good: unknown): unknown =>
   BAD_BY_ARGUMENT[argument] ?? (Array.isArray(good) ? col('abc') : 'abc');
 
 /** Words of the core's and the adapter's internals, which the user never typed. */
-const INTERNAL = [/\binstant:/, /\bminutes:/, /\bpolicy\b/, /\bgoals\./, /\bevaluate\b/, /\brow "/, /\bticket\b/, /\bday:/, /\bundefined\b/, /\bNaN\b/];
+const INTERNAL = [/\d{2}:\d{2}:\d{2}\.\d{3}Z/, /\binstant:/, /\bminutes:/, /\bpolicy\b/, /\bgoals\./, /\bevaluate\b/, /\brow "/, /\bticket\b/, /\bday:/, /\bundefined\b/, /\bNaN\b/];
 
 const namesArgument = (message: string, argument: string) => new RegExp(`(^|[^a-z_])${argument}([^a-z_]|$)`).test(message);
 
@@ -207,6 +207,19 @@ describe('the KPI and scoring checks in a Vietnamese sheet', () => {
     ['KPI_SCORE', [[[1, 2]], 100], 'KPI_SCORE: actual: cần một cột, nhưng có 2 cột'],
   ] as const)('%s', (fn, args, expected) => {
     expect(shown(sandboxes.vi, fn, [...args])).toBe(expected);
+  });
+});
+
+describe('a date cell where a number or word was expected is shown in the sheet\'s zone, not UTC', () => {
+  // Asia/Ho_Chi_Minh is UTC+7: the cell 2025-03-01 07:00 is 2025-03-01T00:00:00.000Z.
+  // Made in the sandbox it is passed to, as Sheets passes a date cell.
+  const cell = (language: 'en' | 'vi' = 'en') => sandboxes[language].date('2025-03-01T00:00:00Z');
+
+  it('in a row\'s #INVALID text and in an #ERROR! message, English and Vietnamese', () => {
+    expect(shown(sandboxes.en, 'KPI_SCORE', [95, 100, cell()])).toBe('#INVALID: direction must be higher or lower, not 2025-03-01 07:00');
+    expect(shown(sandboxes.vi, 'KPI_SCORE', [95, 100, cell('vi')])).toBe('#INVALID: direction phải là higher hoặc lower, không phải 2025-03-01 07:00');
+    expect(both('INPS', col(10, cell())).en).toBe('INPS: scores row 2: 2025-03-01 07:00 is not a whole number from 0 to 10');
+    expect(both('SLA_DUE', '2025-03-03 09:00', cell()).en).toMatch(/got "2025-03-01 07:00"$/);
   });
 });
 

@@ -1,4 +1,6 @@
+import { spreadsheetTimeZone } from '../platform';
 import { isBlank } from './coerce';
+import { withDatesIn } from './wall-time';
 
 /**
  * Per-row functions: each argument is one cell (used on every row) or one column; the result is one value, or a
@@ -46,6 +48,7 @@ export function spill(
   };
   const single = columns.every((column) => column === null);
   const results: CellResult[][] = [];
+  let zone: string | undefined;
   for (let row = 0; row < height; row++) {
     const cells = args.map((_, i) => cellAt(i, row));
     if (isBlank(cells[0])) {
@@ -56,7 +59,8 @@ export function spill(
       results.push([compute(cells)]);
     } catch (error) {
       if (single && options.throwForSingleCell) throw error;
-      results.push([`#INVALID: ${withoutFunctionName((error as Error).message)}`]);
+      zone ??= spreadsheetTimeZone(); // a service call: once per call, and only when a row fails
+      results.push([`#INVALID: ${withDatesIn(withoutFunctionName((error as Error).message), zone)}`]);
     }
   }
   return single ? results[0][0] : results;

@@ -1,6 +1,7 @@
 import { FUNCTIONS, type FunctionName } from '../functions-meta';
 import { languageOf, type Language } from '../i18n';
-import { spreadsheetLocale } from '../platform';
+import { withDatesIn } from '../cells/wall-time';
+import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { HOLIDAYS } from './holidays';
 import { inLanguage } from './messages-vi';
@@ -35,7 +36,7 @@ function asCustomFunction(name: FunctionName, implementation: Implementation) {
       if (missing) throw new Error(`${missing.name} is required`);
       return inSheetLanguage((implementation as (...a: unknown[]) => unknown)(...args));
     } catch (error) {
-      const message = (error as Error).message;
+      const message = withDatesIn((error as Error).message, spreadsheetTimeZone());
       throw new Error(inLanguage(message.startsWith(`${name}: `) ? message : `${name}: ${message}`, sheetLanguage()));
     }
   };
