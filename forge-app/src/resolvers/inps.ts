@@ -122,12 +122,3 @@ export async function inpsAnswers(projects: readonly string[], month: string): P
 
 /** iNPS (−100..100) of a set of answers, or null when there are none. */
 export const inpsOf = (entries: readonly InpsEntry[]): number | null => (entries.length === 0 ? null : inps(entries.map((e) => e[0])));
-
-/**
- * The iNPS actual of projects in a month, for the scorecard gadget's KPI sources: `{ inps, answers }`, inps null when
- * nobody answered. The caller limits `projects` to what the viewer may browse.
- */
-export async function inpsActual(projects: readonly string[], month: string): Promise<{ inps: number | null; answers: number }> {
-  const entries = await inpsAnswers(projects, month);
-  return { inps: inpsOf(entries), answers: entries.length };
-}
