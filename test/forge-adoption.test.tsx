@@ -674,6 +674,21 @@ describe('N1: iNPS on the customer portal', () => {
     expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual(['Cảm ơn bạn: bạn đã chấm 6 điểm.']);
     expect(await inpsOfMarch()).toEqual({ inps: -100, answers: 1 });
   });
+
+  it('N1/L1: an answer sent after the site\'s license lapsed gets the license message, and nothing is stored', async () => {
+    forge.jira.add(request(34, T0, [{ at: T0 + HOUR, to: 'Resolved' }]));
+    await syncAt(NOW);
+    const portal = { locale: 'en_US', extension: { request: { key: 'SUP-34', typeId: '7' }, portal: { id: '1' } } };
+    resetUi(portal, {
+      getInpsQuestion: (payload: unknown) => asRequester('SUP-34', 'requester-34', 'getInpsQuestion', payload),
+      submitInps: (payload: unknown) => asRequester('SUP-34', 'requester-34', 'submitInps', payload, { isActive: false }),
+    });
+    let doc = await render(<InpsPortalQuestion />);
+    doc = await fire(findAll(doc, 'RadioGroup')[0].props.onChange, { target: { value: '9' } });
+    doc = await fire(findAll(doc, 'Button')[0].props.onClick);
+    expect(findAll(doc, 'ErrorMessage').map(textOf)).toEqual(['This app has no active license on this site. Ask a Jira administrator to renew it in Manage apps.']);
+    expect(await inpsOfMarch()).toEqual({ inps: null, answers: 0 });
+  });
 });
 
 describe('E1: CSV export of a gadget\'s data', () => {

@@ -37,6 +37,8 @@ export function InpsPortalQuestion() {
     setProblem(null);
     const answer = (await invoke('submitInps', { score: Number(score), ...(comment.trim() ? { comment } : {}) })) as Submitted;
     if ('error' in answer && answer.error === 'INVALID') setProblem(answer.message);
+    // A license that lapsed after the question was shown: said, not a silent no-op.
+    else if ('error' in answer && answer.error === 'UNLICENSED') setProblem(t.unlicensed);
     else setSent(answer);
   };
   return (
