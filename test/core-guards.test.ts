@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
+import { dayNumberOfIso, isoOfDayNumber } from '../core/calendar/days';
+import { prepareWorkdays } from '../core/calendar/workdays';
 import { CalendarError } from '../core/calendar/errors';
 import { csat, errorRate, inps, reopenRate, tatStats } from '../core/kpi';
 import { KpiInputError } from '../core/kpi/errors';
@@ -23,6 +25,28 @@ describe('core guards: calendars', () => {
     expect(() => hanoi.workingMinutesBetween(t('2500-01-01T00:00:00Z'), 0)).toThrow('instant: 2500-01-01 is outside the years 1900-2300');
     expect(() => hanoi.workingMinutesBetween(0, Infinity)).toThrow('instant: expected a date-time, got Infinity');
     expect(() => hanoi.workingMinutesBetween(NaN, 0)).toThrow(CalendarError);
+  });
+
+  it('reads ISO dates of the years 0001-0099 as written (Date.UTC would read them 1900 years late)', () => {
+    expect(isoOfDayNumber(dayNumberOfIso('0001-01-01'))).toBe('0001-01-01');
+    expect(isoOfDayNumber(dayNumberOfIso('0099-12-31'))).toBe('0099-12-31');
+    expect(dayNumberOfIso('0100-01-01') - dayNumberOfIso('0099-12-31')).toBe(1);
+    expect(dayNumberOfIso('1970-01-02')).toBe(1);
+  });
+
+  it('day counts leave out holidays beyond the dates a spreadsheet holds instead of tabulating their span (1e300)', () => {
+    const days = prepareWorkdays(1, [1e300, -1e300, dayNumberOfIso('2025-01-01')]);
+    expect(days.count(dayNumberOfIso('2024-12-30'), dayNumberOfIso('2025-01-03'))).toBe(4);
+    expect(days.add(dayNumberOfIso('2024-12-31'), 1)).toBe(dayNumberOfIso('2025-01-02'));
+  });
+
+  it('an SLA due beyond the holiday tables names their years and the holidays option, not the calendars\' 1900-2300', () => {
+    const vn = compileCalendar({ timeZone: 'Asia/Ho_Chi_Minh', weekly: weekdays, holidayCountries: ['VN'] });
+    const late: SlaPolicyInput = { ...policy, goals: [{ target: '3bd', calendar: 'vn' }] };
+    const clock = createSlaClock(late, { vn });
+    expect(() => clock.compute(ticket([], t('2060-12-29T01:00:00Z')), t('2060-12-30T00:00:00Z'))).toThrow(
+      /goals\.0\.target: 3bd from 2060-12-29.* is due outside the years 2000-2060 that the public-holiday tables cover \(holidays=VN\)/,
+    );
   });
 
   it('rejects an unknown weekday key instead of leaving that day without hours', () => {

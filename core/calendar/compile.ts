@@ -1,5 +1,5 @@
 import { type Interval, mergeIntervals } from '../util/intervals';
-import { CalendarError } from './errors';
+import { CalendarError, CalendarYearsError } from './errors';
 import { checkHolidayCountry, HolidayYearsError, type HolidayProvider, publicHolidays, publicWorkedDays, type WorkedDayProvider } from './holidays';
 import { CalendarSpecSchema, type CalendarSpec, type CalendarSpecInput, WEEKDAYS, type Window } from './spec';
 import {
@@ -284,10 +284,10 @@ class CompiledCalendar implements WorkCalendar {
   }
 
   /** `subject` (a date, or "the result") lies outside the years the tables may span: named as calendars' range or the holiday source's. */
-  private outsideYears(field: string, subject: string): CalendarError {
-    if (!this.holidayYears) return new CalendarError(field, `${field}: ${subject} the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
-    const countries = this.countries.join(',');
-    return new CalendarError('holidays', `holidays: ${subject} the years ${this.holidayYears.first}-${this.holidayYears.last} that the public-holiday tables cover (holidays=${countries})`);
+  private outsideYears(field: string, subject: string): CalendarYearsError {
+    if (!this.holidayYears) return new CalendarYearsError(field, subject, `the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
+    const coverage = `the years ${this.holidayYears.first}-${this.holidayYears.last} that the public-holiday tables cover (holidays=${this.countries.join(',')})`;
+    return new CalendarYearsError('holidays', subject, coverage);
   }
 
   /** Country holidays and worked days over a range; a year the source does not know narrows the allowed days once. */

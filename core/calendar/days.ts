@@ -4,8 +4,16 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 
 /** `YYYY-MM-DD` → day number (days since 1970-01-01). The caller has validated the format. */
-export const dayNumberOfIso = (iso: string): DayNumber =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+export const dayNumberOfIso = (iso: string): DayNumber => {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7)) - 1;
+  const day = Number(iso.slice(8, 10));
+  if (year >= 100) return Date.UTC(year, month, day) / MS_PER_DAY;
+  // Date.UTC reads the years 0-99 as 1900-1999; setUTCFullYear does not.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getTime() / MS_PER_DAY;
+};
 
 export const isoOfDayNumber = (day: DayNumber): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 

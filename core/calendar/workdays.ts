@@ -100,7 +100,9 @@ function collectHolidays(t: WeekendTable, list: readonly unknown[], days: number
   for (let i = 0; i < list.length; i++) {
     const h = list[i];
     if (typeof h === 'number') {
-      if (!Number.isFinite(h)) continue;
+      // A holiday outside the dates a spreadsheet holds can change no count or step inside them; kept, it would
+      // stretch the per-day tables over its whole span (1e300 would exhaust memory).
+      if (!(h >= FIRST_DAY && h < LAST_DAY + 1)) continue;
       const day = Math.floor(h);
       if (t.mask[weekdayOfDayNumber(day)]) continue;
       if (days.length > 0 && day < days[days.length - 1]) sorted = false;

@@ -1,4 +1,4 @@
-import { CalendarError } from '../calendar/errors';
+import { CalendarError, CalendarYearsError } from '../calendar/errors';
 import type { Instant, WorkCalendar } from '../calendar/types';
 import { parseIsoDateTime } from '../calendar/iso';
 import { SlaError } from './errors';
@@ -367,9 +367,11 @@ export class SlaClock {
     } catch (error) {
       if (!(error instanceof CalendarError)) throw error;
       const i = this.goals.indexOf(prepared);
+      // The calendar says which years it covers: all calendars', or fewer when its holiday tables end sooner.
+      const coverage = error instanceof CalendarYearsError ? error.coverage : 'the years 1900-2300 that calendars cover';
       throw new SlaError(
         `goals.${i}.target`,
-        `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(run.start)} (ticket ${ticketKey}) is due outside the years 1900-2300 that calendars cover`,
+        `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(run.start)} (ticket ${ticketKey}) is due outside ${coverage}`,
       );
     }
   }
