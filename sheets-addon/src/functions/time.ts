@@ -1,5 +1,5 @@
 import { MS_PER_DAY } from '../../../core/calendar/days';
-import { CalendarError } from '../../../core/calendar/errors';
+import { CalendarError, CalendarYearsError } from '../../../core/calendar/errors';
 import type { WorkCalendar } from '../../../core/calendar/types';
 import { mtta, mttr, timeToFill, type Elapsed } from '../../../core/kpi/elapsed';
 import { tatStatistic, type TatStatistic } from '../../../core/kpi/tat';
@@ -37,27 +37,34 @@ function targetOf(value: unknown): SlaTarget {
 /** A date-time cell read in the calendar's zone. */
 const instantOn = (value: unknown, cal: WorkCalendar): number => instantOf(value, cal.timeZone);
 
-/** Why an instant is outside the years the calendar's tables cover, shown in its zone; null when it is inside. */
-function outsideYears(cal: WorkCalendar, t: number): string | null {
-  if (!Number.isFinite(t)) return null;
+/** Where an instant lies outside the years the calendar covers: the calendar's error, if any, for that instant. */
+function yearsError(cal: WorkCalendar, t: number): CalendarError | null {
   try {
     cal.localDay(t);
     return null;
   } catch (error) {
     if (!(error instanceof CalendarError)) throw error;
-    const shown = Math.abs(t) < LARGEST_DATE_MS ? formatWallTime(t, cal.timeZone) : String(t);
-    return `${shown} ${/is outside .*$/.exec(error.message)?.[0] ?? error.message}`;
+    return error;
   }
+}
+
+/** Why an instant is outside the years the calendar's tables cover, shown in its zone; null when it is inside. */
+function outsideYears(cal: WorkCalendar, t: number): string | null {
+  if (!Number.isFinite(t)) return null;
+  const error = yearsError(cal, t);
+  if (!error) return null;
+  const shown = Math.abs(t) < LARGEST_DATE_MS ? formatWallTime(t, cal.timeZone) : String(t);
+  return error instanceof CalendarYearsError ? `${shown} is outside ${error.coverage}` : `${shown} ${error.message}`;
 }
 
 /**
  * The years a calendar answers for, as the calendar itself words them: the calendars' 1900-2300, or its holiday
  * tables' years with the option that asks for them (`the years 2000-2060 that the public-holiday tables cover
- * (holidays=VN)`), which the calendar has learnt once a question went past them. The SLA clock names only the first.
+ * (holidays=VN)`), which the calendar has learnt once a question went past them.
  */
 function yearsCovered(cal: WorkCalendar): string | null {
-  const problem = outsideYears(cal, AFTER_EVERY_CALENDAR_YEAR);
-  return (problem && /the years .*$/.exec(problem)?.[0]) ?? null;
+  const error = yearsError(cal, AFTER_EVERY_CALENDAR_YEAR);
+  return error instanceof CalendarYearsError ? error.coverage : null;
 }
 
 /** Instants a computation reads, by the argument they come from. */
