@@ -742,6 +742,19 @@ describe('L1: licensing', () => {
     expect(await call('getCompliance', query)).toMatchObject({ total: { met: 3, breached: 1 } });
   });
 
+  it('L1: a license that lapses while the admin page is open: Save and Recompute history say so instead of "fix the fields" or "forbidden"', async () => {
+    const licensed = bridgeResolvers(['getConfig', 'previewCalendar']);
+    const lapsed = bridgeResolvers(['saveConfig', 'retryFailedNow', 'startRecompute'], INACTIVE);
+    resetUi({ locale: 'vi_VN', timezone: 'UTC' }, { ...licensed, ...lapsed });
+    const message = 'Ứng dụng chưa có giấy phép còn hiệu lực trên trang này. Hãy nhờ quản trị viên Jira gia hạn trong mục Quản lý ứng dụng.';
+    let doc = await render(<AdminPage />);
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
+    expect(findAll(doc, 'SectionMessage').map(textOf)).toContain(message);
+    expect(textOf(doc)).not.toContain('Hãy sửa');
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu quá khứ')!.props.onClick);
+    expect(findAll(doc, 'SectionMessage').map(textOf).filter((text) => text === message)).toHaveLength(2);
+  });
+
   for (const [locale, message] of [
     ['en_US', 'This app has no active license on this site. Ask a Jira administrator to renew it in Manage apps.'],
     ['vi_VN', 'Ứng dụng chưa có giấy phép còn hiệu lực trên trang này. Hãy nhờ quản trị viên Jira gia hạn trong mục Quản lý ứng dụng.'],

@@ -16,7 +16,7 @@ import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';
-import { UnlicensedMessage } from './unlicensed';
+import { refusalText, UnlicensedMessage } from './unlicensed';
 
 type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState } | { error: 'FORBIDDEN'; message: string };
 type RecomputeAnswer = { ok: true; recompute: GenerationState['building'] } | { error: string; message: string };
@@ -26,7 +26,7 @@ export function HistoryPanel({ generations, t, locale, timeZone }: { generations
   const [notice, setNotice] = useState<string | null>(null);
   const start = async () => {
     const answer = (await invoke<RecomputeAnswer>('startRecompute', {})) as RecomputeAnswer;
-    if ('error' in answer) return setNotice(answer.error === 'FORBIDDEN' ? t.forbidden : answer.message);
+    if ('error' in answer) return setNotice(refusalText(answer, t));
     setNotice(answer.recompute ? t.recomputeStarted : t.nothingToRecompute);
   };
   const building = generations.building;
@@ -41,14 +41,14 @@ export function HistoryPanel({ generations, t, locale, timeZone }: { generations
     </Stack>
   );
 }
-type RetryAnswer = { queued: number; rateLimited: boolean } | { error: 'FORBIDDEN'; message: string };
+type RetryAnswer = { queued: number; rateLimited: boolean } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
 
 /** Sync health: last run, lag, tickets processed, the tickets that keep failing with their errors, and "retry now". */
 export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncHealth; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
   const [notice, setNotice] = useState<string | null>(null);
   const retry = async () => {
     const answer = (await invoke<RetryAnswer>('retryFailedNow', {})) as RetryAnswer;
-    if ('error' in answer) return setNotice(t.forbidden);
+    if ('error' in answer) return setNotice(refusalText(answer, t));
     setNotice(answer.rateLimited ? `${t.retryQueued(answer.queued)} ${t.retryRateLimited}` : t.retryQueued(answer.queued));
   };
   return (
@@ -81,7 +81,7 @@ export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncH
     </Stack>
   );
 }
-type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: FieldError[] } | { error: 'FORBIDDEN'; message: string };
+type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: FieldError[] } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
 
 /** A name not yet in `taken`: `base-1`, `base-2` … */
 const freshName = (base: string, taken: readonly string[]) => {
@@ -103,7 +103,7 @@ export function AdminPage() {
   /** The configuration the draft started from (stored, or imported): settings the page does not show ride along. */
   const [base, setBase] = useState<AppConfigInput | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [notice, setNotice] = useState<'saved' | 'savedRecomputing' | 'fix' | 'failed' | null>(null);
+  const [notice, setNotice] = useState<'saved' | 'savedRecomputing' | 'fix' | 'failed' | 'unlicensed' | null>(null);
   const [pickerCache] = useState(() => new Map());
   const stored = loaded.status === 'ready' && !('error' in loaded.data) ? loaded.data : null;
   useEffect(() => {
@@ -124,7 +124,7 @@ export function AdminPage() {
   const built = () => configOf(draft, base);
   const save = async () => {
     const answer = (await invoke<SaveAnswer>('saveConfig', { config: built().config })) as SaveAnswer;
-    if ('error' in answer) return setNotice('fix');
+    if ('error' in answer) return setNotice(answer.error === 'UNLICENSED' ? 'unlicensed' : 'fix');
     setErrors(answer.ok ? [] : answer.errors);
     setNotice(answer.ok ? (answer.recompute ? 'savedRecomputing' : 'saved') : 'fix');
   };
@@ -158,6 +158,7 @@ export function AdminPage() {
           {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}
           {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}
           {notice === 'failed' && <SectionMessage appearance="error"><Text>{t.error}</Text></SectionMessage>}
+          {notice === 'unlicensed' && <UnlicensedMessage t={t} />}
           {fieldErrors(errorsElsewhere(errors, '', shownPaths))}
           {section(m.scopeAndFields, (
             <Stack space="space.100">
