@@ -140,7 +140,7 @@ let edited: EditCard[] = [];
 function Harness({ initial, errors = [] }: { initial: EditCard[]; errors?: FieldError[] }) {
   const [value, setValue] = useState(initial);
   edited = value;
-  return <ScorecardEditor value={value} onChange={setValue} errors={errors} policies={[{ id: 'resolve', name: 'Resolve in 8h' }]} locale="en_US" />;
+  return <ScorecardEditor value={value} onChange={setValue} errors={errors} policies={[{ id: 'resolve', name: 'Resolve in 8h' }]} jsmMetrics={['Time to resolution']} locale="en_US" />;
 }
 /** UI Kit prefixes element ids with the app's own prefix (`forge-app-…-<id>`). */
 const idIs = (seen: unknown, id: string) => typeof seen === 'string' && (seen === id || seen.endsWith(`-${id}`));
@@ -175,7 +175,8 @@ describe('scorecard tree editor', () => {
     await choose(`${P}.kpis.0.direction`, 'lower');
     await type(`${P}.kpis.0.owner`, 'Lan');
     await choose('scorecards.0.sources.kpi-1', 'tat:median');
-    expect(select('scorecards.0.sources.kpi-1').props.options.map((o: { value: string }) => o.value)).toEqual(['sla:resolve', 'sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps']);
+    expect(select('scorecards.0.sources.kpi-1').props.options.map((o: { value: string }) => o.value)).toEqual(['sla:resolve', 'sla:jsm:Time to resolution', 'sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps']);
+    expect(select('scorecards.0.sources.kpi-1').props.options[1].label).toBe('JSM SLA compliance: Time to resolution (share 0–1)');
 
     await fire(buttons('Add a KPI')[1].props.onClick); // the perspective's (the objective's come first: children before parents' buttons)
     await type(`${P}.kpis.1.owner`, 'Lan');

@@ -244,6 +244,8 @@ describe('a back-office tree from synced tickets', () => {
       ['resolution', 1, 'actual'],
       ['response', 0, 'actual'],
     ]);
+    // The admin page's scorecard editor offers the metrics the sync has seen as sources.
+    expect((await call('getConfig')).jsmMetrics).toEqual(['Time to first response', 'Time to resolution']);
   });
 
   it('an SLA KPI without a status rule is coloured by its policy\'s agreed compliance level and amber margin', async () => {

@@ -18,7 +18,7 @@ import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';
 import { refusalText, UnlicensedMessage } from './unlicensed';
 
-type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState } | { error: 'FORBIDDEN'; message: string };
+type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState; jsmMetrics?: string[] } | { error: 'FORBIDDEN'; message: string };
 type RecomputeAnswer = { ok: true; recompute: GenerationState['building'] } | { error: string; message: string };
 
 /** History recompute: progress of the one running, the last one finished, and a button to start one. */
@@ -231,7 +231,7 @@ export function AdminPage() {
               </Button>
             </Stack>
           ))}
-          <ScorecardEditor value={draft.scorecards} onChange={(scorecards) => update({ scorecards })} errors={errors} policies={draft.policies} locale={locale} />
+          <ScorecardEditor value={draft.scorecards} onChange={(scorecards) => update({ scorecards })} errors={errors} policies={draft.policies} jsmMetrics={stored?.jsmMetrics ?? []} locale={locale} />
           <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
           <AdminJson
             current={() => built().config}

@@ -18,6 +18,8 @@ export interface ScorecardEditorProps {
   errors: readonly FieldError[];
   /** The policies being edited, for `sla:<policy>` sources. */
   policies: ReadonlyArray<{ id: string; name?: string }>;
+  /** The JSM SLA metrics the sync has seen, for `sla:jsm:<metric>` sources. */
+  jsmMetrics?: readonly string[];
   locale: string | undefined;
 }
 
@@ -55,8 +57,12 @@ const pathOf = (value: string): NodePath => (value === '' ? [] : value.split('.'
  * method and parameters, direction, target, weight, owner, guard and source; per container its method and weights
  * mode; per scorecard its missing-data policy. Bulk changes go through the admin page's JSON import/export.
  */
-export function ScorecardEditor({ value, onChange, errors, policies, locale }: ScorecardEditorProps) {
+export function ScorecardEditor({ value, onChange, errors, policies, jsmMetrics = [], locale }: ScorecardEditorProps) {
   const m = scorecardEditorMessagesFor(locale);
+  /** The JSM metrics the sync has seen, and any a card already names (a metric not seen yet stays shown). */
+  const jsmSourceValues = (card: EditCard): string[] => [
+    ...new Set([...jsmMetrics.map((metric) => `sla:jsm:${metric}`), ...Object.values(card.sources ?? {}).filter((source) => source.startsWith('sla:jsm:'))]),
+  ];
   const t = messagesFor(locale);
   const [selected, setSelected] = useState(0);
   const index = Math.max(0, Math.min(selected, value.length - 1));
@@ -103,6 +109,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, locale }: S
     const changeScoring = (patch: Record<string, unknown>) => change({ scoring: Object.fromEntries(Object.entries({ ...scoring, ...patch }).filter(([, v]) => v !== undefined)) as EditKpi['scoring'] });
     const sources: Option[] = [
       ...policies.map((p) => ({ label: m.slaSource(p.name || p.id), value: `sla:${p.id}` })),
+      ...jsmSourceValues(current).map((value) => ({ label: m.jsmSource(value.slice('sla:jsm:'.length)), value })),
       ...TICKET_SOURCES.map((s) => ({ label: m.sourceNames[s], value: s })),
     ];
     const guards = kpiChoices(current).filter((g) => g.id !== kpi.id).map((g) => ({ label: g.name, value: g.id }));

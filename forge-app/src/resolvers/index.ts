@@ -27,8 +27,9 @@ const resolver = new Resolver();
 resolver.define('getConfig', () =>
   guarded(async () => {
     await requireJiraAdmin();
-    const [loaded, sync, health, generations] = await Promise.all([loadConfig(), loadSyncState(), syncHealth(), loadGenerations()]);
-    return { input: loaded.input, errors: loaded.errors, sync, health, generations };
+    const [loaded, sync, health, generations, jsmMetrics] = await Promise.all([loadConfig(), loadSyncState(), syncHealth(), loadGenerations(), knownJsmMetrics()]);
+    // The JSM SLA metrics the sync has seen: the scorecard editor offers each as a source (sla:jsm:<metric>).
+    return { input: loaded.input, errors: loaded.errors, sync, health, generations, jsmMetrics };
   }),
 );
 
