@@ -10,13 +10,16 @@ import { CellError, isBlank, rejectErrorValue } from './coerce';
  */
 export function cellsOf(argument: unknown): unknown[] {
   if (!Array.isArray(argument)) return [argument];
-  const cells: unknown[] = [];
   const rows = argument as unknown[][];
+  // Sized for the usual column of one cell a row, filled by index: pushing 100,000 cells one by one cost a tenth of SLA_COMPLIANCE.
+  const cells = new Array<unknown>(rows.length);
+  let count = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (!Array.isArray(row)) cells.push(row);
-    else for (let c = 0; c < row.length; c++) cells.push(row[c]);
+    if (!Array.isArray(row)) cells[count++] = row;
+    else for (let c = 0; c < row.length; c++) cells[count++] = row[c];
   }
+  cells.length = count;
   return cells;
 }
 
