@@ -603,17 +603,7 @@ describe('resolver cost follows the window, not the history', () => {
     }
     expect(Buffer.byteLength(JSON.stringify(forge.kvs.data.get(`agg:resolve:SUP:${months[0].label}:0`)))).toBeLessThanOrEqual(240 * 1024);
     now = months[35].start + 20 * 24 * HOUR; // 2026-03-21
-    const prefixes: string[] = [];
-    const query = forge.kvs.query.bind(forge.kvs);
-    forge.kvs.query = () => {
-      const builder = query();
-      const where = builder.where;
-      builder.where = (field, clause) => {
-        prefixes.push(clause.values[0]);
-        return where(field, clause);
-      };
-      return builder;
-    };
+    const prefixes = forge.kvs.queriedPrefixes;
     const timed = async (payload: Record<string, unknown>) => {
       prefixes.length = 0;
       const started = performance.now();

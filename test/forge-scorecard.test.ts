@@ -368,17 +368,8 @@ describe('scorecard resolver cost', () => {
       { ...KPI, id: 'csat', name: 'CSAT', pillar: 'satisfaction', target: 0.8 },
     ] } };
     expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources: { sla: 'sla:resolve', tat: 'tat:median', ftr: 'ftr', csat: 'csat' } }] } })).toEqual({ ok: true });
-    const prefixes: string[] = [];
-    const query = forge.kvs.query.bind(forge.kvs);
-    forge.kvs.query = () => {
-      const builder = query();
-      const where = builder.where;
-      builder.where = (field, clause) => {
-        prefixes.push(clause.values[0]);
-        return where(field, clause);
-      };
-      return builder;
-    };
+    const prefixes = forge.kvs.queriedPrefixes;
+    prefixes.length = 0;
     const started = performance.now();
     const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     const ms = performance.now() - started;

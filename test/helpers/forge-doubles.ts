@@ -431,6 +431,9 @@ export class MemoryKvs {
    * "Cursors shouldn't be persisted"). A limit over 20 is refused here rather than capped, so the app cannot rely on
    * it. This double's cursor names the last key returned, so a key deleted between pages shifts nothing.
    */
+  /** Every prefix a query asked for, in order: tests read which months a resolver touched. */
+  readonly queriedPrefixes: string[] = [];
+
   query() {
     let prefix = '';
     let after: string | null = null;
@@ -439,6 +442,7 @@ export class MemoryKvs {
       where: (_field: 'key', clause: { condition: string; values: [string] }) => {
         if (clause.condition !== 'BEGINS_WITH') throw new Error(`MemoryKvs supports BEGINS_WITH only, got ${clause.condition}`);
         prefix = clause.values[0];
+        this.queriedPrefixes.push(prefix);
         return builder;
       },
       cursor: (c: string) => ((after = Buffer.from(c, 'base64').toString('utf8')), builder),
