@@ -1,14 +1,12 @@
 import { complianceRag, complianceTargetOf, type ComplianceTarget, localDayIn, periodLabel, slaCompliance, tatStats } from '../../../core';
 import { loadConfig } from '../config/store';
-import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
-import { keys } from '../storage/keys';
-import { valuesWithPrefix } from '../storage/store';
 import { activeGeneration } from '../sync/generations';
 import { runtime } from '../runtime';
 import { monthOf } from '../sync/ticket-result';
-import { periodWindow, storedCycles } from './compliance';
+import { monthsBetween, periodWindow, storedCycles } from './compliance';
 import { inpsAnswers, inpsOf, type InpsEntry } from './inps';
 import { browsableProjects } from './permissions';
+import { ticketEntries } from './scorecard-facts';
 
 export interface CustomerReportQuery {
   policyId: string;
@@ -64,12 +62,7 @@ export async function customerReport(query: CustomerReportQuery): Promise<Custom
   const now = runtime.now();
   const { oldest, from } = periodWindow(now, 'month', count, timeZone);
   const dayOf = localDayIn(timeZone);
-  const months: string[] = [];
-  for (let month = monthOf(now, timeZone); months.length < count; ) {
-    months.unshift(month);
-    const [y, m] = month.split('-').map(Number);
-    month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  }
+  const months = monthsBetween(oldest, monthOf(now, timeZone));
   const gen = await activeGeneration();
   const rows = new Map<string, CustomerRow>();
 
@@ -85,16 +78,17 @@ export async function customerReport(query: CustomerReportQuery): Promise<Custom
   const tat = new Map<string, number[]>();
   const answers = new Map<string, InpsEntry[]>();
   for (const month of months) {
-    for (const project of projects) {
-      for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) {
-        for (const [resolvedAt, minutes, , , organization] of Object.values(value.entries)) {
-          if (resolvedAt === null || minutes === null) continue;
-          const key = organization ?? '';
-          tat.set(key, [...(tat.get(key) ?? []), minutes / 60]);
-        }
-      }
+    for (const [, minutes, , , organization] of await ticketEntries(projects, month, gen)) {
+      if (minutes === null) continue;
+      const key = organization ?? '';
+      if (!tat.has(key)) tat.set(key, []);
+      tat.get(key)!.push(minutes / 60);
     }
-    for (const entry of await inpsAnswers(projects, month)) answers.set(entry[2] ?? '', [...(answers.get(entry[2] ?? '') ?? []), entry]);
+    for (const entry of await inpsAnswers(projects, month)) {
+      const key = entry[2] ?? '';
+      if (!answers.has(key)) answers.set(key, []);
+      answers.get(key)!.push(entry);
+    }
   }
   for (const [organization, hours] of tat) {
     const row = rowFor(rows, organization);

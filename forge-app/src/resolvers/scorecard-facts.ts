@@ -21,8 +21,8 @@ export function legacySource(source: string): LegacySource | null {
   return named[source] ?? null;
 }
 
-/** The month's ticket facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
-async function ticketEntries(projects: readonly string[], month: string, gen: number): Promise<TicketEntry[]> {
+/** The month's resolved tickets' facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
+export async function ticketEntries(projects: readonly string[], month: string, gen: number): Promise<TicketEntry[]> {
   const entries: TicketEntry[] = [];
   for (const project of projects) {
     for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) entries.push(...Object.values(value.entries));
