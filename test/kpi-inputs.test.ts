@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csat, cycleTime, errorRate, ftrRate, mtbf, reopenRate, retentionRate, timeToFill, uptime } from '../core/kpi';
+import { loose } from './helpers/scorecard-builders';
 
-/** Calls with arguments of the wrong type, as an adapter passing raw cell values might. */
-const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 const t = (iso: string) => Date.parse(iso);
 
 describe('KPI input messages name the function, the argument and the value', () => {

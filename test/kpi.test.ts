@@ -21,12 +21,11 @@ import {
   timeToFill,
   uptime,
 } from '../core/kpi';
+import { loose } from './helpers/scorecard-builders';
 
 const t = (iso: string) => Date.parse(iso);
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-/** Calls with arguments of the wrong type, as an adapter passing raw cell values might. */
-const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 
 /**
  * A number from min to max, spread evenly half of the time: fc.double alone draws among representable doubles, most

@@ -13,12 +13,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { CONFIG_SCHEMAS, jsonSchemaOf } from '../core/schema';
 import { referenceScorecard, type ReferenceResult } from './helpers/legacy-scorecard-reference';
-import { kpi, type KpiInput } from './helpers/scorecard-builders';
+import { issuesOf, kpi, type KpiInput } from './helpers/scorecard-builders';
 
-const issuesOf = (input: unknown): string[] => {
-  const result = ScorecardTreeSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-};
 const find = (result: TreeResult, id: string): TreeResult | undefined =>
   result.node.id === id ? result : result.children.map((child) => find(child, id)).find((found) => found !== undefined);
 const node = (result: TreeResult, id: string): TreeResult => {
@@ -144,7 +140,7 @@ describe('evaluateTree: contributions, pillars, alerts, pay', () => {
 
 describe('ScorecardTreeSchema: levels, owners, pay and links', () => {
   it('accepts the department example', () => {
-    expect(issuesOf(deptInput())).toEqual([]);
+    expect(issuesOf(ScorecardTreeSchema, deptInput())).toEqual([]);
   });
 
   it('names the node and field of a level, pay or link that does not fit', () => {
@@ -155,7 +151,7 @@ describe('ScorecardTreeSchema: levels, owners, pay and links', () => {
     children[1].pay = { base: 5 };
     (children[1].kpis as KpiInput[])[0].guardedBy = 'closed';
     input.root.children.push({ id: 'x', name: 'x', kind: 'scorecard', weight: 0, cascadesFrom: 'nope', kpis: [kpi({ id: 'y', direction: 'higher', target: 1 })] } as never);
-    expect(issuesOf(input)).toEqual([
+    expect(issuesOf(ScorecardTreeSchema, input)).toEqual([
       'root.children.0.level: perspective "speed": level belongs on a scorecard node',
       'root.children.1.pay: perspective "quality": pay belongs on a scorecard node',
       'root.children.1.kpis.0.guardedBy: KPI "ftr": guardedBy "closed" is not a KPI of scorecard "dept"',
@@ -169,7 +165,7 @@ describe('ScorecardTreeSchema: levels, owners, pay and links', () => {
     const withPay = (pay: unknown) => {
       const input = deptInput();
       (input.root.children[2] as Record<string, unknown>).pay = pay;
-      return issuesOf(input);
+      return issuesOf(ScorecardTreeSchema, input);
     };
     expect(withPay({ base: -1 })).toEqual(['root.children.2.pay.base: pay.base must not be negative']);
     expect(withPay({ base: 1, cap: 0 })).toEqual(['root.children.2.pay.cap: pay.cap must be greater than 0']);

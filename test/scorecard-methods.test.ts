@@ -27,14 +27,9 @@ import {
   type TreeKpiResult,
   type TreeResult,
 } from '../core/scorecard';
-import { kpi } from './helpers/scorecard-builders';
+import { issuesOf, kpi, loose } from './helpers/scorecard-builders';
 
 const parse = (fields: Parameters<typeof kpi>[0]): KpiDefinition => KpiDefinitionSchema.parse(kpi(fields));
-const issuesOf = (input: unknown): string[] => {
-  const result = KpiDefinitionSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-};
-const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 const F = 'T';
 const value = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const direction = fc.constantFrom<Direction>('higher', 'lower');
@@ -273,49 +268,49 @@ describe('KPI definitions with a scoring method', () => {
   });
 
   it('allows targets of 0 and negative where the method allows; ratio still needs a target above 0', () => {
-    expect(issuesOf(kpi({ id: 'inc', direction: 'lower', target: 0, scoring: { method: 'goal-red-flag', redFlag: 3 } }))).toEqual([]);
-    expect(issuesOf(kpi({ id: 'm', direction: 'higher', target: -2, scoring: { method: 'progress', baseline: -10 } }))).toEqual([]);
-    expect(issuesOf(kpi({ id: 'r', direction: 'higher', target: 0, scoring: { method: 'ratio' } }))).toEqual(['target: target must be greater than 0']);
-    expect(issuesOf(kpi({ id: 'r', direction: 'higher', target: 0 }))).toEqual(['target: target must be greater than 0']);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'inc', direction: 'lower', target: 0, scoring: { method: 'goal-red-flag', redFlag: 3 } }))).toEqual([]);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'm', direction: 'higher', target: -2, scoring: { method: 'progress', baseline: -10 } }))).toEqual([]);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'r', direction: 'higher', target: 0, scoring: { method: 'ratio' } }))).toEqual(['target: target must be greater than 0']);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'r', direction: 'higher', target: 0 }))).toEqual(['target: target must be greater than 0']);
   });
 
   it('names the KPI and the field of a bad definition', () => {
-    expect(issuesOf(kpi({ id: 'p', direction: 'higher', target: 5, scoring: { method: 'performance', min: 10, max: 10 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'p', direction: 'higher', target: 5, scoring: { method: 'performance', min: 10, max: 10 } }))).toEqual([
       'scoring.max: KPI "p": scoring.max (10) must be greater than scoring.min (10): the scale has no width',
     ]);
-    expect(issuesOf(kpi({ id: 'g', direction: 'higher', target: 5, scoring: { method: 'goal-red-flag', redFlag: 5 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'g', direction: 'higher', target: 5, scoring: { method: 'goal-red-flag', redFlag: 5 } }))).toEqual([
       'scoring.redFlag: KPI "g": scoring.redFlag must differ from target, the goal (both are 5): the scale has no width',
     ]);
-    expect(issuesOf(kpi({ id: 'g', direction: 'higher', target: 0, scoring: { method: 'goal-red-flag', redFlag: 3 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'g', direction: 'higher', target: 0, scoring: { method: 'goal-red-flag', redFlag: 3 } }))).toEqual([
       'direction: KPI "g": direction must be lower: the goal (target 0) is below scoring.redFlag 3',
     ]);
-    expect(issuesOf(kpi({ id: 'pr', direction: 'lower', target: 50, scoring: { method: 'progress', baseline: 50 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'pr', direction: 'lower', target: 50, scoring: { method: 'progress', baseline: 50 } }))).toEqual([
       'scoring.baseline: KPI "pr": scoring.baseline must differ from target (both are 50): the scale has no width',
     ]);
-    expect(issuesOf(kpi({ id: 'pr', direction: 'higher', target: 50, scoring: { method: 'progress', baseline: 100 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'pr', direction: 'higher', target: 50, scoring: { method: 'progress', baseline: 100 } }))).toEqual([
       'direction: KPI "pr": direction must be lower: progress runs from scoring.baseline 100 to target 50',
     ]);
-    expect(issuesOf(kpi({ id: 'bd', direction: 'higher', target: 5, scoring: { method: 'bands', bands: [0, 50, 40, 100] } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'bd', direction: 'higher', target: 5, scoring: { method: 'bands', bands: [0, 50, 40, 100] } }))).toEqual([
       'scoring.bands.2: KPI "bd": scoring.bands must ascend: 40 is not greater than 50 before it',
     ]);
-    expect(issuesOf(kpi({ id: 'bd', direction: 'higher', target: 5, scoring: { method: 'bands', bands: [1] } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'bd', direction: 'higher', target: 5, scoring: { method: 'bands', bands: [1] } }))).toEqual([
       'scoring.bands: scoring.bands must have at least 2 boundaries',
     ]);
-    expect(issuesOf(kpi({ id: 's', direction: 'higher', target: 5, scoring: { method: 'stabilize', tolerance: 0 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 's', direction: 'higher', target: 5, scoring: { method: 'stabilize', tolerance: 0 } }))).toEqual([
       'scoring.tolerance: scoring.tolerance must be greater than 0',
     ]);
-    expect(issuesOf(kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'linear' } as never }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'linear' } as never }))).toEqual([
       'scoring.method: scoring.method must be ratio, progress, performance, goal-red-flag, stabilize, binary or bands',
     ]);
-    expect(issuesOf(kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'performance', min: 0 } as never }))).toEqual(['scoring.max: scoring.max is required']);
-    expect(issuesOf({ ...kpi({ id: 'x', direction: 'higher', target: 5 }), target: undefined })).toEqual(['target: target is required']);
-    expect(issuesOf(kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'ratio' }, status: { by: 'goal-red-flag' } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'performance', min: 0 } as never }))).toEqual(['scoring.max: scoring.max is required']);
+    expect(issuesOf(KpiDefinitionSchema, { ...kpi({ id: 'x', direction: 'higher', target: 5 }), target: undefined })).toEqual(['target: target is required']);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'ratio' }, status: { by: 'goal-red-flag' } }))).toEqual([
       'status.by: KPI "x": status by goal-red-flag needs scoring.method goal-red-flag, not ratio',
     ]);
-    expect(issuesOf(kpi({ id: 'x', direction: 'higher', target: 5, status: { by: 'achievement' } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'x', direction: 'higher', target: 5, status: { by: 'achievement' } }))).toEqual([
       'status: KPI "x": status needs a scoring method: without scoring, amber and red set the RAG thresholds',
     ]);
-    expect(issuesOf(kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'binary' }, status: { by: 'achievement', greenFrom: 0.8, redBelow: 0.8 } }))).toEqual([
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'x', direction: 'higher', target: 5, scoring: { method: 'binary' }, status: { by: 'achievement', greenFrom: 0.8, redBelow: 0.8 } }))).toEqual([
       'status.greenFrom: KPI "x": status.greenFrom (0.8) must be greater than status.redBelow (0.8)',
     ]);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   aggregatePeriod,
   evaluateTree,
@@ -16,16 +15,7 @@ import {
   type TreeOptions,
   type TreeResult,
 } from '../core/scorecard';
-import { kpi } from './helpers/scorecard-builders';
-
-const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
-
-
-/** `path: message (code)` of each issue. */
-const issuesOf = (schema: z.ZodType, input: unknown): string[] => {
-  const result = schema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (${issue.code})`);
-};
+import { issuesWithCodesOf, kpi, loose } from './helpers/scorecard-builders';
 
 /**
  * A department scorecard, perspective weights 2 (customer) and 1 (internal-process), summing to 3, not 1:
@@ -162,29 +152,29 @@ describe('scorecard schema messages', () => {
   const valid = kpi({ id: 'tat', perspective: 'internal-process', pillar: 'speed', direction: 'lower', target: 8 });
 
   it('says whether a field is missing or of the wrong type', () => {
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, name: 5 })).toEqual(['name: name must be text (invalid_type)']);
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, name: undefined })).toEqual(['name: name is required (invalid_type)']);
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, target: undefined })).toEqual(['target: target is required (invalid_type)']);
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, weight: null })).toEqual(['weight: weight must be a number (invalid_type)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, name: 5 })).toEqual(['name: name must be text (invalid_type)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, name: undefined })).toEqual(['name: name is required (invalid_type)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, target: undefined })).toEqual(['target: target is required (invalid_type)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, weight: null })).toEqual(['weight: weight must be a number (invalid_type)']);
   });
 
   it('refuses amber equal to red, a cap equal to the floor and a KPI guarding itself, as custom issues', () => {
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, amber: 0.7, red: 0.7 })).toEqual(['amber: amber (0.7) must be greater than red (0.7) (custom)']);
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, floor: 1, cap: 1 })).toEqual(['cap: cap (1) must be greater than floor (1) (custom)']);
-    expect(issuesOf(KpiDefinitionSchema, { ...valid, guardedBy: 'tat' })).toEqual(['guardedBy: KPI "tat" cannot guard itself (custom)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, amber: 0.7, red: 0.7 })).toEqual(['amber: amber (0.7) must be greater than red (0.7) (custom)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, floor: 1, cap: 1 })).toEqual(['cap: cap (1) must be greater than floor (1) (custom)']);
+    expect(issuesWithCodesOf(KpiDefinitionSchema, { ...valid, guardedBy: 'tat' })).toEqual(['guardedBy: KPI "tat" cannot guard itself (custom)']);
     expect(KpiDefinitionSchema.parse({ ...valid, amber: 0.71, red: 0.7 }).amber).toBe(0.71);
   });
 
   it('accepts children without cascadesFrom and at the same level; reports tree errors as custom issues', () => {
     const child = { id: 'c', name: 'C', level: 'department', owner: 'o' };
-    expect(issuesOf(ScorecardSchema, { ...deptInput, children: [child] })).toEqual([]);
+    expect(issuesWithCodesOf(ScorecardSchema, { ...deptInput, children: [child] })).toEqual([]);
     const bad = structuredClone(deptInput);
     bad.kpis[1].guardedBy = 'nope';
     bad.children[0].cascadesFrom = 'nope';
     bad.children[1].level = 'company';
     bad.children[1].kpis[0].id = 'csat';
     bad.perspectiveWeights = { customer: 1 } as typeof bad.perspectiveWeights;
-    expect(issuesOf(ScorecardSchema, bad)).toEqual([
+    expect(issuesWithCodesOf(ScorecardSchema, bad)).toEqual([
       'kpis.1.guardedBy: guardedBy "nope" is not a KPI of scorecard "dept" (custom)',
       'perspectiveWeights: perspectiveWeights has no weight for "internal-process", which has KPIs (custom)',
       'children.0.cascadesFrom: cascadesFrom "nope" is not a KPI of the parent scorecard "dept" (custom)',

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateTree, ScorecardTreeSchema, type TreeResult } from '../core/scorecard';
-import { kpi } from './helpers/scorecard-builders';
+import { issuesOf, kpi } from './helpers/scorecard-builders';
 
 const find = (result: TreeResult, id: string): TreeResult => {
   if (result.node.id === id) return result;
@@ -14,10 +14,6 @@ const find = (result: TreeResult, id: string): TreeResult => {
     }
   }
   throw new Error(`no node ${id}`);
-};
-const issuesOf = (input: unknown): string[] => {
-  const result = ScorecardTreeSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
 
 /*
@@ -199,24 +195,24 @@ describe('missing-data policy', () => {
 
 describe('ScorecardTreeSchema', () => {
   it('names the node and field of a bad tree', () => {
-    expect(issuesOf(input('sometimes'))).toEqual(['missing: missing must be ignore, zero, carry-forward or strict']);
-    expect(issuesOf(input(undefined, { kind: 'objective' }))).toEqual([
+    expect(issuesOf(ScorecardTreeSchema, input('sometimes'))).toEqual(['missing: missing must be ignore, zero, carry-forward or strict']);
+    expect(issuesOf(ScorecardTreeSchema, input(undefined, { kind: 'objective' }))).toEqual([
       'root.kind: the root must be a scorecard, not objective',
       'root.children.0.kind: a perspective ("fin") cannot sit under a objective ("co")',
       'root.children.1.kind: a perspective ("proc") cannot sit under a objective ("co")',
     ]);
-    expect(issuesOf(input(undefined, { children: [{ id: 'p', name: 'p', kind: 'perspective', kpis: [kpi({ id: 'a', direction: 'higher', target: 1, weight: 0 })] }] }))).toEqual([
+    expect(issuesOf(ScorecardTreeSchema, input(undefined, { children: [{ id: 'p', name: 'p', kind: 'perspective', kpis: [kpi({ id: 'a', direction: 'higher', target: 1, weight: 0 })] }] }))).toEqual([
       'root.children.0.weight: perspective "p": the weights of its KPIs and children are all 0, so weighted has nothing to weight',
     ]);
-    expect(issuesOf(input(undefined, { children: [{ id: 'p', name: 'p', kind: 'perspective' }] }))).toEqual(['root.children.0.children: perspective "p" has no KPI and no child to score']);
-    expect(issuesOf(input(undefined, { children: [{ id: 'co', name: 'p', kind: 'objective', method: 'median', kpis: [kpi({ id: 'a', direction: 'higher', target: 1 })] }] }))).toEqual([
+    expect(issuesOf(ScorecardTreeSchema, input(undefined, { children: [{ id: 'p', name: 'p', kind: 'perspective' }] }))).toEqual(['root.children.0.children: perspective "p" has no KPI and no child to score']);
+    expect(issuesOf(ScorecardTreeSchema, input(undefined, { children: [{ id: 'co', name: 'p', kind: 'objective', method: 'median', kpis: [kpi({ id: 'a', direction: 'higher', target: 1 })] }] }))).toEqual([
       'root.children.0.method: method must be weighted, average, min, max or sum',
     ]);
-    expect(issuesOf(input(undefined, { children: [{ id: 'co', name: 'p', kind: 'objective', kpis: [kpi({ id: 'a', direction: 'higher', target: 1 }), kpi({ id: 'a', direction: 'higher', target: 2 })] }] }))).toEqual([
+    expect(issuesOf(ScorecardTreeSchema, input(undefined, { children: [{ id: 'co', name: 'p', kind: 'objective', kpis: [kpi({ id: 'a', direction: 'higher', target: 1 }), kpi({ id: 'a', direction: 'higher', target: 2 })] }] }))).toEqual([
       'root.children.0.id: node id "co" is used twice',
       'root.children.0.kpis.1.id: KPI id "a" is used twice',
     ]);
-    expect(issuesOf(input(undefined, { children: [{ id: 'o', name: 'o', kind: 'objective', kpis: [kpi({ id: 'p', direction: 'higher', target: 1, scoring: { method: 'performance', min: 2, max: 2 } })] }] }))).toEqual([
+    expect(issuesOf(ScorecardTreeSchema, input(undefined, { children: [{ id: 'o', name: 'o', kind: 'objective', kpis: [kpi({ id: 'p', direction: 'higher', target: 1, scoring: { method: 'performance', min: 2, max: 2 } })] }] }))).toEqual([
       'root.children.0.kpis.0.scoring.max: KPI "p": scoring.max (2) must be greater than scoring.min (2): the scale has no width',
     ]);
   });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   aggregatePeriod,
   evaluateTree,
@@ -17,10 +16,9 @@ import {
   type TreeOptions,
   type TreeResult,
 } from '../core/scorecard';
-import { kpi } from './helpers/scorecard-builders';
+import { issuesOf, kpi, loose } from './helpers/scorecard-builders';
 
 const t = (iso: string) => Date.parse(iso);
-const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
 
 /**
  * A number from min to max, spread evenly half of the time: fc.double alone draws among representable doubles, most
@@ -28,13 +26,6 @@ const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown 
  */
 const spread = (min: number, max: number) =>
   fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((n) => min + ((max - min) * n) / 10_000), fc.double({ min, max, noNaN: true }));
-
-
-/** `path: message` of each issue, for asserting zod messages exactly. */
-const issuesOf = (schema: z.ZodType, input: unknown): string[] => {
-  const result = schema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-};
 
 describe('kpiScore', () => {
   it('scores higher-is-better as actual ÷ target and lower-is-better as target ÷ actual', () => {

@@ -14,3 +14,19 @@ export const kpi = (fields: Partial<KpiInput> & Pick<KpiInput, 'id' | 'direction
   indicator: 'lagging',
   ...fields,
 });
+
+/** Calls with arguments of the wrong type, as an adapter passing raw cell values might. */
+export const loose = <F extends (...args: never[]) => unknown>(fn: F) => fn as unknown as (...args: unknown[]) => unknown;
+
+const issueLines = (schema: z.ZodType, input: unknown, line: (issue: z.core.$ZodIssue) => string): string[] => {
+  const result = schema.safeParse(input);
+  return result.success ? [] : result.error.issues.map(line);
+};
+
+/** `path: message` of each issue, for asserting zod messages exactly; [] when the input parses. */
+export const issuesOf = (schema: z.ZodType, input: unknown): string[] =>
+  issueLines(schema, input, (issue) => `${issue.path.join('.')}: ${issue.message}`);
+
+/** `path: message (code)` of each issue; [] when the input parses. */
+export const issuesWithCodesOf = (schema: z.ZodType, input: unknown): string[] =>
+  issueLines(schema, input, (issue) => `${issue.path.join('.')}: ${issue.message} (${issue.code})`);
