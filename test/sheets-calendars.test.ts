@@ -181,6 +181,24 @@ describe('renaming a calendar updates the formulas that name it, when asked', ()
     expect(sheet.getRange(3, 3).getValues()).toEqual([[9]]);
   });
 
+  it('reads each sheet\'s formulas once to count or rename, and once more to recalculate what the rename wrote', () => {
+    const s = loadBundle();
+    s.call('saveCalendar', 'Finance', EIGHT_TO_FIVE, '');
+    const sheet = s.book.getSheetByName('Sheet1')!;
+    withFormulas(s, ['=BUSINESS_HOURS(A2,B2,"Finance")', '=BUSINESS_HOURS(A2,B2,$D$2)']);
+    sheet.getRange(2, 4).setValues([['Finance']]);
+    let formulaReads = 0;
+    const dataRange = sheet.getDataRange.bind(sheet);
+    sheet.getDataRange = () => {
+      const range = dataRange();
+      return { ...range, getFormulas: () => (formulaReads++, range.getFormulas()) };
+    };
+    expect(s.call('countCalendarFormulas', 'Finance')).toEqual({ count: 2 });
+    expect(formulaReads).toBe(1);
+    expect(s.call('saveCalendar', 'Finance VN', EIGHT_TO_FIVE, 'Finance', { updateFormulas: true })).toMatchObject({ ok: true, namesUpdated: 2 });
+    expect(formulaReads).toBe(3);
+  });
+
   it('rewrites formulas on every sheet', () => {
     const s = loadBundle();
     s.call('saveCalendar', 'Ops', EIGHT_TO_FIVE, '');

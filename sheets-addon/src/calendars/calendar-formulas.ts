@@ -31,8 +31,14 @@ interface CellContent {
   content: string;
 }
 
-function formulaCells(keep: (formula: string) => boolean): CellContent[] {
-  const cells: CellContent[] = [];
+/** A formula cell with the calendar arguments of its calls, parsed once. */
+interface FormulaCell extends CellContent {
+  calendars: CalendarArgument[];
+}
+
+/** The formulas that pass a calendar argument, each sheet's formulas read once (a service call per sheet). */
+function calendarFormulaCells(): FormulaCell[] {
+  const cells: FormulaCell[] = [];
   activeSpreadsheet()
     .getSheets()
     .forEach((sheet, sheetIndex) =>
@@ -41,24 +47,29 @@ function formulaCells(keep: (formula: string) => boolean): CellContent[] {
         .getFormulas()
         .forEach((row, r) =>
           row.forEach((formula, c) => {
-            if (formula !== '' && keep(formula)) cells.push({ sheet, sheetIndex, row: r + 1, column: c + 1, content: formula });
+            const calendars = formula === '' ? [] : argumentsOf(formula);
+            if (calendars.length > 0) cells.push({ sheet, sheetIndex, row: r + 1, column: c + 1, content: formula, calendars });
           }),
         ),
     );
   return cells;
 }
 
+/** The formula cells with a calendar argument that `matches`. */
+const formulasWith = (formulas: FormulaCell[], matches: (a: CalendarArgument) => boolean): FormulaCell[] =>
+  formulas.filter((cell) => cell.calendars.some(matches));
+
 /**
  * Text cells naming `name` that a calendar argument reads (`=BUSINESS_HOURS(A2,B2,D2)`, a per-row column `D2:D90`,
  * `'Other sheet'!F1`); each sheet's values are read once.
  */
-function referencedCellsNaming(name: string): CellContent[] {
+function referencedCellsNaming(name: string, formulas: FormulaCell[]): CellContent[] {
   const sheets = activeSpreadsheet().getSheets();
   const values = new Map<Sheet, CellValue[][]>();
   const valuesOf = (sheet: Sheet) => values.get(sheet) ?? values.set(sheet, sheet.getDataRange().getValues()).get(sheet)!;
   const found = new Map<string, CellContent>();
-  for (const formula of formulaCells((text) => argumentsOf(text).some((a) => a.reference !== undefined))) {
-    for (const { reference } of argumentsOf(formula.content)) {
+  for (const formula of formulas) {
+    for (const { reference } of formula.calendars) {
       if (!reference) continue;
       const sheetIndex = reference.sheet === undefined ? formula.sheetIndex : sheets.findIndex((s) => s.getName() === reference.sheet);
       if (sheetIndex < 0) continue;
@@ -96,14 +107,16 @@ const setValues = (sheet: Sheet, row: number, column: number, values: string[]) 
   void sheet.getRange(row, column, values.length, 1).setValues(values.map((v) => [v]));
 
 /** How many formulas pass `name` as a calendar literal, plus the cells calendar arguments read it from. */
-export const countCalendarUses = (name: string): number =>
-  formulaCells((formula) => argumentsOf(formula).some(naming(name))).length + referencedCellsNaming(name).length;
+export function countCalendarUses(name: string): number {
+  const formulas = calendarFormulaCells();
+  return formulasWith(formulas, naming(name)).length + referencedCellsNaming(name, formulas).length;
+}
 
 /** The formula with each calendar literal that `matches` replaced by `replacement(literal)`. */
-function rewriteLiterals(formula: string, matches: (a: CalendarArgument) => boolean, replacement: (literal: string) => string): string {
-  let rewritten = formula;
+function rewriteLiterals(formula: FormulaCell, matches: (a: CalendarArgument) => boolean, replacement: (literal: string) => string): string {
+  let rewritten = formula.content;
   // From the last argument back, so earlier offsets stay valid.
-  for (const a of argumentsOf(formula).reverse()) {
+  for (const a of [...formula.calendars].reverse()) {
     if (matches(a)) rewritten = rewritten.slice(0, a.start) + formulaLiteral(replacement(a.literal!)) + rewritten.slice(a.end);
   }
   return rewritten;
@@ -114,11 +127,9 @@ function rewriteLiterals(formula: string, matches: (a: CalendarArgument) => bool
  * the number of cells changed.
  */
 export function renameInSpreadsheet(from: string, to: string): number {
-  const cells = referencedCellsNaming(from).map((cell) => ({ ...cell, content: to }));
-  const formulas = formulaCells((formula) => argumentsOf(formula).some(naming(from))).map((cell) => ({
-    ...cell,
-    content: rewriteLiterals(cell.content, naming(from), () => to),
-  }));
+  const all = calendarFormulaCells();
+  const cells = referencedCellsNaming(from, all).map((cell) => ({ ...cell, content: to }));
+  const formulas = formulasWith(all, naming(from)).map((cell) => ({ ...cell, content: rewriteLiterals(cell, naming(from), () => to) }));
   writeRuns(cells, setValues);
   writeRuns(formulas, setFormulas);
   return cells.length + formulas.length;
@@ -143,10 +154,7 @@ function nextVariant(literal: string): string {
  */
 export function recalculateFormulasUsing(names: readonly string[]): number {
   const uses = (a: CalendarArgument) => names.some((name) => naming(name)(a));
-  const cells = formulaCells((formula) => argumentsOf(formula).some(uses)).map((cell) => ({
-    ...cell,
-    content: rewriteLiterals(cell.content, uses, nextVariant),
-  }));
+  const cells = formulasWith(calendarFormulaCells(), uses).map((cell) => ({ ...cell, content: rewriteLiterals(cell, uses, nextVariant) }));
   writeRuns(cells, setFormulas);
   return cells.length;
 }
