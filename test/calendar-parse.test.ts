@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoOfDayNumber } from '../core/calendar/days';
-import { CalendarError } from '../core/calendar/errors';
 import { formatCalendarText, parseCalendarText } from '../core/calendar/parse';
 import { type CalendarSpec, type CalendarSpecInput, CalendarSpecSchema, WEEKDAYS, type Window } from '../core/calendar/spec';
+import { fieldAndMessageOf } from './helpers/calendar-errors';
 
 const parse = (text: string) => parseCalendarText(text, 'Europe/Brussels');
 const spec = (input: Omit<CalendarSpecInput, 'timeZone'> & { timeZone?: string }): CalendarSpec =>
@@ -113,14 +113,7 @@ describe('parseCalendarText: errors', () => {
     ['24/7 | closed=2025-12-24 12-17', 'calendar: closed=2025-12-24 12-17: expected times as HH:MM-HH:MM, got "12-17"'],
     ['24/7 | closed=2025-12-24 17:00-12:00', 'calendar: closed=2025-12-24 17:00-12:00: the closure "2025-12-24 17:00-12:00" must end after it starts'],
   ])('%s', (text, message) => {
-    let error: unknown;
-    try {
-      parse(text);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CalendarError);
-    expect([(error as CalendarError).field, (error as CalendarError).message]).toEqual(['calendar', message]);
+    expect(fieldAndMessageOf(() => parse(text))).toEqual(['calendar', message]);
   });
 
   it.each([
@@ -136,14 +129,7 @@ describe('parseCalendarText: errors', () => {
     ['24/7 | holidays=x2025-01-01', 'calendar: holidays=x2025-01-01: expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got "x2025-01-01"'],
     ['24/7 | closed=2025-12-24 12:00-12:00', 'calendar: closed=2025-12-24 12:00-12:00: the closure "2025-12-24 12:00-12:00" must end after it starts'],
   ])('rejects %j', (text, message) => {
-    let error: unknown;
-    try {
-      parse(text);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CalendarError);
-    expect([(error as CalendarError).field, (error as CalendarError).message]).toEqual(['calendar', message]);
+    expect(fieldAndMessageOf(() => parse(text))).toEqual(['calendar', message]);
   });
 
   it('is lenient about spaces around option keys and values and between items', () => {

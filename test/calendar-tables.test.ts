@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
 import { dayNumberOfIso, isoOfDayNumber, minutesOfTime, MS_PER_DAY } from '../core/calendar/days';
-import { CalendarError } from '../core/calendar/errors';
 import { publicHolidays } from '../core/calendar/holidays';
 import type { CalendarSpecInput, Window } from '../core/calendar/spec';
 import type { WorkCalendar } from '../core/calendar/types';
 import { wallTimeOfInstant } from '../core/calendar/zone';
+import { fieldAndMessageOf as errorOf } from './helpers/calendar-errors';
 
 /**
  * A compiled calendar keeps lazily grown tables (see core/calendar/compile.ts). Its answers must not depend on how
@@ -22,17 +22,6 @@ const officeHours: Window[] = [
 ];
 const weekdays = (windows: Window[]) => ({ Mo: windows, Tu: windows, We: windows, Th: windows, Fr: windows });
 const allWeek = (windows: Window[]) => ({ ...weekdays(windows), Sa: windows, Su: windows });
-
-/** Catches the CalendarError a call throws, to check both its field and its message. */
-function errorOf(f: () => unknown): [string, string] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CalendarError) return [e.field, e.message];
-    throw e;
-  }
-  throw new Error('expected a CalendarError');
-}
 
 type Query =
   | { kind: 'between'; a: number; b: number }

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '../core';
-import { CalendarError, holidayList } from '../core/calendar';
-
-function errorOf(f: () => unknown): [string, string] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CalendarError) return [e.field, e.message];
-    throw e;
-  }
-  throw new Error('expected a CalendarError');
-}
+import { holidayList } from '../core/calendar';
+import { fieldAndMessageOf as errorOf } from './helpers/calendar-errors';
 
 describe('holidayList', () => {
   it('is exported from the core', () => {

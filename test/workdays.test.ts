@@ -3,20 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { dayNumberOfIso, isoOfDayNumber } from '../core/calendar/days';
 import { CalendarError } from '../core/calendar/errors';
 import { addWorkingDays, parseWeekend, workingDaysBetween } from '../core/calendar/workdays';
+import { calendarErrorOf as errorOf } from './helpers/calendar-errors';
 
 const d = dayNumberOfIso;
 const WEEKEND_ERROR = 'weekend: expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17, got ';
-
-/** Catches the CalendarError a call throws, to check both its message and its field. */
-function errorOf(f: () => unknown): CalendarError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CalendarError) return e;
-    throw e;
-  }
-  throw new Error('expected a CalendarError');
-}
 
 // First in the file: weekend tables are built once per argument and remembered, so these build their own.
 describe('weekends that are not symmetric, and holidays that are not numbers of days', () => {
