@@ -3,7 +3,7 @@ import { evaluateTree, type TreeKpiResult, type TreeResult } from '../core/score
 import { ScorecardRowsError, treeFromRows, type ScorecardRow } from '../core/scorecard/rows';
 import { scorecardNotes, type ScorecardNote } from '../core/scorecard/notes';
 import { actualsFromFacts, type KpiSource, type LogFacts } from '../core/scorecard/sources';
-import { MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree } from '../core/scorecard/tree';
+import { kpisOfTree, MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree } from '../core/scorecard/tree';
 import type { PillarBalance } from '../core/scorecard/pillars';
 import { InputError } from './errors';
 import { formatPercent, table } from './report';
@@ -24,15 +24,6 @@ export interface ScorecardSection {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const kpiIds = (tree: ScorecardTree): Set<string> => {
-  const ids = new Set<string>();
-  const visit = (node: ScorecardTree['root']): void => {
-    for (const kpi of node.kpis) ids.add(kpi.id);
-    node.children.forEach(visit);
-  };
-  visit(tree.root);
-  return ids;
-};
 
 /**
  * Reads a scorecard file: `{ tree: { missing?, root } | rows: [...], missing?, sources: { kpiId: source } }`. Errors
@@ -64,7 +55,7 @@ export function readScorecardFile(json: unknown, name: string): ScorecardFile {
     tree = parsed.data;
   }
   if (!isObject(json.sources)) return fail('sources', 'expected an object of KPI id → source (sla, sla:<policy>, tat:median, tat:p90, ftr, reopen, csat, inps)');
-  const ids = kpiIds(tree);
+  const ids = new Set(kpisOfTree(tree.root).map((kpi) => kpi.id));
   for (const [id, source] of Object.entries(json.sources)) {
     if (!ids.has(id)) fail(`sources.${id}`, `"${id}" is not a KPI of the scorecard (KPIs: ${[...ids].join(', ')})`);
     if (typeof source !== 'string') fail(`sources.${id}`, 'expected text such as "sla" or "tat:median"');

@@ -1,9 +1,6 @@
 import { KpiInputError } from '../kpi/errors';
 import { kpiPeriodActuals, type KpiSeries, type PeriodView } from './period';
-import type { KpiDefinition } from './schema';
-import type { ScorecardTree, TreeNode } from './tree';
-
-const kpisOf = (node: TreeNode): KpiDefinition[] => [...node.kpis, ...node.children.flatMap(kpisOf)];
+import { kpisOfTree, type ScorecardTree } from './tree';
 
 /**
  * The actuals of one period (`key` of the `view`: `2025-Q1` of `quarter`) for a tree's KPIs, each KPI's series
@@ -17,7 +14,7 @@ export function periodActuals(
   key: string,
   utcOffsetMinutes: (at: number) => number = () => 0,
 ): Record<string, number | null> {
-  const kpis = new Map(kpisOf(tree.root).map((kpi) => [kpi.id, kpi]));
+  const kpis = new Map(kpisOfTree(tree.root).map((kpi) => [kpi.id, kpi]));
   return Object.fromEntries(
     Object.entries(series).map(([id, values]) => {
       const kpi = kpis.get(id);

@@ -104,6 +104,9 @@ export const ScorecardTreeSchema = z
   });
 export type ScorecardTree = z.infer<typeof ScorecardTreeSchema>;
 
+/** Every KPI under a node, the scorecards below it included. */
+export const kpisOfTree = (node: TreeNode): KpiDefinition[] => [...node.kpis, ...node.children.flatMap(kpisOfTree)];
+
 /** The KPIs that belong to a scorecard node: its own and those of its perspectives and objectives, not of scorecards below. */
 export function kpisOfScorecard(card: TreeNode): KpiDefinition[] {
   return [...card.kpis, ...card.children.filter((child) => child.kind !== 'scorecard').flatMap(kpisOfScorecard)];
