@@ -92,7 +92,7 @@ export function scorecardSection(file: ScorecardFile, fileName: string, report: 
   try {
     actuals = actualsFromFacts(file.sources, factsOf(report));
   } catch (error) {
-    if (error instanceof KpiInputError) throw new InputError(`--scorecard: ${fileName}: ${error.argument}: ${error.message.replace(/^actualsFromFacts: \S+ /, '')}`);
+    if (error instanceof KpiInputError) throw new InputError(`--scorecard: ${fileName}: ${error.argument}: ${error.detail}`);
     throw error;
   }
   return { file: fileName, ...file, result: evaluateTree(file.tree, actuals), notes: scorecardNotes(file.tree) };

@@ -116,5 +116,10 @@ describe('npm start: the scorecard from the report', () => {
     expect(await run({ 'policy-sla': 'sla:payroll' })).toContain(': sources.policy-sla: "sla:payroll": no SLA policy "payroll" in the report (policies: problem-resolution)');
     expect(await run({ p90: 'tat:p75' })).toContain(': sources.p90: "tat:p75": the report gives TAT tat:median, tat:p90');
     expect(await run({ p90: 'speed' })).toContain(': sources.p90: "speed": must be sla, sla:<policy id>, tat:median, tat:p<N>, ftr, reopen, csat or inps');
+    const spaced = rowsFile({ 'p 90': 'tat:p75' });
+    spaced.rows[2] = { ...spaced.rows[2], id: 'p 90' };
+    const { out, io } = capture();
+    expect(await main(['--input', smallLog, '--scorecard', scorecardFile(spaced)], io)).toBe(2);
+    expect(out.stderr).toContain(': sources.p 90: "tat:p75": the report gives TAT tat:median, tat:p90\n');
   });
 });

@@ -6,12 +6,14 @@ export class KpiInputError extends Error {
   readonly fn: string;
   readonly argument: string;
   readonly row?: number;
-  /** `detail` completes the message: `must be greater than 0` for an argument, `-1 is negative` for a row. */
+  /** What is wrong, completing the message: `must be greater than 0` for an argument, `-1 is negative` for a row. */
+  readonly detail: string;
   constructor(fn: string, argument: string, detail: string, row?: number) {
     super(row === undefined ? `${fn}: ${argument} ${detail}` : `${fn}: ${argument} row ${row}: ${detail}`);
     this.name = 'KpiInputError';
     this.fn = fn;
     this.argument = argument;
     this.row = row;
+    this.detail = detail;
   }
 }
