@@ -3,10 +3,10 @@ import { inps } from '../../../core';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket } from '../storage/aggregates';
+import { type Bucket, groupValue } from '../storage/aggregates';
 import { keys, shardOf } from '../storage/keys';
 import { getValue, setValue, valuesWithPrefix } from '../storage/store';
-import { fieldText } from '../sync/normalise';
+import { organizationsOf } from '../sync/normalise';
 import { monthOf } from '../sync/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
@@ -53,13 +53,13 @@ async function requestFacts(issueKey: string): Promise<RequestFacts | null> {
   const organizationsField = await jira.organizationsFieldId();
   const issue = await jira.issueFields(issueKey, ['project', 'status', 'resolution', 'reporter', ...(organizationsField ? [organizationsField] : [])]);
   if (!issue) return null;
-  const organizations = organizationsField ? fieldText(issue.fields[organizationsField]) : null;
   return {
     project: (issue.fields.project as { key?: string } | undefined)?.key ?? issueKey.slice(0, issueKey.lastIndexOf('-')),
     // Resolved: a resolution is set, or the status is in the Done category (workflows that set no resolution).
     resolved: (issue.fields.resolution ?? null) !== null || (issue.fields.status as { statusCategory?: { key?: string } } | undefined)?.statusCategory?.key === 'done',
     reporter: (issue.fields.reporter as { accountId?: string } | null | undefined)?.accountId ?? null,
-    organization: typeof organizations === 'string' ? organizations : organizations && organizations.length > 0 ? [...organizations].sort().join(', ') : null,
+    // Keyed as the sync stores the request's tickets and cycles, so that the customer report joins the two.
+    organization: organizationsField ? groupValue(organizationsOf(issue.fields[organizationsField])) : null,
   };
 }
 

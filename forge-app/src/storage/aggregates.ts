@@ -41,13 +41,14 @@ export interface OpenEntry {
 /** The scorecard facts live in buckets of this pseudo-policy. */
 export const TICKETS_FAMILY = '_tickets';
 
-const single = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', '));
+/** A field's value as stored and grouped on: several values sorted and comma-joined (JSM organizations, labels). */
+export const groupValue = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', '));
 
 export const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): CycleEntry => [
   STATE_CODES[cycle.state],
   cycle.stop === null ? 0 : 1,
   reportedAt(cycle),
-  ...GROUP_FIELDS.map((f) => single(fields[f])),
+  ...GROUP_FIELDS.map((f) => groupValue(fields[f])),
 ];
 
 /** Where a ticket's entries go and what they are: bucket key → entry key → entry, and open-index key → entry. */
@@ -70,14 +71,14 @@ export function placementOf(result: TicketResult, timeZone: string, gen = 0) {
         state: cycle.state,
         due: cycle.due,
         remainingMinutes: cycle.remainingMinutes,
-        assignee: single(result.fields.assignee),
+        assignee: groupValue(result.fields.assignee),
         ...(result.id ? { id: result.id } : {}),
         assigneeName: result.assigneeName ?? null,
       });
     }
   }
   const tatMinutes = result.resolvedAt === null ? null : Math.round((result.resolvedAt - result.created) / 60_000);
-  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating, single(result.fields.organization)];
+  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating, groupValue(result.fields.organization)];
   put(keys.bucket(TICKETS_FAMILY, result.project, monthOf(result.resolvedAt ?? result.computedAt, timeZone), shard, gen), `${result.key}#0`, ticketEntry);
   return { buckets, open };
 }

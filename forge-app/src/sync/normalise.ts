@@ -37,6 +37,12 @@ export function fieldText(value: unknown): FieldValue {
   return null;
 }
 
+/** A request's JSM organizations by name, from the Organizations field's `[{ id, name }]`; none is null. */
+export function organizationsOf(value: unknown): FieldValue {
+  const organizations = fieldText(value);
+  return Array.isArray(organizations) && organizations.length === 0 ? null : organizations;
+}
+
 const CHANGELOG_FIELDS: Record<string, 'status' | 'resolution'> = { status: 'status', resolution: 'resolution' };
 
 /**
@@ -67,10 +73,7 @@ export function toTicketHistory(issue: JiraIssue, histories: readonly JiraChange
     team: fieldMap.team ? fieldText(f[fieldMap.team]) : null,
   };
   // The request's JSM organizations (its internal customers) by name: `[{ id, name }]` in the issue's field.
-  if (organizationsField) {
-    const organizations = fieldText(f[organizationsField]);
-    fields.organization = Array.isArray(organizations) && organizations.length === 0 ? null : organizations;
-  }
+  if (organizationsField) fields.organization = organizationsOf(f[organizationsField]);
   for (const [coreField, jiraField] of Object.entries(fieldMap.extra)) fields[coreField] = fieldText(f[jiraField]);
   return {
     key: issue.key,
