@@ -102,21 +102,26 @@ export function treeFromRows(rows: readonly ScorecardRow[], missing: MissingPoli
   });
   checkCycles(rows, indexOf, fail);
 
+  /** The rows under each parent id, in row order. */
+  const below = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    if (blank(row.parent)) return;
+    const siblings = below.get(String(row.parent));
+    if (siblings) siblings.push(index);
+    else below.set(String(row.parent), [index]);
+  });
   /** Where each tree path was built from: schema issues are traced back to the row by their path. */
   const rowOfPath = new Map<string, number>();
   const build = (index: number, path: string): Record<string, unknown> => {
     rowOfPath.set(path, index);
-    const row = rows[index];
-    const below = rows.map((r, i) => [r, i] as const).filter(([r]) => !blank(r.parent) && String(r.parent) === row.id);
-    const kpiRows = below.filter(([r]) => r.kind === 'kpi');
-    const nodeRows = below.filter(([r]) => r.kind !== 'kpi');
+    const under = below.get(rows[index].id) ?? [];
     return {
-      ...nodeFields(row),
-      kpis: kpiRows.map(([, i], k) => {
+      ...nodeFields(rows[index]),
+      kpis: under.filter((i) => rows[i].kind === 'kpi').map((i, k) => {
         rowOfPath.set(`${path}.kpis.${k}`, i);
         return kpiFields(rows[i]);
       }),
-      children: nodeRows.map(([, i], c) => build(i, `${path}.children.${c}`)),
+      children: under.filter((i) => rows[i].kind !== 'kpi').map((i, c) => build(i, `${path}.children.${c}`)),
     };
   };
   const parsed = ScorecardTreeSchema.safeParse({ missing, root: build(tops[0][1], 'root') });
