@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actualsFromFacts, KpiInputError, ScorecardTreeSchema, tatStatistic, type LogFacts, type TatStatistic, type TreeNode } from '../../../core';
+import { actualsFromFacts, KpiInputError, kpisOfTree, ScorecardTreeSchema, tatStatistic, type LogFacts, type TatStatistic } from '../../../core';
 import type { FieldError } from './schema';
 
 /**
@@ -24,10 +24,7 @@ export const scorecardById = (config: { scorecards: readonly ScorecardConfig[] }
   config?.scorecards.find((card) => card.tree.root.id === id);
 
 /** A scorecard as the gadgets' edit views list it: id, name and its KPIs' ids and names. */
-export const scorecardChoice = (card: ScorecardConfig) => ({ id: card.tree.root.id, name: card.tree.root.name, kpis: kpisOf(card.tree.root).map((k) => ({ id: k.id, name: k.name })) });
-
-/** Every KPI of a tree, depth first. */
-export const kpisOf = (node: TreeNode): TreeNode['kpis'] => [...node.kpis, ...node.children.flatMap(kpisOf)];
+export const scorecardChoice = (card: ScorecardConfig) => ({ id: card.tree.root.id, name: card.tree.root.name, kpis: kpisOfTree(card.tree.root).map((k) => ({ id: k.id, name: k.name })) });
 
 /**
  * What the schema cannot check alone: scorecard ids are unique, sources name KPIs of their tree, and each source is one
@@ -40,7 +37,7 @@ export function checkScorecards(scorecards: readonly ScorecardConfig[], policyId
     const { root } = card.tree;
     if (ids.has(root.id)) errors.push({ path: `scorecards.${index}.tree.root.id`, message: `scorecard id "${root.id}" is used twice` });
     ids.add(root.id);
-    const kpiIds = new Set(kpisOf(root).map((kpi) => kpi.id));
+    const kpiIds = new Set(kpisOfTree(root).map((kpi) => kpi.id));
     for (const [kpiId, source] of Object.entries(card.sources)) {
       const path = `scorecards.${index}.sources.${kpiId}`;
       if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${root.id}"` });

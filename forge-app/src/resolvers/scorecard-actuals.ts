@@ -1,5 +1,6 @@
+import { kpisOfTree } from '../../../core';
 import type { FieldError } from '../config/schema';
-import { kpisOf, scorecardById } from '../config/scorecards';
+import { scorecardById } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { checkedKey, segment } from '../storage/keys';
 import { getValue, setValue } from '../storage/store';
@@ -41,7 +42,7 @@ export async function saveScorecardActuals(input: TypedActualsInput) {
   if (typeof input.month !== 'string' || !MONTH.test(input.month)) return invalidMonth(input.month);
   const scorecard = scorecardById((await loadConfig()).config, input.scorecardId);
   if (!scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: input.scorecardId };
-  const kpis = new Map(kpisOf(scorecard.tree.root).map((kpi) => [kpi.id, kpi]));
+  const kpis = new Map(kpisOfTree(scorecard.tree.root).map((kpi) => [kpi.id, kpi]));
   const errors: FieldError[] = [];
   for (const [kpiId, value] of Object.entries(input.values ?? {})) {
     const path = `values.${kpiId}`;

@@ -1,5 +1,4 @@
-import { complianceRag, complianceTargetOf, type ComplianceTarget, type RagStatus, type SlaPolicy, type TreeKpiResult, type TreeNode } from '../../../core';
-import { kpisOf } from '../config/scorecards';
+import { complianceRag, complianceTargetOf, type ComplianceTarget, kpisOfTree, type RagStatus, type SlaPolicy, type TreeKpiResult, type TreeNode } from '../../../core';
 import type { LegacySource } from './scorecard-facts';
 
 /** A KPI coloured by its policy's agreed level, and the factor its actual carries (100: a gadget's percent source). */
@@ -15,7 +14,7 @@ export interface AgreedLevel {
  */
 export function agreedLevels(tree: TreeNode, sources: Readonly<Record<string, string>>, legacy: Readonly<Record<string, LegacySource>>, policies: readonly SlaPolicy[]): Map<string, AgreedLevel> {
   const levels = new Map<string, AgreedLevel>();
-  for (const kpi of kpisOf(tree)) {
+  for (const kpi of kpisOfTree(tree)) {
     if (kpi.status !== undefined) continue;
     const source = legacy[kpi.id]?.source ?? sources[kpi.id];
     const policyId = source?.trim().startsWith('sla:') ? source.trim().slice('sla:'.length) : undefined;
