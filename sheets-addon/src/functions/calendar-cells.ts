@@ -42,13 +42,17 @@ function resolvedCell(cell: unknown, holidays: unknown): WorkCalendar {
 }
 
 /**
- * For per-row functions (spill): the calendar of a row's cell. A single calendar is compiled now, so a bad one fails
- * the call instead of every row.
+ * For per-row functions (spill): the calendar of a row's cell, and `single`, the calendar of every row when the
+ * argument is one cell. A single calendar is compiled now, so a bad one fails the call instead of every row.
  */
-export function calendarOfRow(calendar: unknown, holidays: unknown, needs: CalendarNeeds = {}): (cell: unknown) => WorkCalendar {
-  const read = byDistinctCell(calendarOfCell(holidays, needs));
-  if (!Array.isArray(calendar) || cellsOf(calendar).length === 1) readArgument('calendar', () => read(cellsOf(calendar)[0]));
-  return read;
+export function calendarOfRow(
+  calendar: unknown,
+  holidays: unknown,
+  needs: CalendarNeeds = {},
+): { calendarOf: (cell: unknown) => WorkCalendar; single?: WorkCalendar } {
+  const calendarOf = byDistinctCell(calendarOfCell(holidays, needs));
+  const cells = cellsOf(calendar);
+  return cells.length === 1 ? { calendarOf, single: readArgument('calendar', () => calendarOf(cells[0])) } : { calendarOf };
 }
 
 /** For aggregates: the calendar of row i (0-based, in the user's rows) of a list named `rowsName`. */

@@ -141,7 +141,7 @@ function endOn(value: unknown, start: number, cal: WorkCalendar): number | null 
 const cell = <T>(argument: string, read: () => T): T => readArgument(argument, read);
 
 export function BUSINESS_HOURS(start: unknown, end: unknown, calendar?: unknown, holidays?: unknown) {
-  const calendarOf = calendarOfRow(calendar, holidays);
+  const { calendarOf } = calendarOfRow(calendar, holidays);
   return spill([['start', start], ['end', end], ['calendar', calendar]], ([s, e, c]) => {
     const cal = cell('calendar', () => calendarOf(c));
     const a = cell('start', () => instantOn(s, cal));
@@ -161,9 +161,9 @@ function slaRows(
   asOf: (cal: WorkCalendar) => number,
   result: (cycle: SlaCycle) => string | number | Date,
 ) {
-  const calendarOf = calendarOfRow(calendar, holidays, SLA_CALENDAR);
+  const { calendarOf, single } = calendarOfRow(calendar, holidays, SLA_CALENDAR);
   // With one calendar for every row, a bad as_of fails the call, as any other whole-call argument does.
-  if (cellsOf(calendar).length === 1) asOf(calendarOf(cellsOf(calendar)[0]));
+  if (single) asOf(single);
   const hasEnd = columns[1][0] === 'end';
   return spill([...columns, ['calendar', calendar]], (cells) => {
     const cal = cell('calendar', () => calendarOf(cells[cells.length - 1]));
