@@ -1,10 +1,8 @@
 import { view } from '@forge/bridge';
-import { Button, Form, Label, SectionMessage, Select, Spinner, Stack, Text, TextArea, Textfield } from '@forge/react';
-import { useState } from 'react';
+import { Button, Form, Label, Select, Stack, TextArea, Textfield } from '@forge/react';
 import { GROUP_FIELDS } from '../storage/aggregates';
 import type { ComplianceGadgetConfig } from './compliance-view';
-import { useAppContext, useResolver } from './hooks';
-import { UnlicensedMessage } from './unlicensed';
+import { useGadgetEdit } from './gadget-edit';
 
 interface Choices {
   policies: Array<{ id: string; name: string }>;
@@ -19,22 +17,13 @@ type Option = { label: string; value: string };
  * grouping, and the trend's period and how many periods back.
  */
 export function ComplianceGadgetEdit() {
-  const { context, t } = useAppContext();
-  const saved = (context?.extension?.gadgetConfiguration ?? {}) as ComplianceGadgetConfig;
-  const choices = useResolver<Choices>('getChoices', {});
-  const [values, setValues] = useState<ComplianceGadgetConfig>({});
-  const current = { ...saved, ...values };
-  if (context === undefined || choices.status === 'loading') return <Spinner label={t.loading} />;
-  if (choices.status === 'unlicensed') return <UnlicensedMessage t={t} />;
-  // A user who may browse no project gets no configuration names (the resolver answers FORBIDDEN).
-  if (choices.status === 'ready' && 'error' in (choices.data as object)) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
-  const set = (change: ComplianceGadgetConfig) => setValues({ ...values, ...change });
-  const text = (field: keyof ComplianceGadgetConfig) => (e: { target: { value?: string } }) => set({ [field]: e.target.value ?? '' });
+  const { t, current, set, text, choices, blocked } = useGadgetEdit<ComplianceGadgetConfig, Choices>();
+  if (blocked) return blocked;
   const pick = (field: keyof ComplianceGadgetConfig) => (o: Option) => set({ [field]: o.value });
   const selected = (options: Option[], value: string | undefined) => options.find((o) => o.value === value);
 
-  const policyOptions = choices.status === 'ready' ? choices.data.policies.map((p) => ({ label: p.name, value: p.id })) : [];
-  const jsmOptions = choices.status === 'ready' ? (choices.data.jsmMetrics ?? []).map((name) => ({ label: name, value: name })) : [];
+  const policyOptions = (choices?.policies ?? []).map((p) => ({ label: p.name, value: p.id }));
+  const jsmOptions = (choices?.jsmMetrics ?? []).map((name) => ({ label: name, value: name }));
   const sourceOptions = [{ label: t.sourcePolicy, value: 'policy' }, { label: t.sourceJsm, value: 'jsm' }];
   const scopeOptions = [{ label: t.scopeProjects, value: 'projects' }, { label: t.scopeJqlOption, value: 'jql' }];
   const groupOptions = [{ label: t.none, value: '' }, ...GROUP_FIELDS.map((f) => ({ label: f === 'organization' ? t.organization : f, value: f }))];
