@@ -13,15 +13,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { CONFIG_SCHEMAS, jsonSchemaOf } from '../core/schema';
 import { referenceScorecard, type ReferenceResult } from './helpers/legacy-scorecard-reference';
-import { issuesOf, kpi, type KpiInput } from './helpers/scorecard-builders';
+import { findNode, issuesOf, kpi, type KpiInput } from './helpers/scorecard-builders';
 
-const find = (result: TreeResult, id: string): TreeResult | undefined =>
-  result.node.id === id ? result : result.children.map((child) => find(child, id)).find((found) => found !== undefined);
-const node = (result: TreeResult, id: string): TreeResult => {
-  const found = find(result, id);
-  if (!found) throw new Error(`no node ${id}`);
-  return found;
-};
 
 /*
  * dept (department, weighted)
@@ -83,49 +76,49 @@ describe('evaluateTree: contributions, pillars, alerts, pay', () => {
 
   it('splits each scorecard\'s score over its KPIs: the contributions add up to the score', () => {
     expect(result.score).toBeCloseTo((3 * speedScore + 0.9) / 4, 12);
-    const [tat, sla] = node(result, 'speed').kpis;
+    const [tat, sla] = findNode(result, 'speed').kpis;
     expect(tat.contribution).toBeCloseTo(0.8 * 0.5 * 0.75, 12);
     expect(sla.contribution).toBeCloseTo((0.9 / 0.95) * 0.5 * 0.75, 12);
-    expect(node(result, 'quality').kpis[0].contribution).toBeCloseTo(0.9 * 0.25, 12);
-    expect(node(result, 'speed').contribution).toBeCloseTo(speedScore * 0.75, 12);
-    expect(node(result, 'lan').contribution).toBe(0); // weight 0: shown, not counted
-    expect(node(result, 'lan-work').kpis.map((k) => k.contribution)).toEqual([0.55, 0.6]);
+    expect(findNode(result, 'quality').kpis[0].contribution).toBeCloseTo(0.9 * 0.25, 12);
+    expect(findNode(result, 'speed').contribution).toBeCloseTo(speedScore * 0.75, 12);
+    expect(findNode(result, 'lan').contribution).toBe(0); // weight 0: shown, not counted
+    expect(findNode(result, 'lan-work').kpis.map((k) => k.contribution)).toEqual([0.55, 0.6]);
     expect(result.contribution).toBeNull();
   });
 
   it('gives the pillar balance per node, not counting the scorecards below', () => {
     expect(result.pillars.speed).toBeCloseTo(speedScore, 12);
     expect(result.pillars).toMatchObject({ accuracy: 0.9, satisfaction: null });
-    expect(node(result, 'lan').pillars).toEqual({ speed: null, accuracy: 1.2, satisfaction: null });
-    expect(node(result, 'quality').pillars).toEqual({ speed: null, accuracy: 0.9, satisfaction: null });
+    expect(findNode(result, 'lan').pillars).toEqual({ speed: null, accuracy: 1.2, satisfaction: null });
+    expect(findNode(result, 'quality').pillars).toEqual({ speed: null, accuracy: 0.9, satisfaction: null });
   });
 
   it('raises gaming alerts on the scorecard whose KPIs they concern, with changes per KPI', () => {
     expect(result.alerts).toMatchObject([{ code: 'SPEED_UP_QUALITY_DOWN', scorecardId: 'dept', kpiId: 'tat', guardId: 'ftr', kpiChange: -2 }]);
     expect(result.alerts[0].guardChange).toBeCloseTo(-0.04, 12);
-    expect(node(result, 'speed').alerts).toEqual([]);
-    expect(node(result, 'lan').alerts).toEqual([]); // closed up, errors down: no gaming
-    expect(node(result, 'speed').kpis[0]).toMatchObject({ previous: 12, change: -2 });
-    expect(node(result, 'speed').kpis[1]).toMatchObject({ previous: null, change: null });
+    expect(findNode(result, 'speed').alerts).toEqual([]);
+    expect(findNode(result, 'lan').alerts).toEqual([]); // closed up, errors down: no gaming
+    expect(findNode(result, 'speed').kpis[0]).toMatchObject({ previous: 12, change: -2 });
+    expect(findNode(result, 'speed').kpis[1]).toMatchObject({ previous: null, change: null });
   });
 
   it('pays a person-level scorecard by the KPI_PAYOUT rule on its score', () => {
-    expect(node(result, 'lan').score).toBeCloseTo(1.15, 12);
-    expect(node(result, 'lan').payout).toBeCloseTo(1150, 9);
+    expect(findNode(result, 'lan').score).toBeCloseTo(1.15, 12);
+    expect(findNode(result, 'lan').payout).toBeCloseTo(1150, 9);
     expect(result.payout).toBeNull();
     const stepped = ScorecardTreeSchema.parse(deptInput());
     stepped.root.children[2].pay = { base: 1000, steps: [[0.8, 0.5], [1, 1]] };
-    expect(node(evaluateTree(stepped, actuals), 'lan').payout).toBe(1000);
-    expect(node(evaluateTree(stepped, { ...actuals, closed: 40, errors: 0.05 }), 'lan').payout).toBe(kpiPayout('x', 0.45, 1000, 0, 1.2, [[0.8, 0.5], [1, 1]]));
-    expect(node(evaluateTree(stepped, { ...actuals, closed: null, errors: null }), 'lan').payout).toBeNull();
+    expect(findNode(evaluateTree(stepped, actuals), 'lan').payout).toBe(1000);
+    expect(findNode(evaluateTree(stepped, { ...actuals, closed: 40, errors: 0.05 }), 'lan').payout).toBe(kpiPayout('x', 0.45, 1000, 0, 1.2, [[0.8, 0.5], [1, 1]]));
+    expect(findNode(evaluateTree(stepped, { ...actuals, closed: null, errors: null }), 'lan').payout).toBeNull();
   });
 
   it('gives min and max containers\' score to the item that decides it', () => {
     const tree = ScorecardTreeSchema.parse(deptInput({ method: 'min' }));
     const min = evaluateTree(tree, actuals);
     expect(min.score).toBeCloseTo(speedScore, 12);
-    expect(node(min, 'speed').contribution).toBeCloseTo(speedScore, 12);
-    expect(node(min, 'quality').contribution).toBe(0);
+    expect(findNode(min, 'speed').contribution).toBeCloseTo(speedScore, 12);
+    expect(findNode(min, 'quality').contribution).toBe(0);
   });
 
   it('rolls cascaded scorecards up into the KPI they break down', () => {
@@ -133,8 +126,8 @@ describe('evaluateTree: contributions, pillars, alerts, pay', () => {
     (input.root.children[2] as Record<string, unknown>).cascadesFrom = 'ftr';
     const tree = ScorecardTreeSchema.parse(input);
     const rolled = evaluateTree(tree, { ...actuals, ftr: null }, { rollUpChildren: true });
-    expect(node(rolled, 'quality').kpis[0]).toMatchObject({ source: 'children', achievement: 1.15, score: null, status: 'GREEN' });
-    expect(node(evaluateTree(tree, { ...actuals, ftr: null }), 'quality').score).toBeNull();
+    expect(findNode(rolled, 'quality').kpis[0]).toMatchObject({ source: 'children', achievement: 1.15, score: null, status: 'GREEN' });
+    expect(findNode(evaluateTree(tree, { ...actuals, ftr: null }), 'quality').score).toBeNull();
   });
 });
 

@@ -1,20 +1,8 @@
 /** The objective tree: container methods, relative and absolute weights, cascaded scorecards, missing-data policies. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateTree, ScorecardTreeSchema, type TreeResult } from '../core/scorecard';
-import { issuesOf, kpi } from './helpers/scorecard-builders';
-
-const find = (result: TreeResult, id: string): TreeResult => {
-  if (result.node.id === id) return result;
-  for (const child of result.children) {
-    try {
-      return find(child, id);
-    } catch {
-      // not under this child
-    }
-  }
-  throw new Error(`no node ${id}`);
-};
+import { evaluateTree, ScorecardTreeSchema } from '../core/scorecard';
+import { findNode, issuesOf, kpi } from './helpers/scorecard-builders';
 
 /*
  * co (weighted, relative)
@@ -81,17 +69,17 @@ const actuals = { dso: 51, payroll: 0.996, sla: 0.9025, tat: 10, incidents: 1, f
 describe('evaluateTree', () => {
   it('rolls up KPIs → objectives of any depth → perspectives → scorecard, cascaded scorecards weighted', () => {
     const result = evaluateTree(ScorecardTreeSchema.parse(input()), actuals);
-    expect(find(result, 'fin').score).toBeCloseTo(0.8, 12);
-    expect(find(result, 'speed').score).toBeCloseTo(0.8, 12);
-    expect(find(result, 'deep').score).toBeCloseTo(5 / 9, 12);
-    expect(find(result, 'quality').score).toBeCloseTo(5 / 9, 12);
-    expect(find(result, 'proc').score).toBeCloseTo(6.1 / 9, 12);
-    expect(find(result, 'ops').score).toBeCloseTo(0.9, 12);
+    expect(findNode(result, 'fin').score).toBeCloseTo(0.8, 12);
+    expect(findNode(result, 'speed').score).toBeCloseTo(0.8, 12);
+    expect(findNode(result, 'deep').score).toBeCloseTo(5 / 9, 12);
+    expect(findNode(result, 'quality').score).toBeCloseTo(5 / 9, 12);
+    expect(findNode(result, 'proc').score).toBeCloseTo(6.1 / 9, 12);
+    expect(findNode(result, 'ops').score).toBeCloseTo(0.9, 12);
     expect(result.score).toBeCloseTo((2 * 0.8 + 6.1 / 9 + 2 * 0.9) / 5, 12);
-    expect(find(result, 'deep').kpis[0].score).toBeCloseTo(50 / 9, 12);
-    expect(find(result, 'deep').kpis[0].status).toBe('AMBER');
+    expect(findNode(result, 'deep').kpis[0].score).toBeCloseTo(50 / 9, 12);
+    expect(findNode(result, 'deep').kpis[0].status).toBe('AMBER');
     // sla and tat have no scoring method: their amber 0.9 / red 0.7 apply, so 0.95 is GREEN and 0.8 AMBER.
-    expect(find(result, 'speed').kpis.map((k) => k.status)).toEqual(['GREEN', 'AMBER']);
+    expect(findNode(result, 'speed').kpis.map((k) => k.status)).toEqual(['GREEN', 'AMBER']);
   });
 
   it('combines by each container method', () => {
@@ -160,35 +148,35 @@ describe('missing-data policy', () => {
   const without = { ...actuals, tat: null };
   it('ignore leaves the KPI out', () => {
     const result = evaluateTree(ScorecardTreeSchema.parse(input()), without);
-    expect(find(result, 'speed').score).toBeCloseTo(0.95, 12);
-    expect(find(result, 'speed').kpis[1]).toMatchObject({ source: null, achievement: null, status: null });
+    expect(findNode(result, 'speed').score).toBeCloseTo(0.95, 12);
+    expect(findNode(result, 'speed').kpis[1]).toMatchObject({ source: null, achievement: null, status: null });
   });
 
   it('zero scores it 0', () => {
     const result = evaluateTree(ScorecardTreeSchema.parse(input('zero')), without);
-    expect(find(result, 'speed').score).toBe(0);
-    expect(find(result, 'proc').score).toBeCloseTo(5 / 18, 12);
-    expect(find(result, 'speed').kpis[1]).toMatchObject({ source: 'zero', achievement: 0, status: 'RED' });
+    expect(findNode(result, 'speed').score).toBe(0);
+    expect(findNode(result, 'proc').score).toBeCloseTo(5 / 18, 12);
+    expect(findNode(result, 'speed').kpis[1]).toMatchObject({ source: 'zero', achievement: 0, status: 'RED' });
   });
 
   it('carry-forward scores the last known value, and leaves the KPI out when there is none', () => {
     const tree = ScorecardTreeSchema.parse(input('carry-forward'));
     const carried = evaluateTree(tree, without, { lastKnown: { tat: 9 } });
-    expect(find(carried, 'speed').score).toBeCloseTo(8 / 9, 12);
-    expect(find(carried, 'speed').kpis[1]).toMatchObject({ actual: 9, source: 'carried' });
-    expect(find(evaluateTree(tree, without), 'speed').score).toBeCloseTo(0.95, 12);
+    expect(findNode(carried, 'speed').score).toBeCloseTo(8 / 9, 12);
+    expect(findNode(carried, 'speed').kpis[1]).toMatchObject({ actual: 9, source: 'carried' });
+    expect(findNode(evaluateTree(tree, without), 'speed').score).toBeCloseTo(0.95, 12);
     // This period's value wins over the last known one.
-    expect(find(evaluateTree(tree, actuals, { lastKnown: { tat: 9 } }), 'speed').score).toBeCloseTo(0.8, 12);
+    expect(findNode(evaluateTree(tree, actuals, { lastKnown: { tat: 9 } }), 'speed').score).toBeCloseTo(0.8, 12);
   });
 
   it('strict greys every container above a missing KPI, and only those', () => {
     const result = evaluateTree(ScorecardTreeSchema.parse(input('strict')), without);
-    expect(find(result, 'speed')).toMatchObject({ score: null, greyed: true });
-    expect(find(result, 'proc')).toMatchObject({ score: null, greyed: true });
+    expect(findNode(result, 'speed')).toMatchObject({ score: null, greyed: true });
+    expect(findNode(result, 'proc')).toMatchObject({ score: null, greyed: true });
     expect(result).toMatchObject({ score: null, greyed: true });
-    expect(find(result, 'fin')).toMatchObject({ greyed: false });
-    expect(find(result, 'fin').score).toBeCloseTo(0.8, 12);
-    expect(find(result, 'quality').greyed).toBe(false);
+    expect(findNode(result, 'fin')).toMatchObject({ greyed: false });
+    expect(findNode(result, 'fin').score).toBeCloseTo(0.8, 12);
+    expect(findNode(result, 'quality').greyed).toBe(false);
     expect(evaluateTree(ScorecardTreeSchema.parse(input('strict')), actuals).score).toBeCloseTo((2 * 0.8 + 6.1 / 9 + 2 * 0.9) / 5, 12);
   });
 });

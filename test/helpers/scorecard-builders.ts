@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { KpiDefinitionSchema } from '../../core/scorecard';
+import type { KpiDefinitionSchema, TreeResult } from '../../core/scorecard';
 
 export type KpiInput = z.input<typeof KpiDefinitionSchema>;
 
@@ -30,3 +30,11 @@ export const issuesOf = (schema: z.ZodType, input: unknown): string[] =>
 /** `path: message (code)` of each issue; [] when the input parses. */
 export const issuesWithCodesOf = (schema: z.ZodType, input: unknown): string[] =>
   issueLines(schema, input, (issue) => `${issue.path.join('.')}: ${issue.message} (${issue.code})`);
+
+/** The result of the node `id` anywhere in a tree's result; an error naming the id when there is none. */
+export function findNode(result: TreeResult, id: string): TreeResult {
+  const visit = (r: TreeResult): TreeResult | undefined => (r.node.id === id ? r : r.children.map(visit).find((found) => found !== undefined));
+  const found = visit(result);
+  if (!found) throw new Error(`no node ${id}`);
+  return found;
+}
