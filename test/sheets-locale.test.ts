@@ -35,6 +35,19 @@ describe('custom functions answer in the spreadsheet’s language', () => {
     expect(loadBundle({ spreadsheetLocale: 'de_DE', locale: 'vi' }).thrown('DPO', 100, 0, 360)).toBe('DPO: cost_of_sales must be greater than 0');
   });
 
+  it('a single result asks the spreadsheet for its locale only when it is an #INVALID text to translate', () => {
+    const s = loadBundle({ spreadsheetLocale: 'vi_VN' });
+    let asked = 0;
+    const locale = s.book.getSpreadsheetLocale;
+    s.book.getSpreadsheetLocale = () => (asked++, locale());
+    expect(s.call('SLA_STATUS', MON_8, MON_18, '12h', '24/7')).toBe('MET');
+    expect(asked).toBe(0);
+    expect(s.call('SLA_STATUS', 'soon', MON_18, '12h', '24/7')).toBe(
+      '#INVALID: start: "soon" không phải là ngày giờ (hãy dùng ô ngày hoặc văn bản như 2025-03-01 08:30)',
+    );
+    expect(asked).toBe(1);
+  });
+
   it('a formula cell runs the function as a custom function too: the same language, without Session', () => {
     const s = loadBundle({ spreadsheetLocale: 'vi_VN', locale: 'en' });
     expect(s.book.evaluate('=SLA_DUE("2025-03-03 08:00", 1000000000000)', s.book.getActiveSheet())).toBe(

@@ -48,9 +48,12 @@ function asCustomFunction(name: FunctionName, implementation: Implementation) {
  */
 const sheetLanguage = (): Language => languageOf(spreadsheetLocale());
 
-/** A spilled column's `#INVALID:` rows in the sheet's language (only a Vietnamese sheet's results are rewritten). */
+/**
+ * A spilled column's `#INVALID:` rows in the sheet's language (only a Vietnamese sheet's results are rewritten). A
+ * single result asks for the locale (a service call) only when it is an `#INVALID:` text.
+ */
 function inSheetLanguage(result: unknown): unknown {
-  if (!Array.isArray(result)) return typeof result === 'string' ? invalidIn(result, sheetLanguage()) : result;
+  if (!Array.isArray(result)) return typeof result === 'string' && result.startsWith(INVALID) ? invalidIn(result, sheetLanguage()) : result;
   const language = sheetLanguage();
   if (language === 'en') return result;
   return (result as unknown[][]).map((row) => row.map((cell) => (typeof cell === 'string' ? invalidIn(cell, language) : cell)));
