@@ -1,6 +1,6 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { complianceRag, complianceTargetOf, type ComplianceTarget } from '../../../core';
-import { formatInstant, formatPercent, type Messages } from '../i18n/messages';
+import { formatCount, formatInstant, formatPercent, type Messages } from '../i18n/messages';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
 import { toCsv } from './csv';
 import { CsvExport } from './csv-export';
@@ -94,7 +94,7 @@ export function ComplianceGadget() {
     <Stack space="space.200">
       {answer.truncated && (
         <SectionMessage appearance="warning">
-          <Text>{t.truncated(answer.issueLimit.toLocaleString(locale?.startsWith('vi') ? 'vi-VN' : 'en-US'))}</Text>
+          <Text>{t.truncated(formatCount(answer.issueLimit, locale))}</Text>
         </SectionMessage>
       )}
       <Inline space="space.100" alignBlock="center">

@@ -1,5 +1,5 @@
 import { DynamicTable, EmptyState, Heading, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatPercent, type Messages } from '../i18n/messages';
+import { formatCount, formatPercent, type Messages } from '../i18n/messages';
 import type { CustomerReport, CustomerReportQuery } from '../resolvers/customers';
 import { complianceAppearance, projectList } from './compliance-view';
 import { toCsv } from './csv';
@@ -43,7 +43,7 @@ export function CustomerReportGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
   const report = data.data;
-  const number = (n: number) => round1(n).toLocaleString(locale?.toLowerCase().startsWith('vi') ? 'vi-VN' : 'en-US');
+  const number = (n: number) => formatCount(round1(n), locale);
   return (
     <Stack space="space.200">
       <Heading size="small">{`${t.customerReport}: ${report.policyName} (${report.months[0]} – ${report.months[report.months.length - 1]})`}</Heading>
