@@ -47,6 +47,7 @@ export function readScorecardFile(json: unknown, name: string): ScorecardFile {
       throw error;
     }
   } else {
+    if (json.missing !== undefined) fail('missing', 'with a tree, the missing-data policy is tree.missing');
     const parsed = ScorecardTreeSchema.safeParse(json.tree);
     if (!parsed.success) {
       const [issue] = parsed.error.issues;

@@ -79,6 +79,7 @@ describe('npm start: the scorecard from the report', () => {
     [{ rows: [{ id: 'a', kind: 'scorecard' }, { id: 'b', parent: 'c', kind: 'objective' }, { id: 'c', parent: 'b', kind: 'objective' }], sources: {} }, ': rows: row 2 ("b"), parent: the parents form a cycle: b → c → b'],
     ['{ not json', ' is not valid JSON'],
     [{ ...rowsFile({}), missing: 'sometimes' }, ': missing: must be ignore, zero, carry-forward, strict, not "sometimes"'],
+    [{ tree: { root: { id: 'x', name: 'x', kind: 'scorecard' } }, missing: 'zero', sources: {} }, ': missing: with a tree, the missing-data policy is tree.missing'],
   ])('a bad --scorecard file exits 2 naming the option, the file and the field (%#)', async (content, message) => {
     const { out, io } = capture();
     const file = scorecardFile(content);
