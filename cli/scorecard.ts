@@ -65,7 +65,7 @@ export function readScorecardFile(json: unknown, name: string): ScorecardFile {
 }
 
 /** The report as the scorecard reads it: compliance overall and per policy, TAT median and p90, FTR, CSAT or iNPS. */
-export function factsOf(report: ReportResult): LogFacts {
+function factsOf(report: ReportResult): LogFacts {
   const byPolicy: Record<string, { met: number; measurable: number }> = {};
   for (const goal of report.byGoal) {
     const counts = (byPolicy[goal.policy] ??= { met: 0, measurable: 0 });
