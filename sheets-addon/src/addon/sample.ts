@@ -115,7 +115,7 @@ function writeRequests(sheet: Sheet, say: Say): void {
 }
 
 /** The scorecard sheet's columns, in order (sheets-addon/README.md describes each). */
-export const SCORECARD_HEADER = [
+const SCORECARD_HEADER = [
   'ID', 'Parent', 'Kind', 'Name', 'Perspective', 'Pillar', 'Method', 'Direction', 'Unit', 'Target', 'Baseline', 'Red flag',
   'Weight', 'Roll-up', 'Owner', 'Level', 'Pay base', 'Pay gate', 'Pay cap', 'Missing data', 'Actual', 'Previous',
   'Guarded by', 'History 1', 'History 2', 'History 3',
@@ -128,7 +128,7 @@ type ScorecardRow = Partial<Record<(typeof SCORECARD_HEADER)[number], CellValue>
  * from last year's 60 days), a survey not in yet (carried forward from the previous period) and two person-level
  * scorecards with KPI pay. Purchasing's actuals are formulas on the requests sheet ({requests} is replaced).
  */
-export const SAMPLE_SCORECARD: readonly ScorecardRow[] = [
+const SAMPLE_SCORECARD: readonly ScorecardRow[] = [
   { ID: 'BO', Kind: 'Scorecard', Name: 'Back office', Owner: 'Finance director', Level: 'company', 'Roll-up': 'weighted', 'Missing data': 'carry forward' },
   { ID: 'SERVE', Kind: 'Objective', Name: 'Requesters get what they need', Perspective: 'Customer', Owner: 'Head of purchasing' },
   { ID: 'CSAT', Parent: 'SERVE', Name: 'Requester CSAT', Perspective: 'Customer', Pillar: 'Satisfaction', Method: 'ratio', Direction: 'higher', Unit: '%', Target: 0.85, Owner: 'Head of purchasing', Actual: 0.88, Previous: 0.86, 'History 1': 0.8, 'History 2': 0.83, 'History 3': 0.84 },

@@ -11,7 +11,7 @@ const language = (): Language => languageOf(userLocale());
  * The language a server function answers in: the one the page shows, which it passes (the sidebar can switch
  * language, so the session's locale may differ), else the user's locale for a caller that passes none.
  */
-export const answerLanguage = (requested?: unknown): Language =>
+const answerLanguage = (requested?: unknown): Language =>
   requested === 'en' || requested === 'vi' ? requested : language();
 
 /**

@@ -39,7 +39,7 @@ export interface ScorecardSheet {
 const REQUIRED: readonly Column[] = ['name', 'target', 'actual'];
 
 /** The sheet's layout when its first row names the required columns; null otherwise. */
-export function scorecardLayout(header: readonly CellValue[], fallback: Language): SheetLayout | null {
+function scorecardLayout(header: readonly CellValue[], fallback: Language): SheetLayout | null {
   const layout = layoutOf(header, fallback);
   return REQUIRED.every((column) => layout.at[column] !== undefined) ? layout : null;
 }
