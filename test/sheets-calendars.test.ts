@@ -94,6 +94,22 @@ describe("saving a calendar: Apps Script's property limits", () => {
     expect(s.call('saveCalendar', 'Long', fits)).toMatchObject({ ok: true });
   });
 
+  it('reads the document store once to check a calendar\'s name against the saved ones and the store\'s size', () => {
+    const s = loadBundle();
+    s.call('saveCalendar', 'Finance', EIGHT_TO_FIVE, '');
+    type Store = { getProperties: () => Record<string, string> };
+    const service = s.context.PropertiesService as { getDocumentProperties: () => Store };
+    const open = service.getDocumentProperties;
+    let reads = 0;
+    service.getDocumentProperties = () => {
+      const store = open();
+      return { ...store, getProperties: () => (reads++, store.getProperties()) };
+    };
+    expect(s.call('saveCalendar', 'Sales', NINE_TO_SIX, '')).toMatchObject({ ok: true });
+    expect(reads).toBe(1);
+    expect([...s.properties.keys()].sort()).toEqual(['calendar:Finance', 'calendar:Sales']);
+  });
+
   it('rejects a calendar that would fill the document store past 500 KB', () => {
     const s = loadBundle();
     // Calendars of 8,000 bytes, then other data up to 2,000 bytes below the limit.

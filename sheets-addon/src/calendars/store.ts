@@ -13,13 +13,13 @@ export interface SavedCalendar {
   text: string;
 }
 
-export function savedCalendars(): SavedCalendar[] {
-  const properties = documentProperties().getProperties();
-  return Object.keys(properties)
+const calendarsIn = (properties: Record<string, string>): SavedCalendar[] =>
+  Object.keys(properties)
     .filter((key) => key.startsWith(PREFIX))
     .map((key) => ({ name: key.slice(PREFIX.length), text: properties[key] }))
     .sort((a, b) => a.name.localeCompare(b.name));
-}
+
+export const savedCalendars = (): SavedCalendar[] => calendarsIn(documentProperties().getProperties());
 
 /** A saved calendar's text by name, ignoring case; undefined when none has that name. */
 export function savedCalendarText(name: string): string | undefined {
@@ -77,10 +77,10 @@ function isKnownHolidayArea(code: string): boolean {
 }
 
 /** Refuses what Apps Script would refuse to store (its own error names no field and is in English). */
-function checkStorage(key: string, value: string, replacedKey: string | undefined): void {
+function checkStorage(stored: Record<string, string>, key: string, value: string, replacedKey: string | undefined): void {
   const bytes = utf8Bytes(value);
   if (bytes > PROPERTY_VALUE_LIMIT_BYTES) throw new CalendarFormError('text', 'calendarTooLong', { bytes, limit: PROPERTY_VALUE_LIMIT_BYTES });
-  const after = { ...documentProperties().getProperties() };
+  const after = { ...stored };
   if (replacedKey !== undefined) delete after[replacedKey];
   after[key] = value;
   const total = storeBytes(after);
@@ -95,11 +95,13 @@ export function saveCalendar(name: string, text: string, previousName?: string):
   const trimmed = name.trim();
   if (!NAME.test(trimmed) || /\d\d:\d\d|24\/7/.test(trimmed)) throw new CalendarFormError('name', 'calendarNameInvalid');
   checkCalendarText(text);
-  const clash = savedCalendars().find((c) => c.name.toLowerCase() === trimmed.toLowerCase() && c.name !== previousName);
+  // One read of the store (a service call) for the name check and the size check.
+  const stored = documentProperties().getProperties();
+  const clash = calendarsIn(stored).find((c) => c.name.toLowerCase() === trimmed.toLowerCase() && c.name !== previousName);
   if (clash) throw new CalendarFormError('name', 'calendarNameTaken', { name: clash.name });
   const value = text.trim();
   const previousKey = previousName === undefined ? undefined : PREFIX + previousName;
-  checkStorage(PREFIX + trimmed, value, previousKey);
+  checkStorage(stored, PREFIX + trimmed, value, previousKey);
   const properties = documentProperties();
   properties.setProperty(PREFIX + trimmed, value);
   if (previousKey !== undefined && previousName !== trimmed) properties.deleteProperty(previousKey);
