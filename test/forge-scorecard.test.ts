@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { evaluateScorecard, ScorecardSchema } from '../core';
+import { ScorecardSchema } from '../core';
 import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { referenceScorecard } from './helpers/legacy-scorecard-reference';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -63,10 +64,10 @@ describe('configuration version 3: scorecards as trees', () => {
     expect(forge.kvs.data.get('config-backup:v2')).toEqual(v2);
     expect(forge.kvs.data.get('config')).toEqual(loaded.input);
 
-    // Same overall as the old evaluator for the same actuals (typed, since these KPIs have no source).
+    // Same overall as the old perspective rules (the plain reference) for the same actuals (typed: these KPIs have no source).
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { sla: 90, ftr: 99, 'lan-tat': 10 } })).toEqual({ ok: true });
     const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
-    const before = evaluateScorecard(ScorecardSchema.parse(LEGACY), { sla: 90, ftr: 99, 'lan-tat': 10 });
+    const before = referenceScorecard(ScorecardSchema.parse(LEGACY), { sla: 90, ftr: 99, 'lan-tat': 10 }, false);
     expect(answer.overall).toBeCloseTo(before.overall!, 12);
     expect(answer.tree.children[2].score).toBeCloseTo(before.children[0].overall!, 12);
   });

@@ -1,4 +1,3 @@
-export * from './evaluate';
 export * from './gaming';
 export * from './kpi-score';
 export * from './methods';

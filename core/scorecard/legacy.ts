@@ -13,7 +13,7 @@ const PERSPECTIVE_NAMES = {
  * that has KPIs becomes a perspective node `<scorecard id>/<perspective>` weighted by perspectiveWeights, and each
  * cascaded child scorecard a scorecard child of weight 0, because the old overall counts a scorecard's own KPIs only
  * (with `rollUpChildren` a KPI still takes the score of the scorecards that cascade from it). evaluateTree gives the
- * same scores as evaluateScorecard. Errors (through ScorecardTreeSchema) name the node and field: a scorecard with no
+ * same scores as the perspective rules did (test/helpers/legacy-scorecard-reference.ts). Errors (through ScorecardTreeSchema) name the node and field: a scorecard with no
  * KPI, or whose perspectives with KPIs all weigh 0, has no score to give and is rejected.
  */
 export function treeOfScorecard(legacy: Scorecard): ScorecardTree {
