@@ -235,7 +235,14 @@ export function TAT(starts: unknown, ends: unknown, calendar?: unknown, holidays
  * kept, each row read in its calendar's zone (the spreadsheet's without one), and the elapsed time of each row on
  * its own calendar, or `plain` (wall-clock) where it has none.
  */
-function elapsedRows(names: [string, string], starts: unknown, ends: unknown, calendar: unknown, onCalendar: Elapsed, plain: Elapsed) {
+function elapsedRows(
+  names: [string, string],
+  starts: unknown,
+  ends: unknown,
+  calendar: unknown,
+  onCalendar: (cal: WorkCalendar, start: number, end: number) => number,
+  plain: Elapsed,
+) {
   const { lists, rows } = pairedRows(names, [starts, ends]);
   const calendarOf = optionalCalendarOfIndex(calendar, names[0], cellsOf(starts).length);
   const zone = spreadsheetTimeZone();
@@ -247,15 +254,15 @@ function elapsedRows(names: [string, string], starts: unknown, ends: unknown, ca
     });
   const elapsed: Elapsed = (a, b, i) => {
     const cal = calendarOf(rows[i]);
-    return cal ? naming(cal, [[names[0], a], [names[1], b]], rows[i], () => onCalendar(a, b, i)) : plain(a, b, i);
+    return cal ? naming(cal, [[names[0], a], [names[1], b]], rows[i], () => onCalendar(cal, a, b)) : plain(a, b, i);
   };
-  return { startList: read(names[0], lists[0]), endList: read(names[1], lists[1]), rows, calendarOf: (i: number) => calendarOf(rows[i]), elapsed };
+  return { startList: read(names[0], lists[0]), endList: read(names[1], lists[1]), rows, elapsed };
 }
 
 /** Hours between two instants: working hours on the row's calendar, or wall-clock hours without one. */
 function hoursRows(names: [string, string], fn: typeof mttr, starts: unknown, ends: unknown, calendar: unknown) {
   const wallHours: Elapsed = (a, b) => (b - a) / MS_PER_HOUR;
-  const rowsOf = elapsedRows(names, starts, ends, calendar, (a, b, i) => rowsOf.calendarOf(i)!.workingMinutesBetween(a, b) / MINUTES_PER_HOUR, wallHours);
+  const rowsOf = elapsedRows(names, starts, ends, calendar, (cal, a, b) => cal.workingMinutesBetween(a, b) / MINUTES_PER_HOUR, wallHours);
   return remapKpiRows(rowsOf.rows, () => fn(rowsOf.startList as number[], rowsOf.endList, rowsOf.elapsed));
 }
 
@@ -266,16 +273,7 @@ export const MTTR = (starts: unknown, ends: unknown, calendar?: unknown) => hour
 /** Working days of a calendar after the opened day up to and including the filled day; calendar days without one. */
 export function TIME_TO_FILL(opened: unknown, filled: unknown, calendar?: unknown) {
   const calendarDays: Elapsed = (a, b) => (b - a) / MS_PER_DAY;
-  const rowsOf = elapsedRows(
-    ['opened', 'filled'],
-    opened,
-    filled,
-    calendar,
-    (a, b, i) => {
-      const cal = rowsOf.calendarOf(i)!;
-      return cal.workingDaysAfter(cal.localDay(a), cal.localDay(b));
-    },
-    calendarDays,
-  );
+  const workingDays = (cal: WorkCalendar, a: number, b: number) => cal.workingDaysAfter(cal.localDay(a), cal.localDay(b));
+  const rowsOf = elapsedRows(['opened', 'filled'], opened, filled, calendar, workingDays, calendarDays);
   return remapKpiRows(rowsOf.rows, () => timeToFill(rowsOf.startList as number[], rowsOf.endList, rowsOf.elapsed));
 }
