@@ -68,7 +68,9 @@ export function pairedRows(names: readonly string[], argumentsGiven: readonly un
 export function byDistinctCell<T>(read: (cell: unknown) => T): (cell: unknown) => T {
   const known = new Map<unknown, T>();
   return (cell) => {
-    if (known.has(cell)) return known.get(cell)!;
+    const seen = known.get(cell);
+    // One lookup per row of a column; `has` only for a value that is itself undefined.
+    if (seen !== undefined || known.has(cell)) return seen as T;
     const value = read(cell);
     known.set(cell, value);
     return value;
