@@ -1,8 +1,7 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { complianceRag, complianceTargetOf, type ComplianceTarget } from '../../../core';
+import { complianceRag, complianceTargetOf, toCsv, type ComplianceTarget } from '../../../core';
 import { formatCount, formatInstant, formatPercent, type Messages } from '../i18n/messages';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
-import { toCsv } from './csv';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';

@@ -2,7 +2,7 @@ import { DynamicTable, EmptyState, Heading, Lozenge, SectionMessage, Spinner, St
 import { formatCount, formatPercent, type Messages } from '../i18n/messages';
 import type { CustomerReport, CustomerReportQuery } from '../resolvers/customers';
 import { complianceAppearance, projectList } from './compliance-view';
-import { toCsv } from './csv';
+import { toCsv } from '../../../core';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
