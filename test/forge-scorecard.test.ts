@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ScorecardSchema } from '../core';
+import { PerspectiveScorecardSchema } from '../forge-app/src/config/perspective-scorecard';
 import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { referenceScorecard } from './helpers/legacy-scorecard-reference';
@@ -67,7 +67,7 @@ describe('configuration version 3: scorecards as trees', () => {
     // Same overall as the old perspective rules (the plain reference) for the same actuals (typed: these KPIs have no source).
     expect(await call('saveScorecardActuals', { scorecardId: 'bo', month: '2025-03', values: { sla: 90, ftr: 99, 'lan-tat': 10 } })).toEqual({ ok: true });
     const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
-    const before = referenceScorecard(ScorecardSchema.parse(LEGACY), { sla: 90, ftr: 99, 'lan-tat': 10 }, false);
+    const before = referenceScorecard(PerspectiveScorecardSchema.parse(LEGACY), { sla: 90, ftr: 99, 'lan-tat': 10 }, false);
     expect(answer.overall).toBeCloseTo(before.overall!, 12);
     expect(answer.tree.children[2].score).toBeCloseTo(before.children[0].overall!, 12);
   });

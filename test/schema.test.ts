@@ -19,7 +19,7 @@ describe('configuration schemas', () => {
     expect(policy.required).toEqual(expect.arrayContaining(['id', 'name', 'stop', 'goals']));
     const ticket = jsonSchemaOf('ticketHistory') as { required: string[] };
     expect(ticket.required).toEqual(expect.arrayContaining(['key', 'created', 'status']));
-    expect(JSON.stringify(jsonSchemaOf('scorecard'))).toContain('"enum":["company","department","person"]');
+    expect(JSON.stringify(jsonSchemaOf('scorecardTree'))).toContain('"enum":["company","department","person"]');
   });
 });
 

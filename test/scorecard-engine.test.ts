@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateTree,
   kpiPayout,
-  ScorecardSchema,
   ScorecardTreeSchema,
-  treeOfScorecard,
   type TreeResult,
 } from '../core/scorecard';
+import { PerspectiveScorecardSchema, treeOfScorecard } from '../forge-app/src/config/perspective-scorecard';
 import { readFileSync } from 'node:fs';
 import { CONFIG_SCHEMAS, jsonSchemaOf } from '../core/schema';
 import { referenceScorecard, type ReferenceResult } from './helpers/legacy-scorecard-reference';
@@ -245,7 +244,7 @@ describe('treeOfScorecard: an old scorecard as a tree scores the same', () => {
           ),
         ),
         ([input, actualPairs, rollUpChildren]) => {
-          const legacy = ScorecardSchema.parse(input);
+          const legacy = PerspectiveScorecardSchema.parse(input);
           let tree;
           try {
             tree = treeOfScorecard(legacy);
@@ -265,7 +264,7 @@ describe('treeOfScorecard: an old scorecard as a tree scores the same', () => {
   });
 
   it('names the scorecard and field it cannot turn into a tree', () => {
-    const legacy = ScorecardSchema.parse({ id: 'co', name: 'co', level: 'company', owner: 'x', perspectiveWeights: { customer: 0 }, kpis: [kpi({ id: 'a', perspective: 'customer', direction: 'higher', target: 1 })] });
+    const legacy = PerspectiveScorecardSchema.parse({ id: 'co', name: 'co', level: 'company', owner: 'x', perspectiveWeights: { customer: 0 }, kpis: [kpi({ id: 'a', perspective: 'customer', direction: 'higher', target: 1 })] });
     expect(() => treeOfScorecard(legacy)).toThrow('treeOfScorecard: scorecard "co": root.weight: scorecard "co": the weights of its KPIs and children are all 0, so weighted has nothing to weight');
   });
 });

@@ -13,20 +13,19 @@ import {
   goalStatus,
   KpiDefinitionSchema,
   kpiPayout,
-  kpiStatusFor,
-  kpiStatusOf,
+  statusOfKpi,
+  statusOfActual,
   performanceScore,
   progressScore,
-  ScorecardSchema,
-  scoreKpi,
+  scoreOfKpi,
   stabilizeScore,
-  treeOfScorecard,
   type Direction,
   type KpiDefinition,
   type KpiValues,
   type TreeKpiResult,
   type TreeResult,
 } from '../core/scorecard';
+import { PerspectiveScorecardSchema, treeOfScorecard } from '../forge-app/src/config/perspective-scorecard';
 import { issuesOf, kpi, loose } from './helpers/scorecard-builders';
 
 const parse = (fields: Parameters<typeof kpi>[0]): KpiDefinition => KpiDefinitionSchema.parse(kpi(fields));
@@ -227,11 +226,11 @@ describe('status rules (ClearPoint)', () => {
   // https://next-support.clearpointstrategy.com/en/articles/12885814-automate-calculations-evaluations-setting-measure-evaluations:
   // Above Target: Actual ≥ Target; Caution: Actual ≥ Target × 0.9; Below Plan otherwise.
   it('is GREEN at target, AMBER within 10 %, RED below, by default', () => {
-    expect(kpiStatusOf(100, 100)).toBe('GREEN');
-    expect(kpiStatusOf(95, 100)).toBe('AMBER');
-    expect(kpiStatusOf(90, 100)).toBe('AMBER');
-    expect(kpiStatusOf(89, 100)).toBe('RED');
-    expect(kpiStatusOf(95, 100, 'higher', 0.95, 0.8)).toBe('GREEN');
+    expect(statusOfActual(100, 100)).toBe('GREEN');
+    expect(statusOfActual(95, 100)).toBe('AMBER');
+    expect(statusOfActual(90, 100)).toBe('AMBER');
+    expect(statusOfActual(89, 100)).toBe('RED');
+    expect(statusOfActual(95, 100, 'higher', 0.95, 0.8)).toBe('GREEN');
   });
 });
 
@@ -239,32 +238,32 @@ describe('KPI definitions with a scoring method', () => {
   it('keeps definitions without a method as ratio scoring with their amber/red thresholds', () => {
     const old = parse({ id: 'sla', direction: 'higher', target: 0.95 });
     expect(old.scoring).toBeUndefined();
-    expect(scoreKpi(old, 0.9025).score).toBeCloseTo(0.95, 12);
-    expect(scoreKpi(old, 0.9025).achievement).toBe(scoreKpi(old, 0.9025).score);
-    expect(kpiStatusFor(old, 0.9025, 0.95)).toBe('GREEN'); // amber 0.9 by default, as before
+    expect(scoreOfKpi(old, 0.9025).score).toBeCloseTo(0.95, 12);
+    expect(scoreOfKpi(old, 0.9025).achievement).toBe(scoreOfKpi(old, 0.9025).score);
+    expect(statusOfKpi(old, 0.9025, 0.95)).toBe('GREEN'); // amber 0.9 by default, as before
     const explicit = parse({ id: 'sla2', direction: 'higher', target: 0.95, scoring: { method: 'ratio' } });
-    expect(kpiStatusFor(explicit, 0.9025, 0.95)).toBe('AMBER'); // a method: GREEN from the target
+    expect(statusOfKpi(explicit, 0.9025, 0.95)).toBe('AMBER'); // a method: GREEN from the target
   });
 
   it('scores each method from the definition', () => {
-    expect(scoreKpi(parse({ id: 'cpa', direction: 'lower', target: 50, scoring: { method: 'progress', baseline: 100 } }), 75).score).toBe(0.5);
-    expect(scoreKpi(parse({ id: 'p', direction: 'higher', target: 180, scoring: { method: 'performance', min: 100, max: 200 } }), 150).score).toBe(0.5);
+    expect(scoreOfKpi(parse({ id: 'cpa', direction: 'lower', target: 50, scoring: { method: 'progress', baseline: 100 } }), 75).score).toBe(0.5);
+    expect(scoreOfKpi(parse({ id: 'p', direction: 'higher', target: 180, scoring: { method: 'performance', min: 100, max: 200 } }), 150).score).toBe(0.5);
     const incidents = parse({ id: 'inc', direction: 'lower', target: 0, scoring: { method: 'goal-red-flag', redFlag: 3 } });
-    expect(scoreKpi(incidents, 1).score).toBeCloseTo(50 / 9, 12);
-    expect(scoreKpi(incidents, 1).achievement).toBeCloseTo(5 / 9, 12);
-    expect(kpiStatusFor(incidents, 0, scoreKpi(incidents, 0).achievement)).toBe('GREEN');
-    expect(kpiStatusFor(incidents, 1, scoreKpi(incidents, 1).achievement)).toBe('AMBER');
-    expect(kpiStatusFor(incidents, 4, scoreKpi(incidents, 4).achievement)).toBe('RED');
+    expect(scoreOfKpi(incidents, 1).score).toBeCloseTo(50 / 9, 12);
+    expect(scoreOfKpi(incidents, 1).achievement).toBeCloseTo(5 / 9, 12);
+    expect(statusOfKpi(incidents, 0, scoreOfKpi(incidents, 0).achievement)).toBe('GREEN');
+    expect(statusOfKpi(incidents, 1, scoreOfKpi(incidents, 1).achievement)).toBe('AMBER');
+    expect(statusOfKpi(incidents, 4, scoreOfKpi(incidents, 4).achievement)).toBe('RED');
     // Without an actual (rolled up from children), the status comes from the achievement: thirds of the scale.
-    expect(kpiStatusFor(incidents, null, 0.7)).toBe('GREEN');
-    expect(kpiStatusFor(incidents, null, 0.5)).toBe('AMBER');
-    expect(kpiStatusFor(incidents, null, 0.3)).toBe('RED');
-    expect(scoreKpi(parse({ id: 's', direction: 'higher', target: 20, scoring: { method: 'stabilize', tolerance: 5 } }), 22).score).toBeCloseTo(0.6, 12);
-    expect(scoreKpi(parse({ id: 'b', direction: 'higher', target: 0.995, scoring: { method: 'binary' } }), 0.996).score).toBe(1);
-    expect(scoreKpi(parse({ id: 'bd', direction: 'higher', target: 80, scoring: { method: 'bands', bands: [0, 50, 80, 100] } }), 65).score).toBeCloseTo(0.5, 12);
+    expect(statusOfKpi(incidents, null, 0.7)).toBe('GREEN');
+    expect(statusOfKpi(incidents, null, 0.5)).toBe('AMBER');
+    expect(statusOfKpi(incidents, null, 0.3)).toBe('RED');
+    expect(scoreOfKpi(parse({ id: 's', direction: 'higher', target: 20, scoring: { method: 'stabilize', tolerance: 5 } }), 22).score).toBeCloseTo(0.6, 12);
+    expect(scoreOfKpi(parse({ id: 'b', direction: 'higher', target: 0.995, scoring: { method: 'binary' } }), 0.996).score).toBe(1);
+    expect(scoreOfKpi(parse({ id: 'bd', direction: 'higher', target: 80, scoring: { method: 'bands', bands: [0, 50, 80, 100] } }), 65).score).toBeCloseTo(0.5, 12);
     const custom = parse({ id: 'c', direction: 'higher', target: 100, scoring: { method: 'ratio' }, status: { by: 'achievement', greenFrom: 0.95, redBelow: 0.8 } });
-    expect(kpiStatusFor(custom, 96, 0.96)).toBe('GREEN');
-    expect(kpiStatusFor(custom, 79, 0.79)).toBe('RED');
+    expect(statusOfKpi(custom, 96, 0.96)).toBe('GREEN');
+    expect(statusOfKpi(custom, 79, 0.79)).toBe('RED');
   });
 
   it('allows targets of 0 and negative where the method allows; ratio still needs a target above 0', () => {
@@ -315,11 +314,11 @@ describe('KPI definitions with a scoring method', () => {
     ]);
   });
 
-  it('scoreKpi checks a definition that did not come through the schema, naming the KPI and field', () => {
+  it('scoreOfKpi checks a definition that did not come through the schema, naming the KPI and field', () => {
     const raw = { ...parse({ id: 'p', direction: 'higher', target: 5 }), scoring: { method: 'performance' as const, min: 3, max: 3 } };
-    expect(() => scoreKpi(raw, 4)).toThrow('KPI "p": scoring.max must be greater than scoring.min (3 is not greater than 3): the scale has no width');
+    expect(() => scoreOfKpi(raw, 4)).toThrow('KPI "p": scoring.max must be greater than scoring.min (3 is not greater than 3): the scale has no width');
     const bands = { ...parse({ id: 'b', direction: 'higher', target: 5 }), scoring: { method: 'bands' as const, bands: [0, 2, 1] } };
-    expect(() => scoreKpi(bands, 1)).toThrow('KPI "b": scoring.bands row 3: must ascend: 1 is not greater than 2 before it');
+    expect(() => scoreOfKpi(bands, 1)).toThrow('KPI "b": scoring.bands row 3: must ascend: 1 is not greater than 2 before it');
   });
 });
 
@@ -331,7 +330,7 @@ describe('a back-office scorecard using several methods', () => {
    * dso        progress from 60 to 45, actual 51 → (51 − 60) ÷ (45 − 60) = 0.6  financial     → RED
    * financial (1 + 0.6) ÷ 2 = 0.8; overall (0.8 + 0.95 + 5/9) ÷ 3 = 0.768518…
    */
-  const card = ScorecardSchema.parse({
+  const card = PerspectiveScorecardSchema.parse({
     id: 'bo',
     name: 'Back office',
     level: 'department',

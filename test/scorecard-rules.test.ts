@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregatePeriod,
   evaluateTree,
-  gamingAlerts,
   KpiDefinitionSchema,
-  kpiScore,
-  kpiStatus,
-  kpiStatusOf,
-  ScorecardSchema,
-  treeOfScorecard,
+  achievementOfActual,
+  statusOfAchievement,
+  statusOfActual,
   weightedScore,
+  type GamingAlert,
   type KpiValues,
-  type Scorecard,
   type TreeOptions,
   type TreeResult,
 } from '../core/scorecard';
+import { PerspectiveScorecardSchema, treeOfScorecard, type PerspectiveScorecard } from '../forge-app/src/config/perspective-scorecard';
 import { issuesWithCodesOf, kpi, loose } from './helpers/scorecard-builders';
 
 /**
@@ -56,11 +54,11 @@ const deptInput = {
     },
   ],
 };
-const dept = ScorecardSchema.parse(deptInput);
+const dept = PerspectiveScorecardSchema.parse(deptInput);
 const actuals = { csat: 0.72, tat: 5, closed: 110, fcr: 80, 'team-closed': 40 };
 
 describe('a perspective scorecard as a tree, perspective weights that do not sum to 1', () => {
-  const evaluate = (card: Scorecard, values: KpiValues, options: TreeOptions = {}) => evaluateTree(treeOfScorecard(card), values, options);
+  const evaluate = (card: PerspectiveScorecard, values: KpiValues, options: TreeOptions = {}) => evaluateTree(treeOfScorecard(card), values, options);
   const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
   const kpiIn = (r: TreeResult, id: string) => all(r).flatMap((n) => n.kpis).find((k) => k.kpi.id === id)!;
 
@@ -78,7 +76,7 @@ describe('a perspective scorecard as a tree, perspective weights that do not sum
   });
 
   it('rejects a scorecard whose perspectives with KPIs all weigh 0 (weights all 0), naming the field', () => {
-    const zero = ScorecardSchema.parse({ ...deptInput, perspectiveWeights: { customer: 0, 'internal-process': 0 }, children: [] });
+    const zero = PerspectiveScorecardSchema.parse({ ...deptInput, perspectiveWeights: { customer: 0, 'internal-process': 0 }, children: [] });
     expect(() => treeOfScorecard(zero)).toThrow(
       'treeOfScorecard: scorecard "dept": root.weight: scorecard "dept": the weights of its KPIs and children are all 0, so weighted has nothing to weight',
     );
@@ -103,9 +101,15 @@ describe('a perspective scorecard as a tree, perspective weights that do not sum
   });
 });
 
-describe('gamingAlerts: what counts and how it reads', () => {
+/** The gaming alerts of every scorecard in the migrated tree, root first, as evaluateTree reports them with `previous`. */
+const alertsOf = (card: PerspectiveScorecard, current: KpiValues, previous: KpiValues): GamingAlert[] => {
+  const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
+  return all(evaluateTree(treeOfScorecard(card), current, { previous })).flatMap((r) => r.alerts);
+};
+
+describe('gaming alerts: what counts and how it reads', () => {
   it('writes a volume alert with the KPI and guard names and units', () => {
-    const [alert, ...rest] = gamingAlerts(dept, actuals, { closed: 90, fcr: 85, tat: 5 });
+    const [alert, ...rest] = alertsOf(dept, actuals, { closed: 90, fcr: 85, tat: 5 });
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({
       code: 'VOLUME_UP_QUALITY_DOWN',
@@ -113,20 +117,20 @@ describe('gamingAlerts: what counts and how it reads', () => {
       guardId: 'fcr',
       message: 'Volume KPI "Tickets closed" (tickets) improved from 90 to 110 while its guard "First-contact resolution" (%) worsened from 85 to 80.',
     });
-    expect(gamingAlerts(dept, actuals, { tat: 6, fcr: 85 })[0].message).toBe(
+    expect(alertsOf(dept, actuals, { tat: 6, fcr: 85 })[0].message).toBe(
       'Speed KPI "Mean TAT" (hours) improved from 6 to 5 while its guard "First-contact resolution" (%) worsened from 85 to 80.',
     );
   });
 
   it('raises nothing when any of the four values is missing', () => {
-    expect(gamingAlerts(dept, actuals, { tat: 6 })).toEqual([]); // guard has no previous value
-    expect(gamingAlerts(dept, actuals, { fcr: 85 })).toEqual([]); // KPIs have no previous value
-    expect(gamingAlerts(dept, { ...actuals, tat: null, closed: null }, { tat: 6, closed: 90, fcr: 85 })).toEqual([]);
-    expect(gamingAlerts(dept, { ...actuals, fcr: null }, { tat: 6, closed: 90, fcr: 85 })).toEqual([]);
+    expect(alertsOf(dept, actuals, { tat: 6 })).toEqual([]); // guard has no previous value
+    expect(alertsOf(dept, actuals, { fcr: 85 })).toEqual([]); // KPIs have no previous value
+    expect(alertsOf(dept, { ...actuals, tat: null, closed: null }, { tat: 6, closed: 90, fcr: 85 })).toEqual([]);
+    expect(alertsOf(dept, { ...actuals, fcr: null }, { tat: 6, closed: 90, fcr: 85 })).toEqual([]);
   });
 
   it('raises nothing for a lower-is-better guard without a previous value (a blank is not 0)', () => {
-    const person = ScorecardSchema.parse({
+    const person = PerspectiveScorecardSchema.parse({
       id: 'bo',
       name: 'Bo',
       level: 'person',
@@ -137,14 +141,14 @@ describe('gamingAlerts: what counts and how it reads', () => {
       ],
     });
     const current = { 'bo-closed': 120, 'bo-errors': 0.05 };
-    expect(gamingAlerts(person, current, { 'bo-closed': 100 })).toEqual([]);
-    expect(gamingAlerts(person, current, { 'bo-closed': 100, 'bo-errors': 0.01 })).toMatchObject([{ code: 'VOLUME_UP_QUALITY_DOWN', guardChange: 0.04 }]);
+    expect(alertsOf(person, current, { 'bo-closed': 100 })).toEqual([]);
+    expect(alertsOf(person, current, { 'bo-closed': 100, 'bo-errors': 0.01 })).toMatchObject([{ code: 'VOLUME_UP_QUALITY_DOWN', guardChange: 0.04 }]);
   });
 
   it('names the record and the KPI of a value that is not a number', () => {
-    expect(() => gamingAlerts(dept, actuals, { tat: 'x' as unknown as number })).toThrow('gamingAlerts: previous.tat must be a number, not "x"');
-    expect(() => gamingAlerts(dept, { ...actuals, fcr: 'y' as unknown as number }, { tat: 6 })).toThrow('gamingAlerts: current.fcr must be a number, not "y"');
-    expect(() => gamingAlerts(dept, actuals, { tat: 6, fcr: 'z' as unknown as number })).toThrow('gamingAlerts: previous.fcr must be a number, not "z"');
+    expect(() => alertsOf(dept, actuals, { tat: 'x' as unknown as number })).toThrow('evaluateTree: previous.tat must be a number, not "x"');
+    expect(() => alertsOf(dept, { ...actuals, fcr: 'y' as unknown as number }, { tat: 6 })).toThrow('evaluateTree: actuals.fcr must be a number, not "y"');
+    expect(() => alertsOf(dept, actuals, { tat: 6, fcr: 'z' as unknown as number })).toThrow('evaluateTree: previous.fcr must be a number, not "z"');
   });
 });
 
@@ -167,14 +171,14 @@ describe('scorecard schema messages', () => {
 
   it('accepts children without cascadesFrom and at the same level; reports tree errors as custom issues', () => {
     const child = { id: 'c', name: 'C', level: 'department', owner: 'o' };
-    expect(issuesWithCodesOf(ScorecardSchema, { ...deptInput, children: [child] })).toEqual([]);
+    expect(issuesWithCodesOf(PerspectiveScorecardSchema, { ...deptInput, children: [child] })).toEqual([]);
     const bad = structuredClone(deptInput);
     bad.kpis[1].guardedBy = 'nope';
     bad.children[0].cascadesFrom = 'nope';
     bad.children[1].level = 'company';
     bad.children[1].kpis[0].id = 'csat';
     bad.perspectiveWeights = { customer: 1 } as typeof bad.perspectiveWeights;
-    expect(issuesWithCodesOf(ScorecardSchema, bad)).toEqual([
+    expect(issuesWithCodesOf(PerspectiveScorecardSchema, bad)).toEqual([
       'kpis.1.guardedBy: guardedBy "nope" is not a KPI of scorecard "dept" (custom)',
       'perspectiveWeights: perspectiveWeights has no weight for "internal-process", which has KPIs (custom)',
       'children.0.cascadesFrom: cascadesFrom "nope" is not a KPI of the parent scorecard "dept" (custom)',
@@ -185,23 +189,23 @@ describe('scorecard schema messages', () => {
 });
 
 describe('scoring and aggregation functions name their arguments', () => {
-  it('kpiScore, kpiStatus and kpiStatusOf', () => {
-    expect(() => loose(kpiScore)(1, 1, 'higher', 0, 'x')).toThrow('KPI_SCORE: cap must be a number, not "x"');
-    expect(() => loose(kpiStatus)(1, 'x')).toThrow('KPI_STATUS: amber must be a number, not "x"');
-    expect(() => loose(kpiStatus)(1, 0.9, 'y')).toThrow('KPI_STATUS: red must be a number, not "y"');
-    expect(() => kpiStatusOf(1, 1, 'higher', 0.5, 0.7)).toThrow('KPI_STATUS: green_from must be greater than red_below');
-    expect(() => loose(kpiStatusOf)(1, 1, 'higher', 'g')).toThrow('KPI_STATUS: green_from must be a number, not "g"');
-    expect(() => loose(kpiStatusOf)(1, 1, 'higher', 1, 'r')).toThrow('KPI_STATUS: red_below must be a number, not "r"');
+  it('achievementOfActual, statusOfAchievement and statusOfActual', () => {
+    expect(() => loose(achievementOfActual)(1, 1, 'higher', 0, 'x')).toThrow('KPI_SCORE: cap must be a number, not "x"');
+    expect(() => loose(statusOfAchievement)(1, 'x')).toThrow('KPI_STATUS: amber must be a number, not "x"');
+    expect(() => loose(statusOfAchievement)(1, 0.9, 'y')).toThrow('KPI_STATUS: red must be a number, not "y"');
+    expect(() => statusOfActual(1, 1, 'higher', 0.5, 0.7)).toThrow('KPI_STATUS: green_from must be greater than red_below');
+    expect(() => loose(statusOfActual)(1, 1, 'higher', 'g')).toThrow('KPI_STATUS: green_from must be a number, not "g"');
+    expect(() => loose(statusOfActual)(1, 1, 'higher', 1, 'r')).toThrow('KPI_STATUS: red_below must be a number, not "r"');
   });
 
   it('counts an achievement within 1e-9 below a threshold as reaching it', () => {
     // The defaults are GREEN from 1 (the target is met) and RED below 0.9 (issue 9).
-    expect(kpiStatus(1 - 1e-9)).toBe('GREEN');
-    expect(kpiStatus(0.9 - 1e-9)).toBe('AMBER');
-    expect(kpiStatus(1 - 1e-8)).toBe('AMBER');
-    expect(kpiStatus(0.9 - 1e-8)).toBe('RED');
-    expect(kpiStatus(0.9 - 1e-9, 0.9, 0.7)).toBe('GREEN');
-    expect(kpiStatus(0.7 - 1e-9, 0.9, 0.7)).toBe('AMBER');
+    expect(statusOfAchievement(1 - 1e-9)).toBe('GREEN');
+    expect(statusOfAchievement(0.9 - 1e-9)).toBe('AMBER');
+    expect(statusOfAchievement(1 - 1e-8)).toBe('AMBER');
+    expect(statusOfAchievement(0.9 - 1e-8)).toBe('RED');
+    expect(statusOfAchievement(0.9 - 1e-9, 0.9, 0.7)).toBe('GREEN');
+    expect(statusOfAchievement(0.7 - 1e-9, 0.9, 0.7)).toBe('AMBER');
   });
 
   it('weightedScore and aggregatePeriod', () => {

@@ -3,19 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregatePeriod,
   evaluateTree,
-  gamingAlerts,
   KpiDefinitionSchema,
-  kpiScore,
-  kpiStatus,
-  kpiStatusOf,
-  ScorecardSchema,
-  treeOfScorecard,
+  achievementOfActual,
+  statusOfAchievement,
+  statusOfActual,
   weightedScore,
+  type GamingAlert,
   type KpiValues,
-  type Scorecard,
   type TreeOptions,
   type TreeResult,
 } from '../core/scorecard';
+import { PerspectiveScorecardSchema, treeOfScorecard, type PerspectiveScorecard } from '../forge-app/src/config/perspective-scorecard';
 import { issuesOf, kpi, loose } from './helpers/scorecard-builders';
 
 const t = (iso: string) => Date.parse(iso);
@@ -27,34 +25,34 @@ const t = (iso: string) => Date.parse(iso);
 const spread = (min: number, max: number) =>
   fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((n) => min + ((max - min) * n) / 10_000), fc.double({ min, max, noNaN: true }));
 
-describe('kpiScore', () => {
+describe('achievementOfActual', () => {
   it('scores higher-is-better as actual ÷ target and lower-is-better as target ÷ actual', () => {
-    expect(kpiScore(45, 50)).toBe(0.9);
-    expect(kpiScore(45, 50, 'higher')).toBe(0.9);
-    expect(kpiScore(10, 8, 'lower')).toBe(0.8);
+    expect(achievementOfActual(45, 50)).toBe(0.9);
+    expect(achievementOfActual(45, 50, 'higher')).toBe(0.9);
+    expect(achievementOfActual(10, 8, 'lower')).toBe(0.8);
   });
 
   it('clamps to the cap and the floor', () => {
-    expect(kpiScore(60, 50)).toBe(1.2);
-    expect(kpiScore(70, 50, 'higher', 0, 1.5)).toBe(1.4);
-    expect(kpiScore(-5, 10)).toBe(0);
-    expect(kpiScore(1, 10, 'higher', 0.2)).toBe(0.2);
-    expect(kpiScore(2, 8, 'lower')).toBe(1.2);
+    expect(achievementOfActual(60, 50)).toBe(1.2);
+    expect(achievementOfActual(70, 50, 'higher', 0, 1.5)).toBe(1.4);
+    expect(achievementOfActual(-5, 10)).toBe(0);
+    expect(achievementOfActual(1, 10, 'higher', 0.2)).toBe(0.2);
+    expect(achievementOfActual(2, 8, 'lower')).toBe(1.2);
   });
 
   it('gives the cap to an actual of 0 when lower is better', () => {
-    expect(kpiScore(0, 8, 'lower')).toBe(1.2);
-    expect(kpiScore(0, 8, 'lower', 0, 2)).toBe(2);
+    expect(achievementOfActual(0, 8, 'lower')).toBe(1.2);
+    expect(achievementOfActual(0, 8, 'lower', 0, 2)).toBe(2);
   });
 
   it('rejects bad input with exact messages', () => {
-    expect(() => kpiScore(1, 0)).toThrow('KPI_SCORE: target must be greater than 0');
-    expect(() => kpiScore(1, -5)).toThrow('KPI_SCORE: target must be greater than 0');
-    expect(() => loose(kpiScore)(1, 5, 'up')).toThrow('KPI_SCORE: direction must be higher or lower, not "up"');
-    expect(() => kpiScore(1, 5, 'higher', 1, 1)).toThrow('KPI_SCORE: cap must be greater than floor');
-    expect(() => kpiScore(1, 5, 'higher', -1)).toThrow('KPI_SCORE: floor must not be negative');
-    expect(() => kpiScore(-1, 5, 'lower')).toThrow('KPI_SCORE: actual must not be negative when lower is better');
-    expect(() => kpiScore(NaN, 5)).toThrow('KPI_SCORE: actual must be a number, not NaN');
+    expect(() => achievementOfActual(1, 0)).toThrow('KPI_SCORE: target must be greater than 0');
+    expect(() => achievementOfActual(1, -5)).toThrow('KPI_SCORE: target must be greater than 0');
+    expect(() => loose(achievementOfActual)(1, 5, 'up')).toThrow('KPI_SCORE: direction must be higher or lower, not "up"');
+    expect(() => achievementOfActual(1, 5, 'higher', 1, 1)).toThrow('KPI_SCORE: cap must be greater than floor');
+    expect(() => achievementOfActual(1, 5, 'higher', -1)).toThrow('KPI_SCORE: floor must not be negative');
+    expect(() => achievementOfActual(-1, 5, 'lower')).toThrow('KPI_SCORE: actual must not be negative when lower is better');
+    expect(() => achievementOfActual(NaN, 5)).toThrow('KPI_SCORE: actual must be a number, not NaN');
   });
 
   it('equals the ratio the direction gives, raised to the floor or lowered to the cap (property)', () => {
@@ -74,7 +72,7 @@ describe('kpiScore', () => {
           else expected = actual === 0 ? cap : target / actual;
           if (expected < floor) expected = floor;
           if (expected > cap) expected = cap;
-          expect(kpiScore(actual, target, direction, floor, cap)).toBe(expected);
+          expect(achievementOfActual(actual, target, direction, floor, cap)).toBe(expected);
         },
       ),
     );
@@ -87,7 +85,7 @@ describe('kpiScore', () => {
         fc.double({ min: 0.001, max: 1e6, noNaN: true }),
         fc.constantFrom('higher' as const, 'lower' as const),
         (actual, target, direction) => {
-          const score = kpiScore(actual, target, direction, 0.1, 1.3);
+          const score = achievementOfActual(actual, target, direction, 0.1, 1.3);
           expect(score).toBeGreaterThanOrEqual(0.1);
           expect(score).toBeLessThanOrEqual(1.3);
         },
@@ -96,52 +94,52 @@ describe('kpiScore', () => {
   });
 });
 
-describe('kpiStatus and kpiStatusOf', () => {
+describe('statusOfAchievement and statusOfActual', () => {
   it('is GREEN at or above amber, AMBER at or above red, RED below', () => {
     // Defaults (issue 9, ClearPoint's evaluation): GREEN when the target is met, AMBER within 10 %, RED below.
-    expect(kpiStatus(1)).toBe('GREEN');
-    expect(kpiStatus(1.2)).toBe('GREEN');
-    expect(kpiStatus(0.99)).toBe('AMBER');
-    expect(kpiStatus(0.9)).toBe('AMBER');
-    expect(kpiStatus(0.89)).toBe('RED');
-    expect(kpiStatus(0.9, 0.9, 0.7)).toBe('GREEN');
-    expect(kpiStatus(0.7, 0.9, 0.7)).toBe('AMBER');
-    expect(kpiStatus(0.69, 0.9, 0.7)).toBe('RED');
-    expect(kpiStatus(0.9, 0.95, 0.8)).toBe('AMBER');
-    expect(kpiStatus(0.79, 0.95, 0.8)).toBe('RED');
+    expect(statusOfAchievement(1)).toBe('GREEN');
+    expect(statusOfAchievement(1.2)).toBe('GREEN');
+    expect(statusOfAchievement(0.99)).toBe('AMBER');
+    expect(statusOfAchievement(0.9)).toBe('AMBER');
+    expect(statusOfAchievement(0.89)).toBe('RED');
+    expect(statusOfAchievement(0.9, 0.9, 0.7)).toBe('GREEN');
+    expect(statusOfAchievement(0.7, 0.9, 0.7)).toBe('AMBER');
+    expect(statusOfAchievement(0.69, 0.9, 0.7)).toBe('RED');
+    expect(statusOfAchievement(0.9, 0.95, 0.8)).toBe('AMBER');
+    expect(statusOfAchievement(0.79, 0.95, 0.8)).toBe('RED');
   });
 
   it('does not let floating-point error drop a status', () => {
     // 0.72 ÷ 0.8 is 0.8999999999999999 in binary floating point; 90 % of target reaches a threshold of 0.9.
-    expect(kpiStatusOf(0.72, 0.8, 'higher', 0.9, 0.7)).toBe('GREEN');
-    expect(kpiStatusOf(0.72, 0.8)).toBe('AMBER');
-    expect(kpiStatus(0.9 - 1e-6)).toBe('RED');
+    expect(statusOfActual(0.72, 0.8, 'higher', 0.9, 0.7)).toBe('GREEN');
+    expect(statusOfActual(0.72, 0.8)).toBe('AMBER');
+    expect(statusOfAchievement(0.9 - 1e-6)).toBe('RED');
     // At the target is GREEN by default.
-    expect(kpiStatusOf(0.7, 0.7)).toBe('GREEN');
+    expect(statusOfActual(0.7, 0.7)).toBe('GREEN');
   });
 
   it('rates an actual against its target', () => {
     // 45 ÷ 50 = 0.9: within 10 % of the target → AMBER by default (GREEN from 1).
-    expect(kpiStatusOf(45, 50)).toBe('AMBER');
-    expect(kpiStatusOf(50, 50)).toBe('GREEN');
-    expect(kpiStatusOf(44.9, 50)).toBe('RED');
-    expect(kpiStatusOf(45, 50, 'higher', 0.9, 0.7)).toBe('GREEN');
+    expect(statusOfActual(45, 50)).toBe('AMBER');
+    expect(statusOfActual(50, 50)).toBe('GREEN');
+    expect(statusOfActual(44.9, 50)).toBe('RED');
+    expect(statusOfActual(45, 50, 'higher', 0.9, 0.7)).toBe('GREEN');
     // Lower is better: 10 ÷ 11 = 0.909 → AMBER; 10 ÷ 12 = 0.83 → RED (AMBER with the old 0.9/0.7); 10 ÷ 20 = 0.5 → RED.
-    expect(kpiStatusOf(11, 10, 'lower')).toBe('AMBER');
-    expect(kpiStatusOf(12, 10, 'lower')).toBe('RED');
-    expect(kpiStatusOf(12, 10, 'lower', 0.9, 0.7)).toBe('AMBER');
-    expect(kpiStatusOf(20, 10, 'lower')).toBe('RED');
+    expect(statusOfActual(11, 10, 'lower')).toBe('AMBER');
+    expect(statusOfActual(12, 10, 'lower')).toBe('RED');
+    expect(statusOfActual(12, 10, 'lower', 0.9, 0.7)).toBe('AMBER');
+    expect(statusOfActual(20, 10, 'lower')).toBe('RED');
     // A stretch threshold above the usual cap can still be reached: 70 ÷ 50 = 1.4 ≥ 1.3.
-    expect(kpiStatusOf(70, 50, 'higher', 1.3, 1)).toBe('GREEN');
-    expect(kpiStatusOf(60, 50, 'higher', 1.3, 1)).toBe('AMBER');
+    expect(statusOfActual(70, 50, 'higher', 1.3, 1)).toBe('GREEN');
+    expect(statusOfActual(60, 50, 'higher', 1.3, 1)).toBe('AMBER');
   });
 
   it('rejects bad input with exact messages', () => {
-    expect(() => kpiStatus(1, 0.7, 0.9)).toThrow('KPI_STATUS: amber must be greater than red');
-    expect(() => kpiStatus(1, 0.8, 0.8)).toThrow('KPI_STATUS: amber must be greater than red');
-    expect(() => kpiStatus(NaN)).toThrow('KPI_STATUS: achievement must be a number, not NaN');
-    expect(() => kpiStatusOf(1, 0)).toThrow('KPI_STATUS: target must be greater than 0');
-    expect(() => loose(kpiStatusOf)('', 5)).toThrow('KPI_STATUS: actual must be a number, not ""');
+    expect(() => statusOfAchievement(1, 0.7, 0.9)).toThrow('KPI_STATUS: amber must be greater than red');
+    expect(() => statusOfAchievement(1, 0.8, 0.8)).toThrow('KPI_STATUS: amber must be greater than red');
+    expect(() => statusOfAchievement(NaN)).toThrow('KPI_STATUS: achievement must be a number, not NaN');
+    expect(() => statusOfActual(1, 0)).toThrow('KPI_STATUS: target must be greater than 0');
+    expect(() => loose(statusOfActual)('', 5)).toThrow('KPI_STATUS: actual must be a number, not ""');
   });
 });
 
@@ -282,10 +280,10 @@ const companyInput = {
     },
   ],
 };
-const company: Scorecard = ScorecardSchema.parse(companyInput);
+const company: PerspectiveScorecard = PerspectiveScorecardSchema.parse(companyInput);
 const actuals = { dso: 50, payroll: 0.995, csat: 0.6, inps: null, tat: 4, ftr: 0.45, fcr: 0.72, 'ana-closed': 120, 'ana-errors': 0.02 };
 
-describe('ScorecardSchema', () => {
+describe('PerspectiveScorecardSchema', () => {
   it('fills defaults for children and equal perspective weights', () => {
     const ana = company.children[0].children[0];
     expect(ana.children).toEqual([]);
@@ -299,7 +297,7 @@ describe('ScorecardSchema', () => {
     input.children[0].children[0].level = 'company';
     input.children[0].children[0].kpis[1].id = 'dso';
     input.perspectiveWeights = { financial: 0.4, customer: 0.3 } as typeof input.perspectiveWeights;
-    expect(issuesOf(ScorecardSchema, input)).toEqual([
+    expect(issuesOf(PerspectiveScorecardSchema, input)).toEqual([
       'children.0.children.0.kpis.0.guardedBy: guardedBy "ana-errors" is not a KPI of scorecard "ana"',
       'children.0.children.0.level: a company scorecard cannot sit under a department scorecard',
       'kpis.0.guardedBy: guardedBy "nope" is not a KPI of scorecard "co"',
@@ -314,16 +312,16 @@ describe('ScorecardSchema', () => {
     input.children[0].kpis[0].id = 'csat';
     input.children[0].children[0].id = 'ops';
     input.children[0].children[0].cascadesFrom = 'csat';
-    expect(issuesOf(ScorecardSchema, input)).toEqual([
+    expect(issuesOf(PerspectiveScorecardSchema, input)).toEqual([
       'children.0.kpis.0.id: KPI id "csat" is used twice',
       'children.0.children.0.id: scorecard id "ops" is used twice',
     ]);
   });
 
   it('rejects bad fields with clear messages', () => {
-    expect(issuesOf(ScorecardSchema, { ...companyInput, level: 'team' })).toEqual(['level: level must be company, department or person']);
+    expect(issuesOf(PerspectiveScorecardSchema, { ...companyInput, level: 'team' })).toEqual(['level: level must be company, department or person']);
     const perspectiveWeights = { ...companyInput.perspectiveWeights, financial: -1 };
-    expect(issuesOf(ScorecardSchema, { ...companyInput, perspectiveWeights })).toEqual([
+    expect(issuesOf(PerspectiveScorecardSchema, { ...companyInput, perspectiveWeights })).toEqual([
       'perspectiveWeights.financial: a perspective weight must not be negative',
     ]);
   });
@@ -422,10 +420,16 @@ describe('evaluateTree on the company scorecard as a tree (treeOfScorecard)', ()
   });
 });
 
-describe('gamingAlerts', () => {
+/** The gaming alerts of every scorecard in the migrated tree, root first, as evaluateTree reports them with `previous`. */
+const alertsOf = (card: PerspectiveScorecard, current: KpiValues, previous: KpiValues): GamingAlert[] => {
+  const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
+  return all(evaluateTree(treeOfScorecard(card), current, { previous })).flatMap((r) => r.alerts);
+};
+
+describe('gaming alerts', () => {
   it('flags a speed KPI that improved while its guard worsened', () => {
     // tat (lower is better) 6 → 4 improved; ftr (higher is better) 0.6 → 0.45 worsened.
-    const [alert, ...rest] = gamingAlerts(company, actuals, { tat: 6, ftr: 0.6 });
+    const [alert, ...rest] = alertsOf(company, actuals, { tat: 6, ftr: 0.6 });
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({
       code: 'SPEED_UP_QUALITY_DOWN',
@@ -444,29 +448,29 @@ describe('gamingAlerts', () => {
 
   it('flags a volume KPI in a child scorecard, with a lower-is-better guard', () => {
     // Ana closed 100 → 120 (better) while her error rate rose 0.01 → 0.02 (worse).
-    expect(gamingAlerts(company, actuals, { 'ana-closed': 100, 'ana-errors': 0.01 })).toMatchObject([
+    expect(alertsOf(company, actuals, { 'ana-closed': 100, 'ana-errors': 0.01 })).toMatchObject([
       { code: 'VOLUME_UP_QUALITY_DOWN', scorecardId: 'ana', kpiId: 'ana-closed', guardId: 'ana-errors', kpiChange: 20 },
     ]);
   });
 
   it('stays quiet when the KPI did not improve, the guard did not worsen, or a value is blank', () => {
-    expect(gamingAlerts(company, actuals, { tat: 4, ftr: 0.6 })).toEqual([]);
-    expect(gamingAlerts(company, actuals, { tat: 3, ftr: 0.6 })).toEqual([]);
-    expect(gamingAlerts(company, actuals, { tat: 6, ftr: 0.45 })).toEqual([]);
-    expect(gamingAlerts(company, actuals, { tat: 6, ftr: 0.4 })).toEqual([]);
-    expect(gamingAlerts(company, { ...actuals, ftr: null }, { tat: 6, ftr: 0.6 })).toEqual([]);
-    expect(gamingAlerts(company, actuals, {})).toEqual([]);
+    expect(alertsOf(company, actuals, { tat: 4, ftr: 0.6 })).toEqual([]);
+    expect(alertsOf(company, actuals, { tat: 3, ftr: 0.6 })).toEqual([]);
+    expect(alertsOf(company, actuals, { tat: 6, ftr: 0.45 })).toEqual([]);
+    expect(alertsOf(company, actuals, { tat: 6, ftr: 0.4 })).toEqual([]);
+    expect(alertsOf(company, { ...actuals, ftr: null }, { tat: 6, ftr: 0.6 })).toEqual([]);
+    expect(alertsOf(company, actuals, {})).toEqual([]);
   });
 
   it('only watches speed and volume KPIs', () => {
     const input = structuredClone(companyInput);
     input.kpis[4].pillar = 'accuracy';
-    expect(gamingAlerts(ScorecardSchema.parse(input), actuals, { tat: 6, ftr: 0.6 })).toEqual([]);
+    expect(alertsOf(PerspectiveScorecardSchema.parse(input), actuals, { tat: 6, ftr: 0.6 })).toEqual([]);
   });
 
   it('rejects a value that is not a number', () => {
-    expect(() => gamingAlerts(company, { ...actuals, tat: 'fast' as unknown as number }, { tat: 6, ftr: 0.6 })).toThrow(
-      'gamingAlerts: current.tat must be a number, not "fast"',
+    expect(() => alertsOf(company, { ...actuals, tat: 'fast' as unknown as number }, { tat: 6, ftr: 0.6 })).toThrow(
+      'evaluateTree: actuals.tat must be a number, not "fast"',
     );
   });
 });

@@ -1,7 +1,9 @@
 import type { DayNumber } from './types';
 
+/** The time units of epoch milliseconds, defined here once for the core and the doors. */
 export const MS_PER_MINUTE = 60_000;
-export const MS_PER_DAY = 86_400_000;
+export const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+export const MS_PER_DAY = 24 * MS_PER_HOUR;
 
 /** `YYYY-MM-DD` → day number (days since 1970-01-01). The caller has validated the format. */
 export const dayNumberOfIso = (iso: string): DayNumber => {

@@ -1,3 +1,4 @@
+import { MS_PER_MINUTE } from './days';
 import type { Instant } from './types';
 import { instantOfWallTime } from './zone';
 
@@ -22,5 +23,5 @@ export function parseIsoDateTime(text: string, timeZone?: string): Instant {
   if (offset === 'Z') return date.getTime();
   const offsetMinutes = Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2));
   if (Number(offset.slice(-2)) > 59) return NaN;
-  return date.getTime() - (offset[0] === '-' ? -offsetMinutes : offsetMinutes) * 60_000;
+  return date.getTime() - (offset[0] === '-' ? -offsetMinutes : offsetMinutes) * MS_PER_MINUTE;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CalendarSpecSchema } from '../calendar/spec';
-import { ScorecardSchema } from '../scorecard/schema';
 import { ScorecardTreeSchema } from '../scorecard/tree';
 import { SlaPolicySchema } from '../sla/policy';
 import { TicketHistorySchema } from '../sla/ticket';
@@ -10,8 +9,6 @@ export const CONFIG_SCHEMAS = {
   calendar: CalendarSpecSchema,
   slaPolicy: SlaPolicySchema,
   ticketHistory: TicketHistorySchema,
-  /** The perspective-based scorecard of stored configurations (treeOfScorecard turns it into a tree). */
-  scorecard: ScorecardSchema,
   /** The scorecard definition: the objective tree (docs/SCORING.md). */
   scorecardTree: ScorecardTreeSchema,
 } as const;

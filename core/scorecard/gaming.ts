@@ -1,14 +1,5 @@
-import { checkNumber, isBlank } from '../kpi/validate';
-import type { Direction, KpiDefinition, Scorecard } from './schema';
-
-/** KPI id → the KPI's value for a period; a missing or blank entry has no value. */
-export type KpiValues = Readonly<Record<string, number | null | undefined>>;
-
-/** A KPI's value from a record, checked to be a number; `fn` and `recordName` name it in error messages. */
-export function valueOf(fn: string, recordName: string, values: KpiValues, id: string): number | null {
-  const value = values[id];
-  return isBlank(value) ? null : checkNumber(fn, `${recordName}.${id}`, value);
-}
+import type { Direction, KpiDefinition } from './schema';
+import { valueOf, type KpiValues } from './values';
 
 export type GamingAlertCode = 'SPEED_UP_QUALITY_DOWN' | 'VOLUME_UP_QUALITY_DOWN';
 
@@ -31,8 +22,12 @@ export interface GamingAlert {
 /** +1 when the change is for the better in the KPI's direction, −1 for the worse, 0 when unchanged. */
 const betterSign = (change: number, direction: Direction): number => Math.sign(direction === 'higher' ? change : -change);
 
-/** Gaming alerts among the KPIs of one scorecard (a guard is looked up among the same KPIs). */
-export function kpiAlerts(fn: string, scorecardId: string, kpis: readonly KpiDefinition[], current: KpiValues, previous: KpiValues): GamingAlert[] {
+/**
+ * Gaming alerts among the KPIs of one scorecard (a guard is looked up among the same KPIs): each speed or volume KPI
+ * with a `guardedBy` KPI that improved in its direction from `previous` to `current` while its guard worsened in the
+ * guard's direction (Goodhart's law: a measure pushed as a target gets bought at the cost of quality).
+ */
+export function gamingAlertsOf(fn: string, scorecardId: string, kpis: readonly KpiDefinition[], current: KpiValues, previous: KpiValues): GamingAlert[] {
   const alerts: GamingAlert[] = [];
   for (const kpi of kpis) {
     const guard = kpis.find((candidate) => candidate.id === kpi.guardedBy);
@@ -65,14 +60,3 @@ export function kpiAlerts(fn: string, scorecardId: string, kpis: readonly KpiDef
   return alerts;
 }
 
-/**
- * Alerts, over the whole scorecard tree, for each speed or volume KPI with a `guardedBy` KPI that improved in its
- * direction from `previous` to `current` while its guard worsened in the guard's direction (Goodhart's law: a
- * measure pushed as a target gets bought at the cost of quality).
- */
-export function gamingAlerts(scorecard: Scorecard, current: KpiValues, previous: KpiValues): GamingAlert[] {
-  return [
-    ...kpiAlerts('gamingAlerts', scorecard.id, scorecard.kpis, current, previous),
-    ...scorecard.children.flatMap((child) => gamingAlerts(child, current, previous)),
-  ];
-}

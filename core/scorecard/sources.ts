@@ -1,6 +1,6 @@
 import { KpiInputError } from '../kpi/errors';
 import { reopenRate } from '../kpi/ratios';
-import type { KpiValues } from './gaming';
+import type { KpiValues } from './values';
 
 /**
  * What the report of a ticket log gives (the CLI's report, the Forge sync's aggregates), as the scorecard reads it.

@@ -1,11 +1,11 @@
 import { mean } from '../kpi/validate';
-import { kpiAlerts, valueOf, type GamingAlert, type KpiValues } from './gaming';
-import { kpiStatusFor, scoreKpi } from './kpi-score';
+import { gamingAlertsOf, type GamingAlert } from './gaming';
 import { kpiPayout } from './methods/payout';
 import { pillarBalance, type PillarBalance } from './pillars';
-import type { KpiDefinition } from './schema';
-import type { RagStatus } from './score';
+import type { KpiDefinition, RagStatus } from './schema';
+import { scoreOfKpi, statusOfKpi } from './score';
 import { kpisOfScorecard, scorecardsBelow, type ScorecardTree, type TreeNode } from './tree';
+import { valueOf, type KpiValues } from './values';
 import { combine, type RollUpMethod } from './weighted';
 
 export interface TreeKpiResult {
@@ -104,7 +104,7 @@ export function evaluateTree(tree: ScorecardTree, actuals: KpiValues, options: T
     const fromChildren = cascaded.filter((card) => card.node.cascadesFrom === kpi.id && card.score !== null);
     if (actual === null && options.rollUpChildren && fromChildren.length > 0) {
       const achievement = Math.min(kpi.cap, Math.max(kpi.floor, mean(fromChildren.map((card) => card.score!))));
-      return { ...base, actual: null, source: 'children', score: null, achievement, status: kpiStatusFor(kpi, null, achievement, `${FN}: KPI "${kpi.id}"`) };
+      return { ...base, actual: null, source: 'children', score: null, achievement, status: statusOfKpi(kpi, null, achievement, `${FN}: KPI "${kpi.id}"`) };
     }
     let source: TreeKpiResult['source'] = actual === null ? null : 'actual';
     if (actual === null && tree.missing === 'carry-forward') {
@@ -115,8 +115,8 @@ export function evaluateTree(tree: ScorecardTree, actuals: KpiValues, options: T
       if (tree.missing !== 'zero') return { ...base, actual: null, source: null, score: null, achievement: null, status: null };
       return { ...base, actual: null, source: 'zero', score: 0, achievement: 0, status: 'RED' };
     }
-    const { score, achievement } = scoreKpi(kpi, actual, `${FN}: KPI "${kpi.id}"`, source === 'carried' ? `lastKnown.${kpi.id}` : `actuals.${kpi.id}`);
-    return { ...base, actual, source, score, achievement, status: kpiStatusFor(kpi, actual, achievement, `${FN}: KPI "${kpi.id}"`) };
+    const { score, achievement } = scoreOfKpi(kpi, actual, `${FN}: KPI "${kpi.id}"`, source === 'carried' ? `lastKnown.${kpi.id}` : `actuals.${kpi.id}`);
+    return { ...base, actual, source, score, achievement, status: statusOfKpi(kpi, actual, achievement, `${FN}: KPI "${kpi.id}"`) };
   };
 
   /** A scorecard: the scorecards below it first (a KPI may roll them up), then its own containers. */
@@ -135,7 +135,7 @@ export function evaluateTree(tree: ScorecardTree, actuals: KpiValues, options: T
     };
     const result = visit(card);
     assignContributions(result, 1);
-    result.alerts = kpiAlerts(FN, card.id, kpisOfScorecard(card), actuals, previous);
+    result.alerts = gamingAlertsOf(FN, card.id, kpisOfScorecard(card), actuals, previous);
     if (card.pay !== undefined && result.score !== null) {
       const { base, gate, cap, steps } = card.pay;
       result.payout = kpiPayout(`${FN}: scorecard "${card.id}" pay`, Math.max(0, result.score), base, gate, cap, steps);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { number, oneOf, text } from './fields';
+import { enumField, numberField, textField } from './fields';
 import { checkSteps } from './methods/payout';
 import { KpiDefinitionSchema, LEVELS, type KpiDefinition } from './schema';
 import { ROLL_UP_METHODS } from './weighted';
@@ -18,11 +18,11 @@ export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 /** KPI pay of a person-level scorecard: the KPI_PAYOUT rule (methods/payout.ts) applied to the scorecard's score. */
 export const PaySchema = z
   .object({
-    base: number('pay.base').nonnegative({ error: 'pay.base must not be negative' }),
-    gate: number('pay.gate').nonnegative({ error: 'pay.gate must not be negative' }).optional(),
-    cap: number('pay.cap').positive({ error: 'pay.cap must be greater than 0' }).optional(),
+    base: numberField('pay.base').nonnegative({ error: 'pay.base must not be negative' }),
+    gate: numberField('pay.gate').nonnegative({ error: 'pay.gate must not be negative' }).optional(),
+    cap: numberField('pay.cap').positive({ error: 'pay.cap must be greater than 0' }).optional(),
     /** Rows of [achievement from, rate], starts ascending; the rate of the last row reached applies. */
-    steps: z.array(z.tuple([number('pay.steps from'), number('pay.steps rate')]), { error: 'pay.steps must be a list of [from, rate] rows' }).optional(),
+    steps: z.array(z.tuple([numberField('pay.steps from'), numberField('pay.steps rate')]), { error: 'pay.steps must be a list of [from, rate] rows' }).optional(),
   })
   .superRefine((pay, ctx) => {
     if (pay.steps === undefined) return;
@@ -35,24 +35,24 @@ export const PaySchema = z
 export type Pay = z.infer<typeof PaySchema>;
 
 const TreeNodeSchema = z.object({
-  id: text('id'),
-  name: text('name'),
-  kind: oneOf('kind', NODE_KINDS),
+  id: textField('id'),
+  name: textField('name'),
+  kind: enumField('kind', NODE_KINDS),
   /** How this container combines its KPIs and children. */
-  method: oneOf('method', ROLL_UP_METHODS).default('weighted'),
+  method: enumField('method', ROLL_UP_METHODS).default('weighted'),
   /**
    * `relative` (default): weights are renormalised over the items that have a score, Σ w·s ÷ Σ w. `absolute`: each
    * weight is the item's share of this container, Σ w·s, and a missing item's share is lost, not handed to the others.
    */
-  weights: oneOf('weights', ['relative', 'absolute']).default('relative'),
+  weights: enumField('weights', ['relative', 'absolute']).default('relative'),
   /** This node's weight in its parent. */
-  weight: number('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
+  weight: numberField('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
   /** Scorecard nodes: whose scorecard it is (company → department → person); a child is never above its parent. */
-  level: oneOf('level', LEVELS).optional(),
+  level: enumField('level', LEVELS).optional(),
   /** Who answers for this node (a scorecard's holder, an objective's owner). */
-  owner: text('owner').optional(),
+  owner: textField('owner').optional(),
   /** Scorecard nodes: the id of the KPI of the scorecard above that this one breaks down (see TreeOptions.rollUpChildren). */
-  cascadesFrom: text('cascadesFrom').optional(),
+  cascadesFrom: textField('cascadesFrom').optional(),
   /** Person-level scorecards: KPI pay on the scorecard's score. */
   pay: PaySchema.optional(),
   kpis: z.array(KpiDefinitionSchema).default([]),
@@ -73,7 +73,7 @@ const ALLOWED_UNDER: Record<NodeKind, readonly NodeKind[]> = {
 export const ScorecardTreeSchema = z
   .object({
     /** What a KPI without an actual does: left out (default), scores 0, takes its last known value, or greys its parents. */
-    missing: oneOf('missing', MISSING_POLICIES).default('ignore'),
+    missing: enumField('missing', MISSING_POLICIES).default('ignore'),
     root: TreeNodeSchema,
   })
   .superRefine((tree, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reachesThreshold } from '../util/tolerance';
 import { readTarget, type SlaTarget, targetExpectation } from './target';
 
 /** A test on a ticket field (`requestType`, `priority`, `project`, `labels` or any other field key). */
@@ -90,7 +91,7 @@ export function complianceTargetOf(policy: Pick<SlaPolicy, 'agreedCompliance' | 
 /** Green, amber or red for a compliance ratio against a target; null (nothing measured) has no colour. */
 export function complianceRag(ratio: number | null, target: ComplianceTarget): 'green' | 'amber' | 'red' | null {
   if (ratio === null) return null;
-  // A hair of tolerance: 19/20 is 0.95 exactly, but 0.1 + 0.85 style sums must not turn a met level amber.
-  if (ratio >= target.level - 1e-9) return 'green';
-  return ratio >= target.amberFrom - 1e-9 ? 'amber' : 'red';
+  // 19/20 is 0.95 exactly, but 0.1 + 0.85 style sums must not turn a met level amber.
+  if (reachesThreshold(ratio, target.level)) return 'green';
+  return reachesThreshold(ratio, target.amberFrom) ? 'amber' : 'red';
 }

@@ -1,4 +1,5 @@
-import { kpiStatusFor, scoreKpi, type RagStatus, type Scorecard } from '../../core/scorecard';
+import { scoreOfKpi, statusOfKpi, type RagStatus } from '../../core/scorecard';
+import type { PerspectiveScorecard } from '../../forge-app/src/config/perspective-scorecard';
 
 /**
  * The perspective scorecard's rules as they were before the tree (the removed evaluateScorecard), written plainly as
@@ -20,7 +21,7 @@ const weightedMean = (pairs: [number, number][]): number | null => {
   return total > 0 ? pairs.reduce((sum, [s, w]) => sum + s * w, 0) / total : null;
 };
 
-export function referenceScorecard(card: Scorecard, actuals: Record<string, number | null>, rollUp: boolean): ReferenceResult {
+export function referenceScorecard(card: PerspectiveScorecard, actuals: Record<string, number | null>, rollUp: boolean): ReferenceResult {
   const children = card.children.map((child) => referenceScorecard(child, actuals, rollUp));
   const achievements = new Map<string, number>();
   const kpis: ReferenceResult['kpis'] = {};
@@ -28,10 +29,10 @@ export function referenceScorecard(card: Scorecard, actuals: Record<string, numb
     const actual = actuals[kpi.id] ?? null;
     const cascaded = children.filter((c, i) => card.children[i].cascadesFrom === kpi.id && c.overall !== null).map((c) => c.overall!);
     let achievement: number | null = null;
-    if (actual !== null) achievement = scoreKpi(kpi, actual).achievement;
+    if (actual !== null) achievement = scoreOfKpi(kpi, actual).achievement;
     else if (rollUp && cascaded.length > 0) achievement = Math.min(kpi.cap, Math.max(kpi.floor, cascaded.reduce((a, b) => a + b, 0) / cascaded.length));
     if (achievement !== null) achievements.set(kpi.id, achievement);
-    kpis[kpi.id] = { achievement, status: achievement === null ? null : kpiStatusFor(kpi, actual, achievement), contribution: null };
+    kpis[kpi.id] = { achievement, status: achievement === null ? null : statusOfKpi(kpi, actual, achievement), contribution: null };
   }
   const perspectives: ReferenceResult['perspectives'] = {};
   for (const perspective of new Set(card.kpis.map((k) => k.perspective))) {

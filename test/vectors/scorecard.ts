@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { KpiSeries, PeriodView } from '../../core/scorecard';
-import type { RagStatus } from '../../core/scorecard/score';
+import type { KpiSeries, PeriodView, RagStatus } from '../../core/scorecard';
 
 type RawTimed = { at: string; value: number };
 type RawSeries = RawTimed[] | { numerators: RawTimed[]; denominators: RawTimed[] };

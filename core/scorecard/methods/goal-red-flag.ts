@@ -1,6 +1,6 @@
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber, checkPositive } from '../../kpi/validate';
-import type { RagStatus } from '../score';
+import type { RagStatus } from '../schema';
 
 export interface GoalNames {
   actual: string;

@@ -1,4 +1,4 @@
-import { ScorecardSchema, treeOfScorecard } from '../../../core';
+import { PerspectiveScorecardSchema, treeOfScorecard } from './perspective-scorecard';
 
 /** The configuration format this app version writes; older formats are migrated on read and on save. */
 export const CONFIG_SCHEMA_VERSION = 3;
@@ -16,7 +16,7 @@ type StoredConfig = Record<string, unknown>;
  */
 function scorecardAsTree(stored: unknown): unknown {
   if (typeof stored !== 'object' || stored === null || 'tree' in stored) return stored;
-  const legacy = ScorecardSchema.safeParse(stored);
+  const legacy = PerspectiveScorecardSchema.safeParse(stored);
   if (!legacy.success) return stored;
   try {
     return { tree: treeOfScorecard(legacy.data), sources: {} };

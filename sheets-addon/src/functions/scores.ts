@@ -7,7 +7,7 @@ import { performanceScore } from '../../../core/scorecard/methods/performance';
 import { progressScore } from '../../../core/scorecard/methods/progress';
 import { stabilizeScore } from '../../../core/scorecard/methods/stabilize';
 import type { Direction } from '../../../core/scorecard/schema';
-import { kpiScore, kpiStatusOf } from '../../../core/scorecard/score';
+import { achievementOfActual, statusOfActual } from '../../../core/scorecard';
 import { weightedScore, type BlankPolicy, type RollUpMethod } from '../../../core/scorecard/weighted';
 import { isBlank, numberOf, numberOr, textOr } from '../cells/coerce';
 import { cellsOf, readArgument, rejectErrorValues } from '../cells/grid';
@@ -29,7 +29,7 @@ const word = (name: string, value: unknown, fallback: string) => readArgument(na
 export const KPI_SCORE = (actual: unknown, target: unknown, direction?: unknown, floor?: unknown, cap?: unknown) =>
   spill(
     [['actual', actual], ['target', target], ['direction', direction], ['floor', floor], ['cap', cap]],
-    ([a, t, d, f, c]) => kpiScore(num('actual', a), num('target', t), directionOf('KPI_SCORE', d), optional('floor', f, 0), optional('cap', c, 1.2)),
+    ([a, t, d, f, c]) => achievementOfActual(num('actual', a), num('target', t), directionOf('KPI_SCORE', d), optional('floor', f, 0), optional('cap', c, 1.2)),
   );
 
 /**
@@ -50,7 +50,7 @@ export const KPI_STATUS = (actual: unknown, target: unknown, direction?: unknown
   spill(
     [['actual', actual], ['target', target], ['direction', direction], ['green_from', greenFrom], ['red_below', redBelow]],
     ([a, t, d, g, r]) =>
-      kpiStatusOf(num('actual', a), num('target', t), directionOf('KPI_STATUS', d), threshold('green_from', g, 1), threshold('red_below', r, 0.9)),
+      statusOfActual(num('actual', a), num('target', t), directionOf('KPI_STATUS', d), threshold('green_from', g, 1), threshold('red_below', r, 0.9)),
   );
 
 export const KPI_PROGRESS = (actual: unknown, target: unknown, baseline: unknown, clamp?: unknown) =>

@@ -1,4 +1,4 @@
-import type { KpiValues } from '../../../core/scorecard/gaming';
+import type { KpiValues } from '../../../core/scorecard';
 import type { MissingPolicy, ScorecardTree } from '../../../core/scorecard/tree';
 import { UserError, type Language } from '../i18n';
 import type { CellValue, Sheet, Spreadsheet } from '../platform';

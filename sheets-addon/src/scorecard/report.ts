@@ -2,7 +2,7 @@ import type { GamingAlert } from '../../../core/scorecard/gaming';
 import type { PillarBalance } from '../../../core/scorecard/pillars';
 import type { Perspective, Pillar, ScorecardLevel, ScoringMethod } from '../../../core/scorecard/schema';
 import { scorecardNotes, type ScorecardNoteCode } from '../../../core/scorecard/notes';
-import { kpiStatus, type RagStatus } from '../../../core/scorecard/score';
+import { statusOfAchievement, type RagStatus } from '../../../core/scorecard';
 import type { MissingPolicy, NodeKind } from '../../../core/scorecard/tree';
 import { evaluateTree, type TreeKpiResult, type TreeResult } from '../../../core/scorecard/tree-evaluate';
 import type { RollUpMethod } from '../../../core/scorecard/weighted';
@@ -132,7 +132,7 @@ export function scorecardReport({ tree, autoPerspectives, actuals, previous, his
     owner: r.node.owner ?? null,
     method: r.node.method,
     score: r.score,
-    status: r.score === null ? null : kpiStatus(r.score),
+    status: r.score === null ? null : statusOfAchievement(r.score),
     greyed: r.greyed,
     payout: r.payout,
     kpis: r.kpis.map(kpiOf),
