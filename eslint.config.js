@@ -1,6 +1,8 @@
 // Lint in `npm test`: typescript-eslint with type information, because the Forge resolvers, queue consumer and sync
 // are chains of promises where a forgotten `await` loses work silently (no-floating-promises, no-misused-promises),
-// and react-hooks for the UI Kit views, whose effects must list what they read (exhaustive-deps).
+// and react-hooks for the UI Kit views, whose effects must list what they read (exhaustive-deps). The last two blocks
+// keep the floors apart (docs/ARCHITECTURE.md): a door reaches the core only through an area's entry, and the core
+// reaches neither a door nor a package with I/O or a platform behind it.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -31,6 +33,28 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The doors import the core through `core/index.ts` or an area's `index.ts` (calendar, sla, kpi, scorecard, schema,
+    // util), never a file inside an area: what an entry does not export is the area's own business.
+    files: ['cli/**/*.{ts,tsx}', 'forge-app/**/*.{ts,tsx}', 'sheets-addon/**/*.{ts,tsx}', 'src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+core/[^/]+/(?!index$)', message: 'Import the core through core/index or an area entry (core/<area>), not a file inside an area.' }],
+      }],
+    },
+  },
+  {
+    // The core is pure: no I/O, no platform, no clock. It imports its own files, zod and @date-fns/tz, nothing else.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(cli|forge-app|sheets-addon|src|test|bench|scripts)(/|$)', message: 'The core never imports a door (cli, forge-app, sheets-addon, src) or a test, bench or script.' },
+          { regex: '^(?!\\.|zod$|@date-fns/tz$)', message: 'The core imports only zod and @date-fns/tz: no platform package, no Node built-in, no I/O.' },
+        ],
+      }],
     },
   },
 );

@@ -4,4 +4,4 @@ export * from './kpi';
 export * from './scorecard';
 export * from './sla';
 export * from './schema';
-export * from './util/csv';
+export * from './util';
