@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { MS_PER_DAY } from '../core/calendar';
 import { CalendarError } from '../core/calendar/errors';
 import type { Instant } from '../core/calendar/types';
 import { type CalendarSet, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla/clock';
@@ -65,7 +66,6 @@ interface PendingRow {
 
 const FIRST_INSTANT = Date.UTC(1900, 0, 2);
 const LAST_INSTANT = Date.UTC(2300, 11, 30);
-const MS_PER_DAY = 86_400_000;
 /** A latest row this far past every other one is reported before it sets the default as-of. */
 const OUTLIER_DAYS = 365;
 

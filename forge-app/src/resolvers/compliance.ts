@@ -1,4 +1,4 @@
-import { type ComplianceEntry, complianceTargetOf, type ComplianceTarget, localDayIn, periodLabel, slaCompliance } from '../../../core';
+import { type ComplianceEntry, complianceTargetOf, type ComplianceTarget, localDayIn, MS_PER_DAY, MS_PER_HOUR, periodLabel, slaCompliance } from '../../../core';
 import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient, JqlError } from '../jira/client';
@@ -49,8 +49,6 @@ export interface ComplianceAnswer {
   atRisk: Array<OpenEntry & { project: string; risk: 'breached' | 'soon' }>;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The label of the oldest of the last `count` periods up to `now`, and an instant safely before that period begins. */
 export function periodWindow(now: number, period: TrendPeriod, count: number, timeZone: string): { oldest: string; from: number } {
   let day = localDayIn(timeZone)(now);
@@ -63,7 +61,7 @@ export function periodWindow(now: number, period: TrendPeriod, count: number, ti
     day--;
   }
   // `day` is the period's first local day; a day earlier in UTC covers any zone offset.
-  return { oldest, from: (day - 1) * DAY_MS };
+  return { oldest, from: (day - 1) * MS_PER_DAY };
 }
 
 /** The entry keys are `<ticket>#<n>`. */
@@ -169,7 +167,7 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
   const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
   const report = slaCompliance(cycles, { groupBy: query.groupBy ?? undefined, timeZone });
   const trend = slaCompliance(cycles, { period, timeZone });
-  const soon = now + (query.soonHours ?? 4) * 3_600_000;
+  const soon = now + (query.soonHours ?? 4) * MS_PER_HOUR;
   const atRisk: ComplianceAnswer['atRisk'] = [];
   for (const project of projects) {
     for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {

@@ -1,3 +1,4 @@
+import { MS_PER_HOUR } from '../../../core/calendar';
 import { mtbf, uptime } from '../../../core/kpi/availability';
 import { ccc, dio, dpo, dso } from '../../../core/kpi/finance';
 import { ftrRate, type FtrOutcome } from '../../../core/kpi/ftr';
@@ -9,7 +10,6 @@ import { cellsOf, pairedRows, readArgument, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
 import { remapKpiRows } from './kpi-rows';
 
-const MS_PER_HOUR = 3_600_000;
 
 /**
  * The core's formulas take blanks as null; an error value is an error naming the row; everything else goes through

@@ -1,3 +1,4 @@
+import { MS_PER_HOUR } from '../../../core/calendar';
 import { MS_PER_DAY } from '../../../core/calendar/days';
 import { CalendarError, CalendarYearsError } from '../../../core/calendar/errors';
 import type { WorkCalendar } from '../../../core/calendar/types';
@@ -17,7 +18,6 @@ import { calendarOfIndex, calendarOfRow, optionalCalendarOfIndex } from './calen
 import { remapKpiRows } from './kpi-rows';
 
 const MINUTES_PER_HOUR = 60;
-const MS_PER_HOUR = 3_600_000;
 /** An instant past the calendars' last year (2300), which a date can still show in any zone. */
 const AFTER_EVERY_CALENDAR_YEAR = Date.UTC(9999, 0, 1);
 /** Beyond this many ms from 1970 a Date cannot show the instant; the number is shown instead. */
