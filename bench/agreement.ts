@@ -9,14 +9,14 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 /** One kind of disagreement, with a verdict on which side is right and a few worked examples. */
-export interface Finding {
+interface Finding {
   kind: string;
   count: number;
   verdict: string;
   examples: string[];
 }
 
-export interface Agreement {
+interface Agreement {
   engine: string;
   operation: 'durations' | 'additions';
   sample: string;

@@ -45,7 +45,7 @@ dayjs.setBusinessTime({
 });
 dayjs.setHolidays([...HOLIDAYS]);
 
-export const dayjsEngine: PeerEngine<Dayjs> = {
+const dayjsEngine: PeerEngine<Dayjs> = {
   name: 'dayjs-business-time',
   wrap: (t) => dayjs(t),
   // README: start.businessMinutesDiff(end) is positive when end is later.
@@ -60,7 +60,7 @@ moment.updateLocale(moment.locale(), {
   holidays: [...HOLIDAYS],
 });
 
-export const momentEngine: PeerEngine<moment.Moment> = {
+const momentEngine: PeerEngine<moment.Moment> = {
   name: 'moment-business-time',
   wrap: (t) => moment(t),
   // README: later.workingDiff(earlier, 'minutes') is positive.
@@ -100,7 +100,7 @@ const offsetAt = PROCESS_ZONE === 'UTC' ? () => 0 : (t: number) => new Date(t).g
  * read once per day, at midnight, as a plain loop does: on a clock-change day the windows after the change are off
  * by the shift (exact in UTC, where it is pure arithmetic on epoch ms).
  */
-export function dayLoopMinutesBetween(a: number, b: number): number {
+function dayLoopMinutesBetween(a: number, b: number): number {
   let total = 0;
   for (let day = Math.floor((a - offsetAt(a)) / DAY); ; day++) {
     const midnight = day * DAY + offsetAt(day * DAY);

@@ -20,7 +20,7 @@ export const RANGES = [
   { label: '10 y', ms: 3652 * DAY },
 ] as const;
 
-export type RangeLabel = (typeof RANGES)[number]['label'];
+type RangeLabel = (typeof RANGES)[number]['label'];
 
 export interface RangeRate {
   zone: string;

@@ -4,7 +4,7 @@ import { intIn, mulberry32 } from './prng';
 
 const MINUTE = 60_000;
 export const TICKETS_FROM = Date.UTC(2024, 0, 1);
-export const TICKETS_TO = Date.UTC(2026, 11, 15);
+const TICKETS_TO = Date.UTC(2026, 11, 15);
 /** The instant the cycles are computed at: late tickets are still open (ongoing, paused or already breached). */
 export const AS_OF = TICKETS_TO;
 

@@ -5,13 +5,13 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, { message: 'expected a time of day HH:MM (00:00 to 24:00)' });
-export const IsoDateSchema = z.string().regex(ISO_DATE, { message: 'expected a date YYYY-MM-DD' });
+const IsoDateSchema = z.string().regex(ISO_DATE, { message: 'expected a date YYYY-MM-DD' });
 
 /**
  * A working window on one day. An `end` at or before `start` crosses midnight and belongs to the day it
  * starts on (`22:00-06:00`); `00:00-24:00` is the whole day.
  */
-export const WindowSchema = z
+const WindowSchema = z
   .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
   .refine((w) => w.start !== '24:00', { message: 'a window cannot start at 24:00', path: ['start'] });
 export type Window = z.infer<typeof WindowSchema>;
@@ -34,7 +34,7 @@ export const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Unknown keys are an error, not ignored: `Mon` or `monday` would otherwise leave that day without hours. */
-export const WeeklyHoursSchema = z.strictObject(
+const WeeklyHoursSchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(WindowSchema).default([])])) as Record<
     Weekday,
     z.ZodDefault<z.ZodArray<typeof WindowSchema>>
@@ -47,17 +47,17 @@ export const WeeklyHoursSchema = z.strictObject(
   },
 );
 
-export const ClosureSchema = z.object({
+const ClosureSchema = z.object({
   date: IsoDateSchema,
   start: TimeOfDaySchema,
   end: TimeOfDaySchema,
   name: z.string().optional(),
 });
 
-export const HolidaySchema = z.object({ date: IsoDateSchema, name: z.string().optional() });
+const HolidaySchema = z.object({ date: IsoDateSchema, name: z.string().optional() });
 
 /** A day worked in exchange for a bridge holiday (common in Vietnam: a Saturday worked before Tết or 30/4). */
-export const MakeUpDaySchema = z.object({
+const MakeUpDaySchema = z.object({
   date: IsoDateSchema,
   /** Hours that day; by default the hours of the weekday named in `like`. */
   windows: z.array(WindowSchema).optional(),

@@ -60,6 +60,6 @@ export function checkNonNegativeList(fn: string, argument: string, values: unkno
   return list.map((value, index) => rowNonNegative(fn, argument, value, index));
 }
 
-export const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 export const mean = (values: readonly number[]): number => sum(values) / values.length;

@@ -1,7 +1,7 @@
 import type { Direction, KpiDefinition } from './schema';
 import { valueOf, type KpiValues } from './values';
 
-export type GamingAlertCode = 'SPEED_UP_QUALITY_DOWN' | 'VOLUME_UP_QUALITY_DOWN';
+type GamingAlertCode = 'SPEED_UP_QUALITY_DOWN' | 'VOLUME_UP_QUALITY_DOWN';
 
 /** A speed or volume KPI that improved while the quality KPI guarding it worsened. Changes are current − previous. */
 export interface GamingAlert {

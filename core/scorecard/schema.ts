@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { choices, enumField, numberField, textField } from './fields';
 
 export const PERSPECTIVES = ['financial', 'customer', 'internal-process', 'learning-growth'] as const;
-export const PILLARS = ['speed', 'accuracy', 'satisfaction', 'volume', 'other'] as const;
+const PILLARS = ['speed', 'accuracy', 'satisfaction', 'volume', 'other'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 export type Pillar = (typeof PILLARS)[number];
 export type Direction = 'higher' | 'lower';
@@ -15,7 +15,7 @@ export type ScoringMethod = (typeof SCORING_METHODS)[number];
  * How a KPI's actual becomes a score (docs/SCORING.md). The KPI's `target` is the target (ratio, progress, binary,
  * stabilize) or the goal (goal-red-flag); `direction` is used by ratio, performance, binary and bands.
  */
-export const ScoringSchema = z.discriminatedUnion(
+const ScoringSchema = z.discriminatedUnion(
   'method',
   [
     z.object({ method: z.literal('ratio') }),
@@ -28,13 +28,12 @@ export const ScoringSchema = z.discriminatedUnion(
   ],
   { error: choices('scoring.method', SCORING_METHODS) },
 );
-export type Scoring = z.infer<typeof ScoringSchema>;
 
 /**
  * The RAG rule of a KPI with a scoring method: by achievement (GREEN from greenFrom, RED below redBelow, AMBER
  * between; defaults: the target is met, 90 %), or by the goal and red flag of a goal-red-flag KPI.
  */
-export const StatusRuleSchema = z.discriminatedUnion(
+const StatusRuleSchema = z.discriminatedUnion(
   'by',
   [
     z.object({ by: z.literal('achievement'), greenFrom: numberField('status.greenFrom').default(1), redBelow: numberField('status.redBelow').default(0.9) }),
@@ -42,7 +41,6 @@ export const StatusRuleSchema = z.discriminatedUnion(
   ],
   { error: 'status.by must be achievement or goal-red-flag' },
 );
-export type StatusRule = z.infer<typeof StatusRuleSchema>;
 
 const KpiFields = z
   .object({

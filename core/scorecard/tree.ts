@@ -16,7 +16,7 @@ export const MISSING_POLICIES = ['ignore', 'zero', 'carry-forward', 'strict'] as
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 
 /** KPI pay of a person-level scorecard: the KPI_PAYOUT rule (methods/payout.ts) applied to the scorecard's score. */
-export const PaySchema = z
+const PaySchema = z
   .object({
     base: numberField('pay.base').nonnegative({ error: 'pay.base must not be negative' }),
     gate: numberField('pay.gate').nonnegative({ error: 'pay.gate must not be negative' }).optional(),
@@ -32,7 +32,6 @@ export const PaySchema = z
       ctx.addIssue({ code: 'custom', path: ['steps'], message: (error as Error).message });
     }
   });
-export type Pay = z.infer<typeof PaySchema>;
 
 const TreeNodeSchema = z.object({
   id: textField('id'),

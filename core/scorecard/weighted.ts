@@ -2,7 +2,7 @@ import { KpiInputError } from '../kpi/errors';
 import { checkList, checkSameLength, describe, isBlank, rowNonNegative, rowNumber } from '../kpi/validate';
 
 /** Σ score × weight ÷ Σ weight over the given pairs; null when the weights sum to 0 (nothing to average). */
-export function weightedMean(pairs: readonly (readonly [score: number, weight: number])[]): number | null {
+function weightedMean(pairs: readonly (readonly [score: number, weight: number])[]): number | null {
   let weighted = 0;
   let totalWeight = 0;
   for (const [score, weight] of pairs) {
@@ -14,7 +14,7 @@ export function weightedMean(pairs: readonly (readonly [score: number, weight: n
 
 export const ROLL_UP_METHODS = ['weighted', 'average', 'min', 'max', 'sum'] as const;
 export type RollUpMethod = (typeof ROLL_UP_METHODS)[number];
-export const BLANK_POLICIES = ['ignore', 'zero'] as const;
+const BLANK_POLICIES = ['ignore', 'zero'] as const;
 export type BlankPolicy = (typeof BLANK_POLICIES)[number];
 
 /**

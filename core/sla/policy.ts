@@ -3,7 +3,7 @@ import { reachesThreshold } from '../util/tolerance';
 import { readTarget, type SlaTarget, targetExpectation } from './target';
 
 /** A test on a ticket field (`requestType`, `priority`, `project`, `labels` or any other field key). */
-export const ConditionSchema = z
+const ConditionSchema = z
   .object({
     field: z.string().min(1, { message: 'name the field to test' }),
     in: z.array(z.string()).optional(),
@@ -14,14 +14,14 @@ export type Condition = z.infer<typeof ConditionSchema>;
 
 const StatusListSchema = z.array(z.string().min(1)).min(1, { message: 'list at least one status' });
 
-export const StartConditionSchema = z.discriminatedUnion('on', [
+const StartConditionSchema = z.discriminatedUnion('on', [
   z.object({ on: z.literal('created') }),
   z.object({ on: z.literal('status'), statuses: StatusListSchema }),
   /** Retroactive start: the instant held in a date field of the ticket (a request date, a hire date). */
   z.object({ on: z.literal('field'), field: z.string().min(1) }),
 ]);
 
-export const StopConditionSchema = z
+const StopConditionSchema = z
   .object({
     statuses: z.array(z.string().min(1)).default([]),
     /** Stop when the resolution field is set (Jira's "Resolution: set"). */
@@ -43,7 +43,7 @@ const TargetSchema = z.unknown().transform((value, ctx): SlaTarget => {
   return z.NEVER;
 });
 
-export const GoalSchema = z.object({
+const GoalSchema = z.object({
   /** Conditions on the ticket; the first goal whose conditions all hold applies (none: the default goal). */
   when: z.array(ConditionSchema).default([]),
   target: TargetSchema,
@@ -70,8 +70,6 @@ export type SlaPolicy = z.output<typeof SlaPolicySchema>;
 export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
 export type SlaGoal = z.output<typeof GoalSchema>;
 
-export const SlaPolicySetSchema = z.array(SlaPolicySchema);
-
 /** The level a policy's compliance is judged against, with the defaults the gadgets used before (95 % and 85 %). */
 export interface ComplianceTarget {
   /** At or above: green. */
@@ -80,8 +78,8 @@ export interface ComplianceTarget {
   amberFrom: number;
 }
 
-export const DEFAULT_AGREED_COMPLIANCE = 0.95;
-export const DEFAULT_AMBER_MARGIN = 0.1;
+const DEFAULT_AGREED_COMPLIANCE = 0.95;
+const DEFAULT_AMBER_MARGIN = 0.1;
 
 export function complianceTargetOf(policy: Pick<SlaPolicy, 'agreedCompliance' | 'amberMargin'> | undefined): ComplianceTarget {
   const level = policy?.agreedCompliance ?? DEFAULT_AGREED_COMPLIANCE;

@@ -15,10 +15,10 @@ import { mulberry32 } from '../../bench/prng';
 import { SiteCatalogue } from './forge-site-catalogue';
 
 /** A small seeded generator (the bench's mulberry32): fault injection that a failing test can replay. */
-export const seeded = mulberry32;
+const seeded = mulberry32;
 
 /** What a fault looks like: an HTTP status the platform answers with, or no answer at all (a timeout). */
-export type Fault = 500 | 502 | 503 | 504 | 'timeout';
+type Fault = 500 | 502 | 503 | 504 | 'timeout';
 const FAULTS: Fault[] = [500, 502, 503, 504, 'timeout'];
 
 interface RouteLike {
@@ -66,12 +66,12 @@ const manifestScopes = (): Set<string> =>
   new Set([...readFileSync(join(import.meta.dirname, '../../manifest.yml'), 'utf8').matchAll(/^\s+- ((?:read|write|manage|storage):[\w:-]+)$/gm)].map((m) => m[1]));
 
 /** JSM's Organizations field as `GET /rest/api/3/field` lists it (the id differs per site). */
-export const ORGANIZATIONS_FIELD = { id: 'customfield_10002', name: 'Organizations', custom: true, schema: { type: 'array', items: 'sd-customer-organization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 } };
+const ORGANIZATIONS_FIELD = { id: 'customfield_10002', name: 'Organizations', custom: true, schema: { type: 'array', items: 'sd-customer-organization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 } };
 
 /** Jira's JQL date `2025/03/03 02:00`, read as UTC (the double's site time zone). */
 const jqlInstant = (text: string) => Date.parse(`${text.replace(/\//g, '-').replace(' ', 'T')}:00Z`);
 
-export class JiraDouble {
+class JiraDouble {
   readonly issues = new Map<string, DoubleIssue>();
   /**
    * Scripted 429s: the next `count` calls whose path starts with `prefix` answer 429 with this Retry-After, in whole
@@ -352,7 +352,7 @@ export class JiraDouble {
   }
 }
 
-export const MAX_KVS_VALUE_BYTES = 240 * 1024;
+const MAX_KVS_VALUE_BYTES = 240 * 1024;
 
 const kvsError = (status: number, code: string, message: string) =>
   new ForgeKvsAPIError({ status, statusText: STATUS_TEXT[status] ?? 'Error' }, { code, message });
@@ -363,7 +363,7 @@ const kvsError = (status: number, code: string, message: string) =>
  * matching /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/ (INVALID_KEY, KEY_TOO_SHORT, KEY_TOO_LONG), values ≤ 240 KiB (MAX_SIZE)
  * and ≤ 32 levels deep (MAX_DEPTH), 429 RATE_LIMIT_EXCEEDED and 5xx answers when faults are injected.
  */
-export class MemoryKvs {
+class MemoryKvs {
   readonly data = new Map<string, unknown>();
   sets = 0;
   calls = 0;
@@ -471,7 +471,7 @@ export class MemoryKvs {
  * timeout over 55 s (ours: 900 s), and 500 events a minute per installation, beyond which the push throws
  * RateLimitError (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-error-handling).
  */
-export class QueueDouble {
+class QueueDouble {
   readonly pushes: Array<Array<{ body: Record<string, unknown> }>> = [];
   largestPushBytes = 0;
   /** Fail the n-th next push (simulates the trigger dying between batches). */

@@ -14,7 +14,7 @@ export interface CatalogueProject {
 }
 
 /** Jira caps `maxResults` silently at the endpoint's maximum (a larger request gets a shorter page, not an error). */
-export const CATALOGUE_PAGE_CAPS = {
+const CATALOGUE_PAGE_CAPS = {
   /** Get projects paginated: at most 50 a call (https://jira.atlassian.com/browse/JRACLOUD-84803). */
   projects: 50,
   /** Search priorities: default and maximum 50 (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-search-get). */

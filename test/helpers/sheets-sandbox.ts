@@ -11,7 +11,7 @@ export const CODE_PATH = new URL('../../dist/sheets-addon/Code.js', import.meta.
 
 type Cell = { value: unknown; formula?: string; format?: string };
 
-export class FakeSheet {
+class FakeSheet {
   readonly cells = new Map<string, Cell>();
   frozenRows = 0;
   constructor(
@@ -78,7 +78,7 @@ export class FakeSheet {
 const A1 = /^(?:'([^']+)'!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
-export class FakeSpreadsheet {
+class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet;
   /**
@@ -160,7 +160,7 @@ function splitArguments(text: string): string[] {
   return args;
 }
 
-export interface ShownUi {
+interface ShownUi {
   menus: { caption: string; functionName: string }[][];
   sidebars: { file: string; title: string }[];
   alerts: { title: string; prompt: string }[];

@@ -12,7 +12,7 @@ type ExpectedCycle = Pick<
   'start' | 'stop' | 'goalMinutes' | 'elapsedMinutes' | 'pausedMinutes' | 'remainingMinutes' | 'due' | 'state'
 >;
 
-export interface SlaVectorCase {
+interface SlaVectorCase {
   name: string;
   policy: string;
   ticket: TicketHistory;

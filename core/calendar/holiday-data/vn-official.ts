@@ -14,7 +14,7 @@
 /** Which statutory holiday an announced break replaces (its rule-computed days are dropped for that year). */
 export type VietnamHoliday = 'new-year' | 'tet' | 'hung-kings' | 'reunification-and-labour' | 'national-day';
 
-export interface AnnouncedBreak {
+interface AnnouncedBreak {
   readonly holiday: VietnamHoliday;
   /** The working days (Monday-Friday) the break closes, ISO dates, bridge days included. */
   readonly closed: readonly string[];

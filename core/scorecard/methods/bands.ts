@@ -3,7 +3,7 @@ import { checkList, checkNumber, rowNumber } from '../../kpi/validate';
 import type { Direction } from '../schema';
 
 /** Checks that `bands` is a list of at least two strictly ascending numbers (b0 < b1 < … < bn). */
-export function checkBands(fn: string, argument: string, bands: readonly unknown[]): number[] {
+function checkBands(fn: string, argument: string, bands: readonly unknown[]): number[] {
   const list = checkList(fn, argument, bands).map((value, index) => rowNumber(fn, argument, value, index));
   if (list.length < 2) throw new KpiInputError(fn, argument, `must have at least 2 boundaries (one band), not ${list.length}`);
   list.forEach((value, index) => {
