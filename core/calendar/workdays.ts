@@ -67,7 +67,10 @@ function weekendTable(weekend: unknown): WeekendTable {
   return table;
 }
 
-/** The weekend as 7 flags, Monday first, true = day off. Throws a CalendarError for anything the spreadsheets reject. */
+/**
+ * The weekend as 7 flags, Monday first, true = day off. Throws a CalendarError for anything the spreadsheets reject.
+ * @internal
+ */
 export const parseWeekend = (weekend?: Weekend): readonly boolean[] => weekendTable(weekend).mask;
 
 function dayArg(field: string, value: number): DayNumber {
@@ -284,10 +287,16 @@ function bisectOverHolidays(t: WeekendTable, hs: readonly number[], from: DayNum
   return stepWeekdays(t, from, -n + last + 1 - lo, -1);
 }
 
-/** NETWORKDAYS.INTL for one pair of dates (see PreparedWorkdays.count); prepare once for many. */
+/**
+ * NETWORKDAYS.INTL for one pair of dates (see PreparedWorkdays.count); prepare once for many.
+ * @public
+ */
 export const workingDaysBetween = (start: number, end: number, weekend?: Weekend, holidays?: readonly unknown[]): number =>
   prepare(weekend, holidays, false).count(start, end);
 
-/** WORKDAY.INTL for one date (see PreparedWorkdays.add); prepare once for many. */
+/**
+ * WORKDAY.INTL for one date (see PreparedWorkdays.add); prepare once for many.
+ * @public
+ */
 export const addWorkingDays = (start: number, days: number, weekend?: Weekend, holidays?: readonly unknown[]): DayNumber =>
   prepare(weekend, holidays, false).add(start, days);

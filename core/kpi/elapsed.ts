@@ -33,7 +33,10 @@ function meanElapsed(fn: string, startsName: string, endsName: string, starts: u
 
 type Ends = readonly (number | null | undefined)[];
 
-/** Cycle time = mean of (end − start) over completed items (Lean/Kanban definition); milliseconds by default. */
+/**
+ * Cycle time = mean of (end − start) over completed items (Lean/Kanban definition); milliseconds by default.
+ * @public
+ */
 export const cycleTime = (starts: readonly number[], ends: Ends, elapsed: Elapsed = wallClockMs): number =>
   meanElapsed('cycleTime', 'starts', 'ends', starts, ends, elapsed);
 

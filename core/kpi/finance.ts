@@ -42,6 +42,7 @@ const checkDayNumber = (argument: string, value: number): number => {
 /**
  * Days to close = close date − period end date, in calendar days (the financial-close cycle time; negative when
  * closed before the period ended). Both are day numbers: whole days since 1970-01-01.
+ * @public
  */
 export const daysToClose = (closeDay: number, periodEndDay: number): number =>
   checkDayNumber('closeDay', closeDay) - checkDayNumber('periodEndDay', periodEndDay);

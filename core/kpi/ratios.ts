@@ -16,6 +16,9 @@ export const errorRate = (errors: number, total: number): number => share('ERROR
 export const reopenRate = (reopened: number, resolved: number): number =>
   share('reopenRate', 'reopened', reopened, 'resolved', resolved);
 
-/** Payroll accuracy = 1 − payslips with errors ÷ payslips issued (APQC / CIPP definition); 0..1. */
+/**
+ * Payroll accuracy = 1 − payslips with errors ÷ payslips issued (APQC / CIPP definition); 0..1.
+ * @public
+ */
 export const payrollAccuracy = (payslipsWithErrors: number, payslips: number): number =>
   1 - share('payrollAccuracy', 'payslipsWithErrors', payslipsWithErrors, 'payslips', payslips);

@@ -5,6 +5,7 @@ import { checkList, checkNumber, checkSameLength, isBlank, rowNumber } from './v
 /**
  * The instant `months` calendar months after `instant`, in UTC, keeping the time of day; a day past the end of the
  * target month is clamped to its last day (31 Jan + 1 month = 28 or 29 Feb).
+ * @internal
  */
 export function addMonthsUtc(instant: number, months: number): number {
   const date = new Date(instant);

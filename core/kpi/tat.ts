@@ -30,7 +30,10 @@ const percentileOfSorted = (sorted: readonly number[], p: number): number => {
 
 const ascending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
 
-/** The p-th percentile (0 ≤ p ≤ 1) of values, as PERCENTILE.INC: `percentile([1, 2, 3, 4], 0.9)` = 3.7. */
+/**
+ * The p-th percentile (0 ≤ p ≤ 1) of values, as PERCENTILE.INC: `percentile([1, 2, 3, 4], 0.9)` = 3.7.
+ * @internal
+ */
 export function percentile(values: readonly number[], p: number): number {
   const list = checkList('percentile', 'values', values);
   if (list.length === 0) throw new KpiInputError('percentile', 'values', 'has no values');

@@ -5,11 +5,15 @@ import { periodLabel, type Period } from '../calendar/period';
 import type { KpiDefinition } from './schema';
 import { kpisOfTree, type ScorecardTree } from './tree';
 
-/** How the values of a period combine: `mean` and `average` are the same. */
+/**
+ * How the values of a period combine: `mean` and `average` are the same.
+ * @public
+ */
 export type Aggregation = 'sum' | 'mean' | 'average' | 'last' | 'min' | 'max';
 /** A calendar period, or `ytd`: one bucket per month holding everything from 1 January up to the end of that month. */
 export type PeriodView = Period | 'ytd';
 
+/** @public */
 export interface PeriodBucket {
   /** `2025-03-14` (day), `2025-W11` (ISO week, Monday first), `2025-03` (month and ytd), `2025-Q1`, `2025`. */
   key: string;
@@ -84,6 +88,7 @@ const valueOf = (how: Aggregation, acc: Accumulator): number =>
  * from 1 January to that month's end. Periods are UTC calendar periods unless `utcOffsetMinutes` gives the local
  * offset at an instant (+420 for Asia/Ho_Chi_Minh). Buckets come sorted by key; empty periods are not listed.
  * `fn` names the caller in errors.
+ * @public
  */
 export function aggregatePeriod(
   values: readonly { at: number; value: number }[],
@@ -101,6 +106,7 @@ export function aggregatePeriod(
  * A ratio KPI aggregated by its parts: Σ numerators ÷ Σ denominators in each period (first-time-right = requests done
  * right ÷ requests done), the only correct way; a mean of monthly ratios weighs a quiet month like a busy one. The
  * two series may have different instants. A period whose denominators sum to 0 is an error naming it.
+ * @public
  */
 export function aggregateRatioOfSums(
   numerators: readonly Timed[],
@@ -126,6 +132,7 @@ export type KpiSeries = readonly Timed[] | { numerators: readonly Timed[]; denom
 /**
  * The actual of each period of a KPI, combined by the KPI's own `aggregation` (`ratio-of-sums` from its numerator and
  * denominator series). Errors name the KPI and the field: a KPI without `aggregation`, or series of the wrong shape.
+ * @public
  */
 export function kpiPeriodActuals(kpi: KpiDefinition, series: KpiSeries, period: PeriodView, utcOffsetMinutes: (at: number) => number = () => 0): PeriodBucket[] {
   const fn = `KPI "${kpi.id}"`;
@@ -140,12 +147,16 @@ export function kpiPeriodActuals(kpi: KpiDefinition, series: KpiSeries, period: 
   return aggregatePeriod(series as readonly Timed[], period, kpi.aggregation, utcOffsetMinutes, fn);
 }
 
+/** @public */
 export interface TrendPoint extends PeriodBucket {
   /** value − the previous listed period's value; null for the first. */
   change: number | null;
 }
 
-/** Period-over-period change of sorted buckets (a trend line). */
+/**
+ * Period-over-period change of sorted buckets (a trend line).
+ * @public
+ */
 export const periodTrend = (buckets: readonly PeriodBucket[]): TrendPoint[] =>
   buckets.map((b, i) => ({ ...b, change: i === 0 ? null : b.value - buckets[i - 1].value }));
 

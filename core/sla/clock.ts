@@ -124,6 +124,7 @@ function instantError(argument: string, t: unknown, context = ''): SlaError {
 /**
  * A date field's value as an instant: with an offset it is that instant; without one it is a wall-clock time in the
  * calendar's zone, never the machine's. NaN when the text is neither.
+ * @internal
  */
 export const parseFieldDateTime = (text: string, timeZone: string): Instant => parseIsoDateTime(text, timeZone);
 
@@ -427,5 +428,6 @@ export function createSlaClock(policy: SlaPolicyInput | SlaPolicy, calendars: Ca
   return new SlaClock(parsed.data, calendars);
 }
 
+/** @public */
 export const computeSla = (policy: SlaPolicyInput | SlaPolicy, ticket: TicketHistory, calendars: CalendarSet, asOf: Instant) =>
   createSlaClock(policy, calendars).compute(ticket, asOf);

@@ -12,6 +12,7 @@ import { validatePushEvents } from '../../node_modules/@forge/events/out/validat
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../bench/prng';
+import { respond, STATUS_TEXT, type DoubleResponse } from './double-response';
 import { SiteCatalogue } from './forge-site-catalogue';
 
 /** A small seeded generator (the bench's mulberry32): fault injection that a failing test can replay. */
@@ -29,26 +30,6 @@ interface Init {
   body?: unknown;
   headers?: Record<string, string>;
 }
-
-export interface DoubleResponse {
-  ok: boolean;
-  status: number;
-  statusText: string;
-  headers: { get(name: string): string | null };
-  json(): Promise<unknown>;
-  text(): Promise<string>;
-}
-
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
-
-const respond = (status: number, body: unknown, headers: Record<string, string> = {}): DoubleResponse => ({
-  ok: status >= 200 && status < 300,
-  status,
-  statusText: STATUS_TEXT[status] ?? 'OK',
-  headers: { get: (name) => headers[name] ?? headers[name.toLowerCase()] ?? null },
-  json: async () => JSON.parse(JSON.stringify(body)),
-  text: async () => JSON.stringify(body),
-});
 
 export interface DoubleIssue {
   id: string;

@@ -3,7 +3,7 @@
  * and custom fields, answered like Atlassian's documented endpoints, with their paging and their limits. JiraDouble
  * routes these paths here (test/helpers/forge-doubles.ts).
  */
-import type { DoubleResponse } from './forge-doubles';
+import type { DoubleResponse } from './double-response';
 
 export interface CatalogueProject {
   id: string;

@@ -12,6 +12,7 @@ export interface EncodedDays {
   readonly y?: string;
 }
 
+/** @internal */
 export interface CountryTable extends EncodedDays {
   readonly names: readonly string[];
   readonly width: number;
