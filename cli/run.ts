@@ -21,13 +21,13 @@ export interface TatSummary {
   p90Hours: number;
 }
 
-export interface GoalRow extends ComplianceCounts {
+interface GoalRow extends ComplianceCounts {
   policy: string;
   goal: string;
   tat: TatSummary | null;
 }
 
-export interface FieldRow extends ComplianceCounts {
+interface FieldRow extends ComplianceCounts {
   value: string;
   /** Goal labels of the cycles in the group. */
   goals: string[];

@@ -56,7 +56,7 @@ const countOutsideQuotes = (line: string, delimiter: string) => {
 };
 
 /** The candidate that splits the header line most, or null when none occurs. */
-export function detectDelimiter(headerLine: string): string | null {
+function detectDelimiter(headerLine: string): string | null {
   let best: string | null = null;
   let most = 0;
   for (const d of DELIMITERS) {

@@ -9,7 +9,7 @@ import { compileTimeFormat } from './time';
  */
 const ColumnSchema = z.string().min(1, { message: 'name a column' });
 
-export const MappingSchema = z
+const MappingSchema = z
   .strictObject({
     /** An editor's pointer to examples/mapping.schema.json; ignored. */
     $schema: z.string().optional(),

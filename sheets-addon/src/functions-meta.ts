@@ -4,7 +4,7 @@
  * Names and argument order are a promise to users (shared/SHEETS-FUNCTIONS.md): never reorder or rename.
  */
 
-export interface ParamMeta {
+interface ParamMeta {
   name: string;
   help: string;
   optional?: boolean;

@@ -41,7 +41,7 @@ const migrations: Record<number, (old: StoredConfig) => StoredConfig> = {
   }),
 };
 
-export const versionOf = (stored: StoredConfig): number =>
+const versionOf = (stored: StoredConfig): number =>
   typeof stored.schemaVersion === 'number' ? stored.schemaVersion : typeof stored.version === 'number' ? stored.version : 1;
 
 /** Brings a stored configuration up to the current format; a newer format (a rolled-back app) is refused, not overwritten. */

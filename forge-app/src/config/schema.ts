@@ -13,7 +13,7 @@ export const FieldMapSchema = z.object({
   extra: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 
-export const SyncSettingsSchema = z.object({
+const SyncSettingsSchema = z.object({
   /** The issues the app measures, as JQL without ORDER BY (the sync adds the `updated` bound). */
   scopeJql: z
     .string()
@@ -25,7 +25,7 @@ export const SyncSettingsSchema = z.object({
   reportTimeZone: TimeZoneSchema.default('UTC'),
 });
 
-export const AppConfigSchema = z.object({
+const AppConfigSchema = z.object({
   schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
   /** Calendar name → its text form (`Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN`). */
   calendars: z.record(z.string().min(1), z.string().min(1)).default({}),

@@ -22,7 +22,7 @@ type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncSt
 type RecomputeAnswer = { ok: true; recompute: GenerationState['building'] } | { error: string; message: string };
 
 /** History recompute: progress of the one running, the last one finished, and a button to start one. */
-export function HistoryPanel({ generations, t, locale, timeZone }: { generations: GenerationState; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
+function HistoryPanel({ generations, t, locale, timeZone }: { generations: GenerationState; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
   const [notice, setNotice] = useState<string | null>(null);
   const start = async () => {
     const answer = (await invoke<RecomputeAnswer>('startRecompute', {})) as RecomputeAnswer;
@@ -44,7 +44,7 @@ export function HistoryPanel({ generations, t, locale, timeZone }: { generations
 type RetryAnswer = { queued: number; rateLimited: boolean } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
 
 /** Sync health: last run, lag, tickets processed, the tickets that keep failing with their errors, and "retry now". */
-export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncHealth; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
+function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncHealth; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
   const [notice, setNotice] = useState<string | null>(null);
   const retry = async () => {
     const answer = (await invoke<RetryAnswer>('retryFailedNow', {})) as RetryAnswer;

@@ -18,7 +18,7 @@ type Option = { label: string; value: string };
  * The holiday tables' countries and regions as choices, each country by its name in the viewer's language (the tables
  * hold no names; Intl.DisplayNames gives them) and its code, a region as its country's name and the region's code.
  */
-export function holidayCountryOptions(locale: string | undefined): Option[] {
+function holidayCountryOptions(locale: string | undefined): Option[] {
   let names: Intl.DisplayNames | null = null;
   try {
     names = new Intl.DisplayNames([(locale ?? 'en').replace('_', '-'), 'en'], { type: 'region' });

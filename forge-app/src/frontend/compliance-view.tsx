@@ -32,7 +32,7 @@ export const complianceAppearance = (ratio: number | null, target: ComplianceTar
 };
 
 /** The gadget's data as one CSV table: the total, each group, each trend period and each ticket at risk. */
-export function complianceCsv(answer: ComplianceAnswer, t: Messages): string {
+function complianceCsv(answer: ComplianceAnswer, t: Messages): string {
   const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
   const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
   return toCsv(
@@ -50,7 +50,7 @@ export const projectList = (text: string | undefined): string[] =>
   (text ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
 
 /** The resolver query a saved configuration asks for; undefined until it names an SLA (and a JQL, when scoped by JQL). */
-export function complianceQueryOf(config: ComplianceGadgetConfig | undefined): ComplianceQuery | undefined {
+function complianceQueryOf(config: ComplianceGadgetConfig | undefined): ComplianceQuery | undefined {
   if (!config) return undefined;
   const jsm = config.source === 'jsm';
   const policyId = jsm ? (config.jsmMetric?.trim() ? `jsm:${config.jsmMetric.trim()}` : undefined) : config.policyId;

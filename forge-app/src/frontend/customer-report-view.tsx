@@ -13,7 +13,7 @@ export interface CustomerReportConfig {
   months?: string;
 }
 
-export function customerQueryOf(config: CustomerReportConfig | undefined): CustomerReportQuery | undefined {
+function customerQueryOf(config: CustomerReportConfig | undefined): CustomerReportQuery | undefined {
   if (!config?.policyId) return undefined;
   return { policyId: config.policyId, projects: projectList(config.projects), months: Number(config.months) || 3 };
 }
@@ -21,7 +21,7 @@ export function customerQueryOf(config: CustomerReportConfig | undefined): Custo
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The report as CSV: one row per internal customer. */
-export function customerCsv(report: CustomerReport, t: Messages): string {
+function customerCsv(report: CustomerReport, t: Messages): string {
   return toCsv(
     ['organization', 'met', 'breached', 'compliance', 'rag', 'median_tat_hours', 'resolved', 'inps', 'inps_answers'],
     report.rows.map((r) => [r.organization || t.noOrganization, r.met, r.breached, r.compliance === null ? null : Math.round(r.compliance * 10_000) / 10_000, r.rag, r.medianTatHours === null ? null : round1(r.medianTatHours), r.resolved, r.inps === null ? null : round1(r.inps), r.answers]),

@@ -14,7 +14,7 @@ export type NodePath = readonly number[];
 const childrenOf = (node: EditNode): EditNode[] => node.children ?? [];
 const kpisOf = (node: EditNode): EditKpi[] => node.kpis ?? [];
 
-export const nodeAt = (card: EditCard, path: NodePath): EditNode => path.reduce((node, index) => childrenOf(node)[index], card.tree.root);
+const nodeAt = (card: EditCard, path: NodePath): EditNode => path.reduce((node, index) => childrenOf(node)[index], card.tree.root);
 
 /** The path of a node inside the whole configuration, as validation errors name it (`scorecards.0.tree.root.children.1`). */
 export const errorPath = (cardIndex: number, path: NodePath): string => [`scorecards.${cardIndex}.tree.root`, ...path.map((i) => `children.${i}`)].join('.');
@@ -41,7 +41,7 @@ function moved<T>(items: readonly T[], index: number, delta: number): T[] {
 const allIds = (node: EditNode): string[] => [node.id, ...kpisOf(node).map((k) => k.id), ...childrenOf(node).flatMap(allIds)];
 
 /** `prefix-n` with the smallest n not used by any node or KPI of the scorecard. */
-export function freshId(card: EditCard, prefix: string): string {
+function freshId(card: EditCard, prefix: string): string {
   const used = new Set(allIds(card.tree.root));
   let n = 1;
   while (used.has(`${prefix}-${n}`)) n++;

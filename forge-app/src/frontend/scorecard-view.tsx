@@ -23,7 +23,7 @@ const RAG_APPEARANCE = { GREEN: 'success', AMBER: 'moved', RED: 'removed' } as c
 /** Depth in the tree, shown as an indent: DynamicTable has no tree rows. */
 const indent = (depth: number) => '\u2003'.repeat(depth);
 
-export const parseSources = (text: string | undefined): Record<string, string> =>
+const parseSources = (text: string | undefined): Record<string, string> =>
   Object.fromEntries(
     (text ?? '').split('\n').map((line) => line.split('=').map((s) => s.trim())).filter((p): p is [string, string] => p.length === 2 && p[0] !== '' && p[1] !== ''),
   );

@@ -11,7 +11,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
 /** Counters the sync reports and the tests hold against the platform's limits. */
 export interface JiraCallStats {
@@ -25,7 +25,7 @@ export interface JiraCallStats {
 /** Answers worth another try: rate limiting and the server-side failures a later attempt may not meet. */
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-export class JiraError extends Error {
+class JiraError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);
@@ -45,9 +45,9 @@ export class JqlError extends Error {
 /** Jira's search/jql returns at most 100 issues a page when fields are asked for. */
 const SEARCH_PAGE_SIZE = 100;
 /** search/jql reconciles at most 50 issue ids a call (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile). */
-export const RECONCILE_MAX = 50;
+const RECONCILE_MAX = 50;
 /** bulkfetch takes up to 1,000 issue ids a call. */
-export const BULKFETCH_MAX_ISSUES = 1_000;
+const BULKFETCH_MAX_ISSUES = 1_000;
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -277,7 +277,7 @@ export class JiraClient {
 }
 
 /** Issue entity property limits (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/). */
-export const ISSUE_PROPERTY_KEY_MAX = 255;
-export const ISSUE_PROPERTY_VALUE_MAX = 32_768;
+const ISSUE_PROPERTY_KEY_MAX = 255;
+const ISSUE_PROPERTY_VALUE_MAX = 32_768;
 /** The custom field type of JSM's Organizations field, as `GET /rest/api/3/field` reports it in `schema.custom`. */
-export const JSM_ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';
+const JSM_ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';

@@ -13,7 +13,7 @@ export interface JiraIssue {
   fields: Record<string, unknown>;
 }
 
-export interface JiraChangeItem {
+interface JiraChangeItem {
   field: string;
   fieldId?: string;
   fieldtype?: string;
@@ -42,15 +42,15 @@ export interface JsmSlaPage {
   isLastPage?: boolean;
 }
 
-export interface JsmTime {
+interface JsmTime {
   epochMillis: number;
 }
 
-export interface JsmDuration {
+interface JsmDuration {
   millis: number;
 }
 
-export interface JsmCompletedCycle {
+interface JsmCompletedCycle {
   startTime: JsmTime;
   stopTime: JsmTime;
   breachTime?: JsmTime;
@@ -60,7 +60,7 @@ export interface JsmCompletedCycle {
   remainingTime: JsmDuration;
 }
 
-export interface JsmOngoingCycle {
+interface JsmOngoingCycle {
   startTime: JsmTime;
   breachTime?: JsmTime;
   breached: boolean;

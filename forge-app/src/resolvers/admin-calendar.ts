@@ -1,7 +1,7 @@
 import { CalendarError, compileCalendar, holidayList, type Instant, parseCalendarText, publicWorkedDays, type WorkCalendar } from '../../../core';
 
 /** The calendar editor's preview: the next working windows and the year's closed days, from the core's own calendar. */
-export interface CalendarPreview {
+interface CalendarPreview {
   timeZone: string;
   /** The next working windows from `from`, as instants; `open` marks a window still running at the look-ahead's end. */
   windows: Array<{ start: Instant; end: Instant; open: boolean }>;
@@ -17,7 +17,7 @@ export type CalendarPreviewAnswer = { ok: true; preview: CalendarPreview } | { o
 const MINUTE = 60_000;
 /** A window running this long is shown as open-ended (a 24/7 calendar has one window that never closes). */
 const LOOK_AHEAD_MINUTES = 8 * 24 * 60;
-export const PREVIEW_WINDOWS = 10;
+const PREVIEW_WINDOWS = 10;
 
 /** Whether every minute of [start, start + minutes) is working time. */
 const allWorking = (calendar: WorkCalendar, start: Instant, minutes: number) =>
@@ -40,7 +40,7 @@ function windowFrom(calendar: WorkCalendar, start: Instant): { start: Instant; e
 }
 
 /** The next `count` working windows at or after `from` (one that is running at `from` starts at `from`). */
-export function nextWorkingWindows(calendar: WorkCalendar, from: Instant, count: number): CalendarPreview['windows'] {
+function nextWorkingWindows(calendar: WorkCalendar, from: Instant, count: number): CalendarPreview['windows'] {
   const windows: CalendarPreview['windows'] = [];
   if (!calendar.hasWorkingHours) return windows;
   let at = from;

@@ -8,14 +8,14 @@ import { runtime } from '../runtime';
  * takes a search term. Every endpoint here is within the app's scopes (`read:jira-work`, `read:servicedesk-request`).
  */
 export type PickerKind = 'projects' | 'statuses' | 'requestTypes' | 'priorities' | 'fields';
-export const PICKER_KINDS: readonly PickerKind[] = ['projects', 'statuses', 'requestTypes', 'priorities', 'fields'];
+const PICKER_KINDS: readonly PickerKind[] = ['projects', 'statuses', 'requestTypes', 'priorities', 'fields'];
 
 export interface PickerOption {
   label: string;
   value: string;
 }
 
-export interface PickerQuery {
+interface PickerQuery {
   kind: PickerKind;
   /** What the admin typed in the select; empty lists everything. */
   query?: string;
@@ -30,7 +30,7 @@ export interface PickerAnswer {
 }
 
 /** Enough for any select; a site with more matches asks the admin to type a few letters. */
-export const PICKER_MAX_OPTIONS = 500;
+const PICKER_MAX_OPTIONS = 500;
 
 /** Jira's offset pages (`startAt`, `maxResults`, `isLast`, `values`): project/search, priority/search, field/search. */
 interface JiraOffsetPage<T> {

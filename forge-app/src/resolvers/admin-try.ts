@@ -6,7 +6,7 @@ import { runtime } from '../runtime';
 import { issueFieldsToFetch, toTicketHistory } from '../sync/normalise';
 
 /** "Try on issue": a policy as the admin is editing it, run by the core on one issue's full history, before saving. */
-export interface TryPolicyRequest {
+interface TryPolicyRequest {
   issueKey: string;
   /** The policy being edited (not yet saved). */
   policy: unknown;
@@ -16,7 +16,7 @@ export interface TryPolicyRequest {
   fields?: unknown;
 }
 
-export interface TriedCycle {
+interface TriedCycle {
   start: number;
   stop: number | null;
   due: number | null;

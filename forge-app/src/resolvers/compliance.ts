@@ -10,11 +10,11 @@ import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { browsableIssueIds, browsableProjects } from './permissions';
 
-export const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
+const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
 
 /** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
-export const JQL_ISSUE_LIMIT = 5_000;
+const JQL_ISSUE_LIMIT = 5_000;
 
 export interface ComplianceQuery {
   /** An app policy id, or `jsm:<SLA name>` for JSM's own SLA. */
@@ -89,7 +89,7 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** Open cycles are reported at their due time, which may lie ahead: months this far past the current one are read too. */
-export const MONTHS_AHEAD = 2;
+const MONTHS_AHEAD = 2;
 
 /**
  * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles.

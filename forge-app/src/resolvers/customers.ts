@@ -16,7 +16,7 @@ export interface CustomerReportQuery {
 }
 
 /** One internal customer (a JSM organization, or several joined when a request names several; "" for none). */
-export interface CustomerRow {
+interface CustomerRow {
   organization: string;
   met: number;
   breached: number;

@@ -10,13 +10,13 @@ import { organizationsOf } from '../sync/normalise';
 import { monthOf } from '../sync/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
-export const INPS_COMMENT_MAX = 1_000;
+const INPS_COMMENT_MAX = 1_000;
 
 /** One answer in a project-month bucket: [score 0-10, answered at, the request's organizations or null]. */
 export type InpsEntry = [number, number, string | null];
 
 /** The answer as kept per requester and request (the comment lives only here, not in the buckets). */
-export interface InpsAnswerRecord {
+interface InpsAnswerRecord {
   issueKey: string;
   score: number;
   comment: string | null;

@@ -8,10 +8,10 @@ export interface ForgeLicense {
   isEvaluation?: boolean | null;
 }
 
-export const UNLICENSED = { error: 'UNLICENSED' as const, message: 'This app needs an active license for this site: ask a Jira administrator to check Manage apps.' };
+const UNLICENSED = { error: 'UNLICENSED' as const, message: 'This app needs an active license for this site: ask a Jira administrator to check Manage apps.' };
 
 /** Whether an invocation may be served: no license object (free or development) or an active one. */
-export const isLicensed = (license: ForgeLicense | null | undefined): boolean => license?.isActive !== false;
+const isLicensed = (license: ForgeLicense | null | undefined): boolean => license?.isActive !== false;
 
 /** Wraps the resolver definitions: an inactive license answers `UNLICENSED` instead of any data, whatever the function. */
 export const requireLicense =

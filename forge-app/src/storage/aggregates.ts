@@ -44,7 +44,7 @@ export const TICKETS_FAMILY = '_tickets';
 /** A field's value as stored and grouped on: several values sorted and comma-joined (JSM organizations, labels). */
 export const groupValue = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', '));
 
-export const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): CycleEntry => [
+const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): CycleEntry => [
   STATE_CODES[cycle.state],
   cycle.stop === null ? 0 : 1,
   reportedAt(cycle),
@@ -52,7 +52,7 @@ export const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): 
 ];
 
 /** Where a ticket's entries go and what they are: bucket key → entry key → entry, and open-index key → entry. */
-export function placementOf(result: TicketResult, timeZone: string, gen = 0) {
+function placementOf(result: TicketResult, timeZone: string, gen = 0) {
   const buckets = new Map<string, Map<string, unknown>>();
   const put = (bucketKey: string, entryKey: string, entry: unknown) => {
     if (!buckets.has(bucketKey)) buckets.set(bucketKey, new Map());

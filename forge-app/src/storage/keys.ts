@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
  * `/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/` (https://developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs):
  * names that come from people (policy ids, JSM SLA metric names) are encoded into that alphabet by `segment`.
  */
-export const MAX_KEY_LENGTH = 500;
-export const KVS_KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
+const MAX_KEY_LENGTH = 500;
+const KVS_KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 
 /** Throws a RangeError naming the key when KVS would refuse it, so the failure says what and where. */
 export function checkedKey(key: string): string {
@@ -17,7 +17,7 @@ export function checkedKey(key: string): string {
 }
 
 /** Names whose encoded form is longer than this are stored by hash (with a name table entry). */
-export const MAX_SEGMENT_LENGTH = 120;
+const MAX_SEGMENT_LENGTH = 120;
 const RAW = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**

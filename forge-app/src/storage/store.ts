@@ -3,16 +3,16 @@ import { runtime } from '../runtime';
 import { checkedKey } from './keys';
 
 /** KVS value limit: the app checks it before writing so a too-large value fails with a clear message. */
-export const MAX_VALUE_BYTES = 240 * 1024;
+const MAX_VALUE_BYTES = 240 * 1024;
 
 /** KVS queries return at most 20 values a page (https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-query/). */
-export const KVS_PAGE_LIMIT = 20;
+const KVS_PAGE_LIMIT = 20;
 
 /** Attempts per KVS call: rate limits (429) and server errors are transient; a 4xx such as INVALID_KEY is not. */
-export const KVS_ATTEMPTS = 5;
+const KVS_ATTEMPTS = 5;
 
 /** A KVS failure worth retrying: 429 RATE_LIMIT_EXCEEDED, 5xx, or a failure with no answer at all (network, timeout). */
-export function isTransientKvsError(error: unknown): boolean {
+function isTransientKvsError(error: unknown): boolean {
   if (error instanceof RangeError) return false;
   if (error instanceof ForgeKvsAPIError) {
     const status = error.responseDetails?.status ?? 0;

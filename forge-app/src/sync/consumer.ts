@@ -47,7 +47,7 @@ const step = async <T>(name: SyncStep, work: () => Promise<T> | T): Promise<T> =
 };
 
 /** JQL for a batch: the configured scope and the keys, so a ticket that left the scope is not recomputed. */
-export const batchJql = (config: AppConfig, issueKeys: readonly string[]): string => `(${config.sync.scopeJql}) AND key in (${issueKeys.join(', ')})`;
+const batchJql = (config: AppConfig, issueKeys: readonly string[]): string => `(${config.sync.scopeJql}) AND key in (${issueKeys.join(', ')})`;
 
 /** One generation a ticket's result is written to, with the configuration it is computed with. */
 interface Target {

@@ -22,7 +22,7 @@ export interface FailureRecord {
 export const SHOWN_AFTER_ATTEMPTS = 3;
 const HOUR = 3_600_000;
 /** Back-off between attempts: 0 h (the next run), then 1, 2, 4 … hours, at most a day. */
-export const retryDelayMs = (attempts: number): number => (attempts <= 1 ? 0 : Math.min(24 * HOUR, HOUR * 2 ** (attempts - 2)));
+const retryDelayMs = (attempts: number): number => (attempts <= 1 ? 0 : Math.min(24 * HOUR, HOUR * 2 ** (attempts - 2)));
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 

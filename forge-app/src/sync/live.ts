@@ -13,7 +13,7 @@ export interface IssueEvent {
   issue: { id: string; key: string };
 }
 
-export const LIVE_EVENT_TYPES = ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue'] as const;
+const LIVE_EVENT_TYPES = ['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue'] as const;
 
 /**
  * Queues the one ticket an issue event names, onto the same queue (and the same one-at-a-time consumer) the hourly
@@ -21,7 +21,7 @@ export const LIVE_EVENT_TYPES = ['avi:jira:created:issue', 'avi:jira:updated:iss
  * deleted one is purged. When the queue is rate limited the ticket goes to the failure ledger as due now, so the
  * next hourly run queues it; the hourly run and its daily reconciliation remain the safety net for missed events.
  */
-export async function handleIssueEvent(event: IssueEvent): Promise<'queued' | 'deferred' | 'ignored'> {
+async function handleIssueEvent(event: IssueEvent): Promise<'queued' | 'deferred' | 'ignored'> {
   if (!LIVE_EVENT_TYPES.includes(event.eventType as (typeof LIVE_EVENT_TYPES)[number])) return 'ignored';
   const key = event.issue?.key;
   if (typeof key !== 'string' || key === '') throw new Error(`issue event ${event.eventType} has no issue.key`);

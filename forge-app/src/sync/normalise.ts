@@ -12,7 +12,7 @@ export function issueFieldsToFetch(fields: AppConfig['fields'], organizationsFie
 }
 
 /** Jira sends date-times as `2025-03-03T09:00:00.000+0700`; bulkfetch may send epoch milliseconds. */
-export function instantOf(value: string | number): number {
+function instantOf(value: string | number): number {
   const at = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(at)) throw new Error(`expected a Jira date-time, got ${JSON.stringify(value)}`);
   return at;
@@ -22,7 +22,7 @@ export function instantOf(value: string | number): number {
  * A Jira field value as text: options and statuses by name, users by account id, JSM request types by name, teams by
  * name, dates kept as ISO text (a retroactive SLA start reads them), arrays as lists.
  */
-export function fieldText(value: unknown): FieldValue {
+function fieldText(value: unknown): FieldValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(instantOf(value)).toISOString() : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -19,7 +19,7 @@ export interface SyncEventBody extends Record<string, unknown> {
 }
 
 /** After a RateLimitError the platform asks to retry "after a minute". */
-export const RATE_LIMIT_WAIT_MS = 60_000;
+const RATE_LIMIT_WAIT_MS = 60_000;
 
 export class QueueBudgetError extends Error {
   constructor() {

@@ -12,10 +12,10 @@ import type { StoredCycle, TicketResult } from './ticket-result';
 export const SLA_PROPERTY_KEY = 'sla-state';
 
 /** "Due soon" in JQL: the instant a running clock has this many working minutes left, on its goal's calendar. */
-export const PRE_BREACH_MINUTES = 240;
+const PRE_BREACH_MINUTES = 240;
 
 /** One app policy's current clock on the issue (its latest cycle). */
-export interface PolicySlaState {
+interface PolicySlaState {
   id: string;
   name: string;
   state: StoredCycle['state'];
@@ -29,7 +29,7 @@ export interface PolicySlaState {
 }
 
 /** The property's value. The arrays and dates are what the manifest indexes; `policies` holds the details. */
-export interface SlaStateProperty {
+interface SlaStateProperty {
   policies: PolicySlaState[];
   /** Policy ids whose latest cycle breached (running past due, or stopped late). */
   breached: string[];
@@ -70,7 +70,7 @@ const earliest = (values: Array<string | null>) => values.filter((v): v is strin
  * The SLA state of an issue under the app's own policies (JSM's SLAs are searchable in JQL already), or null when no
  * app policy applies. Each policy is represented by its latest cycle: a reopened ticket's new cycle replaces the old.
  */
-export function slaStateOf(result: TicketResult, directory: PolicyDirectory): SlaStateProperty | null {
+function slaStateOf(result: TicketResult, directory: PolicyDirectory): SlaStateProperty | null {
   const latest = new Map<string, StoredCycle>();
   for (const cycle of result.cycles) {
     if (cycle.policyId.startsWith('jsm:')) continue;
@@ -110,7 +110,7 @@ export function slaStateOf(result: TicketResult, directory: PolicyDirectory): Sl
  * What decides a rewrite: states, due and warning instants, not the remaining minutes (they change with every
  * recompute of a running clock; the value says at which instant they were counted).
  */
-export const fingerprintOf = (value: SlaStateProperty): string =>
+const fingerprintOf = (value: SlaStateProperty): string =>
   createHash('sha256')
     .update(JSON.stringify({ ...value, asOf: null, remainingMinutes: null, policies: value.policies.map((p) => ({ ...p, remainingMinutes: null })) }))
     .digest('hex')

@@ -28,7 +28,7 @@ export async function addConsumed(delta: { processed: number; failed: number }, 
 
 export const loadConsumed = async (): Promise<ConsumedCounters> => (await getValue<ConsumedCounters>(keys.consumed)) ?? { processed: 0, failed: 0, lastEventAt: null };
 
-export const initialSyncState = (): SyncState => ({ cursor: 0, lastRunAt: null, more: false, lastRun: null });
+const initialSyncState = (): SyncState => ({ cursor: 0, lastRunAt: null, more: false, lastRun: null });
 
 export const loadSyncState = async (): Promise<SyncState> => (await getValue<SyncState>(keys.syncState)) ?? initialSyncState();
 export const saveSyncState = (state: SyncState): Promise<void> => setValue(keys.syncState, state);

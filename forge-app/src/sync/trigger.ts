@@ -15,12 +15,12 @@ export type { SyncEventBody };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** JQL's absolute date form, minute precision. */
-export const jqlDate = (at: number): string => {
+const jqlDate = (at: number): string => {
   const d = new Date(at);
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 };
 
-export const incrementalJql = (scopeJql: string, cursor: number): string =>
+const incrementalJql = (scopeJql: string, cursor: number): string =>
   cursor > 0
     ? `(${scopeJql}) AND updated >= "${jqlDate(Math.max(0, cursor - CURSOR_OVERLAP_MS))}" ORDER BY updated ASC, key ASC`
     : `(${scopeJql}) ORDER BY updated ASC, key ASC`;

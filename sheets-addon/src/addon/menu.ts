@@ -33,7 +33,7 @@ export function insertSampleSheet(): void {
 }
 
 /** The signatures from the metadata table, so the help lists exactly what the add-on provides. */
-export function helpText(): string {
+function helpText(): string {
   const lines = FUNCTION_NAMES.map((name) => {
     const { params, summary } = FUNCTIONS[name];
     const args = params.map((p) => ('optional' in p && p.optional ? `[${p.name}]` : p.name)).join(', ');

@@ -11,8 +11,8 @@ import { COLUMNS, COLUMN_HEADERS, CONTAINER_WORDS, DIRECTION_WORDS, KINDS, LEVEL
 
 export const SAMPLE_CALENDAR = 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN';
 const ZONE = 'Asia/Ho_Chi_Minh';
-export const REQUESTS_SHEET = 'Purchase requests';
-export const SCORECARD_SHEET = 'Scorecard';
+const REQUESTS_SHEET = 'Purchase requests';
+const SCORECARD_SHEET = 'Scorecard';
 
 const DOMESTIC = ['Domestic supplies', '3bd'] as const;
 const IMPORTED = ['Imported machinery', '45bd'] as const;

@@ -6,7 +6,7 @@
  */
 
 /** Cells an argument reads: a cell or a bounded range, on the formula's own sheet unless `sheet` names one. */
-export interface CellReference {
+interface CellReference {
   sheet?: string;
   row: number;
   column: number;

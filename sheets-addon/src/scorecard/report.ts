@@ -53,7 +53,7 @@ export interface ReportNode {
   children: ReportNode[];
 }
 
-export interface ReportAlert {
+interface ReportAlert {
   code: GamingAlert['code'];
   kpi: string;
   guard: string;
@@ -63,7 +63,7 @@ export interface ReportAlert {
   guardCurrent: number;
 }
 
-export interface ReportPayout {
+interface ReportPayout {
   scorecard: string;
   owner: string | null;
   score: number | null;
@@ -72,7 +72,7 @@ export interface ReportPayout {
 }
 
 /** Advice on the scorecard's design (core scorecardNotes), by code, with the names the sidebar's text needs. */
-export interface ReportNote {
+interface ReportNote {
   code: ScorecardNoteCode;
   scorecard: string;
   kpi: string;
