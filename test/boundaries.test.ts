@@ -2,6 +2,7 @@
  * The floors of docs/ARCHITECTURE.md as the lint configuration enforces them: the import rule that eslint.config.js
  * gives a file at each place, run on import lines, reports exactly the imports that cross a floor.
  */
+import { readFileSync } from 'node:fs';
 import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +40,24 @@ describe('import boundaries between the core and the doors', () => {
   it('tests and benches may reach inside the core (they test and measure its parts)', async () => {
     expect(await reported('test/any.test.ts', internals)).toEqual([]);
     expect(await reported('bench/any.ts', internals)).toEqual([]);
+  });
+});
+
+describe('the dead-export check knows what ships', () => {
+  const root = new URL('..', import.meta.url);
+  const knip = JSON.parse(readFileSync(new URL('knip.json', root), 'utf8')) as { entry: string[] };
+  /** `a/{b,c}.tsx!` → a/b.tsx, a/c.tsx: the production entries knip.json lists (one brace group per pattern). */
+  const productionEntries = knip.entry
+    .filter((pattern) => pattern.endsWith('!'))
+    .flatMap((pattern) => {
+      const [, before, choices, after] = /^([^{]*)(?:\{([^}]*)\})?(.*)!$/.exec(pattern)!;
+      return choices === undefined ? [before + after] : choices.split(',').map((choice) => before + choice + after);
+    });
+
+  it('lists every UI Kit resource of manifest.yml and the handlers file as a production entry', () => {
+    const manifest = readFileSync(new URL('manifest.yml', root), 'utf8');
+    const resources = [...manifest.matchAll(/^\s+path: (forge-app\/\S+\.tsx)$/gm)].map((match) => match[1]);
+    expect(resources.length).toBeGreaterThan(0);
+    expect(productionEntries).toEqual(expect.arrayContaining([...resources, 'src/index.ts', 'sheets-addon/src/entry.ts']));
   });
 });
