@@ -4,9 +4,8 @@ import { type Inputs, generateInputs } from './inputs';
 import type { PeerEngine } from './peers';
 import { intIn, mulberry32 } from './prng';
 import { when } from './format';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../core/calendar';
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** One kind of disagreement, with a verdict on which side is right and a few worked examples. */
 interface Finding {
@@ -39,14 +38,14 @@ function tally(findings: Map<string, Finding>, kind: string, verdict: string, ex
 
 /** Minute of the day (UTC) and whether the day has working hours at all. */
 function dayFacts(t: number): { minute: number; workingDay: boolean } {
-  const midnight = Math.floor(t / DAY) * DAY;
-  return { minute: (t - midnight) / MINUTE, workingDay: isWorkingMinute(midnight + 480 * MINUTE) };
+  const midnight = Math.floor(t / MS_PER_DAY) * MS_PER_DAY;
+  return { minute: (t - midnight) / MS_PER_MINUTE, workingDay: isWorkingMinute(midnight + 480 * MS_PER_MINUTE) };
 }
 
 /** The first working minute at or after t (whole minutes). */
 function nextOpening(t: number): number {
   let u = t;
-  while (!isWorkingMinute(u)) u += MINUTE;
+  while (!isWorkingMinute(u)) u += MS_PER_MINUTE;
   return u;
 }
 
@@ -142,10 +141,10 @@ export function closingTimeCases(size: number, seed: number): Inputs {
     const start = random.start[i];
     let left = intIn(rand, 1, 10);
     let target = NaN;
-    for (let day = Math.floor(start / DAY); left > 0; day++) {
+    for (let day = Math.floor(start / MS_PER_DAY); left > 0; day++) {
       for (const close of [720, 1020]) {
-        const t = day * DAY + close * MINUTE;
-        if (t > start && isWorkingMinute(t - MINUTE) && --left === 0) target = t;
+        const t = day * MS_PER_DAY + close * MS_PER_MINUTE;
+        if (t > start && isWorkingMinute(t - MS_PER_MINUTE) && --left === 0) target = t;
       }
     }
     b[i] = target;

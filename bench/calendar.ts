@@ -1,5 +1,6 @@
 import { compileCalendar } from '../core/calendar/compile';
 import type { WorkCalendar } from '../core/calendar/types';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../core/calendar';
 
 /**
  * The one calendar all three engines run: Mo-Fr 08:00-12:00, 13:00-17:00, UTC, 15 weekday holidays a year in
@@ -52,35 +53,33 @@ export function ourCalendar(timeZone = 'UTC'): WorkCalendar {
 
 // ---- a deliberately naive reference: one minute at a time, used only to arbitrate disagreements ------------------
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-const holidayDays = new Set(HOLIDAYS.map((iso) => Date.parse(`${iso}T00:00:00Z`) / DAY));
+const holidayDays = new Set(HOLIDAYS.map((iso) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY));
 
 /** Whether the minute [t, t + 1 min) is working time (t on a whole minute, UTC). Plain arithmetic, no tables. */
 export function isWorkingMinute(t: number): boolean {
-  const day = Math.floor(t / DAY);
+  const day = Math.floor(t / MS_PER_DAY);
   const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday as in getUTCDay
   if (weekday === 0 || weekday === 6 || holidayDays.has(day)) return false;
-  const m = (t - day * DAY) / MINUTE;
+  const m = (t - day * MS_PER_DAY) / MS_PER_MINUTE;
   return (m >= 480 && m < 720) || (m >= 780 && m < 1020);
 }
 
 /** Working minutes in [a, b) by stepping minute by minute (a ≤ b, both on whole minutes). */
 export function naiveMinutesBetween(a: number, b: number): number {
   let n = 0;
-  for (let t = a; t < b; t += MINUTE) if (isWorkingMinute(t)) n++;
+  for (let t = a; t < b; t += MS_PER_MINUTE) if (isWorkingMinute(t)) n++;
   return n;
 }
 
 /** The earliest instant with exactly `n` working minutes after `start`: the end of the n-th working minute. */
 export function naiveAddMinutes(start: number, n: number): number {
   let t = start;
-  for (let left = n; left > 0; t += MINUTE) if (isWorkingMinute(t)) left--;
+  for (let left = n; left > 0; t += MS_PER_MINUTE) if (isWorkingMinute(t)) left--;
   return t;
 }
 
 /** Whether any local day from the day of `a` to the day of `b` (inclusive) is one of the holidays. */
 export function touchesHoliday(a: number, b: number): boolean {
-  for (let day = Math.floor(a / DAY); day <= Math.floor(b / DAY); day++) if (holidayDays.has(day)) return true;
+  for (let day = Math.floor(a / MS_PER_DAY); day <= Math.floor(b / MS_PER_DAY); day++) if (holidayDays.has(day)) return true;
   return false;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { intIn, mulberry32 } from './prng';
+import { MS_PER_HOUR } from '../core/calendar';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const HEADER =
@@ -17,10 +18,9 @@ const HEADER =
 const IMPACTS = ['Major', 'High', 'Medium', 'Low'];
 const COUNTRIES = ['se', 'pl', 'be', 'in', 'us', 'br', 'cn', 'nl', 'fr', 'gb', 'de', 'jp'];
 const NAMES = ['Siebel', 'Krzysztof', 'Anna', 'Frederic', 'Zoë', 'Jörg', 'Minnie', 'Tomas', 'Ravi', 'Mei'];
-const HOUR = 3_600_000;
 
 /** `2012-03-15T11:53:52+01:00`: BPIC stamps every event +01:00. */
-const stamp = (t: number) => `${new Date(t + HOUR).toISOString().slice(0, 19)}+01:00`;
+const stamp = (t: number) => `${new Date(t + MS_PER_HOUR).toISOString().slice(0, 19)}+01:00`;
 
 /**
  * A log in the BPIC layout: problems one after another (as in the published file), 2 to 12 rows each, in time
@@ -56,7 +56,7 @@ export function generateBpicLog(path: string, events: number, seed = 2013): void
       if (n >= events) break;
       lines.push(`${key};${stamp(t)};${sub};${status};${fields}`);
       n++;
-      t += intIn(rand, 1, 72) * HOUR + intIn(rand, 0, 3_599_999);
+      t += intIn(rand, 1, 72) * MS_PER_HOUR + intIn(rand, 0, 3_599_999);
     }
   }
   writeFileSync(path, Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));

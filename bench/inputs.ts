@@ -1,7 +1,6 @@
 import { intIn, mulberry32 } from './prng';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../core/calendar';
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 /** Start instants fall in [FROM, TO): 2024-01-01 to 2026-12-17, so an end 5 days later stays inside 2026. */
 export const FROM = Date.UTC(2024, 0, 1);
 export const TO = Date.UTC(2026, 11, 17);
@@ -27,10 +26,10 @@ export interface Inputs {
 
 function instant(rand: () => number): number {
   if (rand() < 0.1) {
-    const day = Math.floor(FROM / DAY) + intIn(rand, 0, Math.floor((TO - FROM) / DAY) - 1);
-    return day * DAY + BOUNDARIES[intIn(rand, 0, 3)] * MINUTE;
+    const day = Math.floor(FROM / MS_PER_DAY) + intIn(rand, 0, Math.floor((TO - FROM) / MS_PER_DAY) - 1);
+    return day * MS_PER_DAY + BOUNDARIES[intIn(rand, 0, 3)] * MS_PER_MINUTE;
   }
-  return FROM + intIn(rand, 0, (TO - FROM) / MINUTE - 1) * MINUTE;
+  return FROM + intIn(rand, 0, (TO - FROM) / MS_PER_MINUTE - 1) * MS_PER_MINUTE;
 }
 
 export function generateInputs(size: number, seed: number): Inputs {
@@ -41,7 +40,7 @@ export function generateInputs(size: number, seed: number): Inputs {
   const minutes = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     a[i] = instant(rand);
-    b[i] = a[i] + intIn(rand, 0, MAX_GAP_DAYS * 1440) * MINUTE;
+    b[i] = a[i] + intIn(rand, 0, MAX_GAP_DAYS * 1440) * MS_PER_MINUTE;
     start[i] = instant(rand);
     minutes[i] = intIn(rand, 0, MAX_ADD_MINUTES);
   }

@@ -4,6 +4,7 @@ import dayjsBusinessTime from 'dayjs-business-time';
 import moment from 'moment-business-time';
 import OpeningHours from 'opening_hours';
 import { HOLIDAYS, WINDOWS } from './calendar';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../core/calendar';
 
 declare module 'moment' {
   interface Moment {
@@ -29,7 +30,6 @@ export interface PeerEngine<W> {
   add?(this: void, start: W, n: number): number;
 }
 
-const MINUTE = 60_000;
 
 // ---- dayjs-business-time 1.0.4 (README: dayjs.extend, dayjs.setBusinessTime, dayjs.setHolidays) --------------
 dayjs.extend(dayjsBusinessTime);
@@ -82,18 +82,17 @@ export const openingHoursEngine: PeerEngine<Date> = {
   name: 'opening_hours',
   wrap: (t) => new Date(t),
   // getOpenDuration answers [open ms, unknown ms]; the spec has no unknown state.
-  between: (a, b) => openingHours.getOpenDuration(a, b)[0] / MINUTE,
+  between: (a, b) => openingHours.getOpenDuration(a, b)[0] / MS_PER_MINUTE,
 };
 
 // ---- a hand-written day loop: what a developer writes without a library -----------------------------------------
-const DAY = 86_400_000;
 const WINDOW_MINUTES = WINDOWS.map((w) => [minutesOf(w.start), minutesOf(w.end)] as const);
-const HOLIDAY_DAYS = new Set(HOLIDAYS.map((iso) => Date.parse(`${iso}T00:00:00Z`) / DAY));
+const HOLIDAY_DAYS = new Set(HOLIDAYS.map((iso) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY));
 function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 /** The process zone's offset at t, in ms to add to a wall time to get UTC; in UTC a plain loop needs no Date at all. */
-const offsetAt = PROCESS_ZONE === 'UTC' ? () => 0 : (t: number) => new Date(t).getTimezoneOffset() * MINUTE;
+const offsetAt = PROCESS_ZONE === 'UTC' ? () => 0 : (t: number) => new Date(t).getTimezoneOffset() * MS_PER_MINUTE;
 
 /**
  * Working minutes in [a, b): one local day at a time over epoch ms, each window clipped to [a, b]. The zone offset is
@@ -102,18 +101,18 @@ const offsetAt = PROCESS_ZONE === 'UTC' ? () => 0 : (t: number) => new Date(t).g
  */
 function dayLoopMinutesBetween(a: number, b: number): number {
   let total = 0;
-  for (let day = Math.floor((a - offsetAt(a)) / DAY); ; day++) {
-    const midnight = day * DAY + offsetAt(day * DAY);
+  for (let day = Math.floor((a - offsetAt(a)) / MS_PER_DAY); ; day++) {
+    const midnight = day * MS_PER_DAY + offsetAt(day * MS_PER_DAY);
     if (midnight >= b) break;
     const weekday = (day + 4) % 7; // day 0, 1 January 1970, was a Thursday
     if (weekday === 0 || weekday === 6 || HOLIDAY_DAYS.has(day)) continue;
     for (const [open, close] of WINDOW_MINUTES) {
-      const from = Math.max(a, midnight + open * MINUTE);
-      const to = Math.min(b, midnight + close * MINUTE);
+      const from = Math.max(a, midnight + open * MS_PER_MINUTE);
+      const to = Math.min(b, midnight + close * MS_PER_MINUTE);
       if (to > from) total += to - from;
     }
   }
-  return total / MINUTE;
+  return total / MS_PER_MINUTE;
 }
 
 export const dayLoopEngine: PeerEngine<number> = {

@@ -6,18 +6,16 @@ import { FROM, TO } from './inputs';
 import type { PeerEngine } from './peers';
 import { intIn, mulberry32 } from './prng';
 import { measureOurs, measurePeer, type TimingOptions } from './throughput';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../core/calendar';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Range lengths in elapsed time: a month is 30 days, a year 365, ten years 3,652. */
 export const RANGES = [
-  { label: '1 h', ms: HOUR },
-  { label: '1 d', ms: DAY },
-  { label: '1 mo', ms: 30 * DAY },
-  { label: '1 y', ms: 365 * DAY },
-  { label: '10 y', ms: 3652 * DAY },
+  { label: '1 h', ms: MS_PER_HOUR },
+  { label: '1 d', ms: MS_PER_DAY },
+  { label: '1 mo', ms: 30 * MS_PER_DAY },
+  { label: '1 y', ms: 365 * MS_PER_DAY },
+  { label: '10 y', ms: 3652 * MS_PER_DAY },
 ] as const;
 
 type RangeLabel = (typeof RANGES)[number]['label'];
@@ -38,7 +36,7 @@ function rangeInputs(size: number, rangeMs: number, seed: number) {
   const a = new Float64Array(size);
   const b = new Float64Array(size);
   for (let i = 0; i < size; i++) {
-    a[i] = FROM + intIn(rand, 0, (TO - FROM) / MINUTE - 1) * MINUTE;
+    a[i] = FROM + intIn(rand, 0, (TO - FROM) / MS_PER_MINUTE - 1) * MS_PER_MINUTE;
     b[i] = a[i] + rangeMs;
   }
   return { size, a, b, start: a, minutes: new Float64Array(size) };

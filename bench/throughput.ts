@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../core/calendar/types';
 import type { Inputs } from './inputs';
 import type { PeerEngine } from './peers';
+import { MS_PER_MINUTE } from '../core/calendar';
 
 export type Operation = 'durations' | 'additions';
 
@@ -41,7 +42,6 @@ function timeBatches(batch: (offset: number) => number, batchSize: number, optio
   return { ops, seconds, perSecond: ops / seconds, checksum };
 }
 
-const MINUTE = 60_000;
 
 /** Our engine on plain epoch-ms numbers; inputs cycle through a power-of-two pool (`inputs.size` must be one). */
 export function measureOurs(calendar: WorkCalendar, inputs: Inputs, operation: Operation, options: TimingOptions): Rate {
@@ -63,7 +63,7 @@ export function measureOurs(calendar: WorkCalendar, inputs: Inputs, operation: O
           let sum = 0;
           for (let k = 0; k < batchSize; k++) {
             const i = (offset + k) & mask;
-            sum += (calendar.addWorkingMinutes(start[i], minutes[i]) - start[i]) / MINUTE;
+            sum += (calendar.addWorkingMinutes(start[i], minutes[i]) - start[i]) / MS_PER_MINUTE;
           }
           return sum;
         };
@@ -95,7 +95,7 @@ export function measurePeer<W>(peer: PeerEngine<W>, inputs: Inputs, poolSize: nu
           let sum = 0;
           for (let k = 0; k < batchSize; k++) {
             const i = (offset + k) % n;
-            sum += (add!(ws[i], inputs.minutes[i]) - inputs.start[i]) / MINUTE;
+            sum += (add!(ws[i], inputs.minutes[i]) - inputs.start[i]) / MS_PER_MINUTE;
           }
           return sum;
         };

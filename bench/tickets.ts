@@ -1,8 +1,8 @@
 import type { TicketEvent, TicketHistory } from '../core/sla/ticket';
 import type { SlaPolicyInput } from '../core/sla/policy';
 import { intIn, mulberry32 } from './prng';
+import { MS_PER_MINUTE } from '../core/calendar';
 
-const MINUTE = 60_000;
 export const TICKETS_FROM = Date.UTC(2024, 0, 1);
 const TICKETS_TO = Date.UTC(2026, 11, 15);
 /** The instant the cycles are computed at: late tickets are still open (ongoing, paused or already breached). */
@@ -36,9 +36,9 @@ const LOG_MAX_GAP = Math.log(5 * 1440);
 export function generateTickets(count: number, seed: number): TicketHistory[] {
   const rand = mulberry32(seed);
   const tickets = new Array<TicketHistory>(count);
-  const span = (TICKETS_TO - TICKETS_FROM) / MINUTE;
+  const span = (TICKETS_TO - TICKETS_FROM) / MS_PER_MINUTE;
   for (let i = 0; i < count; i++) {
-    const created = TICKETS_FROM + intIn(rand, 0, span - 1) * MINUTE;
+    const created = TICKETS_FROM + intIn(rand, 0, span - 1) * MS_PER_MINUTE;
     const r = rand();
     let p = 0;
     for (let acc = PRIORITIES[0].share; r >= acc && p < PRIORITIES.length - 1; ) acc += PRIORITIES[++p].share;
