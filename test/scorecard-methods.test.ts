@@ -1,5 +1,5 @@
 /**
- * Scoring methods of a KPI definition (issue 9, docs/SCORING.md). Worked examples follow each method's published
+ * Scoring methods of a KPI definition (docs/SCORING.md). Worked examples follow each method's published
  * definition; the page is cited at each example.
  */
 import fc from 'fast-check';
@@ -37,7 +37,7 @@ describe('progress (BSC Designer: progress from baseline to target)', () => {
   // https://bscdesigner.com/webbsc_manual/cases.htm: "Cost per Acquisition", lower is better, baseline above target;
   // https://bscdesigner.com/monitoring-performance-and-tracking-progress.htm: progress from baseline, target, value.
   it('scores the worked examples', () => {
-    expect(progressScore(F, 75, 50, 100)).toBe(0.5); // CPA 100 → 50, at 75: halfway (issue 9)
+    expect(progressScore(F, 75, 50, 100)).toBe(0.5); // CPA 100 → 50, at 75: halfway
     expect(progressScore(F, 50, 50, 100)).toBe(1);
     expect(progressScore(F, 100, 50, 100)).toBe(0);
     expect(progressScore(F, 120, 50, 100)).toBe(0); // worse than the baseline, clamped
@@ -76,7 +76,7 @@ describe('performance (BSC Designer: position on the min..max scale)', () => {
   // value is 0 and your current value is 50, then the total performance will be 25%".
   it('scores the worked examples', () => {
     expect(performanceScore(F, 50, 0, 200, 'higher')).toBe(0.25);
-    expect(performanceScore(F, 150, 100, 200, 'higher')).toBe(0.5); // issue 9: 100..200, 150 → 50 %
+    expect(performanceScore(F, 150, 100, 200, 'higher')).toBe(0.5); // 100..200, 150 → 50 %
     expect(performanceScore(F, 50, 0, 200, 'lower')).toBe(0.75); // minimization: (max − value) ÷ (max − min)
     expect(performanceScore(F, 250, 0, 200, 'higher')).toBe(1);
     expect(performanceScore(F, -10, 0, 200, 'higher')).toBe(0);

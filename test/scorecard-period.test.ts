@@ -1,4 +1,4 @@
-/** Period aggregation by a KPI's own `aggregation`, ratio-of-sums, year-to-date views and trends (issue 9). */
+/** Period aggregation by a KPI's own `aggregation`, ratio-of-sums, year-to-date views and trends. */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { aggregatePeriod, aggregateRatioOfSums, KpiDefinitionSchema, kpiPeriodActuals, periodTrend } from '../core/scorecard';

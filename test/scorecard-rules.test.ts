@@ -199,7 +199,7 @@ describe('scoring and aggregation functions name their arguments', () => {
   });
 
   it('counts an achievement within 1e-9 below a threshold as reaching it', () => {
-    // The defaults are GREEN from 1 (the target is met) and RED below 0.9 (issue 9).
+    // The defaults are GREEN from 1 (the target is met) and RED below 0.9.
     expect(statusOfAchievement(1 - 1e-9)).toBe('GREEN');
     expect(statusOfAchievement(0.9 - 1e-9)).toBe('AMBER');
     expect(statusOfAchievement(1 - 1e-8)).toBe('AMBER');

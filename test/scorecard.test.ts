@@ -96,7 +96,7 @@ describe('achievementOfActual', () => {
 
 describe('statusOfAchievement and statusOfActual', () => {
   it('is GREEN at or above amber, AMBER at or above red, RED below', () => {
-    // Defaults (issue 9, ClearPoint's evaluation): GREEN when the target is met, AMBER within 10 %, RED below.
+    // Defaults (ClearPoint's evaluation): GREEN when the target is met, AMBER within 10 %, RED below.
     expect(statusOfAchievement(1)).toBe('GREEN');
     expect(statusOfAchievement(1.2)).toBe('GREEN');
     expect(statusOfAchievement(0.99)).toBe('AMBER');
@@ -535,7 +535,7 @@ describe('aggregatePeriod', () => {
     expect(() => loose(aggregatePeriod)(values, 'fortnight', 'sum')).toThrow(
       'aggregatePeriod: period must be day, week, month, quarter, year or ytd, not "fortnight"',
     );
-    // min, max and average are aggregations since issue 9; median is not.
+    // min, max and average are aggregations; median is not.
     expect(() => loose(aggregatePeriod)(values, 'month', 'median')).toThrow('aggregatePeriod: how must be sum, mean, average, last, min or max, not "median"');
     expect(() => loose(aggregatePeriod)([{ at: 1, value: 1 }, { at: 2, value: 'x' }], 'month', 'sum')).toThrow(
       'aggregatePeriod: values.value row 2: "x" is not a number',

@@ -1,7 +1,7 @@
 import type { KpiDefinition } from './schema';
 import { kpisOfScorecard, scorecardsBelow, type ScorecardTree, type TreeNode } from './tree';
 
-/** More KPIs than this on one person's scorecard dilutes focus (issue 9: keep the 3-5 that matter). */
+/** More KPIs than this on one person's scorecard dilutes focus: keep the 3-5 that matter. */
 const MAX_PERSON_KPIS = 5;
 
 export type ScorecardNoteCode = 'TOO_MANY_KPIS' | 'KPI_WITHOUT_OWNER' | 'SPEED_KPI_UNGUARDED';

@@ -5,7 +5,7 @@ import { KpiDefinitionSchema, LEVELS, type KpiDefinition } from './schema';
 import { ROLL_UP_METHODS } from './weighted';
 
 /**
- * The objective tree (issue 9, docs/SCORING.md "Objective trees"): scorecard → perspectives → objectives of any depth →
+ * The objective tree (docs/SCORING.md "Objective trees"): scorecard → perspectives → objectives of any depth →
  * KPIs, with cascaded child scorecards as children weighted like any other child. Each container rolls up its KPIs
  * and children by its method (BSC Designer's container methods: weighted average, average, min, max, sum).
  */
