@@ -1,4 +1,4 @@
-import { instantOfWallTime } from '../../../core/calendar/zone';
+import { instantOfWallTime } from '../../../core/calendar';
 import { languageOf, type Language } from '../i18n';
 import { activeSpreadsheet, userLocale, type CellValue, type Sheet } from '../platform';
 import { COLUMNS, COLUMN_HEADERS, CONTAINER_WORDS, DIRECTION_WORDS, KINDS, LEVEL_WORDS, METHOD_WORDS, MISSING_WORDS, PERSPECTIVE_WORDS, PILLAR_WORDS, type Vocabulary } from '../scorecard/vocabulary';

@@ -1,6 +1,4 @@
-import { compileCalendar } from '../../../core/calendar/compile';
-import { parseCalendarText } from '../../../core/calendar/parse';
-import type { WorkCalendar } from '../../../core/calendar/types';
+import { compileCalendar, parseCalendarText, type WorkCalendar } from '../../../core/calendar';
 import { CellError, describeCell, holidayDateOf, isBlank, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';

@@ -1,5 +1,4 @@
-import { checkHolidayCountry } from '../../../core/calendar/holidays';
-import { parseCalendarText } from '../../../core/calendar/parse';
+import { checkHolidayCountry, parseCalendarText } from '../../../core/calendar';
 import { inLanguage } from '../functions/messages-vi';
 import { translate, UserError, type Language, type MessageKey } from '../i18n';
 import { documentProperties, spreadsheetTimeZone } from '../platform';

@@ -1,5 +1,4 @@
-import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY } from '../../../core/calendar/days';
-import { instantOfWallTime, localDayIn } from '../../../core/calendar/zone';
+import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY, instantOfWallTime, localDayIn } from '../../../core/calendar';
 import { spreadsheetTimeZone } from '../platform';
 import { formatWallTime } from './wall-time';
 

@@ -1,4 +1,4 @@
-import { prepareWorkdays } from '../../../core/calendar/workdays';
+import { prepareWorkdays } from '../../../core/calendar';
 import { CellError, dateOfDay, dayOf, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
 import { cellsOf, readArgument, readRow } from '../cells/grid';
 import { spill } from '../cells/spill';

@@ -1,5 +1,4 @@
-import { dayNumberOfIso } from '../../../core/calendar/days';
-import { holidayList } from '../../../core/calendar/holidays';
+import { dayNumberOfIso, holidayList } from '../../../core/calendar';
 import { dateOfDay, isBlank, numberOf, textOr } from '../cells/coerce';
 import { readArgument } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';

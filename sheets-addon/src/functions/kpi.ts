@@ -1,9 +1,4 @@
-import { mtbf, uptime } from '../../../core/kpi/availability';
-import { ccc, dio, dpo, dso } from '../../../core/kpi/finance';
-import { ftrRate, type FtrOutcome } from '../../../core/kpi/ftr';
-import { errorRate } from '../../../core/kpi/ratios';
-import { retentionRate } from '../../../core/kpi/retention';
-import { csat, inps } from '../../../core/kpi/survey';
+import { mtbf, uptime, ccc, dio, dpo, dso, ftrRate, type FtrOutcome, errorRate, retentionRate, csat, inps } from '../../../core/kpi';
 import { CellError, instantOf, isBlank, numberOf, numberOr, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, pairedRows, readArgument, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
