@@ -128,3 +128,61 @@ describe('date-looking text in a holiday range', () => {
     );
   });
 });
+
+describe('Vietnamese throughout', () => {
+  /**
+   * English words of the English message that must be gone from the Vietnamese one: what the user typed (quoted
+   * text), function and argument names (the words typed in the formula) and codes in capitals stay as written.
+   */
+  const KEPT = new Set(['calendar', 'weekend_or_calendar', 'holidays', 'scores', 'steps', 'bands', 'errors', 'total', 'days', 'receivables']);
+  const englishLeft = (english: string, vietnamese: string): string[] => {
+    const words = (text: string) => text.replace(/"[^"]*"/g, ' ').replace(/\d[\d.e+]*/g, ' ').split(/[^\p{L}_]+/u).filter((w) => /^[a-z][a-z_]*$/.test(w) && !KEPT.has(w));
+    const left = new Set(words(vietnamese));
+    return words(english).filter((word) => left.has(word));
+  };
+  const CASES: [string, ...unknown[]][] = [
+    ['SCORECARD', col(0.5, 0.7), col(0, 0)],
+    ['KPI_PAYOUT', 1, 100, 0, 1.2, [[1, 1], [0.5, 0.5]]],
+    ['KPI_BAND_SCORE', 5, col(10, 5, 20)],
+    ['ERROR_RATE', 5, 3],
+    ['ADD_BUSINESS_DAYS', 45723, 1, '1111111'],
+    ['ADD_BUSINESS_DAYS', 45723, 1.5e308],
+    ['BUSINESS_DAYS', 45775, 45779, 1, col('2025-04-30')],
+    ['ADD_BUSINESS_DAYS', 45723, 5, 'off'],
+    ['BUSINESS_HOURS', 45723, 45724, 'T2-T6 08:00-25:00'],
+  ];
+
+  it.each(CASES)('a vi_VN sweep finds no English word in any message: %s', (name, ...args) => {
+    const english = en().thrown(name, ...args);
+    const vietnamese = vi().thrown(name, ...args);
+    expect(vietnamese).not.toBe(english);
+    expect(englishLeft(english, vietnamese), `${english}\n${vietnamese}`).toEqual([]);
+  });
+
+  it('a vi_VN sweep finds no English word in any holiday name, 2020-2035', () => {
+    for (let year = 2020; year <= 2035; year++) {
+      const english = en().call('HOLIDAYS', 'VN', year) as string[][];
+      const vietnamese = vi().call('HOLIDAYS', 'VN', year) as string[][];
+      english.forEach((row, i) => expect(englishLeft(row[1], vietnamese[i][1]), `${year}: ${row[1]} / ${vietnamese[i][1]}`).toEqual([]));
+    }
+  });
+
+  it('calendar text takes Vietnamese weekday names: T2-T7, CN, Thứ Hai with or without diacritics', () => {
+    const s = vi();
+    const week = (calendar: string) => s.call('BUSINESS_HOURS', s.date('2025-03-03T00:00:00+07:00'), s.date('2025-03-10T00:00:00+07:00'), calendar);
+    expect(week('T2-T6 08:00-17:00')).toBe(45);
+    expect(week('Thứ Hai-Thứ Sáu 08:00-17:00; T7 08:00-12:00')).toBe(49);
+    expect(week('thu hai-thu sau 08:00-17:00; CN 08:00-09:00')).toBe(46);
+    expect(week('Thứ 2,Thứ 4 08:00-10:00; Chủ nhật 08:00-09:00')).toBe(5);
+    // A wrong time is blamed on the time, not on the day names.
+    expect(s.thrown('BUSINESS_HOURS', 45723, 45724, 'T2-T6 08:00-25:00')).toBe(
+      'BUSINESS_HOURS: calendar: "T2-T6 08:00-25:00": 25:00 không phải là giờ trong ngày (00:00 đến 24:00)',
+    );
+  });
+
+  it('the calendar manager names no English "calendar:" before a Vietnamese message', () => {
+    const s = vi();
+    const saved = s.call('saveCalendar', 'X', 'T2-T6 8-17', '', { language: 'vi' }) as { message: string };
+    expect(saved.message).toBe('Giờ làm việc không hợp lệ: "T2-T6 8-17": cần giờ dạng HH:MM-HH:MM, nhưng nhận "8-17"');
+  });
+});

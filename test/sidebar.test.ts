@@ -127,6 +127,49 @@ describe('scorecard sidebar in Chromium', () => {
     await page.close();
   });
 
+  it('the amber chip passes 4.5:1 in the Chromium test: every RAG chip\'s text on its background, as the browser computes them', async () => {
+    const page = await openPage(browser, 'Sidebar.html', sampleSandbox());
+    await page.waitForSelector('.tile');
+    // WCAG 2.2 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio), on the
+    // colours Chromium computes for a chip of each status, so a change of the stylesheet is what is measured.
+    const ratios = await page.evaluate(() => {
+      const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      const luminance = (css: string) => {
+        const [r, g, b] = css.match(/\d+/g)!.map(Number);
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      };
+      return Object.fromEntries(
+        ['GREEN', 'AMBER', 'RED', ''].map((status) => {
+          const chip = document.createElement('span');
+          chip.className = `rag ${status}`.trim();
+          document.body.append(chip);
+          const style = getComputedStyle(chip);
+          const [l1, l2] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+          chip.remove();
+          return [status || 'none', (l1 + 0.05) / (l2 + 0.05)];
+        }),
+      );
+    });
+    for (const [status, ratio] of Object.entries(ratios)) expect(ratio, status).toBeGreaterThanOrEqual(4.5);
+    await page.close();
+  });
+
+  it('a vi_VN sweep finds no sidebar number in another locale\'s form: one locale for every number of the panel', async () => {
+    const sandbox = sampleSandbox('vi_VN');
+    const page = await openPage(browser, 'Sidebar.html', sandbox);
+    await page.waitForSelector('.tile');
+    // Every number shown (tiles, tree, pay table, overall): Vietnamese groups thousands with "." and writes decimals
+    // with ",", so no number may have a decimal point followed by 1-2 digits, nor a "," group of three.
+    const numbers = await page.evaluate(() => (document.getElementById('app')!.innerText.match(/\d[\d.,]*\d|\d/g) ?? []));
+    expect(numbers.length).toBeGreaterThan(20);
+    const englishForm = numbers.filter((n) => /\.\d{1,2}$|\.\d{1,2}\D|,\d{3}(\D|$)/.test(n));
+    expect(englishForm).toEqual([]);
+    // The panel does use the Vietnamese forms: a percent with a decimal comma and money with "." groups.
+    expect(numbers.some((n) => /^\d+,\d$/.test(n))).toBe(true);
+    expect(numbers.some((n) => /^\d{1,3}(\.\d{3})+$/.test(n))).toBe(true);
+    await page.close();
+  });
+
   it('shows a server error', async () => {
     const sandbox = loadBundle();
     const page = await openPage(browser, 'Sidebar.html', sandbox);
