@@ -240,6 +240,59 @@ describe('calendar manager in Chromium', () => {
     await page.close();
   });
 
+  it('shows a year\'s holidays with their status and sources, and adds an announced year\'s days off and worked days in a minute', async () => {
+    const sandbox = loadBundle({ locale: 'vi' });
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    await page.waitForSelector('#schedule-show');
+    await page.fill('#schedule-year', '2026');
+    await page.click('#schedule-show');
+    await page.waitForSelector('#schedule table');
+    await expect(page.locator('#schedule tr[data-status="worked"] td').allTextContents()).resolves.toEqual([
+      '2026-01-10', 'Tết Dương lịch: ngày làm bù (cho ngày nghỉ 02/01/2026)', 'làm bù',
+      '2026-08-22', 'Quốc khánh: ngày làm bù (cho ngày nghỉ 31/08/2026)', 'làm bù',
+    ]);
+    await expect(page.locator('#schedule tr[data-status="official"]').count()).resolves.toBe(10);
+    await expect(page.locator('#schedule .sources').textContent()).resolves.toContain('9441/TB-BNV');
+
+    // 2027 is not announced yet: an organisation adds its notice to its calendar (here: made-up dates) and saves.
+    await page.fill('#name', 'Hà Nội');
+    await page.fill('#text', 'T2-T6 08:00-17:00 | holidays=VN');
+    await page.fill('#days-off', '30/04/2027, 03/05/2027');
+    await page.fill('#worked-days', '08/05/2027');
+    await page.click('#add-announced');
+    await expect(page.locator('#text').inputValue()).resolves.toBe('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN,2027-04-30,2027-05-03 | makeup=2027-05-08');
+    await expect(page.locator('#announced-message').textContent()).resolves.toBe('Đã thêm: hãy lưu lịch để giữ lại.');
+    await page.click('#save');
+    await page.waitForSelector('[data-calendar="Hà Nội"]');
+    // Mon 3 May closed, Sat 8 May worked: 5 business days from Mon 3 to Sun 9 May 2027.
+    expect(sandbox.call('BUSINESS_DAYS', 46510, 46516, 'Hà Nội')).toBe(5);
+
+    // A date the form cannot read is named, in the page's language.
+    await page.fill('#days-off', '31/02/2027');
+    await page.click('#add-announced');
+    await expect(page.locator('#announced-message').textContent()).resolves.toBe(
+      '"31/02/2027" không phải là ngày (ghi 2026-08-31 hoặc 31/08/2026, cách nhau bằng dấu phẩy hoặc xuống dòng)',
+    );
+    await page.close();
+  });
+
+  it('a failed save clears the previous "Đã lưu." notice', async () => {
+    const sandbox = loadBundle({ locale: 'vi' });
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    await page.waitForSelector('#save');
+    await page.fill('#name', 'A');
+    await page.fill('#text', 'T2-T6 08:00-17:00');
+    await page.click('#save');
+    await page.waitForSelector('[data-calendar="A"]');
+    await expect(page.locator('#notice').textContent()).resolves.toMatch(/^Đã lưu\./);
+    await page.fill('#name', 'B');
+    await page.fill('#text', 'T2-T6 8-17');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('text-message')!.textContent !== '');
+    await expect(page.locator('#notice').textContent()).resolves.toBe('');
+    await page.close();
+  });
+
   it('names each Edit and Delete button after its calendar, sets lang, and asks before deleting', async () => {
     const sandbox = loadBundle();
     sandbox.call('saveCalendar', 'Hanoi office', 'Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh', '');

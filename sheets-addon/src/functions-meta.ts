@@ -385,5 +385,7 @@ export const SERVER_FUNCTIONS = {
   deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name', 'language'] },
   countCalendarFormulas: { summary: 'Calendar manager: how many formulas name a calendar (asked before a rename).', params: ['name', 'language'] },
   recalculateCalendar: { summary: 'Calendar manager: makes Sheets recalculate the formulas using a calendar.', params: ['name', 'language'] },
+  countrySchedule: { summary: 'Calendar manager: a country\'s days off and worked days in a year, with their status and sources.', params: ['country', 'year', 'language'] },
+  addAnnouncedDays: { summary: 'Calendar manager: a calendar text with an announced year\'s days off and worked days added.', params: ['text', 'daysOff', 'workedDays', 'language'] },
 } as const;
 
