@@ -186,3 +186,25 @@ describe('Vietnamese throughout', () => {
     expect(saved.message).toBe('Giờ làm việc không hợp lệ: "T2-T6 8-17": cần giờ dạng HH:MM-HH:MM, nhưng nhận "8-17"');
   });
 });
+
+describe('the sample sheet', () => {
+  it('writes its formula examples in vi_VN notation (; and decimal commas) with the en_US form beside them, as text', () => {
+    const s = loadBundle({ locale: 'vi_VN', spreadsheetLocale: 'vi_VN' });
+    s.call('insertSampleSheet');
+    const sheet = s.book.getSheets().find((candidate) => candidate.getRange(16, 11).getValues()[0][0] === 'Ví dụ (vi_VN: dấu ; và dấu phẩy thập phân)')!;
+    const rows = sheet.getRange(17, 11, 5, 2).getValues() as string[][];
+    expect(rows.length).toBe(5);
+    // The en_US form is the vi_VN one with "," for ";" outside quoted text, "." for decimal commas, Mo-Fr for T2-T6.
+    const englishNotation = (vi: string) =>
+      vi
+        .split('"')
+        .map((part, i) => (i % 2 === 1 ? part.replace('T2-T6', 'Mo-Fr') : part.replace(/(\d),(\d)/g, '$1.$2').replace(/;/g, ',')))
+        .join('"');
+    for (const [vi, en] of rows) {
+      expect(vi.startsWith('=')).toBe(false);
+      expect(vi).toMatch(/;/);
+      expect(englishNotation(vi)).toBe(en);
+    }
+    expect(rows.some(([vi]) => /\d,\d/.test(vi))).toBe(true);
+  });
+});
