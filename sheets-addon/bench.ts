@@ -1,6 +1,8 @@
 import { dayRows, fastestMs, holidayDays, DAY_ROWS, HOLIDAY_COUNT } from '../bench/days';
 import { bigPurchaseLog } from '../test/helpers/sheets-rows';
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import vm from 'node:vm';
 import { CODE_PATH, loadBundle } from '../test/helpers/sheets-sandbox';
 
 /**
@@ -86,4 +88,113 @@ console.log(
   };
   line('BUSINESS_DAYS', countWith, countWithout);
   line('ADD_BUSINESS_DAYS', addWith, addWithout);
+}
+
+// Speed where the accountant waits: BUSINESS_DAYS, ADD_BUSINESS_DAYS and SLA_DUE over 100,000 rows against the floor
+// of any custom function in the same sandbox: a bare loop, compiled inside the context, that reads the same cells,
+// looks each row up in O(1) in a prepared table and writes the same result shape (one [value] per row). Target: each
+// ≤ 1.5× the floor. numpy's busday_count on the same rows and holidays is printed beside it when python3 has numpy.
+{
+  const sandbox = loadBundle();
+  const DAY_MS = 86_400_000;
+  const ZONE_MS = 7 * 3_600_000; // the sandbox's sheet is in Ho Chi Minh City (UTC+7, no DST)
+  const serialDate = (day: number) => new sandbox.SandboxDate(day * DAY_MS - ZONE_MS);
+  const rows = dayRows();
+  const starts = rows.starts.map((d) => [serialDate(d)]);
+  const ends = rows.ends.map((d) => [serialDate(d)]);
+  const counts = rows.counts.map((n) => [n]);
+  const holidayList = holidayDays();
+  const holidays = holidayList.map((d) => [serialDate(d)]);
+  const instants = rows.starts.map((d) => [new sandbox.SandboxDate(d * DAY_MS + 3 * 3_600_000)]); // 10:00 local
+  const targets = rows.counts.map((n) => [`${(Math.abs(n) % 9) + 1}bd`]);
+  // The floor's O(1) table: working days (Mo-Fr, less the holidays) up to and including each day of the rows' span.
+  const first = Math.min(...rows.starts) - 1;
+  const last = Math.max(...rows.ends);
+  const closed = new Set(holidayList);
+  const cumulative = new Int32Array(last - first + 1);
+  for (let day = first + 1; day <= last; day++) {
+    const weekday = (day + 3) % 7; // 1970-01-01 was a Thursday: 0 = Monday
+    cumulative[day - first] = cumulative[day - first - 1] + (weekday < 5 && !closed.has(day) ? 1 : 0);
+  }
+  const floorLoop = vm.runInContext(
+    `(function floor(starts, ends, table, first) {
+      var out = new Array(starts.length);
+      for (var i = 0; i < starts.length; i++) {
+        var a = Math.floor((starts[i][0].getTime() + ${ZONE_MS}) / ${DAY_MS}) - first;
+        var b = Math.floor((ends[i][0].getTime() + ${ZONE_MS}) / ${DAY_MS}) - first;
+        out[i] = [table[b] - table[a - 1]];
+      }
+      return out;
+    })`,
+    sandbox.context,
+  ) as (s: unknown, e: unknown, t: Int32Array, f: number) => number[][];
+  const floorResult = floorLoop(starts, ends, cumulative, first);
+  const counted = sandbox.call('BUSINESS_DAYS', starts, ends, '', holidays) as number[][];
+  if (counted.some((row, i) => row[0] !== floorResult[i][0])) throw new Error('the floor loop and BUSINESS_DAYS disagree');
+  const [floorMs, countMs, addMs, dueMs] = fastestMs(
+    5,
+    () => floorLoop(starts, ends, cumulative, first),
+    () => sandbox.call('BUSINESS_DAYS', starts, ends, '', holidays),
+    () => sandbox.call('ADD_BUSINESS_DAYS', starts, counts, '', holidays),
+    () => sandbox.call('SLA_DUE', instants, targets, CALENDAR, holidays),
+  );
+  const numpyMs = numpyBusdayCount(rows.starts, rows.ends, holidayList, counted.map((row) => row[0]));
+  const numpyText = numpyMs === null ? 'numpy not available (python3 without numpy)' : `numpy busday_count on the same rows ${numpyMs.toFixed(1)} ms`;
+  console.log(`floor of a custom function (bare loop in the sandbox, same cells and result shape), ${DAY_ROWS.toLocaleString('en')} rows: ${floorMs.toFixed(0)} ms; ${numpyText}`);
+  for (const [name, ms] of [['BUSINESS_DAYS', countMs], ['ADD_BUSINESS_DAYS', addMs], ['SLA_DUE (3bd-9bd, holidays range)', dueMs]] as const) {
+    const ratio = ms / floorMs;
+    console.log(`${name}, ${DAY_ROWS.toLocaleString('en')} rows: ${ms.toFixed(0)} ms = ${ratio.toFixed(2)}× the floor (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
+  }
+}
+
+// The first call in a fresh context (what every Apps Script execution pays: load Code.js, then the call) against a
+// warm call of SLA_COMPLIANCE in the same context, over 100,000 rows; target ≤ 1.2×. Medians of 4 fresh contexts.
+{
+  const firstCalls: number[] = [];
+  const warmCalls: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    const t0 = performance.now();
+    const sandbox = loadBundle();
+    const loadMs = performance.now() - t0;
+    // The rows are made by the bench, not by Apps Script: their time is left out of the first call.
+    const { starts, ends, targets } = bigPurchaseLog(sandbox, ROWS);
+    const t1 = performance.now();
+    sandbox.call('SLA_COMPLIANCE', starts, ends, targets, WITH_HOLIDAYS, '', '2025-06-30 17:00');
+    const t2 = performance.now();
+    sandbox.call('SLA_COMPLIANCE', starts, ends, targets, WITH_HOLIDAYS, '', '2025-06-30 17:00');
+    const t3 = performance.now();
+    firstCalls.push(loadMs + t2 - t1);
+    warmCalls.push(t3 - t2);
+  }
+  const ratio = median(firstCalls) / median(warmCalls);
+  console.log(
+    `SLA_COMPLIANCE, ${ROWS.toLocaleString('en')} rows: first call in a fresh context (load included) ${median(firstCalls).toFixed(0)} ms ÷ ` +
+      `a warm call in the same context ${median(warmCalls).toFixed(0)} ms = ${ratio.toFixed(2)}× (target ≤ 1.2×) ${ratio <= 1.2 ? 'OK' : 'OVER TARGET'}`,
+  );
+}
+
+/**
+ * numpy.busday_count over the same rows (ends inclusive, as NETWORKDAYS: end + 1), the fastest of 5, in ms; null when
+ * python3 or numpy is missing. Its counts must equal BUSINESS_DAYS's, or the comparison would mean nothing.
+ */
+function numpyBusdayCount(startDays: number[], endDays: number[], holidayDayList: number[], expected: number[]): number | null {
+  const script = `
+import json, sys, time
+import numpy as np
+data = json.load(sys.stdin)
+s = np.array(data["starts"], dtype="datetime64[D]")
+e = np.array(data["ends"], dtype="datetime64[D]") + np.timedelta64(1, "D")
+h = np.array(data["holidays"], dtype="datetime64[D]")
+best = float("inf")
+for _ in range(5):
+    t0 = time.perf_counter()
+    counts = np.busday_count(s, e, holidays=h)
+    best = min(best, time.perf_counter() - t0)
+print(json.dumps({"ms": best * 1000, "counts": counts.tolist()}))
+`;
+  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify({ starts: startDays, ends: endDays, holidays: holidayDayList }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) return null;
+  const { ms, counts } = JSON.parse(run.stdout) as { ms: number; counts: number[] };
+  if (counts.some((n, i) => n !== expected[i])) throw new Error('numpy busday_count and BUSINESS_DAYS disagree');
+  return ms;
 }

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLE_GLOBAL, generateStubs } from './stubs';
@@ -53,6 +53,25 @@ const noZodOptInTools: Plugin = {
   },
 };
 
+/**
+ * The core is pure (no I/O, no globals), yet its modules build zod schemas and tables at top level, which esbuild
+ * must otherwise keep as possible side effects. The add-on imports the core through its public entries
+ * (`core/<area>/index.ts`), so without this whatever an entry re-exports would land in Code.js even when unused.
+ */
+const CORE_DIR = join(root, 'core') + sep;
+const RESOLVING_CORE = Symbol('resolving a core module');
+const coreModulesWithoutSideEffects: Plugin = {
+  name: 'core-modules-without-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === RESOLVING_CORE) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING_CORE });
+      if (resolved.errors.length > 0 || !resolved.path.startsWith(CORE_DIR)) return undefined;
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 async function bundle(entry: string, options: { globalName?: string; target: string }): Promise<{ text: string; metafile: Metafile }> {
   const result = await build({
     entryPoints: [join(here, entry)],
@@ -66,7 +85,7 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     legalComments: 'none',
     write: false,
     metafile: true,
-    plugins: [englishZodMessagesOnly, noZodOptInTools],
+    plugins: [englishZodMessagesOnly, noZodOptInTools, coreModulesWithoutSideEffects],
     // The targets predate class fields, so esbuild lowers them; with define semantics every field of every object
     // (an SLA clock per row) became an Object.defineProperty call, 15 % of SLA_COMPLIANCE. No class here relies on
     // define semantics (no accessor on a prototype is shadowed), so fields are plain assignments.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, holidayList, parseCalendarText, publicHolidays, publicWorkedDays } from '../core/calendar';
-import { VN_OFFICIAL } from '../core/calendar/holiday-data/vn-official';
+import { compileCalendar, holidayList, holidaySchedule, parseCalendarText, publicHolidays, publicWorkedDays, scheduleSources } from '../core/calendar';
+import { VN_CULTURE_DAY, VN_OFFICIAL } from '../core/calendar/holiday-data/vn-official';
 
 /**
  * Vietnam's holidays as the government announced them (core/calendar/holiday-data/vn-official.ts, each year citing
@@ -39,7 +39,49 @@ describe('Vietnam: announced schedules', () => {
 
   it('2026: New Year Thu 1 - Fri 2 Jan with 2 Jan swapped for Sat 10 Jan (12729/VPCP-KGVX), Tết Mon 16 - Fri 20 Feb', () => {
     expect(dates(2026).slice(0, 7)).toEqual(['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
-    expect(publicWorkedDays('VN', 2026)).toEqual([{ date: '2026-01-10', like: 'Fr' }]);
+    // Sat 22 Aug is the year's second worked Saturday (National Day, Notice 9441/TB-BNV, the next test).
+    expect(publicWorkedDays('VN', 2026)).toEqual([
+      { date: '2026-01-10', like: 'Fr' },
+      { date: '2026-08-22', like: 'Mo' },
+    ]);
+  });
+
+  it('HOLIDAYS("VN", 2026) has Mon 31 Aug off and Sat 22 Aug worked, status official, citing Notice 9441/TB-BNV (Viet Nam News, 17 Oct 2025)', () => {
+    // The notice: off Sat 29 Aug - Wed 2 Sep; 1 and 2 Sep are National Day; Mon 31 Aug is swapped with Sat 22 Aug.
+    const schedule = holidaySchedule('VN', 2026).filter((d) => d.date >= '2026-08-01' && d.date < '2026-10-01');
+    expect(schedule.map(({ date, status, kind }) => ({ date, status, kind }))).toEqual([
+      { date: '2026-08-22', status: 'worked', kind: 'worked' },
+      { date: '2026-08-31', status: 'official', kind: 'bridge' },
+      { date: '2026-09-01', status: 'official', kind: 'holiday' },
+      { date: '2026-09-02', status: 'official', kind: 'holiday' },
+    ]);
+    expect(dates(2026).filter((d) => d >= '2026-08-01' && d < '2026-10-01')).toEqual(['2026-08-31', '2026-09-01', '2026-09-02']);
+    expect(scheduleSources('VN', 2026).join(' ')).toMatch(/9441\/TB-BNV.*https:\/\/vietnamnews\.vn\//);
+    // Days no announcement fixed follow the rules: Hùng Kings (Sun 26 Apr) and its day in lieu, 30/4, 1/5.
+    expect(holidaySchedule('VN', 2026).filter((d) => d.date >= '2026-04-01' && d.date < '2026-06-01').map((d) => `${d.date} ${d.status}`)).toEqual([
+      '2026-04-26 rules',
+      '2026-04-27 rules',
+      '2026-04-30 rules',
+      '2026-05-01 rules',
+    ]);
+    // A year nobody announced yet is rules only, with no source.
+    expect(new Set(holidaySchedule('VN', 2027).map((d) => d.status))).toEqual(new Set(['rules']));
+    expect(scheduleSources('VN', 2027)).toEqual([]);
+  });
+
+  it('ADD_BUSINESS_DAYS in the core: 3 business days after Fri 28 Aug 2026 on a Hanoi calendar is Mon 7 Sep', () => {
+    const cal = compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN', 'UTC'));
+    expect(new Date(cal.businessDaysDue(t('2026-08-28T10:00:00+07:00'), 3)).toISOString()).toBe('2026-09-07T10:00:00.000Z');
+    // The Saturday worked in exchange counts: 1bd after Fri 21 Aug is Sat 22 Aug.
+    expect(new Date(cal.businessDaysDue(t('2026-08-21T10:00:00+07:00'), 1)).toISOString()).toBe('2026-08-22T10:00:00.000Z');
+  });
+
+  it('Vietnamese Culture Day (24 Nov) is not a holiday until a Labour Code amendment is found; a calendar opts in by naming the day', () => {
+    expect(VN_CULTURE_DAY.from).toBeNull();
+    expect(VN_CULTURE_DAY.sources.join(' ')).toMatch(/30\/NQ-CP/);
+    expect(dates(2026)).not.toContain('2026-11-24');
+    const optIn = compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN,2026-11-24', 'UTC'));
+    expect(optIn.isWorkingDay(Date.UTC(2026, 10, 24) / 86_400_000)).toBe(false);
   });
 
   it('2021, 2022, 2023 Tết and 2020 Tết as announced; every announced year cites a source', () => {

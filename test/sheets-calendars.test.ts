@@ -49,7 +49,7 @@ describe('saving a calendar: holiday countries and regions', () => {
     expect(s.call('saveCalendar', '09:00', 'Mo-Fr 08:00-17:00', '', { language: 'vi' })).toMatchObject({ field: 'name', message: expect.stringMatching(/^Tên: dùng 1 đến 50/) });
     expect(s.call('saveCalendar', 'X', 'Mo-Fr 8-17', '', { language: 'vi' })).toMatchObject({
       field: 'text',
-      message: 'Giờ làm việc không hợp lệ: calendar: "Mo-Fr 8-17": cần giờ dạng HH:MM-HH:MM, nhưng nhận "8-17"',
+      message: 'Giờ làm việc không hợp lệ: "Mo-Fr 8-17": cần giờ dạng HH:MM-HH:MM, nhưng nhận "8-17"',
     });
     expect(s.thrown('deleteCalendar', 'Không có', 'vi')).toBe('không có lịch nào tên "Không có"');
     expect(s.thrown('deleteCalendar', 'Nothing', 'en')).toBe('no saved calendar is named "Nothing"');

@@ -37,7 +37,8 @@ describe('the new functions have their stubs and help', () => {
 
   it('the help says how each function reads its holiday range, and that a calendar may be given per row', () => {
     const doc = (name: string) => new RegExp(`/\\*\\*\\n((?: \\*.*\\n)+?) \\*/\\nfunction ${name}\\(`).exec(code)![1];
-    expect(doc('BUSINESS_DAYS')).toContain('read as NETWORKDAYS reads it: date cells and numbers (date serials) count, text and blank cells are ignored');
+    expect(doc('BUSINESS_DAYS')).toContain('read as NETWORKDAYS reads it: date cells and numbers (date serials) count, blank cells and text such as a header are ignored; text that reads as a date ("30/04/2025") or an error value (#N/A) is an error naming the row');
+    expect(doc('BUSINESS_DAYS')).toContain('Or a calendar (text such as "Mo-Fr 08:00-17:00 | holidays=VN", or a saved name)');
     expect(doc('ADD_BUSINESS_DAYS')).toContain('read as NETWORKDAYS reads it');
     for (const name of ['BUSINESS_HOURS', 'SLA_DUE', 'SLA_STATUS', 'SLA_REMAINING', 'SLA_COMPLIANCE', 'TAT']) {
       expect(doc(name), name).toContain('date cells or ISO text ("2025-05-02"); blank cells are skipped; a number, other text or an error value (#N/A) is an error naming the row');
@@ -93,8 +94,8 @@ describe('MTTA and MTBF', () => {
 });
 
 describe('DPO, DIO and CCC', () => {
-  it('DPO = payables ÷ cost of sales × days; DIO = inventory ÷ cost of sales × days (ranges summed)', () => {
-    expect(call('DPO', col(100, 200), 1200, 360)).toBe(90);
+  it('DPO = payables ÷ cost of sales × days; DIO = inventory ÷ cost of sales × days (a range of balances averaged, flows summed)', () => {
+    expect(call('DPO', col(100, 200), 1200, 360)).toBe(45); // the average balance 150, not the sum 300
     expect(call('DIO', 200, col(600, 600, ''), 360)).toBe(60);
   });
   it('CCC = DSO + DIO − DPO', () => {

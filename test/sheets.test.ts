@@ -11,8 +11,8 @@ import { CODE_PATH, col, loadBundle, type Sandbox } from './helpers/sheets-sandb
 /** The contract's functions (shared/SHEETS-FUNCTIONS.md), with their arguments in order; optional ones in brackets. */
 const CONTRACT: Record<string, string[]> = {
   BUSINESS_HOURS: ['start', 'end', '[calendar]', '[holidays]'],
-  BUSINESS_DAYS: ['start_date', 'end_date', '[weekend]', '[holidays]'],
-  ADD_BUSINESS_DAYS: ['start_date', 'days', '[weekend]', '[holidays]'],
+  BUSINESS_DAYS: ['start_date', 'end_date', '[weekend_or_calendar]', '[holidays]'],
+  ADD_BUSINESS_DAYS: ['start_date', 'days', '[weekend_or_calendar]', '[holidays]'],
   SLA_DUE: ['start', 'target', '[calendar]', '[holidays]'],
   SLA_STATUS: ['start', 'end', 'target', '[calendar]', '[holidays]', '[as_of]'],
   SLA_REMAINING: ['start', 'target', '[calendar]', '[holidays]', '[as_of]'],
@@ -197,9 +197,9 @@ describe('BUSINESS_DAYS = NETWORKDAYS.INTL', () => {
 
   it('rejects what the spreadsheets reject: a bad weekend throws for every row; a bad single date throws', () => {
     const mask = 'expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17';
-    expect(fails('BUSINESS_DAYS', '2025-03-03', '2025-03-14', '1')).toBe(`BUSINESS_DAYS: weekend: ${mask}, got "1"`);
-    expect(fails('BUSINESS_DAYS', '2025-03-03', '2025-03-14', 8)).toBe(`BUSINESS_DAYS: weekend: ${mask}, got 8`);
-    expect(fails('BUSINESS_DAYS', col('2025-03-03'), col('2025-03-14'), 0)).toBe(`BUSINESS_DAYS: weekend: ${mask}, got 0`);
+    expect(fails('BUSINESS_DAYS', '2025-03-03', '2025-03-14', '1')).toBe(`BUSINESS_DAYS: weekend_or_calendar: ${mask}, got "1"`);
+    expect(fails('BUSINESS_DAYS', '2025-03-03', '2025-03-14', 8)).toBe(`BUSINESS_DAYS: weekend_or_calendar: ${mask}, got 8`);
+    expect(fails('BUSINESS_DAYS', col('2025-03-03'), col('2025-03-14'), 0)).toBe(`BUSINESS_DAYS: weekend_or_calendar: ${mask}, got 0`);
     expect(fails('BUSINESS_DAYS', 'next week', '2025-03-14')).toBe('BUSINESS_DAYS: start_date: "next week" is not a date');
   });
 
@@ -223,8 +223,8 @@ describe('ADD_BUSINESS_DAYS = WORKDAY.INTL', () => {
   });
 
   it('errors where WORKDAY.INTL errors, the weekend checked before the 0-day shortcut', () => {
-    expect(fails('ADD_BUSINESS_DAYS', 45723, 1, '1111111')).toBe('ADD_BUSINESS_DAYS: weekend: every day is a weekend day, so no working day can be reached');
-    expect(fails('ADD_BUSINESS_DAYS', 45723, 0, '2')).toMatch(/^ADD_BUSINESS_DAYS: weekend: expected a 7-character mask/);
+    expect(fails('ADD_BUSINESS_DAYS', 45723, 1, '1111111')).toBe('ADD_BUSINESS_DAYS: weekend_or_calendar: every day is a weekend day, so no working day can be reached');
+    expect(fails('ADD_BUSINESS_DAYS', 45723, 0, '2')).toMatch(/^ADD_BUSINESS_DAYS: weekend_or_calendar: expected a 7-character mask/);
     expect(fails('ADD_BUSINESS_DAYS', 45723, 'many')).toBe('ADD_BUSINESS_DAYS: days: "many" is not a number of days');
     expect(call('ADD_BUSINESS_DAYS', col(45723, 'x'), 1)).toEqual([[45726], ['#INVALID: start_date: "x" is not a date']]);
   });

@@ -127,6 +127,49 @@ describe('scorecard sidebar in Chromium', () => {
     await page.close();
   });
 
+  it('the amber chip passes 4.5:1 in the Chromium test: every RAG chip\'s text on its background, as the browser computes them', async () => {
+    const page = await openPage(browser, 'Sidebar.html', sampleSandbox());
+    await page.waitForSelector('.tile');
+    // WCAG 2.2 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio), on the
+    // colours Chromium computes for a chip of each status, so a change of the stylesheet is what is measured.
+    const ratios = await page.evaluate(() => {
+      const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      const luminance = (css: string) => {
+        const [r, g, b] = css.match(/\d+/g)!.map(Number);
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      };
+      return Object.fromEntries(
+        ['GREEN', 'AMBER', 'RED', ''].map((status) => {
+          const chip = document.createElement('span');
+          chip.className = `rag ${status}`.trim();
+          document.body.append(chip);
+          const style = getComputedStyle(chip);
+          const [l1, l2] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+          chip.remove();
+          return [status || 'none', (l1 + 0.05) / (l2 + 0.05)];
+        }),
+      );
+    });
+    for (const [status, ratio] of Object.entries(ratios)) expect(ratio, status).toBeGreaterThanOrEqual(4.5);
+    await page.close();
+  });
+
+  it('a vi_VN sweep finds no sidebar number in another locale\'s form: one locale for every number of the panel', async () => {
+    const sandbox = sampleSandbox('vi_VN');
+    const page = await openPage(browser, 'Sidebar.html', sandbox);
+    await page.waitForSelector('.tile');
+    // Every number shown (tiles, tree, pay table, overall): Vietnamese groups thousands with "." and writes decimals
+    // with ",", so no number may have a decimal point followed by 1-2 digits, nor a "," group of three.
+    const numbers = await page.evaluate(() => (document.getElementById('app')!.innerText.match(/\d[\d.,]*\d|\d/g) ?? []));
+    expect(numbers.length).toBeGreaterThan(20);
+    const englishForm = numbers.filter((n) => /\.\d{1,2}$|\.\d{1,2}\D|,\d{3}(\D|$)/.test(n));
+    expect(englishForm).toEqual([]);
+    // The panel does use the Vietnamese forms: a percent with a decimal comma and money with "." groups.
+    expect(numbers.some((n) => /^\d+,\d$/.test(n))).toBe(true);
+    expect(numbers.some((n) => /^\d{1,3}(\.\d{3})+$/.test(n))).toBe(true);
+    await page.close();
+  });
+
   it('shows a server error', async () => {
     const sandbox = loadBundle();
     const page = await openPage(browser, 'Sidebar.html', sandbox);
@@ -194,6 +237,59 @@ describe('calendar manager in Chromium', () => {
     await page.getByRole('button', { name: 'Yes, delete', exact: true }).click();
     await page.waitForSelector('li.empty');
     expect(sandbox.properties.size).toBe(0);
+    await page.close();
+  });
+
+  it('shows a year\'s holidays with their status and sources, and adds an announced year\'s days off and worked days in a minute', async () => {
+    const sandbox = loadBundle({ locale: 'vi' });
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    await page.waitForSelector('#schedule-show');
+    await page.fill('#schedule-year', '2026');
+    await page.click('#schedule-show');
+    await page.waitForSelector('#schedule table');
+    await expect(page.locator('#schedule tr[data-status="worked"] td').allTextContents()).resolves.toEqual([
+      '2026-01-10', 'Tết Dương lịch: ngày làm bù (cho ngày nghỉ 02/01/2026)', 'làm bù',
+      '2026-08-22', 'Quốc khánh: ngày làm bù (cho ngày nghỉ 31/08/2026)', 'làm bù',
+    ]);
+    await expect(page.locator('#schedule tr[data-status="official"]').count()).resolves.toBe(10);
+    await expect(page.locator('#schedule .sources').textContent()).resolves.toContain('9441/TB-BNV');
+
+    // 2027 is not announced yet: an organisation adds its notice to its calendar (here: made-up dates) and saves.
+    await page.fill('#name', 'Hà Nội');
+    await page.fill('#text', 'T2-T6 08:00-17:00 | holidays=VN');
+    await page.fill('#days-off', '30/04/2027, 03/05/2027');
+    await page.fill('#worked-days', '08/05/2027');
+    await page.click('#add-announced');
+    await expect(page.locator('#text').inputValue()).resolves.toBe('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN,2027-04-30,2027-05-03 | makeup=2027-05-08');
+    await expect(page.locator('#announced-message').textContent()).resolves.toBe('Đã thêm: hãy lưu lịch để giữ lại.');
+    await page.click('#save');
+    await page.waitForSelector('[data-calendar="Hà Nội"]');
+    // Mon 3 May closed, Sat 8 May worked: 5 business days from Mon 3 to Sun 9 May 2027.
+    expect(sandbox.call('BUSINESS_DAYS', 46510, 46516, 'Hà Nội')).toBe(5);
+
+    // A date the form cannot read is named, in the page's language.
+    await page.fill('#days-off', '31/02/2027');
+    await page.click('#add-announced');
+    await expect(page.locator('#announced-message').textContent()).resolves.toBe(
+      '"31/02/2027" không phải là ngày (ghi 2026-08-31 hoặc 31/08/2026, cách nhau bằng dấu phẩy hoặc xuống dòng)',
+    );
+    await page.close();
+  });
+
+  it('a failed save clears the previous "Đã lưu." notice', async () => {
+    const sandbox = loadBundle({ locale: 'vi' });
+    const page = await openPage(browser, 'Calendars.html', sandbox);
+    await page.waitForSelector('#save');
+    await page.fill('#name', 'A');
+    await page.fill('#text', 'T2-T6 08:00-17:00');
+    await page.click('#save');
+    await page.waitForSelector('[data-calendar="A"]');
+    await expect(page.locator('#notice').textContent()).resolves.toMatch(/^Đã lưu\./);
+    await page.fill('#name', 'B');
+    await page.fill('#text', 'T2-T6 8-17');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('text-message')!.textContent !== '');
+    await expect(page.locator('#notice').textContent()).resolves.toBe('');
     await page.close();
   });
 

@@ -1,7 +1,10 @@
 import { CalendarError } from './errors';
 import { decodeDays } from './holiday-data/decode';
 import { HOLIDAY_TABLES } from './holiday-data/tables';
-import { type NamedDay, vietnamYear, type WorkedDay } from './holiday-data/vietnam';
+import { VN_OFFICIAL } from './holiday-data/vn-official';
+import { type NamedDay, type ScheduleDay, vietnamYear, type WorkedDay } from './holiday-data/vietnam';
+
+export type { ScheduleDay, ScheduleStatus } from './holiday-data/vietnam';
 
 /**
  * A year a holiday source does not cover: a compiled calendar then keeps its tables within `first`-`last` and names
@@ -38,6 +41,7 @@ interface CountryYear {
   readonly holidays: readonly Holiday[];
   readonly dates: readonly string[];
   readonly workedDays: readonly WorkedDay[];
+  readonly schedule: readonly ScheduleDay[];
 }
 const byCountryYear = new Map<string, CountryYear>();
 
@@ -81,8 +85,11 @@ function countryYear(country: string, year: number): CountryYear {
   }
   const [code, region] = country.split('-');
   const tabled = tabledDays(code, region, year);
-  const { holidays, workedDays } = code === 'VN' ? vietnamYear(year, tabled) : { holidays: tabled, workedDays: [] };
-  const result = { holidays, dates: holidays.map((h) => h.date), workedDays };
+  const { holidays, workedDays, schedule } =
+    code === 'VN'
+      ? vietnamYear(year, tabled)
+      : { holidays: tabled, workedDays: [], schedule: tabled.map((h): ScheduleDay => ({ ...h, status: 'rules', holiday: h.name, kind: 'holiday' })) };
+  const result = { holidays, dates: holidays.map((h) => h.date), workedDays, schedule };
   byCountryYear.set(key, result);
   return result;
 }
@@ -93,6 +100,19 @@ function countryYear(country: string, year: number): CountryYear {
  * Vietnam's are the official schedule where announced, the Labour Code rules otherwise (holiday-data/vietnam.ts).
  */
 export function holidayList(country: string, year: number, region?: string): readonly Holiday[] {
+  return countryYear(checkedCountryYear(country, year, region), year).holidays;
+}
+
+/**
+ * The schedule of a country's year: `holidayList`'s days with their status (`official` where an announcement fixed
+ * them, `rules` otherwise) and, for Vietnam, the Saturdays worked in exchange for bridge days (status `worked`).
+ */
+export function holidaySchedule(country: string, year: number, region?: string): readonly ScheduleDay[] {
+  return countryYear(checkedCountryYear(country, year, region), year).schedule;
+}
+
+/** The `CC` or `CC-REGION` key of holidayList's arguments, or an error naming the argument that is wrong. */
+function checkedCountryYear(country: string, year: number, region?: string): string {
   if (typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country.trim())) {
     throw new CalendarError('country', `country: expected an ISO 3166 country code such as VN, got ${JSON.stringify(country)}`);
   }
@@ -111,7 +131,7 @@ export function holidayList(country: string, year: number, region?: string): rea
   if (!(year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last)) {
     throw new CalendarError('year', `year: the holiday tables cover ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last}, not ${year}`);
   }
-  return countryYear(key, year).holidays;
+  return key;
 }
 
 /** The dates of `holidayList`, for compiled calendars: `country` is `CC` or `CC-REGION`. */
@@ -126,3 +146,7 @@ export const publicHolidays: HolidayProvider = (country, year) => {
  */
 export const publicWorkedDays: WorkedDayProvider = (country, year) =>
   isKnown(country) && year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last ? countryYear(country, year).workedDays : [];
+
+/** Where a country's schedule for a year was read: the announcements of an `official` year; none for rules only. */
+export const scheduleSources = (country: string, year: number): readonly string[] =>
+  country.trim().toUpperCase() === 'VN' ? (VN_OFFICIAL[year]?.sources ?? []) : [];

@@ -40,6 +40,26 @@ function dayIndex(where: string, name: string): number {
   return i;
 }
 
+/**
+ * Vietnamese weekday names as the day keys: `T2`-`T7` and `CN`, `Thứ Hai`-`Thứ Bảy` (or `Thứ 2`) and `Chủ nhật`, with
+ * or without diacritics, any case. Monday is thứ hai ("the second day"), so T2 is Mo and T7 is Sa.
+ */
+const VIETNAMESE_ORDINALS: Readonly<Record<string, Weekday>> = { hai: 'Mo', ba: 'Tu', tu: 'We', nam: 'Th', sau: 'Fr', bay: 'Sa' };
+const withoutDiacritics = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const NOT_IN_WORD = '(?<![\\p{L}\\d])';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\d])';
+const THU_WORD = new RegExp(`${NOT_IN_WORD}thu\\s*(hai|ba|tu|nam|sau|bay|[2-7])${NOT_BEFORE_WORD}`, 'giu');
+const T_NUMBER = new RegExp(`${NOT_IN_WORD}t([2-7])${NOT_BEFORE_WORD}`, 'giu');
+const SUNDAY = new RegExp(`${NOT_IN_WORD}(chu\\s*nhat|cn)${NOT_BEFORE_WORD}`, 'giu');
+const dayOfNumber = (n: string): Weekday => WEEKDAYS[Number(n) - 2];
+
+function vietnameseDays(rule: string): string {
+  return withoutDiacritics(rule)
+    .replace(THU_WORD, (_, day: string) => (/\d/.test(day) ? dayOfNumber(day) : VIETNAMESE_ORDINALS[day.toLowerCase()]))
+    .replace(T_NUMBER, (_, n: string) => dayOfNumber(n))
+    .replace(SUNDAY, 'Su');
+}
+
 /** `Mo,We,Fr`, `Mo-Fr`, and ranges that wrap past Sunday (`Fr-Mo`). */
 function parseDays(where: string, text: string): Weekday[] {
   return list(text).flatMap((item) => {
@@ -66,7 +86,7 @@ function parseHours(text: string): Record<Weekday, Window[]> {
       continue;
     }
     // Leading words are days unless the word is off/closed; a rule without days applies to every day.
-    const m = /^([A-Za-z]+(?:\s*[-,]\s*[A-Za-z]+)*)(?:\s+|$)(.*)$/.exec(rule);
+    const m = /^([A-Za-z]+(?:\s*[-,]\s*[A-Za-z]+)*)(?:\s+|$)(.*)$/.exec(vietnameseDays(rule));
     const [days, rest] = m && !OFF.test(m[1]) ? [parseDays(where, m[1]), m[2]] : [WEEKDAYS, rule];
     if (!rest) fail(`${where}: expected times as HH:MM-HH:MM or "off" after the days`);
     const windows = OFF.test(rest) ? [] : list(rest).map((w) => parseWindow(where, w));

@@ -1,6 +1,6 @@
 import { isoOfDayNumber, weekdayOfDayNumber } from './days';
 import { CalendarError } from './errors';
-import type { DayNumber } from './types';
+import type { DayNumber, WorkCalendar } from './types';
 
 /**
  * NETWORKDAYS.INTL and WORKDAY.INTL on day numbers, with the spreadsheets' rules and errors. Whole weeks are counted
@@ -300,3 +300,53 @@ export const workingDaysBetween = (start: number, end: number, weekend?: Weekend
  */
 export const addWorkingDays = (start: number, days: number, weekend?: Weekend, holidays?: readonly unknown[]): DayNumber =>
   prepare(weekend, holidays, false).add(start, days);
+
+/** How far past the start a calendar's working days are looked for before it counts as having too few of them. */
+const CALENDAR_SEARCH_DAYS = 3660;
+
+/**
+ * NETWORKDAYS and WORKDAY semantics on a compiled calendar's own working days: a day with any working window counts
+ * (its weekly hours, less its holidays, plus its make-up and worked days), for calendars given where the weekend goes.
+ * Same contract as `prepareWorkdays`; a calendar with no working day within ten years of where a count needs one is
+ * a CalendarError on `days` instead of a search without end.
+ */
+export function calendarWorkdays(calendar: WorkCalendar): PreparedWorkdays {
+  return {
+    count(start, end) {
+      const a = dayArg('start_date', start);
+      const b = dayArg('end_date', end);
+      return a <= b ? calendar.workingDaysAfter(a - 1, b) : 0 - calendar.workingDaysAfter(b - 1, a);
+    },
+    add(start, days) {
+      const from = dayArg('start_date', start);
+      if (!Number.isFinite(days)) throw new CalendarError('days', 'days: expected a number');
+      const n = Math.trunc(days);
+      if (n === 0) return from;
+      const wanted = Math.abs(n);
+      // Working days strictly between `from` and `day`, on the side `n` points to.
+      const reached = n > 0 ? (day: DayNumber) => calendar.workingDaysAfter(from, day) : (day: DayNumber) => calendar.workingDaysAfter(day - 1, from - 1);
+      const step = n > 0 ? 1 : -1;
+      // Gallop to a span holding `wanted` working days, then bisect for the first day that completes the count.
+      let near = 0;
+      let far = Math.max(wanted, 7);
+      const limit = wanted * 7 + CALENDAR_SEARCH_DAYS;
+      const edge = n > 0 ? LAST_DAY : FIRST_DAY;
+      for (;;) {
+        if (step * (from + step * far - edge) > 0) far = step * (edge - from);
+        if (reached(from + step * far) >= wanted) break;
+        if (from + step * far === edge) dayInRange(edge + step, n, from); // throws: past the dates a spreadsheet holds
+        if (far >= limit) {
+          throw new CalendarError('days', `days: the calendar has fewer than ${wanted} working days in the ${far} days ${n > 0 ? 'after' : 'before'} ${isoOfDayNumber(from)}`);
+        }
+        near = far;
+        far = Math.min(far * 2, limit);
+      }
+      while (far - near > 1) {
+        const mid = (near + far) >>> 1;
+        if (reached(from + step * mid) >= wanted) far = mid;
+        else near = mid;
+      }
+      return from + step * far;
+    },
+  };
+}

@@ -1,24 +1,38 @@
 import { KpiInputError } from './errors';
 import { checkNonNegative, checkNumber, checkPositive } from './validate';
 
+/**
+ * A balance of a days-outstanding ratio: one number is the period-end balance; a list of balances (month ends of a
+ * quarter, say) is averaged, the period's average balance. Summing them would count the balance once per month.
+ */
+export type Balance = number | readonly number[];
+
+function balanceOf(fn: string, name: string, balance: Balance): number {
+  if (typeof balance === 'number') return checkNonNegative(fn, name, balance);
+  if (balance.length === 0) throw new KpiInputError(fn, name, 'has no balance: give the period-end balance or the balances to average');
+  let sum = 0;
+  for (const value of balance) sum += checkNonNegative(fn, name, value);
+  return sum / balance.length;
+}
+
 /** Days outstanding = balance ÷ flow × days in the period; `fn` and the argument names are the Sheets function's. */
-function daysOutstanding(fn: string, balanceName: string, balance: number, flowName: string, flow: number, days: number): number {
-  checkNonNegative(fn, balanceName, balance);
+function daysOutstanding(fn: string, balanceName: string, balance: Balance, flowName: string, flow: number, days: number): number {
+  const average = balanceOf(fn, balanceName, balance);
   checkPositive(fn, flowName, flow);
   checkPositive(fn, 'days', days);
-  return (balance / flow) * days;
+  return (average / flow) * days;
 }
 
 /** DSO, days sales outstanding = receivables ÷ credit sales × days in the period (standard AR definition). */
-export const dso = (receivables: number, creditSales: number, days: number): number =>
+export const dso = (receivables: Balance, creditSales: number, days: number): number =>
   daysOutstanding('DSO', 'receivables', receivables, 'credit_sales', creditSales, days);
 
 /** DPO, days payable outstanding = payables ÷ cost of sales × days in the period (standard AP definition). */
-export const dpo = (payables: number, costOfSales: number, days: number): number =>
+export const dpo = (payables: Balance, costOfSales: number, days: number): number =>
   daysOutstanding('DPO', 'payables', payables, 'cost_of_sales', costOfSales, days);
 
 /** DIO, days inventory outstanding = inventory ÷ cost of sales × days in the period (standard definition). */
-export const dio = (inventory: number, costOfSales: number, days: number): number =>
+export const dio = (inventory: Balance, costOfSales: number, days: number): number =>
   daysOutstanding('DIO', 'inventory', inventory, 'cost_of_sales', costOfSales, days);
 
 /**

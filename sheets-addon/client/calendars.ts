@@ -1,3 +1,4 @@
+import type { AnnouncedResult, ScheduleRow } from '../src/calendars/announced';
 import type { SaveOptions, SaveResult } from '../src/calendars/manager';
 import type { SavedCalendar } from '../src/calendars/store';
 import { translate, type Language, type MessageKey } from '../src/i18n';
@@ -98,6 +99,8 @@ function render(calendars: SavedCalendar[], notice = ''): void {
           document.getElementById(`${id}-message`)!.textContent = '';
           document.getElementById(id)!.removeAttribute('aria-invalid');
         }
+        // A notice of an earlier save ("Saved.") no longer holds once this one failed.
+        document.getElementById('notice')!.textContent = '';
         document.getElementById(`${result.field}-message`)!.textContent = result.message;
         document.getElementById(result.field)!.setAttribute('aria-invalid', 'true');
       }
@@ -122,7 +125,47 @@ function render(calendars: SavedCalendar[], notice = ''): void {
     if (previous === undefined || name.value.trim() === previous) return submit(false);
     callServer<{ count: number }>('countCalendarFormulas', previous, language).then(({ count }) => (count > 0 ? askAboutFormulas(previous, count) : submit(false)), showError);
   });
-  root.replaceChildren(el('ul', { class: 'calendars' }, ...list), form);
+  root.replaceChildren(el('ul', { class: 'calendars' }, ...list), form, announcedForm(text), scheduleView());
+}
+
+/** Adds a newly announced year's days off and worked days to the working time being edited (saved with Save). */
+function announcedForm(text: HTMLTextAreaElement): HTMLElement {
+  const daysOff = el('textarea', { id: 'days-off', rows: '2' });
+  const workedDays = el('textarea', { id: 'worked-days', rows: '1' });
+  const add = el('button', { type: 'button', id: 'add-announced' }, t('announcedAdd'));
+  const message = el('span', { class: 'message', id: 'announced-message', role: 'status' });
+  add.addEventListener('click', () => {
+    callServer<AnnouncedResult>('addAnnouncedDays', text.value, daysOff.value, workedDays.value, language).then((result) => {
+      if (result.ok) {
+        text.value = result.text;
+        message.className = 'notice';
+        message.textContent = t('announcedAdded');
+      } else {
+        message.className = 'message';
+        message.textContent = result.message;
+      }
+    }, showError);
+  });
+  const label = (caption: string, input: HTMLElement) => el('label', { class: 'field' }, el('span', {}, caption), input);
+  return el('section', { class: 'announced' }, el('h2', {}, t('announcedTitle')), label(t('announcedDaysOff'), daysOff), label(t('announcedWorkedDays'), workedDays), add, message);
+}
+
+/** A country's days off and worked days in a year, with the status of each and the announcement's sources. */
+function scheduleView(): HTMLElement {
+  const country = el('input', { id: 'schedule-country', type: 'text', value: 'VN', size: '3' });
+  const year = el('input', { id: 'schedule-year', type: 'number', value: String(new Date().getFullYear()), min: '2000', max: '2060' });
+  const show = el('button', { type: 'button', id: 'schedule-show' }, t('scheduleShow'));
+  const result = el('div', { id: 'schedule' });
+  show.addEventListener('click', () => {
+    callServer<{ rows: ScheduleRow[]; sources: string[] }>('countrySchedule', country.value, Number(year.value), language).then(({ rows, sources }) => {
+      const head = el('tr', {}, el('th', {}, t('scheduleDate')), el('th', {}, t('scheduleName')), el('th', {}, t('scheduleStatus')));
+      const body = rows.map((r) => el('tr', { 'data-status': r.status }, el('td', {}, r.date), el('td', {}, r.name), el('td', {}, t(r.status))));
+      const cited = sources.length ? el('div', { class: 'sources' }, el('h3', {}, t('scheduleSources')), el('ul', {}, ...sources.map((s) => el('li', {}, s)))) : null;
+      result.replaceChildren(el('table', {}, head, ...body), cited ?? '');
+    }, showError);
+  });
+  const label = (caption: string, input: HTMLElement) => el('label', { class: 'inline' }, el('span', {}, caption), input);
+  return el('section', { class: 'schedule' }, el('h2', {}, t('scheduleTitle')), label(t('scheduleCountry'), country), label(t('scheduleYear'), year), show, result);
 }
 
 function showError(error: Error): void {

@@ -10,10 +10,20 @@ let report: Report | null = null;
 const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
 const root = document.getElementById('app')!;
 
-const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
+/**
+ * Every number of the panel in the panel's language, one locale for all of them: `88,0%`, `22,13 giờ` and
+ * `10.000.000` in Vietnamese, `88.0%`, `22.13 h` and `10,000,000` in English (never a decimal point beside vi grouping).
+ */
+const numberLocale = () => (language === 'vi' ? 'vi-VN' : 'en-US');
+const formatted = (value: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(numberLocale(), options).format(value);
+const percent = (value: number | null) => (value === null ? '–' : formatted(value, { style: 'percent', maximumFractionDigits: 0 }));
 const formatValue = (value: number | null, unit: string) =>
-  value === null ? '–' : unit === '%' ? `${(value * 100).toFixed(1)}%` : `${Number(value.toFixed(2))} ${unit}`;
-const money = (value: number) => Math.round(value).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US');
+  value === null
+    ? '–'
+    : unit === '%'
+      ? formatted(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : `${formatted(value, { maximumFractionDigits: 2 })} ${unit}`;
+const money = (value: number) => formatted(Math.round(value), { maximumFractionDigits: 0 });
 const statusText = (status: string | null, greyed = false) => (greyed ? t('greyed') : status ? t(status as MessageKey) : t('notScored'));
 
 /** A small sparkline of the KPI's history, oldest first; none for fewer than two points. Named by its values. */

@@ -5,6 +5,7 @@
 export { onOpen, onInstall, showScorecard, showCalendars, insertSampleSheet, showHelp } from './addon/menu';
 export { getScorecard } from './addon/server';
 export { listCalendars, saveCalendar, deleteCalendar, countCalendarFormulas, recalculateCalendar } from './calendars/manager';
+export { countrySchedule, addAnnouncedDays } from './calendars/announced';
 import { customFunctions } from './functions';
 
 export const {

@@ -36,14 +36,14 @@ const TARGET: ParamMeta = {
   help: 'The SLA goal: working hours (8), a duration with a unit ("30m", "2.5h") or business days ("3bd"); a range gives one per row.',
 };
 const WEEKEND: ParamMeta = {
-  name: 'weekend',
+  name: 'weekend_or_calendar',
   optional: true,
-  help: 'Optional. A 7-character mask of 0 and 1, Monday first, 1 = day off ("0000011"), or a code 1-7 or 11-17 as in NETWORKDAYS.INTL. Blank: Saturday and Sunday.',
+  help: 'Optional. A weekend as in NETWORKDAYS.INTL: a 7-character mask of 0 and 1, Monday first, 1 = day off ("0000011"), or a code 1-7 or 11-17. Or a calendar (text such as "Mo-Fr 08:00-17:00 | holidays=VN", or a saved name): its days with any working hours count, less its holidays, plus its worked days (a swapped Saturday). Blank: Saturday and Sunday.',
 };
 const DAY_HOLIDAYS: ParamMeta = {
   name: 'holidays',
   optional: true,
-  help: 'Optional. A range of dates that are not working days, read as NETWORKDAYS reads it: date cells and numbers (date serials) count, text and blank cells are ignored; an error value (#N/A) is an error naming the row.',
+  help: 'Optional. A range of dates that are not working days, read as NETWORKDAYS reads it: date cells and numbers (date serials) count, blank cells and text such as a header are ignored; text that reads as a date ("30/04/2025") or an error value (#N/A) is an error naming the row. A HOLIDAYS() spill works too: its worked rows open a day on a calendar.',
 };
 /** MTTA, MTTR: wall-clock unless a calendar is given. */
 const HOURS_CALENDAR: ParamMeta = {
@@ -162,8 +162,8 @@ export const FUNCTIONS = {
   DSO: {
     summary: 'Days Sales Outstanding: receivables ÷ credit sales × days.',
     params: [
-      { name: 'receivables', help: 'Accounts receivable at the end of the period.' },
-      { name: 'credit_sales', help: 'Credit sales over the period.' },
+      { name: 'receivables', help: 'Accounts receivable: one cell is the balance at the end of the period; a range of balances (the month ends of a quarter) is averaged, the average balance of the period.' },
+      { name: 'credit_sales', help: 'Credit sales over the period (a range is summed).' },
       { name: 'days', help: 'Days in the period.' },
     ],
     returns: 'Days.',
@@ -171,7 +171,7 @@ export const FUNCTIONS = {
   DPO: {
     summary: 'Days Payable Outstanding: payables ÷ cost of sales × days.',
     params: [
-      { name: 'payables', help: 'Accounts payable at the end of the period (a range is summed).' },
+      { name: 'payables', help: 'Accounts payable: one cell is the balance at the end of the period; a range of balances is averaged, the average balance of the period.' },
       { name: 'cost_of_sales', help: 'Cost of sales (cost of goods sold) over the period (a range is summed).' },
       { name: 'days', help: 'Days in the period.' },
     ],
@@ -180,7 +180,7 @@ export const FUNCTIONS = {
   DIO: {
     summary: 'Days Inventory Outstanding: inventory ÷ cost of sales × days.',
     params: [
-      { name: 'inventory', help: 'Inventory at the end of the period (a range is summed).' },
+      { name: 'inventory', help: 'Inventory: one cell is the balance at the end of the period; a range of balances is averaged, the average balance of the period.' },
       { name: 'cost_of_sales', help: 'Cost of sales (cost of goods sold) over the period (a range is summed).' },
       { name: 'days', help: 'Days in the period.' },
     ],
@@ -385,5 +385,7 @@ export const SERVER_FUNCTIONS = {
   deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name', 'language'] },
   countCalendarFormulas: { summary: 'Calendar manager: how many formulas name a calendar (asked before a rename).', params: ['name', 'language'] },
   recalculateCalendar: { summary: 'Calendar manager: makes Sheets recalculate the formulas using a calendar.', params: ['name', 'language'] },
+  countrySchedule: { summary: 'Calendar manager: a country\'s days off and worked days in a year, with their status and sources.', params: ['country', 'year', 'language'] },
+  addAnnouncedDays: { summary: 'Calendar manager: a calendar text with an announced year\'s days off and worked days added.', params: ['text', 'daysOff', 'workedDays', 'language'] },
 } as const;
 

@@ -1,11 +1,30 @@
 import { dayNumberOfIso, isoOfDayNumber, weekdayOfDayNumber } from '../days';
 import { WEEKDAYS, type Weekday } from '../spec';
-import { VN_OFFICIAL, type VietnamHoliday } from './vn-official';
+import { VN_CULTURE_DAY, VN_OFFICIAL, type VietnamHoliday } from './vn-official';
 
 /** One closed day with its English name (the type `holidayList` returns). */
 export interface NamedDay {
   readonly date: string;
   readonly name: string;
+}
+
+/**
+ * Where a day of a schedule comes from: `official`, a day off an announcement fixed (./vn-official.ts, with its
+ * source); `rules`, a day off computed by the law's rules (every day of a year or break not announced, and every
+ * country's tables); `worked`, a Saturday or Sunday an announcement makes a working day in exchange for a bridge day.
+ */
+export type ScheduleStatus = 'official' | 'rules' | 'worked';
+
+/**
+ * One day of a schedule with what a view needs to name it in any language: `holiday` is the statutory holiday's
+ * English name; `kind` says whether the day is that holiday, a bridge day (swapped with `swappedWith`), a day in lieu
+ * of it, or the Saturday worked in exchange for the bridge day `swappedWith`.
+ */
+export interface ScheduleDay extends NamedDay {
+  readonly status: ScheduleStatus;
+  readonly holiday: string;
+  readonly kind: 'holiday' | 'bridge' | 'in-lieu' | 'worked';
+  readonly swappedWith?: string;
 }
 
 /** A Saturday worked in exchange for a bridge day, with the weekday whose hours apply (the bridged day's). */
@@ -17,6 +36,8 @@ export interface WorkedDay {
 export interface VietnamYear {
   readonly holidays: readonly NamedDay[];
   readonly workedDays: readonly WorkedDay[];
+  /** The closed and worked days with their status, by date. */
+  readonly schedule: readonly ScheduleDay[];
 }
 
 /** date-holidays' English names of the statutory holidays (Labour Code 2019 art. 112), by the break that replaces them. */
@@ -27,6 +48,8 @@ const NAMES: Record<VietnamHoliday, readonly string[]> = {
   'reunification-and-labour': ['Day of liberating the South for national reunification', 'Labour Day'],
   'national-day': ['National Day'],
 };
+/** The English name of Vietnamese Culture Day (24 November), in the style of the tables' names. */
+export const CULTURE_DAY_NAME = 'Vietnamese Culture Day';
 const SATURDAY = WEEKDAYS.indexOf('Sa');
 const isWeekend = (day: number) => weekdayOfDayNumber(day) >= SATURDAY;
 const byDate = (a: NamedDay, b: NamedDay) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -51,30 +74,39 @@ function nationalDayNeighbour(year: number): string {
  */
 export function vietnamYear(year: number, statutory: readonly NamedDay[]): VietnamYear {
   const official = VN_OFFICIAL[year];
-  let days: NamedDay[] = [...statutory];
-  if (year >= 2021) days.push({ date: nationalDayNeighbour(year), name: 'National Day' });
+  const ruleDay = (d: NamedDay): ScheduleDay => ({ ...d, status: 'rules', holiday: d.name, kind: 'holiday' });
+  let days: ScheduleDay[] = statutory.map(ruleDay);
+  if (year >= 2021) days.push(ruleDay({ date: nationalDayNeighbour(year), name: 'National Day' }));
+  if (VN_CULTURE_DAY.from !== null && year >= VN_CULTURE_DAY.from) days.push(ruleDay({ date: `${year}-${VN_CULTURE_DAY.monthDay}`, name: CULTURE_DAY_NAME }));
+  const worked: ScheduleDay[] = [];
   const workedDays: WorkedDay[] = [];
-  const announced = new Set<string>();
   for (const { holiday, closed, swaps = [] } of official?.breaks ?? []) {
     const ruleName = new Map(days.filter((d) => NAMES[holiday].includes(d.name)).map((d) => [d.date, d.name]));
     days = days.filter((d) => !NAMES[holiday].includes(d.name));
     for (const date of closed) {
       const swap = swaps.find((s) => s.closed === date);
-      const name = swap ? `Bridge day (worked on Saturday ${swap.worked})` : (ruleName.get(date) ?? NAMES[holiday][0]);
-      days.push({ date, name });
-      announced.add(date);
+      const holidayName = ruleName.get(date) ?? NAMES[holiday][0];
+      days.push(
+        swap
+          ? { date, name: `Bridge day (worked on Saturday ${swap.worked})`, status: 'official', holiday: holidayName, kind: 'bridge', swappedWith: swap.worked }
+          : { date, name: holidayName, status: 'official', holiday: holidayName, kind: 'holiday' },
+      );
     }
-    for (const swap of swaps) workedDays.push({ date: swap.worked, like: WEEKDAYS[weekdayOfDayNumber(dayNumberOfIso(swap.closed))] });
+    for (const swap of swaps) {
+      workedDays.push({ date: swap.worked, like: WEEKDAYS[weekdayOfDayNumber(dayNumberOfIso(swap.closed))] });
+      worked.push({ date: swap.worked, name: `Working day (in exchange for ${swap.closed})`, status: 'worked', holiday: NAMES[holiday][0], kind: 'worked', swappedWith: swap.closed });
+    }
   }
   days.sort(byDate);
   const closed = new Set(days.map((d) => d.date));
-  const inLieu: NamedDay[] = [];
+  const inLieu: ScheduleDay[] = [];
   for (const d of days) {
-    if (announced.has(d.date) || !isWeekend(dayNumberOfIso(d.date))) continue;
+    if (d.status === 'official' || !isWeekend(dayNumberOfIso(d.date))) continue;
     let day = dayNumberOfIso(d.date) + 1;
     while (isWeekend(day) || closed.has(isoOfDayNumber(day))) day++;
     closed.add(isoOfDayNumber(day));
-    inLieu.push({ date: isoOfDayNumber(day), name: `${d.name} (day in lieu)` });
+    inLieu.push({ date: isoOfDayNumber(day), name: `${d.name} (day in lieu)`, status: 'rules', holiday: d.holiday, kind: 'in-lieu' });
   }
-  return { holidays: [...days, ...inLieu].sort(byDate), workedDays };
+  const off = [...days, ...inLieu].sort(byDate);
+  return { holidays: off.map(({ date, name }) => ({ date, name })), workedDays, schedule: [...off, ...worked].sort(byDate) };
 }

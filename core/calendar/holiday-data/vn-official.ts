@@ -27,6 +27,24 @@ export interface OfficialYear {
   readonly sources: readonly string[];
 }
 
+/**
+ * Vietnamese Culture Day, 24 November (Politburo Resolution 80-NQ/TW, Jan 2026; Government Resolution 30/NQ-CP,
+ * Feb 2026), is to become a paid holiday by amending Labour Code art. 112(1). No source read for this project shows
+ * the amendment passed or a date from which it applies, so the tables leave it out and a calendar opts in by naming
+ * the day (`holidays=VN,2026-11-24`). When the amendment is passed, set `from` to the first year it applies and add
+ * its source: from that year the day closes for every `holidays=VN` calendar (a Saturday or Sunday gives a day in lieu).
+ */
+export const VN_CULTURE_DAY: { readonly monthDay: string; readonly from: number | null; readonly sources: readonly string[] } = {
+  monthDay: '11-24',
+  from: null,
+  sources: [
+    'Government Resolution 30/NQ-CP (Feb 2026) asks for Labour Code art. 112(1) to be amended so that Vietnamese Culture ' +
+      'Day is a paid day off, https://vneconomy.vn/bo-sung-ngay-van-hoa-viet-nam-2411-vao-danh-muc-ngay-nghi-huong-nguyen-luong.htm (26 Feb 2026)',
+    'The Department of Employment (Ministry of Home Affairs) proposes the day for the coming Labour Code amendment, ' +
+      'https://vnexpress.net/de-xuat-luat-hoa-ngay-van-hoa-viet-nam-thanh-ngay-nghi-le-5006749.html (17 Jan 2026)',
+  ],
+};
+
 export const VN_OFFICIAL: Readonly<Record<number, OfficialYear>> = {
   2020: {
     breaks: [{ holiday: 'tet', closed: ['2020-01-23', '2020-01-24', '2020-01-27', '2020-01-28', '2020-01-29'] }],
@@ -96,6 +114,7 @@ export const VN_OFFICIAL: Readonly<Record<number, OfficialYear>> = {
     breaks: [
       { holiday: 'new-year', closed: ['2026-01-01', '2026-01-02'], swaps: [{ closed: '2026-01-02', worked: '2026-01-10' }] },
       { holiday: 'tet', closed: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'] },
+      { holiday: 'national-day', closed: ['2026-08-31', '2026-09-01', '2026-09-02'], swaps: [{ closed: '2026-08-31', worked: '2026-08-22' }] },
     ],
     sources: [
       'New Year 2026: off Thu 1 to Sun 4 Jan, Fri 2 Jan swapped with Sat 10 Jan, Deputy Prime Minister Phạm Thị Thanh Trà ' +
@@ -104,6 +123,9 @@ export const VN_OFFICIAL: Readonly<Record<number, OfficialYear>> = {
       'Tết 2026: off Sat 14 Feb to Sun 22 Feb, the five days Mon 16 to Fri 20 Feb, ' +
         'http://www.congan.com.vn/?catid=702&id=388656&mod=detnews; ' +
         'https://vietnammedia.vnanet.vn/video/lich-nghi-tet-nguyen-dan-va-quoc-khanh-nam-2026-165342.htm',
+      'Tết and National Day 2026: Notice 9441/TB-BNV of the Ministry of Home Affairs (16 Oct 2025); National Day off ' +
+        'Sat 29 Aug to Wed 2 Sep, Mon 31 Aug swapped with Sat 22 Aug, as reported by Viet Nam News (17 Oct 2025), ' +
+        'https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html',
     ],
   },
 };

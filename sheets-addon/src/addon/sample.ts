@@ -1,4 +1,4 @@
-import { instantOfWallTime } from '../../../core/calendar/zone';
+import { instantOfWallTime } from '../../../core/calendar';
 import { languageOf, type Language } from '../i18n';
 import { activeSpreadsheet, userLocale, type CellValue, type Sheet } from '../platform';
 import { COLUMNS, COLUMN_HEADERS, CONTAINER_WORDS, DIRECTION_WORDS, KINDS, LEVEL_WORDS, METHOD_WORDS, MISSING_WORDS, PERSPECTIVE_WORDS, PILLAR_WORDS, type Vocabulary } from '../scorecard/vocabulary';
@@ -71,6 +71,7 @@ const VIETNAMESE: Record<string, string> = {
   'Payroll queries answered in 2 days': 'Thắc mắc về lương được trả lời trong 2 ngày', 'Minh, receivables accountant': 'Minh, kế toán công nợ phải thu',
   'DSO of his customers': 'DSO của khách hàng anh phụ trách', 'Invoices without correction': 'Hoá đơn không phải sửa',
   'Bank reconciliation by day 3': 'Đối chiếu ngân hàng trước ngày 3', 'done (1/0)': 'xong (1/0)',
+  'Examples (vi_VN)': 'Ví dụ (vi_VN: dấu ; và dấu phẩy thập phân)', 'Examples (en_US)': 'Ví dụ (en_US: dấu , và dấu chấm thập phân)',
 };
 type Say = (text: string) => string;
 const sayIn = (language: Language): Say => (text) => (language === 'vi' ? VIETNAMESE[text] ?? text : text);
@@ -110,9 +111,24 @@ function writeRequests(sheet: Sheet, say: Say): void {
     [say('First time right'), `=FTR_RATE(${col('F')})`],
     [say('Business days in Q2'), `=BUSINESS_DAYS("2025-04-01", "2025-06-30", 1, ${ARGS.holidays})`],
   ]);
+  // Examples as text (not formulas) in both notations: a vi_VN sheet separates arguments with ";" and writes decimal
+  // commas, an en_US one uses "," and a point; the user copies the one their locale takes.
+  sheet.getRange(16, SETTINGS_COLUMN - 1, SAMPLE_EXAMPLES.length + 1, 2).setValues([
+    [say('Examples (vi_VN)'), say('Examples (en_US)')],
+    ...SAMPLE_EXAMPLES.map(([vi, en]): CellValue[] => [vi, en]),
+  ]);
   sheet.setFrozenRows(1);
   sheet.autoResizeColumns(1, SETTINGS_COLUMN);
 }
+
+/** Formula examples written without the leading "=" so that they stay text: vi_VN notation, then en_US. */
+export const SAMPLE_EXAMPLES: readonly (readonly [vi: string, en: string])[] = [
+  ['ADD_BUSINESS_DAYS(DATE(2026;8;28); 3; "T2-T6 08:00-17:00 | holidays=VN")', 'ADD_BUSINESS_DAYS(DATE(2026,8,28), 3, "Mo-Fr 08:00-17:00 | holidays=VN")'],
+  ['BUSINESS_DAYS(DATE(2025;4;25); DATE(2025;5;5); $L$2)', 'BUSINESS_DAYS(DATE(2025,4,25), DATE(2025,5,5), $L$2)'],
+  ['KPI_SCORE(0,85; 0,9)', 'KPI_SCORE(0.85, 0.9)'],
+  ['KPI_PAYOUT(1,05; 10000000; 0,8; 1,2)', 'KPI_PAYOUT(1.05, 10000000, 0.8, 1.2)'],
+  ['HOLIDAYS("VN"; 2026)', 'HOLIDAYS("VN", 2026)'],
+];
 
 /** The scorecard sheet's columns, in order (sheets-addon/README.md describes each). */
 const SCORECARD_HEADER = [

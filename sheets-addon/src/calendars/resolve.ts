@@ -1,9 +1,8 @@
-import { compileCalendar } from '../../../core/calendar/compile';
-import { parseCalendarText } from '../../../core/calendar/parse';
-import type { WorkCalendar } from '../../../core/calendar/types';
+import { compileCalendar, parseCalendarText, type WorkCalendar } from '../../../core/calendar';
 import { CellError, describeCell, holidayDateOf, isBlank, rejectErrorValue } from '../cells/coerce';
-import { cellsOf, readRow } from '../cells/grid';
-import { spreadsheetTimeZone } from '../platform';
+import { readRow } from '../cells/grid';
+import { holidayCells, rejectDateText } from '../cells/holiday-range';
+import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
 import { savedCalendars, savedCalendarText } from './store';
 
 /** Compiled calendars by text, zone and extra holidays: one compile per distinct calendar in an execution. */
@@ -27,23 +26,43 @@ function calendarText(argument: unknown): string {
   return argument;
 }
 
-/** Whole-day closures from a range argument (date cells, ISO date text), as `YYYY-MM-DD`; blanks are skipped. */
-function holidayDates(argument: unknown, spreadsheetZone: string): string[] {
-  const dates: string[] = [];
-  cellsOf(argument).forEach((cell, index) => {
-    if (isBlank(cell)) return;
-    dates.push(
-      readRow('holidays', index, () => holidayDateOf(cell, spreadsheetZone)),
-    );
-  });
-  return dates;
+/**
+ * Whole-day closures and worked days from a range argument (date cells, ISO date text, or a HOLIDAYS() spill whose
+ * `worked` rows open a day), as `YYYY-MM-DD`; blanks are skipped. Text in the sheet's own date form is an error
+ * asking for a date cell.
+ */
+function holidayDates(argument: unknown, spreadsheetZone: string): ExtraDays {
+  const closed: string[] = [];
+  const worked: string[] = [];
+  for (const { cell, row, worked: isWorked } of holidayCells('holidays', argument)) {
+    const date = readRow('holidays', row, () => {
+      try {
+        return holidayDateOf(cell, spreadsheetZone);
+      } catch (error) {
+        if (error instanceof CellError) rejectDateText(cell, spreadsheetLocale());
+        throw error;
+      }
+    });
+    (isWorked ? worked : closed).push(date);
+  }
+  return { closed, worked };
+}
+
+/** Days a holiday range closes and opens, as `YYYY-MM-DD`. */
+export interface ExtraDays {
+  readonly closed: readonly string[];
+  readonly worked: readonly string[];
 }
 
 /**
  * The calendar for a function's `calendar` and `holidays` arguments: calendar text or a saved name, without `tz=`
- * in the spreadsheet's zone, with the holiday range's dates added to its own holidays.
+ * in the spreadsheet's zone, with the holiday range's dates added to its own holidays (and its worked days opened).
  */
-export function resolveCalendar(calendarArgument: unknown, holidaysArgument?: unknown): WorkCalendar {
+export const resolveCalendar = (calendarArgument: unknown, holidaysArgument?: unknown): WorkCalendar =>
+  resolveCalendarWith(calendarArgument, () => holidayDates(holidaysArgument, spreadsheetTimeZone()));
+
+/** The same with the extra days read by the caller (BUSINESS_DAYS reads its range as NETWORKDAYS does). */
+export function resolveCalendarWith(calendarArgument: unknown, extraDays: () => ExtraDays): WorkCalendar {
   const zone = spreadsheetTimeZone();
   let text: string;
   try {
@@ -52,12 +71,18 @@ export function resolveCalendar(calendarArgument: unknown, holidaysArgument?: un
     if (error instanceof CellError) throw new Error(`calendar: ${error.message}`);
     throw error;
   }
-  const extra = holidayDates(holidaysArgument, zone);
-  const key = `${zone}\u0000${text}\u0000${extra.join(',')}`;
+  const extra = extraDays();
+  const key = `${zone}\u0000${text}\u0000${extra.closed.join(',')}\u0000${extra.worked.join(',')}`;
   let calendar = compiled.get(key);
   if (!calendar) {
     const spec = parseCalendarText(text, zone);
-    calendar = compileCalendar({ ...spec, holidays: [...spec.holidays, ...extra.map((date) => ({ date }))] });
+    // A worked day of the range takes Monday's hours (MakeUpDaySchema's default): the spill does not say which
+    // weekday's hours the swapped day had.
+    calendar = compileCalendar({
+      ...spec,
+      holidays: [...spec.holidays, ...extra.closed.map((date) => ({ date }))],
+      makeUpDays: [...spec.makeUpDays, ...extra.worked.map((date) => ({ date, like: 'Mo' as const }))],
+    });
     compiled.set(key, calendar);
   }
   return calendar;

@@ -1,5 +1,4 @@
-import { checkHolidayCountry } from '../../../core/calendar/holidays';
-import { parseCalendarText } from '../../../core/calendar/parse';
+import { checkHolidayCountry, parseCalendarText } from '../../../core/calendar';
 import { inLanguage } from '../functions/messages-vi';
 import { translate, UserError, type Language, type MessageKey } from '../i18n';
 import { documentProperties, spreadsheetTimeZone } from '../platform';
@@ -45,8 +44,10 @@ class CalendarTextError extends CalendarFormError {
     super('text', 'calendarTextInvalid', { detail });
   }
 
+  /** In Vietnamese the lead-in already names the working time, so the parser's English `calendar: ` goes. */
   override in(language: Language): string {
-    return translate(language, 'calendarTextInvalid', { detail: inLanguage(this.detail, language) });
+    const detail = language === 'en' ? this.detail : this.detail.replace(/^calendar: /, '');
+    return translate(language, 'calendarTextInvalid', { detail: inLanguage(detail, language) });
   }
 }
 

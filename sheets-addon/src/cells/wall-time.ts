@@ -1,4 +1,4 @@
-import { wallTimeOfInstant } from '../../../core/calendar/zone';
+import { wallTimeOfInstant } from '../../../core/calendar';
 
 /** `2025-01-02 08:00`: how messages show an instant, in the zone the user reads it in. */
 export const formatWallTime = (t: number, timeZone: string): string =>

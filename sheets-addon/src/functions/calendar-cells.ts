@@ -1,5 +1,4 @@
-import { CalendarError } from '../../../core/calendar/errors';
-import type { WorkCalendar } from '../../../core/calendar/types';
+import { CalendarError, type WorkCalendar } from '../../../core/calendar';
 import { resolveCalendar } from '../calendars/resolve';
 import { CellError, isBlank } from '../cells/coerce';
 import { byDistinctCell, cellsOf, perRow, readArgument, RowError } from '../cells/grid';

@@ -1,4 +1,4 @@
-import { KpiInputError } from '../../../core/kpi/errors';
+import { KpiInputError } from '../../../core/kpi';
 
 /**
  * Runs a core KPI formula on lists from which blank rows were left out, and puts the user's row numbers back into

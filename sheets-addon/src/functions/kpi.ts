@@ -1,10 +1,5 @@
 import { MS_PER_HOUR } from '../../../core/calendar';
-import { mtbf, uptime } from '../../../core/kpi/availability';
-import { ccc, dio, dpo, dso } from '../../../core/kpi/finance';
-import { ftrRate, type FtrOutcome } from '../../../core/kpi/ftr';
-import { errorRate } from '../../../core/kpi/ratios';
-import { retentionRate } from '../../../core/kpi/retention';
-import { csat, inps } from '../../../core/kpi/survey';
+import { mtbf, uptime, ccc, dio, dpo, dso, type Balance, ftrRate, type FtrOutcome, errorRate, retentionRate, csat, inps } from '../../../core/kpi';
 import { CellError, instantOf, isBlank, numberOf, numberOr, rejectErrorValue } from '../cells/coerce';
 import { cellsOf, pairedRows, readArgument, readRow } from '../cells/grid';
 import { spreadsheetTimeZone } from '../platform';
@@ -45,14 +40,27 @@ export const INPS = (scores: unknown) => inps(answers<number>('scores', scores))
 export const CSAT = (scores: unknown, scaleMax?: unknown) =>
   csat(answers<number>('scores', scores), readArgument('scale_max', () => numberOr(scaleMax, 5)));
 
+/**
+ * A balance argument: one cell is the period-end balance; a range (month-end balances of a quarter) is the list the
+ * core averages, blanks left out, each row named in its error. A blank single cell is a balance of 0, as before.
+ */
+function balances(name: string, argument: unknown): Balance {
+  if (!Array.isArray(argument)) return total(name, argument);
+  const values: number[] = [];
+  cellsOf(argument).forEach((cell, index) => {
+    if (!isBlank(cell)) values.push(readRow(name, index, () => numberOf(cell)));
+  });
+  return values;
+}
+
 export const DSO = (receivables: unknown, creditSales: unknown, days: unknown) =>
-  dso(total('receivables', receivables), total('credit_sales', creditSales), total('days', days));
+  dso(balances('receivables', receivables), total('credit_sales', creditSales), total('days', days));
 
 export const DPO = (payables: unknown, costOfSales: unknown, days: unknown) =>
-  dpo(total('payables', payables), total('cost_of_sales', costOfSales), total('days', days));
+  dpo(balances('payables', payables), total('cost_of_sales', costOfSales), total('days', days));
 
 export const DIO = (inventory: unknown, costOfSales: unknown, days: unknown) =>
-  dio(total('inventory', inventory), total('cost_of_sales', costOfSales), total('days', days));
+  dio(balances('inventory', inventory), total('cost_of_sales', costOfSales), total('days', days));
 
 /** One number each (a DSO, DIO and DPO cell, or the functions themselves). */
 export const CCC = (dsoDays: unknown, dioDays: unknown, dpoDays: unknown) =>

@@ -1,14 +1,4 @@
-import { bandScore } from '../../../core/scorecard/methods/bands';
-import { binaryScore } from '../../../core/scorecard/methods/binary';
-import { directionOf as coreDirection } from '../../../core/scorecard/methods/direction';
-import { goalRedFlagScore, goalStatus } from '../../../core/scorecard/methods/goal-red-flag';
-import { kpiPayout, type PayoutStep } from '../../../core/scorecard/methods/payout';
-import { performanceScore } from '../../../core/scorecard/methods/performance';
-import { progressScore } from '../../../core/scorecard/methods/progress';
-import { stabilizeScore } from '../../../core/scorecard/methods/stabilize';
-import type { Direction } from '../../../core/scorecard/schema';
-import { achievementOfActual, statusOfActual } from '../../../core/scorecard';
-import { weightedScore, type BlankPolicy, type RollUpMethod } from '../../../core/scorecard/weighted';
+import { bandScore, binaryScore, directionOf as coreDirection, goalRedFlagScore, goalStatus, kpiPayout, type PayoutStep, performanceScore, progressScore, stabilizeScore, type Direction, achievementOfActual, statusOfActual, weightedScore, type BlankPolicy, type RollUpMethod } from '../../../core/scorecard';
 import { isBlank, numberOf, numberOr, textOr } from '../cells/coerce';
 import { cellsOf, readArgument, rejectErrorValues } from '../cells/grid';
 import { spill } from '../cells/spill';

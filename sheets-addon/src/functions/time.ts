@@ -1,13 +1,6 @@
-import { MS_PER_HOUR } from '../../../core/calendar';
-import { MS_PER_DAY } from '../../../core/calendar/days';
-import { CalendarError, CalendarYearsError } from '../../../core/calendar/errors';
-import type { WorkCalendar } from '../../../core/calendar/types';
-import { mtta, mttr, timeToFill, type Elapsed } from '../../../core/kpi/elapsed';
-import { tatStatistic, type TatStatistic } from '../../../core/kpi/tat';
-import type { SlaCycle } from '../../../core/sla/clock';
-import { ComplianceTally } from '../../../core/sla/compliance';
-import { SlaError } from '../../../core/sla/errors';
-import { formatTarget, parseTarget, type SlaTarget } from '../../../core/sla/target';
+import { MS_PER_DAY, MS_PER_HOUR, CalendarError, CalendarYearsError, type WorkCalendar } from '../../../core/calendar';
+import { mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic } from '../../../core/kpi';
+import { type SlaCycle, ComplianceTally, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
 import { CellError, instantOf, isBlank, rejectErrorValue, textOr } from '../cells/coerce';
 import { cellsOf, pairedRows, perRow, readArgument, readRow, RowError } from '../cells/grid';
 import { spill } from '../cells/spill';

@@ -1,6 +1,4 @@
-import { ScorecardRowsError, treeFromRows, type ScorecardRow, type ScorecardRowsCode } from '../../../core/scorecard/rows';
-import type { Perspective } from '../../../core/scorecard/schema';
-import type { MissingPolicy, NodeKind, ScorecardTree } from '../../../core/scorecard/tree';
+import { ScorecardRowsError, treeFromRows, type ScorecardRow, type ScorecardRowsCode, type Perspective, type MissingPolicy, type NodeKind, type ScorecardTree } from '../../../core/scorecard';
 import type { MessageKey } from '../i18n';
 import type { CellReader } from './sheet-cells';
 import { COLUMN_HEADERS, type Column } from './vocabulary';

@@ -1,5 +1,4 @@
-import type { KpiValues } from '../../../core/scorecard';
-import type { MissingPolicy, ScorecardTree } from '../../../core/scorecard/tree';
+import type { KpiValues, MissingPolicy, ScorecardTree } from '../../../core/scorecard';
 import { UserError, type Language } from '../i18n';
 import type { CellValue, Sheet, Spreadsheet } from '../platform';
 import { buildTree, type SheetRow } from './build-tree';

@@ -1,11 +1,4 @@
-import type { GamingAlert } from '../../../core/scorecard/gaming';
-import type { PillarBalance } from '../../../core/scorecard/pillars';
-import type { Perspective, Pillar, ScorecardLevel, ScoringMethod } from '../../../core/scorecard/schema';
-import { scorecardNotes, type ScorecardNoteCode } from '../../../core/scorecard/notes';
-import { statusOfAchievement, type RagStatus } from '../../../core/scorecard';
-import type { MissingPolicy, NodeKind } from '../../../core/scorecard/tree';
-import { evaluateTree, type TreeKpiResult, type TreeResult } from '../../../core/scorecard/tree-evaluate';
-import type { RollUpMethod } from '../../../core/scorecard/weighted';
+import { type GamingAlert, type PillarBalance, type Perspective, type Pillar, type ScorecardLevel, type ScoringMethod, scorecardNotes, type ScorecardNoteCode, statusOfAchievement, type RagStatus, type MissingPolicy, type NodeKind, evaluateTree, type TreeKpiResult, type TreeResult, type RollUpMethod } from '../../../core/scorecard';
 import type { ScorecardSheet } from './read-sheet';
 
 /** What the sidebar receives through google.script.run: plain JSON (numbers, text, null), no Dates. */

@@ -1,6 +1,5 @@
-import type { WorkCalendar } from '../../../core/calendar/types';
-import { createSlaClock, type SlaClock, type SlaCycle } from '../../../core/sla/clock';
-import { formatTarget, type SlaTarget } from '../../../core/sla/target';
+import type { WorkCalendar } from '../../../core/calendar';
+import { createSlaClock, type SlaClock, type SlaCycle, formatTarget, type SlaTarget } from '../../../core/sla';
 
 /**
  * A spreadsheet row (start, optional end, target) as the core's SLA clock sees it: a ticket created at the start that
