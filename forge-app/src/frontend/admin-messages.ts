@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Weekday } from '../../../core/calendar/spec';
+import type { Weekday } from '../../../core/calendar';
 
 /** The admin page's editors in English and Vietnamese (the rest of the app's words are in i18n/messages.ts). */
 const en = {

@@ -1,6 +1,6 @@
 import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
-import { HOLIDAY_COUNTRIES } from '../../../core/calendar/holiday-areas';
+import { HOLIDAY_COUNTRIES } from '../../../core/calendar';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
 import { formatInstant, messagesFor } from '../i18n/messages';
 import { fieldErrors } from './admin-field-errors';
