@@ -11,6 +11,19 @@ import type { FieldError } from './schema';
 export const ScorecardConfigSchema = z.object({
   tree: ScorecardTreeSchema,
   sources: z.record(z.string(), z.string({ error: 'a source must be text, e.g. sla:<policy id>, tat:median, ftr or csat' })).default({}),
+  /**
+   * Who may see the scorecard besides Jira admins and its owner: listed people (account ids), members of listed
+   * groups (group ids), and anyone who may browse one of the listed projects. None listed: admins and the owner only.
+   */
+  viewers: z
+    .object({
+      accounts: z.array(z.string().min(1, { error: 'an account id is not empty' })).default([]),
+      groups: z.array(z.string().min(1, { error: 'a group id is not empty' })).default([]),
+      projects: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'a project key is a letter followed by letters, digits or underscores' })).default([]),
+    })
+    .default({ accounts: [], groups: [], projects: [] }),
+  /** The Atlassian account of the scorecard's owner, who sees its pay and typed actuals as admins do. */
+  ownerAccountId: z.string().min(1).nullable().default(null),
 });
 export type ScorecardConfig = z.output<typeof ScorecardConfigSchema>;
 export type ScorecardConfigInput = z.input<typeof ScorecardConfigSchema>;

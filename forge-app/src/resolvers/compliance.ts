@@ -3,12 +3,13 @@ import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient, JqlError } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket, type CycleEntry, GROUP_FIELDS, type GroupField, type OpenEntry, STATE_OF_CODE } from '../storage/aggregates';
+import { type Bucket, type CycleEntry, GROUP_FIELDS, type OpenEntry, SECURED_CYCLE_AT, securedAt, STATE_OF_CODE } from '../storage/aggregates';
 import { keys, AGGREGATE_SHARDS } from '../storage/keys';
 import { valuesWithPrefix, getValue } from '../storage/store';
 import { activeGeneration } from '../sync/generations';
 import { monthOf } from '../sync/ticket-result';
 import { browsableIssueIds, browsableProjects } from './permissions';
+import { securedIn, SecurityLevelGate } from './security-levels';
 
 export const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
@@ -16,22 +17,9 @@ export type TrendPeriod = (typeof TREND_PERIODS)[number];
 /** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
 export const JQL_ISSUE_LIMIT = 5_000;
 
-export interface ComplianceQuery {
-  /** An app policy id, or `jsm:<SLA name>` for JSM's own SLA. */
-  policyId: string;
-  /** `projects` (default) counts the listed projects; `jql` counts the issues the user's JQL finds. */
-  scope?: 'projects' | 'jql';
-  projects?: string[];
-  jql?: string;
-  groupBy?: GroupField | null;
-  /** The trend's period and how many of them, the current one included, the gadget covers. */
-  period?: TrendPeriod;
-  periods?: number;
-  /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
-  weeks?: number;
-  /** Open tickets due within this many hours are "breaching soon". */
-  soonHours?: number;
-}
+/** The gadget's query, as parsed at the resolver boundary (payloads.ts). */
+import type { ComplianceQuery } from './payloads';
+export type { ComplianceQuery };
 
 export interface ComplianceAnswer {
   projects: string[];
@@ -94,9 +82,10 @@ export function monthsBetween(first: string, last: string): string[] {
 export const MONTHS_AHEAD = 2;
 
 /**
- * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles.
- * Only the months of the window are read (one prefix query per project-month), so the cost follows the window, not
- * the project's history. Months follow the report time zone, as the buckets do.
+ * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles;
+ * only issues the viewer may see (`gate`: issue security levels). Only the months of the window are read (one prefix
+ * query per project-month), so the cost follows the window, not the project's history. Months follow the report time
+ * zone, as the buckets do.
  */
 export async function storedCycles(
   policyId: string,
@@ -104,6 +93,7 @@ export async function storedCycles(
   from: number,
   to: number,
   timeZone: string,
+  gate: SecurityLevelGate,
   tickets?: ReadonlySet<string>,
   gen = 0,
 ): Promise<ComplianceEntry[]> {
@@ -111,28 +101,38 @@ export async function storedCycles(
   const last = Number.isFinite(to) ? monthOf(to, timeZone) : addMonths(monthOf(runtime.now(), timeZone), MONTHS_AHEAD);
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
+    const entries: CycleEntry[] = [];
     for (const month of monthsBetween(first, last)) {
       for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
         for (const [entryKey, entry] of Object.entries(value.entries)) {
           if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
-          if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
+          if (entry[2] >= from && entry[2] <= to) entries.push(entry);
         }
       }
     }
+    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
+    for (const item of await visibleCycles(gate, project, entries)) cycles.push(item);
   }
   return cycles;
 }
 
-/** Stored cycles of a policy reported in one month of the report time zone. */
-export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string, gen = 0): Promise<ComplianceEntry[]> {
+/** Stored cycles of a policy reported in one month of the report time zone, of the issues the viewer may see. */
+export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string, gate: SecurityLevelGate, gen = 0): Promise<ComplianceEntry[]> {
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
+    const entries: CycleEntry[] = [];
     for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
-      for (const entry of Object.values(value.entries)) if (monthOf(entry[2], timeZone) === month) cycles.push(cycleOf(entry));
+      for (const entry of Object.values(value.entries)) if (monthOf(entry[2], timeZone) === month) entries.push(entry);
     }
+    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
+    for (const item of await visibleCycles(gate, project, entries)) cycles.push(item);
   }
   return cycles;
 }
+
+/** A project's cycle entries the viewer may see, in the shape slaCompliance counts. */
+const visibleCycles = async (gate: SecurityLevelGate, project: string, entries: readonly CycleEntry[]): Promise<ComplianceEntry[]> =>
+  (await gate.visible(entries, (entry) => securedIn(project, securedAt(entry, SECURED_CYCLE_AT)))).map(cycleOf);
 
 export type ComplianceResult = ComplianceAnswer | { error: 'INVALID_JQL'; message: string };
 
@@ -166,7 +166,7 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
   const dayOf = localDayIn(timeZone);
   // No upper bound: an open cycle is reported at its due time, which may lie ahead; it counts as ongoing.
   const gen = await activeGeneration();
-  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, new SecurityLevelGate(), tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
   const report = slaCompliance(cycles, { groupBy: query.groupBy ?? undefined, timeZone });
   const trend = slaCompliance(cycles, { period, timeZone });
   const soon = now + (query.soonHours ?? 4) * 3_600_000;

@@ -3,17 +3,24 @@ import { inps } from '../../../core';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket, groupValue } from '../storage/aggregates';
+import { type Bucket, groupValue, securedAt } from '../storage/aggregates';
 import { keys, shardOf } from '../storage/keys';
-import { getValue, setValue, valuesWithPrefix } from '../storage/store';
-import { organizationsOf } from '../sync/normalise';
+import { createValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+import { organizationsOf, securityLevelOf } from '../sync/normalise';
+import { securedIn, type SecurityLevelGate } from './security-levels';
 import { monthOf } from '../sync/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
 export const INPS_COMMENT_MAX = 1_000;
 
-/** One answer in a project-month bucket: [score 0-10, answered at, the request's organizations or null]. */
-export type InpsEntry = [number, number, string | null];
+/**
+ * One answer in a project-month bucket: [score 0-10, answered at, the request's organizations or null, then for a
+ * request under an issue security level only: the level's id and the issue's id (SECURED_INPS_AT)].
+ */
+export type InpsEntry = [number, number, string | null, string?, string?];
+
+/** Where an answer entry's security level and issue id sit. */
+const SECURED_INPS_AT = 3;
 
 /** The answer as kept per requester and request (the comment lives only here, not in the buckets). */
 export interface InpsAnswerRecord {
@@ -23,6 +30,9 @@ export interface InpsAnswerRecord {
   at: number;
   month: string;
   organization: string | null;
+  /** The request's issue security level (id) and the issue's id, kept with the answer; absent in older records. */
+  securityLevel?: string | null;
+  issueId?: string;
 }
 
 export type InpsQuestion =
@@ -45,13 +55,15 @@ interface RequestFacts {
   resolved: boolean;
   reporter: string | null;
   organization: string | null;
+  issueId: string;
+  securityLevel: string | null;
 }
 
 /** Read as the app: portal customers have no access to the Jira platform API; the caller is checked against the reporter. */
 async function requestFacts(issueKey: string): Promise<RequestFacts | null> {
   const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
   const organizationsField = await jira.organizationsFieldId();
-  const issue = await jira.issueFields(issueKey, ['project', 'status', 'resolution', 'reporter', ...(organizationsField ? [organizationsField] : [])]);
+  const issue = await jira.issueFields(issueKey, ['project', 'status', 'resolution', 'reporter', 'security', ...(organizationsField ? [organizationsField] : [])]);
   if (!issue) return null;
   return {
     project: (issue.fields.project as { key?: string } | undefined)?.key ?? issueKey.slice(0, issueKey.lastIndexOf('-')),
@@ -60,6 +72,8 @@ async function requestFacts(issueKey: string): Promise<RequestFacts | null> {
     reporter: (issue.fields.reporter as { accountId?: string } | null | undefined)?.accountId ?? null,
     // Keyed as the sync stores the request's tickets and cycles, so that the customer report joins the two.
     organization: organizationsField ? groupValue(organizationsOf(issue.fields[organizationsField])) : null,
+    issueId: issue.id,
+    securityLevel: securityLevelOf(issue.fields.security),
   };
 }
 
@@ -82,8 +96,10 @@ export type InpsSubmitResult = { ok: true; score: number } | { error: 'ALREADY_A
 
 /**
  * Stores a requester's answer on a resolved request, once: a second answer is refused (the first stands and is
- * shown), so a score cannot be nudged by answering again. The bucket entry is written before the per-requester
- * record, so a crash between the two leaves the answer retryable and never counted twice (same entry key).
+ * shown), so a score cannot be nudged by answering again, even by two answers sent at the same moment. The
+ * per-requester record is the claim, written only if absent (storage createValue); the month's bucket entry follows.
+ * A crash between the two leaves the record without its entry: the next answer or look finds the record and adds the
+ * entry then (same entry key, so never counted twice).
  */
 export async function submitInps(issueKey: string, accountId: string | undefined, input: { score?: unknown; comment?: unknown }): Promise<InpsSubmitResult> {
   const caller = requireCaller(accountId);
@@ -98,24 +114,41 @@ export async function submitInps(issueKey: string, accountId: string | undefined
   if (!facts || facts.reporter !== caller) return { error: 'NOT_ALLOWED', state: 'not-requester' };
   const recordKey = keys.inpsAnswer(issueKey, caller);
   const previous = await getValue<InpsAnswerRecord>(recordKey);
-  if (previous) return { error: 'ALREADY_ANSWERED', score: previous.score };
+  if (previous) return alreadyAnswered(facts.project, recordKey, previous);
   if (!facts.resolved) return { error: 'NOT_ALLOWED', state: 'not-resolved' };
   const { config } = await loadConfig();
   const at = runtime.now();
-  const month = monthOf(at, config?.sync.reportTimeZone ?? 'UTC');
-  const bucketKey = keys.inpsBucket(facts.project, month, shardOf(issueKey));
-  const bucket = (await getValue<Bucket<InpsEntry>>(bucketKey)) ?? { entries: {} };
-  bucket.entries[recordKey.slice('inps-answer:'.length)] = [score, at, facts.organization];
-  await setValue(bucketKey, bucket);
-  await setValue<InpsAnswerRecord>(recordKey, { issueKey, score, comment, at, month, organization: facts.organization });
+  const record: InpsAnswerRecord = { issueKey, score, comment, at, month: monthOf(at, config?.sync.reportTimeZone ?? 'UTC'), organization: facts.organization, securityLevel: facts.securityLevel, issueId: facts.issueId };
+  if (!(await createValue(recordKey, record))) return alreadyAnswered(facts.project, recordKey, (await getValue<InpsAnswerRecord>(recordKey))!);
+  await countAnswer(facts.project, recordKey, record);
   return { ok: true, score };
 }
 
+/** The answer in its project-month bucket, keyed by request and requester (adding it twice changes nothing). */
+async function countAnswer(project: string, recordKey: string, record: InpsAnswerRecord): Promise<void> {
+  const bucketKey = keys.inpsBucket(project, record.month, shardOf(record.issueKey));
+  const bucket = (await getValue<Bucket<InpsEntry>>(bucketKey)) ?? { entries: {} };
+  const entryKey = recordKey.slice('inps-answer:'.length);
+  if (bucket.entries[entryKey] !== undefined) return;
+  const secured: [string, string] | [] = record.securityLevel && record.issueId ? [record.securityLevel, record.issueId] : [];
+  bucket.entries[entryKey] = [record.score, record.at, record.organization, ...secured];
+  await setValue(bucketKey, bucket);
+}
+
+/** The first answer stands; it is counted now if an earlier call stopped between the record and the bucket. */
+async function alreadyAnswered(project: string, recordKey: string, first: InpsAnswerRecord): Promise<InpsSubmitResult> {
+  await countAnswer(project, recordKey, first);
+  return { error: 'ALREADY_ANSWERED', score: first.score };
+}
+
 /** Every answer given in the projects in one month (of the report time zone). */
-export async function inpsAnswers(projects: readonly string[], month: string): Promise<InpsEntry[]> {
+export async function inpsAnswers(projects: readonly string[], month: string, gate: SecurityLevelGate): Promise<InpsEntry[]> {
   const entries: InpsEntry[] = [];
   for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<InpsEntry>>(keys.inpsMonthPrefix(project, month))) entries.push(...Object.values(value.entries));
+    const inProject: InpsEntry[] = [];
+    for (const { value } of await valuesWithPrefix<Bucket<InpsEntry>>(keys.inpsMonthPrefix(project, month))) inProject.push(...Object.values(value.entries));
+    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
+    for (const item of await gate.visible(inProject, (entry) => securedIn(project, securedAt(entry, SECURED_INPS_AT)))) entries.push(item);
   }
   return entries;
 }

@@ -24,6 +24,8 @@ export interface TicketResult {
   reopened: number;
   /** JSM satisfaction rating 1-5, when asked for and given. */
   rating: number | null;
+  /** The issue security level's id, null for an issue under none (absent in results stored before it was kept). */
+  securityLevel?: string | null;
 }
 
 const jsmPolicyId = (name: string) => `jsm:${name}`;
@@ -86,7 +88,7 @@ export function computeTicketResult(
   asOf: number,
   jsm: readonly JsmSlaMetric[],
   feedback: JsmFeedback | null,
-  issue: { id: string; assigneeName: string | null } = { id: '', assigneeName: null },
+  issue: { id: string; assigneeName: string | null; securityLevel?: string | null } = { id: '', assigneeName: null },
 ): TicketResult {
   const cycles: StoredCycle[] = [];
   for (const clock of clocks) {
@@ -95,7 +97,7 @@ export function computeTicketResult(
   }
   cycles.push(...jsmCycles(jsm));
   const project = typeof ticket.fields.project === 'string' ? ticket.fields.project : ticket.key.split('-')[0];
-  return { key: ticket.key, id: issue.id, assigneeName: issue.assigneeName, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null };
+  return { key: ticket.key, id: issue.id, assigneeName: issue.assigneeName, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null, securityLevel: issue.securityLevel ?? null };
 }
 
 /** The instant a cycle is reported under, as the core's slaCompliance does: its stop, else its due time, else its start. */
