@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actualsFromFacts, KpiInputError, kpisOfTree, ScorecardTreeSchema, tatStatistic, type LogFacts, type TatStatistic } from '../../../core';
-import type { FieldError } from './schema';
+import type { ConfigProblem } from './problem';
 
 /**
  * A stored scorecard, in the form of the CLI's `--scorecard` file: the core's objective tree (scorecard → perspectives
@@ -28,10 +28,6 @@ export const ScorecardConfigSchema = z.object({
 export type ScorecardConfig = z.output<typeof ScorecardConfigSchema>;
 export type ScorecardConfigInput = z.input<typeof ScorecardConfigSchema>;
 
-/** The scorecard gadget's periods: the month asked for, or the quarter, year or year to date that holds it. */
-export const SCORECARD_PERIODS = ['month', 'quarter', 'year', 'ytd'] as const;
-export type ScorecardPeriod = (typeof SCORECARD_PERIODS)[number];
-
 /** The stored scorecard whose root has this id; undefined when there is none (or no configuration). */
 export const scorecardById = (config: { scorecards: readonly ScorecardConfig[] } | null, id: string): ScorecardConfig | undefined =>
   config?.scorecards.find((card) => card.tree.root.id === id);
@@ -43,8 +39,8 @@ export const scorecardChoice = (card: ScorecardConfig) => ({ id: card.tree.root.
  * What the schema cannot check alone: scorecard ids are unique, sources name KPIs of their tree, and each source is one
  * the core reads (asked of the core's own actualsFromFacts, with facts holding every policy of the configuration).
  */
-export function checkScorecards(scorecards: readonly ScorecardConfig[], policyIds: ReadonlySet<string>): FieldError[] {
-  const errors: FieldError[] = [];
+export function checkScorecards(scorecards: readonly ScorecardConfig[], policyIds: ReadonlySet<string>): ConfigProblem[] {
+  const errors: ConfigProblem[] = [];
   const ids = new Set<string>();
   scorecards.forEach((card, index) => {
     const { root } = card.tree;

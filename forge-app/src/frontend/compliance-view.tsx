@@ -1,7 +1,8 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { complianceRag, complianceTargetOf, toCsv, type ComplianceTarget } from '../../../core';
 import { formatCount, formatInstant, formatPercent, type Messages } from '../i18n/messages';
-import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
+import type { TrendPeriod } from '../model/periods';
+import type { ComplianceAnswer, ComplianceQuery, ComplianceResult } from '../resolvers/compliance';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';

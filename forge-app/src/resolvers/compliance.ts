@@ -3,16 +3,15 @@ import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient, JqlError } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket, type CycleEntry, GROUP_FIELDS, type OpenEntry, SECURED_CYCLE_AT, securedAt, STATE_OF_CODE } from '../storage/aggregates';
+import { GROUP_FIELDS } from '../model/group-fields';
+import { TREND_PERIODS, type TrendPeriod } from '../model/periods';
+import { type Bucket, type CycleEntry, type OpenEntry, SECURED_CYCLE_AT, securedAt, STATE_OF_CODE } from '../storage/aggregates';
 import { keys, AGGREGATE_SHARDS } from '../storage/keys';
 import { valuesWithPrefix, getValue } from '../storage/store';
 import { activeGeneration } from '../sync/generations';
-import { monthOf } from '../sync/ticket-result';
+import { monthOf } from '../model/ticket-result';
 import { browsableIssueIds, browsableProjects } from './permissions';
 import { securedIn, SecurityLevelGate } from './security-levels';
-
-export const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
-export type TrendPeriod = (typeof TREND_PERIODS)[number];
 
 /** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
 export const JQL_ISSUE_LIMIT = 5_000;

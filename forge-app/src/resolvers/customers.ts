@@ -2,7 +2,7 @@ import { complianceRag, complianceTargetOf, type ComplianceTarget, localDayIn, p
 import { loadConfig } from '../config/store';
 import { activeGeneration } from '../sync/generations';
 import { runtime } from '../runtime';
-import { monthOf } from '../sync/ticket-result';
+import { monthOf } from '../model/ticket-result';
 import { monthsBetween, periodWindow, storedCycles } from './compliance';
 import { inpsAnswers, inpsOf, type InpsEntry } from './inps';
 import { browsableProjects } from './permissions';

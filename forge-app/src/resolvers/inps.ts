@@ -8,7 +8,7 @@ import { keys, shardOf } from '../storage/keys';
 import { createValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
 import { organizationsOf, securityLevelOf } from '../sync/normalise';
 import { securedIn, type SecurityLevelGate } from './security-levels';
-import { monthOf } from '../sync/ticket-result';
+import { monthOf } from '../model/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
 export const INPS_COMMENT_MAX = 1_000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GROUP_FIELDS } from '../storage/aggregates';
+import { GROUP_FIELDS } from '../model/group-fields';
+import { TREND_PERIODS } from '../model/periods';
 
 /**
  * What the views may send, checked at the boundary: a resolver payload is whatever a browser posts, so each one is
@@ -28,7 +29,7 @@ export const ComplianceQuerySchema = z.object({
   projects: ProjectList.optional(),
   jql: z.string().max(10_000).optional(),
   groupBy: z.enum(GROUP_FIELDS).nullable().optional(),
-  period: z.enum(['week', 'month', 'quarter']).optional(),
+  period: z.enum(TREND_PERIODS).optional(),
   periods: z.number().int().min(1).max(104).optional(),
   /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
   weeks: z.number().int().min(1).max(104).optional(),

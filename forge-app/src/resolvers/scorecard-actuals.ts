@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { kpisOfTree } from '../../../core';
-import type { FieldError } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
 import { scorecardById } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { checkedKey, segment } from '../storage/keys';
@@ -41,7 +41,7 @@ export async function saveScorecardActuals(input: TypedActualsInput) {
   const scorecard = scorecardById((await loadConfig()).config, input.scorecardId);
   if (!scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: input.scorecardId };
   const kpis = new Map(kpisOfTree(scorecard.tree.root).map((kpi) => [kpi.id, kpi]));
-  const errors: FieldError[] = [];
+  const errors: ConfigProblem[] = [];
   for (const [kpiId, value] of Object.entries(input.values ?? {})) {
     const path = `values.${kpiId}`;
     const kpi = kpis.get(kpiId);

@@ -1,5 +1,5 @@
 import { periodActuals, type KpiSeries, type KpiValues, type ScorecardTree, type Timed } from '../../../core';
-import type { ScorecardPeriod } from '../config/scorecards';
+import type { ScorecardPeriod } from '../model/periods';
 import { addMonths } from './compliance';
 import type { TypedValue } from './scorecard-actuals';
 

@@ -1,9 +1,10 @@
 import { evaluateTree, KpiInputError, scorecardNotes, type GamingAlert, type KpiDefinition, type KpiValues, type ScoringMethod, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import { SCORECARD_PERIODS, scorecardById, type ScorecardConfig, type ScorecardPeriod } from '../config/scorecards';
+import { scorecardById, type ScorecardConfig } from '../config/scorecards';
+import { SCORECARD_PERIODS, type ScorecardPeriod } from '../model/periods';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
-import { monthOf } from '../sync/ticket-result';
+import { monthOf } from '../model/ticket-result';
 import { browsableProjects } from './permissions';
 import { SecurityLevelGate } from './security-levels';
 import { scorecardAccess, typedKpiIds, withoutPay } from './scorecard-access';

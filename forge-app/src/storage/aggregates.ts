@@ -1,13 +1,9 @@
 import type { CycleState, FieldValue } from '../../../core';
-import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../sync/ticket-result';
+import { GROUP_FIELDS } from '../model/group-fields';
+import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../model/ticket-result';
 import { decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
 import { deleteValue, getValue, setValue } from './store';
 
-/** The grouping fields the gadgets offer, stored with each entry so any of them can group at read time. */
-// `organization` (the JSM organizations of the request, i.e. the internal customer) was added last: entries stored
-// before it have no value there and group under none.
-export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee', 'organization'] as const;
-export type GroupField = (typeof GROUP_FIELDS)[number];
 
 const STATE_CODES: Record<CycleState, string> = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' };
 export const STATE_OF_CODE: Record<string, CycleState> = { m: 'met', b: 'breached', o: 'ongoing', p: 'paused' };

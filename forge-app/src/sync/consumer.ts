@@ -15,7 +15,8 @@ import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomp
 import { issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
 import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
-import { computeTicketResult, type TicketResult } from './ticket-result';
+import type { TicketResult } from '../model/ticket-result';
+import { computeTicketResult } from './ticket-result';
 import type { SyncEventBody } from './trigger';
 
 export interface ConsumeReport {
