@@ -3,7 +3,7 @@ import { loadConfig } from '../config/store';
 import { activeGeneration } from '../sync/generations';
 import { runtime } from '../runtime';
 import { monthOf } from '../model/ticket-result';
-import { monthsBetween, periodWindow, storedCycles } from './compliance';
+import { monthsBetween, periodWindow, storedCycles } from './visible-cycles';
 import { inpsAnswers, inpsOf, type InpsEntry } from './inps';
 import { browsableProjects } from './permissions';
 import { SecurityLevelGate } from './security-levels';

@@ -1,9 +1,7 @@
 import { actualsFromFacts, csat, slaCompliance, tatStatistic, type KpiValues, type LogFacts, type TatStatistic } from '../../../core';
 import { tatStatisticsOf } from '../config/scorecards';
-import { type Bucket, SECURED_TICKET_AT, securedAt, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
-import { keys } from '../storage/keys';
-import { valuesWithPrefix } from '../storage/store';
-import { storedCyclesInMonth } from './compliance';
+import { SECURED_TICKET_AT, securedAt, type TicketEntry, ticketEntriesOf } from '../storage/aggregates';
+import { storedCyclesInMonth } from './visible-cycles';
 import { type InpsEntry, inpsAnswers, inpsOf } from './inps';
 import { securedIn, type SecurityLevelGate } from './security-levels';
 
@@ -26,8 +24,7 @@ export function legacySource(source: string): LegacySource | null {
 export async function ticketEntries(projects: readonly string[], month: string, gen: number, gate: SecurityLevelGate): Promise<TicketEntry[]> {
   const entries: TicketEntry[] = [];
   for (const project of projects) {
-    const inProject: TicketEntry[] = [];
-    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) inProject.push(...Object.values(value.entries));
+    const inProject = await ticketEntriesOf(project, month, gen);
     // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
     for (const item of await gate.visible(inProject, (entry) => securedIn(project, securedAt(entry, SECURED_TICKET_AT)))) entries.push(item);
   }

@@ -1,8 +1,8 @@
 import type { CycleState, FieldValue } from '../../../core';
 import { GROUP_FIELDS } from '../model/group-fields';
 import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../model/ticket-result';
-import { decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
-import { deleteValue, getValue, setValue } from './store';
+import { AGGREGATE_SHARDS, decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
+import { deleteValue, getValue, setValue, valuesWithPrefix } from './store';
 
 
 const STATE_CODES: Record<CycleState, string> = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' };
@@ -114,6 +114,34 @@ async function replaceInOpenIndex(indexKey: string, ticketKey: string, entry: Op
   delete index.entries[ticketKey];
   if (entry) index.entries[ticketKey] = entry;
   await setValue(indexKey, index);
+}
+
+/** A project-month's cycle entries of a policy, with their entry keys (`<ticket>#<n>`): the reader of placementOf's buckets. */
+export async function cycleEntriesOf(policyId: string, project: string, month: string, gen: number): Promise<Array<[string, CycleEntry]>> {
+  const found: Array<[string, CycleEntry]> = [];
+  for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
+    for (const entry of Object.entries(value.entries)) found.push(entry);
+  }
+  return found;
+}
+
+/** A project-month's ticket entries (the scorecard facts of the tickets resolved, or computed, that month). */
+export async function ticketEntriesOf(project: string, month: string, gen: number): Promise<TicketEntry[]> {
+  const found: TicketEntry[] = [];
+  for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) {
+    for (const entry of Object.values(value.entries)) found.push(entry);
+  }
+  return found;
+}
+
+/** Every open cycle of a policy in a project: the reader of the open-ticket index, all its shards. */
+export async function openEntriesOf(policyId: string, project: string, gen: number): Promise<OpenEntry[]> {
+  const found: OpenEntry[] = [];
+  for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {
+    const index = await getValue<Bucket<OpenEntry>>(keys.openIndex(policyId, project, shard, gen));
+    for (const entry of Object.values(index?.entries ?? {})) found.push(entry);
+  }
+  return found;
 }
 
 export interface StoredTicket extends TicketResult {
