@@ -3,7 +3,7 @@ import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Te
 import { useState } from 'react';
 import type { AppConfigInput } from '../config/schema';
 import type { ConfigProblem } from '../config/problem';
-import { useAdminMessages } from './admin-messages';
+import { useAdminMessages } from './admin-messages-context';
 
 type CheckAnswer = { ok: true } | { ok: false; errors: ConfigProblem[] } | { error: string; message: string };
 

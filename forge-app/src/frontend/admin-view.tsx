@@ -10,7 +10,8 @@ import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18
 import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere, scopeOfProjects, scopeProjects } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { AdminJson } from './admin-json';
-import { AdminMessages, adminMessagesFor } from './admin-messages';
+import { adminMessagesFor } from '../i18n/admin-messages';
+import { AdminMessages } from './admin-messages-context';
 import { PickerCache, SitePicker } from './admin-picker';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';

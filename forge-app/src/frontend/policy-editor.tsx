@@ -5,7 +5,7 @@ import type { SlaPolicyInput } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
 import type { TryPolicyAnswer } from '../resolvers/admin-try';
 import { formatInstant, formatMinutes } from '../i18n/messages';
-import { useAdminMessages } from './admin-messages';
+import { useAdminMessages } from './admin-messages-context';
 import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';

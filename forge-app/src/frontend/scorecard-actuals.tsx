@@ -2,7 +2,7 @@ import { invoke } from '@forge/bridge';
 import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import { useState } from 'react';
 import type { ConfigProblem } from '../config/problem';
-import type { ScorecardEditorMessages } from './scorecard-editor-messages';
+import type { ScorecardEditorMessages } from '../i18n/scorecard-editor-messages';
 import type { TypedValue } from '../resolvers/scorecard-actuals';
 import { numberOrText } from './scorecard-tree-ops';
 

@@ -4,7 +4,7 @@ import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
 import { messagesFor } from '../i18n/messages';
 import { ScorecardActuals } from './scorecard-actuals';
-import { scorecardEditorMessagesFor } from './scorecard-editor-messages';
+import { scorecardEditorMessagesFor } from '../i18n/scorecard-editor-messages';
 import {
   addChild, addKpi, canMoveNodeTo, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, moveNodeTo, newScorecard,
   type NodePath, numberOrText, removeKpi, removeNode, setSource, updateKpi, updateNode,
