@@ -3,37 +3,14 @@ import { inps } from '../../../core';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket, groupValue, securedAt } from '../storage/aggregates';
-import { keys, shardOf } from '../storage/keys';
-import { createValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+import { groupValue, securedAt } from '../storage/aggregates';
+import { answerEntriesOf, answerRecordOf, claimAnswer, countAnswer, type InpsAnswerRecord, type InpsEntry, SECURED_INPS_AT } from '../storage/inps-answers';
 import { organizationsOf, securityLevelOf } from '../sync/normalise';
 import { securedIn, type SecurityLevelGate } from './security-levels';
 import { monthOf } from '../model/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
 export const INPS_COMMENT_MAX = 1_000;
-
-/**
- * One answer in a project-month bucket: [score 0-10, answered at, the request's organizations or null, then for a
- * request under an issue security level only: the level's id and the issue's id (SECURED_INPS_AT)].
- */
-export type InpsEntry = [number, number, string | null, string?, string?];
-
-/** Where an answer entry's security level and issue id sit. */
-const SECURED_INPS_AT = 3;
-
-/** The answer as kept per requester and request (the comment lives only here, not in the buckets). */
-export interface InpsAnswerRecord {
-  issueKey: string;
-  score: number;
-  comment: string | null;
-  at: number;
-  month: string;
-  organization: string | null;
-  /** The request's issue security level (id) and the issue's id, kept with the answer; absent in older records. */
-  securityLevel?: string | null;
-  issueId?: string;
-}
 
 export type InpsQuestion =
   | { state: 'open' }
@@ -87,7 +64,7 @@ export async function inpsQuestion(issueKey: string, accountId: string | undefin
   const caller = requireCaller(accountId);
   const facts = await requestFacts(issueKey);
   if (!facts || facts.reporter !== caller) return { state: 'not-requester' };
-  const answered = await getValue<InpsAnswerRecord>(keys.inpsAnswer(issueKey, caller));
+  const answered = await answerRecordOf(issueKey, caller);
   if (answered) return { state: 'answered', score: answered.score };
   return facts.resolved ? { state: 'open' } : { state: 'not-resolved' };
 }
@@ -112,32 +89,20 @@ export async function submitInps(issueKey: string, accountId: string | undefined
   if (comment !== null && comment.length > INPS_COMMENT_MAX) throw new InpsInputError('comment', `at most ${INPS_COMMENT_MAX} characters, got ${comment.length}`);
   const facts = await requestFacts(issueKey);
   if (!facts || facts.reporter !== caller) return { error: 'NOT_ALLOWED', state: 'not-requester' };
-  const recordKey = keys.inpsAnswer(issueKey, caller);
-  const previous = await getValue<InpsAnswerRecord>(recordKey);
-  if (previous) return alreadyAnswered(facts.project, recordKey, previous);
+  const previous = await answerRecordOf(issueKey, caller);
+  if (previous) return alreadyAnswered(facts.project, caller, previous);
   if (!facts.resolved) return { error: 'NOT_ALLOWED', state: 'not-resolved' };
   const { config } = await loadConfig();
   const at = runtime.now();
   const record: InpsAnswerRecord = { issueKey, score, comment, at, month: monthOf(at, config?.sync.reportTimeZone ?? 'UTC'), organization: facts.organization, securityLevel: facts.securityLevel, issueId: facts.issueId };
-  if (!(await createValue(recordKey, record))) return alreadyAnswered(facts.project, recordKey, (await getValue<InpsAnswerRecord>(recordKey))!);
-  await countAnswer(facts.project, recordKey, record);
+  if (!(await claimAnswer(caller, record))) return alreadyAnswered(facts.project, caller, (await answerRecordOf(issueKey, caller))!);
+  await countAnswer(facts.project, caller, record);
   return { ok: true, score };
 }
 
-/** The answer in its project-month bucket, keyed by request and requester (adding it twice changes nothing). */
-async function countAnswer(project: string, recordKey: string, record: InpsAnswerRecord): Promise<void> {
-  const bucketKey = keys.inpsBucket(project, record.month, shardOf(record.issueKey));
-  const bucket = (await getValue<Bucket<InpsEntry>>(bucketKey)) ?? { entries: {} };
-  const entryKey = recordKey.slice('inps-answer:'.length);
-  if (bucket.entries[entryKey] !== undefined) return;
-  const secured: [string, string] | [] = record.securityLevel && record.issueId ? [record.securityLevel, record.issueId] : [];
-  bucket.entries[entryKey] = [record.score, record.at, record.organization, ...secured];
-  await setValue(bucketKey, bucket);
-}
-
 /** The first answer stands; it is counted now if an earlier call stopped between the record and the bucket. */
-async function alreadyAnswered(project: string, recordKey: string, first: InpsAnswerRecord): Promise<InpsSubmitResult> {
-  await countAnswer(project, recordKey, first);
+async function alreadyAnswered(project: string, caller: string, first: InpsAnswerRecord): Promise<InpsSubmitResult> {
+  await countAnswer(project, caller, first);
   return { error: 'ALREADY_ANSWERED', score: first.score };
 }
 
@@ -145,8 +110,7 @@ async function alreadyAnswered(project: string, recordKey: string, first: InpsAn
 export async function inpsAnswers(projects: readonly string[], month: string, gate: SecurityLevelGate): Promise<InpsEntry[]> {
   const entries: InpsEntry[] = [];
   for (const project of projects) {
-    const inProject: InpsEntry[] = [];
-    for (const { value } of await valuesWithPrefix<Bucket<InpsEntry>>(keys.inpsMonthPrefix(project, month))) inProject.push(...Object.values(value.entries));
+    const inProject = await answerEntriesOf(project, month);
     // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
     for (const item of await gate.visible(inProject, (entry) => securedIn(project, securedAt(entry, SECURED_INPS_AT)))) entries.push(item);
   }

@@ -2,7 +2,8 @@ import { actualsFromFacts, csat, slaCompliance, tatStatistic, type KpiValues, ty
 import { tatStatisticsOf } from '../config/scorecards';
 import { SECURED_TICKET_AT, securedAt, type TicketEntry, ticketEntriesOf } from '../storage/aggregates';
 import { storedCyclesInMonth } from './visible-cycles';
-import { type InpsEntry, inpsAnswers, inpsOf } from './inps';
+import type { InpsEntry } from '../storage/inps-answers';
+import { inpsAnswers, inpsOf } from './inps';
 import { securedIn, type SecurityLevelGate } from './security-levels';
 
 /** A version 2 gadget source as the core's source × factor (percent where the core gives a share). */
