@@ -3,7 +3,7 @@
  * platform rules the app relies on (see test/helpers/forge-doubles.ts for each rule's source).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forge, forgeMocks, forgeUser, type DoubleIssue } from './helpers/forge-doubles';
+import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraDate, jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 
 vi.mock('@forge/api', () => forgeMocks.api());
@@ -30,7 +30,7 @@ const CONFIG = {
 };
 
 const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
-  resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+  invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey], ...context });
 
 let now = T0;
 /** Runs the consumer on every queued event, as the platform would, until the queue is empty. */

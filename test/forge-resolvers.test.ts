@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
+import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 
 vi.mock('@forge/api', () => forgeMocks.api());
@@ -15,7 +15,7 @@ const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/ji
 const T0 = Date.parse('2025-03-03T00:00:00Z');
 
 const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
-  resolverHandler({ call: { functionKey, payload }, context }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+  invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey], ...context });
 
 const KPI = { pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', owner: 'Lan', indicator: 'lagging' } as const;
 /** The back office's scorecard as a tree: SLA compliance guarded by first-time-right, each fed by the synced tickets (shares 0..1). */

@@ -1,7 +1,8 @@
 /** The scorecard gadget's tree and the admin page's scorecard tree editor, asserted through ForgeReconciler's forgeDoc. */
 import { useState } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkConfig, type FieldError } from '../forge-app/src/config/schema';
+import type { ConfigProblem } from '../forge-app/src/config/problem';
+import { checkConfig } from '../forge-app/src/config/schema';
 import type { EditCard } from '../forge-app/src/frontend/scorecard-tree-ops';
 import type { ScorecardNodeView } from '../forge-app/src/resolvers/scorecard';
 import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
@@ -137,7 +138,7 @@ describe('scorecard gadget', () => {
 
 /** The editor as the admin page holds it: the value lives in the page's state and every change comes back whole. */
 let edited: EditCard[] = [];
-function Harness({ initial, errors = [] }: { initial: EditCard[]; errors?: FieldError[] }) {
+function Harness({ initial, errors = [] }: { initial: EditCard[]; errors?: ConfigProblem[] }) {
   const [value, setValue] = useState(initial);
   edited = value;
   return <ScorecardEditor value={value} onChange={setValue} errors={errors} policies={[{ id: 'resolve', name: 'Resolve in 8h' }]} jsmMetrics={['Time to resolution']} locale="en_US" />;
@@ -276,7 +277,7 @@ describe('scorecard tree editor', () => {
       tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', children: [{ id: 'c', name: 'Customer', kind: 'perspective', kpis: [{ id: 'sla', name: 'SLA', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 'ninety' as unknown as number, frequency: 'monthly', indicator: 'lagging', scoring: { method: 'performance', min: 10, max: 10 } }] }] } },
       sources: { sla: 'sla:gone' },
     };
-    const errors: FieldError[] = [
+    const errors: ConfigProblem[] = [
       { path: `${P}.kpis.0.target`, message: 'target must be a number' },
       { path: `${P}.kpis.0.scoring.max`, message: 'KPI "sla": scoring.max (10) must be greater than scoring.min (10): the scale has no width' },
       { path: 'scorecards.0.sources.sla', message: 'no SLA policy "gone"' },

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PerspectiveScorecardSchema } from '../forge-app/src/config/perspective-scorecard';
-import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
+import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { referenceScorecard } from './helpers/legacy-scorecard-reference';
 
@@ -18,7 +18,7 @@ const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/inde
 const { runtime } = await import('../forge-app/src/runtime');
 const { migrateConfig } = await import('../forge-app/src/config/migrate');
 
-const call = (functionKey: string, payload: unknown = {}) => resolverHandler({ call: { functionKey, payload }, context: {} }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
 
 const HOUR = 3_600_000;
 const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', owner: 'Lan', indicator: 'lagging' } as const;
@@ -285,7 +285,7 @@ describe('a back-office tree from synced tickets', () => {
     let answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     expect(answer.tree.kpis[0]).toMatchObject({ id: 'nps', actual: null, achievement: null });
     const asRequester = (functionKey: string, payload: unknown) =>
-      resolverHandler({ call: { functionKey, payload }, context: { extension: { request: { key: 'SUP-7', typeId: '7' }, portal: { id: '1' } } } }, { principal: { accountId: 'requester-7' } }) as Promise<any>;
+      invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey], accountId: 'requester-7', extension: { request: { key: 'SUP-7', typeId: '7' }, portal: { id: '1' } } });
     expect(await asRequester('submitInps', { score: 10 })).toEqual({ ok: true, score: 10 });
     answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
     expect(answer.tree.kpis[0]).toMatchObject({ id: 'nps', method: 'performance', actual: 100, achievement: 1, status: 'GREEN' });

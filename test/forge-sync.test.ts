@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forge, forgeMocks, forgeUser, type DoubleIssue } from './helpers/forge-doubles';
+import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 
 vi.mock('@forge/api', () => forgeMocks.api());
@@ -27,7 +27,7 @@ const CONFIG = {
 };
 
 const call = (functionKey: string, payload: unknown = {}) =>
-  resolverHandler({ call: { functionKey, payload }, context: {} }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+  invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
 
 async function syncAt(now: number) {
   runtime.now = () => now;

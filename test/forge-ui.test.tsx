@@ -66,6 +66,29 @@ describe('SLA compliance gadget', () => {
     expect(textOf(doc)).toContain('Không có yêu cầu nào đã hoặc sắp quá hạn.');
   });
 
+  it('says what a refused query or a Jira failure is, and "no access" in the user\'s language for a refusal', async () => {
+    const jiraDown = { error: 'JIRA_ERROR', message: "Jira did not answer as expected; try again later (the details are in the app's logs)." };
+    resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: jiraDown });
+    expect(textOf(findAll(await render(<ComplianceGadget />), 'SectionMessage')[0])).toBe(jiraDown.message);
+    resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: { error: 'INVALID_PAYLOAD', field: 'projects', message: 'projects: at most 50 different projects' } });
+    expect(textOf(findAll(await render(<ComplianceGadget />), 'SectionMessage')[0])).toBe('projects: at most 50 different projects');
+    resetUi(gadget(COMPLIANCE_CONFIG, 'vi_VN'), { getCompliance: { error: 'FORBIDDEN', message: 'getCompliance is not available from the module x' } });
+    expect(textOf(findAll(await render(<ComplianceGadget />), 'SectionMessage')[0])).toBe('Bạn không có quyền xem nội dung này.');
+  });
+
+  it('exports names that a spreadsheet would run as formulas as text', async () => {
+    const hostile = {
+      ...ANSWER,
+      groups: [{ key: '=HYPERLINK("https://evil.example","x")', met: 1, breached: 0, ongoingBreached: 0, compliance: 1 }],
+      atRisk: [{ ...ANSWER.atRisk[0], assigneeName: '@SUM(1+1)' }],
+    };
+    resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: hostile });
+    const doc = await fire(findAll(await render(<ComplianceGadget />), 'Button').find((b) => textOf(b) === 'Export CSV')!.props.onClick);
+    const csv = findAll(doc, 'CodeBlock')[0].props.text as string;
+    expect(csv).toContain('\r\ngroup,"\'=HYPERLINK(""https://evil.example"",""x"")",1,0,0,1,,,\r\n');
+    expect(csv).toContain(',breached,"\'@SUM(1+1)"\r\n');
+  });
+
   it('shows the error when the resolver fails', async () => {
     resetUi(gadget(COMPLIANCE_CONFIG), { getCompliance: new Error('Jira answered 503 to POST /rest/api/3/permissions/project: unavailable') });
     const doc = await render(<ComplianceGadget />);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { forge, forgeMocks, forgeUser } from './helpers/forge-doubles';
+import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_DATE_FIELD, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { loadSlaVectors, readSlaVectors } from './vectors/load';
 import { expectCaseAnswer, readScorecardVectors, runsThrough } from './vectors/scorecard';
@@ -11,7 +11,7 @@ vi.mock('@forge/events', () => forgeMocks.events());
 const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
 const { runtime } = await import('../forge-app/src/runtime');
 
-const call = (functionKey: string, payload: unknown) => resolverHandler({ call: { functionKey, payload }, context: {} }, { principal: { accountId: forgeUser.accountId } }) as Promise<any>;
+const call = (functionKey: string, payload: unknown) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
 
 const raw = readSlaVectors();
 const vectors = loadSlaVectors();

@@ -9,6 +9,7 @@ import { ForgeKvsAPIError } from '../../node_modules/@forge/kvs/out/errors.js';
 import { RateLimitError } from '../../node_modules/@forge/events/out/errors.js';
 import * as forgeEventErrors from '../../node_modules/@forge/events/out/errors.js';
 import { validatePushEvents } from '../../node_modules/@forge/events/out/validators.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../bench/prng';
@@ -64,6 +65,8 @@ class JiraDouble {
   searches = 0;
   readonly calls: string[] = [];
   browsable = new Set<string>();
+  /** Projects a given account may browse, where it differs from `browsable` (every other account's). */
+  readonly browsableBy = new Map<string, Set<string>>();
   admins = new Set<string>();
   issueBrowsable = true;
   /** JQL Jira refuses: search/jql answers 400 with this errorMessages body when the query contains the key. */
@@ -88,6 +91,8 @@ class JiraDouble {
   scopes = manifestScopes();
   /** Issue property writes the app made, in order (`PUT KEY/propertyKey` or `DELETE …`). */
   readonly propertyWrites: string[] = [];
+  /** The groups each account belongs to (`GET /rest/api/3/myself?expand=groups` answers them for the caller). */
+  readonly groupsOf = new Map<string, Array<{ name: string; groupId: string }>>();
   /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
   readonly catalogue = new SiteCatalogue();
 
@@ -128,6 +133,11 @@ class JiraDouble {
 
   injectFaults(rate: number, seed: number): void {
     this.random = rate > 0 ? { rate, next: seeded(seed) } : null;
+  }
+
+  /** The projects this caller may browse (the app, acting as itself, browses every project the user list names). */
+  private projectsOf(asUser: string | null): Set<string> {
+    return (asUser !== null && this.browsableBy.get(asUser)) || this.browsable;
   }
 
   private canSee(asUser: string | null, key: string): boolean {
@@ -244,7 +254,7 @@ class JiraDouble {
           projects: [],
           issues: (p.issues ?? []).filter((id) => {
             const issue = byId.get(id);
-            return issue !== undefined && this.browsable.has((issue.fields.project as { key: string }).key) && this.canSee(asUser, issue.key);
+            return issue !== undefined && this.projectsOf(asUser).has((issue.fields.project as { key: string }).key) && this.canSee(asUser, issue.key);
           }),
         }))),
       });
@@ -258,7 +268,7 @@ class JiraDouble {
     // Get permitted projects (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-permissions-project-post):
     // the projects where the calling user has the permissions asked for.
     if (method === 'POST' && url.pathname === '/rest/api/3/permissions/project') {
-      return respond(200, { projects: [...this.browsable].map((key, i) => ({ id: 10000 + i, key })) });
+      return respond(200, { projects: [...this.projectsOf(asUser)].map((key, i) => ({ id: 10000 + i, key })) });
     }
     // Get my permissions (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-mypermissions-get):
     // with issueKey, issue security levels count.
@@ -267,6 +277,15 @@ class JiraDouble {
       const issueKey = url.searchParams.get('issueKey');
       const have = wanted === 'ADMINISTER' ? asUser !== null && this.admins.has(asUser) : this.issueBrowsable && (issueKey === null || this.canSee(asUser, issueKey));
       return respond(200, { permissions: { [wanted]: { id: '0', key: wanted, havePermission: have } } });
+    }
+    // Get current user (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get):
+    // the calling user; `expand=groups` adds `groups: { size, items: [{ name, groupId }] }`; as the app there is no
+    // current user to describe (401).
+    if (method === 'GET' && url.pathname === '/rest/api/3/myself') {
+      if (asUser === null) return respond(401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'] });
+      const groups = this.groupsOf.get(asUser) ?? [];
+      const expanded = (url.searchParams.get('expand') ?? '').split(',').includes('groups');
+      return respond(200, { accountId: asUser, active: true, ...(expanded ? { groups: { size: groups.length, items: groups } } : {}) });
     }
     // JSM request SLA and feedback (https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/):
     // paged `values` with isLastPage; 404 for an issue that is not a request, and for a request without feedback.
@@ -386,8 +405,18 @@ class MemoryKvs {
     const value = this.data.get(key);
     return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   }
-  async set(key: string, value: unknown) {
+  /**
+   * `keyPolicy: 'FAIL_IF_EXISTS'` writes only a key that does not exist, checked and written in one step
+   * (https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-basic-api/, SetOptions); otherwise
+   * the call is refused and the value kept. The double refuses with a 409, as a conflict; the app reads the key back
+   * rather than relying on the code.
+   */
+  async set(key: string, value: unknown, options?: { keyPolicy?: 'OVERRIDE' | 'FAIL_IF_EXISTS' }) {
     this.checkKey(key);
+    if (options?.keyPolicy === 'FAIL_IF_EXISTS' && this.data.has(key)) {
+      this.call();
+      throw kvsError(409, 'KEY_CONFLICT', `double: the key ${key.slice(0, 80)} already exists`);
+    }
     const bytes = Buffer.byteLength(JSON.stringify(value));
     if (bytes > MAX_KVS_VALUE_BYTES) throw kvsError(400, 'MAX_SIZE', `value of ${bytes} bytes exceeds 240 KiB`);
     const depth = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depth)) : 0);
@@ -504,17 +533,89 @@ class QueueDouble {
   }
 }
 
+/**
+ * The app's environment as `getAppContext().environmentType` reports it (DEVELOPMENT, STAGING or PRODUCTION,
+ * https://developer.atlassian.com/platform/forge/runtime-reference/app-context-api/). Tests run as a development
+ * install, where Atlassian sends no license (https://developer.atlassian.com/platform/forge/function-reference/arguments/),
+ * unless they say otherwise.
+ */
+export type EnvironmentType = 'DEVELOPMENT' | 'STAGING' | 'PRODUCTION';
+
 /** The platform as one test sees it; reset between tests. */
 export const forge = {
   jira: new JiraDouble(),
   kvs: new MemoryKvs(),
   queue: new QueueDouble(),
+  environmentType: 'DEVELOPMENT' as EnvironmentType,
   reset() {
     this.jira = new JiraDouble();
     this.kvs = new MemoryKvs();
     this.queue = new QueueDouble();
+    this.environmentType = 'DEVELOPMENT';
   },
 };
+
+/**
+ * The user an invocation runs for. `api.asUser()` acts as the user who made the invocation (the resolver's principal)
+ * and has no user to act as in a trigger or consumer, so the double keeps the principal per invocation.
+ */
+const invocationUser = new AsyncLocalStorage<{ accountId: string | null }>();
+
+const currentUser = (): string => {
+  const accountId = invocationUser.getStore()?.accountId;
+  if (!accountId) throw new Error('double: api.asUser() was called in an invocation without a user (a trigger, a consumer or an anonymous visitor)');
+  return accountId;
+};
+
+/** One resolver call as the Forge host makes it: the module it comes from, the user, the license (none by default). */
+export interface ResolverCall {
+  moduleKey: string;
+  /** The caller; null for an anonymous portal visitor. */
+  accountId?: string | null;
+  extension?: Record<string, unknown>;
+  license?: Record<string, unknown>;
+}
+
+/**
+ * The module whose view invokes each resolver (manifest.yml resources → the views under forge-app/src/frontend): the
+ * `moduleKey` the Forge host sends with that invoke. Gadget edit views share their gadget's key.
+ */
+export const VIEW_MODULE: Record<string, string> = {
+  getConfig: 'sla-admin-page',
+  saveConfig: 'sla-admin-page',
+  retryFailedNow: 'sla-admin-page',
+  startRecompute: 'sla-admin-page',
+  adminPicker: 'sla-admin-page',
+  previewCalendar: 'sla-admin-page',
+  tryPolicy: 'sla-admin-page',
+  checkConfig: 'sla-admin-page',
+  getScorecardActuals: 'sla-admin-page',
+  saveScorecardActuals: 'sla-admin-page',
+  getCompliance: 'sla-compliance-gadget',
+  getChoices: 'sla-compliance-gadget',
+  getScorecard: 'scorecard-gadget',
+  getCustomerReport: 'customer-report-gadget',
+  getIssueClocks: 'sla-clocks-panel',
+  getInpsQuestion: 'inps-portal-question',
+  submitInps: 'inps-portal-question',
+};
+
+/**
+ * Calls the app's resolver handler as the platform does: `context` holds what the module's frontend is (module key,
+ * extension), the backend payload the principal and license (@forge/resolver's getDefinitions merges them), and
+ * `asUser()` acts as that principal for the whole invocation.
+ */
+export function invokeResolver(
+  handler: (event: never, backend?: Record<string, unknown>) => Promise<unknown>,
+  functionKey: string,
+  payload: unknown,
+  call: ResolverCall,
+): Promise<any> {
+  const accountId = call.accountId === undefined ? forgeUser.accountId : call.accountId;
+  const event = { call: { functionKey, payload }, context: { moduleKey: call.moduleKey, ...(call.extension ? { extension: call.extension } : {}) } };
+  const backend = { principal: accountId ? { accountId } : undefined, ...(call.license ? { license: call.license } : {}) };
+  return invocationUser.run({ accountId }, () => handler(event as never, backend));
+}
 
 /** Module factories for vi.mock. */
 export const forgeMocks = {
@@ -522,14 +623,15 @@ export const forgeMocks = {
     const { route } = await import('../../node_modules/@forge/api/out/safeUrl.js');
     const api = {
       asApp: () => ({ requestJira: (p: RouteLike, i?: Init) => forge.jira.request(null)(p, i) }),
-      asUser: () => ({ requestJira: (p: RouteLike, i?: Init) => forge.jira.request(forgeUser.accountId)(p, i) }),
+      asUser: () => ({ requestJira: (p: RouteLike, i?: Init) => forge.jira.request(currentUser())(p, i) }),
     };
-    return { default: api, ...api, route };
+    const getAppContext = () => ({ environmentType: forge.environmentType });
+    return { default: api, ...api, route, getAppContext };
   },
   kvs() {
     const kvs = {
       get: (k: string) => forge.kvs.get(k),
-      set: (k: string, v: unknown) => forge.kvs.set(k, v),
+      set: (k: string, v: unknown, options?: { keyPolicy?: 'OVERRIDE' | 'FAIL_IF_EXISTS' }) => forge.kvs.set(k, v, options),
       delete: (k: string) => forge.kvs.delete(k),
       query: () => forge.kvs.query(),
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarError, compileCalendar, createSlaClock, parseCalendarText, SlaError, SlaPolicySchema, TimeZoneSchema, type WorkCalendar } from '../../../core';
 import { CONFIG_SCHEMA_VERSION, migrateConfig } from './migrate';
+import type { ConfigProblem } from './problem';
 import { checkScorecards, ScorecardConfigSchema } from './scorecards';
 
 export { CONFIG_SCHEMA_VERSION };
@@ -38,14 +39,8 @@ const AppConfigSchema = z.object({
 export type AppConfig = z.output<typeof AppConfigSchema>;
 export type AppConfigInput = z.input<typeof AppConfigSchema>;
 
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. `policies.0.goals.0.calendar`; the admin page shows the message there. */
-  path: string;
-  message: string;
-}
-
 /** `input` is what was checked: the given configuration brought up to the current format (what saving stores). */
-export type ConfigCheck = { ok: true; config: AppConfig; input: AppConfigInput } | { ok: false; errors: FieldError[] };
+export type ConfigCheck = { ok: true; config: AppConfig; input: AppConfigInput } | { ok: false; errors: ConfigProblem[] };
 
 export function compileCalendars(texts: Readonly<Record<string, string>>): Record<string, WorkCalendar> {
   return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, compileCalendar(parseCalendarText(text, 'UTC'))]));
@@ -69,7 +64,7 @@ export function checkConfig(given: unknown): ConfigCheck {
     return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
   }
   const config = parsed.data;
-  const errors: FieldError[] = [];
+  const errors: ConfigProblem[] = [];
   const calendars: Record<string, WorkCalendar> = {};
   for (const [name, text] of Object.entries(config.calendars)) {
     try {

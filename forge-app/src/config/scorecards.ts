@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actualsFromFacts, KpiInputError, kpisOfTree, ScorecardTreeSchema, tatStatistic, type LogFacts, type TatStatistic } from '../../../core';
-import type { FieldError } from './schema';
+import type { ConfigProblem } from './problem';
 
 /**
  * A stored scorecard, in the form of the CLI's `--scorecard` file: the core's objective tree (scorecard → perspectives
@@ -11,13 +11,22 @@ import type { FieldError } from './schema';
 export const ScorecardConfigSchema = z.object({
   tree: ScorecardTreeSchema,
   sources: z.record(z.string(), z.string({ error: 'a source must be text, e.g. sla:<policy id>, tat:median, ftr or csat' })).default({}),
+  /**
+   * Who may see the scorecard besides Jira admins and its owner: listed people (account ids), members of listed
+   * groups (group ids), and anyone who may browse one of the listed projects. None listed: admins and the owner only.
+   */
+  viewers: z
+    .object({
+      accounts: z.array(z.string().min(1, { error: 'an account id is not empty' })).default([]),
+      groups: z.array(z.string().min(1, { error: 'a group id is not empty' })).default([]),
+      projects: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'a project key is a letter followed by letters, digits or underscores' })).default([]),
+    })
+    .default({ accounts: [], groups: [], projects: [] }),
+  /** The Atlassian account of the scorecard's owner, who sees its pay and typed actuals as admins do. */
+  ownerAccountId: z.string().min(1).nullable().default(null),
 });
 export type ScorecardConfig = z.output<typeof ScorecardConfigSchema>;
 export type ScorecardConfigInput = z.input<typeof ScorecardConfigSchema>;
-
-/** The scorecard gadget's periods: the month asked for, or the quarter, year or year to date that holds it. */
-export const SCORECARD_PERIODS = ['month', 'quarter', 'year', 'ytd'] as const;
-export type ScorecardPeriod = (typeof SCORECARD_PERIODS)[number];
 
 /** The stored scorecard whose root has this id; undefined when there is none (or no configuration). */
 export const scorecardById = (config: { scorecards: readonly ScorecardConfig[] } | null, id: string): ScorecardConfig | undefined =>
@@ -30,8 +39,8 @@ export const scorecardChoice = (card: ScorecardConfig) => ({ id: card.tree.root.
  * What the schema cannot check alone: scorecard ids are unique, sources name KPIs of their tree, and each source is one
  * the core reads (asked of the core's own actualsFromFacts, with facts holding every policy of the configuration).
  */
-export function checkScorecards(scorecards: readonly ScorecardConfig[], policyIds: ReadonlySet<string>): FieldError[] {
-  const errors: FieldError[] = [];
+export function checkScorecards(scorecards: readonly ScorecardConfig[], policyIds: ReadonlySet<string>): ConfigProblem[] {
+  const errors: ConfigProblem[] = [];
   const ids = new Set<string>();
   scorecards.forEach((card, index) => {
     const { root } = card.tree;

@@ -1,7 +1,8 @@
 import { keys } from '../storage/keys';
 import { getValue, setValue } from '../storage/store';
 import { migrateConfig } from './migrate';
-import { type AppConfig, type AppConfigInput, checkConfig, type FieldError } from './schema';
+import type { ConfigProblem } from './problem';
+import { type AppConfig, type AppConfigInput, checkConfig } from './schema';
 
 export interface LoadedConfig {
   /** Validated configuration, or null before an admin saved one. */
@@ -9,7 +10,7 @@ export interface LoadedConfig {
   /** The stored form (as the admin typed it: `8h`, calendar texts), migrated to the current version. */
   input: AppConfigInput | null;
   /** Problems of a stored configuration that no longer validates (a core rule got stricter): shown on the admin page. */
-  errors: FieldError[];
+  errors: ConfigProblem[];
 }
 
 /**
@@ -31,7 +32,7 @@ export async function loadConfig(): Promise<LoadedConfig> {
 }
 
 /** Validates and stores (in the current format: an older export is migrated); nothing is written when any field is wrong. */
-export async function saveConfig(input: unknown): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
+export async function saveConfig(input: unknown): Promise<{ ok: true } | { ok: false; errors: ConfigProblem[] }> {
   const check = checkConfig(input);
   if (!check.ok) return check;
   await setValue(keys.config, check.input);

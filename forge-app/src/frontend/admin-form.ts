@@ -1,5 +1,6 @@
 import type { SlaPolicyInput } from '../../../core';
-import type { AppConfigInput, FieldError } from '../config/schema';
+import type { AppConfigInput } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
 import type { ScorecardConfigInput } from '../config/scorecards';
 
 /**
@@ -76,11 +77,11 @@ export function configOf(draft: AdminDraft, previous: AppConfigInput | null): { 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
 
 /** Messages of the errors at `path` or inside it, each prefixed by where inside it lies. */
-export const errorsAt = (errors: readonly FieldError[], path: string): string[] =>
+export const errorsAt = (errors: readonly ConfigProblem[], path: string): string[] =>
   errors.filter((e) => under(e.path, path)).map((e) => (e.path === path ? e.message : `${e.path.slice(path.length + 1)}: ${e.message}`));
 
 /** Errors inside `prefix` (everywhere when empty) that none of the `shown` paths (each shown at its own field) covers: listed at `prefix`'s level. */
-export const errorsElsewhere = (errors: readonly FieldError[], prefix: string, shown: readonly string[]): string[] =>
+export const errorsElsewhere = (errors: readonly ConfigProblem[], prefix: string, shown: readonly string[]): string[] =>
   errors
     .filter((e) => (prefix === '' || under(e.path, prefix)) && !shown.some((s) => under(e.path, s)))
     .map((e) => (e.path === prefix ? e.message : `${prefix === '' ? e.path : e.path.slice(prefix.length + 1)}: ${e.message}`));

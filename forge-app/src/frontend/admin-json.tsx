@@ -1,10 +1,11 @@
 import { invoke } from '@forge/bridge';
 import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Text, TextArea } from '@forge/react';
 import { useState } from 'react';
-import type { AppConfigInput, FieldError } from '../config/schema';
-import { useAdminMessages } from './admin-messages';
+import type { AppConfigInput } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
+import { useAdminMessages } from './admin-messages-context';
 
-type CheckAnswer = { ok: true } | { ok: false; errors: FieldError[] } | { error: string; message: string };
+type CheckAnswer = { ok: true } | { ok: false; errors: ConfigProblem[] } | { error: string; message: string };
 
 /**
  * Bulk changes as JSON: export writes the configuration being edited; import checks a pasted one with the same
@@ -13,7 +14,7 @@ type CheckAnswer = { ok: true } | { ok: false; errors: FieldError[] } | { error:
 export function AdminJson({ current, onImport }: { current: () => AppConfigInput | null; onImport: (input: AppConfigInput) => void }) {
   const m = useAdminMessages();
   const [text, setText] = useState('');
-  const [result, setResult] = useState<{ imported: true } | { errors: FieldError[] } | null>(null);
+  const [result, setResult] = useState<{ imported: true } | { errors: ConfigProblem[] } | null>(null);
   const importJson = async () => {
     let config: unknown;
     try {

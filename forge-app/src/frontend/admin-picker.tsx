@@ -3,7 +3,7 @@ import { ErrorMessage, Label, Select, Stack } from '@forge/react';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { PickerAnswer, PickerKind, PickerOption } from '../resolvers/admin-pickers';
 import { fieldErrors } from './admin-field-errors';
-import { useAdminMessages } from './admin-messages';
+import { useAdminMessages } from './admin-messages-context';
 
 type Answer = PickerAnswer | { error: string; message: string };
 

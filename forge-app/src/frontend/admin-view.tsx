@@ -1,7 +1,8 @@
 import { invoke } from '@forge/bridge';
 import { Button, DynamicTable, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, Textfield } from '@forge/react';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { AppConfigInput, FieldError } from '../config/schema';
+import type { AppConfigInput } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
 import type { GenerationState } from '../sync/generations';
 import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
@@ -9,7 +10,8 @@ import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18
 import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere, scopeOfProjects, scopeProjects } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { AdminJson } from './admin-json';
-import { AdminMessages, adminMessagesFor } from './admin-messages';
+import { adminMessagesFor } from '../i18n/admin-messages';
+import { AdminMessages } from './admin-messages-context';
 import { PickerCache, SitePicker } from './admin-picker';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
@@ -18,7 +20,7 @@ import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';
 import { refusalText, UnlicensedMessage } from './unlicensed';
 
-type Loaded = { input: AppConfigInput | null; errors: FieldError[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState; jsmMetrics?: string[] } | { error: 'FORBIDDEN'; message: string };
+type Loaded = { input: AppConfigInput | null; errors: ConfigProblem[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState; jsmMetrics?: string[] } | { error: 'FORBIDDEN'; message: string };
 type RecomputeAnswer = { ok: true; recompute: GenerationState['building'] } | { error: string; message: string };
 
 /** History recompute: progress of the one running, the last one finished, and a button to start one. */
@@ -81,7 +83,7 @@ function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncHealth; 
     </Stack>
   );
 }
-type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: FieldError[] } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
+type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: ConfigProblem[] } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
 
 /** A name not yet in `taken`: `base-1`, `base-2` … */
 const freshName = (base: string, taken: readonly string[]) => {
@@ -102,7 +104,7 @@ export function AdminPage() {
   const [draft, setDraft] = useState<AdminDraft | null>(null);
   /** The configuration the draft started from (stored, or imported): settings the page does not show ride along. */
   const [base, setBase] = useState<AppConfigInput | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<ConfigProblem[]>([]);
   const [notice, setNotice] = useState<'saved' | 'savedRecomputing' | 'fix' | 'failed' | 'unlicensed' | null>(null);
   const [pickerCache] = useState(() => new Map());
   const stored = loaded.status === 'ready' && !('error' in loaded.data) ? loaded.data : null;

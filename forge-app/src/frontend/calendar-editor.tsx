@@ -1,10 +1,10 @@
 import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
-import { HOLIDAY_COUNTRIES } from '../../../core/calendar/holiday-areas';
+import { HOLIDAY_COUNTRIES } from '../../../core/calendar';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
 import { formatInstant, messagesFor } from '../i18n/messages';
 import { fieldErrors } from './admin-field-errors';
-import { useAdminMessages } from './admin-messages';
+import { useAdminMessages } from './admin-messages-context';
 import { type CalendarPart, type CalendarSpec, partText, specOfText, textOfSpec, WEEKDAYS, withPart } from './calendar-text';
 import { useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';

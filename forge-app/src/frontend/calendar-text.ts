@@ -1,5 +1,4 @@
-import { formatCalendarText, parseCalendarText } from '../../../core/calendar/parse';
-import { type CalendarSpec, WEEKDAYS, type Weekday } from '../../../core/calendar/spec';
+import { type CalendarSpec, formatCalendarText, parseCalendarText, WEEKDAYS, type Weekday } from '../../../core/calendar';
 
 /**
  * The calendar editor's parts as text, read and written by the core's own parser and formatter (core/calendar/parse):

@@ -1,6 +1,6 @@
 import { view } from '@forge/bridge';
 import { Button, Form, Label, Select, Stack, TextArea, Textfield } from '@forge/react';
-import { GROUP_FIELDS } from '../storage/aggregates';
+import { GROUP_FIELDS } from '../model/group-fields';
 import type { ComplianceGadgetConfig } from './compliance-view';
 import { useGadgetEdit } from './gadget-edit';
 

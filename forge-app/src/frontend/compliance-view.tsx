@@ -1,11 +1,12 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { complianceRag, complianceTargetOf, toCsv, type ComplianceTarget } from '../../../core';
 import { formatCount, formatInstant, formatPercent, type Messages } from '../i18n/messages';
-import type { ComplianceAnswer, ComplianceQuery, ComplianceResult, TrendPeriod } from '../resolvers/compliance';
+import type { TrendPeriod } from '../model/periods';
+import type { ComplianceAnswer, ComplianceQuery, ComplianceResult } from '../resolvers/compliance';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';
-import { UnlicensedMessage } from './unlicensed';
+import { refusalText, UnlicensedMessage } from './unlicensed';
 
 export interface ComplianceGadgetConfig {
   /** `policy` (default): an app policy by id; `jsm`: JSM's own SLA metric by name. */
@@ -71,7 +72,7 @@ export function ComplianceGadget() {
   const { context, t, locale } = useAppContext();
   const config = context?.extension?.gadgetConfiguration as ComplianceGadgetConfig | undefined;
   const query = context === undefined ? undefined : complianceQueryOf(config);
-  const data = useResolver<ComplianceResult | { error: string; message?: string }>('getCompliance', query as Record<string, unknown> | undefined);
+  const data = useResolver<ComplianceResult | { error: string; message?: string }>('getCompliance', query);
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!query) return <SectionMessage appearance="information"><Text>{t.configure}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
@@ -79,7 +80,8 @@ export function ComplianceGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   if ('error' in data.data) {
     if (data.data.error === 'INVALID_JQL') return <SectionMessage appearance="error" title={t.invalidJql}><Text>{data.data.message ?? ''}</Text></SectionMessage>;
-    return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
+    // A refusal in the user's language; a bad query or a Jira failure says what it is (Jira's own text stays in the log).
+    return <SectionMessage appearance="warning"><Text>{refusalText(data.data, t)}</Text></SectionMessage>;
   }
   const answer: ComplianceAnswer = data.data;
   const { total, trend, atRisk, groups } = answer;

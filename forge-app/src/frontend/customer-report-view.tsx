@@ -5,7 +5,7 @@ import { complianceAppearance, projectList } from './compliance-view';
 import { toCsv } from '../../../core';
 import { CsvExport } from './csv-export';
 import { useAppContext, useResolver } from './hooks';
-import { UnlicensedMessage } from './unlicensed';
+import { refusalText, UnlicensedMessage } from './unlicensed';
 
 export interface CustomerReportConfig {
   policyId?: string;
@@ -35,13 +35,13 @@ function customerCsv(report: CustomerReport, t: Messages): string {
 export function CustomerReportGadget() {
   const { context, t, locale } = useAppContext();
   const query = context === undefined ? undefined : customerQueryOf(context.extension?.gadgetConfiguration as CustomerReportConfig | undefined);
-  const data = useResolver<CustomerReport | { error: string; message?: string }>('getCustomerReport', query as Record<string, unknown> | undefined);
+  const data = useResolver<CustomerReport | { error: string; message?: string }>('getCustomerReport', query);
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!query) return <SectionMessage appearance="information"><Text>{t.configureCustomers}</Text></SectionMessage>;
   if (data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'unlicensed') return <UnlicensedMessage t={t} />;
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
-  if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>;
+  if ('error' in data.data) return <SectionMessage appearance="warning"><Text>{refusalText(data.data, t)}</Text></SectionMessage>;
   const report = data.data;
   const number = (n: number) => formatCount(round1(n), locale);
   return (

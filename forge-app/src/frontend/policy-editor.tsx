@@ -2,10 +2,10 @@ import { invoke } from '@forge/bridge';
 import { Button, Checkbox, DynamicTable, ErrorMessage, Heading, Inline, Label, Lozenge, Select, Stack, Text, Textfield } from '@forge/react';
 import { useState } from 'react';
 import type { SlaPolicyInput } from '../../../core';
-import type { FieldError } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
 import type { TryPolicyAnswer } from '../resolvers/admin-try';
 import { formatInstant, formatMinutes } from '../i18n/messages';
-import { useAdminMessages } from './admin-messages';
+import { useAdminMessages } from './admin-messages-context';
 import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
@@ -108,7 +108,7 @@ export interface PolicyEditorProps {
   calendarNames: readonly string[];
   /** The extra fields of the field map: a retroactive start reads one of them. */
   dateFields: readonly string[];
-  errors: readonly FieldError[];
+  errors: readonly ConfigProblem[];
   locale: string | undefined;
   timeZone: string | undefined;
   onChange: (policy: SlaPolicyInput) => void;

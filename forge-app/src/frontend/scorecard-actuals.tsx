@@ -1,8 +1,8 @@
 import { invoke } from '@forge/bridge';
 import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import { useState } from 'react';
-import type { FieldError } from '../config/schema';
-import type { ScorecardEditorMessages } from './scorecard-editor-messages';
+import type { ConfigProblem } from '../config/problem';
+import type { ScorecardEditorMessages } from '../i18n/scorecard-editor-messages';
 import type { TypedValue } from '../resolvers/scorecard-actuals';
 import { numberOrText } from './scorecard-tree-ops';
 
@@ -26,7 +26,7 @@ function valueOf(kpi: KpiField, texts: Readonly<Record<string, string>>): unknow
   const denominator = numberOrText(texts[`${kpi.id}.denominator`] ?? '');
   return numerator === undefined && denominator === undefined ? null : { numerator, denominator };
 }
-type Saved = { ok: true } | { ok: false; errors: FieldError[] } | { error: string; message?: string };
+type Saved = { ok: true } | { ok: false; errors: ConfigProblem[] } | { error: string; message?: string };
 
 /**
  * Values typed for one month of a saved scorecard, for the KPIs that no Jira data measures (payroll accuracy, DSO):
@@ -35,7 +35,7 @@ type Saved = { ok: true } | { ok: false; errors: FieldError[] } | { error: strin
 export function ScorecardActuals({ scorecardId, kpis, m }: { scorecardId: string; kpis: readonly KpiField[]; m: ScorecardEditorMessages }) {
   const [month, setMonth] = useState('');
   const [values, setValues] = useState<Record<string, string> | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<ConfigProblem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const load = async () => {
     const answer = (await invoke<Loaded>('getScorecardActuals', { scorecardId, month: month.trim() })) as Loaded;

@@ -1,6 +1,6 @@
 import { view } from '@forge/bridge';
 import { Button, Form, Label, Select, Stack, TextArea, Textfield } from '@forge/react';
-import { SCORECARD_PERIODS } from '../config/scorecards';
+import { SCORECARD_PERIODS } from '../model/periods';
 import { useGadgetEdit } from './gadget-edit';
 import type { ScorecardGadgetConfig } from './scorecard-view';
 

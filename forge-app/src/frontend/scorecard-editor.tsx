@@ -1,10 +1,10 @@
 import { Box, Button, Checkbox, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, Textfield, xcss } from '@forge/react';
 import { type ReactNode, useState } from 'react';
 import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
-import type { FieldError } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
 import { messagesFor } from '../i18n/messages';
 import { ScorecardActuals } from './scorecard-actuals';
-import { scorecardEditorMessagesFor } from './scorecard-editor-messages';
+import { scorecardEditorMessagesFor } from '../i18n/scorecard-editor-messages';
 import {
   addChild, addKpi, canMoveNodeTo, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, moveNodeTo, newScorecard,
   type NodePath, numberOrText, removeKpi, removeNode, setSource, updateKpi, updateNode,
@@ -15,7 +15,7 @@ export interface ScorecardEditorProps {
   value: EditCard[];
   onChange: (scorecards: EditCard[]) => void;
   /** The last save's errors, with their full paths (`scorecards.0.root.kpis.1.target`). */
-  errors: readonly FieldError[];
+  errors: readonly ConfigProblem[];
   /** The policies being edited, for `sla:<policy>` sources. */
   policies: ReadonlyArray<{ id: string; name?: string }>;
   /** The JSM SLA metrics the sync has seen, for `sla:jsm:<metric>` sources. */
@@ -73,7 +73,7 @@ export function ScorecardEditor({ value, onChange, errors, policies, jsmMetrics 
   // them shows are listed at the top, so none is lost. A block's `rest` shows what its own fields did not.
   const shown: string[] = [];
   const shownExact: string[] = [];
-  const message = (e: FieldError, path: string) => <ErrorMessage key={`${e.path}:${e.message}`}>{e.path === path ? e.message : `${e.path.slice(path.length + 1)}: ${e.message}`}</ErrorMessage>;
+  const message = (e: ConfigProblem, path: string) => <ErrorMessage key={`${e.path}:${e.message}`}>{e.path === path ? e.message : `${e.path.slice(path.length + 1)}: ${e.message}`}</ErrorMessage>;
   const errorsOf = (path: string, mode: 'field' | 'exact' | 'rest' = 'field'): ReactNode[] => {
     if (mode === 'exact') {
       shownExact.push(path);

@@ -25,7 +25,7 @@ export interface JiraCallStats {
 /** Answers worth another try: rate limiting and the server-side failures a later attempt may not meet. */
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-class JiraError extends Error {
+export class JiraError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);

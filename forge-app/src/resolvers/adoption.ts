@@ -1,8 +1,9 @@
 import type Resolver from '@forge/resolver';
-import { customerReport, type CustomerReportQuery } from './customers';
+import { z } from 'zod';
+import { defineSecured, MODULES } from './access';
+import { customerReport } from './customers';
 import { InpsInputError, inpsQuestion, submitInps } from './inps';
-
-type Guard = <T>(work: () => Promise<T>) => Promise<T | { error: 'FORBIDDEN'; message: string }>;
+import { CustomerReportQuerySchema, NoPayloadSchema } from './payloads';
 
 /** The request a portal module is shown on: the platform's context, never the caller's payload. */
 const portalRequestKey = (context: { extension?: unknown }): string => {
@@ -18,9 +19,12 @@ const checked = <T>(work: () => Promise<T>) =>
     throw error;
   });
 
-/** Issue 12's resolvers: the per-customer report and the portal's iNPS question. */
-export function defineAdoptionResolvers(resolver: Resolver, guarded: Guard): void {
-  resolver.define('getCustomerReport', ({ payload }) => guarded(() => customerReport(payload as unknown as CustomerReportQuery)));
-  resolver.define('getInpsQuestion', ({ context }) => checked(() => inpsQuestion(portalRequestKey(context), context.accountId as string | undefined)));
-  resolver.define('submitInps', ({ payload, context }) => checked(() => submitInps(portalRequestKey(context), context.accountId as string | undefined, payload as { score?: unknown; comment?: unknown })));
+/** The portal's answer: score and comment are checked in inps.ts, which names the field at fault. */
+const InpsAnswerSchema = z.object({ score: z.unknown().optional(), comment: z.unknown().optional() });
+
+/** The per-customer report (a gadget) and the portal's iNPS question (the portal module only). */
+export function defineAdoptionResolvers(resolver: Resolver): void {
+  defineSecured(resolver, 'getCustomerReport', { modules: [MODULES.customerGadget], payload: CustomerReportQuerySchema }, (query) => customerReport(query));
+  defineSecured(resolver, 'getInpsQuestion', { modules: [MODULES.portal], payload: NoPayloadSchema }, (_input, context) => checked(() => inpsQuestion(portalRequestKey(context), context.accountId)));
+  defineSecured(resolver, 'submitInps', { modules: [MODULES.portal], payload: InpsAnswerSchema }, (answer, context) => checked(() => submitInps(portalRequestKey(context), context.accountId, answer)));
 }

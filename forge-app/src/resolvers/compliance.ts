@@ -1,37 +1,21 @@
-import { type ComplianceEntry, complianceTargetOf, type ComplianceTarget, localDayIn, MS_PER_DAY, MS_PER_HOUR, periodLabel, slaCompliance } from '../../../core';
+import { complianceTargetOf, type ComplianceTarget, localDayIn, MS_PER_HOUR, periodLabel, slaCompliance } from '../../../core';
 import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient, JqlError } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket, type CycleEntry, GROUP_FIELDS, type GroupField, type OpenEntry, STATE_OF_CODE } from '../storage/aggregates';
-import { keys, AGGREGATE_SHARDS } from '../storage/keys';
-import { valuesWithPrefix, getValue } from '../storage/store';
+import { TREND_PERIODS, type TrendPeriod } from '../model/periods';
+import { type OpenEntry, openEntriesOf } from '../storage/aggregates';
 import { activeGeneration } from '../sync/generations';
-import { monthOf } from '../sync/ticket-result';
 import { browsableIssueIds, browsableProjects } from './permissions';
-
-const TREND_PERIODS = ['week', 'month', 'quarter'] as const;
-export type TrendPeriod = (typeof TREND_PERIODS)[number];
+import { SecurityLevelGate } from './security-levels';
+import { periodWindow, storedCycles } from './visible-cycles';
 
 /** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
-const JQL_ISSUE_LIMIT = 5_000;
+export const JQL_ISSUE_LIMIT = 5_000;
 
-export interface ComplianceQuery {
-  /** An app policy id, or `jsm:<SLA name>` for JSM's own SLA. */
-  policyId: string;
-  /** `projects` (default) counts the listed projects; `jql` counts the issues the user's JQL finds. */
-  scope?: 'projects' | 'jql';
-  projects?: string[];
-  jql?: string;
-  groupBy?: GroupField | null;
-  /** The trend's period and how many of them, the current one included, the gadget covers. */
-  period?: TrendPeriod;
-  periods?: number;
-  /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
-  weeks?: number;
-  /** Open tickets due within this many hours are "breaching soon". */
-  soonHours?: number;
-}
+/** The gadget's query, as parsed at the resolver boundary (payloads.ts). */
+import type { ComplianceQuery } from './payloads';
+export type { ComplianceQuery };
 
 export interface ComplianceAnswer {
   projects: string[];
@@ -47,89 +31,6 @@ export interface ComplianceAnswer {
   trend: Array<{ period: string; compliance: number }>;
   /** Open tickets breached or due soon that the viewing user may see (issue security levels included). */
   atRisk: Array<OpenEntry & { project: string; risk: 'breached' | 'soon' }>;
-}
-
-/** The label of the oldest of the last `count` periods up to `now`, and an instant safely before that period begins. */
-export function periodWindow(now: number, period: TrendPeriod, count: number, timeZone: string): { oldest: string; from: number } {
-  let day = localDayIn(timeZone)(now);
-  let oldest = periodLabel(day, period);
-  let seen = 1;
-  for (;;) {
-    const label = periodLabel(day - 1, period);
-    if (label !== oldest && ++seen > count) break;
-    oldest = label;
-    day--;
-  }
-  // `day` is the period's first local day; a day earlier in UTC covers any zone offset.
-  return { oldest, from: (day - 1) * MS_PER_DAY };
-}
-
-/** The entry keys are `<ticket>#<n>`. */
-const ticketOfEntry = (entryKey: string) => entryKey.slice(0, entryKey.lastIndexOf('#'));
-
-/** A stored entry back in the shape slaCompliance counts: state, stop or not, and the reported instant. */
-function cycleOf(entry: CycleEntry): ComplianceEntry {
-  const [code, stopped, at, ...groups] = entry;
-  const fields = Object.fromEntries(GROUP_FIELDS.map((f, i) => [f, groups[i] ?? null]));
-  return { policyId: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, due: at, state: STATE_OF_CODE[code] };
-}
-
-/** `YYYY-MM` plus `n` months. */
-export const addMonths = (month: string, n: number): string => {
-  const [y, m] = month.split('-').map(Number);
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
-
-/** Every `YYYY-MM` from `first` to `last`, both included. */
-export function monthsBetween(first: string, last: string): string[] {
-  const months: string[] = [];
-  for (let month = first; month <= last && months.length < 1_200; month = addMonths(month, 1)) months.push(month);
-  return months;
-}
-
-/** Open cycles are reported at their due time, which may lie ahead: months this far past the current one are read too. */
-const MONTHS_AHEAD = 2;
-
-/**
- * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles.
- * Only the months of the window are read (one prefix query per project-month), so the cost follows the window, not
- * the project's history. Months follow the report time zone, as the buckets do.
- */
-export async function storedCycles(
-  policyId: string,
-  projects: readonly string[],
-  from: number,
-  to: number,
-  timeZone: string,
-  tickets?: ReadonlySet<string>,
-  gen = 0,
-): Promise<ComplianceEntry[]> {
-  const first = monthOf(from, timeZone);
-  const last = Number.isFinite(to) ? monthOf(to, timeZone) : addMonths(monthOf(runtime.now(), timeZone), MONTHS_AHEAD);
-  const cycles: ComplianceEntry[] = [];
-  for (const project of projects) {
-    for (const month of monthsBetween(first, last)) {
-      for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
-        for (const [entryKey, entry] of Object.entries(value.entries)) {
-          if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
-          if (entry[2] >= from && entry[2] <= to) cycles.push(cycleOf(entry));
-        }
-      }
-    }
-  }
-  return cycles;
-}
-
-/** Stored cycles of a policy reported in one month of the report time zone. */
-export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string, gen = 0): Promise<ComplianceEntry[]> {
-  const cycles: ComplianceEntry[] = [];
-  for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
-      for (const entry of Object.values(value.entries)) if (monthOf(entry[2], timeZone) === month) cycles.push(cycleOf(entry));
-    }
-  }
-  return cycles;
 }
 
 export type ComplianceResult = ComplianceAnswer | { error: 'INVALID_JQL'; message: string };
@@ -164,19 +65,16 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
   const dayOf = localDayIn(timeZone);
   // No upper bound: an open cycle is reported at its due time, which may lie ahead; it counts as ongoing.
   const gen = await activeGeneration();
-  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, new SecurityLevelGate(), tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
   const report = slaCompliance(cycles, { groupBy: query.groupBy ?? undefined, timeZone });
   const trend = slaCompliance(cycles, { period, timeZone });
   const soon = now + (query.soonHours ?? 4) * MS_PER_HOUR;
   const atRisk: ComplianceAnswer['atRisk'] = [];
   for (const project of projects) {
-    for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {
-      const index = await getValue<Bucket<OpenEntry>>(keys.openIndex(query.policyId, project, shard, gen));
-      for (const entry of Object.values(index?.entries ?? {})) {
-        if (tickets && !tickets.has(entry.key)) continue;
-        const breached = entry.state === 'breached' || (entry.due !== null && entry.due < now);
-        if (breached || (entry.due !== null && entry.due <= soon)) atRisk.push({ ...entry, project, risk: breached ? 'breached' : 'soon' });
-      }
+    for (const entry of await openEntriesOf(query.policyId, project, gen)) {
+      if (tickets && !tickets.has(entry.key)) continue;
+      const breached = entry.state === 'breached' || (entry.due !== null && entry.due < now);
+      if (breached || (entry.due !== null && entry.due <= soon)) atRisk.push({ ...entry, project, risk: breached ? 'breached' : 'soon' });
     }
   }
   // Browsing the project is not enough to see an issue under a security level: check each listed issue as the user.

@@ -2,18 +2,16 @@ import { complianceRag, complianceTargetOf, type ComplianceTarget, localDayIn, p
 import { loadConfig } from '../config/store';
 import { activeGeneration } from '../sync/generations';
 import { runtime } from '../runtime';
-import { monthOf } from '../sync/ticket-result';
-import { monthsBetween, periodWindow, storedCycles } from './compliance';
-import { inpsAnswers, inpsOf, type InpsEntry } from './inps';
+import { monthOf } from '../model/ticket-result';
+import { monthsBetween, periodWindow, storedCycles } from './visible-cycles';
+import type { InpsEntry } from '../storage/inps-answers';
+import { inpsAnswers, inpsOf } from './inps';
 import { browsableProjects } from './permissions';
+import { SecurityLevelGate } from './security-levels';
 import { ticketEntries } from './scorecard-facts';
 
-export interface CustomerReportQuery {
-  policyId: string;
-  projects?: string[];
-  /** Months covered, the current one included (1-24, default 3). */
-  months?: number;
-}
+import type { CustomerReportQuery } from './payloads';
+export type { CustomerReportQuery };
 
 /** One internal customer (a JSM organization, or several joined when a request names several; "" for none). */
 interface CustomerRow {
@@ -65,8 +63,10 @@ export async function customerReport(query: CustomerReportQuery): Promise<Custom
   const months = monthsBetween(oldest, monthOf(now, timeZone));
   const gen = await activeGeneration();
   const rows = new Map<string, CustomerRow>();
+  // One gate for the whole report: each security level is checked once, whichever bucket it appears in.
+  const gate = new SecurityLevelGate();
 
-  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, undefined, gen)).filter((c) => periodLabel(dayOf(c.start), 'month') >= oldest);
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, gate, undefined, gen)).filter((c) => periodLabel(dayOf(c.start), 'month') >= oldest);
   for (const group of slaCompliance(cycles, { groupBy: 'organization', timeZone }).groups) {
     const row = rowFor(rows, group.key);
     row.met = group.met;
@@ -78,13 +78,13 @@ export async function customerReport(query: CustomerReportQuery): Promise<Custom
   const tat = new Map<string, number[]>();
   const answers = new Map<string, InpsEntry[]>();
   for (const month of months) {
-    for (const [, minutes, , , organization] of await ticketEntries(projects, month, gen)) {
+    for (const [, minutes, , , organization] of await ticketEntries(projects, month, gen, gate)) {
       if (minutes === null) continue;
       const key = organization ?? '';
       if (!tat.has(key)) tat.set(key, []);
       tat.get(key)!.push(minutes / 60);
     }
-    for (const entry of await inpsAnswers(projects, month)) {
+    for (const entry of await inpsAnswers(projects, month, gate)) {
       const key = entry[2] ?? '';
       if (!answers.has(key)) answers.set(key, []);
       answers.get(key)!.push(entry);

@@ -3,27 +3,14 @@ import { inps } from '../../../core';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
-import { type Bucket, groupValue } from '../storage/aggregates';
-import { keys, shardOf } from '../storage/keys';
-import { getValue, setValue, valuesWithPrefix } from '../storage/store';
-import { organizationsOf } from '../sync/normalise';
-import { monthOf } from '../sync/ticket-result';
+import { groupValue, securedAt } from '../storage/aggregates';
+import { answerEntriesOf, answerRecordOf, claimAnswer, countAnswer, type InpsAnswerRecord, type InpsEntry, SECURED_INPS_AT } from '../storage/inps-answers';
+import { organizationsOf, securityLevelOf } from '../sync/normalise';
+import { securedIn, type SecurityLevelGate } from './security-levels';
+import { monthOf } from '../model/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
-const INPS_COMMENT_MAX = 1_000;
-
-/** One answer in a project-month bucket: [score 0-10, answered at, the request's organizations or null]. */
-export type InpsEntry = [number, number, string | null];
-
-/** The answer as kept per requester and request (the comment lives only here, not in the buckets). */
-interface InpsAnswerRecord {
-  issueKey: string;
-  score: number;
-  comment: string | null;
-  at: number;
-  month: string;
-  organization: string | null;
-}
+export const INPS_COMMENT_MAX = 1_000;
 
 export type InpsQuestion =
   | { state: 'open' }
@@ -45,13 +32,15 @@ interface RequestFacts {
   resolved: boolean;
   reporter: string | null;
   organization: string | null;
+  issueId: string;
+  securityLevel: string | null;
 }
 
 /** Read as the app: portal customers have no access to the Jira platform API; the caller is checked against the reporter. */
 async function requestFacts(issueKey: string): Promise<RequestFacts | null> {
   const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
   const organizationsField = await jira.organizationsFieldId();
-  const issue = await jira.issueFields(issueKey, ['project', 'status', 'resolution', 'reporter', ...(organizationsField ? [organizationsField] : [])]);
+  const issue = await jira.issueFields(issueKey, ['project', 'status', 'resolution', 'reporter', 'security', ...(organizationsField ? [organizationsField] : [])]);
   if (!issue) return null;
   return {
     project: (issue.fields.project as { key?: string } | undefined)?.key ?? issueKey.slice(0, issueKey.lastIndexOf('-')),
@@ -60,6 +49,8 @@ async function requestFacts(issueKey: string): Promise<RequestFacts | null> {
     reporter: (issue.fields.reporter as { accountId?: string } | null | undefined)?.accountId ?? null,
     // Keyed as the sync stores the request's tickets and cycles, so that the customer report joins the two.
     organization: organizationsField ? groupValue(organizationsOf(issue.fields[organizationsField])) : null,
+    issueId: issue.id,
+    securityLevel: securityLevelOf(issue.fields.security),
   };
 }
 
@@ -73,7 +64,7 @@ export async function inpsQuestion(issueKey: string, accountId: string | undefin
   const caller = requireCaller(accountId);
   const facts = await requestFacts(issueKey);
   if (!facts || facts.reporter !== caller) return { state: 'not-requester' };
-  const answered = await getValue<InpsAnswerRecord>(keys.inpsAnswer(issueKey, caller));
+  const answered = await answerRecordOf(issueKey, caller);
   if (answered) return { state: 'answered', score: answered.score };
   return facts.resolved ? { state: 'open' } : { state: 'not-resolved' };
 }
@@ -82,8 +73,10 @@ export type InpsSubmitResult = { ok: true; score: number } | { error: 'ALREADY_A
 
 /**
  * Stores a requester's answer on a resolved request, once: a second answer is refused (the first stands and is
- * shown), so a score cannot be nudged by answering again. The bucket entry is written before the per-requester
- * record, so a crash between the two leaves the answer retryable and never counted twice (same entry key).
+ * shown), so a score cannot be nudged by answering again, even by two answers sent at the same moment. The
+ * per-requester record is the claim, written only if absent (storage createValue); the month's bucket entry follows.
+ * A crash between the two leaves the record without its entry: the next answer or look finds the record and adds the
+ * entry then (same entry key, so never counted twice).
  */
 export async function submitInps(issueKey: string, accountId: string | undefined, input: { score?: unknown; comment?: unknown }): Promise<InpsSubmitResult> {
   const caller = requireCaller(accountId);
@@ -96,26 +89,30 @@ export async function submitInps(issueKey: string, accountId: string | undefined
   if (comment !== null && comment.length > INPS_COMMENT_MAX) throw new InpsInputError('comment', `at most ${INPS_COMMENT_MAX} characters, got ${comment.length}`);
   const facts = await requestFacts(issueKey);
   if (!facts || facts.reporter !== caller) return { error: 'NOT_ALLOWED', state: 'not-requester' };
-  const recordKey = keys.inpsAnswer(issueKey, caller);
-  const previous = await getValue<InpsAnswerRecord>(recordKey);
-  if (previous) return { error: 'ALREADY_ANSWERED', score: previous.score };
+  const previous = await answerRecordOf(issueKey, caller);
+  if (previous) return alreadyAnswered(facts.project, caller, previous);
   if (!facts.resolved) return { error: 'NOT_ALLOWED', state: 'not-resolved' };
   const { config } = await loadConfig();
   const at = runtime.now();
-  const month = monthOf(at, config?.sync.reportTimeZone ?? 'UTC');
-  const bucketKey = keys.inpsBucket(facts.project, month, shardOf(issueKey));
-  const bucket = (await getValue<Bucket<InpsEntry>>(bucketKey)) ?? { entries: {} };
-  bucket.entries[recordKey.slice('inps-answer:'.length)] = [score, at, facts.organization];
-  await setValue(bucketKey, bucket);
-  await setValue<InpsAnswerRecord>(recordKey, { issueKey, score, comment, at, month, organization: facts.organization });
+  const record: InpsAnswerRecord = { issueKey, score, comment, at, month: monthOf(at, config?.sync.reportTimeZone ?? 'UTC'), organization: facts.organization, securityLevel: facts.securityLevel, issueId: facts.issueId };
+  if (!(await claimAnswer(caller, record))) return alreadyAnswered(facts.project, caller, (await answerRecordOf(issueKey, caller))!);
+  await countAnswer(facts.project, caller, record);
   return { ok: true, score };
 }
 
+/** The first answer stands; it is counted now if an earlier call stopped between the record and the bucket. */
+async function alreadyAnswered(project: string, caller: string, first: InpsAnswerRecord): Promise<InpsSubmitResult> {
+  await countAnswer(project, caller, first);
+  return { error: 'ALREADY_ANSWERED', score: first.score };
+}
+
 /** Every answer given in the projects in one month (of the report time zone). */
-export async function inpsAnswers(projects: readonly string[], month: string): Promise<InpsEntry[]> {
+export async function inpsAnswers(projects: readonly string[], month: string, gate: SecurityLevelGate): Promise<InpsEntry[]> {
   const entries: InpsEntry[] = [];
   for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<InpsEntry>>(keys.inpsMonthPrefix(project, month))) entries.push(...Object.values(value.entries));
+    const inProject = await answerEntriesOf(project, month);
+    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
+    for (const item of await gate.visible(inProject, (entry) => securedIn(project, securedAt(entry, SECURED_INPS_AT)))) entries.push(item);
   }
   return entries;
 }

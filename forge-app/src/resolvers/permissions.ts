@@ -29,10 +29,21 @@ export async function canBrowseIssue(issueKey: string): Promise<boolean> {
   return answer.permissions.BROWSE_PROJECTS?.havePermission === true;
 }
 
+/** Whether the viewing user is a Jira administrator. */
+export async function isJiraAdmin(): Promise<boolean> {
+  const answer = await asUser().json<{ permissions: Record<string, { havePermission: boolean }> }>(route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
+  return answer.permissions.ADMINISTER?.havePermission === true;
+}
+
 /** Throws unless the viewing user is a Jira administrator: the admin page's resolvers change what everyone sees. */
 export async function requireJiraAdmin(): Promise<void> {
-  const answer = await asUser().json<{ permissions: Record<string, { havePermission: boolean }> }>(route`/rest/api/3/mypermissions?permissions=ADMINISTER`);
-  if (answer.permissions.ADMINISTER?.havePermission !== true) throw new AccessError('only Jira administrators can change the SLA configuration');
+  if (!(await isJiraAdmin())) throw new AccessError('only Jira administrators can change the SLA configuration');
+}
+
+/** The group ids of the viewing user (Jira's "Get current user" with `expand=groups`, as the user). */
+export async function myGroupIds(): Promise<Set<string>> {
+  const answer = await asUser().json<{ groups?: { items?: Array<{ groupId?: string }> } }>(route`/rest/api/3/myself?expand=groups`);
+  return new Set((answer.groups?.items ?? []).map((g) => g.groupId).filter((id): id is string => typeof id === 'string'));
 }
 
 /** Get bulk permissions takes at most 1,000 issue ids a call. */

@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import { kpisOfTree } from '../../../core';
-import type { FieldError } from '../config/schema';
+import type { ConfigProblem } from '../config/problem';
 import { scorecardById } from '../config/scorecards';
 import { loadConfig } from '../config/store';
 import { checkedKey, segment } from '../storage/keys';
 import { getValue, setValue } from '../storage/store';
+import type { ScorecardMonthSchema, TypedActualsSchema } from './payloads';
 
 /** Values an admin typed for KPIs that no Jira data measures (payroll accuracy, DSO): per scorecard and month. */
 const typedActualsKey = (scorecardId: string, month: string) => checkedKey(`scorecard-actuals:${segment(scorecardId)}:${month}`);
@@ -27,12 +29,8 @@ function typedValueProblem(value: unknown, ratioOfSums: boolean): string | null 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const invalidMonth = (month: unknown) => ({ error: 'INVALID_MONTH' as const, message: `month must be YYYY-MM, got ${JSON.stringify(month)}` });
 
-export interface TypedActualsInput {
-  scorecardId: string;
-  month: string;
-  /** KPI id → its value this month; null removes a value typed before. */
-  values: Record<string, unknown>;
-}
+/** What the admin page sends (payloads.ts); `month` is checked here, so that its error names the value. */
+export type TypedActualsInput = z.output<typeof TypedActualsSchema>;
 
 /**
  * Stores typed actuals for a month: only KPIs of the scorecard that have no source (a source's actual comes from Jira),
@@ -43,7 +41,7 @@ export async function saveScorecardActuals(input: TypedActualsInput) {
   const scorecard = scorecardById((await loadConfig()).config, input.scorecardId);
   if (!scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: input.scorecardId };
   const kpis = new Map(kpisOfTree(scorecard.tree.root).map((kpi) => [kpi.id, kpi]));
-  const errors: FieldError[] = [];
+  const errors: ConfigProblem[] = [];
   for (const [kpiId, value] of Object.entries(input.values ?? {})) {
     const path = `values.${kpiId}`;
     const kpi = kpis.get(kpiId);
@@ -66,7 +64,7 @@ export async function saveScorecardActuals(input: TypedActualsInput) {
 export const typedActuals = async (scorecardId: string, month: string): Promise<Record<string, TypedValue>> => (await getValue<TypedActuals>(typedActualsKey(scorecardId, month)))?.values ?? {};
 
 /** The values typed for a scorecard's month (the admin page's form starts from them). */
-export async function scorecardActuals(query: { scorecardId: string; month: string }) {
+export async function scorecardActuals(query: z.output<typeof ScorecardMonthSchema>) {
   if (typeof query.month !== 'string' || !MONTH.test(query.month)) return invalidMonth(query.month);
   return { values: await typedActuals(query.scorecardId, query.month) };
 }

@@ -1,10 +1,10 @@
 import { actualsFromFacts, csat, slaCompliance, tatStatistic, type KpiValues, type LogFacts, type TatStatistic } from '../../../core';
 import { tatStatisticsOf } from '../config/scorecards';
-import { type Bucket, TICKETS_FAMILY, type TicketEntry } from '../storage/aggregates';
-import { keys } from '../storage/keys';
-import { valuesWithPrefix } from '../storage/store';
-import { storedCyclesInMonth } from './compliance';
-import { type InpsEntry, inpsAnswers, inpsOf } from './inps';
+import { SECURED_TICKET_AT, securedAt, type TicketEntry, ticketEntriesOf } from '../storage/aggregates';
+import { storedCyclesInMonth } from './visible-cycles';
+import type { InpsEntry } from '../storage/inps-answers';
+import { inpsAnswers, inpsOf } from './inps';
+import { securedIn, type SecurityLevelGate } from './security-levels';
 
 /** A version 2 gadget source as the core's source × factor (percent where the core gives a share). */
 export type LegacySource = { source: string; factor: number };
@@ -22,10 +22,12 @@ export function legacySource(source: string): LegacySource | null {
 }
 
 /** The month's resolved tickets' facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
-export async function ticketEntries(projects: readonly string[], month: string, gen: number): Promise<TicketEntry[]> {
+export async function ticketEntries(projects: readonly string[], month: string, gen: number, gate: SecurityLevelGate): Promise<TicketEntry[]> {
   const entries: TicketEntry[] = [];
   for (const project of projects) {
-    for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) entries.push(...Object.values(value.entries));
+    const inProject = await ticketEntriesOf(project, month, gen);
+    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
+    for (const item of await gate.visible(inProject, (entry) => securedIn(project, securedAt(entry, SECURED_TICKET_AT)))) entries.push(item);
   }
   return entries.filter((e) => e[0] !== null);
 }
@@ -36,6 +38,8 @@ export interface FactsScope {
   gen: number;
   /** Every policy of the configuration: the `sla` source (no policy named) is compliance over all of them. */
   policyIds: readonly string[];
+  /** The viewer's issue security levels, checked once for the whole scorecard. */
+  gate: SecurityLevelGate;
 }
 
 const complianceOf = (cycles: Parameters<typeof slaCompliance>[0], timeZone: string) => slaCompliance(cycles, { timeZone }).total.compliance;
@@ -50,11 +54,11 @@ async function factsFor(sources: readonly string[], months: readonly string[], s
   const { projects, timeZone, gen } = scope;
   const cyclesOf = async (policyIds: readonly string[]) => {
     const cycles = [];
-    for (const policyId of policyIds) for (const month of months) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, gen)));
+    for (const policyId of policyIds) for (const month of months) cycles.push(...(await storedCyclesInMonth(policyId, projects, month, timeZone, scope.gate, gen)));
     return cycles;
   };
   const resolved: TicketEntry[] = [];
-  for (const month of months) resolved.push(...(await ticketEntries(projects, month, gen)));
+  for (const month of months) resolved.push(...(await ticketEntries(projects, month, gen, scope.gate)));
   const asked = new Set(sources.map((source) => source.trim()));
   const byPolicy: Record<string, number | null> = {};
   for (const source of asked) {
@@ -62,7 +66,7 @@ async function factsFor(sources: readonly string[], months: readonly string[], s
   }
   const overall = asked.has('sla') ? complianceOf(await cyclesOf(scope.policyIds), timeZone) : null;
   const answers: InpsEntry[] = [];
-  if (asked.has('inps')) for (const month of months) answers.push(...(await inpsAnswers(projects, month)));
+  if (asked.has('inps')) for (const month of months) answers.push(...(await inpsAnswers(projects, month, scope.gate)));
   const tatHours = resolved.map((e) => e[1]).filter((t): t is number => t !== null).map((minutes) => minutes / 60);
   const ratings = resolved.map((e) => e[3]).filter((r): r is number => r !== null);
   return {

@@ -1,6 +1,6 @@
 import { periodActuals, type KpiSeries, type KpiValues, type ScorecardTree, type Timed } from '../../../core';
-import type { ScorecardPeriod } from '../config/scorecards';
-import { addMonths } from './compliance';
+import type { ScorecardPeriod } from '../model/periods';
+import { addMonths } from './visible-cycles';
 import type { TypedValue } from './scorecard-actuals';
 
 export interface PeriodSpan {

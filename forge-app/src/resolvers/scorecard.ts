@@ -1,30 +1,23 @@
 import { evaluateTree, KpiInputError, scorecardNotes, type GamingAlert, type KpiDefinition, type KpiValues, type ScoringMethod, type TreeKpiResult, type TreeNode, type TreeResult } from '../../../core';
-import { SCORECARD_PERIODS, scorecardById, type ScorecardConfig, type ScorecardPeriod } from '../config/scorecards';
+import { scorecardById, type ScorecardConfig } from '../config/scorecards';
+import { SCORECARD_PERIODS, type ScorecardPeriod } from '../model/periods';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
-import { monthOf } from '../sync/ticket-result';
+import { monthOf } from '../model/ticket-result';
 import { browsableProjects } from './permissions';
+import { SecurityLevelGate } from './security-levels';
+import { scorecardAccess, typedKpiIds, withoutPay } from './scorecard-access';
 import { type AgreedLevel, agreedLevels, statusWithAgreement } from './scorecard-agreed';
 import { invalidMonth, MONTH, typedActuals, type TypedValue } from './scorecard-actuals';
 import { type FactsScope, type LegacySource, legacySource, sourcedActuals } from './scorecard-facts';
 import { type PeriodSpan, periodSpan, previousAnchor, typedPeriodActuals } from './scorecard-period';
 
-export interface ScorecardQuery {
-  scorecardId: string;
-  projects: string[];
-  /** `YYYY-MM`; the current month by default. Gaming alerts and carried-forward values come from the period before. */
-  month?: string;
-  /** The month (default), or the quarter, year or year to date holding it. */
-  period?: ScorecardPeriod;
-  /**
-   * Sources saved on a gadget before scorecards carried their own, in that version's names and percent units
-   * (`sla:<policy>`, `tatMedianHours`, `ftrPercent`, `reopenPercent`, `csatPercent`); they override the scorecard's.
-   */
-  sources?: Record<string, string>;
-}
+import type { ScorecardQuery } from './payloads';
+export type { ScorecardQuery };
 
-type AlertView = Pick<GamingAlert, 'code' | 'kpiId' | 'guardId' | 'kpiPrevious' | 'kpiCurrent' | 'guardPrevious' | 'guardCurrent'>;
+/** A gaming alert; its values are null for a viewer when they are typed actuals (scorecard-access.ts). */
+type AlertView = Pick<GamingAlert, 'code' | 'kpiId' | 'guardId'> & Record<'kpiPrevious' | 'kpiCurrent' | 'guardPrevious' | 'guardCurrent', number | null>;
 type KpiView = Pick<TreeKpiResult, 'actual' | 'source' | 'score' | 'achievement' | 'status' | 'contribution'> &
   Pick<KpiDefinition, 'id' | 'name' | 'unit' | 'pillar' | 'direction' | 'target' | 'weight' | 'owner'> & { method: ScoringMethod };
 
@@ -101,13 +94,15 @@ async function periodActuals(scorecard: ScorecardConfig, view: ScorecardPeriod, 
   }
 }
 
-export async function scorecardData(query: ScorecardQuery) {
+/** The scorecard gadget's answer for the calling account: refused to a non-viewer, without pay for a plain viewer. */
+export async function scorecardData(query: ScorecardQuery, accountId: string | undefined) {
   if (query.month !== undefined && !MONTH.test(query.month)) return invalidMonth(query.month);
-  const view = query.period ?? 'month';
+  const view = (query.period ?? 'month') as ScorecardPeriod;
   if (!SCORECARD_PERIODS.includes(view)) return { error: 'INVALID_PERIOD' as const, message: `period must be ${SCORECARD_PERIODS.join(', ')}, got ${JSON.stringify(view)}` };
   const { config } = await loadConfig();
   const scorecard = scorecardById(config, query.scorecardId);
   if (!config || !scorecard) return { error: 'NO_SCORECARD' as const, scorecardId: query.scorecardId };
+  const access = await scorecardAccess(scorecard, accountId);
   const legacy: Record<string, LegacySource> = {};
   for (const [kpiId, source] of Object.entries(query.sources ?? {})) {
     const read = legacySource(source);
@@ -115,7 +110,7 @@ export async function scorecardData(query: ScorecardQuery) {
     legacy[kpiId] = read;
   }
   const timeZone = config.sync.reportTimeZone;
-  const scope: FactsScope = { projects: await browsableProjects(query.projects), timeZone, gen: await activeGeneration(), policyIds: config.policies.map((p) => p.id) };
+  const scope: FactsScope = { projects: await browsableProjects(query.projects), timeZone, gen: await activeGeneration(), policyIds: config.policies.map((p) => p.id), gate: new SecurityLevelGate() };
   const month = query.month ?? monthOf(runtime.now(), timeZone);
   // Each period's actuals are read once, though a trend point's period is also the baseline of the one after it.
   const read = new Map<string, Promise<PeriodActuals>>();
@@ -143,5 +138,6 @@ export async function scorecardData(query: ScorecardQuery) {
   const { key, result } = results[results.length - 1];
   const notes = scorecardNotes(scorecard.tree).map(({ code, scorecardId, kpiId, count }) => ({ code, scorecardId, kpiId: kpiId ?? null, count: count ?? null }));
   const trend = results.map((point) => ({ period: point.key, score: point.result.score }));
-  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: nodeView(result, agreedLevels(scorecard.tree.root, scorecard.sources, legacy, config.policies)), notes, trend };
+  const tree = nodeView(result, agreedLevels(scorecard.tree.root, scorecard.sources, legacy, config.policies));
+  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: access === 'full' ? tree : withoutPay(tree, typedKpiIds(scorecard, legacy)), notes, trend };
 }

@@ -1,25 +1,41 @@
 import type { CycleState, FieldValue } from '../../../core';
-import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../sync/ticket-result';
-import { decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
-import { deleteValue, getValue, setValue } from './store';
+import { GROUP_FIELDS } from '../model/group-fields';
+import { type StoredCycle, monthOf, reportedAt, type TicketResult } from '../model/ticket-result';
+import { AGGREGATE_SHARDS, decodeSegment, isHashedSegment, keys, segment, shardOf } from './keys';
+import { deleteValue, getValue, setValue, valuesWithPrefix } from './store';
 
-/** The grouping fields the gadgets offer, stored with each entry so any of them can group at read time. */
-// `organization` (the JSM organizations of the request, i.e. the internal customer) was added last: entries stored
-// before it have no value there and group under none.
-export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee', 'organization'] as const;
-export type GroupField = (typeof GROUP_FIELDS)[number];
 
 const STATE_CODES: Record<CycleState, string> = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' };
 export const STATE_OF_CODE: Record<string, CycleState> = { m: 'met', b: 'breached', o: 'ongoing', p: 'paused' };
 
-/** One cycle in an aggregate bucket: [state code, stopped 0/1, reported instant, priority, request type, team, assignee]. */
+/**
+ * One cycle in an aggregate bucket: [state code, stopped 0/1, reported instant, one value per GROUP_FIELDS, then for
+ * an issue under a security level only: the level's id and the issue's id (SECURED_CYCLE_AT)].
+ */
 export type CycleEntry = [string, 0 | 1, number, ...Array<string | null>];
+
+/** Where a cycle entry's security level and issue id sit: after the group values. */
+export const SECURED_CYCLE_AT = 3 + GROUP_FIELDS.length;
 
 /**
  * One ticket's scorecard facts: [resolved at, wall-clock minutes from creation to resolution, reopened count, rating,
- * organizations (the request's JSM organizations, comma-joined; absent in entries stored before it)].
+ * organizations (the request's JSM organizations, comma-joined; absent in entries stored before it), then for an
+ * issue under a security level only: the level's id and the issue's id].
  */
-export type TicketEntry = [number | null, number | null, number, number | null, (string | null)?];
+export type TicketEntry = [number | null, number | null, number, number | null, (string | null)?, string?, string?];
+
+/** Where a ticket entry's security level and issue id sit. */
+export const SECURED_TICKET_AT = 5;
+
+/**
+ * An issue's security level and the issue's id, as entries keep them (nothing for an issue under no level): readers
+ * count a secured entry only when the viewer may browse that level (resolvers/security-levels.ts).
+ */
+export const securedTail = (result: Pick<TicketResult, 'securityLevel' | 'id'>): [string, string] | [] => (result.securityLevel ? [result.securityLevel, result.id] : []);
+
+/** The level and issue id at `at` of an entry, or null for an issue under no level. */
+export const securedAt = (entry: readonly unknown[], at: number): { level: string; issueId: string } | null =>
+  typeof entry[at] === 'string' && typeof entry[at + 1] === 'string' ? { level: entry[at], issueId: entry[at + 1] as string } : null;
 
 export interface Bucket<E> {
   entries: Record<string, E>;
@@ -44,15 +60,16 @@ export const TICKETS_FAMILY = '_tickets';
 /** A field's value as stored and grouped on: several values sorted and comma-joined (JSM organizations, labels). */
 export const groupValue = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', '));
 
-const cycleEntry = (cycle: StoredCycle, fields: TicketResult['fields']): CycleEntry => [
+export const cycleEntry = (cycle: StoredCycle, result: Pick<TicketResult, 'fields' | 'securityLevel' | 'id'>): CycleEntry => [
   STATE_CODES[cycle.state],
   cycle.stop === null ? 0 : 1,
   reportedAt(cycle),
-  ...GROUP_FIELDS.map((f) => groupValue(fields[f])),
+  ...GROUP_FIELDS.map((f) => groupValue(result.fields[f])),
+  ...securedTail(result),
 ];
 
 /** Where a ticket's entries go and what they are: bucket key → entry key → entry, and open-index key → entry. */
-function placementOf(result: TicketResult, timeZone: string, gen = 0) {
+export function placementOf(result: TicketResult, timeZone: string, gen = 0) {
   const buckets = new Map<string, Map<string, unknown>>();
   const put = (bucketKey: string, entryKey: string, entry: unknown) => {
     if (!buckets.has(bucketKey)) buckets.set(bucketKey, new Map());
@@ -64,7 +81,7 @@ function placementOf(result: TicketResult, timeZone: string, gen = 0) {
   for (const cycle of result.cycles) {
     const n = counters.get(cycle.policyId) ?? 0;
     counters.set(cycle.policyId, n + 1);
-    put(keys.bucket(cycle.policyId, result.project, monthOf(reportedAt(cycle), timeZone), shard, gen), `${result.key}#${n}`, cycleEntry(cycle, result.fields));
+    put(keys.bucket(cycle.policyId, result.project, monthOf(reportedAt(cycle), timeZone), shard, gen), `${result.key}#${n}`, cycleEntry(cycle, result));
     if (cycle.stop === null) {
       open.set(keys.openIndex(cycle.policyId, result.project, shard, gen), {
         key: result.key,
@@ -78,7 +95,7 @@ function placementOf(result: TicketResult, timeZone: string, gen = 0) {
     }
   }
   const tatMinutes = result.resolvedAt === null ? null : Math.round((result.resolvedAt - result.created) / 60_000);
-  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating, groupValue(result.fields.organization)];
+  const ticketEntry: TicketEntry = [result.resolvedAt, tatMinutes, result.reopened, result.rating, groupValue(result.fields.organization), ...securedTail(result)];
   put(keys.bucket(TICKETS_FAMILY, result.project, monthOf(result.resolvedAt ?? result.computedAt, timeZone), shard, gen), `${result.key}#0`, ticketEntry);
   return { buckets, open };
 }
@@ -97,6 +114,34 @@ async function replaceInOpenIndex(indexKey: string, ticketKey: string, entry: Op
   delete index.entries[ticketKey];
   if (entry) index.entries[ticketKey] = entry;
   await setValue(indexKey, index);
+}
+
+/** A project-month's cycle entries of a policy, with their entry keys (`<ticket>#<n>`): the reader of placementOf's buckets. */
+export async function cycleEntriesOf(policyId: string, project: string, month: string, gen: number): Promise<Array<[string, CycleEntry]>> {
+  const found: Array<[string, CycleEntry]> = [];
+  for (const { value } of await valuesWithPrefix<Bucket<CycleEntry>>(keys.monthPrefix(policyId, project, month, gen))) {
+    for (const entry of Object.entries(value.entries)) found.push(entry);
+  }
+  return found;
+}
+
+/** A project-month's ticket entries (the scorecard facts of the tickets resolved, or computed, that month). */
+export async function ticketEntriesOf(project: string, month: string, gen: number): Promise<TicketEntry[]> {
+  const found: TicketEntry[] = [];
+  for (const { value } of await valuesWithPrefix<Bucket<TicketEntry>>(keys.monthPrefix(TICKETS_FAMILY, project, month, gen))) {
+    for (const entry of Object.values(value.entries)) found.push(entry);
+  }
+  return found;
+}
+
+/** Every open cycle of a policy in a project: the reader of the open-ticket index, all its shards. */
+export async function openEntriesOf(policyId: string, project: string, gen: number): Promise<OpenEntry[]> {
+  const found: OpenEntry[] = [];
+  for (let shard = 0; shard < AGGREGATE_SHARDS; shard++) {
+    const index = await getValue<Bucket<OpenEntry>>(keys.openIndex(policyId, project, shard, gen));
+    for (const entry of Object.values(index?.entries ?? {})) found.push(entry);
+  }
+  return found;
 }
 
 export interface StoredTicket extends TicketResult {

@@ -44,6 +44,25 @@ export async function setValue<T>(key: string, value: T): Promise<void> {
   await withRetry(() => kvs.set(key, value));
 }
 
+/**
+ * Writes a value only if its key does not exist yet, atomically (`keyPolicy: 'FAIL_IF_EXISTS'`,
+ * https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-basic-api/). True when this call
+ * created it; false when the key was already there, which is read back rather than inferred from the error code (a
+ * retried write that had in fact succeeded finds its own value and counts as created).
+ */
+export async function createValue<T>(key: string, value: T): Promise<boolean> {
+  checkedKey(key);
+  try {
+    await withRetry(() => kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' }));
+    return true;
+  } catch (error) {
+    if (!(error instanceof ForgeKvsAPIError)) throw error;
+    const existing = await getValue<T>(key);
+    if (existing === undefined) throw error;
+    return JSON.stringify(existing) === JSON.stringify(value);
+  }
+}
+
 export async function deleteValue(key: string): Promise<void> {
   checkedKey(key);
   await withRetry(() => kvs.delete(key));

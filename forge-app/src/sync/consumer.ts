@@ -1,3 +1,4 @@
+import { whenLicensed } from '../license';
 import api from '@forge/api';
 import type { AsyncEvent } from '@forge/events';
 import { createSlaClock, type SlaClock } from '../../../core';
@@ -11,10 +12,11 @@ import { keys } from '../storage/keys';
 import { getValue } from '../storage/store';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
-import { issueFieldsToFetch, toTicketHistory } from './normalise';
+import { issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
 import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
-import { computeTicketResult, type TicketResult } from './ticket-result';
+import type { TicketResult } from '../model/ticket-result';
+import { computeTicketResult } from './ticket-result';
 import type { SyncEventBody } from './trigger';
 
 export interface ConsumeReport {
@@ -117,7 +119,7 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
         results.set(target.gen, await step('compute', () => {
           const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], target.config.fields, organizationsField);
           const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
-          return computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null });
+          return computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null, securityLevel: securityLevelOf(issue.fields.security) });
         }));
       }
       for (const metric of jsm) jsmNames.add(metric.name);
@@ -287,7 +289,7 @@ async function consumeRecomputePage(body: SyncEventBody, state: GenerationState,
 
 export type { FailureRecord };
 
-/** The queue consumer's handler, as named in manifest.yml. */
-export const syncConsumer = async (event: AsyncEvent<SyncEventBody>): Promise<void> => {
+/** The queue consumer's handler, as named in manifest.yml; an unlicensed site's events are dropped (license.ts). */
+export const syncConsumer = whenLicensed(async (event: AsyncEvent<SyncEventBody>): Promise<void> => {
   await consumeSyncEvent(event.body);
-};
+});

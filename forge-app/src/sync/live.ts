@@ -1,3 +1,4 @@
+import { whenLicensed } from '../license';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import { recordFailure } from './failures';
@@ -44,7 +45,7 @@ async function handleIssueEvent(event: IssueEvent): Promise<'queued' | 'deferred
   }
 }
 
-/** The product event trigger's handler, as named in manifest.yml. */
-export const issueEvents = async (event: IssueEvent): Promise<void> => {
+/** The product event trigger's handler, as named in manifest.yml; an unlicensed site's events are ignored (license.ts). */
+export const issueEvents = whenLicensed(async (event: IssueEvent): Promise<void> => {
   await handleIssueEvent(event);
-};
+});

@@ -7,7 +7,8 @@ import type { JiraChangeHistory, JiraIssue } from '../jira/types';
  * differs per site; null where JSM is absent).
  */
 export function issueFieldsToFetch(fields: AppConfig['fields'], organizationsField: string | null = null): string[] {
-  const base = ['created', 'updated', 'status', 'resolution', 'project', 'priority', 'assignee', fields.requestType];
+  // `security`: the issue security level, kept with the ticket's entries so readers count only levels the viewer may browse.
+  const base = ['created', 'updated', 'status', 'resolution', 'project', 'priority', 'assignee', 'security', fields.requestType];
   return [...new Set([...base, ...(fields.team ? [fields.team] : []), ...(organizationsField ? [organizationsField] : []), ...Object.values(fields.extra)])];
 }
 
@@ -36,6 +37,12 @@ function fieldText(value: unknown): FieldValue {
   }
   return null;
 }
+
+/** The id of an issue's security level (Jira's `security` field, `{ id, name }`), or null for an issue under none. */
+export const securityLevelOf = (value: unknown): string | null => {
+  const id = (value as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+};
 
 /** A request's JSM organizations by name, from the Organizations field's `[{ id, name }]`; none is null. */
 export function organizationsOf(value: unknown): FieldValue {

@@ -3,7 +3,7 @@ import { type CalendarSet, formatTarget, type SlaPolicy, type WorkCalendar } fro
 import type { JiraClient } from '../jira/client';
 import { keys } from '../storage/keys';
 import { deleteValue, getValue, setValue } from '../storage/store';
-import type { StoredCycle, TicketResult } from './ticket-result';
+import type { StoredCycle, TicketResult } from '../model/ticket-result';
 
 /**
  * The issue entity property that carries each synced issue's SLA state, indexed for JQL by the manifest's

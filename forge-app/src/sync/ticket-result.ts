@@ -1,30 +1,6 @@
-import { localDayIn, periodLabel, type SlaClock, type SlaCycle, type TicketHistory } from '../../../core';
+import type { SlaClock, TicketHistory } from '../../../core';
+import type { StoredCycle, TicketResult } from '../model/ticket-result';
 import type { JsmFeedback, JsmSlaMetric } from '../jira/types';
-
-/** A cycle as stored: the core's SlaCycle without the ticket's fields, which the record holds once. */
-export type StoredCycle = Omit<SlaCycle, 'fields' | 'ticketKey'>;
-
-/** Everything the app keeps about one ticket after a sync; recomputing the ticket replaces it whole. */
-export interface TicketResult {
-  key: string;
-  /** Jira's issue id: it survives a move to another project (the key does not). */
-  id: string;
-  /** The assignee's display name when Jira gave one (the at-risk list shows it; fields keep the account id). */
-  assigneeName: string | null;
-  project: string;
-  created: number;
-  /** Jira's `updated` of the version this was computed from: an older event never overwrites a newer result. */
-  updated: number;
-  computedAt: number;
-  fields: TicketHistory['fields'];
-  /** Cycles per app policy and per JSM SLA (`jsm:<name>`), for each that applies. */
-  cycles: StoredCycle[];
-  resolvedAt: number | null;
-  /** Times the ticket went from a resolved state back to work. */
-  reopened: number;
-  /** JSM satisfaction rating 1-5, when asked for and given. */
-  rating: number | null;
-}
 
 const jsmPolicyId = (name: string) => `jsm:${name}`;
 
@@ -86,7 +62,7 @@ export function computeTicketResult(
   asOf: number,
   jsm: readonly JsmSlaMetric[],
   feedback: JsmFeedback | null,
-  issue: { id: string; assigneeName: string | null } = { id: '', assigneeName: null },
+  issue: { id: string; assigneeName: string | null; securityLevel?: string | null } = { id: '', assigneeName: null },
 ): TicketResult {
   const cycles: StoredCycle[] = [];
   for (const clock of clocks) {
@@ -95,10 +71,5 @@ export function computeTicketResult(
   }
   cycles.push(...jsmCycles(jsm));
   const project = typeof ticket.fields.project === 'string' ? ticket.fields.project : ticket.key.split('-')[0];
-  return { key: ticket.key, id: issue.id, assigneeName: issue.assigneeName, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null };
+  return { key: ticket.key, id: issue.id, assigneeName: issue.assigneeName, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null, securityLevel: issue.securityLevel ?? null };
 }
-
-/** The instant a cycle is reported under, as the core's slaCompliance does: its stop, else its due time, else its start. */
-export const reportedAt = (cycle: Pick<SlaCycle, 'stop' | 'due' | 'start'>): number => cycle.stop ?? cycle.due ?? cycle.start;
-
-export const monthOf = (at: number, timeZone: string): string => periodLabel(localDayIn(timeZone)(at), 'month');

@@ -1,3 +1,4 @@
+import { triggerWhenLicensed } from '../license';
 import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
@@ -174,7 +175,7 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
   return finished;
 }
 
-/** The scheduled trigger's handler, as named in manifest.yml. */
-export const syncTrigger = async (): Promise<void> => {
+/** The scheduled trigger's handler, as named in manifest.yml; an unlicensed site is not synced (license.ts). */
+export const syncTrigger = triggerWhenLicensed(async (): Promise<void> => {
   await runSyncTrigger();
-};
+});

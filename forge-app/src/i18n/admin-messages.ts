@@ -1,5 +1,4 @@
-import { createContext, useContext } from 'react';
-import type { Weekday } from '../../../core/calendar/spec';
+import type { Weekday } from '../../../core/calendar';
 
 /** The admin page's editors in English and Vietnamese (the rest of the app's words are in i18n/messages.ts). */
 const en = {
@@ -164,7 +163,3 @@ const vi: AdminMessagesCatalogue = {
 };
 
 export const adminMessagesFor = (locale: string | undefined): AdminMessagesCatalogue => (locale?.toLowerCase().startsWith('vi') ? vi : en);
-
-/** AdminPage provides the catalogue of the user's locale to its editors. */
-export const AdminMessages = createContext<AdminMessagesCatalogue>(en);
-export const useAdminMessages = () => useContext(AdminMessages);

@@ -1,0 +1,68 @@
+import type Resolver from '@forge/resolver';
+import type { z } from 'zod';
+import { JiraError } from '../jira/client';
+import { parsePayload, PayloadError } from './payloads';
+import { AccessError } from './permissions';
+
+/**
+ * The app's UI modules (manifest.yml keys). Forge runs any resolver function for any module of the app, so each
+ * resolver names the modules whose views call it and refuses the rest. The resolver's `context.moduleKey` is the module
+ * the invocation came from, set by the platform, as in every invocation context
+ * (https://developer.atlassian.com/platform/forge/rest/v2/api-group-forge-context/: `context.moduleKey`).
+ */
+export const MODULES = {
+  adminPage: 'sla-admin-page',
+  complianceGadget: 'sla-compliance-gadget',
+  scorecardGadget: 'scorecard-gadget',
+  customerGadget: 'customer-report-gadget',
+  issuePanel: 'sla-clocks-panel',
+  portal: 'inps-portal-question',
+} as const;
+export type ModuleKey = (typeof MODULES)[keyof typeof MODULES];
+
+/** The dashboard gadgets (their edit views share the gadget's module key). */
+export const GADGETS: readonly ModuleKey[] = [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget];
+
+/** What a resolver's work is given: the parsed payload and the platform's context. */
+export interface ResolverContext {
+  accountId?: string;
+  moduleKey?: string;
+  extension?: unknown;
+}
+
+export interface ResolverRule<S extends z.ZodType> {
+  /** The modules whose views call this resolver; any other module is refused. */
+  modules: readonly ModuleKey[];
+  payload: S;
+}
+
+export const FORBIDDEN_MODULE = (name: string, moduleKey: unknown) => ({
+  error: 'FORBIDDEN' as const,
+  message: `${name} is not available from ${typeof moduleKey === 'string' && moduleKey !== '' ? `the module ${moduleKey}` : 'outside the app\'s modules'}`,
+});
+
+/** Jira's own error text may carry its internals: the admin reads it in the app's logs, the browser gets this. */
+export const JIRA_UNAVAILABLE = { error: 'JIRA_ERROR' as const, message: 'Jira did not answer as expected; try again later (the details are in the app\'s logs).' };
+
+/**
+ * Defines a resolver with its checks in a fixed order: the calling module, then the payload (parsed with its
+ * schema), then the work, which checks the caller. Refusals and bad payloads come back as `{ error, message }`;
+ * a Jira failure is logged and answered without Jira's text.
+ */
+export function defineSecured<S extends z.ZodType, T>(resolver: Resolver, name: string, rule: ResolverRule<S>, work: (input: z.output<S>, context: ResolverContext) => Promise<T> | T) {
+  resolver.define(name, async ({ payload, context }) => {
+    const ctx = context as ResolverContext;
+    if (!rule.modules.includes(ctx.moduleKey as ModuleKey)) return FORBIDDEN_MODULE(name, ctx.moduleKey);
+    try {
+      return await work(parsePayload(rule.payload, payload), ctx);
+    } catch (error) {
+      if (error instanceof AccessError) return { error: 'FORBIDDEN' as const, message: error.message };
+      if (error instanceof PayloadError) return { error: 'INVALID_PAYLOAD' as const, field: error.field, message: error.message };
+      if (error instanceof JiraError) {
+        console.error(`${name}: ${error.message}`);
+        return JIRA_UNAVAILABLE;
+      }
+      throw error;
+    }
+  });
+}

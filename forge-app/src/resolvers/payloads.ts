@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { GROUP_FIELDS } from '../model/group-fields';
+import { TREND_PERIODS } from '../model/periods';
+
+/**
+ * What the views may send, checked at the boundary: a resolver payload is whatever a browser posts, so each one is
+ * parsed before any storage read or Jira call, and a bad one is answered with the field and what was expected.
+ */
+
+/** A dashboard names a handful of projects; each costs storage reads per month, so the list is capped. */
+export const MAX_PROJECTS = 50;
+
+/** Jira project keys: a letter, then letters, digits or underscores (https://support.atlassian.com/jira-cloud-administration/docs/edit-a-projects-details/). */
+const ProjectKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,254}$/, { error: 'a project key is a letter followed by letters, digits or underscores' });
+
+/** Duplicates are dropped (each project is counted once), more than MAX_PROJECTS distinct keys refused. */
+export const ProjectList = z
+  .array(ProjectKey)
+  .transform((keys) => [...new Set(keys)])
+  .refine((keys) => keys.length <= MAX_PROJECTS, { error: `at most ${MAX_PROJECTS} different projects` });
+
+/** Ids and names the configuration holds (policy ids, JSM metric names, scorecard ids): long, but bounded. */
+const Id = z.string().min(1).max(1_000);
+
+export const ComplianceQuerySchema = z.object({
+  /** An app policy id, or `jsm:<SLA name>` for JSM's own SLA. */
+  policyId: Id,
+  scope: z.enum(['projects', 'jql']).optional(),
+  projects: ProjectList.optional(),
+  jql: z.string().max(10_000).optional(),
+  groupBy: z.enum(GROUP_FIELDS).nullable().optional(),
+  period: z.enum(TREND_PERIODS).optional(),
+  periods: z.number().int().min(1).max(104).optional(),
+  /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
+  weeks: z.number().int().min(1).max(104).optional(),
+  /** Open tickets due within this many hours are "breaching soon" (at most 90 days ahead). */
+  soonHours: z.number().min(0).max(2_160).optional(),
+});
+export type ComplianceQuery = z.output<typeof ComplianceQuerySchema>;
+
+/** `month` and `period` are text here: the scorecard resolver answers INVALID_MONTH or INVALID_PERIOD with the value. */
+export const ScorecardQuerySchema = z.object({
+  scorecardId: Id,
+  projects: ProjectList,
+  month: z.string().max(32).optional(),
+  period: z.string().max(32).optional(),
+  sources: z.record(Id, z.string().max(255)).optional(),
+});
+export type ScorecardQuery = z.output<typeof ScorecardQuerySchema>;
+
+export const CustomerReportQuerySchema = z.object({
+  policyId: Id,
+  projects: ProjectList.optional(),
+  months: z.number().int().min(1).max(24).optional(),
+});
+export type CustomerReportQuery = z.output<typeof CustomerReportQuerySchema>;
+
+/** `month` is checked by the typed-actuals resolvers, which answer INVALID_MONTH with the value. */
+export const ScorecardMonthSchema = z.object({ scorecardId: Id, month: z.unknown() });
+
+export const TypedActualsSchema = z.object({
+  scorecardId: Id,
+  month: z.unknown(),
+  /** KPI id → its value this month; null removes a value typed before (each value is checked against its KPI). */
+  values: z.record(Id, z.unknown()).default({}),
+});
+
+/** saveConfig and checkConfig take the configuration under `config`; its content is checked by the configuration schema. */
+export const ConfigEnvelopeSchema = z.object({ config: z.unknown() });
+
+export const NoPayloadSchema = z.object({});
+
+/** The admin editors' payloads, which each editor checks itself, naming the argument at fault. */
+export const AnyPayloadSchema = z.unknown();
+
+/** A payload that does not parse: the first problem, with the field it concerns. */
+export class PayloadError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(field === '' ? message : `${field}: ${message}`);
+    this.name = 'PayloadError';
+  }
+}
+
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new PayloadError(issue.path.map(String).join('.'), issue.message);
+}
