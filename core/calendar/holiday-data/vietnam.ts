@@ -49,7 +49,7 @@ const NAMES: Record<VietnamHoliday, readonly string[]> = {
   'national-day': ['National Day'],
 };
 /** The English name of Vietnamese Culture Day (24 November), in the style of the tables' names. */
-export const CULTURE_DAY_NAME = 'Vietnamese Culture Day';
+const CULTURE_DAY_NAME = 'Vietnamese Culture Day';
 const SATURDAY = WEEKDAYS.indexOf('Sa');
 const isWeekend = (day: number) => weekdayOfDayNumber(day) >= SATURDAY;
 const byDate = (a: NamedDay, b: NamedDay) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);

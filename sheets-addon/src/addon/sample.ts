@@ -122,7 +122,7 @@ function writeRequests(sheet: Sheet, say: Say): void {
 }
 
 /** Formula examples written without the leading "=" so that they stay text: vi_VN notation, then en_US. */
-export const SAMPLE_EXAMPLES: readonly (readonly [vi: string, en: string])[] = [
+const SAMPLE_EXAMPLES: readonly (readonly [vi: string, en: string])[] = [
   ['ADD_BUSINESS_DAYS(DATE(2026;8;28); 3; "T2-T6 08:00-17:00 | holidays=VN")', 'ADD_BUSINESS_DAYS(DATE(2026,8,28), 3, "Mo-Fr 08:00-17:00 | holidays=VN")'],
   ['BUSINESS_DAYS(DATE(2025;4;25); DATE(2025;5;5); $L$2)', 'BUSINESS_DAYS(DATE(2025,4,25), DATE(2025,5,5), $L$2)'],
   ['KPI_SCORE(0,85; 0,9)', 'KPI_SCORE(0.85, 0.9)'],

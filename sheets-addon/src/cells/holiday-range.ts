@@ -55,7 +55,7 @@ export function holidayCells(name: string, argument: unknown): HolidayCell[] {
  * sheet's locale (`30/04/2025` in vi_VN, `4/30/2025` in en_US). Sheets turns such text typed in a cell into a date
  * unless the cell is formatted as text, so the user meant a date.
  */
-export function readsAsDate(text: string, locale: string): boolean {
+function readsAsDate(text: string, locale: string): boolean {
   const trimmed = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
   if (iso) return isCalendarDate(+iso[1], +iso[2], +iso[3]);
