@@ -1,6 +1,7 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { localDayIn } from '../core/calendar';
-import { cachedLocalDays } from '../sheets-addon/src/cells/coerce';
+import { cachedLocalDays, dayOf, dayReader, instantOf } from '../sheets-addon/src/cells/coerce';
 
 /**
  * The Sheets door's cached local day of a date cell agrees with the core's `localDayIn` everywhere: zones with and
@@ -24,5 +25,35 @@ describe('cachedLocalDays', () => {
       const wrong = instants.filter((t) => cached(t) !== core(t));
       expect(wrong.slice(0, 3).map((t) => `${new Date(t).toISOString()} pass ${pass}`)).toEqual([]);
     }
+  });
+});
+
+/**
+ * The per-column readers take a shortcut for a valid date of the script's own realm; a date of another realm, an
+ * invalid date and every other cell go the generic way. Both ways must give the same day, instant and message.
+ */
+describe('dayReader and instantOf on date cells', () => {
+  const ZONE = 'Europe/Berlin';
+  const OtherRealmDate = vm.runInNewContext('Date') as DateConstructor;
+  const instants = [Date.UTC(2026, 2, 29, 0, 59, 59, 999), Date.UTC(2026, 2, 29, 1), Date.UTC(2025, 11, 31, 23, 30), Date.UTC(1900, 0, 1), Date.UTC(2099, 6, 1, 12)];
+
+  it('a date of this realm and of another realm give dayOf\'s local day and the same instant', () => {
+    const readDay = dayReader(ZONE);
+    for (const t of instants) {
+      const own = new Date(t);
+      const other = new OtherRealmDate(t);
+      expect(own instanceof Date && !(other instanceof Date)).toBe(true);
+      expect([readDay(own), readDay(other)]).toEqual([dayOf(other, ZONE), dayOf(other, ZONE)]);
+      expect([instantOf(own, ZONE), instantOf(other, ZONE)]).toEqual([t, t]);
+    }
+  });
+
+  it('an invalid date, a serial and text keep the generic answers and messages', () => {
+    const readDay = dayReader(ZONE);
+    expect(() => readDay(new Date(NaN))).toThrow('an invalid date is not a date');
+    expect(() => instantOf(new Date(NaN), ZONE)).toThrow('an invalid date is not a date-time');
+    expect(readDay(45_000)).toBe(dayOf(45_000, ZONE));
+    expect(readDay('2026-03-29')).toBe(dayOf('2026-03-29', ZONE));
+    expect(() => readDay('#N/A')).toThrow('the cell holds the error #N/A; fix or clear it');
   });
 });

@@ -59,6 +59,11 @@ function offsetMs(offset: string): number {
 
 /** An instant from a date cell, ISO text (wall time in `timeZone` unless it has an offset) or a date serial. */
 export function instantOf(value: unknown, timeZone: string): number {
+  // A valid date of this script's realm, what Sheets hands a custom function, before the generic checks below.
+  if (value instanceof Date) {
+    const t = value.getTime();
+    if (t === t) return t; // not NaN
+  }
   rejectErrorValue(value);
   if (isDate(value)) {
     const t = value.getTime();
@@ -103,7 +108,7 @@ export function cachedLocalDays(zone: string): (t: number) => number {
   const offsetAt = (t: number) => wallTimeOfInstant(t, zone) - t;
   const keys = new Float64Array(CACHE_SLOTS).fill(NaN);
   const boundaries = new Float64Array(CACHE_SLOTS);
-  const before = new Float64Array(CACHE_SLOTS);
+  const before = new Int32Array(CACHE_SLOTS); // day numbers fit, and come back as small integers (no boxed double per row)
   return (t) => {
     const utcDay = Math.floor(t / MS_PER_DAY);
     const slot = utcDay & (CACHE_SLOTS - 1);
@@ -121,11 +126,13 @@ export function cachedLocalDays(zone: string): (t: number) => number {
   };
 }
 
-function localDayOf(t: number, zone: string): number {
+function localDaysIn(zone: string): (t: number) => number {
   let localDay = localDays.get(zone);
   if (!localDay) localDays.set(zone, (localDay = cachedLocalDays(zone)));
-  return localDay(t);
+  return localDay;
 }
+
+const localDayOf = (t: number, zone: string): number => localDaysIn(zone)(t);
 
 /**
  * A date as a day number, where a serial or ISO text may carry a time of day as a fraction (the spreadsheets floor
@@ -143,6 +150,22 @@ export function dayOf(value: unknown, spreadsheetZone: string): number {
     if (iso && !iso.offset) return iso.wall / MS_PER_DAY;
   }
   throw new CellError(`${describeCell(value, spreadsheetZone)} is not a date`);
+}
+
+/**
+ * dayOf for a column of cells in one zone: a valid date of this script's realm (what Sheets hands a custom function)
+ * goes straight to the zone's local-day cache, found once per column instead of once per row; every other cell, and
+ * every failure with its message, is dayOf's.
+ */
+export function dayReader(spreadsheetZone: string): (value: unknown) => number {
+  const localDay = localDaysIn(spreadsheetZone);
+  return (value) => {
+    if (value instanceof Date) {
+      const t = value.getTime();
+      if (t === t) return localDay(t); // not NaN
+    }
+    return dayOf(value, spreadsheetZone);
+  };
 }
 
 /** A date cell at local midnight of a day in the spreadsheet's zone. */

@@ -45,10 +45,22 @@ export function readArgument<T>(argument: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof CellError) throw new Error(`${argument}: ${error.message}`);
-    throw error;
+    throw argumentError(argument, error);
   }
 }
+
+/** readArgument of `read(cell)`, for per-row loops: no closure per row. */
+export function readArgumentCell<T>(argument: string, read: (cell: unknown) => T, cell: unknown): T {
+  try {
+    return read(cell);
+  } catch (error) {
+    throw argumentError(argument, error);
+  }
+}
+
+/** What readArgument throws for `error`, for per-row loops that catch it themselves (no closure per row). */
+export const argumentError = (argument: string, error: unknown): unknown =>
+  error instanceof CellError ? new Error(`${argument}: ${error.message}`) : error;
 
 /**
  * Paired list arguments with the rows blank in every list left out (whole-column ranges such as A2:A end in blanks),

@@ -15,11 +15,17 @@ export interface SpillOptions {
   throwForSingleCell?: boolean;
 }
 
+/** The one-column range as its cells, or null for a single cell; one indexed pass over the rows. */
 function columnOf(name: string, argument: unknown): unknown[] | null {
   if (!Array.isArray(argument)) return null;
   const rows = argument as unknown[][];
-  if (rows.some((row) => row.length !== 1)) throw new Error(`${name}: expected one column, got ${rows[0]?.length ?? 0} columns`);
-  return rows.map((row) => row[0]);
+  const column = new Array<unknown>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length !== 1) throw new Error(`${name}: expected one column, got ${rows[0]?.length ?? 0} columns`);
+    column[r] = row[0];
+  }
+  return column;
 }
 
 /**
@@ -42,25 +48,28 @@ export function spill(
     height = column.length;
     tallest = args[i][0];
   });
-  const cellAt = (i: number, row: number): unknown => {
-    const column = columns[i];
-    return column ? column[column.length === 1 ? 0 : row] : args[i][1];
-  };
   const single = columns.every((column) => column === null);
-  const results: CellResult[][] = [];
+  // Per row only the tall columns are read into one reused array (compute reads its cells before it returns), and
+  // the results are written by index: no array but the result's own per row of a 100,000-row column.
+  const tall = columns.map((column) => (column && column.length > 1 ? column : null));
+  const cells = args.map(([, value], i) => (columns[i] ? columns[i][0] : value));
+  const results = new Array<CellResult[]>(height);
   let zone: string | undefined;
   for (let row = 0; row < height; row++) {
-    const cells = args.map((_, i) => cellAt(i, row));
+    for (let i = 0; i < tall.length; i++) {
+      const column = tall[i];
+      if (column) cells[i] = column[row];
+    }
     if (isBlank(cells[0])) {
-      results.push(['']);
+      results[row] = [''];
       continue;
     }
     try {
-      results.push([compute(cells)]);
+      results[row] = [compute(cells)];
     } catch (error) {
       if (single && options.throwForSingleCell) throw error;
       zone ??= spreadsheetTimeZone(); // a service call: once per call, and only when a row fails
-      results.push([`#INVALID: ${withDatesIn(withoutFunctionName((error as Error).message), zone)}`]);
+      results[row] = [`#INVALID: ${withDatesIn(withoutFunctionName((error as Error).message), zone)}`];
     }
   }
   return single ? results[0][0] : results;

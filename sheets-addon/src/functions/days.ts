@@ -1,7 +1,7 @@
 import { calendarWorkdays, isoOfDayNumber, prepareWorkdays, type PreparedWorkdays } from '../../../core/calendar';
 import { resolveCalendarWith } from '../calendars/resolve';
-import { CellError, dateOfDay, dayOf, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
-import { readArgument, readRow } from '../cells/grid';
+import { CellError, dateOfDay, dayOf, dayReader, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
+import { readArgument, readArgumentCell, readRow } from '../cells/grid';
 import { holidayCells, rejectDateText } from '../cells/holiday-range';
 import { spill } from '../cells/spill';
 import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
@@ -95,11 +95,12 @@ function daysOf(value: unknown, zone: string): number {
 export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
   const workdays = preparedDays(weekend, holidays, zone);
+  const dayOfCell = dayReader(zone);
   return spill(
     [['start_date', startDate], ['end_date', endDate]],
     ([s, e]) => {
-      const start = readArgument('start_date', () => dayOf(s, zone));
-      const end = readArgument('end_date', () => dayOf(isBlank(e) ? 0 : e, zone));
+      const start = readArgumentCell('start_date', dayOfCell, s);
+      const end = readArgumentCell('end_date', dayOfCell, isBlank(e) ? 0 : e);
       return workdays.count(start, end);
     },
     { throwForSingleCell: true },
@@ -116,11 +117,13 @@ export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: u
     if (t === undefined) midnights.set(day, (t = dateOfDay(day, zone).getTime()));
     return new Date(t);
   };
+  const dayOfCell = dayReader(zone);
+  const daysOfCell = (value: unknown) => daysOf(value, zone);
   return spill(
     [['start_date', startDate], ['days', days]],
     ([s, d]) => {
-      const start = readArgument('start_date', () => dayOf(s, zone));
-      const day = workdays.add(start, readArgument('days', () => daysOf(d, zone)));
+      const start = readArgumentCell('start_date', dayOfCell, s);
+      const day = workdays.add(start, readArgumentCell('days', daysOfCell, d));
       // Dates in, dates out; a serial number in, a serial number out.
       return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOf(day);
     },

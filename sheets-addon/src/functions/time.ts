@@ -2,7 +2,7 @@ import { MS_PER_DAY, MS_PER_HOUR, CalendarError, CalendarYearsError, type WorkCa
 import { mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic } from '../../../core/kpi';
 import { type SlaCycle, ComplianceTally, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
 import { CellError, instantOf, isBlank, rejectErrorValue, textOr } from '../cells/coerce';
-import { cellsOf, pairedRows, perRow, readArgument, readRow, RowError } from '../cells/grid';
+import { byDistinctCell, cellsOf, pairedRows, perRow, readArgument, readArgumentCell, readRow, RowError } from '../cells/grid';
 import { spill } from '../cells/spill';
 import { formatWallTime } from '../cells/wall-time';
 import { spreadsheetTimeZone } from '../platform';
@@ -158,11 +158,13 @@ function slaRows(
   // With one calendar for every row, a bad as_of fails the call, as any other whole-call argument does.
   if (single) asOf(single);
   const hasEnd = columns[1][0] === 'end';
+  // A column of targets holds a few distinct cells: each is parsed once per call, not once per row.
+  const targetOfCell = byDistinctCell(targetOf);
   return spill([...columns, ['calendar', calendar]], (cells) => {
-    const cal = cell('calendar', () => calendarOf(cells[cells.length - 1]));
+    const cal = readArgumentCell('calendar', calendarOf, cells[cells.length - 1]);
     const start = cell('start', () => instantOn(cells[0], cal));
     const end = hasEnd ? cell('end', () => endOn(cells[1], start, cal)) : null;
-    const target = cell('target', () => targetOf(cells[hasEnd ? 2 : 1]));
+    const target = readArgumentCell('target', targetOfCell, cells[hasEnd ? 2 : 1]);
     const at = asOf(cal);
     return result(cycleOf(cal, target, ONE_ROW, undefined, start, end, at));
   });
