@@ -1,9 +1,6 @@
 import { statSync } from 'node:fs';
-import { CalendarError } from '../core/calendar/errors';
-import type { Instant } from '../core/calendar/types';
-import { type CalendarSet, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla/clock';
-import { SlaError } from '../core/sla/errors';
-import type { FieldValue } from '../core/sla/ticket';
+import { CalendarError, type Instant } from '../core/calendar';
+import { type CalendarSet, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock, SlaError, type FieldValue } from '../core/sla';
 import { type CyclesWriter, cycleLine } from './cycles';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { SlaCycle } from '../core/sla/clock';
+import type { SlaCycle } from '../core/sla';
 import { formatDateTime } from './time';
 
 /** The header of `--cycles`, exactly as docs/CLI-INPUT.md promises it. */

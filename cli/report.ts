@@ -1,4 +1,4 @@
-import type { ComplianceCounts } from '../core/sla/compliance';
+import type { ComplianceCounts } from '../core/sla';
 import type { ReportResult, TatSummary } from './run';
 
 const integer = new Intl.NumberFormat('en-US');

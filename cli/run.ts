@@ -1,16 +1,6 @@
-import { compileCalendar } from '../core/calendar/compile';
-import { CalendarError } from '../core/calendar/errors';
-import { parseCalendarText } from '../core/calendar/parse';
-import type { CalendarSpecInput } from '../core/calendar/spec';
-import type { Instant } from '../core/calendar/types';
-import { csat, inps } from '../core/kpi/survey';
-import { reopenRate } from '../core/kpi/ratios';
-import { tatStats } from '../core/kpi/tat';
-import { createSlaClock, type CalendarSet, type SlaClock, type SlaCycle } from '../core/sla/clock';
-import { ComplianceTally, type ComplianceCounts } from '../core/sla/compliance';
-import { SlaError } from '../core/sla/errors';
-import type { SlaPolicyInput } from '../core/sla/policy';
-import { formatTarget } from '../core/sla/target';
+import { compileCalendar, CalendarError, parseCalendarText, type CalendarSpecInput, type Instant } from '../core/calendar';
+import { csat, inps, reopenRate, tatStats } from '../core/kpi';
+import { createSlaClock, type CalendarSet, type SlaClock, type SlaCycle, ComplianceTally, type ComplianceCounts, SlaError, type SlaPolicyInput, formatTarget } from '../core/sla';
 import { ConfigError } from './errors';
 import { formatDateTime } from './time';
 

@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import type { Instant } from '../core/calendar/types';
+import type { Instant } from '../core/calendar';
 import { offsetMinutes } from './input/time';
 
 /** Date and time with seconds and an explicit offset: a stamp without one would depend on the machine's zone. */

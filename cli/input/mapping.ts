@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../../core/calendar/spec';
+import { isValidTimeZone } from '../../core/calendar';
 import { InputError } from '../errors';
 import { compileTimeFormat } from './time';
 

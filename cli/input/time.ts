@@ -1,4 +1,4 @@
-import { instantOfWallTime } from '../../core/calendar/zone';
+import { instantOfWallTime } from '../../core/calendar';
 
 /** Parses one cell into epoch milliseconds; NaN when the text is not a time in the expected form. */
 export type TimeParser = (text: string) => number;
