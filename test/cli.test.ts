@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseLog } from '../cli/analyse';
-import { escapeHtml } from '../cli/html';
+import { escapeHtml } from '../cli/report/html';
 import { BPIC_MAPPING } from '../cli/input/mapping';
 import { HELP, main } from '../cli/main';
-import { compileCalendars, createClocks, type ReportResult } from '../cli/run';
+import { compileCalendars, createClocks } from '../cli/config';
+import type { ReportResult } from '../cli/report/result';
 import type { TicketHistory } from '../core/sla/ticket';
 
 const repoFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));

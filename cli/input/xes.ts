@@ -56,21 +56,28 @@ export async function readXes(path: string, source: string, columns: readonly st
     failed.error ??= new InputError(`${source}: not well-formed XML (${error.message})`);
   });
 
+  await feed(path, (text) => {
+    parser.write(text);
+    if (failed.error) throw failed.error;
+  }, onProgress);
+  parser.close();
+  if (failed.error) throw failed.error;
+  if (!sawLog) throw new InputError(`${source}: no <log> element; expected an XES event log`);
+  if (events === 0) throw new InputError(`${source}: no <event> in any <trace>`);
+}
+
+/** Hands the file's text to `write` chunk by chunk, without a leading byte-order mark. */
+async function feed(path: string, write: (text: string) => void, onProgress?: ProgressHandler): Promise<void> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
   let read = 0;
   try {
     for await (const chunk of stream) {
       const text = chunk as string;
-      parser.write(read === 0 ? text.replace(/^\uFEFF/, '') : text);
-      if (failed.error) throw failed.error;
+      write(read === 0 ? text.replace(/^\uFEFF/, '') : text);
       read += text.length;
       onProgress?.(read);
     }
-    parser.close();
-    if (failed.error) throw failed.error;
   } finally {
     stream.destroy();
   }
-  if (!sawLog) throw new InputError(`${source}: no <log> element; expected an XES event log`);
-  if (events === 0) throw new InputError(`${source}: no <event> in any <trace>`);
 }

@@ -1,5 +1,5 @@
-import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './report';
-import type { MonthRow, ReportResult } from './run';
+import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
+import type { MonthRow, ReportResult } from './result';
 import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

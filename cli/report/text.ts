@@ -1,5 +1,5 @@
-import type { ComplianceCounts } from '../core/sla';
-import type { ReportResult, TatSummary } from './run';
+import type { ComplianceCounts } from '../../core/sla';
+import type { ReportResult, TatSummary } from './result';
 
 const integer = new Intl.NumberFormat('en-US');
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

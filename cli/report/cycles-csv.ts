@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { SlaCycle } from '../core/sla';
-import { formatDateTime } from './time';
+import type { SlaCycle } from '../../core/sla';
+import { formatDateTime } from '../time';
 
 /** The header of `--cycles`, exactly as docs/CLI-INPUT.md promises it. */
 export const CYCLES_HEADER = 'ticket,policy,cycle,goal,start,stop,state,elapsed_minutes,paused_minutes,remaining_minutes,due';
