@@ -4,12 +4,15 @@ import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../cor
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
 import { type Mapping, mappedColumns } from './input/mapping';
+import { RowGroups, SortedRows } from './input/order';
 import { RowReader } from './input/rows';
 import { readXes, TRACE_PREFIX, XES_CASE } from './input/xes';
 import { type CyclesWriter, cycleLine } from './report/cycles-csv';
 import type { ReportResult } from './report/result';
+import { LogSpan } from './log-span';
+import { type DataQuality, policyFields, policyStatuses, QualityCounter } from './quality';
 import { OutcomeTally, ReportBuilder } from './tally';
-import { TicketBook } from './tickets';
+import { OutOfOrder, type RowEvent, TicketBook } from './tickets';
 import { formatDateTime } from './time';
 
 export interface AnalyseOptions {
@@ -25,56 +28,65 @@ export interface AnalyseOptions {
   cycles?: CyclesWriter;
   /** Share of the input read, 0..1. */
   onProgress?: (share: number) => void;
+  /** Each correction (a row reordered, a time taken later, a blank status skipped) is an error instead. */
+  strict?: boolean;
+  /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
+  sortRunRows?: number;
 }
 
 const MS_PER_DAY = 86_400_000;
 /** A latest row this far past every other one is reported before it sets the default as-of. */
 const OUTLIER_DAYS = 365;
 
-/** The log's first and latest times, and the latest but one (to spot a lone stray date at the end). */
-class LogSpan {
-  events = 0;
-  first = Infinity;
-  last = -Infinity;
-  lastRow = 0;
-  secondLast = -Infinity;
-
-  add(at: Instant, row: number): void {
-    this.events++;
-    if (at < this.first) this.first = at;
-    if (at > this.last) {
-      this.secondLast = this.last;
-      this.last = at;
-      this.lastRow = row;
-    } else if (at > this.secondLast) this.secondLast = at;
+/**
+ * The pipeline: rows are read (`input/`), grouped by ticket and put in each ticket's order (`input/order`), applied
+ * to its ticket's state with corrections counted (`tickets`), each cycle tallied as it stops and written to
+ * `--cycles` (`tally`), the open ones at the end; the result is what the report writers draw.
+ *
+ * A log whose tickets' rows come together, or in time order, streams. At the first row that ranks before an earlier
+ * group of its ticket's rows (a shuffled log), the pass stops and the log is read again through an external sort.
+ */
+export async function analyseLog(options: AnalyseOptions): Promise<ReportResult> {
+  try {
+    return await analysePass(options, false);
+  } catch (error) {
+    if (!(error instanceof OutOfOrder)) throw error;
+    if (options.strict) {
+      throw new InputError(`${options.input.name} ${options.mapping.format === 'xes' ? 'line' : 'row'} ${error.row}: the row comes after rows of its ticket that its order puts later (--strict: corrections are errors; leave --strict out to have the log sorted)`);
+    }
+    options.cycles?.restart();
+    return await analysePass(options, true);
   }
 }
 
-/**
- * The pipeline: rows are read (`input/`), each applied to its ticket's state (`tickets`), each cycle tallied as it
- * stops and written to `--cycles` (`tally`), the open ones at the end; the result is what the report writers draw.
- */
-export async function analyseLog(options: AnalyseOptions): Promise<ReportResult> {
+async function analysePass(options: AnalyseOptions, sort: boolean): Promise<ReportResult> {
   const { input, mapping, clocks, calendars, cycles } = options;
   const source = input.name;
   const xes = mapping.format === 'xes';
+  const rowWord = xes ? 'line' : 'row';
   const caseColumn = xes ? (mapping.case === undefined ? XES_CASE : `${TRACE_PREFIX}${mapping.case}`) : mapping.case!;
-  const reader = new RowReader(mapping, mappedColumns(mapping, caseColumn), source, xes ? 'line' : 'row');
+  const reader = new RowReader(mapping, mappedColumns(mapping, caseColumn), source, rowWord);
   const builder = new ReportBuilder(clocks, calendars, options.by ?? []);
   const onCycle = (cycle: SlaCycle, number: number) => {
     builder.add(cycle);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
-  const book = new TicketBook(reader, clocks, onCycle, options.asOf);
   const span = new LogSpan();
+  const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
+  const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
+  const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
+  const groups = new RowGroups(addGroup);
+  const sorted = sort ? new SortedRows(options.sortRunRows) : null;
+  const cellCount = reader.columns.names.length;
+  let rows = 0;
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
+    rows++;
     const key = reader.key(record, index, row);
-    const timeText = reader.timeText(record, index, row);
-    const at = reader.time(timeText, row, reader.columns.time);
-    const status = reader.status(record, index, row);
-    span.add(at, row);
-    book.add({ record, index, row, key, at, timeText, status });
+    const at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
+    const event: RowEvent = { record, index, row, key, at, rank: reader.columns.order >= 0 ? reader.order(record, index, row) : at };
+    if (sorted === null) groups.add(event);
+    else sorted.add(event, cellCount);
   };
 
   const size = statSync(input.path).size;
@@ -82,13 +94,21 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
   try {
     if (xes) await readXes(input.path, source, reader.columns.names, onRow, progress && ((read) => progress(Math.min(1, read / size))));
     else await readCsv(input.path, source, mapping, reader.columns.names, onRow, progress);
+    if (rows === 0) throw new InputError(`${source}: no events after the header`);
+    if (sorted === null) groups.end();
+    else await sorted.drain(addGroup);
   } catch (error) {
     throw explain(error, source);
   }
-  if (span.events === 0) throw new InputError(`${source}: no events after the header`);
+  if (book.size === 0) throw new InputError(`${source}: every row's status is blank; no ticket to measure`);
 
   const asOf = options.asOf ?? span.last;
-  const warnings = [...outlierWarning(options.asOf, span, book.size, source, xes ? 'line' : 'row', builder.timeZone), ...unseenStopWarnings(clocks, reader.statuses)];
+  const dataQuality = dataQualityOf(rows, book, quality, reader, mapping, clocks);
+  const warnings = [
+    ...outlierWarning(options.asOf, span, book.size, `${source} ${rowWord}`, builder.timeZone),
+    ...unseenStopWarnings(clocks, reader.statuses),
+    ...unmappedFieldWarnings(clocks, mapping),
+  ];
   const outcomes = new OutcomeTally();
   try {
     book.finish(asOf, (outcome) => outcomes.add(outcome));
@@ -96,17 +116,42 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
     throw explain(error, source);
   }
   return builder.result(
-    { source, tickets: book.size, events: span.events, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
-    { ...outcomes.result(mapping.rating?.scale), warnings },
+    { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
+    { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
+  );
+}
+
+function dataQualityOf(rows: number, book: TicketBook, quality: QualityCounter, reader: RowReader, mapping: Mapping, clocks: readonly SlaClock[]): DataQuality {
+  const named = policyStatuses(clocks.map((c) => c.policy));
+  const mapped = new Set(Object.keys(mapping.fields));
+  return {
+    rows,
+    tickets: book.size,
+    rowsReordered: quality.rowsReordered,
+    timesCorrected: quality.timesCorrected,
+    blankStatusesSkipped: quality.blankStatusesSkipped,
+    statusesNoPolicyNames: [...reader.statuses].filter((s) => !named.has(s)).sort(),
+    mappedFieldsNeverFilled: reader.columns.fields.filter((_, k) => !book.filled[k]).map(([field]) => field),
+    policyFieldsNotMapped: [...new Set(clocks.flatMap((c) => policyFields(c.policy)))].filter((f) => !mapped.has(f)).sort(),
+  };
+}
+
+/** A policy that tests or starts on a field the mapping does not map reads it as blank on every ticket: said. */
+function unmappedFieldWarnings(clocks: readonly SlaClock[], mapping: Mapping): string[] {
+  const mapped = new Set(Object.keys(mapping.fields));
+  return clocks.flatMap(({ policy }) =>
+    policyFields(policy)
+      .filter((field) => !mapped.has(field))
+      .map((field) => `--policies: policy ${policy.id} reads the field ${JSON.stringify(field)}, which the mapping does not map: it is blank on every ticket (map it under "fields")`),
   );
 }
 
 /** A latest row far past every other one sets the default as-of: said, with how to measure up to another time. */
-function outlierWarning(explicitAsOf: Instant | undefined, span: LogSpan, tickets: number, source: string, rowWord: string, timeZone: string): string[] {
+function outlierWarning(explicitAsOf: Instant | undefined, span: LogSpan, tickets: number, rowOf: string, timeZone: string): string[] {
   if (explicitAsOf !== undefined || tickets <= 1 || span.last - span.secondLast <= OUTLIER_DAYS * MS_PER_DAY) return [];
   const days = Math.round((span.last - span.secondLast) / MS_PER_DAY);
   return [
-    `${source} ${rowWord} ${span.lastRow}: ${formatDateTime(span.last, timeZone)} is ${days.toLocaleString('en-US')} days after every other row; it sets the default as-of (give --as-of to measure up to another time)`,
+    `${rowOf} ${span.lastRow}: ${formatDateTime(span.last, timeZone)} is ${days.toLocaleString('en-US')} days after every other row; it sets the default as-of (give --as-of to measure up to another time)`,
   ];
 }
 

@@ -39,9 +39,15 @@ Options:
                          stop, state, elapsed/paused/remaining working minutes, due)
   --html <file>          also write the report as a self-contained HTML page
   --json                 print the result as JSON instead of the text report
+  --strict               make each correction of the log (a row out of its ticket's order, a
+                         time before the previous row's or the creation, a blank status) an
+                         error naming its row, instead of making and counting it
   -h, --help             show this help
 
-Rows of a ticket must come in time order. The default files are found in the repository,
+Rows may come in any order: grouped by ticket, sorted by time, or shuffled. Within a ticket
+they follow the mapped order column, else time, then file position; the Data quality section
+counts every correction. Outputs never overwrite an input, and are written only when the run
+succeeds. The default files are found in the repository,
 whatever the current directory. Warnings go to stderr.
 Exit status: 0 done, 2 a bad option or input (the message names it).
 `;
@@ -57,6 +63,7 @@ const OPTIONS = {
   cycles: { type: 'string' },
   html: { type: 'string' },
   json: { type: 'boolean' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -9,7 +9,7 @@ export interface NamedFile {
   name: string;
 }
 
-const REASONS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' };
+const REASONS: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied', ENOSPC: 'no space left on device' };
 /** A file-system error in a few words. */
 export const reason = (error: unknown): string => {
   const { code, message } = error as NodeJS.ErrnoException;

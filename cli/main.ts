@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
@@ -9,6 +8,7 @@ import { ConfigError, InputError } from './errors';
 import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
 import { CyclesWriter } from './report/cycles-csv';
 import { renderHtml } from './report/html';
+import { checkOutputs, writeOutput } from './report/output-file';
 import type { ReportResult } from './report/result';
 import { readScorecardFile, renderScorecard, scorecardJson, scorecardSection, type ScorecardFile } from './report/scorecard';
 import { renderReport } from './report/text';
@@ -84,14 +84,15 @@ function inputSize(input: NamedFile): number {
   }
 }
 
-const writeReason = (error: unknown) => ((error as { code?: string }).code === 'ENOENT' ? 'no such directory' : reason(error));
-
-function openCycles(path: string): CyclesWriter {
-  try {
-    return new CyclesWriter(path);
-  } catch (error) {
-    throw new InputError(`--cycles: cannot write ${path} (${writeReason(error)})`);
-  }
+/** Outputs never name an input (nor each other): checked before anything is opened. */
+function checkOutputPaths(setup: Setup, values: Options): void {
+  const inputs = Object.entries(setup.files).map(([option, file]) => ({ option: `--${option}`, path: file.path }));
+  if (values.map !== undefined) inputs.push({ option: '--map', path: values.map });
+  const outputs = [
+    ...(values.cycles === undefined ? [] : [{ option: '--cycles', path: values.cycles }]),
+    ...(values.html === undefined ? [] : [{ option: '--html', path: values.html }]),
+  ];
+  checkOutputs(inputs, outputs);
 }
 
 /** A `\r`-updated progress line on a terminal's stderr for large logs; nothing otherwise, and never on stdout. */
@@ -113,7 +114,7 @@ async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | und
   const { files, mapping, clocks, calendars, asOf, by } = setup;
   const progress = progressLine(io.stderr, files.input.name, setup.bytes);
   try {
-    return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update });
+    return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update, strict: values.strict });
   } catch (error) {
     // Another export read as the default format: say how to describe it.
     if (error instanceof InputError && values.map === undefined && error.message.includes('named in the mapping')) {
@@ -126,21 +127,16 @@ async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | und
 }
 
 /** The report on stdout (text or JSON), then the HTML page when asked for. */
-async function writeReport(result: ReportResult, setup: Setup, values: Options, io: Io): Promise<void> {
+function writeReport(result: ReportResult, setup: Setup, values: Options, io: Io): void {
   for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
   const section = scorecardSection(setup.scorecard, setup.files.scorecard.name, result);
   io.stdout.write(
     values.json ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n` : `${renderReport(result)}\n${renderScorecard(section).join('\n')}\n`,
   );
   if (values.html !== undefined) {
-    try {
-      await writeFile(values.html, renderHtml(result, section));
-    } catch (error) {
-      throw new InputError(`--html: cannot write ${values.html} (${writeReason(error)})`);
-    }
+    writeOutput('--html', values.html, renderHtml(result, section));
     io.stderr.write(`HTML report written to ${values.html}\n`);
   }
-  if (values.cycles !== undefined) io.stderr.write(`SLA cycles written to ${values.cycles}\n`);
 }
 
 /** Runs the CLI; returns the exit status. Only unexpected failures throw. */
@@ -153,14 +149,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     const setup = await readSetup(values);
-    if (values.cycles !== undefined) cycles = openCycles(values.cycles);
+    checkOutputPaths(setup, values);
+    if (values.cycles !== undefined) cycles = new CyclesWriter(values.cycles);
     const result = await analyse(setup, values, cycles, io);
-    cycles?.close();
-    cycles = undefined;
-    await writeReport(result, setup, values, io);
+    cycles?.flush();
+    writeReport(result, setup, values, io);
+    if (cycles !== undefined) {
+      cycles.close();
+      cycles = undefined;
+      io.stderr.write(`SLA cycles written to ${values.cycles}\n`);
+    }
     return 0;
   } catch (error) {
-    cycles?.close();
+    cycles?.discard();
     if (!(error instanceof InputError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return 2;

@@ -91,7 +91,7 @@ export class ReportBuilder {
     return rank;
   }
 
-  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'warnings'>): ReportResult {
+  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'dataQuality' | 'warnings'>): ReportResult {
     const zone = this.timeZone;
     const byGoal = this.goalTally
       .report()
@@ -125,6 +125,7 @@ export class ReportBuilder {
       byMonth: this.monthTally.report().groups.map(({ period, key: _key, ...counts }) => ({ month: period, ...counts })),
       accuracy: rest.accuracy,
       satisfaction: rest.satisfaction,
+      dataQuality: rest.dataQuality,
       warnings: rest.warnings,
     };
   }

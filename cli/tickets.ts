@@ -1,26 +1,36 @@
 import type { Instant } from '../core/calendar';
 import { type SlaClock, type SlaCycle, type SuspendedClock, TicketClock, type FieldValue } from '../core/sla';
-import { InputError } from './errors';
 import type { RowReader } from './input/rows';
+import type { LogSpan } from './log-span';
+import type { QualityCounter } from './quality';
+import { formatDateTime } from './time';
+
+/** One row, read: the raw record (cells by `index`), its ticket, time, and rank (the `order` column, else the time). */
+export interface RowEvent {
+  record: readonly string[];
+  index: readonly number[];
+  row: number;
+  key: string;
+  at: Instant;
+  rank: number;
+}
 
 /** What is kept per ticket while the log streams by: its current status and fields, and one clock per policy. */
 interface Ticket {
   key: string;
   status: string;
   fields: Record<string, FieldValue>;
-  /** One clock per policy; empty until the creation row is known (with `order`, once its time's rows are sorted). */
   clocks: TicketClock[];
-  created: Instant;
+  /** The time of the ticket's latest row, as taken (never before the creation or an earlier row). */
   last: Instant;
-  lastRow: number;
+  /** The rank of its latest row: a later group of rows must not rank before it. */
+  lastRank: number;
   rating: number | null;
-  /** Rows sharing the latest time, waiting for the `order` column to sort them (only with `order` mapped). */
-  pending: PendingRow[] | null;
 }
 
 /**
  * A ticket none of whose clocks is running (closed, or waiting to enter a start status), kept small until its next
- * row: its status, fields and, as one array of numbers, its rating, last time, last row and each clock's state.
+ * rows: its status, fields and, as one array of numbers, its rating, last time, last rank and each clock's state.
  */
 interface Retired {
   status: string;
@@ -29,25 +39,6 @@ interface Retired {
 }
 
 const isRetired = (ticket: Ticket | Retired): ticket is Retired => 'numbers' in ticket;
-
-interface PendingRow {
-  at: Instant;
-  row: number;
-  order: number;
-  status: string;
-  values: string[];
-}
-
-/** One row, read: the raw record (cells by `index`) and its ticket, time and status. */
-export interface RowEvent {
-  record: readonly string[];
-  index: readonly number[];
-  row: number;
-  key: string;
-  at: Instant;
-  timeText: string;
-  status: string;
-}
 
 /** What a ticket adds to the report's accuracy and satisfaction figures once the log has been read. */
 export interface TicketOutcome {
@@ -58,21 +49,54 @@ export interface TicketOutcome {
   rating: number | null;
 }
 
+/** Rows of a ticket arrived after rows that its order puts later, in another group: the log must be sorted first. */
+export class OutOfOrder extends Error {
+  constructor(readonly row: number) {
+    super(`row ${row} ranks before an earlier group of its ticket's rows`);
+  }
+}
+
 /** Each clock's suspended state takes this many numbers; the flags (resolved 8, reopened 4) are the sixth. */
 const CLOCK_NUMBERS = 6;
 const FLAGS = 5;
 const RESOLVED = 8;
 const REOPENED = 4;
+const HEAD_NUMBERS = 3;
 
 /**
- * Every ticket's state as rows arrive: each row is applied to its ticket's clocks (one per policy); a cycle is handed
- * to `onCycle` when it stops. Rows of a ticket must come in time order (rows sharing a time may be ordered by the
- * `order` column).
+ * Sorts a ticket's rows by rank, then file position, and returns the rows that came after a row the order puts
+ * later (each is a row moved back).
+ */
+function sortRows(rows: RowEvent[]): RowEvent[] {
+  let inFileOrder = true;
+  let ranked = true;
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    if (b.row < a.row) inFileOrder = false;
+    if (b.rank < a.rank || (b.rank === a.rank && b.row < a.row)) ranked = false;
+  }
+  if (inFileOrder && ranked) return [];
+  // A sorted log's rows arrive ranked but out of file order: what moved is told by the file positions.
+  if (!ranked) rows.sort((a, b) => a.rank - b.rank || a.row - b.row);
+  const moved: RowEvent[] = [];
+  let earliestAfter = Infinity;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i].row > earliestAfter) moved.push(rows[i]);
+    earliestAfter = Math.min(earliestAfter, rows[i].row);
+  }
+  return moved.reverse();
+}
+
+/**
+ * Every ticket's state as groups of its rows arrive: the rows are put in the ticket's order, corrected (a time before
+ * the previous row's or the creation is taken at that time, a blank status is skipped; each counted) and applied to
+ * the ticket's clocks (one per policy); a cycle is handed to `onCycle` when it stops.
  */
 export class TicketBook {
   private readonly tickets = new Map<string, Ticket | Retired>();
   private previous: Ticket | undefined;
-  private readonly identity: number[];
+  /** Per mapped field, whether any row filled it. */
+  readonly filled: boolean[];
 
   constructor(
     private readonly reader: RowReader,
@@ -80,35 +104,32 @@ export class TicketBook {
     private readonly onCycle: (cycle: SlaCycle, number: number) => void,
     /** Status changes after this instant are not applied (`--as-of` before the log's end). */
     private readonly asOf: Instant | undefined,
+    private readonly quality: QualityCounter,
+    private readonly span: LogSpan,
   ) {
-    this.identity = reader.columns.names.map((_, i) => i);
+    this.filled = reader.columns.fields.map(() => false);
   }
 
   get size(): number {
     return this.tickets.size;
   }
 
-  add(event: RowEvent): void {
-    const { key, at, row } = event;
-    const ticket = this.ticketOf(key);
-    if (ticket === undefined) {
-      this.previous = this.open(event);
-      return;
+  /** Rows of one ticket, in file order (or already sorted); throws OutOfOrder when they rank before its earlier rows. */
+  addGroup(key: string, rows: RowEvent[]): void {
+    let ticket = this.ticketOf(key);
+    const moved = sortRows(rows);
+    if (ticket !== undefined && rows[0].rank < ticket.lastRank) throw new OutOfOrder(rows[0].row);
+    for (const event of moved) this.quality.correct('reordered', event.row, () => `ticket ${key}: the row comes after a row its order puts later`);
+    for (const event of rows) {
+      const status = this.reader.status(event.record, event.index);
+      if (status === '') {
+        this.quality.correct('blankStatus', event.row, () => `ticket ${key}: the status is blank`);
+        continue;
+      }
+      if (ticket === undefined) ticket = this.open(key, event, status);
+      else this.next(ticket, event, status);
     }
-    if (at < ticket.last) {
-      const columns = this.reader.columns;
-      throw new InputError(
-        `${this.reader.where(row, columns.time)}: ticket ${key} at ${JSON.stringify(event.timeText)} is earlier than its row ${ticket.lastRow}; sort the log by ticket and time${columns.order < 0 ? ' (or map "order" for rows that share a time)' : ''}`,
-      );
-    }
-    if (ticket.pending !== null) {
-      const pending = this.pendingRow(event);
-      if (at > ticket.last) this.flushPending(ticket);
-      ticket.pending.push(pending);
-    } else this.applyRow(ticket, at, event.status, event.record, event.index, row);
-    ticket.last = at;
-    ticket.lastRow = row;
-    this.previous = ticket;
+    if (ticket !== undefined) this.previous = ticket;
   }
 
   /** Finishes every ticket's clocks at `asOf` and hands over what each adds to the report. */
@@ -116,62 +137,61 @@ export class TicketBook {
     for (const held of this.tickets.values()) visit(isRetired(held) ? this.retiredOutcome(held) : this.finishTicket(held, asOf));
   }
 
-  /** The ticket of a row: rows of a ticket usually come together, so the previous row's is checked first. */
+  /** The ticket of a group; the previous group's ticket, when its clocks are not running, shrinks to a few numbers. */
   private ticketOf(key: string): Ticket | undefined {
     if (this.previous !== undefined && this.previous.key === key) return this.previous;
-    // The previous row's ticket, when its clocks are not running, shrinks to a few numbers until it shows up again.
     if (this.previous !== undefined) this.retire(this.previous);
+    this.previous = undefined;
     const held = this.tickets.get(key);
     return held !== undefined && isRetired(held) ? this.revive(key, held) : held;
   }
 
-  private open(event: RowEvent): Ticket {
-    const { record, index, row, at, status } = event;
+  /** A time earlier than `floor` (the previous row's, or the creation) is taken at `floor`, counted. */
+  private taken(event: RowEvent, floor: Instant, key: string, what: string): Instant {
+    if (event.at >= floor) return event.at;
+    this.quality.correct('time', event.row, () => `ticket ${key}: the time is before ${what} (${formatDateTime(floor, 'UTC')})`);
+    return floor;
+  }
+
+  private open(key: string, event: RowEvent, status: string): Ticket {
+    const { record, index, row } = event;
     const reader = this.reader;
-    const columns = reader.columns;
-    let created = at;
-    if (columns.created >= 0) {
-      const text = reader.cell(record, index, columns.created);
-      if (text !== '') created = reader.time(text, row, columns.created);
-      if (created > at) {
-        throw new InputError(
-          `${reader.where(row, columns.time)}: ${JSON.stringify(event.timeText)} is before the ticket's creation (${JSON.stringify(text)} in column "${columns.names[columns.created]}")`,
-        );
-      }
-    }
-    const key = (' ' + event.key).slice(1); // a copy, not a slice of the chunk
-    const ticket: Ticket = { key, status, fields: {}, clocks: [], created, last: at, lastRow: row, rating: null, pending: null };
-    // With `order`, the first row is the creation only once the rows sharing its time are sorted by it.
-    if (columns.order >= 0) ticket.pending = [this.pendingRow(event)];
-    else this.start(ticket, status, record, index, row);
-    this.tickets.set(key, ticket);
+    const createdColumn = reader.columns.created;
+    const createdText = createdColumn >= 0 ? reader.cell(record, index, createdColumn) : '';
+    const created = createdText === '' ? event.at : reader.time(createdText, row, createdColumn);
+    const at = this.taken(event, created, key, "the ticket's creation");
+    const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
+    const fields = this.fieldsOf(record, index, null);
+    const ticket: Ticket = { key: ownKey, status, fields, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
+    ticket.clocks = this.clocks.map((clock) => clock.open({ key: ownKey, created, status, fields }, this.onCycle));
+    this.tickets.set(ownKey, ticket);
+    this.span.add(at, row);
     return ticket;
   }
 
-  /** Fields and rating from the creation row, and a clock per policy. */
-  private start(ticket: Ticket, status: string, record: readonly string[], index: readonly number[], row: number): void {
-    const fields: Record<string, FieldValue> = {};
-    for (const [field, i] of this.reader.columns.fields) {
+  /** The fields after a row: its non-blank cells over `current` (a new object only when one changes; null: the first row). */
+  private fieldsOf(record: readonly string[], index: readonly number[], current: Record<string, FieldValue> | null): Record<string, FieldValue> {
+    const mapped = this.reader.columns.fields;
+    let fields: Record<string, FieldValue> | null = current === null ? {} : null;
+    for (let k = 0; k < mapped.length; k++) {
+      const [field, i] = mapped[k];
       const value = this.reader.cell(record, index, i);
-      fields[field] = value === '' ? null : this.reader.intern(value);
+      if (value !== '') this.filled[k] = true;
+      if (current === null) fields![field] = value === '' ? null : this.reader.intern(value);
+      else if (value !== '' && value !== current[field]) (fields ??= { ...current })[field] = this.reader.intern(value);
     }
-    ticket.fields = fields;
-    ticket.rating = this.reader.rating(record, index, row);
-    ticket.clocks = this.clocks.map((clock) => clock.open({ key: ticket.key, created: ticket.created, status, fields }, this.onCycle));
+    return fields ?? current!;
   }
 
   /** Applies a row to its ticket: fields first (a cycle closing on this row takes them), then the status change. */
-  private applyRow(ticket: Ticket, at: Instant, status: string, record: readonly string[], index: readonly number[], row: number): void {
-    let fields: Record<string, FieldValue> | null = null;
-    for (const [field, i] of this.reader.columns.fields) {
-      const value = this.reader.cell(record, index, i);
-      if (value !== '' && value !== ticket.fields[field]) (fields ??= { ...ticket.fields })[field] = this.reader.intern(value);
-    }
-    if (fields !== null) {
+  private next(ticket: Ticket, event: RowEvent, status: string): void {
+    const at = this.taken(event, ticket.last, ticket.key, "its previous row's");
+    const fields = this.fieldsOf(event.record, event.index, ticket.fields);
+    if (fields !== ticket.fields) {
       ticket.fields = fields;
       for (const clock of ticket.clocks) clock.fields = fields;
     }
-    const rating = this.reader.rating(record, index, row);
+    const rating = this.reader.rating(event.record, event.index, event.row);
     if (rating !== null) ticket.rating = rating;
     if (status !== ticket.status) {
       ticket.status = status;
@@ -179,56 +199,36 @@ export class TicketBook {
         for (const clock of ticket.clocks) clock.apply(at, 'status', status);
       }
     }
-  }
-
-  private pendingRow(event: RowEvent): PendingRow {
-    const { record, index, row } = event;
-    const order = this.reader.order(record, index, row);
-    return { at: event.at, row, order, status: event.status, values: this.reader.columns.names.map((_, i) => this.reader.intern(this.reader.cell(record, index, i))) };
-  }
-
-  private flushPending(ticket: Ticket): void {
-    const rows = ticket.pending;
-    if (rows === null || rows.length === 0) return;
-    ticket.pending = [];
-    rows.sort((a, b) => a.order - b.order);
-    let i = 0;
-    if (ticket.clocks.length === 0) {
-      const first = rows[i++];
-      ticket.status = first.status;
-      this.start(ticket, first.status, first.values, this.identity, first.row);
-    }
-    for (; i < rows.length; i++) this.applyRow(ticket, rows[i].at, rows[i].status, rows[i].values, this.identity, rows[i].row);
+    ticket.last = at;
+    ticket.lastRank = event.rank;
+    this.span.add(at, event.row);
   }
 
   private retire(ticket: Ticket): void {
-    this.flushPending(ticket);
     // Sized once: an array grown by push keeps spare room, three times these few numbers.
-    const numbers = new Array<number>(3 + CLOCK_NUMBERS * ticket.clocks.length);
+    const numbers = new Array<number>(HEAD_NUMBERS + CLOCK_NUMBERS * ticket.clocks.length);
     numbers[0] = ticket.rating ?? NaN;
     numbers[1] = ticket.last;
-    numbers[2] = ticket.lastRow;
+    numbers[2] = ticket.lastRank;
     for (let i = 0; i < ticket.clocks.length; i++) {
       const state = ticket.clocks[i].suspend();
       if (state === null) return; // a running clock keeps the ticket as it is
-      for (let k = 0; k < CLOCK_NUMBERS; k++) numbers[3 + i * CLOCK_NUMBERS + k] = state[k];
+      for (let k = 0; k < CLOCK_NUMBERS; k++) numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + k] = state[k];
     }
     this.tickets.set(ticket.key, { status: ticket.status, fields: ticket.fields, numbers });
   }
 
   private revive(key: string, retired: Retired): Ticket {
     const { status, fields, numbers } = retired;
-    const clockState = (i: number) => numbers.slice(3 + i * CLOCK_NUMBERS, 3 + (i + 1) * CLOCK_NUMBERS) as unknown as SuspendedClock;
+    const clockState = (i: number) => numbers.slice(HEAD_NUMBERS + i * CLOCK_NUMBERS, HEAD_NUMBERS + (i + 1) * CLOCK_NUMBERS) as unknown as SuspendedClock;
     const ticket: Ticket = {
       key,
       status,
       fields,
       clocks: this.clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, clockState(i), this.onCycle)),
-      created: numbers[3],
       last: numbers[1],
-      lastRow: numbers[2],
+      lastRank: numbers[2],
       rating: Number.isNaN(numbers[0]) ? null : numbers[0],
-      pending: this.reader.columns.order >= 0 ? [] : null,
     };
     this.tickets.set(key, ticket);
     return ticket;
@@ -241,13 +241,12 @@ export class TicketBook {
     for (let i = 0; i < this.clocks.length; i++) {
       if (!this.clocks[i].appliesToFields(fields)) continue;
       measured = true;
-      flags |= numbers[3 + i * CLOCK_NUMBERS + FLAGS];
+      flags |= numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + FLAGS];
     }
     return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating: Number.isNaN(numbers[0]) ? null : numbers[0] };
   }
 
   private finishTicket(ticket: Ticket, asOf: Instant): TicketOutcome {
-    this.flushPending(ticket);
     const outcome: TicketOutcome = { measured: false, resolved: false, reopened: false, rating: ticket.rating };
     for (let i = 0; i < this.clocks.length; i++) {
       if (!this.clocks[i].appliesToFields(ticket.fields)) continue;

@@ -77,13 +77,14 @@ export class RowReader {
     return text;
   }
 
-  status(record: readonly string[], index: readonly number[], row: number): string {
+  /** The row's status, its columns joined with `/`; blank when any of them is. */
+  status(record: readonly string[], index: readonly number[]): string {
     let level: Map<string, unknown> = this.statusPool;
     let joined = '';
     const parts = this.columns.status;
     for (let k = 0; k < parts.length; k++) {
       const part = this.cell(record, index, parts[k]);
-      if (part === '') throw new InputError(`${this.where(row, parts[k])}: the status is blank`);
+      if (part === '') return ''; // a blank status: the row is skipped, counted
       joined = joined === '' ? part : `${joined}/${part}`;
       const last = k === parts.length - 1;
       let next = level.get(part);

@@ -1,4 +1,5 @@
 import type { ComplianceCounts } from '../../core/sla';
+import type { DataQuality } from '../quality';
 
 /** Turnaround time of completed cycles, in working hours. */
 export interface TatSummary {
@@ -63,5 +64,7 @@ export interface ReportResult {
   byMonth: MonthRow[];
   accuracy: Accuracy;
   satisfaction: Satisfaction | null;
+  /** Rows and tickets read, and each correction made on the way, counted. */
+  dataQuality: DataQuality;
   warnings: string[];
 }

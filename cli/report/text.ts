@@ -51,6 +51,25 @@ export function pillarRows(r: ReportResult): string[][] {
   return rows;
 }
 
+const listed = (values: readonly string[]): string => (values.length === 0 ? 'none' : values.join(', '));
+
+/** The Data quality lines: what was read and each correction made, counted (docs/CLI-INPUT.md). */
+export function dataQualityRows({ dataQuality: q }: ReportResult): string[][] {
+  return [
+    ['Rows read', formatCount(q.rows)],
+    ['Tickets', formatCount(q.tickets)],
+    ['Rows reordered', formatCount(q.rowsReordered)],
+    ['Times corrected', formatCount(q.timesCorrected)],
+    ['Blank statuses skipped', formatCount(q.blankStatusesSkipped)],
+    ['Statuses no policy names', listed(q.statusesNoPolicyNames)],
+    ['Mapped fields never filled', listed(q.mappedFieldsNeverFilled)],
+    ['Policy fields not mapped', listed(q.policyFieldsNotMapped)],
+  ];
+}
+
+export const DATA_QUALITY_NOTE =
+  "A row out of its ticket's order is put in place; a time before the previous row's (or the creation) is taken at that time; a blank status is skipped.";
+
 /** The report as terminal text: input summary, speed (compliance, TAT), accuracy, satisfaction, the groupings. */
 export function renderReport(r: ReportResult): string {
   const { input, overall } = r;
@@ -103,9 +122,13 @@ export function renderReport(r: ReportResult): string {
     'Per month',
     ...table([['Month', ...COUNT_HEADERS], ...r.byMonth.map((g) => [g.month, ...countCells(g)])], 'lrrrrr'),
     '',
+    'Data quality',
+    ...table(dataQualityRows(r), 'll'),
+    '',
     MONTH_NOTE,
     'TAT counts the working hours on the clock (pauses excluded) of completed cycles.',
     'First time right counts tickets that reached a stop status and never left it.',
+    DATA_QUALITY_NOTE,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,130 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { RowEvent } from '../tickets';
+
+/** Hands over the rows of one ticket at a time. */
+export type GroupSink = (key: string, rows: RowEvent[]) => void;
+
+/**
+ * A log as it streams: consecutive rows of the same ticket form a group, handed over when the ticket changes. Memory
+ * holds one group (the rows keep their cells, slices of the chunk being read, only that long).
+ */
+export class RowGroups {
+  private key: string | null = null;
+  private rows: RowEvent[] = [];
+
+  constructor(private readonly sink: GroupSink) {}
+
+  add(event: RowEvent): void {
+    if (event.key !== this.key) {
+      this.flush();
+      this.key = event.key;
+    }
+    this.rows.push(event);
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.rows.length === 0) return;
+    const rows = this.rows;
+    this.rows = [];
+    this.sink(this.key!, rows);
+  }
+}
+
+/** A row as a sort run keeps it: ticket, rank, file row, time, then the mapped cells. */
+type Spilled = [key: string, rank: number, row: number, at: number, ...cells: string[]];
+
+const before = (a: Spilled, b: Spilled) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);
+
+/** Rows held in memory before a sorted run is written to disk. */
+export const RUN_ROWS = 100_000;
+
+/**
+ * A log in any order, sorted by ticket, rank and file row with bounded memory: an external merge sort. Rows collect
+ * in memory up to `runRows`; each full batch is sorted and written as a run file (one JSON array a line) in a
+ * temporary directory; the runs are then merged, reading one line of each at a time. A log that fits in one batch
+ * never touches the disk. Only the mapped cells are kept.
+ */
+export class SortedRows {
+  private batch: Spilled[] = [];
+  private runs: string[] = [];
+  private dir: string | null = null;
+
+  constructor(private readonly runRows = RUN_ROWS) {}
+
+  add(event: RowEvent, cellCount: number): void {
+    const spilled: Spilled = [event.key, event.rank, event.row, event.at];
+    for (let i = 0; i < cellCount; i++) spilled.push(event.record[event.index[i]] ?? '');
+    this.batch.push(spilled);
+    if (this.batch.length >= this.runRows) this.spill();
+  }
+
+  /** Hands every ticket's rows over in order, then removes the run files. */
+  async drain(sink: GroupSink): Promise<void> {
+    try {
+      if (this.runs.length === 0) {
+        this.batch.sort(before);
+        groupsOf(this.batch, sink);
+        return;
+      }
+      if (this.batch.length > 0) this.spill();
+      await mergeRuns(this.runs, sink);
+    } finally {
+      if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+
+  private spill(): void {
+    this.dir ??= mkdtempSync(join(tmpdir(), 'backoffice-kpi-sort-'));
+    const path = join(this.dir, `run-${this.runs.length}.jsonl`);
+    this.batch.sort(before);
+    writeFileSync(path, `${this.batch.map((row) => JSON.stringify(row)).join('\n')}\n`);
+    this.runs.push(path);
+    this.batch = [];
+  }
+}
+
+const eventOf = (spilled: Spilled, index: readonly number[]): RowEvent => ({ key: spilled[0], rank: spilled[1], row: spilled[2], at: spilled[3], record: spilled.slice(4) as string[], index });
+
+/** Sorted rows to groups, one ticket at a time. */
+function groupsOf(sorted: readonly Spilled[], sink: GroupSink): void {
+  const index = sorted.length > 0 ? identity(sorted[0].length - 4) : [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i === sorted.length || sorted[i][0] !== sorted[start][0]) {
+      sink(sorted[start][0], sorted.slice(start, i).map((s) => eventOf(s, index)));
+      start = i;
+    }
+  }
+}
+
+const identity = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** Merges sorted run files, holding one line of each; a group is handed over when the ticket changes. */
+async function mergeRuns(paths: readonly string[], sink: GroupSink): Promise<void> {
+  const readers = paths.map((path) => createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 }), crlfDelay: Infinity })[Symbol.asyncIterator]());
+  const heads: Array<Spilled | null> = await Promise.all(readers.map(nextOf));
+  const groups = new RowGroups(sink);
+  let index: number[] | null = null;
+  for (;;) {
+    let min = -1;
+    for (let i = 0; i < heads.length; i++) if (heads[i] !== null && (min < 0 || before(heads[i]!, heads[min]!) < 0)) min = i;
+    if (min < 0) break;
+    const head = heads[min]!;
+    index ??= identity(head.length - 4);
+    groups.add(eventOf(head, index));
+    heads[min] = await nextOf(readers[min]);
+  }
+  groups.end();
+}
+
+async function nextOf(lines: AsyncIterator<string>): Promise<Spilled | null> {
+  const next = await lines.next();
+  return next.done ? null : (JSON.parse(next.value) as Spilled);
+}
