@@ -9,7 +9,7 @@ export const DEFAULTS = {
   scorecard: 'examples/scorecard.json',
 };
 
-export const HELP = `Usage: npm start -- [options]        (or: npx tsx cli/main.ts [options])
+export const HELP = `Usage: npm start -- [options]        (or: npx backoffice-kpi report [options])
 
 Applies SLA policies to a ticket event log (one row per change of a ticket) and prints
 SLA compliance overall, per policy goal, per month and per --by field, met/breached/open
@@ -83,9 +83,13 @@ function usageError(error: unknown): InputError {
   }
 }
 
+/** The one command, `report`, may be named first (`npx backoffice-kpi report …`); it is also the default. */
+const COMMAND = 'report';
+
 export function parseOptions(argv: readonly string[]) {
+  const args = argv[0] === COMMAND ? argv.slice(1) : [...argv];
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw usageError(error);
   }

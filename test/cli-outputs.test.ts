@@ -79,7 +79,8 @@ describe('--cycles neutralises spreadsheet formulas in text from the input; comp
     const out = join(dir, `cycles-${++n}.csv`);
     const result = await report(file(log, 'csv'), ['--cycles', out], file(policies));
     expect(result.status).toBe(0);
-    return { text: readFileSync(out, 'utf8'), records: parse(readFileSync(out, 'utf8'), { relax_quotes: true }) as string[][] };
+    const records: string[][] = parse(readFileSync(out, 'utf8'), { relax_quotes: true });
+    return { text: readFileSync(out, 'utf8'), records };
   };
   const ids = { CSV1: "=cmd|' /C calc'!A0", CSV2: '@SUM(1+1)', CSV3: '+1', CSV4: '-2+3' };
   for (const [id, ticket] of Object.entries(ids)) {
