@@ -94,7 +94,6 @@ function sortRows(rows: RowEvent[]): RowEvent[] {
  */
 export class TicketBook {
   private readonly tickets = new Map<string, Ticket | Retired>();
-  private previous: Ticket | undefined;
   /** Per mapped field, whether any row filled it. */
   readonly filled: boolean[];
 
@@ -129,7 +128,9 @@ export class TicketBook {
       if (ticket === undefined) ticket = this.open(key, event, status);
       else this.next(ticket, event, status);
     }
-    if (ticket !== undefined) this.previous = ticket;
+    // A ticket whose clocks are not running (closed, or waiting to enter a start status) shrinks to a few numbers
+    // until its next rows, so memory follows the open tickets, whatever the row order.
+    if (ticket !== undefined) this.retire(ticket);
   }
 
   /** Finishes every ticket's clocks at `asOf` and hands over what each adds to the report. */
@@ -137,11 +138,7 @@ export class TicketBook {
     for (const held of this.tickets.values()) visit(isRetired(held) ? this.retiredOutcome(held) : this.finishTicket(held, asOf));
   }
 
-  /** The ticket of a group; the previous group's ticket, when its clocks are not running, shrinks to a few numbers. */
   private ticketOf(key: string): Ticket | undefined {
-    if (this.previous !== undefined && this.previous.key === key) return this.previous;
-    if (this.previous !== undefined) this.retire(this.previous);
-    this.previous = undefined;
     const held = this.tickets.get(key);
     return held !== undefined && isRetired(held) ? this.revive(key, held) : held;
   }
@@ -205,16 +202,20 @@ export class TicketBook {
   }
 
   private retire(ticket: Ticket): void {
+    const states: SuspendedClock[] = [];
+    for (const clock of ticket.clocks) {
+      const state = clock.suspend();
+      if (state === null) return; // a running clock keeps the ticket as it is
+      states.push(state);
+    }
     // Sized once: an array grown by push keeps spare room, three times these few numbers.
-    const numbers = new Array<number>(HEAD_NUMBERS + CLOCK_NUMBERS * ticket.clocks.length);
+    const numbers = new Array<number>(HEAD_NUMBERS + CLOCK_NUMBERS * states.length);
     numbers[0] = ticket.rating ?? NaN;
     numbers[1] = ticket.last;
     numbers[2] = ticket.lastRank;
-    for (let i = 0; i < ticket.clocks.length; i++) {
-      const state = ticket.clocks[i].suspend();
-      if (state === null) return; // a running clock keeps the ticket as it is
+    states.forEach((state, i) => {
       for (let k = 0; k < CLOCK_NUMBERS; k++) numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + k] = state[k];
-    }
+    });
     this.tickets.set(ticket.key, { status: ticket.status, fields: ticket.fields, numbers });
   }
 

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** One level below the repository root, as cli/main.ts is: its `..` finds the default example files. */
-export const BUNDLE = join(ROOT, 'build', 'backoffice-kpi.mjs');
+const BUNDLE = join(ROOT, 'build', 'backoffice-kpi.mjs');
 const SOURCES = ['cli', 'core', 'package-lock.json'].map((path) => join(ROOT, path));
 
 /** The newest modification time under a path. */
@@ -34,7 +34,7 @@ const englishZodMessagesOnly = {
   },
 };
 
-export async function buildBundle() {
+async function buildBundle() {
   const { build } = await import('esbuild');
   await build({
     entryPoints: { 'backoffice-kpi': join(ROOT, 'cli', 'main.ts') },
