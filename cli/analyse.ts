@@ -3,7 +3,7 @@ import { CalendarError, type Instant } from '../core/calendar';
 import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
-import { type Mapping, mappedColumns } from './input/mapping';
+import { type MappedColumns, type Mapping, mappedColumns } from './input/mapping';
 import { RowGroups, SortedRows } from './input/order';
 import { RowReader } from './input/rows';
 import { readXes, TRACE_PREFIX, XES_CASE } from './input/xes';
@@ -92,7 +92,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const size = statSync(input.path).size;
   const progress = options.onProgress;
   try {
-    if (xes) await readXes(input.path, source, reader.columns.names, onRow, progress && ((read) => progress(Math.min(1, read / size))));
+    if (xes) await readXes(input.path, source, reader.columns.names, eventColumns(reader.columns), mapping.encoding, onRow, progress && ((read) => progress(Math.min(1, read / size))));
     else await readCsv(input.path, source, mapping, reader.columns.names, onRow, progress);
     if (rows === 0) throw new InputError(`${source}: no events after the header`);
     if (sorted === null) groups.end();
@@ -120,6 +120,9 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
   );
 }
+
+/** The columns an XES event must carry itself (never taken from its trace): time, status, order. */
+const eventColumns = (columns: MappedColumns): Set<string> => new Set([columns.time, ...columns.status, columns.order].filter((i) => i >= 0).map((i) => columns.names[i]));
 
 function dataQualityOf(rows: number, book: TicketBook, quality: QualityCounter, reader: RowReader, mapping: Mapping, clocks: readonly SlaClock[]): DataQuality {
   const named = policyStatuses(clocks.map((c) => c.policy));

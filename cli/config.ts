@@ -68,13 +68,20 @@ export function compileCalendars(specs: unknown): CalendarSet {
 
 export function createClocks(policies: unknown, calendars: CalendarSet): SlaClock[] {
   if (!Array.isArray(policies) || policies.length === 0) throw new ConfigError('policies', 'expected a JSON array of one or more SLA policies');
+  const ids = new Map<string, number>();
   return policies.map((policy, i) => {
     if (!isObject(policy)) throw new ConfigError('policies', `item ${i}: expected an SLA policy object`);
+    let clock: SlaClock;
     try {
-      return createSlaClock(policy as SlaPolicyInput, calendars);
+      clock = createSlaClock(policy as SlaPolicyInput, calendars);
     } catch (error) {
       if (error instanceof SlaError) throw new ConfigError('policies', error.message);
       throw error;
     }
+    // Two policies with one id would count each cycle twice under that id.
+    const first = ids.get(clock.policy.id);
+    if (first !== undefined) throw new ConfigError('policies', `item ${i}: the id ${JSON.stringify(clock.policy.id)} is already item ${first}'s; give each policy its own id`);
+    ids.set(clock.policy.id, i);
+    return clock;
   });
 }

@@ -56,7 +56,7 @@ async function readSetup(values: Options): Promise<Setup> {
   if (values.map !== undefined) mapping = readMapping(await readJson('map', { path: values.map, name: values.map }), values.map);
   const by = values.by ?? (values.map === undefined ? ['impact'] : []);
   for (const field of by) {
-    if (!(field in mapping.fields)) {
+    if (!Object.hasOwn(mapping.fields, field)) {
       const known = Object.keys(mapping.fields);
       throw new InputError(`--by ${field}: not a field of the mapping (${known.length ? `fields: ${known.join(', ')}` : 'it maps no fields'})`);
     }

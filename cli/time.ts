@@ -54,7 +54,9 @@ interface Parts {
 
 function instantOf(p: Parts, toInstant: (wall: number) => number): number {
   if (!validDate(p.y, p.mo, p.d) || p.h > 23 || p.mi > 59 || p.s > 59) return NaN;
-  const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s, p.ms);
+  // Date.UTC reads the years 0-99 as 1900-1999; setUTCFullYear takes them as written.
+  const date = new Date(Date.UTC(2000, 0, 1, p.h, p.mi, p.s, p.ms));
+  const wall = date.setUTCFullYear(p.y, p.mo - 1, p.d);
   if (p.offset === undefined) return toInstant(wall);
   const offset = offsetMinutes(p.offset);
   return Number.isNaN(offset) ? NaN : wall - offset * 60_000;
@@ -75,8 +77,10 @@ function fastIso(text: string): number {
   if (sign !== 43 && sign !== 45) return NaN;
   const day = two(text, 8);
   const hour = two(text, 11);
+  // The same bounds as offsetMinutes: −12:00 to +14:00.
   const offsetHours = two(text, 20);
-  if (hour > 23 || offsetHours > 14 || (offsetHours === 14 && two(text, 23) !== 0)) return NaN;
+  const furthest = sign === 43 ? 14 : 12;
+  if (hour > 23 || offsetHours > furthest || (offsetHours === furthest && two(text, 23) !== 0)) return NaN;
   if (day > 28 && !validDate(Number(text.slice(0, 4)), two(text, 5), day)) return NaN;
   return Date.parse(text);
 }
@@ -184,6 +188,9 @@ export function formatDateTime(t: Instant, timeZone: string): string {
   const slot = Math.floor(t / MS_PER_SLOT);
   let offset = offsets.get(slot);
   if (offset === undefined) offsets.set(slot, (offset = tzOffset(timeZone, new Date(slot * MS_PER_SLOT))));
+  // A local mean time before a zone's first standard offset (Ho Chi Minh City's +07:06:40 until 1906) has no
+  // ±hh:mm form: such an instant is written in UTC, exactly, rather than with a broken offset.
+  if (!Number.isInteger(offset)) return `${new Date(t).toISOString().slice(0, 19)}Z`;
   const sign = offset < 0 ? '-' : '+';
   const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const mm = String(Math.abs(offset) % 60).padStart(2, '0');

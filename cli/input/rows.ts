@@ -2,6 +2,10 @@ import { InputError } from '../errors';
 import { compileTimeFormat } from '../time';
 import type { MappedColumns, Mapping } from './mapping';
 
+/** A plain decimal number: no hexadecimal, binary or octal prefix (`Number` reads `0x4` as 4), no blank. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const decimal = (text: string): number => (DECIMAL.test(text) ? Number(text) : NaN);
+
 const FIRST_INSTANT = Date.UTC(1900, 0, 2);
 const LAST_INSTANT = Date.UTC(2300, 11, 30);
 /** Values seen many times (statuses, teams) are kept once, up to this many. */
@@ -104,7 +108,7 @@ export class RowReader {
     if (this.columns.rating < 0) return null;
     const text = this.cell(record, index, this.columns.rating);
     if (text === '') return null;
-    const value = Number(text);
+    const value = decimal(text);
     const scale = this.mapping.rating!.scale;
     const [low, high] = scale === '1-5' ? [1, 5] : [0, 10];
     if (!Number.isInteger(value) || value < low || value > high) {
@@ -116,8 +120,8 @@ export class RowReader {
   /** The `order` column's number (0 when blank). */
   order(record: readonly string[], index: readonly number[], row: number): number {
     const text = this.cell(record, index, this.columns.order);
-    const order = text === '' ? 0 : Number(text);
-    if (!Number.isFinite(order)) throw new InputError(`${this.where(row, this.columns.order)}: ${JSON.stringify(text)} is not a number`);
+    const order = text === '' ? 0 : decimal(text);
+    if (!Number.isFinite(order)) throw new InputError(`${this.where(row, this.columns.order)}: ${JSON.stringify(text)} is not a decimal number`);
     return order;
   }
 }
