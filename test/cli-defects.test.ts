@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileTimeFormat, formatDateTime } from '../cli/time';
 import { main } from '../cli/main';
@@ -123,6 +124,16 @@ describe('silently wrong, now right or a clear error', () => {
     expect(result.stderr).toContain('warning: --policies: policy p reads the field "priority", which the mapping does not map');
     expect(result.stderr).toContain('warning: --policies: policy p reads the field "requested", which the mapping does not map');
     expect(JSON.parse(result.stdout).dataQuality.policyFieldsNotMapped).toEqual(['priority', 'requested']);
+  });
+
+  it('a misplaced scoring.cap (inside scoring, not on the KPI) is an error naming it, not dropped', async () => {
+    const example = JSON.parse(readFileSync(fileURLToPath(new URL('../examples/scorecard.json', import.meta.url)), 'utf8'));
+    example.tree.root.children[0].kpis[0].scoring = { method: 'ratio', cap: 1.5 };
+    const scorecard = file(example);
+    await expectBadInput(
+      run(['--scorecard', scorecard]),
+      `--scorecard: ${scorecard}: tree.root.children.0.kpis.0.scoring: scoring: "cap" is not a parameter of the ratio method; floor and cap belong on the KPI, beside target`,
+    );
   });
 
   it('addWorkingMinutes after table growth back to 1900 gives what a fresh calendar gives (Mon 08:00 + 1e-9 min)', () => {
