@@ -142,4 +142,22 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     // Each issue's rows but its newest come after a row that is later in time.
     expect(grouped.result.dataQuality).toMatchObject({ rows: jira.rows.length, tickets: byIssue.size, rowsReordered: jira.rows.length - byIssue.size, timesCorrected: 0 });
   });
+
+  it('ROW3 a shuffled log whose cells hold line breaks and the run files\u2019 separator is sorted through run files unchanged', async () => {
+    const path = join(tmp, `log-${++files}.csv`);
+    const rows = ['T-1,2025-03-03T09:00:00Z,Open,x', 'T-2,2025-03-03T09:30:00Z,Open,y', 'T-1,2025-03-03T10:00:00Z,Done,"two\nlines"', 'T-2,2025-03-03T12:00:00Z,Done,a\u0001b'];
+    const map = { case: 'id', time: { column: 'at' }, status: 'status', fields: { team: 'team' } };
+    const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
+    const calendars = compileCalendars({ c: '24/7' });
+    const runOn = async (order: number[], sortRunRows?: number) => {
+      writeFileSync(path, `id,at,status,team\n${order.map((i) => rows[i]).join('\n')}\n`);
+      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortRunRows });
+    };
+    const sorted = await runOn([0, 1, 2, 3]);
+    const shuffledRun = await runOn([3, 2, 1, 0], 1);
+    expect(shuffledRun.dataQuality).toMatchObject({ rows: 4, tickets: 2, rowsReordered: 2 });
+    expect(shuffledRun.byField).toEqual(sorted.byField);
+    expect(shuffledRun.byField[0].rows.map((r) => r.value).sort()).toEqual(['a\u0001b', 'two\nlines']);
+    expect(shuffledRun.overall).toEqual(sorted.overall);
+  });
 });

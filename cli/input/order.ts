@@ -37,29 +37,54 @@ export class RowGroups {
   }
 }
 
-/** A row as a sort run keeps it: ticket, rank, file row, time, then the mapped cells. */
-type Spilled = [key: string, rank: number, row: number, at: number, ...cells: string[]];
+/** A row as a sort run keeps it: ticket number (in order of first appearance), rank, file row, time, ticket, cells. */
+type Spilled = [ticket: number, rank: number, row: number, at: number, key: string, ...cells: string[]];
+const HEAD = 5;
 
-const before = (a: Spilled, b: Spilled) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);
+const before = (a: Spilled, b: Spilled) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 /** Rows held in memory before a sorted run is written to disk. */
 export const RUN_ROWS = 100_000;
 
 /**
+ * A run file's line: the fields joined by a separator no cell of a text export holds; a row with a cell that holds
+ * it or a line break is written as JSON instead (marked by its first character).
+ */
+const SEPARATOR = '\u0001';
+const PLAIN = 'p';
+const AS_JSON = 'j';
+const needsJson = /[\u0001\r\n]/;
+
+function lineOf(spilled: Spilled): string {
+  for (let i = HEAD - 1; i < spilled.length; i++) if (needsJson.test(spilled[i] as string)) return AS_JSON + JSON.stringify(spilled);
+  return PLAIN + spilled.join(SEPARATOR);
+}
+
+function spilledOf(line: string): Spilled {
+  if (line[0] === AS_JSON) return JSON.parse(line.slice(1)) as Spilled;
+  const parts: Array<string | number> = line.slice(1).split(SEPARATOR);
+  for (let i = 0; i < HEAD - 1; i++) parts[i] = Number(parts[i]);
+  return parts as Spilled;
+}
+
+/**
  * A log in any order, sorted by ticket, rank and file row with bounded memory: an external merge sort. Rows collect
- * in memory up to `runRows`; each full batch is sorted and written as a run file (one JSON array a line) in a
- * temporary directory; the runs are then merged, reading one line of each at a time. A log that fits in one batch
- * never touches the disk. Only the mapped cells are kept.
+ * in memory up to `runRows`; each full batch is sorted and written as a run file (one row a line) in a temporary
+ * directory; the runs are then merged, reading one line of each at a time. A log that fits in one batch never
+ * touches the disk. Only the mapped cells are kept, and each ticket as a number (compared faster than its text).
  */
 export class SortedRows {
   private batch: Spilled[] = [];
   private runs: string[] = [];
   private dir: string | null = null;
+  private readonly ticketNumbers = new Map<string, number>();
 
   constructor(private readonly runRows = RUN_ROWS) {}
 
   add(event: RowEvent, cellCount: number): void {
-    const spilled: Spilled = [event.key, event.rank, event.row, event.at];
+    let ticket = this.ticketNumbers.get(event.key);
+    if (ticket === undefined) this.ticketNumbers.set((' ' + event.key).slice(1), (ticket = this.ticketNumbers.size));
+    const spilled: Spilled = [ticket, event.rank, event.row, event.at, event.key];
     for (let i = 0; i < cellCount; i++) spilled.push(event.record[event.index[i]] ?? '');
     this.batch.push(spilled);
     if (this.batch.length >= this.runRows) this.spill();
@@ -74,6 +99,7 @@ export class SortedRows {
         return;
       }
       if (this.batch.length > 0) this.spill();
+      this.ticketNumbers.clear();
       await mergeRuns(this.runs, sink);
     } finally {
       if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
@@ -82,23 +108,23 @@ export class SortedRows {
 
   private spill(): void {
     this.dir ??= mkdtempSync(join(tmpdir(), 'backoffice-kpi-sort-'));
-    const path = join(this.dir, `run-${this.runs.length}.jsonl`);
+    const path = join(this.dir, `run-${this.runs.length}.txt`);
     this.batch.sort(before);
-    writeFileSync(path, `${this.batch.map((row) => JSON.stringify(row)).join('\n')}\n`);
+    writeFileSync(path, `${this.batch.map(lineOf).join('\n')}\n`);
     this.runs.push(path);
     this.batch = [];
   }
 }
 
-const eventOf = (spilled: Spilled, index: readonly number[]): RowEvent => ({ key: spilled[0], rank: spilled[1], row: spilled[2], at: spilled[3], record: spilled.slice(4) as string[], index });
+const eventOf = (spilled: Spilled, index: readonly number[]): RowEvent => ({ key: spilled[4], rank: spilled[1], row: spilled[2], at: spilled[3], record: spilled.slice(HEAD) as string[], index });
 
 /** Sorted rows to groups, one ticket at a time. */
 function groupsOf(sorted: readonly Spilled[], sink: GroupSink): void {
-  const index = sorted.length > 0 ? identity(sorted[0].length - 4) : [];
+  const index = sorted.length > 0 ? identity(sorted[0].length - HEAD) : [];
   let start = 0;
   for (let i = 1; i <= sorted.length; i++) {
     if (i === sorted.length || sorted[i][0] !== sorted[start][0]) {
-      sink(sorted[start][0], sorted.slice(start, i).map((s) => eventOf(s, index)));
+      sink(sorted[start][4], sorted.slice(start, i).map((s) => eventOf(s, index)));
       start = i;
     }
   }
@@ -117,7 +143,7 @@ async function mergeRuns(paths: readonly string[], sink: GroupSink): Promise<voi
     for (let i = 0; i < heads.length; i++) if (heads[i] !== null && (min < 0 || before(heads[i]!, heads[min]!) < 0)) min = i;
     if (min < 0) break;
     const head = heads[min]!;
-    index ??= identity(head.length - 4);
+    index ??= identity(head.length - HEAD);
     groups.add(eventOf(head, index));
     heads[min] = await nextOf(readers[min]);
   }
@@ -126,5 +152,5 @@ async function mergeRuns(paths: readonly string[], sink: GroupSink): Promise<voi
 
 async function nextOf(lines: AsyncIterator<string>): Promise<Spilled | null> {
   const next = await lines.next();
-  return next.done ? null : (JSON.parse(next.value) as Spilled);
+  return next.done ? null : spilledOf(next.value);
 }
