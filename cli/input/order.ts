@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { RowEvent } from '../tickets';
 
 /** Hands over the rows of one ticket at a time. */
-export type GroupSink = (key: string, rows: RowEvent[]) => void;
+type GroupSink = (key: string, rows: RowEvent[]) => void;
 
 /**
  * A log as it streams: consecutive rows of the same ticket form a group, handed over when the ticket changes. Memory
@@ -44,7 +44,7 @@ const HEAD = 5;
 const before = (a: Spilled, b: Spilled) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 /** Rows held in memory before a sorted run is written to disk. */
-export const RUN_ROWS = 100_000;
+const RUN_ROWS = 100_000;
 
 /**
  * A run file's line: the fields joined by a separator no cell of a text export holds; a row with a cell that holds

@@ -14,7 +14,7 @@ export const XES_CASE = `${TRACE_PREFIX}concept:name`;
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 /** How the file's bytes are read: XML's default UTF-8, or the mapping's Latin-1 (`encoding`). */
-export type XesEncoding = 'utf-8' | 'latin1' | 'windows-1252';
+type XesEncoding = 'utf-8' | 'latin1' | 'windows-1252';
 
 /**
  * Streams an XES event log (IEEE 1849): each `<event>` becomes a row whose columns are its attributes; a field falls
