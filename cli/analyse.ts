@@ -96,7 +96,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     else await readCsv(input.path, source, mapping, reader.columns.names, onRow, progress);
     if (rows === 0) throw new InputError(`${source}: no events after the header`);
     if (sorted === null) groups.end();
-    else await sorted.drain(addGroup);
+    else sorted.drain(addGroup);
   } catch (error) {
     throw explain(error, source);
   }
