@@ -89,11 +89,8 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     else sorted.add(event, cellCount);
   };
 
-  const size = statSync(input.path).size;
-  const progress = options.onProgress;
   try {
-    if (xes) await readXes(input.path, source, reader.columns.names, eventColumns(reader.columns), mapping.encoding, onRow, progress && ((read) => progress(Math.min(1, read / size))));
-    else await readCsv(input.path, source, mapping, reader.columns.names, onRow, progress);
+    await readLog(options, reader, onRow);
     if (rows === 0) throw new InputError(`${source}: no events after the header`);
     if (sorted === null) groups.end();
     else sorted.drain(addGroup);
@@ -123,6 +120,13 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */
 const eventColumns = (columns: MappedColumns): Set<string> => new Set([columns.time, ...columns.status, columns.order].filter((i) => i >= 0).map((i) => columns.names[i]));
+
+/** Hands each row of the log, CSV or XES, to `onRow`, with the share read to the progress line. */
+async function readLog({ input, mapping, onProgress }: AnalyseOptions, reader: RowReader, onRow: (record: readonly string[], index: readonly number[], row: number) => void): Promise<void> {
+  if (mapping.format !== 'xes') return readCsv(input.path, input.name, mapping, reader.columns.names, onRow, onProgress);
+  const size = statSync(input.path).size;
+  await readXes(input.path, input.name, reader.columns.names, eventColumns(reader.columns), mapping.encoding, onRow, onProgress && ((read) => onProgress(Math.min(1, read / size))));
+}
 
 function dataQualityOf(rows: number, book: TicketBook, quality: QualityCounter, reader: RowReader, mapping: Mapping, clocks: readonly SlaClock[]): DataQuality {
   const named = policyStatuses(clocks.map((c) => c.policy));

@@ -13,6 +13,10 @@ export const XES_CASE = `${TRACE_PREFIX}concept:name`;
 /** An element's name without its namespace prefix: `xes:log` is a `log`. */
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
+/** An event's row: each column from the event, else (but for `eventOnly` columns) from its trace; `trace:` columns from the trace. */
+const recordOf = (columns: readonly string[], event: Map<string, string>, trace: Map<string, string>, eventOnly: ReadonlySet<string>): string[] =>
+  columns.map((column) => (column.startsWith(TRACE_PREFIX) ? trace.get(column.slice(TRACE_PREFIX.length)) : (event.get(column) ?? (eventOnly.has(column) ? undefined : trace.get(column)))) ?? '');
+
 /** How the file's bytes are read: XML's default UTF-8, or the mapping's Latin-1 (`encoding`). */
 type XesEncoding = 'utf-8' | 'latin1' | 'windows-1252';
 
@@ -63,9 +67,7 @@ export async function readXes(
       if (trace === null) throw new InputError(`${source} line ${parser.line}: an <event> outside a <trace>`);
       const own = event;
       const of = trace;
-      const record = columns.map(
-        (column) => (column.startsWith(TRACE_PREFIX) ? of.get(column.slice(TRACE_PREFIX.length)) : (own.get(column) ?? (eventOnly.has(column) ? undefined : of.get(column)))) ?? '',
-      );
+      const record = recordOf(columns, own, of, eventOnly);
       events++;
       onRow(record, index, parser.line);
       event = null;

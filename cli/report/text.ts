@@ -70,26 +70,28 @@ export function dataQualityRows({ dataQuality: q }: ReportResult): string[][] {
 export const DATA_QUALITY_NOTE =
   "A row out of its ticket's order is put in place; a time before the previous row's (or the creation) is taken at that time; a blank status is skipped.";
 
+/** The Input lines: tickets, events, period, as-of, policies, zone. */
+function inputRows(r: ReportResult): string[][] {
+  const { input } = r;
+  return [
+    ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
+    ['Events', formatCount(input.events)],
+    ['Period', `${input.firstEvent} to ${input.lastEvent}`],
+    ['As of', `${input.asOf}${input.asOfIsLatestEvent ? ' (the latest event)' : ''}`],
+    ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
+    ['Time zone', r.timeZone],
+  ];
+}
+
 /** The report as terminal text: input summary, speed (compliance, TAT), accuracy, satisfaction, the groupings. */
 export function renderReport(r: ReportResult): string {
   const { input, overall } = r;
-  const asOfNote = input.asOfIsLatestEvent ? ' (the latest event)' : '';
   const tatNote = `working hours, ${formatCount(overall.tat?.cycles ?? 0)} completed cycles`;
   const lines = [
     `SLA report: ${input.source}`,
     '',
     'Input',
-    ...table(
-      [
-        ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
-        ['Events', formatCount(input.events)],
-        ['Period', `${input.firstEvent} to ${input.lastEvent}`],
-        ['As of', `${input.asOf}${asOfNote}`],
-        ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
-        ['Time zone', r.timeZone],
-      ],
-      'll',
-    ),
+    ...table(inputRows(r), 'll'),
     '',
     'Speed: SLA compliance',
     ...table(
