@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'reports/', '.stryker-tmp/', 'test/artifacts/', '*.config.{js,ts}', 'stryker.config.*'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'reports/', '.stryker-tmp/', 'test/artifacts/', '*.config.{js,ts}', 'stryker.config.*'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [tseslint.configs.recommendedTypeChecked],

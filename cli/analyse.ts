@@ -1,17 +1,18 @@
 import { statSync } from 'node:fs';
-import { MS_PER_DAY } from '../core/calendar';
-import { CalendarError } from '../core/calendar/errors';
-import type { Instant } from '../core/calendar/types';
-import { type CalendarSet, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla/clock';
-import { SlaError } from '../core/sla/errors';
-import type { FieldValue } from '../core/sla/ticket';
-import { type CyclesWriter, cycleLine } from './cycles';
+import { CalendarError, type Instant, MS_PER_DAY } from '../core/calendar';
+import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
-import { type Mapping, mappedColumns } from './input/mapping';
-import { compileTimeFormat } from './input/time';
+import { type MappedColumns, type Mapping, mappedColumns } from './input/mapping';
+import { RowGroups, SortedRows } from './input/order';
+import { RowReader } from './input/rows';
 import { readXes, TRACE_PREFIX, XES_CASE } from './input/xes';
-import { accuracyOf, ReportBuilder, type ReportResult, satisfactionOf } from './run';
+import { type CyclesWriter, cycleLine } from './report/cycles-csv';
+import type { ReportResult } from './report/result';
+import { LogSpan } from './log-span';
+import { type DataQuality, policyFields, policyStatuses, QualityCounter } from './quality';
+import { OutcomeTally, ReportBuilder } from './tally';
+import { OutOfOrder, type RowEvent, TicketBook } from './tickets';
 import { formatDateTime } from './time';
 
 export interface AnalyseOptions {
@@ -27,304 +28,142 @@ export interface AnalyseOptions {
   cycles?: CyclesWriter;
   /** Share of the input read, 0..1. */
   onProgress?: (share: number) => void;
+  /** Each correction (a row reordered, a time taken later, a blank status skipped) is an error instead. */
+  strict?: boolean;
+  /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
+  sortRunRows?: number;
 }
 
-/** What is kept per ticket while the log streams by: its current status and fields, and one clock per policy. */
-interface Ticket {
-  key: string;
-  status: string;
-  fields: Record<string, FieldValue>;
-  /** One clock per policy; empty until the creation row is known (with `order`, once its time's rows are sorted). */
-  clocks: TicketClock[];
-  created: Instant;
-  last: Instant;
-  lastRow: number;
-  rating: number | null;
-  /** Rows sharing the latest time, waiting for the `order` column to sort them (only with `order` mapped). */
-  pending: PendingRow[] | null;
-}
-
-/**
- * A ticket none of whose clocks is running (closed, or waiting to enter a start status), kept small until its next
- * row: its status, fields and, as one array of numbers, its rating, last time, last row and each clock's state.
- */
-interface Retired {
-  status: string;
-  fields: Record<string, FieldValue>;
-  numbers: number[];
-}
-
-const isRetired = (ticket: Ticket | Retired): ticket is Retired => 'numbers' in ticket;
-
-interface PendingRow {
-  at: Instant;
-  row: number;
-  order: number;
-  status: string;
-  values: string[];
-}
-
-const FIRST_INSTANT = Date.UTC(1900, 0, 2);
-const LAST_INSTANT = Date.UTC(2300, 11, 30);
 /** A latest row this far past every other one is reported before it sets the default as-of. */
 const OUTLIER_DAYS = 365;
 
 /**
- * Reads an event log through a mapping and runs every policy's clock as the rows stream by: each ticket keeps its
- * status, fields and clock state; each cycle is counted (and written to `--cycles`) when it stops, the open ones at the
- * end. Rows of a ticket must come in time order (rows sharing a time may be ordered by the `order` column).
+ * The pipeline: rows are read (`input/`), grouped by ticket and put in each ticket's order (`input/order`), applied
+ * to its ticket's state with corrections counted (`tickets`), each cycle tallied as it stops and written to
+ * `--cycles` (`tally`), the open ones at the end; the result is what the report writers draw.
+ *
+ * A log whose tickets' rows come together, or in time order, streams. At the first row that ranks before an earlier
+ * group of its ticket's rows (a shuffled log), the pass stops and the log is read again through an external sort.
  */
 export async function analyseLog(options: AnalyseOptions): Promise<ReportResult> {
+  try {
+    return await analysePass(options, false);
+  } catch (error) {
+    if (!(error instanceof OutOfOrder)) throw error;
+    if (options.strict) {
+      throw new InputError(`${options.input.name} ${options.mapping.format === 'xes' ? 'line' : 'row'} ${error.row}: the row comes after rows of its ticket that its order puts later (--strict: corrections are errors; leave --strict out to have the log sorted)`);
+    }
+    options.cycles?.restart();
+    return await analysePass(options, true);
+  }
+}
+
+async function analysePass(options: AnalyseOptions, sort: boolean): Promise<ReportResult> {
   const { input, mapping, clocks, calendars, cycles } = options;
   const source = input.name;
-  const by = options.by ?? [];
   const xes = mapping.format === 'xes';
+  const rowWord = xes ? 'line' : 'row';
   const caseColumn = xes ? (mapping.case === undefined ? XES_CASE : `${TRACE_PREFIX}${mapping.case}`) : mapping.case!;
-  const columns = mappedColumns(mapping, caseColumn);
-  const parseTime = compileTimeFormat(mapping.time.format, mapping.time.timeZone);
-  const timeForm = mapping.time.format ?? 'ISO 8601 (2012-01-16T14:45:58+01:00)';
-  const missing = new Set(mapping.missing);
-  const longestMissing = Math.max(0, ...mapping.missing.map((m) => m.length)); // most cells are longer: no hashing
-  const builder = new ReportBuilder(clocks, calendars, by);
-  const explicitAsOf = options.asOf;
-  const columnName = (i: number) => columns.names[i];
-  const where = (row: number, i: number) => `${source} ${xes ? 'line' : 'row'} ${row}, column "${columnName(i)}"`;
-
-  // Values seen many times (statuses, teams) are kept once: a cell is a slice of the chunk it was read from, and
-  // holding it would keep the whole chunk alive.
-  const pool = new Map<string, string>();
-  const intern = (text: string): string => {
-    const known = pool.get(text);
-    if (known !== undefined) return known;
-    const copy = (' ' + text).slice(1);
-    if (pool.size < 100_000) pool.set(copy, copy);
-    return copy;
-  };
-  const statuses = new Set<string>();
-
-  const tickets = new Map<string, Ticket | Retired>();
-  let previous: Ticket | undefined;
-  let events = 0;
-  let first = Infinity;
-  let last = -Infinity;
-  let lastRow = 0;
-  let secondLast = -Infinity;
-
-  /** One handler for every ticket: the clock numbers its cycles. */
+  const reader = new RowReader(mapping, mappedColumns(mapping, caseColumn), source, rowWord);
+  const builder = new ReportBuilder(clocks, calendars, options.by ?? []);
   const onCycle = (cycle: SlaCycle, number: number) => {
     builder.add(cycle);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
-
-  const time = (text: string, row: number, i: number): Instant => {
-    const at = parseTime(text);
-    if (Number.isNaN(at)) throw new InputError(`${where(row, i)}: ${JSON.stringify(text)} is not a time in the form ${timeForm}`);
-    if (!(at >= FIRST_INSTANT && at <= LAST_INSTANT)) throw new InputError(`${where(row, i)}: ${JSON.stringify(text)} is outside the years 1900-2300`);
-    return at;
-  };
-  const ratingOf = (text: string, row: number): number => {
-    const value = Number(text);
-    const [low, high] = mapping.rating!.scale === '1-5' ? [1, 5] : [0, 10];
-    if (!Number.isInteger(value) || value < low || value > high) {
-      throw new InputError(`${where(row, columns.rating)}: ${JSON.stringify(text)} is not a whole number from ${low} to ${high} (rating scale ${mapping.rating!.scale})`);
-    }
-    return value;
-  };
-
-  /** A mapped cell of a row, trimmed, blank when the mapping lists it as missing. */
-  const cellOf = (record: readonly string[], index: readonly number[], i: number): string => {
-    const raw = record[index[i]];
-    if (raw === undefined) return '';
-    const value = raw.trim();
-    return value.length <= longestMissing && missing.has(value) ? '' : value;
-  };
-  /** Status values joined with `/`, each combination kept once (no string is built for a combination seen before). */
-  const statusPool = new Map<string, unknown>();
-  const statusOf = (record: readonly string[], index: readonly number[], row: number): string => {
-    let level: Map<string, unknown> = statusPool;
-    let joined = '';
-    const parts = columns.status;
-    for (let k = 0; k < parts.length; k++) {
-      const part = cellOf(record, index, parts[k]);
-      if (part === '') throw new InputError(`${where(row, parts[k])}: the status is blank`);
-      joined = joined === '' ? part : `${joined}/${part}`;
-      let next = level.get(part);
-      if (next === undefined) {
-        next = k === parts.length - 1 ? intern(joined) : new Map<string, unknown>();
-        level.set(intern(part), next);
-        if (k === parts.length - 1) statuses.add(next as string);
-      }
-      if (k === parts.length - 1) return next as string;
-      level = next as Map<string, unknown>;
-    }
-    return joined;
-  };
-
-  /** Applies a row to its ticket: fields first (a cycle closing on this row takes them), then the status change. */
-  const applyRow = (ticket: Ticket, at: Instant, status: string, record: readonly string[], index: readonly number[], row: number) => {
-    let fields: Record<string, FieldValue> | null = null;
-    const mapped = columns.fields;
-    for (let k = 0; k < mapped.length; k++) {
-      const [field, i] = mapped[k];
-      const value = cellOf(record, index, i);
-      if (value !== '' && value !== ticket.fields[field]) (fields ??= { ...ticket.fields })[field] = intern(value);
-    }
-    if (fields !== null) {
-      ticket.fields = fields;
-      for (const clock of ticket.clocks) clock.fields = fields;
-    }
-    if (columns.rating >= 0) {
-      const rating = cellOf(record, index, columns.rating);
-      if (rating !== '') ticket.rating = ratingOf(rating, row);
-    }
-    if (status !== ticket.status) {
-      ticket.status = status;
-      if (explicitAsOf === undefined || at <= explicitAsOf) {
-        for (const clock of ticket.clocks) clock.apply(at, 'status', status);
-      }
-    }
-  };
-  const identity = columns.names.map((_, i) => i);
-  const pendingRow = (record: readonly string[], index: readonly number[], at: Instant, row: number, status: string): PendingRow => {
-    const orderText = cellOf(record, index, columns.order);
-    const order = orderText === '' ? 0 : Number(orderText);
-    if (!Number.isFinite(order)) throw new InputError(`${where(row, columns.order)}: ${JSON.stringify(orderText)} is not a number`);
-    return { at, row, order, status, values: columns.names.map((_, i) => intern(cellOf(record, index, i))) };
-  };
-  const flushPending = (ticket: Ticket) => {
-    const rows = ticket.pending;
-    if (rows === null || rows.length === 0) return;
-    ticket.pending = [];
-    rows.sort((a, b) => a.order - b.order);
-    let i = 0;
-    if (ticket.clocks.length === 0) {
-      const first = rows[i++];
-      ticket.status = first.status;
-      openTicket(ticket, first.status, first.values, identity, first.row);
-    }
-    for (; i < rows.length; i++) applyRow(ticket, rows[i].at, rows[i].status, rows[i].values, identity, rows[i].row);
-  };
-  /** Fields and rating from the creation row, and a clock per policy. */
-  const openTicket = (ticket: Ticket, status: string, record: readonly string[], index: readonly number[], row: number) => {
-    const fields: Record<string, FieldValue> = {};
-    for (const [field, i] of columns.fields) {
-      const value = cellOf(record, index, i);
-      fields[field] = value === '' ? null : intern(value);
-    }
-    ticket.fields = fields;
-    const rating = columns.rating >= 0 ? cellOf(record, index, columns.rating) : '';
-    ticket.rating = rating === '' ? null : ratingOf(rating, row);
-    ticket.clocks = clocks.map((clock) => clock.open({ key: ticket.key, created: ticket.created, status, fields }, onCycle));
-  };
-
-  const retire = (ticket: Ticket) => {
-    flushPending(ticket);
-    // Sized once: an array grown by push keeps spare room, three times these few numbers.
-    const numbers = new Array<number>(3 + 6 * ticket.clocks.length);
-    numbers[0] = ticket.rating ?? NaN;
-    numbers[1] = ticket.last;
-    numbers[2] = ticket.lastRow;
-    for (let i = 0; i < ticket.clocks.length; i++) {
-      const state = ticket.clocks[i].suspend();
-      if (state === null) return; // a running clock keeps the ticket as it is
-      for (let k = 0; k < 6; k++) numbers[3 + i * 6 + k] = state[k];
-    }
-    tickets.set(ticket.key, { status: ticket.status, fields: ticket.fields, numbers });
-  };
-  const revive = (key: string, retired: Retired): Ticket => {
-    const { status, fields, numbers } = retired;
-    const ticket: Ticket = {
-      key,
-      status,
-      fields,
-      clocks: clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, numbers.slice(3 + i * 6, 9 + i * 6) as unknown as SuspendedClock, onCycle)),
-      created: numbers[3],
-      last: numbers[1],
-      lastRow: numbers[2],
-      rating: Number.isNaN(numbers[0]) ? null : numbers[0],
-      pending: columns.order >= 0 ? [] : null,
-    };
-    tickets.set(key, ticket);
-    return ticket;
-  };
+  const span = new LogSpan();
+  const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
+  const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
+  const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
+  const groups = new RowGroups(addGroup);
+  const sorted = sort ? new SortedRows(options.sortRunRows) : null;
+  const cellCount = reader.columns.names.length;
+  let rows = 0;
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
-    const key = cellOf(record, index, columns.case);
-    if (key === '') throw new InputError(`${where(row, columns.case)}: the ticket is blank`);
-    const timeText = cellOf(record, index, columns.time);
-    if (timeText === '') throw new InputError(`${where(row, columns.time)}: the time is blank`);
-    const at = time(timeText, row, columns.time);
-    const status = statusOf(record, index, row);
-
-    events++;
-    if (at < first) first = at;
-    if (at > last) {
-      secondLast = last;
-      last = at;
-      lastRow = row;
-    } else if (at > secondLast) secondLast = at;
-
-    // Rows of a ticket usually come together: comparing with the previous row's key is cheaper than a look-up.
-    let ticket: Ticket | Retired | undefined;
-    if (previous !== undefined && previous.key === key) ticket = previous;
-    else {
-      // The previous row's ticket, when its clocks are not running, shrinks to a few numbers until it shows up again.
-      if (previous !== undefined) retire(previous);
-      ticket = tickets.get(key);
-      if (ticket !== undefined && isRetired(ticket)) ticket = revive(key, ticket);
-    }
-    if (ticket === undefined) {
-      let created = at;
-      if (columns.created >= 0) {
-        const text = cellOf(record, index, columns.created);
-        if (text !== '') created = time(text, row, columns.created);
-        if (created > at) {
-          throw new InputError(`${where(row, columns.time)}: ${JSON.stringify(timeText)} is before the ticket's creation (${JSON.stringify(text)} in column "${columnName(columns.created)}")`);
-        }
-      }
-      const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
-      const opened: Ticket = { key: ownKey, status, fields: {}, clocks: [], created, last: at, lastRow: row, rating: null, pending: null };
-      if (columns.order >= 0) {
-        // The first row is the creation only once the rows sharing its time are sorted by the order column.
-        opened.pending = [pendingRow(record, index, at, row, status)];
-      } else openTicket(opened, status, record, index, row);
-      tickets.set(ownKey, opened);
-      previous = opened;
-      return;
-    }
-    if (at < ticket.last) {
-      throw new InputError(
-        `${where(row, columns.time)}: ticket ${key} at ${JSON.stringify(timeText)} is earlier than its row ${ticket.lastRow}; sort the log by ticket and time${columns.order < 0 ? ' (or map "order" for rows that share a time)' : ''}`,
-      );
-    }
-    if (ticket.pending !== null) {
-      const pending = pendingRow(record, index, at, row, status);
-      if (at > ticket.last) flushPending(ticket);
-      ticket.pending.push(pending);
-    } else applyRow(ticket, at, status, record, index, row);
-    ticket.last = at;
-    ticket.lastRow = row;
-    previous = ticket;
+    rows++;
+    const key = reader.key(record, index, row);
+    const at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
+    const event: RowEvent = { record, index, row, key, at, rank: reader.columns.order >= 0 ? reader.order(record, index, row) : at };
+    if (sorted === null) groups.add(event);
+    else sorted.add(event, cellCount);
   };
 
-  const size = statSync(input.path).size;
-  const progress = options.onProgress;
   try {
-    if (xes) await readXes(input.path, source, columns.names, onRow, progress && ((read) => progress(Math.min(1, read / size))));
-    else await readCsv(input.path, source, mapping, columns.names, onRow, progress);
+    await readLog(options, reader, onRow);
+    if (rows === 0) throw new InputError(`${source}: no events after the header`);
+    if (sorted === null) groups.end();
+    else sorted.drain(addGroup);
   } catch (error) {
     throw explain(error, source);
   }
-  if (events === 0) throw new InputError(`${source}: no events after the header`);
+  if (book.size === 0) throw new InputError(`${source}: every row's status is blank; no ticket to measure`);
 
-  const warnings: string[] = [];
-  const asOf = explicitAsOf ?? last;
-  if (explicitAsOf === undefined && tickets.size > 1 && last - secondLast > OUTLIER_DAYS * MS_PER_DAY) {
-    const days = Math.round((last - secondLast) / MS_PER_DAY);
-    warnings.push(
-      `${source} ${xes ? 'line' : 'row'} ${lastRow}: ${formatDateTime(last, builder.timeZone)} is ${days.toLocaleString('en-US')} days after every other row; it sets the default as-of (give --as-of to measure up to another time)`,
-    );
+  const asOf = options.asOf ?? span.last;
+  const dataQuality = dataQualityOf(rows, book, quality, reader, mapping, clocks);
+  const warnings = [
+    ...outlierWarning(options.asOf, span, book.size, `${source} ${rowWord}`, builder.timeZone),
+    ...unseenStopWarnings(clocks, reader.statuses),
+    ...unmappedFieldWarnings(clocks, mapping),
+  ];
+  const outcomes = new OutcomeTally();
+  try {
+    book.finish(asOf, (outcome) => outcomes.add(outcome));
+  } catch (error) {
+    throw explain(error, source);
   }
+  return builder.result(
+    { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
+    { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
+  );
+}
+
+/** The columns an XES event must carry itself (never taken from its trace): time, status, order. */
+const eventColumns = (columns: MappedColumns): Set<string> => new Set([columns.time, ...columns.status, columns.order].filter((i) => i >= 0).map((i) => columns.names[i]));
+
+/** Hands each row of the log, CSV or XES, to `onRow`, with the share read to the progress line. */
+async function readLog({ input, mapping, onProgress }: AnalyseOptions, reader: RowReader, onRow: (record: readonly string[], index: readonly number[], row: number) => void): Promise<void> {
+  if (mapping.format !== 'xes') return readCsv(input.path, input.name, mapping, reader.columns.names, onRow, onProgress);
+  const size = statSync(input.path).size;
+  await readXes(input.path, input.name, reader.columns.names, eventColumns(reader.columns), mapping.encoding, onRow, onProgress && ((read) => onProgress(Math.min(1, read / size))));
+}
+
+function dataQualityOf(rows: number, book: TicketBook, quality: QualityCounter, reader: RowReader, mapping: Mapping, clocks: readonly SlaClock[]): DataQuality {
+  const named = policyStatuses(clocks.map((c) => c.policy));
+  const mapped = new Set(Object.keys(mapping.fields));
+  return {
+    rows,
+    tickets: book.size,
+    rowsReordered: quality.rowsReordered,
+    timesCorrected: quality.timesCorrected,
+    blankStatusesSkipped: quality.blankStatusesSkipped,
+    statusesNoPolicyNames: [...reader.statuses].filter((s) => !named.has(s)).sort(),
+    mappedFieldsNeverFilled: reader.columns.fields.filter((_, k) => !book.filled[k]).map(([field]) => field),
+    policyFieldsNotMapped: [...new Set(clocks.flatMap((c) => policyFields(c.policy)))].filter((f) => !mapped.has(f)).sort(),
+  };
+}
+
+/** A policy that tests or starts on a field the mapping does not map reads it as blank on every ticket: said. */
+function unmappedFieldWarnings(clocks: readonly SlaClock[], mapping: Mapping): string[] {
+  const mapped = new Set(Object.keys(mapping.fields));
+  return clocks.flatMap(({ policy }) =>
+    policyFields(policy)
+      .filter((field) => !mapped.has(field))
+      .map((field) => `--policies: policy ${policy.id} reads the field ${JSON.stringify(field)}, which the mapping does not map: it is blank on every ticket (map it under "fields")`),
+  );
+}
+
+/** A latest row far past every other one sets the default as-of: said, with how to measure up to another time. */
+function outlierWarning(explicitAsOf: Instant | undefined, span: LogSpan, tickets: number, rowOf: string, timeZone: string): string[] {
+  if (explicitAsOf !== undefined || tickets <= 1 || span.last - span.secondLast <= OUTLIER_DAYS * MS_PER_DAY) return [];
+  const days = Math.round((span.last - span.secondLast) / MS_PER_DAY);
+  return [
+    `${rowOf} ${span.lastRow}: ${formatDateTime(span.last, timeZone)} is ${days.toLocaleString('en-US')} days after every other row; it sets the default as-of (give --as-of to measure up to another time)`,
+  ];
+}
+
+/** A policy whose stop statuses the log never holds measures nothing that ends: said, with the statuses that occur. */
+function unseenStopWarnings(clocks: readonly SlaClock[], statuses: ReadonlySet<string>): string[] {
+  const warnings: string[] = [];
   for (const { policy } of clocks) {
     const stops = policy.stop.statuses;
     if (stops.length > 0 && !stops.some((s) => statuses.has(s))) {
@@ -334,60 +173,7 @@ export async function analyseLog(options: AnalyseOptions): Promise<ReportResult>
       );
     }
   }
-
-  let measured = 0;
-  let resolved = 0;
-  let reopened = 0;
-  const ratings: number[] = [];
-  try {
-    for (const held of tickets.values()) {
-      if (isRetired(held)) {
-        // No clock runs: nothing to finish; the flags say resolved (8) and reopened (4).
-        const { fields, numbers } = held;
-        let applies = false;
-        let flags = 0;
-        for (let i = 0; i < clocks.length; i++) {
-          if (!clocks[i].appliesToFields(fields)) continue;
-          applies = true;
-          flags |= numbers[8 + i * 6];
-        }
-        if (applies) measured++;
-        if (flags & 8) resolved++;
-        if (flags & 4) reopened++;
-        if (!Number.isNaN(numbers[0])) ratings.push(numbers[0]);
-        continue;
-      }
-      const ticket = held;
-      flushPending(ticket);
-      let applies = false;
-      let isResolved = false;
-      let isReopened = false;
-      for (let i = 0; i < clocks.length; i++) {
-        if (!clocks[i].appliesToFields(ticket.fields)) continue;
-        applies = true;
-        const clock = ticket.clocks[i];
-        clock.finish(asOf);
-        isResolved ||= clock.resolved;
-        isReopened ||= clock.reopened;
-      }
-      if (applies) measured++;
-      if (isResolved) resolved++;
-      if (isReopened) reopened++;
-      if (ticket.rating !== null) ratings.push(ticket.rating);
-    }
-  } catch (error) {
-    throw explain(error, source);
-  }
-
-  return builder.result(
-    { source, tickets: tickets.size, events, firstEvent: first, lastEvent: last, asOf, asOfIsLatestEvent: asOf === last },
-    {
-      ticketsMeasured: measured,
-      accuracy: accuracyOf(resolved, reopened),
-      satisfaction: mapping.rating ? satisfactionOf(mapping.rating.scale, ratings) : null,
-      warnings,
-    },
-  );
+  return warnings;
 }
 
 /** A core error met while running the clocks is bad input too: it names the policy, goal or ticket. */

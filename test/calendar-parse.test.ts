@@ -183,6 +183,8 @@ describe('formatCalendarText', () => {
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const arbWindow = fc
   .tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 1440 }))
+  // A window that ends when it starts is an error (empty).
+  .filter(([start, end]) => start !== end)
   .map(([start, end]) => ({ start: hhmm(start), end: hhmm(end) }));
 /** A few shared window lists, so that days often group into one rule. */
 const arbWindows = fc.oneof(

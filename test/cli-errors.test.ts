@@ -99,17 +99,22 @@ describe('bad input exits 2 naming the file, row, column or option', () => {
     await expectBadInput(withLog(bad, map, ['--policies', retro, '--calendars', hanoi]), `${bad}: ticket T-1: field requested: expected a date-time, got "last Monday"`);
   });
 
-  it('rows before the ticket creation or out of time order', async () => {
+  it('rows before the ticket creation or out of time order are corrections; --strict makes the first an error naming its row', async () => {
     const early = csv('id,at,status,created\nT-1,2025-03-03T09:00:00Z,Open,2025-03-04T09:00:00Z\n');
     await expectBadInput(
-      withLog(early, mapping({ created: { column: 'created' } })),
-      `${early} row 2, column "at": "2025-03-03T09:00:00Z" is before the ticket's creation ("2025-03-04T09:00:00Z" in column "created")`,
+      withLog(early, mapping({ created: { column: 'created' } }), ['--strict']),
+      `${early} row 2: ticket T-1: the time is before the ticket's creation (2025-03-04T09:00:00+00:00) (--strict: corrections are errors; leave --strict out to have them made and counted)`,
     );
     const unordered = csv('id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-2,2025-03-03T09:00:00Z,Open\nT-1,2025-03-03T08:00:00Z,Done\n');
     await expectBadInput(
-      withLog(unordered),
-      `${unordered} row 4, column "at": ticket T-1 at "2025-03-03T08:00:00Z" is earlier than its row 2; sort the log by ticket and time (or map "order" for rows that share a time)`,
+      withLog(unordered, mapping(), ['--strict']),
+      `${unordered} row 4: the row comes after rows of its ticket that its order puts later (--strict: corrections are errors; leave --strict out to have the log sorted)`,
     );
+    const blank = csv('id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-1,2025-03-03T10:00:00Z,\n');
+    await expectBadInput(withLog(blank, mapping(), ['--strict']), `${blank} row 3: ticket T-1: the status is blank (--strict: corrections are errors; leave --strict out to have them made and counted)`);
+    const fine = await withLog(early, mapping({ created: { column: 'created' } }), ['--json']);
+    expect(fine.status).toBe(0);
+    expect(JSON.parse(fine.stdout).dataQuality).toMatchObject({ rows: 1, tickets: 1, timesCorrected: 1 });
   });
 
   it('a comma, tab, UTF-16 or byte-order-mark file read with the wrong mapping names the delimiter or encoding', async () => {

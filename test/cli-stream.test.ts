@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
-import type { ReportResult } from '../cli/run';
+import type { ReportResult } from '../cli/report/result';
 import { compileCalendar } from '../core/calendar/compile';
 import { parseCalendarText } from '../core/calendar/parse';
 import { createSlaClock, TicketClock, type SlaCycle } from '../core/sla/clock';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ReportResult } from '../cli/run';
+import type { ReportResult } from '../cli/report/result';
 
 const repoFile = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cli-tz-'));

@@ -85,11 +85,8 @@ function missingColumnHint(header: readonly string[], headerLine: string, delimi
   return `the header has: ${header.map((name) => JSON.stringify(name)).join(', ')}`;
 }
 
-/**
- * Streams a delimited file through papaparse's parser, chunk by chunk (fast path: a chunk without quotes is split on
- * line and delimiter). Checks the header holds every column asked for, then hands each data row over.
- */
-export async function readCsv(path: string, source: string, mapping: Mapping, columns: readonly string[], onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
+/** How the file is written: decoding, byte-order mark, header line, line ending and delimiter, from its first bytes. */
+async function sniff(path: string, source: string, mapping: Mapping) {
   let head: Buffer;
   let size: number;
   const fd = openSync(path, 'r');
@@ -106,9 +103,17 @@ export async function readCsv(path: string, source: string, mapping: Mapping, co
   const lineEnd = sniffed.indexOf('\n');
   const headerLine = (lineEnd < 0 ? sniffed : sniffed.slice(0, lineEnd)).replace(/\r$/, '');
   if (headerLine.trim() === '') throw new InputError(`${source} row 1: the header line is empty; expected the column names`);
-  const newline = lineEnd > 0 && sniffed[lineEnd - 1] === '\r' ? '\r\n' : lineEnd < 0 && sniffed.includes('\r') ? '\r' : '\n';
+  const newline: '\r\n' | '\r' | '\n' = lineEnd > 0 && sniffed[lineEnd - 1] === '\r' ? '\r\n' : lineEnd < 0 && sniffed.includes('\r') ? '\r' : '\n';
   const delimiter = mapping.delimiter ?? detectDelimiter(headerLine) ?? ',';
+  return { size, decoding, skip, iconv, headerLine, newline, delimiter };
+}
 
+/**
+ * Streams a delimited file through papaparse's parser, chunk by chunk (fast path: a chunk without quotes is split on
+ * line and delimiter). Checks the header holds every column asked for, then hands each data row over.
+ */
+export async function readCsv(path: string, source: string, mapping: Mapping, columns: readonly string[], onRow: RowHandler, onProgress?: ProgressHandler): Promise<void> {
+  const { size, decoding, skip, iconv, headerLine, newline, delimiter } = await sniff(path, source, mapping);
   const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
   let index: number[] | null = null;
   let row = 0;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../../core/calendar/spec';
+import { isValidTimeZone } from '../../core/calendar';
 import { InputError } from '../errors';
-import { compileTimeFormat } from './time';
+import { compileTimeFormat } from '../time';
 
 /**
  * The mapping file of `--map` (contract: docs/CLI-INPUT.md): which column of an event log is the ticket, the time, the

@@ -136,9 +136,12 @@ class CompiledCalendar implements WorkCalendar {
     if (!Number.isFinite(minutes)) throw new CalendarError('minutes', `minutes: expected a finite number, got ${minutes}`);
     if (minutes === 0) return start;
     this.requireWorkingTime();
+    const wanted = minutes * MS_PER_MINUTE;
     for (;;) {
-      // Recomputed after each growth: a table that grows backwards moves the origin of the cumulative sums.
-      const target = this.workingMsBefore(start) + minutes * MS_PER_MINUTE;
+      // Recomputed after each growth: a table that grows backwards moves the origin of the cumulative sums. The sums
+      // are whole milliseconds, exact as differences; the wanted time is added to a difference, never to a sum (a
+      // sum of a century of working time has no room left for a fraction of a millisecond).
+      const base = this.workingMsBefore(start);
       const n = this.starts.length - 1; // without the sentinel
       if (minutes > 0) {
         // First interval whose cumulative end reaches the target: landing on a closing time stays there.
@@ -146,10 +149,10 @@ class CompiledCalendar implements WorkCalendar {
         let hi = n;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (this.cumBefore[mid] + this.ends[mid] - this.starts[mid] >= target) hi = mid;
+          if (this.cumBefore[mid] - base + (this.ends[mid] - this.starts[mid]) >= wanted) hi = mid;
           else lo = mid + 1;
         }
-        if (lo < n) return this.starts[lo] + (target - this.cumBefore[lo]);
+        if (lo < n) return this.starts[lo] + (base - this.cumBefore[lo] + wanted);
         this.growToDay(this.endDay + (this.endDay - this.firstDay));
       } else {
         // Last interval starting at or before the target: landing on an opening time stays there.
@@ -157,10 +160,10 @@ class CompiledCalendar implements WorkCalendar {
         let hi = n;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (this.cumBefore[mid] > target) hi = mid;
+          if (this.cumBefore[mid] - base > wanted) hi = mid;
           else lo = mid + 1;
         }
-        if (lo > 0) return this.starts[lo - 1] + (target - this.cumBefore[lo - 1]);
+        if (lo > 0) return this.starts[lo - 1] + (base - this.cumBefore[lo - 1] + wanted);
         this.growToDay(this.firstDay - (this.endDay - this.firstDay));
       }
     }

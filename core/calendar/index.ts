@@ -1,4 +1,5 @@
 export * from './compile';
+export * from './calendar-set';
 export * from './days';
 export * from './errors';
 export * from './holiday-areas';

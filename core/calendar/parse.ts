@@ -97,6 +97,8 @@ function parseHours(text: string): Record<Weekday, Window[]> {
 
 /** Parses the text form; `defaultTimeZone` (the spreadsheet's) applies when there is no `tz=`. */
 export function parseCalendarText(text: string, defaultTimeZone: string): CalendarSpec {
+  // Spreadsheets and JSON hand over whatever a cell or key holds: anything but text is said, not thrown at.
+  if (typeof text !== 'string') fail(`expected the calendar as text such as "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh", got ${text === null ? 'null' : typeof text}`);
   const [hours, ...options] = text.split('|').map((part) => part.trim());
   let name: string | undefined;
   const spec = {

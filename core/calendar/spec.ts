@@ -13,7 +13,14 @@ const IsoDateSchema = z.string().regex(ISO_DATE, { message: 'expected a date YYY
  */
 const WindowSchema = z
   .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
-  .refine((w) => w.start !== '24:00', { message: 'a window cannot start at 24:00', path: ['start'] });
+  .refine((w) => w.start !== '24:00', { message: 'a window cannot start at 24:00', path: ['start'] })
+  // An end equal to its start would read as a window crossing midnight: 24 hours that nobody meant.
+  .refine((w) => w.start !== w.end, {
+    error: (issue) => {
+      const { start } = issue.input as { start: string };
+      return `the window ${start}-${start} is empty (it ends when it starts); for a whole day write 00:00-24:00`;
+    },
+  });
 export type Window = z.infer<typeof WindowSchema>;
 
 export const isValidTimeZone = (tz: string): boolean => {

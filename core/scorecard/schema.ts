@@ -15,16 +15,28 @@ export type ScoringMethod = (typeof SCORING_METHODS)[number];
  * How a KPI's actual becomes a score (docs/SCORING.md). The KPI's `target` is the target (ratio, progress, binary,
  * stabilize) or the goal (goal-red-flag); `direction` is used by ratio, performance, binary and bands.
  */
+/**
+ * A method's parameters, and nothing else: a key the method does not take (a `cap` written inside `scoring` instead
+ * of on the KPI) is an error naming it, not dropped.
+ */
+const method = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `scoring: ${issue.keys.map((key) => `"${key}"`).join(', ')} is not a parameter of the ${String((issue.input as { method?: unknown }).method)} method${issue.keys.some((key) => ['cap', 'floor'].includes(key)) ? '; floor and cap belong on the KPI, beside target' : ''}`
+        : undefined,
+  });
+
 const ScoringSchema = z.discriminatedUnion(
   'method',
   [
-    z.object({ method: z.literal('ratio') }),
-    z.object({ method: z.literal('progress'), baseline: numberField('scoring.baseline'), clamp: z.boolean({ error: 'scoring.clamp must be true or false' }).default(true) }),
-    z.object({ method: z.literal('performance'), min: numberField('scoring.min'), max: numberField('scoring.max') }),
-    z.object({ method: z.literal('goal-red-flag'), redFlag: numberField('scoring.redFlag'), scale: numberField('scoring.scale').positive({ error: 'scoring.scale must be greater than 0' }).default(10) }),
-    z.object({ method: z.literal('stabilize'), tolerance: numberField('scoring.tolerance').positive({ error: 'scoring.tolerance must be greater than 0' }) }),
-    z.object({ method: z.literal('binary') }),
-    z.object({ method: z.literal('bands'), bands: z.array(numberField('scoring.bands'), { error: 'scoring.bands must be a list of numbers' }).min(2, { error: 'scoring.bands must have at least 2 boundaries' }) }),
+    method({ method: z.literal('ratio') }),
+    method({ method: z.literal('progress'), baseline: numberField('scoring.baseline'), clamp: z.boolean({ error: 'scoring.clamp must be true or false' }).default(true) }),
+    method({ method: z.literal('performance'), min: numberField('scoring.min'), max: numberField('scoring.max') }),
+    method({ method: z.literal('goal-red-flag'), redFlag: numberField('scoring.redFlag'), scale: numberField('scoring.scale').positive({ error: 'scoring.scale must be greater than 0' }).default(10) }),
+    method({ method: z.literal('stabilize'), tolerance: numberField('scoring.tolerance').positive({ error: 'scoring.tolerance must be greater than 0' }) }),
+    method({ method: z.literal('binary') }),
+    method({ method: z.literal('bands'), bands: z.array(numberField('scoring.bands'), { error: 'scoring.bands must be a list of numbers' }).min(2, { error: 'scoring.bands must have at least 2 boundaries' }) }),
   ],
   { error: choices('scoring.method', SCORING_METHODS) },
 );

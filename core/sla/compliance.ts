@@ -57,7 +57,8 @@ const finish = (counts: ComplianceCounts): void => {
 const fieldKey = (field: string) => (cycle: ComplianceEntry): string => {
   if (field === 'policy') return cycle.policyId;
   if (field === 'goal') return cycle.goalLabel;
-  const value = cycle.fields[field];
+  // Own fields only: a field named "toString" or "__proto__" that the ticket does not have is blank, not Object's.
+  const value = Object.hasOwn(cycle.fields, field) ? cycle.fields[field] : undefined;
   return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(', ');
 };
 

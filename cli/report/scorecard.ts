@@ -1,13 +1,8 @@
-import { KpiInputError } from '../core/kpi/errors';
-import { evaluateTree, type TreeKpiResult, type TreeResult } from '../core/scorecard/tree-evaluate';
-import { ScorecardRowsError, treeFromRows, type ScorecardRow } from '../core/scorecard/rows';
-import { scorecardNotes, type ScorecardNote } from '../core/scorecard/notes';
-import { actualsFromFacts, type KpiSource, type LogFacts } from '../core/scorecard/sources';
-import { kpisOfTree, MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree } from '../core/scorecard/tree';
-import type { PillarBalance } from '../core/scorecard/pillars';
-import { InputError } from './errors';
-import { formatPercent, table } from './report';
-import type { ReportResult } from './run';
+import { KpiInputError } from '../../core/kpi';
+import { evaluateTree, type TreeKpiResult, type TreeResult, ScorecardRowsError, treeFromRows, type ScorecardRow, scorecardNotes, type ScorecardNote, actualsFromFacts, type KpiSource, type LogFacts, kpisOfTree, MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree, type PillarBalance } from '../../core/scorecard';
+import { InputError } from '../errors';
+import { formatPercent, table } from './text';
+import type { ReportResult } from './result';
 
 /** A scorecard file (`--scorecard`): the tree (or its rows) and where each KPI's actual comes from in the report. */
 export interface ScorecardFile {

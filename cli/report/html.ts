@@ -1,5 +1,5 @@
-import { COUNT_HEADERS, countCells, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './report';
-import type { MonthRow, ReportResult } from './run';
+import { COUNT_HEADERS, countCells, DATA_QUALITY_NOTE, dataQualityRows, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
+import type { MonthRow, ReportResult } from './result';
 import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -82,6 +82,9 @@ ${table([field, 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], rows.map
 ${complianceChart(r.byMonth)}
 ${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}
 <p class="note">${escapeHtml(`Compliance = met / (met + breached + open late). ${MONTH_NOTE} TAT = working hours on the clock (pauses excluded) of completed cycles.`)}</p>
+<h2>Data quality</h2>
+${table(['Measure', 'Value'], dataQualityRows(r))}
+<p class="note">${escapeHtml(DATA_QUALITY_NOTE)}</p>
 ${scorecard ? scorecardHtml(scorecard) : ''}
 </body></html>
 `;

@@ -1,117 +1,9 @@
-import { compileCalendar } from '../core/calendar/compile';
-import { CalendarError } from '../core/calendar/errors';
-import { parseCalendarText } from '../core/calendar/parse';
-import type { CalendarSpecInput } from '../core/calendar/spec';
-import type { Instant } from '../core/calendar/types';
-import { csat, inps } from '../core/kpi/survey';
-import { reopenRate } from '../core/kpi/ratios';
-import { tatStats } from '../core/kpi/tat';
-import { createSlaClock, type CalendarSet, type SlaClock, type SlaCycle } from '../core/sla/clock';
-import { ComplianceTally, type ComplianceCounts } from '../core/sla/compliance';
-import { SlaError } from '../core/sla/errors';
-import type { SlaPolicyInput } from '../core/sla/policy';
-import { formatTarget } from '../core/sla/target';
-import { ConfigError } from './errors';
+import { type Instant } from '../core/calendar';
+import { csat, inps, reopenRate, tatStats } from '../core/kpi';
+import { type CalendarSet, type SlaClock, type SlaCycle, ComplianceTally, formatTarget } from '../core/sla';
+import type { Accuracy, FieldRow, GoalRow, ReportResult, Satisfaction, TatSummary } from './report/result';
+import type { TicketOutcome } from './tickets';
 import { formatDateTime } from './time';
-
-/** Turnaround time of completed cycles, in working hours. */
-export interface TatSummary {
-  cycles: number;
-  medianHours: number;
-  p90Hours: number;
-}
-
-interface GoalRow extends ComplianceCounts {
-  policy: string;
-  goal: string;
-  tat: TatSummary | null;
-}
-
-interface FieldRow extends ComplianceCounts {
-  value: string;
-  /** Goal labels of the cycles in the group. */
-  goals: string[];
-  tat: TatSummary | null;
-}
-
-export interface MonthRow extends ComplianceCounts {
-  month: string;
-}
-
-/** Accuracy: first time right = share of resolved tickets never reopened (1 − reopen rate). */
-export interface Accuracy {
-  resolved: number;
-  reopened: number;
-  firstTimeRight: number | null;
-}
-
-/** Satisfaction from the mapped rating column: CSAT (1-5, top-two-box) or iNPS (0-10). */
-export interface Satisfaction {
-  scale: '1-5' | '0-10';
-  answers: number;
-  csat: number | null;
-  inps: number | null;
-}
-
-/** The report as plain data: what the text and HTML renderers draw and `--json` prints. */
-export interface ReportResult {
-  input: {
-    source: string;
-    tickets: number;
-    events: number;
-    firstEvent: string;
-    lastEvent: string;
-    asOf: string;
-    asOfIsLatestEvent: boolean;
-  };
-  /** Zone of the first goal's calendar: months and times follow it. */
-  timeZone: string;
-  policies: Array<{ id: string; name: string }>;
-  /** Tickets that a policy and one of its goals applied to. */
-  ticketsMeasured: number;
-  cycles: number;
-  overall: ComplianceCounts & { tat: TatSummary | null };
-  byGoal: GoalRow[];
-  /** One table per `--by` field. */
-  byField: Array<{ field: string; rows: FieldRow[] }>;
-  byMonth: MonthRow[];
-  accuracy: Accuracy;
-  satisfaction: Satisfaction | null;
-  warnings: string[];
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Compiles each calendar, given as a spec object or in the text form; an error names the calendar. */
-export function compileCalendars(specs: unknown): CalendarSet {
-  if (!isObject(specs)) throw new ConfigError('calendars', 'expected a JSON object of calendar name → calendar spec (an object or the text form)');
-  const compiled = Object.entries(specs).map(([name, spec]) => {
-    if (!isObject(spec) && typeof spec !== 'string') throw new ConfigError('calendars', `"${name}": expected a calendar spec object or its text form ("Mo-Fr 08:00-17:00 | tz=…")`);
-    try {
-      const calendar = compileCalendar(typeof spec === 'string' ? parseCalendarText(spec, 'UTC') : (spec as CalendarSpecInput));
-      // A calendar without any hours can never be due: said at the calendar, before a policy names it.
-      if (!calendar.hasWorkingHours) throw new ConfigError('calendars', `"${name}": calendar: it has no working hours on any day`);
-      return [name, calendar] as const;
-    } catch (error) {
-      if (error instanceof CalendarError) throw new ConfigError('calendars', `"${name}": ${error.message}`);
-      throw error;
-    }
-  });
-  return Object.fromEntries(compiled);
-}
-
-export function createClocks(policies: unknown, calendars: CalendarSet): SlaClock[] {
-  if (!Array.isArray(policies) || policies.length === 0) throw new ConfigError('policies', 'expected a JSON array of one or more SLA policies');
-  return policies.map((policy, i) => {
-    if (!isObject(policy)) throw new ConfigError('policies', `item ${i}: expected an SLA policy object`);
-    try {
-      return createSlaClock(policy as SlaPolicyInput, calendars);
-    } catch (error) {
-      if (error instanceof SlaError) throw new ConfigError('policies', error.message);
-      throw error;
-    }
-  });
-}
 
 /** Completed cycles' working hours, one number each: exact median and p90 need them, nothing else is kept. */
 class TatValues {
@@ -199,7 +91,7 @@ export class ReportBuilder {
     return rank;
   }
 
-  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'warnings'>): ReportResult {
+  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'dataQuality' | 'warnings'>): ReportResult {
     const zone = this.timeZone;
     const byGoal = this.goalTally
       .report()
@@ -233,6 +125,7 @@ export class ReportBuilder {
       byMonth: this.monthTally.report().groups.map(({ period, key: _key, ...counts }) => ({ month: period, ...counts })),
       accuracy: rest.accuracy,
       satisfaction: rest.satisfaction,
+      dataQuality: rest.dataQuality,
       warnings: rest.warnings,
     };
   }
@@ -244,14 +137,36 @@ const tatOf = (map: Map<string, TatValues>, key: string): TatValues => {
   return values;
 };
 
-
-export function accuracyOf(resolved: number, reopened: number): Accuracy {
+function accuracyOf(resolved: number, reopened: number): Accuracy {
   return { resolved, reopened, firstTimeRight: resolved === 0 ? null : 1 - reopenRate(reopened, resolved) };
 }
 
-export function satisfactionOf(scale: '1-5' | '0-10', ratings: readonly number[]): Satisfaction {
+function satisfactionOf(scale: '1-5' | '0-10', ratings: readonly number[]): Satisfaction {
   if (ratings.length === 0) return { scale, answers: 0, csat: null, inps: null };
   return scale === '1-5'
     ? { scale, answers: ratings.length, csat: csat(ratings, 5), inps: null }
     : { scale, answers: ratings.length, csat: null, inps: inps(ratings) };
+}
+
+/** Tickets measured, resolved and reopened, and the ratings, summed from each ticket's outcome. */
+export class OutcomeTally {
+  private measured = 0;
+  private resolved = 0;
+  private reopened = 0;
+  private readonly ratings: number[] = [];
+
+  add(outcome: TicketOutcome): void {
+    if (outcome.measured) this.measured++;
+    if (outcome.resolved) this.resolved++;
+    if (outcome.reopened) this.reopened++;
+    if (outcome.rating !== null) this.ratings.push(outcome.rating);
+  }
+
+  result(ratingScale: Satisfaction['scale'] | undefined): Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction'> {
+    return {
+      ticketsMeasured: this.measured,
+      accuracy: accuracyOf(this.resolved, this.reopened),
+      satisfaction: ratingScale === undefined ? null : satisfactionOf(ratingScale, this.ratings),
+    };
+  }
 }

@@ -1,5 +1,5 @@
-import type { ComplianceCounts } from '../core/sla/compliance';
-import type { ReportResult, TatSummary } from './run';
+import type { ComplianceCounts } from '../../core/sla';
+import type { ReportResult, TatSummary } from './result';
 
 const integer = new Intl.NumberFormat('en-US');
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -51,26 +51,47 @@ export function pillarRows(r: ReportResult): string[][] {
   return rows;
 }
 
+const listed = (values: readonly string[]): string => (values.length === 0 ? 'none' : values.join(', '));
+
+/** The Data quality lines: what was read and each correction made, counted (docs/CLI-INPUT.md). */
+export function dataQualityRows({ dataQuality: q }: ReportResult): string[][] {
+  return [
+    ['Rows read', formatCount(q.rows)],
+    ['Tickets', formatCount(q.tickets)],
+    ['Rows reordered', formatCount(q.rowsReordered)],
+    ['Times corrected', formatCount(q.timesCorrected)],
+    ['Blank statuses skipped', formatCount(q.blankStatusesSkipped)],
+    ['Statuses no policy names', listed(q.statusesNoPolicyNames)],
+    ['Mapped fields never filled', listed(q.mappedFieldsNeverFilled)],
+    ['Policy fields not mapped', listed(q.policyFieldsNotMapped)],
+  ];
+}
+
+export const DATA_QUALITY_NOTE =
+  "A row out of its ticket's order is put in place; a time before the previous row's (or the creation) is taken at that time; a blank status is skipped.";
+
+/** The Input lines: tickets, events, period, as-of, policies, zone. */
+function inputRows(r: ReportResult): string[][] {
+  const { input } = r;
+  return [
+    ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
+    ['Events', formatCount(input.events)],
+    ['Period', `${input.firstEvent} to ${input.lastEvent}`],
+    ['As of', `${input.asOf}${input.asOfIsLatestEvent ? ' (the latest event)' : ''}`],
+    ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
+    ['Time zone', r.timeZone],
+  ];
+}
+
 /** The report as terminal text: input summary, speed (compliance, TAT), accuracy, satisfaction, the groupings. */
 export function renderReport(r: ReportResult): string {
   const { input, overall } = r;
-  const asOfNote = input.asOfIsLatestEvent ? ' (the latest event)' : '';
   const tatNote = `working hours, ${formatCount(overall.tat?.cycles ?? 0)} completed cycles`;
   const lines = [
     `SLA report: ${input.source}`,
     '',
     'Input',
-    ...table(
-      [
-        ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
-        ['Events', formatCount(input.events)],
-        ['Period', `${input.firstEvent} to ${input.lastEvent}`],
-        ['As of', `${input.asOf}${asOfNote}`],
-        ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
-        ['Time zone', r.timeZone],
-      ],
-      'll',
-    ),
+    ...table(inputRows(r), 'll'),
     '',
     'Speed: SLA compliance',
     ...table(
@@ -103,9 +124,13 @@ export function renderReport(r: ReportResult): string {
     'Per month',
     ...table([['Month', ...COUNT_HEADERS], ...r.byMonth.map((g) => [g.month, ...countCells(g)])], 'lrrrrr'),
     '',
+    'Data quality',
+    ...table(dataQualityRows(r), 'll'),
+    '',
     MONTH_NOTE,
     'TAT counts the working hours on the clock (pauses excluded) of completed cycles.',
     'First time right counts tickets that reached a stop status and never left it.',
+    DATA_QUALITY_NOTE,
   ];
   return `${lines.join('\n')}\n`;
 }
