@@ -86,7 +86,7 @@ function fastIso(text: string): number {
 }
 
 /** ISO 8601 date-times (`2012-01-16T14:45:58+01:00`, `2012-01-16 14:45`, `2012-01-16`); no offset: read in `timeZone`. */
-export function isoParser(timeZone: string): TimeParser {
+function isoParser(timeZone: string): TimeParser {
   const toInstant = wallToInstant(timeZone);
   return (text) => {
     const fast = fastIso(text);

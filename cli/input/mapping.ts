@@ -53,7 +53,6 @@ const MappingSchema = z
   });
 
 export type Mapping = z.output<typeof MappingSchema>;
-export type MappingInput = z.input<typeof MappingSchema>;
 
 /** The JSON Schema of a mapping file, as examples/mapping.schema.json holds it for editors. */
 export const mappingJsonSchema = (): Record<string, unknown> => z.toJSONSchema(MappingSchema, { io: 'input', unrepresentable: 'any' });

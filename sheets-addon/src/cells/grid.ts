@@ -59,7 +59,7 @@ export function readArgumentCell<T>(argument: string, read: (cell: unknown) => T
 }
 
 /** What readArgument throws for `error`, for per-row loops that catch it themselves (no closure per row). */
-export const argumentError = (argument: string, error: unknown): unknown =>
+const argumentError = (argument: string, error: unknown): unknown =>
   error instanceof CellError ? new Error(`${argument}: ${error.message}`) : error;
 
 /**
