@@ -139,6 +139,16 @@ describe('kpiStatusFor thresholds', () => {
     expect(kpiStatusFor(grf, null, 2 / 3 - 1e-6)).toBe('AMBER');
     expect(kpiStatusFor(grf, null, oneThirdRoundedDown)).toBe('AMBER');
     expect(kpiStatusFor(grf, null, 1 / 3 - 1e-6)).toBe('RED');
+    // The tolerance itself is inclusive.
+    expect(kpiStatusFor(grf, null, 2 / 3 - 1e-9)).toBe('GREEN');
+    expect(kpiStatusFor(grf, null, 1 / 3 - 1e-9)).toBe('AMBER');
+  });
+
+  it('goal-red-flag by the actual names the target and scoring.redFlag of a bad definition', () => {
+    const noTarget = unchecked({ id: 'g', direction: 'higher', target: NaN, scoring: { method: 'goal-red-flag', redFlag: 1, scale: 10 } });
+    expect(() => kpiStatusFor(noTarget, 1, 1)).toThrow('KPI "g": target must be a number, not NaN');
+    const noWidth = unchecked({ id: 'g', direction: 'higher', target: 5, scoring: { method: 'goal-red-flag', redFlag: 5, scale: 10 } });
+    expect(() => kpiStatusFor(noWidth, 1, 1)).toThrow('KPI "g": scoring.redFlag must differ from target (both are 5): the scale has no width');
   });
 
   it('a status rule by goal-red-flag on another method is an error naming the KPI', () => {

@@ -112,10 +112,24 @@ describe('treeFromRows errors: row, id, column, code and values', () => {
   });
 });
 
+describe('ScorecardRowsError', () => {
+  it('writes the row, then the id and the column when it has them', () => {
+    expect(new ScorecardRowsError(3, 'k', 'target', 'target is required').message).toBe('treeFromRows: row 3 ("k"), target: target is required');
+    expect(new ScorecardRowsError(3, 'k', undefined, 'bad').message).toBe('treeFromRows: row 3 ("k"): bad');
+    expect(new ScorecardRowsError(0, undefined, undefined, 'bad').message).toBe('treeFromRows: row 0: bad');
+    expect(new ScorecardRowsError(0, undefined, undefined, 'bad')).toMatchObject({ code: 'INVALID', values: {} });
+  });
+});
+
 describe('treeFromRows cells', () => {
   it('reads numeric text of number columns as numbers and leaves other text trimmed as text', () => {
     const tree = treeFromRows(withKpi({ target: ' 12.5 ', weight: '3', amber: '0.8', red: '0.4', floor: '0.1', cap: '1.5', unit: ' 7 ', owner: ' Lan ', name: 'Closed' }));
     expect(tree.root.children[0].kpis[0]).toMatchObject({ id: 'k', name: 'Closed', target: 12.5, weight: 3, amber: 0.8, red: 0.4, floor: 0.1, cap: 1.5, unit: '7', owner: 'Lan' });
+  });
+
+  it('reads true/false as yes/no only in the clamp column: elsewhere it is text', () => {
+    const tree = treeFromRows(withKpi({ name: 'TRUE', unit: 'false', owner: 'True' }));
+    expect(tree.root.children[0].kpis[0]).toMatchObject({ name: 'TRUE', unit: 'false', owner: 'True' });
   });
 
   it('leaves blank cells out, so the defaults apply', () => {
