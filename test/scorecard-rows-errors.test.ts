@@ -47,6 +47,10 @@ describe('treeFromRows errors: row, id, column, code and values', () => {
     expect(rowsError([...base(), { ...kpiRow('', 'ops'), line: 12 }])).toMatchObject({ row: 12, field: 'id', code: 'REQUIRED' });
   });
 
+  it('REQUIRED for a blank id comes before the checks of later rows', () => {
+    expect(rowsError(base(kpiRow('  ', 'ops'), kpiRow('x', 'nowhere')))).toMatchObject({ row: 4, field: 'id', code: 'REQUIRED' });
+  });
+
   it('ID_TWICE: the other row by its line', () => {
     const rows = base(kpiRow('k', 'ops')).map((row, index) => ({ ...row, line: index + 10 }));
     expect(rowsError(rows)).toMatchObject({ row: 13, id: 'k', field: 'id', code: 'ID_TWICE', values: { other: 12 }, message: 'treeFromRows: row 13 ("k"), id: id "k" is also row 12\'s' });
@@ -78,6 +82,16 @@ describe('treeFromRows errors: row, id, column, code and values', () => {
     expect(rowsError(withKpi({ target: 5, method: 'performance', min: 3, max: '3' }))).toMatchObject({ field: 'max', code: 'ZERO_WIDTH_SCALE', values: { value: '3', other: 'min' } });
   });
 
+  it('an empty band between separators is not a number, not a band at 0', () => {
+    expect(rowsError(withKpi({ method: 'bands', bands: '0; ;50' }))).toMatchObject({ field: 'bands', code: 'INVALID', message: 'treeFromRows: row 3 ("k"), bands: scoring.bands must be a number' });
+    expect(rowsError(withKpi({ method: 'bands', bands: '0;;50' }))).toMatchObject({ field: 'bands', code: 'INVALID' });
+  });
+
+  it('clamp is yes/no only when it is exactly true or false', () => {
+    expect(rowsError(withKpi({ method: 'progress', baseline: 0, clamp: 'untrue' }))).toMatchObject({ field: 'clamp', code: 'INVALID' });
+    expect(rowsError(withKpi({ method: 'progress', baseline: 0, clamp: 'falsehood' }))).toMatchObject({ field: 'clamp', code: 'INVALID' });
+  });
+
   it('UNORDERED_BANDS: the band and the one before it, from text or a list', () => {
     expect(rowsError(withKpi({ method: 'bands', bands: '0; 80 ,50' }))).toMatchObject({ field: 'bands', code: 'UNORDERED_BANDS', values: { value: '50', before: '80' } });
     expect(rowsError(withKpi({ method: 'bands', bands: [0, 70, 60, 100] }))).toMatchObject({ field: 'bands', code: 'UNORDERED_BANDS', values: { value: '60', before: '70' } });
@@ -106,6 +120,7 @@ describe('treeFromRows errors: row, id, column, code and values', () => {
     expect(rowsError(person({ payBase: 1, payGate: -1 }))).toMatchObject({ row: 4, field: 'payGate' });
     expect(rowsError(person({ payBase: 1, payCap: 0 }))).toMatchObject({ row: 4, field: 'payCap' });
     expect(rowsError(person({ payBase: 1, paySteps: '1:1; 0.5:1' }))).toMatchObject({ row: 4, field: 'paySteps' });
+    expect(rowsError(person({ payBase: 1, paySteps: '0.8:abc' }))).toMatchObject({ row: 4, field: 'paySteps', code: 'INVALID' });
     expect(rowsError(base({ id: 'empty', parent: 'co', kind: 'objective' }))).toMatchObject({ row: 4, id: 'empty', field: 'parent', message: 'treeFromRows: row 4 ("empty"), parent: objective "empty" has no KPI and no child to score' });
     expect(rowsError(base({ id: 'obj', parent: 'co', kind: 'objective' }, { id: 'per', parent: 'obj', kind: 'perspective' }, kpiRow('p1', 'per')))).toMatchObject({ row: 5, id: 'per', field: 'kind' });
     expect(rowsError(base({ id: 'o', parent: 'ops', kind: 'objective', weight: 'heavy' }, kpiRow('o1', 'o')))).toMatchObject({ row: 4, id: 'o', field: 'weight', code: 'INVALID' });
@@ -183,6 +198,11 @@ describe('treeFromRows cells', () => {
     expect(tree.root.children[1]).toMatchObject({ owner: 'Ana', cascadesFrom: 'k', pay: { base: 1000, gate: 0.5, cap: 1.1 } });
     expect(tree.root.children[1].pay).toEqual({ base: 1000, gate: 0.5, cap: 1.1 });
     expect(tree.root.children[2].pay).toEqual({ base: 10, steps: [[0, 0], [1, 2]] });
+  });
+
+  it('takes ids that read like blanks in code (undefined, null) as ids like any other', () => {
+    const tree = treeFromRows([TOP, { id: 'undefined', parent: 'co', kind: 'objective' }, kpiRow('k1', 'undefined'), { id: 'null', parent: 'co', kind: 'objective' }, kpiRow('k2', 'null')]);
+    expect(tree.root.children.map((child) => [child.id, child.kpis.map((k) => k.id), child.children.length])).toEqual([['undefined', ['k1'], 0], ['null', ['k2'], 0]]);
   });
 
   it('keeps KPIs and children in row order under each parent, wherever the rows are', () => {
