@@ -97,6 +97,11 @@ describe('treeFromRows errors: row, id, column, code and values', () => {
     expect(rowsError(withKpi({ method: 'bands', bands: [0, 70, 60, 100] }))).toMatchObject({ field: 'bands', code: 'UNORDERED_BANDS', values: { value: '60', before: '70' } });
   });
 
+  it('UNORDERED_BANDS past the tenth boundary', () => {
+    const bands = '0; 1; 2; 3; 4; 5; 6; 7; 8; 9; 10; 12; 11';
+    expect(rowsError(withKpi({ method: 'bands', bands }))).toMatchObject({ field: 'bands', code: 'UNORDERED_BANDS', values: { value: '11', before: '12' } });
+  });
+
   it('WEIGHTS_ALL_ZERO: the container whose weights are all 0', () => {
     expect(rowsError(withKpi({ weight: '0' }))).toMatchObject({ row: 2, id: 'ops', field: 'weight', code: 'WEIGHTS_ALL_ZERO', values: { node: 'ops' } });
   });
@@ -121,8 +126,10 @@ describe('treeFromRows errors: row, id, column, code and values', () => {
     expect(rowsError(person({ payBase: 1, payCap: 0 }))).toMatchObject({ row: 4, field: 'payCap' });
     expect(rowsError(person({ payBase: 1, paySteps: '1:1; 0.5:1' }))).toMatchObject({ row: 4, field: 'paySteps' });
     expect(rowsError(person({ payBase: 1, paySteps: '0.8:abc' }))).toMatchObject({ row: 4, field: 'paySteps', code: 'INVALID' });
-    expect(rowsError(base({ id: 'empty', parent: 'co', kind: 'objective' }))).toMatchObject({ row: 4, id: 'empty', field: 'parent', message: 'treeFromRows: row 4 ("empty"), parent: objective "empty" has no KPI and no child to score' });
-    expect(rowsError(base({ id: 'obj', parent: 'co', kind: 'objective' }, { id: 'per', parent: 'obj', kind: 'perspective' }, kpiRow('p1', 'per')))).toMatchObject({ row: 5, id: 'per', field: 'kind' });
+    expect(rowsError(base({ id: 'empty', parent: 'co', kind: 'objective' }))).toMatchObject({
+      row: 4, id: 'empty', field: 'parent', code: 'INVALID', values: {}, message: 'treeFromRows: row 4 ("empty"), parent: objective "empty" has no KPI and no child to score',
+    });
+    expect(rowsError(base({ id: 'obj', parent: 'co', kind: 'objective' }, { id: 'per', parent: 'obj', kind: 'perspective' }, kpiRow('p1', 'per')))).toMatchObject({ row: 5, id: 'per', field: 'kind', code: 'INVALID', values: {} });
     expect(rowsError(base({ id: 'o', parent: 'ops', kind: 'objective', weight: 'heavy' }, kpiRow('o1', 'o')))).toMatchObject({ row: 4, id: 'o', field: 'weight', code: 'INVALID' });
   });
 });
@@ -145,6 +152,11 @@ describe('treeFromRows cells', () => {
   it('reads true/false as yes/no only in the clamp column: elsewhere it is text', () => {
     const tree = treeFromRows(withKpi({ name: 'TRUE', unit: 'false', owner: 'True' }));
     expect(tree.root.children[0].kpis[0]).toMatchObject({ name: 'TRUE', unit: 'false', owner: 'True' });
+  });
+
+  it('reads the guard and the aggregation of a KPI from their columns', () => {
+    const tree = treeFromRows(base(kpiRow('q', 'ops', { guardedBy: 'k', aggregation: 'sum' })));
+    expect(tree.root.children[0].kpis[1]).toMatchObject({ id: 'q', guardedBy: 'k', aggregation: 'sum' });
   });
 
   it('leaves blank cells out, so the defaults apply', () => {
