@@ -3,7 +3,7 @@
  * their scales.
  */
 import { describe, expect, it } from 'vitest';
-import { bandScore, binaryScore, goalRedFlagScore, goalStatus, performanceScore, progressScore, stabilizeScore } from '../core';
+import { bandScore, binaryScore, goalRedFlagScore, goalStatus, kpiPayout, performanceScore, progressScore, stabilizeScore } from '../core';
 
 const F = 'FN';
 
@@ -64,6 +64,13 @@ describe('scores at the exact edges of the scale', () => {
     expect(stabilizeScore(F, 15, 20, 5)).toBe(0);
     expect(stabilizeScore(F, 40, 20, 5)).toBe(0);
     expect(stabilizeScore(F, 18, 20, 5)).toBeCloseTo(0.6, 12);
+  });
+
+  it('pay steps: two rows starting at the same achievement are refused, and a step starts at its own achievement', () => {
+    expect(() => kpiPayout(F, 1, 100, 0, 1.2, [[1, 1], [1, 0.5]])).toThrow('FN: steps row 2: must ascend: 1 is not greater than 1 before it');
+    expect(kpiPayout(F, 1, 100, 0, 1.2, [[0.8, 0.5], [1, 1]])).toBe(100);
+    expect(kpiPayout(F, 0.99, 100, 0, 1.2, [[0.8, 0.5], [1, 1]])).toBe(50);
+    expect(kpiPayout(F, 0.79, 100, 0, 1.2, [[0.8, 0.5], [1, 1]])).toBe(0);
   });
 
   it('binary: the target itself is met in either direction', () => {
