@@ -70,6 +70,18 @@ describe('definition checks', () => {
     ]);
   });
 
+  it('a scale with no width is one issue, whatever the direction', () => {
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'g', direction: 'lower', target: 5, scoring: { method: 'goal-red-flag', redFlag: 5 } }))).toEqual([
+      'scoring.redFlag: KPI "g": scoring.redFlag must differ from target, the goal (both are 5): the scale has no width',
+    ]);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'p', direction: 'lower', target: 5, scoring: { method: 'progress', baseline: 5 } }))).toEqual([
+      'scoring.baseline: KPI "p": scoring.baseline must differ from target (both are 5): the scale has no width',
+    ]);
+    expect(issuesOf(KpiDefinitionSchema, kpi({ id: 'b', direction: 'higher', target: 5, scoring: { method: 'bands', bands: [0, 50, 50] } }))).toEqual([
+      'scoring.bands.2: KPI "b": scoring.bands must ascend: 50 is not greater than 50 before it',
+    ]);
+  });
+
   it('the top scorecard cannot cascade from a KPI: it has no scorecard above', () => {
     const input = { root: { id: 'co', name: 'Co', kind: 'scorecard', cascadesFrom: 'x', kpis: [kpi({ id: 'x', direction: 'higher', target: 1 })] } };
     expect(issuesOf(ScorecardTreeSchema, input)).toEqual(['root.cascadesFrom: scorecard "co": cascadesFrom "x" is not a KPI of the scorecard above']);

@@ -58,6 +58,10 @@ describe('tree issues are custom issues', () => {
     ]);
     expect(issuesWithCodesOf(ScorecardTreeSchema, root({ kind: 'objective' }))).toEqual(['root.kind: the root must be a scorecard, not objective (custom)']);
     expect(issuesWithCodesOf(ScorecardTreeSchema, root({ kpis: [] }))).toEqual(['root.children: scorecard "co" has no KPI and no child to score (custom)']);
+    expect(issuesWithCodesOf(ScorecardTreeSchema, root({ pay: { base: 1 } }))).toEqual(['root.pay: scorecard "co": pay needs level person, not no level (custom)']);
+    expect(issuesWithCodesOf(ScorecardTreeSchema, root({ children: [{ id: 'p', name: 'P', kind: 'objective', children: [{ id: 'q', name: 'Q', kind: 'perspective', kpis: [kpi({ id: 'b', direction: 'higher', target: 1 })] }] }] }))).toEqual([
+      'root.children.0.children.0.kind: a perspective ("q") cannot sit under a objective ("p") (custom)',
+    ]);
     expect(issuesWithCodesOf(ScorecardTreeSchema, root({ level: 'person', pay: { base: 1, steps: [[1, 1], [0.5, 1]] } }))).toEqual([
       'root.pay.steps: pay: steps row 2: must ascend: 0.5 is not greater than 1 before it (custom)',
     ]);
