@@ -28,6 +28,8 @@ describe('evaluateTree results', () => {
     expect(result.pillars).toEqual({ speed: 0.5, accuracy: null, satisfaction: 0.9 });
     expect(result.children[1].pillars).toEqual({ speed: null, accuracy: 0.8, satisfaction: null });
     expect(result.children[0].pillars).toEqual({ speed: 0.5, accuracy: null, satisfaction: null });
+    // Alerts and pay belong to scorecards; an objective has none.
+    expect(result.children[0]).toMatchObject({ alerts: [], payout: null });
   });
 
   it('absolute weights turn only weighted into a sum: average stays the plain mean', () => {
