@@ -51,6 +51,57 @@ describe('evaluateTree results', () => {
   });
 });
 
+describe('nested containers', () => {
+  it('a scorecard inside an objective is left out of the pillars above it, as one directly below', () => {
+    const nested = ScorecardTreeSchema.parse({
+      root: {
+        id: 'co',
+        name: 'Co',
+        kind: 'scorecard',
+        children: [
+          {
+            id: 'obj',
+            name: 'Obj',
+            kind: 'objective',
+            kpis: [kpi({ id: 'tat', direction: 'higher', target: 10, pillar: 'speed' })],
+            children: [{ id: 'team', name: 'Team', kind: 'scorecard', kpis: [kpi({ id: 'errors', direction: 'higher', target: 10, pillar: 'accuracy' })] }],
+          },
+        ],
+      },
+    });
+    const result = evaluateTree(nested, { tat: 5, errors: 8 });
+    expect(result.pillars).toEqual({ speed: 0.5, accuracy: null, satisfaction: null });
+    expect(result.children[0].children[0].pillars).toEqual({ speed: null, accuracy: 0.8, satisfaction: null });
+  });
+
+  it('contributions multiply down the levels; an item without a score contributes nothing', () => {
+    const tree = ScorecardTreeSchema.parse({
+      root: {
+        id: 'co',
+        name: 'Co',
+        kind: 'scorecard',
+        children: [
+          { id: 'o1', name: 'O1', kind: 'objective', kpis: [kpi({ id: 'a', direction: 'higher', target: 1 })] },
+          { id: 'o2', name: 'O2', kind: 'objective', children: [{ id: 'in', name: 'In', kind: 'objective', kpis: [kpi({ id: 'b', direction: 'higher', target: 1 })] }] },
+          { id: 'o3', name: 'O3', kind: 'objective', kpis: [kpi({ id: 'c', direction: 'higher', target: 1 })] },
+        ],
+      },
+    });
+    // co = (0.5 + 1) ÷ 2 = 0.75: o1 0.5 × ½, o2 1 × ½, and inside o2 its only child and KPI carry o2's half.
+    const result = evaluateTree(tree, { a: 0.5, b: 1 });
+    expect(result.score).toBe(0.75);
+    expect(result.children.map((c) => [c.node.id, c.score, c.contribution])).toEqual([['o1', 0.5, 0.25], ['o2', 1, 0.5], ['o3', null, null]]);
+    expect(result.children[1].children[0].contribution).toBe(0.5);
+    expect(result.children[1].children[0].kpis[0].contribution).toBe(0.5);
+  });
+
+  it('weights all 0 leave nothing to weight under sum as under weighted, but average ignores weights', () => {
+    const card = (method: string) => ({ root: { id: 'co', name: 'Co', kind: 'scorecard', method, kpis: [kpi({ id: 'a', direction: 'higher', target: 1, weight: 0 })] } });
+    expect(issuesWithCodesOf(ScorecardTreeSchema, card('sum'))).toEqual(['root.weight: scorecard "co": the weights of its KPIs and children are all 0, so sum has nothing to weight (custom)']);
+    expect(issuesWithCodesOf(ScorecardTreeSchema, card('average'))).toEqual([]);
+  });
+});
+
 describe('tree issues are custom issues', () => {
   const root = (fields: Record<string, unknown>) => ({ root: { id: 'co', name: 'Co', kind: 'scorecard', kpis: [kpi({ id: 'a', direction: 'higher', target: 1 })], ...fields } });
 
