@@ -1,15 +1,29 @@
 import { KpiInputError } from '../kpi/errors';
 import { checkList, checkSameLength, describe, isBlank, rowNonNegative, rowNumber } from '../kpi/validate';
 
-/** Σ score × weight ÷ Σ weight over the given pairs; null when the weights sum to 0 (nothing to average). */
-function weightedMean(pairs: readonly (readonly [score: number, weight: number])[]): number | null {
+/** The power of two nearest below the largest magnitude in `values` (1 when all are 0): dividing by it is exact. */
+function binaryMagnitude(values: readonly number[]): number {
+  // A loop, not Math.max(...values): a spread of a few hundred thousand values overflows the call stack.
+  const largest = values.reduce((most, value) => Math.max(most, Math.abs(value)), 0);
+  return largest > 0 ? 2 ** Math.floor(Math.log2(largest)) : 1;
+}
+
+/**
+ * @internal The mean every roll-up uses, exported so its float-limit behaviour is tested directly.
+ * Σ score × weight ÷ Σ weight over the given pairs; null when the weights sum to 0 (nothing to average). Scores and
+ * weights are first divided by powers of two near their largest magnitude, so weights or scores near 1e308 cannot
+ * overflow the sums (which would make the mean 0 or NaN); powers of two keep every ordinary result bit for bit.
+ */
+export function weightedMean(pairs: readonly (readonly [score: number, weight: number])[]): number | null {
+  const scoreScale = binaryMagnitude(pairs.map(([score]) => score));
+  const weightScale = binaryMagnitude(pairs.map(([, weight]) => weight));
   let weighted = 0;
   let totalWeight = 0;
   for (const [score, weight] of pairs) {
-    weighted += score * weight;
-    totalWeight += weight;
+    weighted += (score / scoreScale) * (weight / weightScale);
+    totalWeight += weight / weightScale;
   }
-  return totalWeight > 0 ? weighted / totalWeight : null;
+  return totalWeight > 0 ? (weighted / totalWeight) * scoreScale : null;
 }
 
 export const ROLL_UP_METHODS = ['weighted', 'average', 'min', 'max', 'sum'] as const;

@@ -86,9 +86,12 @@ export function complianceTargetOf(policy: Pick<SlaPolicy, 'agreedCompliance' | 
   return { level, amberFrom: Math.max(0, level - (policy?.amberMargin ?? DEFAULT_AMBER_MARGIN)) };
 }
 
-/** Green, amber or red for a compliance ratio against a target; null (nothing measured) has no colour. */
+/**
+ * Green, amber or red for a compliance ratio against a target; null (nothing measured) has no colour, and neither has
+ * NaN (0 ÷ 0 met of measured, a missing figure): it is "no data", never a red the team did not earn.
+ */
 export function complianceRag(ratio: number | null, target: ComplianceTarget): 'green' | 'amber' | 'red' | null {
-  if (ratio === null) return null;
+  if (ratio === null || Number.isNaN(ratio)) return null;
   // 19/20 is 0.95 exactly, but 0.1 + 0.85 style sums must not turn a met level amber.
   if (reachesThreshold(ratio, target.level)) return 'green';
   return reachesThreshold(ratio, target.amberFrom) ? 'amber' : 'red';

@@ -1,6 +1,7 @@
 import { KpiInputError } from '../../kpi/errors';
 import { checkList, checkNumber, rowNumber } from '../../kpi/validate';
 import type { Direction } from '../schema';
+import { fractionOfSpan } from './span';
 
 /** Checks that `bands` is a list of at least two strictly ascending numbers (b0 < b1 < … < bn). */
 function checkBands(fn: string, argument: string, bands: readonly unknown[]): number[] {
@@ -30,7 +31,7 @@ export function bandScore(fn: string, actual: number, bands: readonly number[], 
   else {
     let i = 0;
     while (actual >= b[i + 1]) i++;
-    score = (i + (actual - b[i]) / (b[i + 1] - b[i])) / n;
+    score = (i + fractionOfSpan(actual, b[i], b[i + 1])) / n;
   }
   return direction === 'lower' ? 1 - score : score;
 }

@@ -1,6 +1,7 @@
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber, checkPositive } from '../../kpi/validate';
 import type { RagStatus } from '../schema';
+import { fractionOfSpan } from './span';
 
 export interface GoalNames {
   actual: string;
@@ -25,7 +26,7 @@ function checkGoal(fn: string, actual: number, goal: number, redFlag: number, na
 export function goalRedFlagScore(fn: string, actual: number, goal: number, redFlag: number, scale = 10, names: GoalNames = NAMES): number {
   checkGoal(fn, actual, goal, redFlag, names);
   checkPositive(fn, names.scale, scale);
-  const score = (scale / 3) * (1 + (actual - redFlag) / (goal - redFlag));
+  const score = (scale / 3) * (1 + fractionOfSpan(actual, redFlag, goal));
   return Math.min(scale, Math.max(0, score));
 }
 

@@ -1,6 +1,7 @@
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber } from '../../kpi/validate';
 import type { Direction } from '../schema';
+import { fractionOfSpan } from './span';
 
 /**
  * Position on a min..max scale (BSC Designer's "performance"): higher is better → (actual − min) ÷ (max − min),
@@ -11,6 +12,6 @@ export function performanceScore(fn: string, actual: number, min: number, max: n
   checkNumber(fn, names.min, min);
   checkNumber(fn, names.max, max);
   if (max <= min) throw new KpiInputError(fn, names.max, `must be greater than ${names.min} (${max} is not greater than ${min}): the scale has no width`);
-  const position = (actual - min) / (max - min);
+  const position = fractionOfSpan(actual, min, max);
   return Math.min(1, Math.max(0, direction === 'lower' ? 1 - position : position));
 }

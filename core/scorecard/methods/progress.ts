@@ -1,5 +1,6 @@
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber, describe } from '../../kpi/validate';
+import { fractionOfSpan } from './span';
 
 /**
  * Progress from a baseline to the target (BSC Designer's "progress"): (actual − baseline) ÷ (target − baseline).
@@ -13,6 +14,6 @@ export function progressScore(fn: string, actual: number, target: number, baseli
   checkNumber(fn, names.baseline, baseline);
   if (typeof clamp !== 'boolean') throw new KpiInputError(fn, names.clamp, `must be TRUE or FALSE, not ${describe(clamp)}`);
   if (target === baseline) throw new KpiInputError(fn, names.baseline, `must differ from ${names.target} (both are ${target}): the scale from baseline to target has no width`);
-  const progress = (actual - baseline) / (target - baseline);
+  const progress = fractionOfSpan(actual, baseline, target);
   return clamp ? Math.min(1, Math.max(0, progress)) : progress;
 }
