@@ -42,10 +42,6 @@ export type AppConfigInput = z.input<typeof AppConfigSchema>;
 /** `input` is what was checked: the given configuration brought up to the current format (what saving stores). */
 export type ConfigCheck = { ok: true; config: AppConfig; input: AppConfigInput } | { ok: false; errors: ConfigProblem[] };
 
-export function compileCalendars(texts: Readonly<Record<string, string>>): Record<string, WorkCalendar> {
-  return Object.fromEntries(Object.entries(texts).map(([name, text]) => [name, compileCalendar(parseCalendarText(text, 'UTC'))]));
-}
-
 /**
  * Validates a configuration with the core's own schemas, then checks what the schemas cannot see alone: every
  * calendar text parses, every goal names a known calendar, scorecard sources name KPIs and policies. An older format

@@ -1,5 +1,4 @@
-import { formatTarget, type WorkCalendar } from '../../../core';
-import { compileCalendars } from '../config/schema';
+import { compileCalendarSet, formatTarget, type WorkCalendar } from '../../../core';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
 import type { StoredTicket } from '../storage/aggregates';
@@ -19,7 +18,7 @@ export async function issuePanelData(issueKey: string) {
   const stored = await getValue<StoredTicket>(keys.ticket(issueKey, await activeGeneration()));
   if (!stored) return { error: 'NOT_SYNCED' as const };
   const { config } = await loadConfig();
-  const calendars = config ? compileCalendars(config.calendars) : {};
+  const calendars = config ? compileCalendarSet(config.calendars) : {};
   const calendarOf = (cycle: StoredCycle): WorkCalendar | undefined => {
     const goal = config?.policies.find((p) => p.id === cycle.policyId)?.goals.find((g) => (g.label ?? formatTarget(g.target)) === cycle.goalLabel);
     return goal ? calendars[goal.calendar] : undefined;

@@ -1,9 +1,8 @@
 import { whenLicensed } from '../license';
 import api from '@forge/api';
 import type { AsyncEvent } from '@forge/events';
-import { createSlaClock, type SlaClock } from '../../../core';
+import { compileCalendarSet, createSlaClock, type SlaClock } from '../../../core';
 import type { AppConfig } from '../config/schema';
-import { compileCalendars } from '../config/schema';
 import { JiraClient } from '../jira/client';
 import type { JiraIssue, JsmFeedback, JsmSlaMetric } from '../jira/types';
 import { runtime } from '../runtime';
@@ -60,7 +59,7 @@ interface Target {
 }
 
 const targetOf = ({ gen, config }: { gen: number; config: AppConfig }): Target => {
-  const calendars = compileCalendars(config.calendars);
+  const calendars = compileCalendarSet(config.calendars);
   return { gen, config, clocks: config.policies.map((policy) => createSlaClock(policy, calendars)), directory: policyDirectory(config.policies, calendars) };
 };
 
