@@ -19,11 +19,11 @@ afterEach(() => {
   rmSync(project, { recursive: true, force: true });
 });
 
-/** A project with the real knip.json and start script, the vitest and tsx it names, and `files` (path → text). */
+/** A project with the real knip.json (whose entries include the CLI's cli/main.ts) and start script, and the vitest its tests use, and `files` (path → text). */
 function checkExports(files: Record<string, string>): { status: number | null; output: string } {
   project = mkdtempSync(join(tmpdir(), 'exports-'));
   const fixture: Record<string, string> = {
-    'package.json': JSON.stringify({ name: 'fixture', private: true, type: 'module', scripts: { start: projectPackage.scripts.start }, devDependencies: { tsx: '*', vitest: '*' } }),
+    'package.json': JSON.stringify({ name: 'fixture', private: true, type: 'module', scripts: { start: projectPackage.scripts.start }, devDependencies: { vitest: '*' } }),
     'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', strict: true } }),
     'core/kpi/index.ts': "export * from './ratios';\n",
     'cli/main.ts': "import { used } from '../core/kpi';\nconsole.log(used);\n",
@@ -34,7 +34,7 @@ function checkExports(files: Record<string, string>): { status: number | null; o
     writeFileSync(join(project, path), text);
   }
   copyFileSync(join(root, 'knip.json'), join(project, 'knip.json'));
-  // The project's installed packages, so knip maps the start script's `tsx` to its package as it does at home.
+  // The project's installed packages, so knip resolves vitest and the core's imports as it does at home.
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
   const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` };
   const run = spawnSync('bash', ['-c', projectPackage.scripts['check:exports']], { cwd: project, env, encoding: 'utf8' });
