@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConfigProblem } from '../forge-app/src/config/problem';
 import { checkConfig } from '../forge-app/src/config/schema';
 import type { EditCard } from '../forge-app/src/frontend/scorecard-tree-ops';
-import type { ScorecardNodeView } from '../forge-app/src/resolvers/scorecard';
+import type { ScorecardNodeView } from '../forge-app/src/resolvers/scorecard-node-view';
 import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
 
 const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');

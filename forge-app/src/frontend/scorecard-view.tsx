@@ -1,7 +1,8 @@
 import { BarChart, DynamicTable, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import type { ReactNode } from 'react';
 import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
-import type { scorecardData, ScorecardNodeView } from '../resolvers/scorecard';
+import type { scorecardData } from '../resolvers/scorecard';
+import type { ScorecardNodeView } from '../resolvers/scorecard-node-view';
 import { projectList } from './compliance-view';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';

@@ -11,7 +11,7 @@ import { SecurityLevelGate } from './security-levels';
 import { periodWindow, storedCycles } from './visible-cycles';
 
 /** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
-export const JQL_ISSUE_LIMIT = 5_000;
+const JQL_ISSUE_LIMIT = 5_000;
 
 /** The gadget's query, as parsed at the resolver boundary (payloads.ts). */
 import type { ComplianceQuery } from './payloads';
