@@ -4,6 +4,7 @@ import { formatCount, formatInstant, formatPercent, type Messages } from '../i18
 import type { TrendPeriod } from '../model/periods';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult } from '../resolvers/compliance';
 import { CsvExport } from './csv-export';
+import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
 import { IssueLink } from './issue-link';
 import { refusalText, UnlicensedMessage } from './unlicensed';
@@ -20,8 +21,6 @@ export interface ComplianceGadgetConfig {
   groupBy?: string;
   period?: string;
   periods?: string;
-  /** Configurations saved before the period picker: weeks shown. */
-  weeks?: string;
 }
 
 const APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
@@ -64,13 +63,13 @@ function complianceQueryOf(config: ComplianceGadgetConfig | undefined): Complian
     ...(byJql ? { scope: 'jql' as const, jql: config.jql!.trim() } : { scope: 'projects' as const, projects: projectList(config.projects) }),
     groupBy: (config.groupBy || null) as ComplianceQuery['groupBy'],
     period,
-    periods: Number(config.periods ?? config.weeks) || 12,
+    periods: Number(config.periods) || 12,
   };
 }
 
 export function ComplianceGadget() {
   const { context, t, locale } = useAppContext();
-  const config = context?.extension?.gadgetConfiguration as ComplianceGadgetConfig | undefined;
+  const config = gadgetConfigurationOf<ComplianceGadgetConfig>(context);
   const query = context === undefined ? undefined : complianceQueryOf(config);
   const data = useResolver<ComplianceResult | { error: string; message?: string }>('getCompliance', query);
   if (context === undefined) return <Spinner label={t.loading} />;

@@ -4,6 +4,7 @@ import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
 import type { scorecardData } from '../resolvers/scorecard';
 import type { ScorecardNodeView } from '../resolvers/scorecard-node-view';
 import { projectList } from './compliance-view';
+import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
 
@@ -81,7 +82,7 @@ const nodesOf = (node: ScorecardNodeView): ScorecardNodeView[] => [node, ...node
 /** The scorecard gadget: the objective tree with each KPI's method, actual, target, score and RAG; pay, advice, alerts. */
 export function ScorecardGadget() {
   const { context, t, locale } = useAppContext();
-  const config = context?.extension?.gadgetConfiguration as ScorecardGadgetConfig | undefined;
+  const config = gadgetConfigurationOf<ScorecardGadgetConfig>(context);
   const ready = context !== undefined && config?.scorecardId !== undefined;
   const sources = parseSources(config?.sources);
   const data = useResolver<Answer>(

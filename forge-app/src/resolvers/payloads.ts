@@ -31,8 +31,6 @@ export const ComplianceQuerySchema = z.object({
   groupBy: z.enum(GROUP_FIELDS).nullable().optional(),
   period: z.enum(TREND_PERIODS).optional(),
   periods: z.number().int().min(1).max(104).optional(),
-  /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
-  weeks: z.number().int().min(1).max(104).optional(),
   /** Open tickets due within this many hours are "breaching soon" (at most 90 days ahead). */
   soonHours: z.number().min(0).max(2_160).optional(),
 });
