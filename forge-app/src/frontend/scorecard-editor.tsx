@@ -4,6 +4,7 @@ import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
 import { messagesFor } from '../i18n/messages';
 import { ScorecardActuals } from './scorecard-actuals';
+import { ScorecardViewersEditor } from './scorecard-viewers-editor';
 import { scorecardEditorMessagesFor } from '../i18n/scorecard-editor-messages';
 import {
   addChild, addKpi, canMoveNodeTo, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, moveNodeTo, newScorecard,
@@ -225,6 +226,8 @@ export function ScorecardEditor({ value, onChange, errors, policies, jsmMetrics 
       {selectField(`scorecards.${index}.tree.missing`, m.missing, optionsOf(m.missingPolicies, MISSING_POLICIES), card.tree.missing ?? 'ignore', (v) => set({ ...card, tree: { ...card.tree, missing: v as EditCard['tree']['missing'] } }))}
       {nodeEditor(card, card.tree.root, [], 1)}
       {errorsOf(`scorecards.${index}.sources`, 'rest')}
+      {/* Keyed by the scorecard: its account picker and group text start afresh with another scorecard's list. */}
+      <ScorecardViewersEditor key={`viewers-${card.tree.root.id}`} card={card} index={index} onChange={set} errors={errors} m={m} />
       <ScorecardActuals
         key={card.tree.root.id}
         scorecardId={card.tree.root.id}
@@ -233,6 +236,8 @@ export function ScorecardEditor({ value, onChange, errors, policies, jsmMetrics 
       />
     </Stack>
   );
+  // The viewer list shows its own errors under its fields.
+  if (card) shown.push(`scorecards.${index}.viewers`);
   const elsewhere = errors.filter((e) => under(e.path, 'scorecards') && !shown.some((s) => under(e.path, s)) && !shownExact.includes(e.path));
   return (
     <Stack space="space.200">
