@@ -1,18 +1,19 @@
 import { invoke } from '@forge/bridge';
-import { Button, Heading, Inline, Label, SectionMessage, Spinner, Stack, Text, Textfield } from '@forge/react';
+import { Button, Heading, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AppConfigInput } from '../config/schema';
 import type { ConfigProblem } from '../config/problem';
 import type { GenerationState } from '../sync/generations';
 import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
-import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere, scopeOfProjects, scopeProjects } from './admin-form';
+import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { HistoryPanel } from './admin-history-panel';
 import { AdminJson } from './admin-json';
 import { adminMessagesFor } from '../i18n/admin-messages';
 import { AdminMessages } from './admin-messages-context';
-import { PickerCache, SitePicker } from './admin-picker';
+import { PickerCache } from './admin-picker';
+import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
 import { SyncHealthPanel } from './admin-sync-health-panel';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
@@ -101,31 +102,7 @@ export function AdminPage() {
           {notice === 'unlicensed' && <UnlicensedMessage t={t} />}
           {fieldErrors(errorsElsewhere(errors, '', shownPaths))}
           {section(m.scopeAndFields, (
-            <Stack space="space.100">
-              {scopeProjects(draft.scopeJql) !== null && (
-                <SitePicker id="scopeProjects" kind="projects" label={m.scopeProjects} values={scopeProjects(draft.scopeJql) ?? []} onChange={(keys) => update({ scopeJql: scopeOfProjects(keys) })} />
-              )}
-              <Stack space="space.050">
-                <Label labelFor="scopeJql">{t.scopeJql}</Label>
-                <Textfield id="scopeJql" value={draft.scopeJql} onChange={(e: { target: { value?: string } }) => update({ scopeJql: e.target.value ?? '' })} />
-                {fieldErrors(errorsAt(errors, 'sync.scopeJql'))}
-              </Stack>
-              <SitePicker id="requestTypeField" kind="fields" isMulti={false} label={t.requestTypeField} values={[draft.requestTypeField]} onChange={([field]) => update({ requestTypeField: field ?? '' })} errors={errorsAt(errors, 'fields.requestType')} />
-              <SitePicker id="teamField" kind="fields" isMulti={false} label={t.teamField} values={draft.teamField ? [draft.teamField] : []} onChange={([field]) => update({ teamField: field ?? '' })} errors={errorsAt(errors, 'fields.team')} />
-              <Text>{m.extraFieldsHint}</Text>
-              {draft.extraFields.map((extra, i) => (
-                <Inline key={i} space="space.100" alignBlock="end">
-                  <Stack space="space.050">
-                    <Label labelFor={`extra-${i}-name`}>{m.extraFieldName}</Label>
-                    <Textfield id={`extra-${i}-name`} value={extra.name} onChange={(e: { target: { value?: string } }) => update({ extraFields: draft.extraFields.map((x, j) => (j === i ? { ...x, name: e.target.value ?? '' } : x)) })} />
-                  </Stack>
-                  <SitePicker id={`extra-${i}-field`} kind="fields" isMulti={false} label={m.extraFieldJira} values={extra.field ? [extra.field] : []} onChange={([field]) => update({ extraFields: draft.extraFields.map((x, j) => (j === i ? { ...x, field: field ?? '' } : x)) })} errors={errorsAt(errors, `fields.extra.${extra.name}`)} />
-                  <Button appearance="subtle" onClick={() => update({ extraFields: draft.extraFields.filter((_, j) => j !== i) })}>{m.remove}</Button>
-                </Inline>
-              ))}
-              <Button onClick={() => update({ extraFields: [...draft.extraFields, { name: '', field: '' }] })}>{m.addExtraField}</Button>
-              {fieldErrors(errorsElsewhere(errors, 'fields', ['fields.requestType', 'fields.team', ...draft.extraFields.map((x) => `fields.extra.${x.name}`)]))}
-            </Stack>
+            <ScopeAndFieldsEditor draft={draft} errors={errors} update={update} t={t} />
           ))}
           {section(m.calendarsTitle, (
             <Stack space="space.200">
