@@ -4,6 +4,7 @@ import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
 import { messagesFor } from '../i18n/messages';
 import { ScorecardActuals } from './scorecard-actuals';
+import { AGGREGATIONS, PARAMS, SCORING_METHODS, TICKET_SOURCES } from './scorecard-kpi-choices';
 import { ScorecardViewersEditor } from './scorecard-viewers-editor';
 import { scorecardEditorMessagesFor } from '../i18n/scorecard-editor-messages';
 import {
@@ -24,21 +25,6 @@ export interface ScorecardEditorProps {
   locale: string | undefined;
 }
 
-const SCORING_METHODS = ['ratio', 'progress', 'performance', 'goal-red-flag', 'stabilize', 'binary', 'bands'] as const;
-/** The parameters each scoring method takes besides the KPI's target and direction (docs/SCORING.md). */
-const PARAMS: Record<(typeof SCORING_METHODS)[number], readonly string[]> = {
-  ratio: [],
-  progress: ['baseline'],
-  performance: ['min', 'max'],
-  'goal-red-flag': ['redFlag', 'scale'],
-  stabilize: ['tolerance'],
-  binary: [],
-  bands: [],
-};
-/** The core's sources other than one policy's compliance (docs/SCORING.md, Actuals from a log). */
-const TICKET_SOURCES = ['sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps'] as const;
-/** How a KPI's months combine over a quarter, a year or the year to date (the core's period aggregation). */
-const AGGREGATIONS = ['sum', 'average', 'last', 'min', 'max', 'ratio-of-sums'] as const;
 const NESTED = xcss({ paddingInlineStart: 'space.300' });
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
