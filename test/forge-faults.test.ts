@@ -136,7 +136,7 @@ describe('F2: names in keys', () => {
     await syncAt(T0 + 4 * HOUR);
     expect(failures()).toEqual([]);
     expect(stored('SUP-1')!.cycles.map((c) => c.policyId)).toEqual([LONG_POLICY, `jsm:${JSM_SHORT}`, `jsm:${JSM_LONG}`]);
-    const met = async (policyId: string) => (await call('getCompliance', { policyId, projects: ['SUP'], weeks: 4 })).total;
+    const met = async (policyId: string) => (await call('getCompliance', { policyId, projects: ['SUP'], period: 'week', periods: 4 })).total;
     expect(await met(LONG_POLICY)).toMatchObject({ met: 1, breached: 0 });
     expect(await met(`jsm:${JSM_SHORT}`)).toMatchObject({ met: 1, breached: 0 });
     expect(await met(`jsm:${JSM_LONG}`)).toMatchObject({ met: 0, breached: 1 });
@@ -175,7 +175,7 @@ describe('F7: server errors and timeouts', () => {
     expect(forge.jira.faultsInjected).toBe(9);
     expect(failures()).toEqual([]);
     expect(entries()).toHaveLength(120);
-    const total = (await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 })).total;
+    const total = (await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 })).total;
     expect(total).toMatchObject({ met: 80, breached: 40 });
     expect((forge.kvs.data.get('sync:state') as { lastRun: { jiraRequests: number } }).lastRun.jiraRequests).toBeGreaterThan(0);
   });
@@ -363,7 +363,7 @@ describe('fault injection at scale', () => {
     forge.jira.injectFaults(0, 0);
     forge.kvs.injectFaults(0, 0);
     const totals: Record<string, unknown> = {};
-    for (const project of projects) totals[project] = (await call('getCompliance', { policyId: 'resolve', projects: [project], weeks: 52 })).total;
+    for (const project of projects) totals[project] = (await call('getCompliance', { policyId: 'resolve', projects: [project], period: 'week', periods: 52 })).total;
     return { aggregates: aggregates(), totals, ledgered: ledgered.size, runs, redeliveries, failedRuns, jiraFaults: forge.jira.faultsInjected, jiraCalls: forge.jira.calls.length, kvsFaults: forge.kvs.faultsInjected, kvsCalls: forge.kvs.calls, tickets: [...forge.kvs.data.keys()].filter((k) => k.startsWith('ticket:')).length };
   }
 
@@ -387,7 +387,7 @@ describe('fault injection at scale', () => {
 
 describe('live events, deletions and moves', () => {
   const event = (eventType: string, issue: DoubleIssue) => issueEvents({ eventType, issue: { id: issue.id, key: issue.key } });
-  const compliance = async (project: string) => (await call('getCompliance', { policyId: 'resolve', projects: [project], weeks: 4 })) as { total: Record<string, number>; atRisk: Array<{ key: string }> };
+  const compliance = async (project: string) => (await call('getCompliance', { policyId: 'resolve', projects: [project], period: 'week', periods: 4 })) as { total: Record<string, number>; atRisk: Array<{ key: string }> };
 
   it('F10: an issue-updated event recomputes that ticket without waiting for the hourly run', async () => {
     const open = ticket('SUP-1', T0, null);
@@ -534,19 +534,19 @@ describe('who sees what, and when', () => {
     forge.jira.add(ticket('SUP-3', T0, 2));
     forge.jira.secure('SUP-2', forgeUser.accountId);
     await syncAt(T0 + 10 * HOUR);
-    const byProject = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    const byProject = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 });
     expect(byProject.atRisk.map((r: { key: string }) => r.key)).toEqual(['SUP-1']);
     expect(JSON.stringify(byProject)).not.toContain('SUP-2');
     // Aggregates are counted over the projects the user may browse (issue keys are never shown in them).
     expect(byProject.total).toMatchObject({ met: 1, ongoingBreached: 2 });
-    const byJql = await call('getCompliance', { policyId: 'resolve', scope: 'jql', jql: 'project in (SUP)', weeks: 4 });
+    const byJql = await call('getCompliance', { policyId: 'resolve', scope: 'jql', jql: 'project in (SUP)', period: 'week', periods: 4 });
     expect(byJql.atRisk.map((r: { key: string }) => r.key)).toEqual(['SUP-1']);
     expect(byJql.total).toMatchObject({ met: 1, ongoingBreached: 1 });
     expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-2' } } })).toEqual({ error: 'FORBIDDEN' });
     expect(await call('getIssueClocks', {}, { extension: { issue: { key: 'SUP-1' } } })).toMatchObject({ clocks: [{ state: 'breached' }] });
     // A project the user may not browse gives nothing at all.
     forge.jira.browsable = new Set(['HR']);
-    const hidden = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    const hidden = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 });
     expect(hidden).toMatchObject({ projects: [], atRisk: [], total: { met: 0, breached: 0, ongoingBreached: 0 } });
   });
 
@@ -630,7 +630,7 @@ describe('history recompute', () => {
   const runQueued = async () => {
     for (const event of forge.queue.drain()) await syncConsumer(event as never);
   };
-  const total = async () => (await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 8 })).total as { met: number; breached: number };
+  const total = async () => (await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 8 })).total as { met: number; breached: number };
   const generations = async () => (await call('getConfig')).generations as { active: number; building: { gen: number; done: number; expected: number; token: string | null } | null; lastCompleted: { gen: number; tickets: number } | null; retired: number[] };
 
   it('F6: a goal change recomputes past tickets, old figures served until the new generation completes, a crash midway resumes', async () => {

@@ -142,7 +142,7 @@ describe('gadget and panel resolvers', () => {
     forge.jira.add(resolved('SUP-1', T0, 2));
     forge.jira.add(resolved('HR-1', T0, 2));
     await syncAt(T0 + 10 * HOUR);
-    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP', 'HR'], weeks: 4 });
+    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP', 'HR'], period: 'week', periods: 4 });
     expect(answer.projects).toEqual(['SUP']);
     expect(answer.total.met).toBe(1);
     expect(forge.jira.calls).toContain('user POST /rest/api/3/permissions/project');

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConfigProblem } from '../forge-app/src/config/problem';
 import { checkConfig } from '../forge-app/src/config/schema';
 import type { EditCard } from '../forge-app/src/frontend/scorecard-tree-ops';
-import type { ScorecardNodeView } from '../forge-app/src/resolvers/scorecard';
+import type { ScorecardNodeView } from '../forge-app/src/resolvers/scorecard-node-view';
 import { type ForgeDoc, findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
 
 const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
@@ -159,6 +159,9 @@ const errorsAt = (id: string) => {
 const P = 'scorecards.0.tree.root.children.0';
 
 describe('scorecard tree editor', () => {
+  // The editor's viewer list picks projects from the site, as on the admin page.
+  beforeEach(() => resetUi(undefined, { adminPicker: { options: [], truncated: false } }));
+
   it('builds a tree: a scorecard, an objective, KPIs with their method, parameters, direction, source and guard; moves, renames and removes; the result passes the configuration check', async () => {
     await render(<Harness initial={[]} />);
     await fire(buttons('Add a scorecard')[0].props.onClick);
@@ -353,5 +356,45 @@ describe('admin page: scorecards edited as a tree, saved through the configurati
     expect(saved.config.scorecards[0].sources).toEqual({ sla: 'sla:resolve', ftr: 'ftr' });
     expect(errorsAt('scorecards.0.tree.root.kpis.1.target')).toEqual(['KPI "ftr": target must be greater than 0']);
     expect(select('scorecards.0.tree.root.kpis.1.scoring.method').props.value).toEqual({ label: 'Đạt hoặc không', value: 'binary' });
+  });
+
+  const V = 'scorecards.0.viewers';
+  const projectOptions = (payload: unknown) =>
+    (payload as { kind: string }).kind === 'projects' ? { options: [{ label: 'Support (SUP)', value: 'SUP' }, { label: 'Finance (FIN)', value: 'FIN' }], truncated: false } : { options: [], truncated: false };
+  const userPicker = () => findAll(lastDoc(), 'UserPicker').find((p) => p.props.name === `${V}.accounts`)!;
+
+  it('edits the viewer list (people by the account picker, groups, anyone who can browse a listed project) and saves it with the scorecard', async () => {
+    resetUi({ locale: 'en_US' }, { ...editors, adminPicker: projectOptions, getConfig: stored, saveConfig: { ok: true } });
+    await render(<AdminPage />);
+    expect(findAll(lastDoc(), 'Heading').map(textOf)).toContain('Who may see this scorecard (besides Jira admins and its owner)');
+    expect(userPicker().props).toMatchObject({ isMulti: true, defaultValue: [], label: 'People' });
+    await fire(userPicker().props.onChange, [{ id: 'acc-lan', name: 'Nguyễn Thị Lan', type: 'user', avatarUrl: '', email: '' }, { id: 'acc-minh', name: 'Trần Minh', type: 'user', avatarUrl: '', email: '' }]);
+    await type(`${V}.groups`, 'grp-finance,');
+    expect(textfield(`${V}.groups`).props.value).toBe('grp-finance,');
+    await type(`${V}.groups`, 'grp-finance, grp-audit');
+    expect(select(`${V}.projects`).props.options).toEqual([{ label: 'Support (SUP)', value: 'SUP' }, { label: 'Finance (FIN)', value: 'FIN' }]);
+    await fire(select(`${V}.projects`).props.onChange, [{ label: 'Finance (FIN)', value: 'FIN' }]);
+    expect(select(`${V}.projects`).props.value).toEqual([{ label: 'Finance (FIN)', value: 'FIN' }]);
+    await fire(findAll(lastDoc(), 'Button').find((b) => textOf(b) === 'Save')!.props.onClick);
+    const saved = ui.invokes.find((i) => i.functionKey === 'saveConfig')!.payload as { config: { scorecards: EditCard[] } };
+    expect(saved.config.scorecards[0].viewers).toEqual({ accounts: ['acc-lan', 'acc-minh'], groups: ['grp-finance', 'grp-audit'], projects: ['FIN'] });
+    expect(saved.config.scorecards[0].tree.root.id).toBe('bo');
+  });
+
+  it('shows a stored viewer list, clears people, and shows the check\'s viewer errors at their fields, not at the top', async () => {
+    const withViewers = { ...stored, input: { ...stored.input, scorecards: [{ ...scorecard, viewers: { accounts: ['acc-lan'], groups: ['grp-finance'], projects: ['SUP'] } }] } };
+    const rejected = { ok: false, errors: [{ path: `${V}.groups.0`, message: 'a group id is not empty' }, { path: `${V}.projects.0`, message: 'a project key is a letter followed by letters, digits or underscores' }] };
+    resetUi({ locale: 'en_US' }, { ...editors, adminPicker: projectOptions, getConfig: withViewers, saveConfig: rejected });
+    await render(<AdminPage />);
+    expect(userPicker().props.defaultValue).toEqual(['acc-lan']);
+    expect(textfield(`${V}.groups`).props.value).toBe('grp-finance');
+    expect(select(`${V}.projects`).props.value).toEqual([{ label: 'Support (SUP)', value: 'SUP' }]);
+    await fire(userPicker().props.onChange, null);
+    await fire(findAll(lastDoc(), 'Button').find((b) => textOf(b) === 'Save')!.props.onClick);
+    const saved = ui.invokes.find((i) => i.functionKey === 'saveConfig')!.payload as { config: { scorecards: EditCard[] } };
+    expect(saved.config.scorecards[0].viewers).toEqual({ accounts: [], groups: ['grp-finance'], projects: ['SUP'] });
+    expect(errorsAt(`${V}.groups`)).toEqual(['0: a group id is not empty']);
+    expect(errorsAt(`${V}.projects`)).toEqual(['0: a project key is a letter followed by letters, digits or underscores']);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf).filter((text) => text.startsWith(V))).toEqual([]);
   });
 });

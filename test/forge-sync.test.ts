@@ -121,7 +121,7 @@ describe('scheduled sync and queue consumer', () => {
     expect(stored('SUP-1')!.cycles.map((c) => [c.policyId, c.state])).toEqual([['resolve', 'met'], ['jsm:Time to resolution', 'met'], ['jsm:Time to first response', 'breached']]);
     expect(forge.kvs.data.get('ticket:SUP-1')).toMatchObject({ rating: 4, resolvedAt: null, reopened: 0 });
     expect(stored('SUP-2')!.cycles.map((c) => c.state)).toEqual(['breached']);
-    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 });
     expect(answer.total).toEqual({ met: 1, breached: 0, ongoingBreached: 1, ongoing: 0, compliance: 0.5 });
   });
 
@@ -147,16 +147,16 @@ describe('scheduled sync and queue consumer', () => {
     await syncAt(T0 + 8 * HOUR);
     expect(stored('SUP-1')!.cycles.map((c) => c.state)).toEqual(['met', 'met']);
     expect(entriesOf('SUP-1')).toEqual(['SUP-1#0', 'SUP-1#1']);
-    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 });
     expect(answer.total).toEqual({ met: 3, breached: 0, ongoingBreached: 0, ongoing: 0, compliance: 1 });
   });
 
   it('refreshes an open clock whose due time passed without any update, so the breach is counted', async () => {
     forge.jira.add(ticket(1, T0, null));
     await syncAt(T0 + HOUR);
-    expect((await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 })).total.ongoing).toBe(1);
+    expect((await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 })).total.ongoing).toBe(1);
     await syncAt(T0 + 9 * HOUR);
-    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 });
     expect(answer.total).toEqual({ met: 0, breached: 0, ongoingBreached: 1, ongoing: 0, compliance: 0 });
     expect(answer.atRisk).toEqual([{ key: 'SUP-1', id: '1', state: 'breached', due: T0 + 8 * HOUR, remainingMinutes: -60, assignee: null, assigneeName: null, project: 'SUP', risk: 'breached' }]);
   });
@@ -171,7 +171,7 @@ describe('scheduled sync and queue consumer', () => {
     forge.kvs.revive();
     await syncConsumer(event as never); // the platform redelivers the event
     for (let n = 1; n <= 30; n++) expect(entriesOf(`SUP-${n}`), `SUP-${n}`).toEqual([`SUP-${n}#0`]);
-    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], weeks: 4 });
+    const answer = await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 });
     expect(answer.total).toEqual({ met: 20, breached: 10, ongoingBreached: 0, ongoing: 0, compliance: 20 / 30 });
   });
 
@@ -202,7 +202,7 @@ describe('scheduled sync and queue consumer', () => {
     const cycleEntries = [...forge.kvs.data].filter(([k]) => k.startsWith('agg:resolve:')).reduce((n, [, v]) => n + Object.keys((v as { entries: object }).entries).length, 0);
     expect(cycleEntries).toBe(N);
     let met = 0;
-    for (const project of projects) met += (await call('getCompliance', { policyId: 'resolve', projects: [project], weeks: 52 })).total.met;
+    for (const project of projects) met += (await call('getCompliance', { policyId: 'resolve', projects: [project], period: 'week', periods: 52 })).total.met;
     expect(met).toBe(N - N / 4);
   });
 

@@ -174,6 +174,25 @@ describe('SLA compliance gadget', () => {
     await render(<ComplianceGadget />);
     expect(ui.invokes[0].payload).toEqual({ policyId: 'resolve', scope: 'projects', projects: ['SUP'], groupBy: null, period: 'week', periods: 4 });
   });
+
+  it('an old weeks: 6 gadget shows the same as period: week, periods: 6 (asks the same, draws the same)', async () => {
+    const shown = async (config: Record<string, unknown>) => {
+      resetUi(gadget({ policyId: 'resolve', projects: 'SUP', ...config }), { getCompliance: ANSWER });
+      const doc = await render(<ComplianceGadget />);
+      return { payloads: ui.invokes.map((i) => i.payload), text: textOf(doc), tags: findAll(doc, 'LineChart').length + findAll(doc, 'DynamicTable').length };
+    };
+    const old = await shown({ weeks: '6' });
+    expect(old.payloads).toEqual([{ policyId: 'resolve', scope: 'projects', projects: ['SUP'], groupBy: null, period: 'week', periods: 6 }]);
+    expect(old).toEqual(await shown({ period: 'week', periods: '6' }));
+  });
+
+  it('the edit view of an old weeks gadget shows its periods and saves them without weeks', async () => {
+    resetUi(gadget({ policyId: 'resolve', projects: 'SUP', weeks: '6' }), { getChoices: { policies: [{ id: 'resolve', name: 'Resolve in 8h' }], jsmMetrics: [], scorecards: [] } });
+    const doc = await render(<ComplianceGadgetEdit />);
+    expect(findAll(doc, 'Textfield').find((f) => f.props.id.endsWith('-periods'))!.props.value).toBe('6');
+    await fire(findAll(lastDoc(), 'Form')[0].props.onSubmit);
+    expect(ui.submits).toEqual([{ policyId: 'resolve', projects: 'SUP', period: 'week', periods: '6' }]);
+  });
 });
 
 describe('scorecard gadget', () => {

@@ -55,7 +55,7 @@ describe('shared SLA vectors through the Forge path', () => {
     runtime.now = () => Math.max(...vectors.cases.map((c) => c.asOf));
     const byPolicy: Array<{ key: string; met: number; breached: number; ongoingBreached: number; ongoing: number; compliance: number | null }> = [];
     for (const policy of raw.policies) {
-      const answer = await call('getCompliance', { policyId: policy.id, projects: ['IT', 'PUR', 'HR'], weeks: 52 });
+      const answer = await call('getCompliance', { policyId: policy.id, projects: ['IT', 'PUR', 'HR'], period: 'week', periods: 52 });
       byPolicy.push({ key: policy.id, ...answer.total });
     }
     expect(byPolicy).toEqual(vectors.compliance.byPolicy);

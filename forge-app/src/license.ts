@@ -14,7 +14,7 @@ export interface ForgeLicense {
   isEvaluation?: boolean | null;
 }
 
-export const UNLICENSED = { error: 'UNLICENSED' as const, message: 'This app needs an active license for this site: ask a Jira administrator to check Manage apps.' };
+const UNLICENSED = { error: 'UNLICENSED' as const, message: 'This app needs an active license for this site: ask a Jira administrator to check Manage apps.' };
 
 /** The environment this invocation runs in (DEVELOPMENT, STAGING or PRODUCTION), from the runtime, never from a caller. */
 const environmentType = (): string => getAppContext().environmentType.toUpperCase();
@@ -24,14 +24,14 @@ const environmentType = (): string => getAppContext().environmentType.toUpperCas
  * Without either (or without a license at all) only a development or staging install is served, where Atlassian
  * sends no license; in production a paid listing always has one, so its absence means no license.
  */
-export function isLicensed(license: ForgeLicense | null | undefined): boolean {
+function isLicensed(license: ForgeLicense | null | undefined): boolean {
   if (typeof license?.active === 'boolean') return license.active;
   if (typeof license?.isActive === 'boolean') return license.isActive;
   return environmentType() !== 'PRODUCTION';
 }
 
 /** The license a Forge function's second argument carries. */
-export const licenseOf = (context: unknown): ForgeLicense | undefined =>
+const licenseOf = (context: unknown): ForgeLicense | undefined =>
   (typeof context === 'object' && context !== null ? (context as { license?: ForgeLicense }).license : undefined) ?? undefined;
 
 /** Wraps the resolver definitions: an unlicensed site answers `UNLICENSED` instead of any data, whatever the function. */

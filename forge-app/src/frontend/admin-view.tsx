@@ -1,88 +1,27 @@
 import { invoke } from '@forge/bridge';
-import { Button, DynamicTable, Heading, Inline, Label, ProgressBar, SectionMessage, Spinner, Stack, Text, Textfield } from '@forge/react';
+import { Button, Heading, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AppConfigInput } from '../config/schema';
 import type { ConfigProblem } from '../config/problem';
 import type { GenerationState } from '../sync/generations';
 import type { SyncHealth } from '../sync/health';
 import type { SyncState } from '../sync/state';
-import { formatCount, formatInstant, formatMinutes, type Messages } from '../i18n/messages';
-import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere, scopeOfProjects, scopeProjects } from './admin-form';
+import { type AdminDraft, configOf, draftOf, errorsAt, errorsElsewhere } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
+import { HistoryPanel } from './admin-history-panel';
 import { AdminJson } from './admin-json';
 import { adminMessagesFor } from '../i18n/admin-messages';
 import { AdminMessages } from './admin-messages-context';
-import { PickerCache, SitePicker } from './admin-picker';
+import { PickerCache } from './admin-picker';
+import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
+import { SyncHealthPanel } from './admin-sync-health-panel';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
-import { IssueLink } from './issue-link';
-import { refusalText, UnlicensedMessage } from './unlicensed';
+import { UnlicensedMessage } from './unlicensed';
 
 type Loaded = { input: AppConfigInput | null; errors: ConfigProblem[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState; jsmMetrics?: string[] } | { error: 'FORBIDDEN'; message: string };
-type RecomputeAnswer = { ok: true; recompute: GenerationState['building'] } | { error: string; message: string };
-
-/** History recompute: progress of the one running, the last one finished, and a button to start one. */
-function HistoryPanel({ generations, t, locale, timeZone }: { generations: GenerationState; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const start = async () => {
-    const answer = (await invoke<RecomputeAnswer>('startRecompute', {})) as RecomputeAnswer;
-    if ('error' in answer) return setNotice(refusalText(answer, t));
-    setNotice(answer.recompute ? t.recomputeStarted : t.nothingToRecompute);
-  };
-  const building = generations.building;
-  return (
-    <Stack space="space.100">
-      <Heading size="medium">{t.history}</Heading>
-      {building && <Text>{t.recomputing(formatCount(building.done, locale), formatCount(building.expected, locale), formatInstant(building.startedAt, locale, timeZone))}</Text>}
-      {building && <ProgressBar value={building.expected > 0 ? Math.min(1, building.done / building.expected) : 0} ariaLabel={t.history} />}
-      {generations.lastCompleted && <Text>{t.lastRecompute(formatInstant(generations.lastCompleted.completedAt, locale, timeZone), formatCount(generations.lastCompleted.tickets, locale))}</Text>}
-      <Button onClick={() => void start().catch(() => setNotice(t.error))}>{t.recomputeHistory}</Button>
-      {notice !== null && <SectionMessage appearance="information"><Text>{notice}</Text></SectionMessage>}
-    </Stack>
-  );
-}
-type RetryAnswer = { queued: number; rateLimited: boolean } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
-
-/** Sync health: last run, lag, tickets processed, the tickets that keep failing with their errors, and "retry now". */
-function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncHealth; t: Messages; locale: string | undefined; timeZone: string | undefined }) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const retry = async () => {
-    const answer = (await invoke<RetryAnswer>('retryFailedNow', {})) as RetryAnswer;
-    if ('error' in answer) return setNotice(refusalText(answer, t));
-    setNotice(answer.rateLimited ? `${t.retryQueued(answer.queued)} ${t.retryRateLimited}` : t.retryQueued(answer.queued));
-  };
-  return (
-    <Stack space="space.100">
-      <Heading size="medium">{t.syncHealth}</Heading>
-      <Text>{health.lastRunAt === null ? t.noRunYet : t.lastRun(formatInstant(health.lastRunAt, locale, timeZone))}</Text>
-      {health.lagMs !== null && <Text>{t.lag(formatMinutes(health.lagMs / 60_000))}</Text>}
-      {health.more && <Text>{t.moreToSync}</Text>}
-      <Text>{t.processed(formatCount(health.processed, locale), formatCount(health.failedAttempts, locale))}</Text>
-      {health.retrying > 0 && <Text>{t.retrying(health.retrying)}</Text>}
-      {health.failing.length === 0 ? (
-        <Text>{t.noFailures}</Text>
-      ) : (
-        <DynamicTable
-          caption={t.failingTickets}
-          head={{ cells: [{ key: 'ticket', content: t.ticket }, { key: 'step', content: t.step }, { key: 'error', content: t.lastError }, { key: 'attempts', content: t.attempts }] }}
-          rows={health.failing.map((f) => ({
-            key: f.key,
-            cells: [
-              { key: 'ticket', content: <IssueLink issueKey={f.key} /> },
-              { key: 'step', content: t.steps[f.step] ?? f.step },
-              { key: 'error', content: f.error },
-              { key: 'attempts', content: String(f.attempts) },
-            ],
-          }))}
-        />
-      )}
-      {health.failing.length + health.retrying > 0 && <Button onClick={() => void retry().catch(() => setNotice(t.error))}>{t.retryNow}</Button>}
-      {notice !== null && <SectionMessage appearance="information"><Text>{notice}</Text></SectionMessage>}
-    </Stack>
-  );
-}
 type SaveAnswer = { ok: true; recompute?: unknown } | { ok: false; errors: ConfigProblem[] } | { error: 'FORBIDDEN' | 'UNLICENSED'; message: string };
 
 /** A name not yet in `taken`: `base-1`, `base-2` … */
@@ -163,31 +102,7 @@ export function AdminPage() {
           {notice === 'unlicensed' && <UnlicensedMessage t={t} />}
           {fieldErrors(errorsElsewhere(errors, '', shownPaths))}
           {section(m.scopeAndFields, (
-            <Stack space="space.100">
-              {scopeProjects(draft.scopeJql) !== null && (
-                <SitePicker id="scopeProjects" kind="projects" label={m.scopeProjects} values={scopeProjects(draft.scopeJql) ?? []} onChange={(keys) => update({ scopeJql: scopeOfProjects(keys) })} />
-              )}
-              <Stack space="space.050">
-                <Label labelFor="scopeJql">{t.scopeJql}</Label>
-                <Textfield id="scopeJql" value={draft.scopeJql} onChange={(e: { target: { value?: string } }) => update({ scopeJql: e.target.value ?? '' })} />
-                {fieldErrors(errorsAt(errors, 'sync.scopeJql'))}
-              </Stack>
-              <SitePicker id="requestTypeField" kind="fields" isMulti={false} label={t.requestTypeField} values={[draft.requestTypeField]} onChange={([field]) => update({ requestTypeField: field ?? '' })} errors={errorsAt(errors, 'fields.requestType')} />
-              <SitePicker id="teamField" kind="fields" isMulti={false} label={t.teamField} values={draft.teamField ? [draft.teamField] : []} onChange={([field]) => update({ teamField: field ?? '' })} errors={errorsAt(errors, 'fields.team')} />
-              <Text>{m.extraFieldsHint}</Text>
-              {draft.extraFields.map((extra, i) => (
-                <Inline key={i} space="space.100" alignBlock="end">
-                  <Stack space="space.050">
-                    <Label labelFor={`extra-${i}-name`}>{m.extraFieldName}</Label>
-                    <Textfield id={`extra-${i}-name`} value={extra.name} onChange={(e: { target: { value?: string } }) => update({ extraFields: draft.extraFields.map((x, j) => (j === i ? { ...x, name: e.target.value ?? '' } : x)) })} />
-                  </Stack>
-                  <SitePicker id={`extra-${i}-field`} kind="fields" isMulti={false} label={m.extraFieldJira} values={extra.field ? [extra.field] : []} onChange={([field]) => update({ extraFields: draft.extraFields.map((x, j) => (j === i ? { ...x, field: field ?? '' } : x)) })} errors={errorsAt(errors, `fields.extra.${extra.name}`)} />
-                  <Button appearance="subtle" onClick={() => update({ extraFields: draft.extraFields.filter((_, j) => j !== i) })}>{m.remove}</Button>
-                </Inline>
-              ))}
-              <Button onClick={() => update({ extraFields: [...draft.extraFields, { name: '', field: '' }] })}>{m.addExtraField}</Button>
-              {fieldErrors(errorsElsewhere(errors, 'fields', ['fields.requestType', 'fields.team', ...draft.extraFields.map((x) => `fields.extra.${x.name}`)]))}
-            </Stack>
+            <ScopeAndFieldsEditor draft={draft} errors={errors} update={update} t={t} />
           ))}
           {section(m.calendarsTitle, (
             <Stack space="space.200">

@@ -1,13 +1,10 @@
-import { Button, DynamicTable, ErrorMessage, Heading, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { Button, ErrorMessage, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
 import { HOLIDAY_COUNTRIES } from '../../../core/calendar';
-import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
-import { formatInstant, messagesFor } from '../i18n/messages';
 import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages-context';
 import { type CalendarPart, type CalendarSpec, partText, specOfText, textOfSpec, WEEKDAYS, withPart } from './calendar-text';
-import { useResolver } from './hooks';
-import { UnlicensedMessage } from './unlicensed';
+import { CalendarPreviewPanel } from './calendar-preview-panel';
 
 /** Every IANA zone the browser knows (the core accepts the same names). */
 const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -47,44 +44,6 @@ function PartField({ id, label, spec, part, onSpec }: { id: string; label: strin
       <Label labelFor={id}>{label}</Label>
       <Textfield id={id} value={typed?.text ?? partText(spec, part)} onChange={(e: { target: { value?: string } }) => change(e.target.value ?? '')} />
       {typed && <ErrorMessage>{typed.error}</ErrorMessage>}
-    </Stack>
-  );
-}
-
-/** The next working windows and the year's holidays, as the core computes them for the calendar text being edited. */
-function CalendarPreviewPanel({ text, locale }: { text: string; locale: string | undefined }) {
-  const m = useAdminMessages();
-  const answer = useResolver<CalendarPreviewAnswer | { error: string; message: string }>('previewCalendar', { text });
-  if (answer.status === 'unlicensed') return <UnlicensedMessage t={messagesFor(locale)} />;
-  if (answer.status !== 'ready') return answer.status === 'error' ? <ErrorMessage>{answer.message}</ErrorMessage> : <Text>{m.previewLoading}</Text>;
-  const data = answer.data;
-  if ('error' in data) return <ErrorMessage>{data.message}</ErrorMessage>;
-  if (!data.ok) return <ErrorMessage>{data.message}</ErrorMessage>;
-  const { preview } = data;
-  const at = (instant: number) => formatInstant(instant, locale, preview.timeZone);
-  return (
-    <Stack space="space.100">
-      <Heading size="small">{m.nextWindows(preview.timeZone)}</Heading>
-      {preview.windows.length === 0 ? (
-        <Text>{m.noWorkingHours}</Text>
-      ) : (
-        <DynamicTable
-          caption={m.nextWindows(preview.timeZone)}
-          head={{ cells: [{ key: 'from', content: m.windowFrom }, { key: 'to', content: m.windowTo }] }}
-          rows={preview.windows.map((w) => ({ key: String(w.start), cells: [{ key: 'from', content: at(w.start) }, { key: 'to', content: w.open ? m.stillOpen(at(w.end)) : at(w.end) }] }))}
-        />
-      )}
-      <Heading size="small">{m.holidaysOfYear(preview.year)}</Heading>
-      {preview.holidays.length === 0 ? (
-        <Text>{m.noHolidays}</Text>
-      ) : (
-        <DynamicTable
-          caption={m.holidaysOfYear(preview.year)}
-          head={{ cells: [{ key: 'date', content: m.holidayDate }, { key: 'name', content: m.holidayName }] }}
-          rows={preview.holidays.map((h, i) => ({ key: `${h.date}-${i}`, cells: [{ key: 'date', content: h.date }, { key: 'name', content: h.country ? `${h.name} (${h.country})` : m.extraHoliday }] }))}
-        />
-      )}
-      {preview.makeUpDays.length > 0 && <Text>{m.makeUpDaysOfYear(preview.makeUpDays.map((d) => (d.country ? `${d.date} (${d.country})` : d.date)).join(', '))}</Text>}
     </Stack>
   );
 }

@@ -54,4 +54,4 @@ export function withPart(spec: CalendarSpec, part: CalendarPart, typed: string):
 }
 
 export { WEEKDAYS };
-export type { CalendarSpec, Weekday };
+export type { CalendarSpec };

@@ -69,7 +69,7 @@ export function ComplianceGadgetEdit() {
         <Label labelFor="period">{t.period}</Label>
         <Select inputId="period" options={periodOptions} value={selected(periodOptions, current.period ?? 'week')} onChange={pick('period')} />
         <Label labelFor="periods">{t.periods}</Label>
-        <Textfield id="periods" type="number" value={current.periods ?? current.weeks ?? '12'} onChange={text('periods')} />
+        <Textfield id="periods" type="number" value={current.periods ?? '12'} onChange={text('periods')} />
         <Button type="submit" appearance="primary">{t.save}</Button>
       </Stack>
     </Form>

@@ -1,11 +1,13 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { complianceRag, complianceTargetOf, toCsv, type ComplianceTarget } from '../../../core';
-import { formatCount, formatInstant, formatPercent, type Messages } from '../i18n/messages';
+import { complianceRag, complianceTargetOf, type ComplianceTarget } from '../../../core';
+import { formatCount, formatInstant, formatPercent } from '../i18n/messages';
 import type { TrendPeriod } from '../model/periods';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult } from '../resolvers/compliance';
+import { AtRiskTable } from './compliance-at-risk-table';
+import { complianceCsv } from './compliance-csv';
 import { CsvExport } from './csv-export';
+import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
-import { IssueLink } from './issue-link';
 import { refusalText, UnlicensedMessage } from './unlicensed';
 
 export interface ComplianceGadgetConfig {
@@ -20,8 +22,6 @@ export interface ComplianceGadgetConfig {
   groupBy?: string;
   period?: string;
   periods?: string;
-  /** Configurations saved before the period picker: weeks shown. */
-  weeks?: string;
 }
 
 const APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
@@ -31,21 +31,6 @@ export const complianceAppearance = (ratio: number | null, target: ComplianceTar
   const rag = complianceRag(ratio, target);
   return rag === null ? 'default' : APPEARANCE[rag];
 };
-
-/** The gadget's data as one CSV table: the total, each group, each trend period and each ticket at risk. */
-function complianceCsv(answer: ComplianceAnswer, t: Messages): string {
-  const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
-  const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
-  return toCsv(
-    ['section', 'label', 'met', 'breached', 'open_past_due', 'compliance', 'due_utc', 'risk', 'assignee'],
-    [
-      ['total', t.compliance, answer.total.met, answer.total.breached, answer.total.ongoingBreached, ratio(answer.total.compliance), null, null, null],
-      ...answer.groups.map((g) => ['group', g.key, g.met, g.breached, g.ongoingBreached, ratio(g.compliance), null, null, null]),
-      ...answer.trend.map((p) => ['trend', p.period, null, null, null, ratio(p.compliance), null, null, null]),
-      ...answer.atRisk.map((r) => ['at-risk', r.key, null, null, null, null, iso(r.due), r.risk, r.assigneeName ?? r.assignee]),
-    ],
-  );
-}
 
 export const projectList = (text: string | undefined): string[] =>
   (text ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
@@ -64,13 +49,13 @@ function complianceQueryOf(config: ComplianceGadgetConfig | undefined): Complian
     ...(byJql ? { scope: 'jql' as const, jql: config.jql!.trim() } : { scope: 'projects' as const, projects: projectList(config.projects) }),
     groupBy: (config.groupBy || null) as ComplianceQuery['groupBy'],
     period,
-    periods: Number(config.periods ?? config.weeks) || 12,
+    periods: Number(config.periods) || 12,
   };
 }
 
 export function ComplianceGadget() {
   const { context, t, locale } = useAppContext();
-  const config = context?.extension?.gadgetConfiguration as ComplianceGadgetConfig | undefined;
+  const config = gadgetConfigurationOf<ComplianceGadgetConfig>(context);
   const query = context === undefined ? undefined : complianceQueryOf(config);
   const data = useResolver<ComplianceResult | { error: string; message?: string }>('getCompliance', query);
   if (context === undefined) return <Spinner label={t.loading} />;
@@ -126,23 +111,7 @@ export function ComplianceGadget() {
           )}
         </Stack>
       )}
-      <Heading size="small">{t.atRisk}</Heading>
-      {atRisk.length === 0 ? (
-        <Text>{t.noneAtRisk}</Text>
-      ) : (
-        <DynamicTable
-          head={{ cells: [{ key: 'ticket', content: t.ticket }, { key: 'due', content: t.due }, { key: 'risk', content: t.risk }, { key: 'assignee', content: t.assignee }] }}
-          rows={atRisk.map((r) => ({
-            key: r.key,
-            cells: [
-              { key: 'ticket', content: <IssueLink issueKey={r.key} /> },
-              { key: 'due', content: dateText(r.due) },
-              { key: 'risk', content: <Lozenge appearance={r.risk === 'breached' ? 'removed' : 'moved'}>{r.risk === 'breached' ? t.breached : t.soon}</Lozenge> },
-              { key: 'assignee', content: r.assigneeName ?? (r.assignee ? t.unknownUser : '—') },
-            ],
-          }))}
-        />
-      )}
+      <AtRiskTable atRisk={atRisk} t={t} dateText={dateText} />
       <CsvExport csv={complianceCsv(answer, t)} t={t} />
     </Stack>
   );

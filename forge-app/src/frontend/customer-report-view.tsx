@@ -4,6 +4,7 @@ import type { CustomerReport, CustomerReportQuery } from '../resolvers/customers
 import { complianceAppearance, projectList } from './compliance-view';
 import { toCsv } from '../../../core';
 import { CsvExport } from './csv-export';
+import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
 import { refusalText, UnlicensedMessage } from './unlicensed';
 
@@ -34,7 +35,7 @@ function customerCsv(report: CustomerReport, t: Messages): string {
  */
 export function CustomerReportGadget() {
   const { context, t, locale } = useAppContext();
-  const query = context === undefined ? undefined : customerQueryOf(context.extension?.gadgetConfiguration as CustomerReportConfig | undefined);
+  const query = context === undefined ? undefined : customerQueryOf(gadgetConfigurationOf<CustomerReportConfig>(context));
   const data = useResolver<CustomerReport | { error: string; message?: string }>('getCustomerReport', query);
   if (context === undefined) return <Spinner label={t.loading} />;
   if (!query) return <SectionMessage appearance="information"><Text>{t.configureCustomers}</Text></SectionMessage>;

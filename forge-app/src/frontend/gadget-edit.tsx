@@ -1,6 +1,7 @@
 import { SectionMessage, Spinner, Text } from '@forge/react';
 import { type ReactElement, useState } from 'react';
 import type { Messages } from '../i18n/messages';
+import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
 
@@ -22,7 +23,7 @@ export function useGadgetEdit<C extends object, Choices extends object>(): Gadge
   const { context, t } = useAppContext();
   const choices = useResolver<Choices | { error: string }>('getChoices', {});
   const [values, setValues] = useState<Partial<C>>({});
-  const current = { ...(context?.extension?.gadgetConfiguration ?? {}), ...values } as C;
+  const current = { ...gadgetConfigurationOf<C>(context), ...values } as C;
   const set = (change: Partial<C>) => setValues({ ...values, ...change });
   const text = (field: keyof C) => (e: { target: { value?: string } }) => set({ [field]: e.target.value ?? '' } as Partial<C>);
   // A user who may browse no project gets no configuration names (the resolver answers FORBIDDEN).

@@ -1,106 +1,15 @@
-import { invoke } from '@forge/bridge';
-import { Button, Checkbox, DynamicTable, ErrorMessage, Heading, Inline, Label, Lozenge, Select, Stack, Text, Textfield } from '@forge/react';
-import { useState } from 'react';
+import { Button, Checkbox, Heading, Inline, Label, Select, Stack, Text } from '@forge/react';
 import type { SlaPolicyInput } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
-import type { TryPolicyAnswer } from '../resolvers/admin-try';
-import { formatInstant, formatMinutes } from '../i18n/messages';
 import { useAdminMessages } from './admin-messages-context';
 import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
-import { IssueLink } from './issue-link';
+import { PercentField, textField } from './policy-fields';
+import { TryOnIssue } from './policy-try-on-issue';
 
 type Goal = SlaPolicyInput['goals'][number];
 type Start = NonNullable<SlaPolicyInput['start']>;
-
-const textField = (id: string, label: string, value: string, onChange: (value: string) => void, errors: readonly string[] = []) => (
-  <Stack space="space.050">
-    <Label labelFor={id}>{label}</Label>
-    <Textfield id={id} value={value} onChange={(e: { target: { value?: string } }) => onChange(e.target.value ?? '')} />
-    {fieldErrors(errors)}
-  </Stack>
-);
-
-/**
- * A fraction (0.95) edited as percent (95): empty leaves it unset (the core's default applies); text that is not a
- * number is kept as typed with a message, and the range is checked with the rest of the configuration on save.
- */
-function PercentField({ id, label, value, onChange, errors }: { id: string; label: string; value: number | undefined; onChange: (value: number | undefined) => void; errors: readonly string[] }) {
-  const m = useAdminMessages();
-  const [typed, setTyped] = useState<string | null>(null);
-  const change = (text: string) => {
-    const trimmed = text.trim().replace(',', '.');
-    if (trimmed === '') onChange(undefined);
-    else if (/^\d+(\.\d+)?$/.test(trimmed)) onChange(Number(trimmed) / 100);
-    else return setTyped(text);
-    setTyped(null);
-  };
-  // Rounded for display: 0.95 * 100 is 94.99999999999999 in floating point.
-  const shown = value === undefined ? '' : String(Math.round(value * 1e6) / 1e4);
-  return (
-    <Stack space="space.050">
-      <Label labelFor={id}>{label}</Label>
-      <Textfield id={id} value={typed ?? shown} onChange={(e: { target: { value?: string } }) => change(e.target.value ?? '')} />
-      {typed !== null && <ErrorMessage>{m.percentExpected}</ErrorMessage>}
-      {fieldErrors(errors)}
-    </Stack>
-  );
-}
-
-const STATE_APPEARANCE = { met: 'success', breached: 'removed', ongoing: 'inprogress', paused: 'moved' } as const;
-
-/** "Try on issue": the clock the core computes for one issue under the policy as it stands in the editor. */
-function TryOnIssue({ id, request, locale, timeZone }: { id: string; request: () => Record<string, unknown>; locale: string | undefined; timeZone: string | undefined }) {
-  const m = useAdminMessages();
-  const [issueKey, setIssueKey] = useState('');
-  const [answer, setAnswer] = useState<TryPolicyAnswer | { error: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      setAnswer((await invoke<TryPolicyAnswer>('tryPolicy', { ...request(), issueKey })) as TryPolicyAnswer);
-    } catch (error) {
-      setAnswer({ error: 'FAILED', message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const at = (instant: number | null) => (instant === null ? '—' : formatInstant(instant, locale, timeZone));
-  return (
-    <Stack space="space.100">
-      <Inline space="space.100" alignBlock="end">
-        {textField(id, m.tryIssueKey, issueKey, setIssueKey)}
-        <Button isDisabled={busy || issueKey.trim() === ''} onClick={() => void run()}>{m.tryOnIssue}</Button>
-      </Inline>
-      {answer !== null && 'error' in answer && <ErrorMessage>{answer.message}</ErrorMessage>}
-      {answer !== null && 'ok' in answer && !answer.ok && <ErrorMessage>{answer.message}</ErrorMessage>}
-      {answer !== null && 'ok' in answer && answer.ok && !answer.applies && <Text><IssueLink issueKey={answer.issueKey} />{m.tryNotApplies}</Text>}
-      {answer !== null && 'ok' in answer && answer.ok && answer.applies && (
-        <Stack space="space.100">
-          <Text><IssueLink issueKey={answer.issueKey} />{m.tryResult(answer.goalLabel, at(answer.asOf), answer.cycles.length)}</Text>
-          <DynamicTable
-            caption={m.tryCaption(answer.issueKey)}
-            head={{ cells: ['cycle', 'state', 'start', 'stop', 'due', 'elapsed', 'paused', 'remaining'].map((key) => ({ key, content: m.tryColumns[key as keyof typeof m.tryColumns] })) }}
-            rows={answer.cycles.map((c, i) => ({
-              key: String(i),
-              cells: [
-                { key: 'cycle', content: String(i + 1) },
-                { key: 'state', content: <Lozenge appearance={STATE_APPEARANCE[c.state]}>{m.states[c.state]}</Lozenge> },
-                { key: 'start', content: at(c.start) },
-                { key: 'stop', content: at(c.stop) },
-                { key: 'due', content: at(c.due) },
-                { key: 'elapsed', content: formatMinutes(c.elapsedMinutes) },
-                { key: 'paused', content: formatMinutes(c.pausedMinutes) },
-                { key: 'remaining', content: c.remainingMinutes >= 0 ? m.left(formatMinutes(c.remainingMinutes)) : m.overdue(formatMinutes(-c.remainingMinutes)) },
-              ],
-            }))}
-          />
-        </Stack>
-      )}
-    </Stack>
-  );
-}
 
 export interface PolicyEditorProps {
   index: number;

@@ -4,6 +4,8 @@ import { MISSING_POLICIES, ROLL_UP_METHODS } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
 import { messagesFor } from '../i18n/messages';
 import { ScorecardActuals } from './scorecard-actuals';
+import { AGGREGATIONS, PARAMS, SCORING_METHODS, TICKET_SOURCES } from './scorecard-kpi-choices';
+import { ScorecardViewersEditor } from './scorecard-viewers-editor';
 import { scorecardEditorMessagesFor } from '../i18n/scorecard-editor-messages';
 import {
   addChild, addKpi, canMoveNodeTo, containers, type EditCard, type EditKpi, type EditNode, errorPath, kpiChoices, moveKpi, moveKpiTo, moveNode, moveNodeTo, newScorecard,
@@ -23,21 +25,6 @@ export interface ScorecardEditorProps {
   locale: string | undefined;
 }
 
-const SCORING_METHODS = ['ratio', 'progress', 'performance', 'goal-red-flag', 'stabilize', 'binary', 'bands'] as const;
-/** The parameters each scoring method takes besides the KPI's target and direction (docs/SCORING.md). */
-const PARAMS: Record<(typeof SCORING_METHODS)[number], readonly string[]> = {
-  ratio: [],
-  progress: ['baseline'],
-  performance: ['min', 'max'],
-  'goal-red-flag': ['redFlag', 'scale'],
-  stabilize: ['tolerance'],
-  binary: [],
-  bands: [],
-};
-/** The core's sources other than one policy's compliance (docs/SCORING.md, Actuals from a log). */
-const TICKET_SOURCES = ['sla', 'tat:median', 'tat:p90', 'ftr', 'reopen', 'csat', 'inps'] as const;
-/** How a KPI's months combine over a quarter, a year or the year to date (the core's period aggregation). */
-const AGGREGATIONS = ['sum', 'average', 'last', 'min', 'max', 'ratio-of-sums'] as const;
 const NESTED = xcss({ paddingInlineStart: 'space.300' });
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
@@ -225,6 +212,8 @@ export function ScorecardEditor({ value, onChange, errors, policies, jsmMetrics 
       {selectField(`scorecards.${index}.tree.missing`, m.missing, optionsOf(m.missingPolicies, MISSING_POLICIES), card.tree.missing ?? 'ignore', (v) => set({ ...card, tree: { ...card.tree, missing: v as EditCard['tree']['missing'] } }))}
       {nodeEditor(card, card.tree.root, [], 1)}
       {errorsOf(`scorecards.${index}.sources`, 'rest')}
+      {/* Keyed by the scorecard: its account picker and group text start afresh with another scorecard's list. */}
+      <ScorecardViewersEditor key={`viewers-${card.tree.root.id}`} card={card} index={index} onChange={set} errors={errors} m={m} />
       <ScorecardActuals
         key={card.tree.root.id}
         scorecardId={card.tree.root.id}
@@ -233,6 +222,8 @@ export function ScorecardEditor({ value, onChange, errors, policies, jsmMetrics 
       />
     </Stack>
   );
+  // The viewer list shows its own errors under its fields.
+  if (card) shown.push(`scorecards.${index}.viewers`);
   const elsewhere = errors.filter((e) => under(e.path, 'scorecards') && !shown.some((s) => under(e.path, s)) && !shownExact.includes(e.path));
   return (
     <Stack space="space.200">

@@ -1,9 +1,11 @@
 import { BarChart, DynamicTable, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import type { ReactNode } from 'react';
 import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
-import type { scorecardData, ScorecardNodeView } from '../resolvers/scorecard';
+import type { scorecardData } from '../resolvers/scorecard';
+import type { ScorecardNodeView } from '../resolvers/scorecard-node-view';
 import { projectList } from './compliance-view';
+import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
+import { treeRows } from './scorecard-tree-rows';
 import { UnlicensedMessage } from './unlicensed';
 
 export interface ScorecardGadgetConfig {
@@ -19,48 +21,10 @@ export interface ScorecardGadgetConfig {
 type Answer = Awaited<ReturnType<typeof scorecardData>> | { error: 'FORBIDDEN'; message: string };
 type Card = Exclude<Answer, { error: string }>;
 
-const RAG_APPEARANCE = { GREEN: 'success', AMBER: 'moved', RED: 'removed' } as const;
-/** Depth in the tree, shown as an indent: DynamicTable has no tree rows. */
-const indent = (depth: number) => '\u2003'.repeat(depth);
-
 const parseSources = (text: string | undefined): Record<string, string> =>
   Object.fromEntries(
     (text ?? '').split('\n').map((line) => line.split('=').map((s) => s.trim())).filter((p): p is [string, string] => p.length === 2 && p[0] !== '' && p[1] !== ''),
   );
-
-/** The tree as table rows, depth first: each container, then its KPIs, then its children. */
-function treeRows(node: ScorecardNodeView, depth: number, t: Messages, locale: string | undefined): Array<{ key: string; cells: Array<{ key: string; content: ReactNode }> }> {
-  const label = `${indent(depth)}${t.kinds[node.kind] ?? node.kind}: ${node.name}`;
-  const own = {
-    key: `node:${node.id}`,
-    cells: [
-      { key: 'item', content: node.greyed ? <Text color="color.text.subtlest">{label}</Text> : <Text weight="bold">{label}</Text> },
-      { key: 'method', content: t.rollUps[node.method] ?? node.method },
-      { key: 'actual', content: '' },
-      { key: 'target', content: '' },
-      { key: 'score', content: node.greyed ? <Lozenge appearance="default">{t.greyed}</Lozenge> : formatPercent(node.score, locale) },
-      { key: 'part', content: node.contribution === null ? '' : formatPercent(node.contribution, locale) },
-      { key: 'rag', content: '' },
-    ],
-  };
-  const kpis = node.kpis.map((k) => {
-    const actual = k.actual === null ? (k.source === 'zero' ? `— (${t.scoredZero})` : '—') : `${formatNumber(k.actual, locale)} ${k.unit}${k.source === 'carried' ? ` (${t.carried})` : ''}`;
-    const name = `${indent(depth + 1)}${k.name}`;
-    return {
-      key: `kpi:${k.id}`,
-      cells: [
-        { key: 'item', content: k.achievement === null ? <Text color="color.text.subtlest">{name}</Text> : name },
-        { key: 'method', content: t.scoringMethods[k.method] ?? k.method },
-        { key: 'actual', content: actual },
-        { key: 'target', content: `${formatNumber(k.target, locale)} ${k.unit}` },
-        { key: 'score', content: formatPercent(k.achievement, locale) },
-        { key: 'part', content: k.contribution === null ? '' : formatPercent(k.contribution, locale) },
-        { key: 'rag', content: k.status === null ? '—' : <Lozenge appearance={RAG_APPEARANCE[k.status]}>{k.status}</Lozenge> },
-      ],
-    };
-  });
-  return [own, ...kpis, ...node.children.flatMap((child) => treeRows(child, depth + 1, t, locale))];
-}
 
 /** A design note in the viewer's language, from its code (the core's English text is for logs). */
 function noteText(note: Card['notes'][number], t: Messages, cards: ReadonlyMap<string, string>, kpis: ReadonlyMap<string, string>): string {
@@ -80,7 +44,7 @@ const nodesOf = (node: ScorecardNodeView): ScorecardNodeView[] => [node, ...node
 /** The scorecard gadget: the objective tree with each KPI's method, actual, target, score and RAG; pay, advice, alerts. */
 export function ScorecardGadget() {
   const { context, t, locale } = useAppContext();
-  const config = context?.extension?.gadgetConfiguration as ScorecardGadgetConfig | undefined;
+  const config = gadgetConfigurationOf<ScorecardGadgetConfig>(context);
   const ready = context !== undefined && config?.scorecardId !== undefined;
   const sources = parseSources(config?.sources);
   const data = useResolver<Answer>(

@@ -63,6 +63,10 @@ const en = {
   denominator: 'denominator (e.g. requests resolved)',
   actualsSaved: 'Values saved.',
   actualsNotSaved: 'The values could not be saved.',
+  viewers: 'Who may see this scorecard (besides Jira admins and its owner)',
+  viewerPeople: 'People',
+  viewerGroups: 'Groups (group ids, separated by commas)',
+  viewerProjects: 'Anyone who can browse one of these projects',
 };
 
 export type ScorecardEditorMessages = typeof en;
@@ -131,6 +135,10 @@ const vi: ScorecardEditorMessages = {
   denominator: 'mẫu số (ví dụ số yêu cầu đã xử lý)',
   actualsSaved: 'Đã lưu các giá trị.',
   actualsNotSaved: 'Không lưu được các giá trị.',
+  viewers: 'Ai được xem thẻ điểm này (ngoài quản trị Jira và người sở hữu)',
+  viewerPeople: 'Người',
+  viewerGroups: 'Nhóm (mã nhóm, cách nhau bằng dấu phẩy)',
+  viewerProjects: 'Bất kỳ ai được duyệt một trong các dự án này',
 };
 
 export const scorecardEditorMessagesFor = (locale: string | undefined): ScorecardEditorMessages => (locale?.toLowerCase().startsWith('vi') ? vi : en);

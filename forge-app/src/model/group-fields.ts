@@ -2,4 +2,3 @@
 // `organization` (the JSM organizations of the request, i.e. the internal customer) was added last: entries stored
 // before it have no value there and group under none.
 export const GROUP_FIELDS = ['priority', 'requestType', 'team', 'assignee', 'organization'] as const;
-export type GroupField = (typeof GROUP_FIELDS)[number];

@@ -36,13 +36,13 @@ export interface ResolverRule<S extends z.ZodType> {
   payload: S;
 }
 
-export const FORBIDDEN_MODULE = (name: string, moduleKey: unknown) => ({
+const FORBIDDEN_MODULE = (name: string, moduleKey: unknown) => ({
   error: 'FORBIDDEN' as const,
   message: `${name} is not available from ${typeof moduleKey === 'string' && moduleKey !== '' ? `the module ${moduleKey}` : 'outside the app\'s modules'}`,
 });
 
 /** Jira's own error text may carry its internals: the admin reads it in the app's logs, the browser gets this. */
-export const JIRA_UNAVAILABLE = { error: 'JIRA_ERROR' as const, message: 'Jira did not answer as expected; try again later (the details are in the app\'s logs).' };
+const JIRA_UNAVAILABLE = { error: 'JIRA_ERROR' as const, message: 'Jira did not answer as expected; try again later (the details are in the app\'s logs).' };
 
 /**
  * Defines a resolver with its checks in a fixed order: the calling module, then the payload (parsed with its

@@ -11,7 +11,7 @@ import { SecurityLevelGate } from './security-levels';
 import { periodWindow, storedCycles } from './visible-cycles';
 
 /** A JQL scope counts the stored cycles of at most this many issues (the user's search, keys only). */
-export const JQL_ISSUE_LIMIT = 5_000;
+const JQL_ISSUE_LIMIT = 5_000;
 
 /** The gadget's query, as parsed at the resolver boundary (payloads.ts). */
 import type { ComplianceQuery } from './payloads';
@@ -60,7 +60,7 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
   const { projects, tickets, truncated } = await scopeOf(query);
   const now = runtime.now();
   const period: TrendPeriod = TREND_PERIODS.includes(query.period as TrendPeriod) ? query.period! : 'week';
-  const count = Math.max(1, Math.min(104, Math.floor(query.periods ?? query.weeks ?? 12) || 12));
+  const count = Math.max(1, Math.min(104, Math.floor(query.periods ?? 12) || 12));
   const { oldest, from } = periodWindow(now, period, count, timeZone);
   const dayOf = localDayIn(timeZone);
   // No upper bound: an open cycle is reported at its due time, which may lie ahead; it counts as ongoing.

@@ -10,7 +10,7 @@ import { securedIn, type SecurityLevelGate } from './security-levels';
 import { monthOf } from '../model/ticket-result';
 
 /** The longest comment kept (characters): a portal answer, not a document; a bucket holds thousands of scores. */
-export const INPS_COMMENT_MAX = 1_000;
+const INPS_COMMENT_MAX = 1_000;
 
 export type InpsQuestion =
   | { state: 'open' }

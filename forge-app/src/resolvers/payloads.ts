@@ -8,13 +8,13 @@ import { TREND_PERIODS } from '../model/periods';
  */
 
 /** A dashboard names a handful of projects; each costs storage reads per month, so the list is capped. */
-export const MAX_PROJECTS = 50;
+const MAX_PROJECTS = 50;
 
 /** Jira project keys: a letter, then letters, digits or underscores (https://support.atlassian.com/jira-cloud-administration/docs/edit-a-projects-details/). */
 const ProjectKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,254}$/, { error: 'a project key is a letter followed by letters, digits or underscores' });
 
 /** Duplicates are dropped (each project is counted once), more than MAX_PROJECTS distinct keys refused. */
-export const ProjectList = z
+const ProjectList = z
   .array(ProjectKey)
   .transform((keys) => [...new Set(keys)])
   .refine((keys) => keys.length <= MAX_PROJECTS, { error: `at most ${MAX_PROJECTS} different projects` });
@@ -31,8 +31,6 @@ export const ComplianceQuerySchema = z.object({
   groupBy: z.enum(GROUP_FIELDS).nullable().optional(),
   period: z.enum(TREND_PERIODS).optional(),
   periods: z.number().int().min(1).max(104).optional(),
-  /** Older gadget configurations: how many weeks back (same as period 'week', periods = weeks). */
-  weeks: z.number().int().min(1).max(104).optional(),
   /** Open tickets due within this many hours are "breaching soon" (at most 90 days ahead). */
   soonHours: z.number().min(0).max(2_160).optional(),
 });

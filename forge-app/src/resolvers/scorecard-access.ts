@@ -1,7 +1,7 @@
 import { kpisOfTree } from '../../../core';
 import type { ScorecardConfig } from '../config/scorecards';
 import { AccessError, browsableProjects, isJiraAdmin, myGroupIds } from './permissions';
-import type { ScorecardNodeView } from './scorecard';
+import type { ScorecardNodeView } from './scorecard-node-view';
 
 /** What a caller may see of a scorecard: everything (admins, the owner), or the scores without pay and typed actuals. */
 export type ScorecardAccess = 'full' | 'viewer';

@@ -52,7 +52,7 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** Open cycles are reported at their due time, which may lie ahead: months this far past the current one are read too. */
-export const MONTHS_AHEAD = 2;
+const MONTHS_AHEAD = 2;
 
 /**
  * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles;

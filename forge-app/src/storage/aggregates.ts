@@ -31,7 +31,7 @@ export const SECURED_TICKET_AT = 5;
  * An issue's security level and the issue's id, as entries keep them (nothing for an issue under no level): readers
  * count a secured entry only when the viewer may browse that level (resolvers/security-levels.ts).
  */
-export const securedTail = (result: Pick<TicketResult, 'securityLevel' | 'id'>): [string, string] | [] => (result.securityLevel ? [result.securityLevel, result.id] : []);
+const securedTail = (result: Pick<TicketResult, 'securityLevel' | 'id'>): [string, string] | [] => (result.securityLevel ? [result.securityLevel, result.id] : []);
 
 /** The level and issue id at `at` of an entry, or null for an issue under no level. */
 export const securedAt = (entry: readonly unknown[], at: number): { level: string; issueId: string } | null =>
@@ -55,12 +55,12 @@ export interface OpenEntry {
 }
 
 /** The scorecard facts live in buckets of this pseudo-policy. */
-export const TICKETS_FAMILY = '_tickets';
+const TICKETS_FAMILY = '_tickets';
 
 /** A field's value as stored and grouped on: several values sorted and comma-joined (JSM organizations, labels). */
 export const groupValue = (value: FieldValue | undefined): string | null => (value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', '));
 
-export const cycleEntry = (cycle: StoredCycle, result: Pick<TicketResult, 'fields' | 'securityLevel' | 'id'>): CycleEntry => [
+const cycleEntry = (cycle: StoredCycle, result: Pick<TicketResult, 'fields' | 'securityLevel' | 'id'>): CycleEntry => [
   STATE_CODES[cycle.state],
   cycle.stop === null ? 0 : 1,
   reportedAt(cycle),
@@ -69,7 +69,7 @@ export const cycleEntry = (cycle: StoredCycle, result: Pick<TicketResult, 'field
 ];
 
 /** Where a ticket's entries go and what they are: bucket key → entry key → entry, and open-index key → entry. */
-export function placementOf(result: TicketResult, timeZone: string, gen = 0) {
+function placementOf(result: TicketResult, timeZone: string, gen = 0) {
   const buckets = new Map<string, Map<string, unknown>>();
   const put = (bucketKey: string, entryKey: string, entry: unknown) => {
     if (!buckets.has(bucketKey)) buckets.set(bucketKey, new Map());

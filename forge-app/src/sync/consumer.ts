@@ -286,8 +286,6 @@ async function consumeRecomputePage(body: SyncEventBody, state: GenerationState,
   return report;
 }
 
-export type { FailureRecord };
-
 /** The queue consumer's handler, as named in manifest.yml; an unlicensed site's events are dropped (license.ts). */
 export const syncConsumer = whenLicensed(async (event: AsyncEvent<SyncEventBody>): Promise<void> => {
   await consumeSyncEvent(event.body);
