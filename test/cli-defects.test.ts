@@ -1,32 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileTimeFormat, formatDateTime } from '../cli/time';
-import { main } from '../cli/main';
+import { runCli, tempFiles } from './helpers/cli-run';
 import { CalendarError, compileCalendar, compileCalendarSet, parseCalendarText } from '../core/calendar';
 import { parseFieldDateTime } from '../core/sla';
 
-const dir = mkdtempSync(join(tmpdir(), 'cli-defects-'));
-let n = 0;
-const file = (content: string | Buffer | object, ext = 'json') => {
-  const path = join(dir, `f${++n}.${ext}`);
-  writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
-  return path;
-};
+const { file } = tempFiles('cli-defects-');
 const calendar = file({ c: 'Mo-Fr 09:00-17:00 | tz=UTC' });
 const policy = { id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'c' }] };
 const policies = file([policy]);
 const mapping = (extra: object = {}) => file({ case: 'id', time: { column: 'at' }, status: 'status', ...extra });
 const LOG = 'id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-1,2025-03-03T11:00:00Z,Done\n';
 
-async function run(args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io = { stdout: { write: (text: string) => (out.stdout += text) }, stderr: { write: (text: string) => (out.stderr += text) } };
-  const status = await main(args, io);
-  return { status, ...out };
-}
+const run = runCli;
 const withLog = (input: string, map = mapping(), more: string[] = [], policyFile = policies) => run(['--input', input, '--map', map, '--policies', policyFile, '--calendars', calendar, ...more]);
 const expectBadInput = async (result: Promise<{ status: number; stdout: string; stderr: string }>, message: string) => {
   const { status, stdout, stderr } = await result;

@@ -1,17 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
+import { runCli, tempFiles } from './helpers/cli-run';
 
-const dir = mkdtempSync(join(tmpdir(), 'cli-errors-'));
-let n = 0;
-/** A file in the test's directory; strings are written as UTF-8, buffers as they are. */
-const file = (content: string | Buffer | object, ext = 'json') => {
-  const path = join(dir, `f${++n}.${ext}`);
-  writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
-  return path;
-};
+const { dir, file } = tempFiles('cli-errors-');
 const csv = (text: string) => file(text, 'csv');
 
 const calendar = file({ c: 'Mo-Fr 09:00-17:00 | tz=UTC' });
@@ -20,12 +12,7 @@ const policies = file([policy]);
 const mapping = (extra: object = {}) => file({ case: 'id', time: { column: 'at' }, status: 'status', ...extra });
 const OK = 'id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-1,2025-03-03T11:00:00Z,Done\n';
 
-async function run(args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io = { stdout: { write: (text: string) => (out.stdout += text) }, stderr: { write: (text: string) => (out.stderr += text) } };
-  const status = await main(args, io);
-  return { status, ...out };
-}
+const run = runCli;
 const withLog = (input: string, map = mapping(), more: string[] = []) => run(['--input', input, '--map', map, '--policies', policies, '--calendars', calendar, ...more]);
 
 /** Exit status 2, one line on stderr that is exactly the message (no stack trace), nothing on stdout. */

@@ -1,28 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
+import { runCli, tempFiles } from './helpers/cli-run';
 
-const dir = mkdtempSync(join(tmpdir(), 'cli-outputs-'));
+const { dir, file } = tempFiles('cli-outputs-');
 let n = 0;
-const file = (content: string | object, ext = 'json') => {
-  const path = join(dir, `f${++n}.${ext}`);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
 const calendar = file({ c: 'Mo-Fr 09:00-17:00 | tz=UTC' });
 const policy = (id = 'p', label?: string) => ({ id, name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c', ...(label ? { label } : {}) }] });
 const mapping = file({ case: 'id', time: { column: 'at' }, status: 'status' });
 const LOG = 'id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-1,2025-03-03T11:00:00Z,Done\n';
 
-async function run(args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io = { stdout: { write: (text: string) => (out.stdout += text) }, stderr: { write: (text: string) => (out.stderr += text) } };
-  const status = await main(args, io);
-  return { status, ...out };
-}
+const run = runCli;
 const report = (input: string, more: string[], policies = file([policy()])) => run(['--input', input, '--map', mapping, '--policies', policies, '--calendars', calendar, ...more]);
 
 describe('outputs never harm inputs', () => {

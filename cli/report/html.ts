@@ -1,4 +1,4 @@
-import { COUNT_HEADERS, countCells, DATA_QUALITY_NOTE, dataQualityRows, formatCount, formatHours, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
+import { COUNT_HEADERS, countCells, DATA_QUALITY_NOTE, dataQualityRows, formatCount, formatHours, inputRows, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
 import type { MonthRow, ReportResult } from './result';
 import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
 
@@ -51,15 +51,7 @@ ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 /** The report as one self-contained HTML page: no scripts, styles or images from elsewhere. */
 export function renderHtml(r: ReportResult, scorecard?: ScorecardSection): string {
   const { input, overall } = r;
-  const summary = [
-    ['Input', input.source],
-    ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
-    ['Events', formatCount(input.events)],
-    ['Period', `${input.firstEvent} to ${input.lastEvent}`],
-    ['As of', `${input.asOf}${input.asOfIsLatestEvent ? ' (the latest event)' : ''}`],
-    ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
-    ['Time zone', r.timeZone],
-  ];
+  const summary = [['Input', input.source], ...inputRows(r)];
   const tat = overall.tat
     ? `TAT: median ${formatHours(overall.tat.medianHours)} h, p90 ${formatHours(overall.tat.p90Hours)} h (working hours over ${formatCount(overall.tat.cycles)} completed cycles)`
     : 'TAT: n/a (no completed cycles)';

@@ -70,8 +70,8 @@ export function dataQualityRows({ dataQuality: q }: ReportResult): string[][] {
 export const DATA_QUALITY_NOTE =
   "A row out of its ticket's order is put in place; a time before the previous row's (or the creation) is taken at that time; a blank status is skipped.";
 
-/** The Input lines: tickets, events, period, as-of, policies, zone. */
-function inputRows(r: ReportResult): string[][] {
+/** The Input lines: tickets, events, period, as-of, policies, zone (the text report and the HTML page). */
+export function inputRows(r: ReportResult): string[][] {
   const { input } = r;
   return [
     ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
