@@ -9,7 +9,7 @@ vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
 vi.mock('@forge/events', () => forgeMocks.events());
 
-const { CONFIG_SCHEMA_VERSION } = await import('../forge-app/src/config/schema');
+const { CONFIG_SCHEMA_VERSION } = await import('../forge-app/src/config/migrate');
 const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
 const { runtime } = await import('../forge-app/src/runtime');
 const { JiraClient } = await import('../forge-app/src/jira/client');

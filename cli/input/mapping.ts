@@ -54,7 +54,10 @@ const MappingSchema = z
 
 export type Mapping = z.output<typeof MappingSchema>;
 
-/** The JSON Schema of a mapping file, as examples/mapping.schema.json holds it for editors. */
+/**
+ * The JSON Schema of a mapping file, as examples/mapping.schema.json holds it for editors.
+ * @internal Exported for its tests.
+ */
 export const mappingJsonSchema = (): Record<string, unknown> => z.toJSONSchema(MappingSchema, { io: 'input', unrepresentable: 'any' });
 
 /** The BPI Challenge 2013 VINST log, the default input; examples/bpic2013.map.json says the same. */

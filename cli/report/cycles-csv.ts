@@ -3,7 +3,10 @@ import type { SlaCycle } from '../../core/sla';
 import { formatDateTime } from '../time';
 import { OutputFile } from './output-file';
 
-/** The header of `--cycles`, exactly as docs/CLI-INPUT.md promises it. */
+/**
+ * The header of `--cycles`, exactly as docs/CLI-INPUT.md promises it.
+ * @internal Exported for its tests.
+ */
 export const CYCLES_HEADER = 'ticket,policy,cycle,goal,start,stop,state,elapsed_minutes,paused_minutes,remaining_minutes,due';
 
 /** Working minutes to the millisecond (1/60,000 min is below any SLA's concern; 3 decimals keep the file small). */

@@ -3,7 +3,10 @@ import type { MonthRow, ReportResult } from './result';
 import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Every text that reaches the page goes through here: file names and field values come from the input. */
+/**
+ * Every text that reaches the page goes through here: file names and field values come from the input.
+ * @internal Exported for its tests.
+ */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;

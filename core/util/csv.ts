@@ -11,7 +11,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * One field per RFC 4180 (quoted when it holds a comma, a double quote, CR or LF, quotes doubled). Text that a
  * spreadsheet would read as a formula gets a leading apostrophe and quotes, so Excel, Sheets and LibreOffice show it
  * as text. Numbers are written as numbers: a computed negative stays a negative number.
- * @internal
  */
 export const csvField = (cell: CsvCell): string => {
   if (cell === null || cell === undefined) return '';

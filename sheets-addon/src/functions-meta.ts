@@ -371,7 +371,10 @@ export const FUNCTIONS = {
 export type FunctionName = keyof typeof FUNCTIONS;
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
-/** Functions the menu, the sidebar and the calendar manager call through google.script.run (no JSDoc help shown). */
+/**
+ * Functions the menu, the sidebar and the calendar manager call through google.script.run (no JSDoc help shown).
+ * @internal Exported for its tests.
+ */
 export const SERVER_FUNCTIONS = {
   onOpen: { summary: 'Adds the add-on menu.', params: ['e'] },
   onInstall: { summary: 'Adds the add-on menu right after installation.', params: ['e'] },

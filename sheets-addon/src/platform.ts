@@ -7,6 +7,7 @@
 
 export type CellValue = string | number | boolean | Date;
 
+/** @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it. */
 export interface Range {
   getValues(): CellValue[][];
   /** A formula's text for each cell (`=NAME(...)`, with English names and commas), '' where a cell has none. */
@@ -34,6 +35,7 @@ export interface Spreadsheet {
   insertSheet(name: string): Sheet;
 }
 
+/** @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it. */
 export interface Menu {
   addItem(caption: string, functionName: string): Menu;
   addSeparator(): Menu;
@@ -46,7 +48,10 @@ export interface HtmlOutput {
   setHeight(height: number): HtmlOutput;
 }
 
-/** Apps Script's ButtonSet enum: opaque here, only passed back to `alert`. */
+/**
+ * Apps Script's ButtonSet enum: opaque here, only passed back to `alert`.
+ * @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it.
+ */
 export type ButtonSetValue = number;
 
 export interface Ui {
@@ -63,16 +68,20 @@ export interface Properties {
   deleteProperty(key: string): void;
 }
 
+/** @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it. */
 export interface SpreadsheetAppService {
   getActive(): Spreadsheet;
   getUi(): Ui;
 }
+/** @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it. */
 export interface PropertiesServiceApi {
   getDocumentProperties(): Properties;
 }
+/** @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it. */
 export interface SessionApi {
   getActiveUserLocale(): string;
 }
+/** @internal Exported so platform.check.ts can prove that Apps Script's own types satisfy it. */
 export interface HtmlServiceApi {
   createHtmlOutputFromFile(name: string): HtmlOutput;
 }

@@ -4,8 +4,6 @@ import { CONFIG_SCHEMA_VERSION, migrateConfig } from './migrate';
 import type { ConfigProblem } from './problem';
 import { checkScorecards, ScorecardConfigSchema } from './scorecards';
 
-export { CONFIG_SCHEMA_VERSION };
-
 /** Which Jira field feeds each core ticket field; the request type and team fields are custom fields per site. */
 export const FieldMapSchema = z.object({
   requestType: z.string().min(1, { message: 'name the request type field (for JSM: customfield_10010)' }).default('customfield_10010'),

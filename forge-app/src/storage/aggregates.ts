@@ -281,7 +281,10 @@ export async function rememberSegmentNames(names: Iterable<string>): Promise<voi
   if (added) await setValue(keys.nameTable, table);
 }
 
-/** The name a key segment stands for: decoded, or looked up in the name table for a hashed one. */
+/**
+ * The name a key segment stands for: decoded, or looked up in the name table for a hashed one.
+ * @internal Exported for its tests.
+ */
 export async function nameOfSegment(seg: string): Promise<string | null> {
   if (!isHashedSegment(seg)) return decodeSegment(seg);
   return (await getValue<{ names: Record<string, string> }>(keys.nameTable))?.names[seg] ?? null;

@@ -18,6 +18,7 @@ import type { TicketResult } from '../model/ticket-result';
 import { computeTicketResult } from './ticket-result';
 import type { SyncEventBody } from './trigger';
 
+/** @internal Exported for its tests. */
 export interface ConsumeReport {
   stored: number;
   unchanged: number;
@@ -164,6 +165,7 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
  * though the trigger's cursor has moved on. Only a failure to write the ledger itself throws (the platform then
  * redelivers the event); reprocessing replaces, never adds. Results go to the active generation and, while a
  * recompute runs, to the generation being built too.
+ * @internal Exported for its tests.
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
   const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };

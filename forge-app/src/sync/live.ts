@@ -8,6 +8,7 @@ import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
  * The part of a Jira issue event the app reads (https://developer.atlassian.com/platform/forge/events-reference/jira/):
  * `avi:jira:created:issue`, `avi:jira:updated:issue` (a move to another project arrives as an update under the new
  * key, same id) and `avi:jira:deleted:issue`, each with the issue's id and key.
+ * @internal Exported for its tests.
  */
 export interface IssueEvent {
   eventType: string;

@@ -8,6 +8,7 @@ import type { StoredCycle, TicketResult } from '../model/ticket-result';
 /**
  * The issue entity property that carries each synced issue's SLA state, indexed for JQL by the manifest's
  * `jira:entityProperty` module (same key there).
+ * @internal Exported for its tests.
  */
 export const SLA_PROPERTY_KEY = 'sla-state';
 

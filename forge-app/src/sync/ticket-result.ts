@@ -4,7 +4,10 @@ import type { JsmFeedback, JsmSlaMetric } from '../jira/types';
 
 const jsmPolicyId = (name: string) => `jsm:${name}`;
 
-/** JSM's cycles in the core's cycle shape, so both kinds aggregate and display alike (JSM times are elapsed calendar-hours millis). */
+/**
+ * JSM's cycles in the core's cycle shape, so both kinds aggregate and display alike (JSM times are elapsed calendar-hours millis).
+ * @internal Exported for its tests.
+ */
 export function jsmCycles(metrics: readonly JsmSlaMetric[]): StoredCycle[] {
   const minutes = (ms: number) => Math.round(ms / 60_000);
   return metrics.flatMap((metric) => {

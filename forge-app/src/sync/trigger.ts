@@ -26,7 +26,10 @@ const incrementalJql = (scopeJql: string, cursor: number): string =>
     ? `(${scopeJql}) AND updated >= "${jqlDate(Math.max(0, cursor - CURSOR_OVERLAP_MS))}" ORDER BY updated ASC, key ASC`
     : `(${scopeJql}) ORDER BY updated ASC, key ASC`;
 
-/** Groups events into pushes of ≤ 50 events and ≤ 200 KB. */
+/**
+ * Groups events into pushes of ≤ 50 events and ≤ 200 KB.
+ * @internal Exported for its tests.
+ */
 export function packPushes(bodies: SyncEventBody[]): SyncEventBody[][] {
   const pushes: SyncEventBody[][] = [];
   let current: SyncEventBody[] = [];
@@ -67,6 +70,7 @@ async function dueRefreshes(now: number, gen: number): Promise<string[]> {
  * out-of-scope issues that no event told us about are found by the consumer and purged). After each push of cursor
  * events the cursor moves to the last pushed issue's `updated`, so a crash, the time budget or the queue's rate
  * limit loses nothing: the next run starts where the last durable push ended.
+ * @internal Exported for its tests.
  */
 export async function runSyncTrigger(): Promise<SyncState | null> {
   const { config } = await loadConfig();

@@ -9,6 +9,7 @@ import { COLUMNS, COLUMN_HEADERS, CONTAINER_WORDS, DIRECTION_WORDS, KINDS, LEVEL
  * Times are instants (Dates), so they stay right in any spreadsheet time zone.
  */
 
+/** @internal Exported for its tests. */
 export const SAMPLE_CALENDAR = 'Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN';
 const ZONE = 'Asia/Ho_Chi_Minh';
 const REQUESTS_SHEET = 'Purchase requests';
@@ -17,7 +18,10 @@ const SCORECARD_SHEET = 'Scorecard';
 const DOMESTIC = ['Domestic supplies', '3bd'] as const;
 const IMPORTED = ['Imported machinery', '45bd'] as const;
 
-/** [request, kind, requested, delivered ('' while open), right first time]; wall times in Ho Chi Minh City. */
+/**
+ * [request, kind, requested, delivered ('' while open), right first time]; wall times in Ho Chi Minh City.
+ * @internal Exported for its tests.
+ */
 export const SAMPLE_REQUESTS: ReadonlyArray<readonly [string, typeof DOMESTIC | typeof IMPORTED, string, string, boolean | '']> = [
   ['PR-001', DOMESTIC, '2025-03-03 09:15', '2025-03-05 16:00', true],
   ['PR-002', DOMESTIC, '2025-03-04 14:30', '2025-03-10 10:00', false],
@@ -40,7 +44,9 @@ export const SAMPLE_REQUESTS: ReadonlyArray<readonly [string, typeof DOMESTIC | 
   ['PR-019', DOMESTIC, '2025-06-26 09:00', '', ''],
   ['PR-020', DOMESTIC, '2025-06-20 10:00', '', ''],
 ];
+/** @internal Exported for its tests. */
 export const SAMPLE_AS_OF = '2025-06-30 17:00';
+/** @internal Exported for its tests. */
 export const SAMPLE_COMPANY_HOLIDAYS = ['2025-05-02'];
 
 const dateAt = (wall: string): Date => new Date(instantOfWallTime(Date.parse(`${wall.replace(' ', 'T')}:00Z`), ZONE));

@@ -103,6 +103,7 @@ const localDays = new Map<string, (t: number) => number>();
  * comparison instead of map look-ups (a column of 100,000 date cells). A UTC day with a change is never cached.
  */
 const CACHE_SLOTS = 8192;
+/** @internal Exported for its tests. */
 export function cachedLocalDays(zone: string): (t: number) => number {
   const localDay = localDayIn(zone);
   const offsetAt = (t: number) => wallTimeOfInstant(t, zone) - t;
