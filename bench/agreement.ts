@@ -116,7 +116,7 @@ function compareAdditions(engine: string, fn: AdditionFn, ours: WorkCalendar, in
         findings,
         'due time on a closing time: returns the next opening',
         `Convention: both answers are n working minutes after the start; ours is the earliest (the closing ` +
-          `instant, as issue 2 requires), ${engine} moves on to the next opening.`,
+          `instant, as the calendar semantics in the README say), ${engine} moves on to the next opening.`,
         example,
       );
     } else if (counted === n) {

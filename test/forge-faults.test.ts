@@ -1,5 +1,5 @@
 /**
- * Issue 8, "Forge sync you can trust": each scenario F1..F11 against the Jira/KVS/queue doubles, which enforce the
+ * "Forge sync you can trust": each scenario F1..F11 against the Jira/KVS/queue doubles, which enforce the
  * platform rules the app relies on (see test/helpers/forge-doubles.ts for each rule's source).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Forge scorecards on the one engine (issue 9): the v2 → v3 configuration migration through the core's
+ * Forge scorecards on the one engine: the v2 → v3 configuration migration through the core's
  * treeOfScorecard, the checks saving makes (sources, ids, tree errors at their paths), typed actuals, and a tree
  * with several methods, the strict policy, carry-forward and pay evaluated from synced tickets.
  */
@@ -273,7 +273,7 @@ describe('a back-office tree from synced tickets', () => {
     expect((await statuses({ all: 'sla:agreed-60' }))[4]).toEqual(['all', 'GREEN']);
   });
 
-  it('an iNPS KPI takes the portal answers of the month (issue 12, N1): one 10 answers, iNPS 100', async () => {
+  it('an iNPS KPI takes the portal answers of the month (N1): one 10 answers, iNPS 100', async () => {
     const kpi = { ...KPI, id: 'nps', name: 'iNPS', pillar: 'satisfaction', unit: 'points', target: 50, scoring: { method: 'performance', min: -100, max: 100 } };
     const tree = { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [kpi] } };
     expect(await call('saveConfig', { config: { schemaVersion: 3, ...BASE, scorecards: [{ tree, sources: { nps: 'inps' } }] } })).toEqual({ ok: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ccc, dio, dpo, mtta, mtbf, tatStatistic, type TatStatistic } from '../core/kpi';
 import { loose } from './helpers/scorecard-builders';
 
-/** The measures issue 11 adds to the core: TAT statistics, MTTA, MTBF by its Sheets name, DPO, DIO and CCC. */
+/** The accountants' measures in the core: TAT statistics, MTTA, MTBF by its Sheets name, DPO, DIO and CCC. */
 
 describe('tatStatistic: min, max, count, median, mean and any percentile p1..p99 as PERCENTILE.INC', () => {
   // Sorted: 1, 2, 4, 7, 10 (n = 5): rank = p × 4.

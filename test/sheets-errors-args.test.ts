@@ -3,7 +3,7 @@ import { FUNCTIONS, type FunctionName } from '../sheets-addon/src/functions-meta
 import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**
- * Issue 11: every bad input gives an error naming the argument (and row) in the sheet's language, never a word of
+ * Every bad input gives an error naming the argument (and row) in the sheet's language, never a word of
  * the core's internals. Run on the built bundle (`npm run build` first), in English and in a Vietnamese spreadsheet.
  */
 

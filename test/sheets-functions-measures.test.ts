@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_PATH, col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**
- * The measures issue 11 adds to the Sheets contract, through the built bundle (`npm run build` first): TAT
+ * The accountants' measures of the Sheets contract, through the built bundle (`npm run build` first): TAT
  * statistics, MTTA, MTBF, DPO, DIO, CCC, HOLIDAYS, and KPI_STATUS thresholds typed as percents. The sheet is in Ho
  * Chi Minh City (UTC+7); expected values are worked out by hand beside each case.
  */

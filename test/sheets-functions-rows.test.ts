@@ -3,7 +3,7 @@ import { inLanguage } from '../sheets-addon/src/functions/messages-vi';
 import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**
- * Issue 11 through the built bundle (`npm run build` first): one calendar per row, holiday ranges read as the
+ * The Sheets contract through the built bundle (`npm run build` first): one calendar per row, holiday ranges read as the
  * contract says (NETWORKDAYS' way for the day functions, dates and ISO text elsewhere), error values in any range,
  * and errors naming the argument, never the core's words, with dates in the sheet's zone. The sheet is in Ho Chi
  * Minh City (UTC+7); every expected value is worked out by hand in the comment beside it.

@@ -361,7 +361,7 @@ describe('KPI formulas', () => {
     expect(call('KPI_SCORE', 10, 8, 'lower')).toBe(0.8);
     expect(call('KPI_SCORE', col(100, '', 10), 50, '', '', 1.5)).toEqual([[1.5], [''], [0.2]]);
     expect(call('KPI_SCORE', col(45, 45), 50, col('higher', 'sideways'))).toEqual([[0.9], ['#INVALID: direction must be higher or lower, not "sideways"']]);
-    // Defaults changed by issue 9: GREEN when the target is met, AMBER within 10 %, RED below (were 0.9 and 0.7).
+    // Defaults of the scorecard engine: GREEN when the target is met, AMBER within 10 %, RED below (were 0.9 and 0.7).
     expect(call('KPI_STATUS', col(45, 40, 30, 0.72, 50), col(50, 50, 50, 0.8, 50))).toEqual([['AMBER'], ['RED'], ['RED'], ['AMBER'], ['GREEN']]);
     expect(call('KPI_STATUS', col(45, 40, 30, 0.72), col(50, 50, 50, 0.8), '', 0.9, 0.7)).toEqual([['GREEN'], ['AMBER'], ['RED'], ['GREEN']]);
     expect(call('KPI_STATUS', 12, 10, 'lower')).toBe('RED');

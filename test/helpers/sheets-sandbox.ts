@@ -84,7 +84,7 @@ class FakeSpreadsheet {
   /**
    * When set, custom-function results by function and argument values, as Sheets keeps them: a formula whose
    * arguments did not change answers its earlier result even if what the function reads (a saved calendar) did
-   * (issue 11's finding; sheets-addon/README.md, "Recalculate", for how the add-on copes).
+   * (found while building the add-on; sheets-addon/README.md, "Recalculate", for how the add-on copes).
    */
   resultsByArguments?: Map<string, unknown>;
   /** Runs a top-level function of Code.js as Apps Script would (set by loadBundle). */

@@ -5,7 +5,7 @@ import type { Messages } from '../i18n/messages';
 export const refusalText = (answer: { error: string; message?: string }, t: Messages): string =>
   answer.error === 'UNLICENSED' ? t.unlicensed : answer.error === 'FORBIDDEN' ? t.forbidden : (answer.message ?? t.error);
 
-/** What every view shows instead of data when the site's license is inactive (issue 12, L1). */
+/** What every view shows instead of data when the site's license is inactive (L1). */
 export function UnlicensedMessage({ t }: { t: Messages }) {
   return (
     <SectionMessage appearance="warning">

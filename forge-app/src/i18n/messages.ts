@@ -113,7 +113,7 @@ const en = {
   retryQueued: (n: number) => `${n} ticket${n === 1 ? '' : 's'} queued again.`,
   retryRateLimited: 'The queue is busy; the remaining tickets will be retried by the next hourly run.',
   steps: { search: 'reading the issue', changelog: 'reading the history', 'jsm-sla': 'reading JSM SLAs', feedback: 'reading the rating', compute: 'computing clocks', store: 'storing the result', purge: 'removing the result', property: 'writing the SLA state to Jira' } as Record<string, string>,
-  // Issue 12: export, licensing, internal customers, the portal's iNPS question.
+  // Export, licensing, internal customers, the portal's iNPS question.
   exportCsv: 'Export CSV',
   hideCsv: 'Hide CSV',
   csvHelp: 'Copy this CSV (copy button at the top right) and paste it into a spreadsheet or a .csv file.',

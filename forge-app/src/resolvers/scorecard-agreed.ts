@@ -8,7 +8,7 @@ export interface AgreedLevel {
 }
 
 /**
- * The KPIs whose RAG follows an SLA agreement (issue 12): sourced `sla:<policy id>` from an app policy and given no
+ * The KPIs whose RAG follows an SLA agreement: sourced `sla:<policy id>` from an app policy and given no
  * status rule of their own. Such a KPI is GREEN from the policy's agreed compliance and RED below it less the amber
  * margin, as the compliance gadget colours the policy. `sla` (all policies) and `sla:jsm:<metric>` have no agreement.
  */

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n';
 
 /**
- * The words of a scorecard sheet: column headers and cell values, in English or Vietnamese (issue 11: a Vietnamese
+ * The words of a scorecard sheet: column headers and cell values, in English or Vietnamese (a Vietnamese
  * sheet writes "Tài chính", not "financial"). Each table maps every accepted spelling to the core's value; matching
  * ignores case, surrounding and repeated spaces, and Unicode composition (NFC), so "Tài Chính" typed on any keyboard
  * matches. The first spelling per language is the one error messages suggest.
