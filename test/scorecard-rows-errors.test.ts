@@ -4,20 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ScorecardRowsError, treeFromRows, type ScorecardRow } from '../core';
+import { kpiRow } from './helpers/scorecard-builders';
 
-const kpiRow = (id: string, parent: string, fields: Record<string, unknown> = {}): ScorecardRow => ({
-  id,
-  parent,
-  kind: 'kpi',
-  perspective: 'internal-process',
-  pillar: 'other',
-  direction: 'higher',
-  unit: '%',
-  target: 1,
-  frequency: 'monthly',
-  indicator: 'lagging',
-  ...fields,
-});
 const TOP: ScorecardRow = { id: 'co', kind: 'scorecard' };
 const base = (...more: ScorecardRow[]): ScorecardRow[] => [TOP, { id: 'ops', parent: 'co', kind: 'perspective' }, kpiRow('k', 'ops'), ...more];
 const withKpi = (fields: Record<string, unknown>): ScorecardRow[] => base().map((row) => (row.id === 'k' ? { ...row, ...fields } : row));

@@ -1,21 +1,10 @@
 /** Flat rows (a sheet, a JSON import) → objective tree, with errors naming the row, id and column. */
 import { describe, expect, it } from 'vitest';
 import { evaluateTree, treeFromRows, type ScorecardRow } from '../core/scorecard';
+import { kpiRow as anyKpiRow } from './helpers/scorecard-builders';
 
-const kpiRow = (id: string, parent: string, fields: Record<string, unknown> = {}): ScorecardRow => ({
-  id,
-  parent,
-  kind: 'kpi',
-  perspective: 'internal-process',
-  pillar: 'other',
-  direction: 'higher',
-  unit: '%',
-  target: 1,
-  frequency: 'monthly',
-  owner: 'Lan',
-  indicator: 'lagging',
-  ...fields,
-});
+/** Every KPI of these rows is owned by Lan. */
+const kpiRow = (id: string, parent: string, fields: Record<string, unknown> = {}): ScorecardRow => anyKpiRow(id, parent, { owner: 'Lan', ...fields });
 const rows = (): ScorecardRow[] => [
   { id: 'co', kind: 'scorecard', name: 'Shared services', level: 'company' },
   { id: 'fin', parent: 'co', kind: 'perspective', name: 'Financial', weight: '2' },

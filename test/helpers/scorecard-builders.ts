@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { KpiDefinitionSchema, TreeResult } from '../../core/scorecard';
+import type { KpiDefinitionSchema, ScorecardRow, TreeResult } from '../../core/scorecard';
 
 export type KpiInput = z.input<typeof KpiDefinitionSchema>;
 
@@ -38,3 +38,18 @@ export function findNode(result: TreeResult, id: string): TreeResult {
   if (!found) throw new Error(`no node ${id}`);
   return found;
 }
+
+/** A KPI row of a flat scorecard sheet (`treeFromRows`), valid as it stands; `fields` override or add columns. */
+export const kpiRow = (id: string, parent: string, fields: Record<string, unknown> = {}): ScorecardRow => ({
+  id,
+  parent,
+  kind: 'kpi',
+  perspective: 'internal-process',
+  pillar: 'other',
+  direction: 'higher',
+  unit: '%',
+  target: 1,
+  frequency: 'monthly',
+  indicator: 'lagging',
+  ...fields,
+});
