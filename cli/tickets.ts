@@ -57,7 +57,7 @@ export class OutOfOrder extends Error {
 }
 
 /** Each clock's suspended state takes this many numbers; the flags (resolved 8, reopened 4) are the sixth. */
-const CLOCK_NUMBERS = 6;
+const CLOCK_NUMBERS = 7;
 const FLAGS = 5;
 const RESOLVED = 8;
 const REOPENED = 4;

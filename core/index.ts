@@ -2,6 +2,7 @@
 export * from './calendar';
 export * from './kpi';
 export * from './scorecard';
+export * from './signals';
 export * from './sla';
 export * from './schema';
 export * from './util';

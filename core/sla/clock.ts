@@ -29,6 +29,13 @@ export interface SlaCycle {
   due: Instant | null;
   /** `breached` covers both a stop after the due time and an open cycle past it (`stop` null). */
   state: CycleState;
+  /**
+   * The goal that applied when the cycle started (`goalLabel` and `goalMinutes` are the one at its end); null when
+   * none applied then. Absent on cycles not measured by the clock (rebuilt from storage).
+   */
+  startGoal?: { label: string; minutes: number } | null;
+  /** When the ticket's previous cycle under this policy stopped; null for its first. Absent as `startGoal`. */
+  previousStop?: Instant | null;
 }
 
 export interface SlaResult {
@@ -87,6 +94,8 @@ class CycleRun {
   constructor(
     readonly start: Instant,
     public paused: boolean,
+    /** The goal that applied at the start (a goal-choosing field may change before the stop). */
+    readonly startGoal: PreparedGoal | null,
   ) {
     this.since = start;
     this.milestones = paused ? [] : [[start, 0]];
@@ -128,8 +137,11 @@ function instantError(argument: string, t: unknown, context = ''): SlaError {
  */
 export const parseFieldDateTime = (text: string, timeZone: string): Instant => parseIsoDateTime(text, timeZone);
 
-/** An idle TicketClock as numbers: created, last change, changes, closed cycles, cycles handed over, flags. */
-export type SuspendedClock = readonly [created: Instant, last: Instant, changes: number, closedCycles: number, handedOver: number, flags: number];
+/**
+ * An idle TicketClock as numbers: created, last change, changes, closed cycles, cycles handed over, flags, and the
+ * last cycle's stop (NaN before one stops).
+ */
+export type SuspendedClock = readonly [created: Instant, last: Instant, changes: number, closedCycles: number, handedOver: number, flags: number, lastStop: Instant];
 
 /**
  * One ticket's clock under one policy, fed one change at a time in time order: the state a streaming reader keeps per
@@ -155,6 +167,8 @@ export class TicketClock {
   private handedOver = 0;
   private goalFields: Readonly<Record<string, FieldValue>> | null = null;
   private goal: PreparedGoal | null = null;
+  /** When the last cycle stopped (NaN before one did): the next cycle's `previousStop`. */
+  private lastStop: Instant = NaN;
 
   constructor(
     private readonly clock: SlaClock,
@@ -172,7 +186,7 @@ export class TicketClock {
     this.resolved = this.stopped;
     const { start } = clock.policy;
     if (!this.stopped && start.on !== 'field' && (start.on === 'created' || clock.startStatuses!.has(status))) {
-      this.run = new CycleRun(created, clock.pauses.has(status));
+      this.run = new CycleRun(created, clock.pauses.has(status), this.currentGoal());
     }
   }
 
@@ -198,7 +212,7 @@ export class TicketClock {
     const from = parseFieldDateTime(value, this.calendar().timeZone);
     if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, `ticket ${this.key}: field ${start.field}: expected a date-time, got "${value}"`);
     if (!measurable(from)) throw instantError(`field ${start.field}`, from, `ticket ${this.key}: `);
-    if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status));
+    if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status), this.currentGoal());
   }
 
   /** A change of `field` to `to` at `at`: not before the ticket's creation nor before the change fed before it. */
@@ -230,7 +244,7 @@ export class TicketClock {
     } else if (!this.stopped) {
       const reopened = wasStopped && clock.policy.start.on === 'created';
       const entered = field === 'status' && clock.startStatuses?.has(this.status) === true;
-      if (reopened || entered) this.run = new CycleRun(at, clock.pauses.has(this.status));
+      if (reopened || entered) this.run = new CycleRun(at, clock.pauses.has(this.status), this.currentGoal());
     }
   }
 
@@ -247,13 +261,13 @@ export class TicketClock {
   }
 
   /**
-   * The clock's state as six numbers when it holds no open cycle and waits for no retroactive start (null otherwise),
+   * The clock's state as seven numbers when it holds no open cycle and waits for no retroactive start (null otherwise),
    * so a streaming reader can keep a ticket that is not running in a few bytes and `resume` it on its next change.
    */
   suspend(): SuspendedClock | null {
     if (this.run !== null || (this.clock.policy.start.on === 'field' && this.closedCycles === 0 && !this.stopped)) return null;
     const flags = (this.stopped ? 1 : 0) | (this.resolutionSet ? 2 : 0) | (this.reopened ? 4 : 0) | (this.resolved ? 8 : 0);
-    return [this.created, this.last, this.changes, this.closedCycles, this.handedOver, flags];
+    return [this.created, this.last, this.changes, this.closedCycles, this.handedOver, flags, this.lastStop];
   }
 
   /** A clock as it was suspended, in the ticket's current status and fields. */
@@ -263,7 +277,7 @@ export class TicketClock {
     state: SuspendedClock,
     onCycle: (cycle: SlaCycle, number: number) => void,
   ): TicketClock {
-    const [created, last, changes, closedCycles, handedOver, flags] = state;
+    const [created, last, changes, closedCycles, handedOver, flags, lastStop] = state;
     const resumed = new TicketClock(clock, ticket.key, created, ticket.status, ticket.fields, onCycle);
     resumed.run = null;
     resumed.last = last;
@@ -274,13 +288,16 @@ export class TicketClock {
     resumed.resolutionSet = (flags & 2) !== 0;
     resumed.reopened = (flags & 4) !== 0;
     resumed.resolved = (flags & 8) !== 0;
+    resumed.lastStop = lastStop;
     return resumed;
   }
 
   private close(run: CycleRun, stop: Instant | null): void {
     this.closedCycles++;
     const goal = this.currentGoal();
-    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop), ++this.handedOver);
+    const previousStop = Number.isNaN(this.lastStop) ? null : this.lastStop;
+    if (stop !== null) this.lastStop = stop;
+    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop, previousStop), ++this.handedOver);
   }
 }
 
@@ -362,9 +379,9 @@ export class SlaClock {
   }
 
   /** @internal A goal whose due time leaves the calendars' years is named, not reported as a calendar failure. */
-  cycle(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
+  cycle(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null, previousStop: Instant | null = null): SlaCycle {
     try {
-      return this.measure(ticketKey, fields, prepared, run, stop);
+      return this.measure(ticketKey, fields, prepared, run, stop, previousStop);
     } catch (error) {
       if (!(error instanceof CalendarError)) throw error;
       const i = this.goals.indexOf(prepared);
@@ -377,13 +394,10 @@ export class SlaClock {
     }
   }
 
-  private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
-    const { start, running, pausedMinutes, paused, milestones } = run;
-    const { calendar, goal } = prepared;
-    const goalMinutes =
-      'businessDays' in goal.target
-        ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays))
-        : goal.target.minutes;
+  private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null, previousStop: Instant | null): SlaCycle {
+    const { start, running, pausedMinutes, paused, milestones, startGoal } = run;
+    const { calendar } = prepared;
+    const goalMinutes = goalMinutesOf(prepared, start);
     let due: Instant | null = null;
     if (running >= goalMinutes) {
       // Reached inside the last running segment that began below the goal.
@@ -411,8 +425,15 @@ export class SlaClock {
       remainingMinutes: goalMinutes - running,
       due,
       state,
+      startGoal: startGoal === null ? null : { label: startGoal.label, minutes: startGoal === prepared ? goalMinutes : goalMinutesOf(startGoal, start) },
+      previousStop,
     };
   }
+}
+
+/** A goal's length in working minutes for a cycle starting at `start` (business days end at a day's close). */
+function goalMinutesOf({ goal, calendar }: PreparedGoal, start: Instant): number {
+  return 'businessDays' in goal.target ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays)) : goal.target.minutes;
 }
 
 /** Validates a policy (throws the zod error's first message with its path) and binds it to calendars. */
