@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { CalendarError, type Instant, MS_PER_DAY } from '../core/calendar';
+import { readSignalParameters, type SignalParameters } from '../core/signals';
 import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
@@ -11,6 +12,7 @@ import { type CyclesWriter, cycleLine } from './report/cycles-csv';
 import type { ReportResult } from './report/result';
 import { LogSpan } from './log-span';
 import { type DataQuality, policyFields, policyStatuses, QualityCounter } from './quality';
+import { REQUESTER_FIELD, SignalsBuilder } from './signals';
 import { OutcomeTally, ReportBuilder } from './tally';
 import { OutOfOrder, type RowEvent, TicketBook } from './tickets';
 import { formatDateTime } from './time';
@@ -32,6 +34,8 @@ export interface AnalyseOptions {
   strict?: boolean;
   /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
   sortRunRows?: number;
+  /** The gaming signals' parameters (`--signals`); the defaults otherwise. */
+  signals?: SignalParameters;
 }
 
 /** A latest row this far past every other one is reported before it sets the default as-of. */
@@ -66,8 +70,10 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const caseColumn = xes ? (mapping.case === undefined ? XES_CASE : `${TRACE_PREFIX}${mapping.case}`) : mapping.case!;
   const reader = new RowReader(mapping, mappedColumns(mapping, caseColumn), source, rowWord);
   const builder = new ReportBuilder(clocks, calendars, options.by ?? []);
+  const signals = new SignalsBuilder(options.signals ?? readSignalParameters(), clocks, calendars, options.by ?? [], Object.hasOwn(mapping.fields, REQUESTER_FIELD));
   const onCycle = (cycle: SlaCycle, number: number) => {
     builder.add(cycle);
+    signals.add(cycle, number);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
   const span = new LogSpan();
@@ -111,10 +117,11 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   } catch (error) {
     throw explain(error, source);
   }
-  return builder.result(
+  const result = builder.result(
     { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
     { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
   );
+  return { ...result, gamingSignals: signals.result() };
 }
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */

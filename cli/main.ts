@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readSignalParameters, SignalError, type SignalParameters } from '../core/signals';
 import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
 import { DEFAULTS, HELP, parseOptions, readAsOf } from './args';
@@ -36,6 +37,7 @@ interface Setup {
   mapping: Mapping;
   by: string[];
   scorecard: ScorecardFile;
+  signals: SignalParameters;
   clocks: SlaClock[];
   calendars: CalendarSet;
   asOf: number | undefined;
@@ -62,14 +64,27 @@ async function readSetup(values: Options): Promise<Setup> {
     }
   }
   const scorecard = readScorecardFile(await readJson('scorecard', files.scorecard), files.scorecard.name);
+  const signals = await readSignals(values.signals);
   const policies = await readJson('policies', files.policies);
   const calendarSpecs = await readJson('calendars', files.calendars);
   try {
     const calendars = compileCalendars(calendarSpecs);
     const clocks = createClocks(policies, calendars);
-    return { files, mapping, by, scorecard, clocks, calendars, asOf, bytes: inputSize(files.input) };
+    return { files, mapping, by, scorecard, signals, clocks, calendars, asOf, bytes: inputSize(files.input) };
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(`--${error.input}: ${files[error.input].name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `--signals FILE`: the gaming signals' parameters; an error names the file and the parameter. */
+async function readSignals(path: string | undefined): Promise<SignalParameters> {
+  if (path === undefined) return readSignalParameters();
+  const json = await readJson('signals', { path, name: path });
+  try {
+    return readSignalParameters(json);
+  } catch (error) {
+    if (error instanceof SignalError) throw new InputError(`--signals: ${path}: ${error.message}`);
     throw error;
   }
 }
@@ -88,6 +103,7 @@ function inputSize(input: NamedFile): number {
 function checkOutputPaths(setup: Setup, values: Options): void {
   const inputs = Object.entries(setup.files).map(([option, file]) => ({ option: `--${option}`, path: file.path }));
   if (values.map !== undefined) inputs.push({ option: '--map', path: values.map });
+  if (values.signals !== undefined) inputs.push({ option: '--signals', path: values.signals });
   const outputs = [
     ...(values.cycles === undefined ? [] : [{ option: '--cycles', path: values.cycles }]),
     ...(values.html === undefined ? [] : [{ option: '--html', path: values.html }]),
@@ -111,10 +127,10 @@ function progressLine(stderr: Io['stderr'], source: string, bytes: number) {
 }
 
 async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | undefined, io: Io): Promise<ReportResult> {
-  const { files, mapping, clocks, calendars, asOf, by } = setup;
+  const { files, mapping, clocks, calendars, asOf, by, signals } = setup;
   const progress = progressLine(io.stderr, files.input.name, setup.bytes);
   try {
-    return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update, strict: values.strict });
+    return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update, strict: values.strict, signals });
   } catch (error) {
     // Another export read as the default format: say how to describe it.
     if (error instanceof InputError && values.map === undefined && error.message.includes('named in the mapping')) {

@@ -91,7 +91,7 @@ export class ReportBuilder {
     return rank;
   }
 
-  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'dataQuality' | 'warnings'>): ReportResult {
+  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'dataQuality' | 'warnings'>): Omit<ReportResult, 'gamingSignals'> {
     const zone = this.timeZone;
     const byGoal = this.goalTally
       .report()

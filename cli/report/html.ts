@@ -1,6 +1,7 @@
 import { COUNT_HEADERS, countCells, DATA_QUALITY_NOTE, dataQualityRows, formatCount, formatHours, inputRows, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
 import type { MonthRow, ReportResult } from './result';
 import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
+import { flaggedExamples, signalNotes, signalTables } from './signals';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /**
@@ -77,6 +78,10 @@ ${table([field, 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], rows.map
 ${complianceChart(r.byMonth)}
 ${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}
 <p class="note">${escapeHtml(`Compliance = met / (met + breached + open late). ${MONTH_NOTE} TAT = working hours on the clock (pauses excluded) of completed cycles.`)}</p>
+${signalTables(r).map(({ title, header, rows }) => `<h2>${escapeHtml(title)}</h2>
+${table(header, rows)}`).join('\n')}
+${flaggedExamples(r).map((line) => `<p>${escapeHtml(`Examples: ${line}`)}</p>`).join('\n')}
+<p class="note">${escapeHtml(signalNotes(r).join(' '))}</p>
 <h2>Data quality</h2>
 ${table(['Measure', 'Value'], dataQualityRows(r))}
 <p class="note">${escapeHtml(DATA_QUALITY_NOTE)}</p>

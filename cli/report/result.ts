@@ -1,5 +1,6 @@
 import type { ComplianceCounts } from '../../core/sla';
 import type { DataQuality } from '../quality';
+import type { GamingSignalsResult } from '../signals';
 
 /** Turnaround time of completed cycles, in working hours. */
 export interface TatSummary {
@@ -66,5 +67,7 @@ export interface ReportResult {
   satisfaction: Satisfaction | null;
   /** Rows and tickets read, and each correction made on the way, counted. */
   dataQuality: DataQuality;
+  /** Gaming signals G1-G5 per `--by` group (docs/GAMING-SIGNALS.md). */
+  gamingSignals: GamingSignalsResult;
   warnings: string[];
 }
