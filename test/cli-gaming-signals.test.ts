@@ -19,14 +19,14 @@ function gamingLog(): string {
     let priority = 'High';
     for (const [d, time, status, p] of rows) lines.push(`${key},${at(d, time)},${status},${(priority = p ?? priority)},${team},${requester}`);
   };
-  const lowered = (key: string, team: string, from: string, to: string): Row[] => [[3, '09:00', 'Open', from], [3, '10:00', 'In Progress', to], [3, '10:30', 'Done']];
-  ticket('A-01', 'A', lowered('A-01', 'A', 'High', 'Low'));
-  ticket('A-24', 'A', lowered('A-24', 'A', 'High', 'Low'));
+  const lowered = (from: string, to: string): Row[] => [[3, '09:00', 'Open', from], [3, '10:00', 'In Progress', to], [3, '10:30', 'Done']];
+  ticket('A-01', 'A', lowered('High', 'Low'));
+  ticket('A-24', 'A', lowered('High', 'Low'));
   ticket('A-02', 'A', [[3, '09:00', 'Open'], [3, '10:00', 'Done'], [5, '09:00', 'In Progress'], [5, '10:00', 'Done']]);
   for (let i = 3; i <= 8; i++) ticket(`A-0${i}`, 'A', [[4, '09:00', 'Open'], [4, '10:57', 'Done']]);
   for (let i = 9; i <= 20; i++) ticket(`A-${String(i).padStart(2, '0')}`, 'A', [[4, '09:00', 'Open'], [4, '09:30', 'Waiting'], [4, '13:30', 'In Progress'], [4, '14:00', 'Done']]);
   ['09:00', '09:20', '09:40'].forEach((time, i) => ticket(`A-2${i + 1}`, 'A', [[6, time, 'Open'], [6, '10:00', 'Done']], 'ann'));
-  ticket('B-01', 'B', lowered('B-01', 'B', 'Low', 'High'));
+  ticket('B-01', 'B', lowered('Low', 'High'));
   ticket('B-02', 'B', [[7, '09:00', 'Open'], [7, '10:00', 'Done'], [12, '09:30', 'In Progress'], [12, '10:00', 'Done']]);
   ['09:00', '09:30', '10:01'].forEach((time, i) => ticket(`B-0${i + 3}`, 'B', [[6, time, 'Open'], [6, '11:00', 'Done']], 'bob'));
   for (let i = 0; i < 10; i++) ticket(`C-0${i}`, 'C', [[4, '09:00', 'Open'], [4, '09:30', 'Waiting'], [4, '09:40', 'In Progress'], [4, '10:00', 'Done']]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar';
-import { goalCalendars, GamingSignalTally, readSignalParameters, type SignalParametersInput, type SignalResult } from '../core/signals';
+import { goalCalendars, GamingSignalTally, readSignalParameters, type SignalResult } from '../core/signals';
+import { jsonSchemaOf } from '../core/schema';
 import { createSlaClock, type SlaClock, type SlaCycle, type SlaPolicyInput } from '../core/sla';
 
 /** Monday to Friday 09:00-17:00 UTC; 3 March 2025 is a Monday. */
@@ -23,7 +24,7 @@ const policy: SlaPolicyInput = {
 type Change = [day: number, time: string, change: string | Record<string, string>];
 
 /** Runs tickets through the clock as a streaming reader would (fields replaced as they change) and tallies the signals. */
-function signalsOf(tickets: Array<{ key: string; group?: string; fields?: Record<string, string>; changes: Change[] }>, parameters: SignalParametersInput = {}, requests = false) {
+function signalsOf(tickets: Array<{ key: string; group?: string; fields?: Record<string, string>; changes: Change[] }>, parameters: Record<string, number> = {}, requests = false) {
   const calendars = { office: office() };
   const clock: SlaClock = createSlaClock(policy, calendars);
   const calendarOf = goalCalendars([clock.policy], calendars);
@@ -150,5 +151,12 @@ describe('gaming signal parameters', () => {
     expect(() => readSignalParameters({ splitWithin: 'an hour' })).toThrow('splitWithin: expected working minutes above 0 (60)');
     expect(() => readSignalParameters({ reopenWithn: 2 })).toThrow(/^reopenWithn: not a gaming-signal parameter \(parameters: lengthenedFlag, reopenWithin,/);
     expect(() => readSignalParameters([1])).toThrow('parameters: expected an object of parameters');
+  });
+
+  it('export a JSON Schema for editors, defaults included, no other keys allowed', () => {
+    const schema = jsonSchemaOf('gamingSignals') as { properties: Record<string, { default?: unknown }>; additionalProperties: unknown };
+    expect(schema.properties.reopenWithin.default).toBe(2);
+    expect(schema.properties.splitWithin.default).toBe(60);
+    expect(schema.additionalProperties).toBe(false);
   });
 });

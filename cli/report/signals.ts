@@ -4,7 +4,7 @@ import { formatCount, formatPercent } from './format';
 /** A group's name in the report: its value, "(none)" when blank, "(all)" over the whole log. */
 const groupName = (field: string | null, group: string): string => (field === null ? '(all)' : group || '(none)');
 
-export const SIGNAL_HEADERS = ['Signal', 'Cases', 'Of', 'Share', 'Flag above', 'Review'];
+const SIGNAL_HEADERS = ['Signal', 'Cases', 'Of', 'Share', 'Flag above', 'Review'];
 
 /** One table per grouping: its title and rows (group, signal, cases, of, share, threshold, "review before paying"). */
 export function signalTables({ gamingSignals }: ReportResult): Array<{ title: string; header: string[]; rows: string[][] }> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarSpecSchema } from '../calendar/spec';
 import { ScorecardTreeSchema } from '../scorecard/tree';
+import { SignalParametersSchema } from '../signals/params';
 import { SlaPolicySchema } from '../sla/policy';
 import { TicketHistorySchema } from '../sla/ticket';
 
@@ -14,6 +15,8 @@ export const CONFIG_SCHEMAS = {
   ticketHistory: TicketHistorySchema,
   /** The scorecard definition: the objective tree (docs/SCORING.md). */
   scorecardTree: ScorecardTreeSchema,
+  /** The gaming signals' parameters (`--signals`, docs/GAMING-SIGNALS.md). */
+  gamingSignals: SignalParametersSchema,
 } as const;
 
 /** @public */

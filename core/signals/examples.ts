@@ -1,5 +1,5 @@
 /** How many example tickets a signal lists. */
-export const EXAMPLE_LIMIT = 10;
+const EXAMPLE_LIMIT = 10;
 
 /**
  * The example tickets of one signal in one group: the `EXAMPLE_LIMIT` strongest cases (lowest `rank`, then ticket

@@ -3,4 +3,3 @@ export * from './goal-calendars';
 export * from './params';
 export * from './tally';
 export * from './types';
-export type { SignalRequest } from './split-requests';

@@ -35,7 +35,6 @@ export const SignalParametersSchema = z
   .strict();
 
 export type SignalParameters = z.output<typeof SignalParametersSchema>;
-export type SignalParametersInput = z.input<typeof SignalParametersSchema>;
 
 /** The parameters with their defaults; an error names the parameter and what was expected (`lastShare: …`). */
 export function readSignalParameters(input: unknown = {}): SignalParameters {
