@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar';
-import { goalCalendars, GamingSignalTally, readSignalParameters, type SignalResult } from '../core/signals';
+import { evaluateTree, ScorecardTreeSchema } from '../core/scorecard';
+import { goalCalendars, GamingSignalTally, kpiReviews, notesOfOwner, payReviews, readSignalParameters, reviewNoteFromText, reviewNotesByGroup, type SignalResult } from '../core/signals';
 import { jsonSchemaOf } from '../core/schema';
 import { createSlaClock, type SlaClock, type SlaCycle, type SlaPolicyInput } from '../core/sla';
+import { findNode, kpi } from './helpers/scorecard-builders';
 
 /** Monday to Friday 09:00-17:00 UTC; 3 March 2025 is a Monday. */
 const office = () => compileCalendar({ timeZone: 'UTC', weekly: Object.fromEntries(['Mo', 'Tu', 'We', 'Th', 'Fr'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])) });
@@ -158,5 +160,61 @@ describe('gaming signal parameters', () => {
     expect(schema.properties.reopenWithin.default).toBe(2);
     expect(schema.properties.splitWithin.default).toBe(60);
     expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('review before paying', () => {
+  /** A department (owner Head) with a person scorecard for Lan (pay) and one for Minh (pay); KPIs owned as named. */
+  const tree = ScorecardTreeSchema.parse({
+    root: {
+      id: 'dept',
+      name: 'Back office',
+      kind: 'scorecard',
+      level: 'department',
+      owner: 'Head',
+      kpis: [kpi({ id: 'sla', direction: 'higher', target: 0.95, owner: 'Head' })],
+      children: [
+        { id: 'lan', name: 'Lan', kind: 'scorecard', level: 'person', owner: 'Lan', pay: { base: 1000 }, kpis: [kpi({ id: 'closed', direction: 'higher', target: 100, owner: 'Lan' }), kpi({ id: 'errors', direction: 'lower', target: 0.02, owner: 'QA' })] },
+        { id: 'minh', name: 'Minh', kind: 'scorecard', level: 'person', owner: 'Minh', pay: { base: 1000 }, kpis: [kpi({ id: 'dso', direction: 'lower', target: 45, owner: 'Minh' })] },
+      ],
+    },
+  });
+  const flagged = (group: string, signal: SignalResult['signal'], examples: string[], isFlagged = true) => ({
+    group,
+    signals: [{ signal, name: '', count: 1, of: 1, share: 1, threshold: 0, flagged: isFlagged, examples }],
+  });
+
+  it('a flagged signal of a group puts a note on the KPIs it owns and on their pay line; the scores stay as they were', () => {
+    const byGroup = reviewNotesByGroup([flagged('Lan', 'G3', ['T-1', 'T-2']), flagged('Minh', 'G4', ['T-9'], false)]);
+    expect([...byGroup.keys()]).toEqual(['Lan']);
+    const kpis = kpiReviews(tree, notesOfOwner(byGroup));
+    expect(kpis.map((r) => [r.scorecardId, r.kpiId])).toEqual([['lan', 'closed']]);
+    expect(kpis[0].notes[0]).toEqual({ signal: 'G3', name: 'last-minute stops', group: 'Lan', examples: ['T-1', 'T-2'], message: 'Review before paying: G3 last-minute stops (Lan); examples: T-1, T-2.' });
+    const before = structuredClone(tree);
+    const actuals = { sla: 0.9, closed: 120, errors: 0.01, dso: 50 };
+    const payout = findNode(evaluateTree(tree, actuals), 'lan').payout;
+    expect(payReviews(tree, kpis, byGroup)).toEqual([{ scorecardId: 'lan', notes: kpis[0].notes }]);
+    // The notes are beside the scorecard, never in it: the tree and the pay are what they were.
+    expect(tree).toEqual(before);
+    expect(findNode(evaluateTree(tree, actuals), 'lan').payout).toBe(payout);
+  });
+
+  it('a KPI owned by another group brings its note to the pay line of the scorecard holding it; a scorecard owner brings theirs', () => {
+    const byGroup = reviewNotesByGroup([flagged('QA', 'G2', ['Q-1']), flagged('Minh', 'G5', [])]);
+    const kpis = kpiReviews(tree, notesOfOwner(byGroup));
+    expect(kpis.map((r) => r.kpiId)).toEqual(['errors', 'dso']);
+    expect(payReviews(tree, kpis, byGroup).map((r) => [r.scorecardId, r.notes.map((n) => `${n.group} ${n.signal}`)])).toEqual([
+      ['lan', ['QA G2']],
+      ['minh', ['Minh G5']],
+    ]);
+    // The department has no pay: no pay line, whatever its KPIs carry.
+    expect(payReviews(tree, kpiReviews(tree, notesOfOwner(reviewNotesByGroup([flagged('Head', 'G1', ['H-1'])]))))).toEqual([]);
+  });
+
+  it('reads a note written in a cell: the signal, then the examples after a colon; names what it expected otherwise', () => {
+    expect(reviewNoteFromText('g3 last-minute stops: SUP-1, SUP-2 ,', 'Lan')).toMatchObject({ signal: 'G3', group: 'Lan', examples: ['SUP-1', 'SUP-2'] });
+    expect(reviewNoteFromText('G1', '')).toMatchObject({ signal: 'G1', examples: [], message: 'Review before paying: G1 goal lengthened.' });
+    expect(reviewNoteFromText('  ', 'Lan')).toBeNull();
+    expect(() => reviewNoteFromText('G7: X-1', 'Lan', 'Signal')).toThrow('Signal: expected a gaming signal G1-G5, optionally with example tickets after a colon (G3: SUP-1, SUP-2), got "G7: X-1"');
   });
 });

@@ -3,3 +3,4 @@ export * from './goal-calendars';
 export * from './params';
 export * from './tally';
 export * from './types';
+export * from './review';
