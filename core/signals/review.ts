@@ -82,14 +82,15 @@ export function kpiReviews(tree: ScorecardTree, notesOf: (kpi: KpiDefinition) =>
 
 /**
  * The pay lines to review: each scorecard with pay whose own KPIs carry notes, or whose owner has notes, with those
- * notes once each (by group and signal). The payout itself is unchanged: the note asks a person to look first.
+ * notes once each. The payout itself is unchanged: the note asks a person to look first.
  */
 export function payReviews(tree: ScorecardTree, kpis: readonly KpiReview[], notesByOwner: ReadonlyMap<string, readonly ReviewNote[]> = new Map()): PayReview[] {
   const reviews: PayReview[] = [];
   const visit = (card: TreeNode): void => {
     if (card.pay !== undefined) {
-      const notes = new Map<string, ReviewNote>();
-      const add = (note: ReviewNote) => notes.set(`${note.group}\u0000${note.signal}`, notes.get(`${note.group}\u0000${note.signal}`) ?? note);
+      // A group's note reaching the line through a KPI and through the owner is the same note: listed once.
+      const notes = new Set<ReviewNote>();
+      const add = (note: ReviewNote) => notes.add(note);
       for (const review of kpis) if (review.scorecardId === card.id) review.notes.forEach(add);
       if (card.owner !== undefined) notesByOwner.get(card.owner)?.forEach(add);
       if (notes.size > 0) reviews.push({ scorecardId: card.id, notes: [...notes.values()] });
