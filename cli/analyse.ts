@@ -34,8 +34,8 @@ export interface AnalyseOptions {
   strict?: boolean;
   /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
   sortRunRows?: number;
-  /** The gaming signals' parameters (`--signals`); the defaults otherwise. */
-  signals?: SignalParameters;
+  /** The gaming signals' parameters (`--signals`); the defaults when absent; null leaves the signals out (a baseline). */
+  signals?: SignalParameters | null;
 }
 
 /** A latest row this far past every other one is reported before it sets the default as-of. */
@@ -70,10 +70,10 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const caseColumn = xes ? (mapping.case === undefined ? XES_CASE : `${TRACE_PREFIX}${mapping.case}`) : mapping.case!;
   const reader = new RowReader(mapping, mappedColumns(mapping, caseColumn), source, rowWord);
   const builder = new ReportBuilder(clocks, calendars, options.by ?? []);
-  const signals = new SignalsBuilder(options.signals ?? readSignalParameters(), clocks, calendars, options.by ?? [], Object.hasOwn(mapping.fields, REQUESTER_FIELD));
+  const signals = options.signals === null ? null : new SignalsBuilder(options.signals ?? readSignalParameters(), clocks, calendars, options.by ?? [], Object.hasOwn(mapping.fields, REQUESTER_FIELD));
   const onCycle = (cycle: SlaCycle, number: number) => {
     builder.add(cycle);
-    signals.add(cycle, number);
+    signals?.add(cycle, number);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
   const span = new LogSpan();
@@ -121,7 +121,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
     { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
   );
-  return { ...result, gamingSignals: signals.result() };
+  return { ...result, gamingSignals: signals?.result() ?? null };
 }
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */

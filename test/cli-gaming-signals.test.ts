@@ -99,6 +99,25 @@ describe('gaming signals through the CLI', () => {
     expect(run.stdout).not.toContain('G5 split requests');
   });
 
+  it('puts a review note on the KPIs a flagged team owns and on the pay line holding them; the pay is unchanged', async () => {
+    const { file, args } = setup();
+    const kpi = (id: string, owner: string) => ({ id, name: id.toUpperCase(), perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 0.9, frequency: 'monthly', owner, indicator: 'lagging' });
+    const tree = (owner: string) => ({
+      root: { id: 'desk', name: 'Desk', kind: 'scorecard', level: 'department', children: [{ id: 'ann', name: 'Ann', kind: 'scorecard', level: 'person', owner: 'Ann', pay: { base: 1000 }, kpis: [kpi('sla', owner)] }] },
+    });
+    const runWith = (owner: string) => runCli([...args, '--scorecard', file({ tree: tree(owner), sources: { sla: 'sla' } }), '--json']);
+    const [owned, notOwned] = [await runWith('A'), await runWith('B')];
+    type Json = { scorecard: { root: { children: Array<{ payout: number }> }; reviews: { kpis: Array<{ kpiId: string; notes: Array<{ signal: string }> }>; pay: Array<{ scorecardId: string }> } } };
+    const [a, b] = [JSON.parse(owned.stdout) as Json, JSON.parse(notOwned.stdout) as Json];
+    expect(a.scorecard.reviews.kpis.map((r) => [r.kpiId, r.notes.map((n) => n.signal)])).toEqual([['sla', ['G1', 'G3', 'G4', 'G5']]]);
+    expect(a.scorecard.reviews.pay.map((r) => r.scorecardId)).toEqual(['ann']);
+    expect(b.scorecard.reviews).toEqual({ kpis: [], pay: [] });
+    expect(a.scorecard.root.children[0].payout).toBe(b.scorecard.root.children[0].payout);
+    const text = await runCli([...args, '--scorecard', file({ tree: tree('A'), sources: { sla: 'sla' } })]);
+    expect(text.stdout).toMatch(/ {2}Pay: Ann [\d,]+ \(review before paying: G1, G3, G4, G5\)\n/);
+    expect(text.stdout).toContain('  KPI "SLA": Review before paying: G3 last-minute stops (A); examples: A-03, A-04, A-05, A-06, A-07, A-08.\n');
+  });
+
   it('names the file and the parameter of a bad --signals file', async () => {
     const { file, args } = setup();
     const bad = file({ lastShare: 5 });

@@ -67,7 +67,7 @@ export interface ReportResult {
   satisfaction: Satisfaction | null;
   /** Rows and tickets read, and each correction made on the way, counted. */
   dataQuality: DataQuality;
-  /** Gaming signals G1-G5 per `--by` group (docs/GAMING-SIGNALS.md). */
-  gamingSignals: GamingSignalsResult;
+  /** Gaming signals G1-G5 per `--by` group (docs/GAMING-SIGNALS.md); null when left out. */
+  gamingSignals: GamingSignalsResult | null;
   warnings: string[];
 }

@@ -8,7 +8,7 @@ const SIGNAL_HEADERS = ['Signal', 'Cases', 'Of', 'Share', 'Flag above', 'Review'
 
 /** One table per grouping: its title and rows (group, signal, cases, of, share, threshold, "review before paying"). */
 export function signalTables({ gamingSignals }: ReportResult): Array<{ title: string; header: string[]; rows: string[][] }> {
-  return gamingSignals.byField.map(({ field, groups }) => ({
+  return (gamingSignals?.byField ?? []).map(({ field, groups }) => ({
     title: field === null ? 'Gaming signals' : `Gaming signals per ${field}`,
     header: [field === null ? 'Log' : field.charAt(0).toUpperCase() + field.slice(1), ...SIGNAL_HEADERS],
     rows: groups.flatMap(({ group, signals }) =>
@@ -19,7 +19,7 @@ export function signalTables({ gamingSignals }: ReportResult): Array<{ title: st
 
 /** The example tickets of each flagged signal: "impact High, G3 last-minute stops: 1-1, 1-2". */
 export function flaggedExamples({ gamingSignals }: ReportResult): string[] {
-  return gamingSignals.byField.flatMap(({ field, groups }) =>
+  return (gamingSignals?.byField ?? []).flatMap(({ field, groups }) =>
     groups.flatMap(({ group, signals }) =>
       signals.filter((s) => s.flagged).map((s) => `${field === null ? '' : `${field} ${groupName(field, group)}, `}${s.signal} ${s.name}: ${s.examples.join(', ')}`),
     ),
@@ -27,7 +27,9 @@ export function flaggedExamples({ gamingSignals }: ReportResult): string[] {
 }
 
 /** What each signal counts, with the parameters used. */
-export function signalNotes({ gamingSignals: { parameters: p, splitRequests } }: ReportResult): string[] {
+export function signalNotes({ gamingSignals }: ReportResult): string[] {
+  if (gamingSignals === null) return [];
+  const { parameters: p, splitRequests } = gamingSignals;
   return [
     `G1: cycles whose goal grew after a goal-choosing field changed (flag above ${formatPercent(p.lengthenedFlag)}).`,
     `G2: stopped cycles followed by a new cycle of the ticket within ${p.reopenWithin} business days (flag above ${formatPercent(p.reopenFlag)}).`,

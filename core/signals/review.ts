@@ -33,12 +33,12 @@ const noteOf = (signal: SignalId, group: string, examples: readonly string[]): R
   message: `Review before paying: ${signal} ${SIGNAL_NAMES[signal]}${group === '' ? '' : ` (${group})`}${examples.length ? `; examples: ${examples.join(', ')}` : ''}.`,
 });
 
-/** The flagged signals of each group as review notes, by group. */
+/** The flagged signals of each group as review notes, by group (a value met in several groupings gathers them all). */
 export function reviewNotesByGroup(groups: readonly GroupSignals[]): Map<string, ReviewNote[]> {
   const byGroup = new Map<string, ReviewNote[]>();
   for (const { group, signals } of groups) {
     const notes = signals.filter((s) => s.flagged).map((s) => noteOf(s.signal, group, s.examples));
-    if (notes.length > 0) byGroup.set(group, notes);
+    if (notes.length > 0) byGroup.set(group, [...(byGroup.get(group) ?? []), ...notes]);
   }
   return byGroup;
 }
