@@ -91,6 +91,18 @@ describe('gaming signals through the CLI', () => {
     expect(page).toContain('<p>Examples: team A, G1 goal lengthened: A-01, A-24</p>');
   });
 
+  it('gives the same signals and examples whatever the order of the rows (grouped, or shuffled and sorted back)', async () => {
+    const { file, args } = setup();
+    const [header, ...rows] = gamingLog().trimEnd().split('\n');
+    // A fixed permutation: every 7th row first, then the rest, reversed; the CLI sorts a shuffled log by time.
+    const shuffled = [header, ...[...rows.filter((_, i) => i % 7 === 0), ...rows.filter((_, i) => i % 7 !== 0)].reverse()].join('\n');
+    type Json = { gamingSignals: unknown; dataQuality: { rowsReordered: number } };
+    const run = async (input: string[]) => JSON.parse((await runCli([...input, '--json'])).stdout) as Json;
+    const [grouped, reordered] = [await run(args), await run(args.map((a, i) => (args[i - 1] === '--input' ? file(`${shuffled}\n`, 'csv') : a)))];
+    expect(reordered.dataQuality.rowsReordered).toBeGreaterThan(0);
+    expect(reordered.gamingSignals).toEqual(grouped.gamingSignals);
+  });
+
   it('leaves G5 out when the mapping has no requester, and says so', async () => {
     const { file, args } = setup();
     const noRequester = { ...mapping, fields: { priority: 'priority', team: 'team' } };
