@@ -3,6 +3,8 @@ import { compileCalendar } from '../core/calendar';
 import { evaluateTree, ScorecardTreeSchema } from '../core/scorecard';
 import { goalCalendars, GamingSignalTally, kpiReviews, notesOfOwner, payReviews, readSignalParameters, reviewNoteFromText, reviewNotesByGroup, type SignalResult } from '../core/signals';
 import { jsonSchemaOf } from '../core/schema';
+import { Examples } from '../core/signals/examples';
+import { PauseCounter, pauseResults } from '../core/signals/pause-share';
 import { createSlaClock, type SlaClock, type SlaCycle, type SlaPolicyInput } from '../core/sla';
 import { findNode, kpi } from './helpers/scorecard-builders';
 
@@ -216,5 +218,29 @@ describe('review before paying', () => {
     expect(reviewNoteFromText('G1', '')).toMatchObject({ signal: 'G1', examples: [], message: 'Review before paying: G1 goal lengthened.' });
     expect(reviewNoteFromText('  ', 'Lan')).toBeNull();
     expect(() => reviewNoteFromText('G7: X-1', 'Lan', 'Signal')).toThrow('Signal: expected a gaming signal G1-G5, optionally with example tickets after a colon (G3: SUP-1, SUP-2), got "G7: X-1"');
+  });
+});
+
+describe('example tickets and the pause median', () => {
+  it('keep each ticket once at its strongest case, and drop the weakest past 10', () => {
+    const examples = new Examples();
+    for (let i = 0; i < 12; i++) examples.offer(`T-${String(i).padStart(2, '0')}`, 12 - i);
+    examples.offer('T-00', -5); // its second cycle is the strongest case of all
+    examples.offer('T-11', 100); // a weaker case of a listed ticket changes nothing
+    expect(examples.keys()).toEqual(['T-00', 'T-11', 'T-10', 'T-09', 'T-08', 'T-07', 'T-06', 'T-05', 'T-04', 'T-03']);
+  });
+
+  it('G4: the threshold is the factor times the median share, the mean of the middle two for an even count', () => {
+    const counter = (paused: number, running: number, cycles = 10) => Object.assign(new PauseCounter(), { pausedMinutes: paused, runningMinutes: running, of: cycles });
+    const odd = pauseResults([counter(1, 9), counter(3, 7), counter(8, 2)], 2, 10);
+    expect(odd.map((r) => [r.threshold, r.flagged])).toEqual([[0.6, false], [0.6, false], [0.6, true]]);
+    // Shares 0.1, 0.3, 0.5, 0.8 (a group without working minutes has none): median 0.4, threshold 0.8, not exceeded.
+    const even = pauseResults([counter(1, 9), counter(3, 7), counter(5, 5), counter(8, 2), counter(0, 0)], 2, 10);
+    expect(even[3].threshold).toBeCloseTo(0.8, 12);
+    expect(even[3].flagged).toBe(false);
+    expect(even[4]).toMatchObject({ share: null, flagged: false });
+    // The same shares with the top group under 10 cycles: no flag either way; above the threshold it flags.
+    expect(pauseResults([counter(1, 9), counter(3, 7), counter(5, 5), counter(9, 1)], 2, 10)[3].flagged).toBe(true);
+    expect(pauseResults([counter(1, 9), counter(3, 7), counter(5, 5), counter(9, 1, 9)], 2, 10)[3].flagged).toBe(false);
   });
 });
