@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarSpecSchema } from '../calendar/spec';
+import { CatalogueSchema } from '../market/catalogue';
 import { ScorecardTreeSchema } from '../scorecard/tree';
 import { SlaPolicySchema } from '../sla/policy';
 import { TicketHistorySchema } from '../sla/ticket';
@@ -14,6 +15,8 @@ export const CONFIG_SCHEMAS = {
   ticketHistory: TicketHistorySchema,
   /** The scorecard definition: the objective tree (docs/SCORING.md). */
   scorecardTree: ScorecardTreeSchema,
+  /** The internal market's service catalogue (docs/INTERNAL-MARKET.md). */
+  catalogue: CatalogueSchema,
 } as const;
 
 /** @public */
