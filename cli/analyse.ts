@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { CalendarError, type Instant, MS_PER_DAY } from '../core/calendar';
+import { type Catalogue, MarketTally } from '../core/market';
 import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
@@ -32,6 +33,8 @@ export interface AnalyseOptions {
   strict?: boolean;
   /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
   sortRunRows?: number;
+  /** The internal market's catalogue (`--catalogue`): statements and OLA chains tallied beside compliance. */
+  catalogue?: Catalogue;
 }
 
 /** A latest row this far past every other one is reported before it sets the default as-of. */
@@ -70,6 +73,8 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     builder.add(cycle);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
+  const market = options.catalogue === undefined ? null : new MarketTally(options.catalogue, builder.timeZone);
+  market?.watch(clocks);
   const span = new LogSpan();
   const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
@@ -107,14 +112,18 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   ];
   const outcomes = new OutcomeTally();
   try {
-    book.finish(asOf, (outcome) => outcomes.add(outcome));
+    book.finish(asOf, (outcome) => {
+      outcomes.add(outcome);
+      if (market !== null && outcome.created <= asOf) market.addTicket(outcome.created, outcome.fields);
+    });
   } catch (error) {
     throw explain(error, source);
   }
-  return builder.result(
+  const result = builder.result(
     { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
     { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
   );
+  return market === null ? result : { ...result, internalMarket: market.report() };
 }
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */

@@ -1,3 +1,4 @@
+import type { InternalMarket } from '../../core/market';
 import type { ComplianceCounts } from '../../core/sla';
 import type { DataQuality } from '../quality';
 
@@ -67,4 +68,6 @@ export interface ReportResult {
   /** Rows and tickets read, and each correction made on the way, counted. */
   dataQuality: DataQuality;
   warnings: string[];
+  /** Statements and OLA chains, with `--catalogue` (docs/INTERNAL-MARKET.md). */
+  internalMarket?: InternalMarket;
 }

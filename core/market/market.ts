@@ -40,6 +40,7 @@ export class MarketTally {
   private readonly statement: StatementTally;
   private readonly ola = new Map<string, OlaTally>();
   private readonly owners: Map<string, string | null>;
+  private reported = false;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -57,13 +58,13 @@ export class MarketTally {
 
   /**
    * Has the clocks of the policies the catalogue uses hand their cycles here, with the owner field's timeline when a
-   * service of the policy has an OLA: each ticket clock opened or resumed from now on gets a watcher.
+   * service of the policy has an OLA: each ticket clock opened or resumed from now on gets a watcher, until the
+   * tally reports (the clocks may serve another run).
    */
   watch(clocks: readonly SlaClock[]): void {
     for (const clock of clocks) {
       const field = this.owners.get(clock.policy.id);
-      if (field === undefined) continue;
-      clock.watcherFor = (ticket) => this.watcherFor(field, ticket.fields);
+      if (field !== undefined) clock.watcherFor = (ticket) => (this.reported ? null : this.watcherFor(field, ticket.fields));
     }
   }
 
@@ -88,6 +89,7 @@ export class MarketTally {
   }
 
   report(): InternalMarket {
+    this.reported = true;
     const statements = this.statement.lines();
     const { currency, decimals } = this.catalogue;
     return {

@@ -7,6 +7,7 @@ import { allocateMinorUnits } from './allocate';
 import type { Catalogue, MarketService } from './catalogue';
 import { creditRate } from './credit';
 import { fromMinorUnits, toMinorUnits } from './currency';
+import { toCsv } from '../util/csv';
 
 /** One line of the statement: a period, an internal customer and a service (docs/INTERNAL-MARKET.md, "Statement"). */
 export interface StatementLine {
@@ -168,3 +169,13 @@ export function statementTotals(lines: readonly StatementLine[], by: 'customer' 
     .sort((a, b) => byText(a.period, b.period) || byText(a.name, b.name))
     .map((t) => ({ ...t, charge: fromMinorUnits(t.charge, decimals), credit: fromMinorUnits(t.credit, decimals), net: fromMinorUnits(t.net, decimals) }));
 }
+
+/** The statement file's header (docs/INTERNAL-MARKET.md, "Where it shows"). */
+const STATEMENT_HEADER = ['period', 'customer', 'service', 'provider', 'requests', 'met', 'breached', 'compliance', 'agreed', 'charge', 'credit_rate', 'credit', 'net', 'currency'];
+
+/** The statement as CSV (formula-neutralised cells): the CLI's `--statement` file and the Forge export. */
+export const statementCsv = (lines: readonly StatementLine[]): string =>
+  toCsv(
+    STATEMENT_HEADER,
+    lines.map((l) => [l.period, l.customer, l.service, l.provider, l.requests, l.met, l.breached, l.compliance, l.agreed, l.charge, l.creditRate, l.credit, l.net, l.currency]),
+  );
