@@ -31,7 +31,7 @@ function eventLog(tickets: MarketVectors['statement']['tickets']): string {
 const MAPPING = { case: 'ticket', time: { column: 'time' }, status: 'status', fields: Object.fromEntries(FIELDS.map((f) => [f, f])) };
 const common = ['--map', files.file(MAPPING), '--policies', files.file(v.policies), '--calendars', files.file(v.calendars)];
 
-async function marketJson(tickets: MarketVectors['statement']['tickets'], catalogue: unknown, asOf: string) {
+async function marketJson(tickets: MarketVectors['statement']['tickets'], catalogue: object, asOf: string) {
   const run = await runCli(['--input', files.file(eventLog(tickets), 'csv'), ...common, '--catalogue', files.file(catalogue), '--as-of', asOf, '--json']);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
@@ -70,7 +70,7 @@ describe('--statement and --catalogue', () => {
   it('--statement without --catalogue, and a catalogue naming an unknown policy, are errors naming the option, file, service and field', async () => {
     const noCatalogue = await runCli(['--statement', `${files.dir}/s.csv`]);
     expect(noCatalogue).toMatchObject({ status: 2, stderr: '--statement: give the service catalogue it is drawn from with --catalogue\n' });
-    const bad = files.file({ ...(v.statement.catalogue as object), services: [{ ...(v.statement.catalogue as { services: object[] }).services[0], policy: 'nope' }] });
+    const bad = files.file({ ...v.statement.catalogue, services: [{ ...(v.statement.catalogue as { services: object[] }).services[0], policy: 'nope' }] });
     const run = await runCli([...common.slice(2), '--input', files.file(eventLog(v.statement.tickets), 'csv'), '--map', common[1], '--catalogue', bad]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`--catalogue: ${bad}: services.0 (po): policy: no SLA policy "nope" (policies: request, purchase-chain)\n`);

@@ -3,7 +3,7 @@ import { compileCalendarSet } from '../core/calendar/calendar-set';
 import { allocateMinorUnits } from '../core/market/allocate';
 import { readCatalogue } from '../core/market/catalogue';
 import { creditRate } from '../core/market/credit';
-import { currencyDecimals, roundAmount, toMinorUnits } from '../core/market/currency';
+import { minorUnitsOf, roundAmount, toMinorUnits } from '../core/market/currency';
 import { cyclesWithHoldings, internalMarket } from '../core/market/market';
 import { olaOfCycle } from '../core/market/ola';
 import type { Holdings } from '../core/market/owner-timeline';
@@ -17,11 +17,12 @@ const policies = clocks.map((c) => c.policy);
 
 describe('currency rounding in ISO 4217 minor units', () => {
   it.each(v.rounding.cases)('$amount $currency rounds half away from zero to $rounded', ({ amount, currency, rounded }) => {
-    expect(roundAmount(amount, currencyDecimals(currency))).toBe(rounded);
+    expect(roundAmount(amount, minorUnitsOf(currency)!)).toBe(rounded);
   });
 
-  it('names the field and expects an ISO 4217 code', () => {
-    expect(() => currencyDecimals('XYZ')).toThrow('currency: expected an ISO 4217 currency code such as VND or USD, got "XYZ"');
+  it('knows the minor units of ISO 4217 codes, and no others', () => {
+    expect(['VND', 'USD', 'KWD', 'CLF', 'JPY', 'EUR'].map(minorUnitsOf)).toEqual([0, 2, 3, 4, 0, 2]);
+    expect(minorUnitsOf('XYZ')).toBeNull();
   });
 });
 

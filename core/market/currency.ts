@@ -1,5 +1,3 @@
-import { MarketError } from './errors';
-
 /** ISO 4217 codes whose minor unit is not the usual 2 decimals (ISO 4217 list one, "Minor unit" column). */
 const MINOR_UNITS_NOT_TWO: Readonly<Record<string, number>> = {
   BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0,
@@ -38,12 +36,8 @@ export function toMinorUnits(amount: number, decimals: number): number {
 /** Minor units back to the amount (12345 cents → 123.45). */
 export const fromMinorUnits = (minor: number, decimals: number): number => Number((minor / 10 ** decimals).toFixed(decimals));
 
-/** An amount rounded to `decimals` places, half away from zero (ISO 4217 minor units for a currency). */
+/**
+ * An amount rounded to `decimals` places, half away from zero (ISO 4217 minor units for a currency).
+ * @public Engine API of the internal market (docs/INTERNAL-MARKET.md); the doors round through the statement.
+ */
 export const roundAmount = (amount: number, decimals: number): number => fromMinorUnits(toMinorUnits(amount, decimals), decimals);
-
-/** The minor-unit decimals of a currency code, or an error naming `field`. */
-export function currencyDecimals(code: string, field = 'currency'): number {
-  const decimals = minorUnitsOf(code);
-  if (decimals === null) throw new MarketError(field, `${field}: expected an ISO 4217 currency code such as VND or USD, got ${JSON.stringify(code)}`);
-  return decimals;
-}

@@ -41,6 +41,8 @@ export class MarketTally {
   private readonly ola = new Map<string, OlaTally>();
   private readonly owners: Map<string, string | null>;
   private reported = false;
+  /** One callback for every watcher: a closure per ticket would cost an object per ticket of a large log. */
+  private readonly onWatchedCycle = (cycle: SlaCycle, holdings: Holdings | null): void => this.addCycle(cycle, holdings);
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -69,7 +71,7 @@ export class MarketTally {
   }
 
   private watcherFor(field: string | null, fields: Readonly<Record<string, FieldValue>>): CycleWatcher {
-    const onCycle = (cycle: SlaCycle, holdings: Holdings | null) => this.addCycle(cycle, holdings);
+    const onCycle = this.onWatchedCycle;
     if (field !== null) return new OwnerTimeline(field, fieldText(fields, field), onCycle);
     return { fieldsChanged: () => {}, stretch: () => {}, closed: (cycle) => cycle && onCycle(cycle, null) };
   }
@@ -104,6 +106,7 @@ export class MarketTally {
 /**
  * One ticket history through a clock, its owner field followed from the history's changes of it (before the first,
  * the owner is ""): each cycle with its holdings.
+ * @public Engine API for ticket histories (a Forge sync, the shared vectors); the CLI streams through `watch`.
  */
 export function cyclesWithHoldings(clock: SlaClock, ticket: TicketHistory, ownerField: string, asOf: Instant, onCycle: (cycle: SlaCycle, holdings: Holdings) => void): void {
   if (clock.goalFor(ticket.fields) === null || asOf < ticket.created) return;
@@ -118,7 +121,10 @@ export function cyclesWithHoldings(clock: SlaClock, ticket: TicketHistory, owner
   ticketClock.finish(asOf);
 }
 
-/** The internal market of ticket histories (the shared vectors, a Forge sync): statements and OLA chains. */
+/**
+ * The internal market of ticket histories: statements and OLA chains.
+ * @public Engine API for ticket histories (a Forge sync, the shared vectors); the CLI streams through `watch`.
+ */
 export function internalMarket(catalogue: Catalogue, clocks: readonly SlaClock[], tickets: Iterable<TicketHistory>, asOf: Instant, timeZone: string): InternalMarket {
   const tally = new MarketTally(catalogue, timeZone);
   for (const ticket of tickets) {

@@ -12,7 +12,8 @@ export interface CycleOla {
 }
 
 /**
- * Sums a cycle's holdings per owner against the budgets (working minutes). Holdings come in time order, so the first
+ * Sums a cycle's holdings per owner against the budgets (working minutes).
+ * @internal The OLA tally's building block, exported so tests check one cycle's split and attribution. Holdings come in time order, so the first
  * owner found over its budget is the one that went over at the earliest instant.
  */
 export function olaOfCycle(holdings: Holdings, budgets: ReadonlyMap<string, number>, breached: boolean): CycleOla {
@@ -31,7 +32,10 @@ export function olaOfCycle(holdings: Holdings, budgets: ReadonlyMap<string, numb
   return { held, over, attributedTo: breached ? first : null };
 }
 
-/** Per service and owner (docs/INTERNAL-MARKET.md, "OLA chain"). Minutes are working minutes. */
+/**
+ * Per service and owner (docs/INTERNAL-MARKET.md, "OLA chain"). Minutes are working minutes.
+ * @internal Part of `OlaServiceRow`; exported so the shared vectors' loader can name it.
+ */
 export interface OlaOwnerRow {
   owner: string;
   /** The owner's budget in working minutes; null: none (never over). */

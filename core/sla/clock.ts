@@ -57,7 +57,7 @@ export interface PreparedCondition {
   notIn: ReadonlySet<string> | null;
 }
 
-/** @internal Also the internal market's service conditions (core/market): the same syntax, tested the same way. */
+/** Also the internal market's service conditions (core/market): the same syntax, tested the same way. */
 export const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
   conditions.map((c) => ({ field: c.field, in: c.in ? new Set(c.in) : null, notIn: c.notIn ? new Set(c.notIn) : null }));
 
@@ -68,7 +68,7 @@ const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean
   return false;
 };
 
-/** @internal Whether every condition holds for the fields (see `prepareConditions`). */
+/** Whether every condition holds for the fields (see `prepareConditions`). */
 export const allHold = (conditions: readonly PreparedCondition[], fields: TicketHistory['fields']): boolean => {
   for (const c of conditions) {
     const value = fields[c.field];

@@ -24,7 +24,7 @@ export interface MarketVectors {
   statement: {
     asOf: string;
     timeZone: string;
-    catalogue: unknown;
+    catalogue: object;
     tickets: RawTicket[];
     lines: StatementLine[];
     totals: { customers: StatementTotal[]; providers: StatementTotal[] };
@@ -34,7 +34,7 @@ export interface MarketVectors {
     timeZone: string;
     tickets: RawTicket[];
     cycles: Array<{ ticket: string; elapsedMinutes: number; pausedMinutes: number; state: string; held: Record<string, number> }>;
-    budgets: Array<{ name: string; catalogue: unknown; over: Record<string, string[]>; attributedTo: string | null; owners: OlaOwnerRow[]; breached: number; unallocated: number }>;
+    budgets: Array<{ name: string; catalogue: object; over: Record<string, string[]>; attributedTo: string | null; owners: OlaOwnerRow[]; breached: number; unallocated: number }>;
   };
 }
 
