@@ -33,7 +33,7 @@ describe('MK6 SERVICE_CREDIT in the built bundle', () => {
     expect(vi.thrown('SERVICE_CREDIT', 0.9, [[1.2, 0.1]])).toBe('SERVICE_CREDIT: tiers dòng 1: 1.2 không phải là phân số từ 0 đến 1 (0.95 là 95 %)');
     expect(en.thrown('SERVICE_CREDIT', 93, tiers)).toBe('SERVICE_CREDIT: compliance: 93 is not a fraction from 0 to 1 (0.95 for 95 %)');
     expect(en.thrown('SERVICE_CREDIT', 0.9, [[0.9, 0.1, 3]])).toBe('SERVICE_CREDIT: tiers must have two columns (below, credit), not 3');
-    expect(vi.thrown('SERVICE_CREDIT', 0.9, [[0.9, 0.1, 3]])).toBe('SERVICE_CREDIT: tiers phải có hai cột (dưới mức, tỷ lệ bồi hoàn), không phải 3');
+    expect(vi.thrown('SERVICE_CREDIT', 0.9, [[0.9, 0.1, 3]])).toBe('SERVICE_CREDIT: tiers phải có hai cột (dưới mức, tỷ lệ giảm trừ), không phải 3');
     expect(vi.thrown('SERVICE_CREDIT', 'x', tiers)).toBe('SERVICE_CREDIT: compliance: "x" không phải là số');
   });
 });

@@ -4,7 +4,7 @@ import { ConditionSchema, type SlaPolicy } from '../sla/policy';
 import { readTarget } from '../sla/target';
 import type { FieldValue } from '../sla/ticket';
 import type { CreditTier } from './credit';
-import { minorUnitsOf } from './currency';
+import { minorUnitsOf } from './minor-units';
 import { MarketError } from './errors';
 
 const SHARE = 'expected a fraction from 0 to 1 (0.95 for 95 %)';

@@ -4,6 +4,7 @@ export * from './credit';
 export * from './currency';
 export * from './errors';
 export * from './market';
+export * from './minor-units';
 export * from './ola';
 export * from './owner-timeline';
 export * from './statement';

@@ -60,7 +60,7 @@ const RULES: readonly Rule[] = [
   [/^expected one column, got (\d+) columns$/, 'cần một cột, nhưng có $1 cột'],
   [/^(.+) is not a whole number from (-?\d+) to (-?\d+)$/, '$1 không phải là số nguyên từ $2 đến $3'],
   [/^(.+) is not TRUE, FALSE or a whole number of reworks$/, '$1 không phải là TRUE, FALSE hoặc số lần làm lại (số nguyên)'],
-  [/^must have two columns \(below, credit\), not (.+)$/, 'phải có hai cột (dưới mức, tỷ lệ bồi hoàn), không phải $1'],
+  [/^must have two columns \(below, credit\), not (.+)$/, 'phải có hai cột (dưới mức, tỷ lệ giảm trừ), không phải $1'],
   [/^(-?[\d.e+]+) is not a fraction from 0 to 1 \(0\.95 for 95 %\)$/, '$1 không phải là phân số từ 0 đến 1 (0.95 là 95 %)'],
   [/^(-?[\d.e+]+) is negative; usage is 0 or more$/, '$1 là số âm; mức sử dụng phải từ 0 trở lên'],
   [/^has no value above 0 to split the amount by$/, 'không có giá trị nào lớn hơn 0 để chia số tiền'],
