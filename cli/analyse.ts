@@ -13,7 +13,7 @@ import type { ReportResult } from './report/result';
 import { LogSpan } from './log-span';
 import { type DataQuality, policyFields, policyStatuses, QualityCounter } from './quality';
 import { OutcomeTally, ReportBuilder } from './tally';
-import { OutOfOrder, type RowEvent, TicketBook } from './tickets';
+import { OutOfOrder, type RowEvent, TicketBook, type TicketOutcome } from './tickets';
 import { formatDateTime } from './time';
 
 export interface AnalyseOptions {
@@ -73,8 +73,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     builder.add(cycle);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
-  const market = options.catalogue === undefined ? null : new MarketTally(options.catalogue, builder.timeZone);
-  market?.watch(clocks);
+  const market = marketOf(options, builder.timeZone);
   const span = new LogSpan();
   const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
@@ -112,10 +111,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   ];
   const outcomes = new OutcomeTally();
   try {
-    book.finish(asOf, (outcome) => {
-      outcomes.add(outcome);
-      if (market !== null && outcome.created <= asOf) market.addTicket(outcome.created, outcome.fields);
-    });
+    book.finish(asOf, outcomeVisitor(outcomes, market, asOf));
   } catch (error) {
     throw explain(error, source);
   }
@@ -125,6 +121,20 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   );
   return market === null ? result : { ...result, internalMarket: market.report() };
 }
+
+/** With `--catalogue`: the market's tally, hearing the cycles of the clocks its services use. */
+function marketOf({ catalogue, clocks }: AnalyseOptions, timeZone: string): MarketTally | null {
+  if (catalogue === undefined) return null;
+  const market = new MarketTally(catalogue, timeZone);
+  market.watch(clocks);
+  return market;
+}
+
+/** Each ticket's outcome to the report's tally and, created by `asOf`, to the market's requests. */
+const outcomeVisitor = (outcomes: OutcomeTally, market: MarketTally | null, asOf: Instant) => (outcome: TicketOutcome) => {
+  outcomes.add(outcome);
+  if (market !== null && outcome.created <= asOf) market.addTicket(outcome.created, outcome.fields);
+};
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */
 const eventColumns = (columns: MappedColumns): Set<string> => new Set([columns.time, ...columns.status, columns.order].filter((i) => i >= 0).map((i) => columns.names[i]));
