@@ -53,6 +53,27 @@ describe('the internal market through the CLI --json', () => {
   });
 });
 
+describe('the owner field through a closed ticket', () => {
+  it('MK4: a team change while the ticket is closed (kept as a few numbers) holds the reopened cycle from its start', async () => {
+    // X-1's row between R-1's rows ends R-1's group: R-1 is kept suspended, then resumed by its later rows.
+    const log = [
+      'ticket,time,status,department,requestType,team',
+      'R-1,2025-03-03T09:00:00Z,Open,HR,Purchase,Purchasing',
+      'R-1,2025-03-03T10:00:00Z,Done,,,',
+      'X-1,2025-03-03T10:30:00Z,Open,HR,Travel,',
+      'R-1,2025-03-03T11:00:00Z,Done,,,Finance',
+      'X-1,2025-03-03T12:00:00Z,Done,,,',
+      'R-1,2025-03-03T13:00:00Z,Open,,,',
+      'R-1,2025-03-03T14:30:00Z,Done,,,',
+    ].join('\n');
+    const catalogue = files.file(v.ola.budgets[0].catalogue);
+    const run = await runCli(['--input', files.file(log, 'csv'), ...common, '--catalogue', catalogue, '--as-of', v.ola.asOf, '--json']);
+    expect(run.status).toBe(0);
+    const [ola] = JSON.parse(run.stdout).internalMarket.ola;
+    expect(ola.owners.map((o: { owner: string; cycles: number; heldMedian: number }) => [o.owner, o.cycles, o.heldMedian])).toEqual([['Finance', 1, 90], ['Purchasing', 1, 60]]);
+  });
+});
+
 describe('--statement and --catalogue', () => {
   it('MK1: --statement writes the contract header and one row per line, formula text neutralised', async () => {
     const catalogue = structuredClone(v.statement.catalogue) as { services: Array<{ provider: string }> };
