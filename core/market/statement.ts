@@ -31,12 +31,24 @@ export interface StatementLine {
 }
 
 const SEP = '\u0000';
+
+/** A line's counts before it is priced. */
+interface Cell {
+  period: string;
+  customer: string;
+  serviceId: string;
+  requests: number;
+  met: number;
+  breached: number;
+  compliance: number | null;
+}
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Requests counted per period, customer and service, and the services' cycles by the compliance rule. */
 export class StatementTally {
   private readonly requests = new Map<string, number>(); // period, customer, service id → tickets created
-  private readonly cycleKey = { value: '' };
+  /** The customer and service of the cycle being added: found once per cycle by the market, not again here. */
+  private cycleKey = '';
   private readonly cycles: ComplianceTally;
   private readonly monthOf: (t: Instant) => string;
 
@@ -44,8 +56,7 @@ export class StatementTally {
     private readonly catalogue: Catalogue,
     timeZone: string,
   ) {
-    // The key of the cycle being added is set just before: the service was found once for the cycle, not again here.
-    this.cycles = new ComplianceTally({ groupBy: () => this.cycleKey.value, period: 'month', timeZone });
+    this.cycles = new ComplianceTally({ groupBy: () => this.cycleKey, period: 'month', timeZone });
     const dayOf = localDayIn(timeZone);
     const labels = new Map<number, string>();
     this.monthOf = (t) => {
@@ -62,13 +73,13 @@ export class StatementTally {
   }
 
   addCycle(cycle: SlaCycle, customer: string, service: MarketService): void {
-    this.cycleKey.value = `${customer}${SEP}${service.id}`;
+    this.cycleKey = `${customer}${SEP}${service.id}`;
     this.cycles.add(cycle);
   }
 
   /** The lines, by period, customer and the catalogue's order of services. */
   lines(): StatementLine[] {
-    const cells = new Map<string, { period: string; customer: string; serviceId: string; requests: number; met: number; breached: number; compliance: number | null }>();
+    const cells = new Map<string, Cell>();
     const cell = (period: string, customer: string, serviceId: string) => {
       const key = `${period}${SEP}${customer}${SEP}${serviceId}`;
       let found = cells.get(key);
@@ -93,7 +104,7 @@ export class StatementTally {
    * Each service's monthly cost split over the customers with requests in the period, by requests, in minor units
    * (largest remainder, ties to the name that sorts first: the lines come sorted by customer).
    */
-  private monthlyShares(sorted: ReadonlyArray<{ period: string; customer: string; serviceId: string; requests: number }>): Map<string, number> {
+  private monthlyShares(sorted: readonly Cell[]): Map<string, number> {
     const shares = new Map<string, number>();
     const groups = new Map<string, Array<{ customer: string; requests: number }>>();
     for (const { period, serviceId, customer, requests } of sorted) {
@@ -115,7 +126,7 @@ export class StatementTally {
   }
 
   private line(
-    c: { period: string; customer: string; serviceId: string; requests: number; met: number; breached: number; compliance: number | null },
+    c: Cell,
     shareMinor: number,
   ): StatementLine {
     const { decimals, currency } = this.catalogue;
