@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { CalendarError, type Instant, MS_PER_DAY } from '../core/calendar';
 import { readSignalParameters, type SignalParameters } from '../core/signals';
+import { type Catalogue, MarketTally } from '../core/market';
 import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
@@ -14,7 +15,7 @@ import { LogSpan } from './log-span';
 import { type DataQuality, policyFields, policyStatuses, QualityCounter } from './quality';
 import { REQUESTER_FIELD, SignalsBuilder } from './signals';
 import { OutcomeTally, ReportBuilder } from './tally';
-import { OutOfOrder, type RowEvent, TicketBook } from './tickets';
+import { OutOfOrder, type RowEvent, TicketBook, type TicketOutcome } from './tickets';
 import { formatDateTime } from './time';
 
 export interface AnalyseOptions {
@@ -36,6 +37,8 @@ export interface AnalyseOptions {
   sortRunRows?: number;
   /** The gaming signals' parameters (`--signals`); the defaults when absent; null leaves the signals out (a baseline). */
   signals?: SignalParameters | null;
+  /** The internal market's catalogue (`--catalogue`): statements and OLA chains tallied beside compliance. */
+  catalogue?: Catalogue;
 }
 
 /** A latest row this far past every other one is reported before it sets the default as-of. */
@@ -76,6 +79,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     signals?.add(cycle, number);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
+  const market = marketOf(options, builder.timeZone);
   const span = new LogSpan();
   const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
@@ -113,7 +117,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   ];
   const outcomes = new OutcomeTally();
   try {
-    book.finish(asOf, (outcome) => outcomes.add(outcome));
+    book.finish(asOf, outcomeVisitor(outcomes, market, asOf));
   } catch (error) {
     throw explain(error, source);
   }
@@ -121,8 +125,23 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
     { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
   );
-  return { ...result, gamingSignals: signals?.result() ?? null };
+  const withSignals = { ...result, gamingSignals: signals?.result() ?? null };
+  return market === null ? withSignals : { ...withSignals, internalMarket: market.report() };
 }
+
+/** With `--catalogue`: the market's tally, hearing the cycles of the clocks its services use. */
+function marketOf({ catalogue, clocks }: AnalyseOptions, timeZone: string): MarketTally | null {
+  if (catalogue === undefined) return null;
+  const market = new MarketTally(catalogue, timeZone);
+  market.watch(clocks);
+  return market;
+}
+
+/** Each ticket's outcome to the report's tally and, created by `asOf`, to the market's requests. */
+const outcomeVisitor = (outcomes: OutcomeTally, market: MarketTally | null, asOf: Instant) => (outcome: TicketOutcome) => {
+  outcomes.add(outcome);
+  if (market !== null && outcome.created <= asOf) market.addTicket(outcome.created, outcome.fields);
+};
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */
 const eventColumns = (columns: MappedColumns): Set<string> => new Set([columns.time, ...columns.status, columns.order].filter((i) => i >= 0).map((i) => columns.names[i]));

@@ -1,3 +1,4 @@
+import type { InternalMarket } from '../../core/market';
 import type { ComplianceCounts } from '../../core/sla';
 import type { DataQuality } from '../quality';
 import type { GamingSignalsResult } from '../signals';
@@ -70,4 +71,6 @@ export interface ReportResult {
   /** Gaming signals G1-G5 per `--by` group (docs/GAMING-SIGNALS.md); null when left out. */
   gamingSignals: GamingSignalsResult | null;
   warnings: string[];
+  /** Statements and OLA chains, with `--catalogue` (docs/INTERNAL-MARKET.md). */
+  internalMarket?: InternalMarket;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarSpecSchema } from '../calendar/spec';
+import { CatalogueSchema } from '../market/catalogue';
 import { ScorecardTreeSchema } from '../scorecard/tree';
 import { SignalParametersSchema } from '../signals/params';
 import { SlaPolicySchema } from '../sla/policy';
@@ -17,6 +18,8 @@ export const CONFIG_SCHEMAS = {
   scorecardTree: ScorecardTreeSchema,
   /** The gaming signals' parameters (`--signals`, docs/GAMING-SIGNALS.md). */
   gamingSignals: SignalParametersSchema,
+  /** The internal market's service catalogue (docs/INTERNAL-MARKET.md). */
+  catalogue: CatalogueSchema,
 } as const;
 
 /** @public */

@@ -58,13 +58,14 @@ const valuesOf = (value: FieldValue | undefined): readonly string[] =>
   value === null || value === undefined ? [] : typeof value === 'string' ? [value] : value;
 
 /** A condition with its value lists as sets: tested once per ticket and policy, the hot path of a sync. */
-interface PreparedCondition {
+export interface PreparedCondition {
   field: string;
   in: ReadonlySet<string> | null;
   notIn: ReadonlySet<string> | null;
 }
 
-const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
+/** Also the internal market's service conditions (core/market): the same syntax, tested the same way. */
+export const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
   conditions.map((c) => ({ field: c.field, in: c.in ? new Set(c.in) : null, notIn: c.notIn ? new Set(c.notIn) : null }));
 
 const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean => {
@@ -74,7 +75,8 @@ const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean
   return false;
 };
 
-const allHold = (conditions: readonly PreparedCondition[], fields: TicketHistory['fields']): boolean => {
+/** Whether every condition holds for the fields (see `prepareConditions`). */
+export const allHold = (conditions: readonly PreparedCondition[], fields: TicketHistory['fields']): boolean => {
   for (const c of conditions) {
     const value = fields[c.field];
     if (c.in !== null && !anyIn(value, c.in)) return false;
@@ -101,11 +103,13 @@ class CycleRun {
     this.milestones = paused ? [] : [[start, 0]];
   }
 
-  advance(calendar: WorkCalendar, at: Instant): void {
+  /** Adds the working minutes since the last change, running or paused, and returns them. */
+  advance(calendar: WorkCalendar, at: Instant): number {
     const minutes = calendar.workingMinutesBetween(this.since, at);
     if (this.paused) this.pausedMinutes += minutes;
     else this.running += minutes;
     this.since = at;
+    return minutes;
   }
 
   setPaused(paused: boolean, at: Instant): void {
@@ -144,6 +148,19 @@ export const parseFieldDateTime = (text: string, timeZone: string): Instant => p
 export type SuspendedClock = readonly [created: Instant, last: Instant, changes: number, closedCycles: number, handedOver: number, flags: number, lastStop: Instant];
 
 /**
+ * Follows one ticket's open cycle as it runs, so a caller can split its working time (by the team holding the ticket,
+ * say) without running the clock again. Stretches come in time order and cover the cycle from start to stop.
+ */
+export interface CycleWatcher {
+  /** The ticket's fields became `fields` at `at` (`TicketClock.setFields`). */
+  fieldsChanged(at: Instant, fields: Readonly<Record<string, FieldValue>>): void;
+  /** The open cycle ran (or stood paused) from `from` to `to`: `minutes` working minutes on `calendar`. */
+  stretch(from: Instant, to: Instant, minutes: number, paused: boolean, calendar: WorkCalendar): void;
+  /** The open cycle closed: `cycle` is what `onCycle` gets, or null when no goal applied (nothing is handed over). */
+  closed(cycle: SlaCycle | null): void;
+}
+
+/**
  * One ticket's clock under one policy, fed one change at a time in time order: the state a streaming reader keeps per
  * ticket instead of its events. A cycle is handed to `onCycle` when it stops and, for the open one, by `finish`; its
  * goal (and whether the policy applies at all) follows the ticket's fields at that moment; `onCycle` also gets the
@@ -169,6 +186,8 @@ export class TicketClock {
   private goal: PreparedGoal | null = null;
   /** When the last cycle stopped (NaN before one did): the next cycle's `previousStop`. */
   private lastStop: Instant = NaN;
+  /** Follows the open cycle's stretches: the SlaClock's `watcherFor` sets it as the clock opens or resumes. */
+  watcher: CycleWatcher | null;
 
   constructor(
     private readonly clock: SlaClock,
@@ -188,6 +207,21 @@ export class TicketClock {
     if (!this.stopped && start.on !== 'field' && (start.on === 'created' || clock.startStatuses!.has(status))) {
       this.run = new CycleRun(created, clock.pauses.has(status), this.currentGoal());
     }
+    this.watcher = clock.watcherFor?.(this) ?? null;
+  }
+
+  /** The ticket's fields from `at` on: a streaming reader's field change, told to the watcher with its time. */
+  setFields(fields: Readonly<Record<string, FieldValue>>, at: Instant): void {
+    this.fields = fields;
+    this.watcher?.fieldsChanged(at, fields);
+  }
+
+  /** Measures the open run up to `at`, telling the watcher the stretch. */
+  private advance(run: CycleRun, at: Instant): void {
+    const { since, paused } = run;
+    const calendar = this.calendar();
+    const minutes = run.advance(calendar, at);
+    this.watcher?.stretch(since, at, minutes, paused, calendar);
   }
 
   /** The goal for the current fields (null when the policy or none of its goals applies). */
@@ -236,7 +270,7 @@ export class TicketClock {
 
     const run = this.run;
     if (run !== null) {
-      run.advance(this.calendar(), at);
+      this.advance(run, at);
       if (this.stopped) {
         this.close(run, at);
         this.run = null;
@@ -255,7 +289,7 @@ export class TicketClock {
     this.startFromField(asOf);
     const run = this.run;
     if (run === null) return;
-    run.advance(this.calendar(), asOf);
+    this.advance(run, asOf);
     this.run = null;
     this.close(run, null);
   }
@@ -297,7 +331,9 @@ export class TicketClock {
     const goal = this.currentGoal();
     const previousStop = Number.isNaN(this.lastStop) ? null : this.lastStop;
     if (stop !== null) this.lastStop = stop;
-    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop, previousStop), ++this.handedOver);
+    const cycle = goal === null ? null : this.clock.cycle(this.key, this.fields, goal, run, stop, previousStop);
+    this.watcher?.closed(cycle);
+    if (cycle !== null) this.onCycle(cycle, ++this.handedOver);
   }
 }
 
@@ -315,6 +351,11 @@ export class SlaClock {
   readonly stops: ReadonlySet<string>;
   /** @internal */
   readonly startStatuses: ReadonlySet<string> | null;
+  /**
+   * Gives each ticket clock this clock opens or resumes from now on its watcher (null: none). One factory per clock:
+   * a caller with several watchers combines them.
+   */
+  watcherFor: ((ticket: TicketClock) => CycleWatcher | null) | null = null;
 
   constructor(policy: SlaPolicy, calendars: CalendarSet) {
     this.policy = policy;
