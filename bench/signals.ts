@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { analyseLog } from '../cli/analyse';
 import { compileCalendars, createClocks } from '../cli/config';
 import { BPIC_MAPPING, type Mapping } from '../cli/input/mapping';
-import { readSignalParameters } from '../core/signals';
+import { readSignalParameters } from '../core/market';
 import { generateBpicLog } from './cli';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));

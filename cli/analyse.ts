@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { CalendarError, type Instant, MS_PER_DAY } from '../core/calendar';
-import { readSignalParameters, type SignalParameters } from '../core/signals';
-import { type Catalogue, MarketTally } from '../core/market';
+import { type Catalogue, MarketTally, readSignalParameters, type SignalParameters } from '../core/market';
 import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';

@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readSignalParameters, SignalError, type SignalParameters } from '../core/signals';
 import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
 import { DEFAULTS, HELP, parseOptions, readAsOf } from './args';
 import { compileCalendars, createClocks, type NamedFile, readJson, reason } from './config';
-import { type Catalogue, MarketError, readCatalogue, statementCsv } from '../core/market';
+import { type Catalogue, MarketError, readCatalogue, readSignalParameters, SignalError, type SignalParameters, statementCsv } from '../core/market';
 import { ConfigError, InputError } from './errors';
 import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
 import { CyclesWriter } from './report/cycles-csv';

@@ -1,4 +1,4 @@
-import { GamingSignalTally, goalCalendars, type GoalCalendarOf, type GroupSignals, type SignalParameters } from '../core/signals';
+import { GamingSignalTally, goalCalendars, type GoalCalendarOf, type GroupSignals, type SignalParameters } from '../core/market';
 import type { CalendarSet, SlaClock, SlaCycle } from '../core/sla';
 
 /** The mapped field G5 reads: who asked. */

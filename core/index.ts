@@ -3,7 +3,6 @@ export * from './calendar';
 export * from './kpi';
 export * from './market';
 export * from './scorecard';
-export * from './signals';
 export * from './sla';
 export * from './schema';
 export * from './util';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SignalResult } from '../core/signals';
+import type { SignalResult } from '../core/market';
 import { runCli, tempFiles } from './helpers/cli-run';
 
 /** Day `d` of March 2025 at hh:mm UTC (3 = Monday). */

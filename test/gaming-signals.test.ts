@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar';
 import { evaluateTree, ScorecardTreeSchema } from '../core/scorecard';
-import { goalCalendars, GamingSignalTally, kpiReviews, notesOfOwner, payReviews, readSignalParameters, reviewNoteFromText, reviewNotesByGroup, type SignalResult } from '../core/signals';
+import { goalCalendars, GamingSignalTally, kpiReviews, notesOfOwner, payReviews, readSignalParameters, reviewNoteFromText, reviewNotesByGroup, type SignalResult } from '../core/market';
 import { jsonSchemaOf } from '../core/schema';
-import { Examples } from '../core/signals/examples';
-import { PauseCounter, pauseResults } from '../core/signals/pause-share';
+import { Examples } from '../core/market/signals/examples';
+import { PauseCounter, pauseResults } from '../core/market/signals/pause-share';
 import { createSlaClock, type SlaClock, type SlaCycle, type SlaPolicyInput } from '../core/sla';
 import { findNode, kpi } from './helpers/scorecard-builders';
 

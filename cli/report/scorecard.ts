@@ -1,6 +1,6 @@
 import { KpiInputError } from '../../core/kpi';
 import { evaluateTree, type TreeKpiResult, type TreeResult, ScorecardRowsError, treeFromRows, type ScorecardRow, scorecardNotes, type ScorecardNote, actualsFromFacts, type KpiSource, type LogFacts, kpisOfTree, MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree, type PillarBalance } from '../../core/scorecard';
-import { kpiReviews, type KpiReview, notesOfOwner, payReviews, type PayReview, reviewNotesByGroup } from '../../core/signals';
+import { kpiReviews, type KpiReview, notesOfOwner, payReviews, type PayReview, reviewNotesByGroup } from '../../core/market';
 import { InputError } from '../errors';
 import { formatPercent, table } from './text';
 import type { ReportResult } from './result';

@@ -7,4 +7,5 @@ export * from './market';
 export * from './minor-units';
 export * from './ola';
 export * from './owner-timeline';
+export * from './signals';
 export * from './statement';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CalendarSpecSchema } from '../calendar/spec';
 import { CatalogueSchema } from '../market/catalogue';
 import { ScorecardTreeSchema } from '../scorecard/tree';
-import { SignalParametersSchema } from '../signals/params';
+import { SignalParametersSchema } from '../market/signals/params';
 import { SlaPolicySchema } from '../sla/policy';
 import { TicketHistorySchema } from '../sla/ticket';
 

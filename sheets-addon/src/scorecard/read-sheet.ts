@@ -1,5 +1,5 @@
 import type { KpiValues, MissingPolicy, ScorecardTree } from '../../../core/scorecard';
-import { type ReviewNote, reviewNoteFromText, SignalError } from '../../../core/signals';
+import { type ReviewNote, reviewNoteFromText, SignalError } from '../../../core/market';
 import { UserError, type Language } from '../i18n';
 import type { CellValue, Sheet, Spreadsheet } from '../platform';
 import { buildTree, type SheetRow } from './build-tree';

@@ -1,5 +1,5 @@
 import { type GamingAlert, type PillarBalance, type Perspective, type Pillar, type ScorecardLevel, type ScoringMethod, scorecardNotes, type ScorecardNoteCode, statusOfAchievement, type RagStatus, type MissingPolicy, type NodeKind, evaluateTree, type TreeKpiResult, type TreeResult, type RollUpMethod } from '../../../core/scorecard';
-import { kpiReviews, payReviews, type SignalId } from '../../../core/signals';
+import { kpiReviews, payReviews, type SignalId } from '../../../core/market';
 import type { ScorecardSheet } from './read-sheet';
 
 /** What the sidebar receives through google.script.run: plain JSON (numbers, text, null), no Dates. */

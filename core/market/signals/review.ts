@@ -1,5 +1,5 @@
-import type { KpiDefinition } from '../scorecard/schema';
-import { kpisOfScorecard, scorecardsBelow, type ScorecardTree, type TreeNode } from '../scorecard/tree';
+import type { KpiDefinition } from '../../scorecard/schema';
+import { kpisOfScorecard, scorecardsBelow, type ScorecardTree, type TreeNode } from '../../scorecard/tree';
 import { SignalError } from './errors';
 import { SIGNAL_NAMES, type GroupSignals, type SignalId } from './types';
 

@@ -1,7 +1,7 @@
-import type { WorkCalendar } from '../calendar/types';
-import type { CalendarSet } from '../sla/clock';
-import type { SlaPolicy } from '../sla/policy';
-import { formatTarget } from '../sla/target';
+import type { WorkCalendar } from '../../calendar/types';
+import type { CalendarSet } from '../../sla/clock';
+import type { SlaPolicy } from '../../sla/policy';
+import { formatTarget } from '../../sla/target';
 import type { GoalCalendarOf } from './tally';
 
 /** The calendar of each policy goal by its label (a goal's `label`, else its target: `8h`), the first goal's on a miss. */

@@ -1,4 +1,4 @@
-import type { Instant, WorkCalendar } from '../calendar/types';
+import type { Instant, WorkCalendar } from '../../calendar/types';
 import { SignalCounter } from './counter';
 
 /** A request as G5 reads it: the ticket, when it was made, its group, and the service and requester it came from. */

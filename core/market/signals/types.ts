@@ -1,4 +1,4 @@
-import type { SlaCycle } from '../sla/clock';
+import type { SlaCycle } from '../../sla/clock';
 
 export type SignalId = 'G1' | 'G2' | 'G3' | 'G4' | 'G5';
 

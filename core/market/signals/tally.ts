@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../calendar/types';
+import type { WorkCalendar } from '../../calendar/types';
 import { SignalCounter } from './counter';
 import { goalGrowth } from './goal-lengthened';
 import { isLastMinute } from './last-minute';

@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../calendar/types';
+import type { WorkCalendar } from '../../calendar/types';
 import type { SignalCycle } from './types';
 
 /**
