@@ -1,8 +1,9 @@
 import type { Instant } from '../core/calendar';
-import { type SlaClock, type SlaCycle, type SuspendedClock, TicketClock, type FieldValue } from '../core/sla';
+import { type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla';
 import type { RowReader } from './input/rows';
 import type { LogSpan } from './log-span';
 import type { QualityCounter } from './quality';
+import { RetiredTickets, type TicketFields } from './retired';
 import { formatDateTime } from './time';
 
 /** One row, read: the raw record (cells by `index`), its ticket, time, and rank (the `order` column, else the time). */
@@ -15,11 +16,11 @@ export interface RowEvent {
   rank: number;
 }
 
-/** What is kept per ticket while the log streams by: its current status and fields, and one clock per policy. */
+/** What is kept per running ticket while the log streams by: its current status and fields, and one clock per policy. */
 interface Ticket {
   key: string;
   status: string;
-  fields: Record<string, FieldValue>;
+  fields: TicketFields;
   clocks: TicketClock[];
   /** The time of the ticket's latest row, as taken (never before the creation or an earlier row). */
   last: Instant;
@@ -28,17 +29,8 @@ interface Ticket {
   rating: number | null;
 }
 
-/**
- * A ticket none of whose clocks is running (closed, or waiting to enter a start status), kept small until its next
- * rows: its status, fields and, as one array of numbers, its rating, last time, last rank and each clock's state.
- */
-interface Retired {
-  status: string;
-  fields: Record<string, FieldValue>;
-  numbers: number[];
-}
-
-const isRetired = (ticket: Ticket | Retired): ticket is Retired => 'numbers' in ticket;
+/** A ticket none of whose clocks is running is held as its slot in the RetiredTickets store. */
+const isRetired = (ticket: Ticket | number): ticket is number => typeof ticket === 'number';
 
 /** What a ticket adds to the report's accuracy and satisfaction figures once the log has been read. */
 export interface TicketOutcome {
@@ -56,12 +48,9 @@ export class OutOfOrder extends Error {
   }
 }
 
-/** Each clock's suspended state takes this many numbers; the flags (resolved 8, reopened 4) are the sixth. */
-const CLOCK_NUMBERS = 6;
-const FLAGS = 5;
+/** A suspended clock's flags: resolved, reopened. */
 const RESOLVED = 8;
 const REOPENED = 4;
-const HEAD_NUMBERS = 3;
 
 /**
  * Sorts a ticket's rows by rank, then file position, and returns the rows that came after a row the order puts
@@ -93,7 +82,8 @@ function sortRows(rows: RowEvent[]): RowEvent[] {
  * the ticket's clocks (one per policy); a cycle is handed to `onCycle` when it stops.
  */
 export class TicketBook {
-  private readonly tickets = new Map<string, Ticket | Retired>();
+  private readonly tickets = new Map<string, Ticket | number>();
+  private readonly retired: RetiredTickets;
   /** Per mapped field, whether any row filled it. */
   readonly filled: boolean[];
 
@@ -107,6 +97,7 @@ export class TicketBook {
     private readonly span: LogSpan,
   ) {
     this.filled = reader.columns.fields.map(() => false);
+    this.retired = new RetiredTickets(clocks.length, reader.columns.fields.map(([field]) => field));
   }
 
   get size(): number {
@@ -167,9 +158,9 @@ export class TicketBook {
   }
 
   /** The fields after a row: its non-blank cells over `current` (a new object only when one changes; null: the first row). */
-  private fieldsOf(record: readonly string[], index: readonly number[], current: Record<string, FieldValue> | null): Record<string, FieldValue> {
+  private fieldsOf(record: readonly string[], index: readonly number[], current: TicketFields | null): TicketFields {
     const mapped = this.reader.columns.fields;
-    let fields: Record<string, FieldValue> | null = current === null ? {} : null;
+    let fields: TicketFields | null = current === null ? {} : null;
     for (let k = 0; k < mapped.length; k++) {
       const [field, i] = mapped[k];
       const value = this.reader.cell(record, index, i);
@@ -202,49 +193,43 @@ export class TicketBook {
   }
 
   private retire(ticket: Ticket): void {
-    const states: SuspendedClock[] = [];
+    const clocks: SuspendedClock[] = [];
     for (const clock of ticket.clocks) {
       const state = clock.suspend();
       if (state === null) return; // a running clock keeps the ticket as it is
-      states.push(state);
+      clocks.push(state);
     }
-    // Sized once: an array grown by push keeps spare room, three times these few numbers.
-    const numbers = new Array<number>(HEAD_NUMBERS + CLOCK_NUMBERS * states.length);
-    numbers[0] = ticket.rating ?? NaN;
-    numbers[1] = ticket.last;
-    numbers[2] = ticket.lastRank;
-    states.forEach((state, i) => {
-      for (let k = 0; k < CLOCK_NUMBERS; k++) numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + k] = state[k];
-    });
-    this.tickets.set(ticket.key, { status: ticket.status, fields: ticket.fields, numbers });
+    this.tickets.set(ticket.key, this.retired.add({ status: ticket.status, fields: ticket.fields, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks }));
   }
 
-  private revive(key: string, retired: Retired): Ticket {
-    const { status, fields, numbers } = retired;
-    const clockState = (i: number) => numbers.slice(HEAD_NUMBERS + i * CLOCK_NUMBERS, HEAD_NUMBERS + (i + 1) * CLOCK_NUMBERS) as unknown as SuspendedClock;
+  private revive(rowKey: string, slot: number): Ticket {
+    const key = (' ' + rowKey).slice(1); // a copy, not a slice of the chunk
+    const { status, fields, rating, last, lastRank, clocks } = this.retired.get(slot);
+    this.retired.free(slot);
     const ticket: Ticket = {
       key,
       status,
       fields,
-      clocks: this.clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, clockState(i), this.onCycle)),
-      last: numbers[1],
-      lastRank: numbers[2],
-      rating: Number.isNaN(numbers[0]) ? null : numbers[0],
+      clocks: this.clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, clocks[i], this.onCycle)),
+      last,
+      lastRank,
+      rating,
     };
     this.tickets.set(key, ticket);
     return ticket;
   }
 
   /** No clock runs: nothing to finish; the flags say resolved and reopened. */
-  private retiredOutcome({ fields, numbers }: Retired): TicketOutcome {
+  private retiredOutcome(slot: number): TicketOutcome {
+    const fields = this.retired.fields(slot);
     let measured = false;
     let flags = 0;
     for (let i = 0; i < this.clocks.length; i++) {
       if (!this.clocks[i].appliesToFields(fields)) continue;
       measured = true;
-      flags |= numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + FLAGS];
+      flags |= this.retired.flags(slot, i);
     }
-    return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating: Number.isNaN(numbers[0]) ? null : numbers[0] };
+    return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating: this.retired.rating(slot) };
   }
 
   private finishTicket(ticket: Ticket, asOf: Instant): TicketOutcome {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { RowEvent } from '../tickets';
 
-/** Hands over the rows of one ticket at a time. */
+/** Hands over the rows of one ticket at a time; the array is the sink's only during the call (it is reused). */
 type GroupSink = (key: string, rows: RowEvent[]) => void;
 
 /**
@@ -13,7 +13,7 @@ type GroupSink = (key: string, rows: RowEvent[]) => void;
  */
 export class RowGroups {
   private key: string | null = null;
-  private rows: RowEvent[] = [];
+  private readonly rows: RowEvent[] = [];
 
   constructor(private readonly sink: GroupSink) {}
 
@@ -31,9 +31,8 @@ export class RowGroups {
 
   private flush(): void {
     if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    this.sink(this.key!, rows);
+    this.sink(this.key!, this.rows);
+    this.rows.length = 0;
   }
 }
 
