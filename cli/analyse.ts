@@ -30,8 +30,8 @@ export interface AnalyseOptions {
   onProgress?: (share: number) => void;
   /** Each correction (a row reordered, a time taken later, a blank status skipped) is an error instead. */
   strict?: boolean;
-  /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
-  sortRunRows?: number;
+  /** Tickets per bucket of the sort on disk (a shuffled log only): a bucket's rows are held in memory at once. */
+  sortBucketTickets?: number;
 }
 
 /** A latest row this far past every other one is reported before it sets the default as-of. */
@@ -75,15 +75,19 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
   const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
   const groups = new RowGroups(addGroup);
-  const sorted = sort ? new SortedRows(options.sortRunRows) : null;
   const cellCount = reader.columns.names.length;
+  const eventOf = (record: readonly string[], index: readonly number[], row: number): RowEvent => {
+    const key = reader.key(record, index, row);
+    const at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
+    return { record, index, row, key, at, rank: reader.columns.order >= 0 ? reader.order(record, index, row) : at };
+  };
+  const cellIndex = reader.columns.names.map((_, i) => i);
+  const sorted = sort ? new SortedRows((cells, row) => eventOf(cells, cellIndex, row), options.sortBucketTickets) : null;
   let rows = 0;
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
     rows++;
-    const key = reader.key(record, index, row);
-    const at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
-    const event: RowEvent = { record, index, row, key, at, rank: reader.columns.order >= 0 ? reader.order(record, index, row) : at };
+    const event = eventOf(record, index, row);
     if (sorted === null) groups.add(event);
     else sorted.add(event, cellCount);
   };
@@ -95,6 +99,8 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     else sorted.drain(addGroup);
   } catch (error) {
     throw explain(error, source);
+  } finally {
+    sorted?.discard();
   }
   if (book.size === 0) throw new InputError(`${source}: every row's status is blank; no ticket to measure`);
 
