@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { instantOfWallTime, type Instant } from '../core/calendar';
+import { instantOfWallTime, type Instant, MS_PER_DAY } from '../core/calendar';
 
 /** Parses one cell into epoch milliseconds; NaN when the text is not a time in the expected form. */
 export type TimeParser = (text: string) => number;
@@ -53,10 +53,12 @@ interface Parts {
 }
 
 function instantOf(p: Parts, toInstant: (wall: number) => number): number {
-  if (!validDate(p.y, p.mo, p.d) || p.h > 23 || p.mi > 59 || p.s > 59) return NaN;
+  // 24:00 is the end of the day, as ISO 8601 (and the core's parseIsoDateTime) reads it: the next day's 00:00.
+  const endOfDay = p.h === 24 && p.mi === 0 && p.s === 0 && p.ms === 0;
+  if (!validDate(p.y, p.mo, p.d) || (p.h > 23 && !endOfDay) || p.mi > 59 || p.s > 59) return NaN;
   // Date.UTC reads the years 0-99 as 1900-1999; setUTCFullYear takes them as written.
-  const date = new Date(Date.UTC(2000, 0, 1, p.h, p.mi, p.s, p.ms));
-  const wall = date.setUTCFullYear(p.y, p.mo - 1, p.d);
+  const date = new Date(Date.UTC(2000, 0, 1, endOfDay ? 0 : p.h, p.mi, p.s, p.ms));
+  const wall = date.setUTCFullYear(p.y, p.mo - 1, p.d) + (endOfDay ? MS_PER_DAY : 0);
   if (p.offset === undefined) return toInstant(wall);
   const offset = offsetMinutes(p.offset);
   return Number.isNaN(offset) ? NaN : wall - offset * 60_000;
