@@ -76,20 +76,26 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
   const groups = new RowGroups(addGroup);
   const cellCount = reader.columns.names.length;
-  const eventOf = (record: readonly string[], index: readonly number[], row: number): RowEvent => {
-    const key = reader.key(record, index, row);
-    const at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
-    return { record, index, row, key, at, rank: reader.columns.order >= 0 ? reader.order(record, index, row) : at };
+  // A row's ticket, time and rank, read into one object reused for every row (no allocation on the hot path).
+  const read = { key: '', at: 0, rank: 0 };
+  const readRow = (record: readonly string[], index: readonly number[], row: number): void => {
+    read.key = reader.key(record, index, row);
+    read.at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
+    read.rank = reader.columns.order >= 0 ? reader.order(record, index, row) : read.at;
   };
   const cellIndex = reader.columns.names.map((_, i) => i);
-  const sorted = sort ? new SortedRows((cells, row) => eventOf(cells, cellIndex, row), options.sortBucketTickets) : null;
+  const eventOfCells = (cells: string[], row: number): RowEvent => {
+    readRow(cells, cellIndex, row);
+    return { record: cells, index: cellIndex, row, key: read.key, at: read.at, rank: read.rank };
+  };
+  const sorted = sort ? new SortedRows(eventOfCells, options.sortBucketTickets) : null;
   let rows = 0;
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
     rows++;
-    const event = eventOf(record, index, row);
-    if (sorted === null) groups.add(event);
-    else sorted.add(event, cellCount);
+    readRow(record, index, row);
+    if (sorted === null) groups.add(record, index, row, read.key, read.at, read.rank);
+    else sorted.add(record, index, row, read.key, cellCount);
   };
 
   try {

@@ -2,7 +2,7 @@ import type { Instant } from '../core/calendar';
 import { type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla';
 import type { RowReader } from './input/rows';
 import type { LogSpan } from './log-span';
-import type { QualityCounter } from './quality';
+import type { Correction, QualityCounter } from './quality';
 import { RetiredTickets, type TicketFields } from './retired';
 import { formatDateTime } from './time';
 
@@ -52,19 +52,22 @@ export class OutOfOrder extends Error {
 const RESOLVED = 8;
 const REOPENED = 4;
 
+const NONE_MOVED: readonly RowEvent[] = [];
+
 /**
  * Sorts a ticket's rows by rank, then file position, and returns the rows that came after a row the order puts
  * later (each is a row moved back).
  */
-function sortRows(rows: RowEvent[]): RowEvent[] {
+function sortRows(rows: RowEvent[]): readonly RowEvent[] {
   let inFileOrder = true;
   let ranked = true;
   for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1], rows[i]];
+    const a = rows[i - 1];
+    const b = rows[i];
     if (b.row < a.row) inFileOrder = false;
     if (b.rank < a.rank || (b.rank === a.rank && b.row < a.row)) ranked = false;
   }
-  if (inFileOrder && ranked) return [];
+  if (inFileOrder && ranked) return NONE_MOVED;
   // A sorted log's rows arrive ranked but out of file order: what moved is told by the file positions.
   if (!ranked) rows.sort((a, b) => a.rank - b.rank || a.row - b.row);
   const moved: RowEvent[] = [];
@@ -109,11 +112,11 @@ export class TicketBook {
     let ticket = this.ticketOf(key);
     const moved = sortRows(rows);
     if (ticket !== undefined && rows[0].rank < ticket.lastRank) throw new OutOfOrder(rows[0].row);
-    for (const event of moved) this.quality.correct('reordered', event.row, () => `ticket ${key}: the row comes after a row its order puts later`);
+    for (const event of moved) this.correct('reordered', event.row, key, 'the row comes after a row its order puts later');
     for (const event of rows) {
       const status = this.reader.status(event.record, event.index);
       if (status === '') {
-        this.quality.correct('blankStatus', event.row, () => `ticket ${key}: the status is blank`);
+        this.correct('blankStatus', event.row, key, 'the status is blank');
         continue;
       }
       if (ticket === undefined) ticket = this.open(key, event, status);
@@ -137,8 +140,16 @@ export class TicketBook {
   /** A time earlier than `floor` (the previous row's, or the creation) is taken at `floor`, counted. */
   private taken(event: RowEvent, floor: Instant, key: string, what: string): Instant {
     if (event.at >= floor) return event.at;
-    this.quality.correct('time', event.row, () => `ticket ${key}: the time is before ${what} (${formatDateTime(floor, 'UTC')})`);
+    this.correct('time', event.row, key, `the time is before ${what} (${formatDateTime(floor, 'UTC')})`);
     return floor;
+  }
+
+  /**
+   * A correction counted. Its own method, with the message passed in, so that the hot methods calling it hold no
+   * closure: a closure over their variables would cost every call a context object, correction or not.
+   */
+  private correct(kind: Correction, row: number, key: string, what: string): void {
+    this.quality.correct(kind, row, () => `ticket ${key}: ${what}`);
   }
 
   private open(key: string, event: RowEvent, status: string): Ticket {
@@ -193,12 +204,13 @@ export class TicketBook {
   }
 
   private retire(ticket: Ticket): void {
-    const clocks: SuspendedClock[] = [];
+    let clocks: SuspendedClock[] | null = null; // allocated only for a ticket that retires (most rows leave it running)
     for (const clock of ticket.clocks) {
       const state = clock.suspend();
       if (state === null) return; // a running clock keeps the ticket as it is
-      clocks.push(state);
+      (clocks ??= []).push(state);
     }
+    if (clocks === null) return; // no policy
     this.tickets.set(ticket.key, this.retired.add({ status: ticket.status, fields: ticket.fields, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks }));
   }
 

@@ -8,20 +8,32 @@ type GroupSink = (key: string, rows: RowEvent[]) => void;
 
 /**
  * A log as it streams: consecutive rows of the same ticket form a group, handed over when the ticket changes. Memory
- * holds one group (the rows keep their cells, slices of the chunk being read, only that long).
+ * holds one group (the rows keep their cells, slices of the chunk being read, only that long). The event objects are
+ * reused from group to group: a large log allocates a handful, not one a row.
  */
 export class RowGroups {
   private key: string | null = null;
   private readonly rows: RowEvent[] = [];
+  private readonly spare: RowEvent[] = [];
 
   constructor(private readonly sink: GroupSink) {}
 
-  add(event: RowEvent): void {
-    if (event.key !== this.key) {
+  add(record: readonly string[], index: readonly number[], row: number, key: string, at: number, rank: number): void {
+    if (key !== this.key) {
       this.flush();
-      this.key = event.key;
+      this.key = key;
     }
-    this.rows.push(event);
+    const event = this.spare.pop();
+    if (event === undefined) this.rows.push({ record, index, row, key, at, rank });
+    else {
+      event.record = record;
+      event.index = index;
+      event.row = row;
+      event.key = key;
+      event.at = at;
+      event.rank = rank;
+      this.rows.push(event);
+    }
   }
 
   end(): void {
@@ -31,6 +43,7 @@ export class RowGroups {
   private flush(): void {
     if (this.rows.length === 0) return;
     this.sink(this.key!, this.rows);
+    for (const event of this.rows) this.spare.push(event);
     this.rows.length = 0;
   }
 }
@@ -108,11 +121,11 @@ class BucketFile {
  * A record: `ticket,row,length,…,length:` then the cells, one after another. Lengths, not separators, delimit the
  * cells, so any text (line breaks, separators, quotes) round-trips without escaping.
  */
-function recordOf(ticket: number, event: RowEvent, cellCount: number): string {
-  let head = `${ticket},${event.row}`;
+function recordOf(ticket: number, row: number, record: readonly string[], index: readonly number[], cellCount: number): string {
+  let head = `${ticket},${row}`;
   let body = '';
   for (let i = 0; i < cellCount; i++) {
-    const cell = event.record[event.index[i]] ?? '';
+    const cell = record[index[i]] ?? '';
     head += `,${cell.length}`;
     body += cell;
   }
@@ -155,12 +168,12 @@ export class SortedRows {
     private readonly bucketTickets = BUCKET_TICKETS,
   ) {}
 
-  add(event: RowEvent, cellCount: number): void {
-    let ticket = this.ticketNumbers.get(event.key);
-    if (ticket === undefined) this.ticketNumbers.set((' ' + event.key).slice(1), (ticket = this.ticketNumbers.size));
+  add(record: readonly string[], index: readonly number[], row: number, key: string, cellCount: number): void {
+    let ticket = this.ticketNumbers.get(key);
+    if (ticket === undefined) this.ticketNumbers.set((' ' + key).slice(1), (ticket = this.ticketNumbers.size));
     const b = Math.floor(ticket / this.bucketTickets);
     const bucket = (this.buckets[b] ??= new BucketFile(join(this.dir, `bucket-${b}.bin`)));
-    bucket.add(recordOf(ticket, event, cellCount));
+    bucket.add(recordOf(ticket, row, record, index, cellCount));
   }
 
   /** Hands every ticket's rows over in order. */
@@ -195,7 +208,7 @@ export class SortedRows {
     }
     rows.sort(before);
     const groups = new RowGroups(sink);
-    for (const { event } of rows) groups.add(event);
+    for (const { event } of rows) groups.add(event.record, event.index, event.row, event.key, event.at, event.rank);
     groups.end();
   }
 }
