@@ -5,7 +5,7 @@ import type { SuspendedClock } from '../core/sla';
 export type TicketFields = Record<string, string | null>;
 
 /** What a ticket none of whose clocks runs must keep for its next rows and for the report. */
-export interface RetiredTicket {
+interface RetiredTicket {
   status: string;
   fields: TicketFields;
   rating: number | null;
