@@ -43,7 +43,7 @@ const OUTLIER_DAYS = 365;
  * `--cycles` (`tally`), the open ones at the end; the result is what the report writers draw.
  *
  * A log whose tickets' rows come together, or in time order, streams. At the first row that ranks before an earlier
- * group of its ticket's rows (a shuffled log), the pass stops and the log is read again through an external sort.
+ * group of its ticket's rows (a shuffled log), the pass stops and the log is read again through a sort on disk (`input/order`).
  */
 export async function analyseLog(options: AnalyseOptions): Promise<ReportResult> {
   try {

@@ -21,6 +21,8 @@ interface Ticket {
   key: string;
   status: string;
   fields: TicketFields;
+  /** The fields' values in the mapping's order: a row's cells are compared with these (an array read, no lookup by name). */
+  values: Array<string | null>;
   clocks: TicketClock[];
   /** The time of the ticket's latest row, as taken (never before the creation or an earlier row). */
   last: Instant;
@@ -160,36 +162,50 @@ export class TicketBook {
     const created = createdText === '' ? event.at : reader.time(createdText, row, createdColumn);
     const at = this.taken(event, created, key, "the ticket's creation");
     const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
-    const fields = this.fieldsOf(record, index, null);
-    const ticket: Ticket = { key: ownKey, status, fields, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
+    const values = this.reader.columns.fields.map(([, i]) => {
+      const value = reader.cell(record, index, i);
+      return value === '' ? null : reader.intern(value);
+    });
+    const fields = this.fieldsOfValues(values);
+    const ticket: Ticket = { key: ownKey, status, fields, values, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
     ticket.clocks = this.clocks.map((clock) => clock.open({ key: ownKey, created, status, fields }, this.onCycle));
     this.tickets.set(ownKey, ticket);
     this.span.add(at, row);
     return ticket;
   }
 
-  /** The fields after a row: its non-blank cells over `current` (a new object only when one changes; null: the first row). */
-  private fieldsOf(record: readonly string[], index: readonly number[], current: TicketFields | null): TicketFields {
+  /** Fields from their values in the mapping's order; a value read marks its field as filled. */
+  private fieldsOfValues(values: ReadonlyArray<string | null>): TicketFields {
+    const fields: TicketFields = {};
+    this.reader.columns.fields.forEach(([field], k) => {
+      fields[field] = values[k];
+      if (values[k] !== null) this.filled[k] = true;
+    });
+    return fields;
+  }
+
+  /** A row's non-blank cells over the ticket's fields: a new fields object only when a value changes. */
+  private updateFields(ticket: Ticket, record: readonly string[], index: readonly number[]): void {
     const mapped = this.reader.columns.fields;
-    let fields: TicketFields | null = current === null ? {} : null;
+    const values = ticket.values;
+    let fields: TicketFields | null = null;
     for (let k = 0; k < mapped.length; k++) {
-      const [field, i] = mapped[k];
-      const value = this.reader.cell(record, index, i);
-      if (value !== '') this.filled[k] = true;
-      if (current === null) fields![field] = value === '' ? null : this.reader.intern(value);
-      else if (value !== '' && value !== current[field]) (fields ??= { ...current })[field] = this.reader.intern(value);
+      const value = this.reader.cell(record, index, mapped[k][1]);
+      if (value === '') continue;
+      this.filled[k] = true;
+      if (value === values[k]) continue;
+      values[k] = this.reader.intern(value);
+      (fields ??= { ...ticket.fields })[mapped[k][0]] = values[k];
     }
-    return fields ?? current!;
+    if (fields === null) return;
+    ticket.fields = fields;
+    for (const clock of ticket.clocks) clock.fields = fields;
   }
 
   /** Applies a row to its ticket: fields first (a cycle closing on this row takes them), then the status change. */
   private next(ticket: Ticket, event: RowEvent, status: string): void {
     const at = this.taken(event, ticket.last, ticket.key, "its previous row's");
-    const fields = this.fieldsOf(event.record, event.index, ticket.fields);
-    if (fields !== ticket.fields) {
-      ticket.fields = fields;
-      for (const clock of ticket.clocks) clock.fields = fields;
-    }
+    this.updateFields(ticket, event.record, event.index);
     const rating = this.reader.rating(event.record, event.index, event.row);
     if (rating !== null) ticket.rating = rating;
     if (status !== ticket.status) {
@@ -222,6 +238,7 @@ export class TicketBook {
       key,
       status,
       fields,
+      values: this.reader.columns.fields.map(([field]) => fields[field]),
       clocks: this.clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, clocks[i], this.onCycle)),
       last,
       lastRank,
