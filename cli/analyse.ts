@@ -93,9 +93,13 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
     rows++;
+    if (sorted !== null) {
+      // The time and order cells are read (and checked) once, when the sorted rows come back.
+      sorted.add(record, index, row, reader.key(record, index, row), cellCount);
+      return;
+    }
     readRow(record, index, row);
-    if (sorted === null) groups.add(record, index, row, read.key, read.at, read.rank);
-    else sorted.add(record, index, row, read.key, cellCount);
+    groups.add(record, index, row, read.key, read.at, read.rank);
   };
 
   try {

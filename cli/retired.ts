@@ -81,15 +81,16 @@ export class RetiredTickets {
     times[t + 1] = ticket.lastRank;
     counts[c] = this.texts.idOf(ticket.status);
     counts[c + 1] = ticket.rating === null ? 0 : ticket.rating + 1;
-    ticket.clocks.forEach(([created, last, changes, closedCycles, handedOver, flags], i) => {
-      times[t + TIME_HEAD + i * TIMES_PER_CLOCK] = created;
-      times[t + TIME_HEAD + i * TIMES_PER_CLOCK + 1] = last;
+    for (let i = 0; i < this.clockCount; i++) {
+      const clock = ticket.clocks[i]; // created, last, changes, closed cycles, handed over, flags
+      times[t + TIME_HEAD + i * TIMES_PER_CLOCK] = clock[0];
+      times[t + TIME_HEAD + i * TIMES_PER_CLOCK + 1] = clock[1];
       const at = c + COUNT_HEAD + i * COUNTS_PER_CLOCK;
-      counts[at] = changes;
-      counts[at + 1] = closedCycles;
-      counts[at + 2] = handedOver;
-      counts[at + 3] = flags;
-    });
+      counts[at] = clock[2];
+      counts[at + 1] = clock[3];
+      counts[at + 2] = clock[4];
+      counts[at + 3] = clock[5];
+    }
     const fieldsAt = c + COUNT_HEAD + COUNTS_PER_CLOCK * this.clockCount;
     for (let k = 0; k < this.fieldNames.length; k++) counts[fieldsAt + k] = this.texts.idOf(ticket.fields[this.fieldNames[k]] ?? null);
     return slot;

@@ -162,10 +162,12 @@ export class TicketBook {
     const created = createdText === '' ? event.at : reader.time(createdText, row, createdColumn);
     const at = this.taken(event, created, key, "the ticket's creation");
     const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
-    const values = this.reader.columns.fields.map(([, i]) => {
-      const value = reader.cell(record, index, i);
-      return value === '' ? null : reader.intern(value);
-    });
+    const mapped = reader.columns.fields;
+    const values = new Array<string | null>(mapped.length);
+    for (let k = 0; k < mapped.length; k++) {
+      const value = reader.cell(record, index, mapped[k][1]);
+      values[k] = value === '' ? null : reader.intern(value);
+    }
     const fields = this.fieldsOfValues(values);
     const ticket: Ticket = { key: ownKey, status, fields, values, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
     ticket.clocks = this.clocks.map((clock) => clock.open({ key: ownKey, created, status, fields }, this.onCycle));
@@ -176,11 +178,12 @@ export class TicketBook {
 
   /** Fields from their values in the mapping's order; a value read marks its field as filled. */
   private fieldsOfValues(values: ReadonlyArray<string | null>): TicketFields {
+    const mapped = this.reader.columns.fields;
     const fields: TicketFields = {};
-    this.reader.columns.fields.forEach(([field], k) => {
-      fields[field] = values[k];
+    for (let k = 0; k < mapped.length; k++) {
+      fields[mapped[k][0]] = values[k];
       if (values[k] !== null) this.filled[k] = true;
-    });
+    }
     return fields;
   }
 

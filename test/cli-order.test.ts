@@ -168,4 +168,15 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     expect(shuffledUtf16.byField).toEqual(sortedUtf16.byField);
     expect(shuffledRun.overall).toEqual(sorted.overall);
   });
+
+  it('ROW4 a shuffled log with a time that cannot be read is an error naming the row and column, found when the sorted rows come back', async () => {
+    const path = join(tmp, `log-${++files}.csv`);
+    // Row 5 sends the pass to the sort (ticket T-1 comes back ranked before its first row); row 6 is read only there.
+    writeFileSync(path, 'id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-2,2025-03-03T09:30:00Z,Open\nT-1,2025-03-03T08:00:00Z,Done\nT-2,2025-03-03T10:00:00Z,Done\nT-3,03/03/2025 10:00,Open\n');
+    const map = { case: 'id', time: { column: 'at' }, status: 'status' };
+    const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
+    const calendars = compileCalendars({ c: '24/7' });
+    const run = analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, sortBucketTickets: 1 });
+    await expect(run).rejects.toThrow('log.csv row 6, column "at": "03/03/2025 10:00" is not a time in the form ISO 8601');
+  });
 });

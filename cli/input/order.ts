@@ -132,13 +132,35 @@ function recordOf(ticket: number, row: number, record: readonly string[], index:
   return `${head}:${body}`;
 }
 
-/** The whole number written in `text` at `at`; returns it and the position after the character that ends it. */
-function numberAt(text: string, at: number): [number, number] {
-  let n = 0;
-  for (;;) {
-    const c = text.charCodeAt(at++);
-    if (c < 48 || c > 57) return [n, at];
-    n = n * 10 + (c - 48);
+/** Reads records back from a segment's text: numbers up to the character that ends them, then the cells. */
+class RecordReader {
+  private at = 0;
+  private readonly lengths: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  get done(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  /** The whole number at the cursor; the cursor moves past the character that ends it (`,` or `:`). */
+  number(): number {
+    let n = 0;
+    for (;;) {
+      const c = this.text.charCodeAt(this.at++);
+      if (c < 48 || c > 57) return n;
+      n = n * 10 + (c - 48);
+    }
+  }
+
+  /** The cells of the record at the cursor, after its ticket and row have been read. */
+  cells(): string[] {
+    const lengths = this.lengths;
+    lengths.length = 0;
+    while (this.text.charCodeAt(this.at - 1) !== 58) lengths.push(this.number());
+    const cells = new Array<string>(lengths.length);
+    for (let k = 0; k < lengths.length; k++) cells[k] = this.text.slice(this.at, (this.at += lengths[k]));
+    return cells;
   }
 }
 
@@ -191,19 +213,11 @@ export class SortedRows {
   private drainBucket(bucket: BucketFile, sink: GroupSink): void {
     const rows: SortedEvent[] = [];
     for (const text of bucket.segments()) {
-      for (let at = 0; at < text.length; ) {
-        let ticket: number;
-        let row: number;
-        [ticket, at] = numberAt(text, at);
-        [row, at] = numberAt(text, at);
-        const lengths: number[] = [];
-        while (text.charCodeAt(at - 1) !== 58) {
-          let length: number;
-          [length, at] = numberAt(text, at);
-          lengths.push(length);
-        }
-        const cells = lengths.map((length) => text.slice(at, (at += length)));
-        rows.push({ ticket, event: this.eventOf(cells, row) });
+      const records = new RecordReader(text);
+      while (!records.done) {
+        const ticket = records.number();
+        const row = records.number();
+        rows.push({ ticket, event: this.eventOf(records.cells(), row) });
       }
     }
     rows.sort(before);
