@@ -32,8 +32,8 @@ export interface AnalyseOptions {
   onProgress?: (share: number) => void;
   /** Each correction (a row reordered, a time taken later, a blank status skipped) is an error instead. */
   strict?: boolean;
-  /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
-  sortRunRows?: number;
+  /** Tickets per bucket of the sort on disk (a shuffled log only): a bucket's rows are held in memory at once. */
+  sortBucketTickets?: number;
   /** The gaming signals' parameters (`--signals`); the defaults when absent; null leaves the signals out (a baseline). */
   signals?: SignalParameters | null;
   /** The internal market's catalogue (`--catalogue`): statements and OLA chains tallied beside compliance. */
@@ -49,7 +49,7 @@ const OUTLIER_DAYS = 365;
  * `--cycles` (`tally`), the open ones at the end; the result is what the report writers draw.
  *
  * A log whose tickets' rows come together, or in time order, streams. At the first row that ranks before an earlier
- * group of its ticket's rows (a shuffled log), the pass stops and the log is read again through an external sort.
+ * group of its ticket's rows (a shuffled log), the pass stops and the log is read again through a sort on disk (`input/order`).
  */
 export async function analyseLog(options: AnalyseOptions): Promise<ReportResult> {
   try {
@@ -84,17 +84,31 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
   const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
   const groups = new RowGroups(addGroup);
-  const sorted = sort ? new SortedRows(options.sortRunRows) : null;
   const cellCount = reader.columns.names.length;
+  // A row's ticket, time and rank, read into one object reused for every row (no allocation on the hot path).
+  const read = { key: '', at: 0, rank: 0 };
+  const readRow = (record: readonly string[], index: readonly number[], row: number): void => {
+    read.key = reader.key(record, index, row);
+    read.at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
+    read.rank = reader.columns.order >= 0 ? reader.order(record, index, row) : read.at;
+  };
+  const cellIndex = reader.columns.names.map((_, i) => i);
+  const eventOfCells = (cells: string[], row: number): RowEvent => {
+    readRow(cells, cellIndex, row);
+    return { record: cells, index: cellIndex, row, key: read.key, at: read.at, rank: read.rank };
+  };
+  const sorted = sort ? new SortedRows(eventOfCells, options.sortBucketTickets) : null;
   let rows = 0;
 
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
     rows++;
-    const key = reader.key(record, index, row);
-    const at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
-    const event: RowEvent = { record, index, row, key, at, rank: reader.columns.order >= 0 ? reader.order(record, index, row) : at };
-    if (sorted === null) groups.add(event);
-    else sorted.add(event, cellCount);
+    if (sorted !== null) {
+      // The time and order cells are read (and checked) once, when the sorted rows come back.
+      sorted.add(record, index, row, reader.key(record, index, row), cellCount);
+      return;
+    }
+    readRow(record, index, row);
+    groups.add(record, index, row, read.key, read.at, read.rank);
   };
 
   try {
@@ -104,6 +118,8 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
     else sorted.drain(addGroup);
   } catch (error) {
     throw explain(error, source);
+  } finally {
+    sorted?.discard();
   }
   if (book.size === 0) throw new InputError(`${source}: every row's status is blank; no ticket to measure`);
 

@@ -18,7 +18,7 @@ export interface DataQuality {
   policyFieldsNotMapped: string[];
 }
 
-type Correction = 'reordered' | 'time' | 'blankStatus';
+export type Correction = 'reordered' | 'time' | 'blankStatus';
 
 /**
  * Counts the corrections as rows are read; with `--strict` the first one is an error naming its row instead.

@@ -1,26 +1,29 @@
 import { type Instant } from '../core/calendar';
-import { csat, inps, reopenRate, tatStats } from '../core/kpi';
+import { csat, inps, reopenRate, tatPercentilesOfSorted } from '../core/kpi';
 import { type CalendarSet, type SlaClock, type SlaCycle, ComplianceTally, fieldText, formatTarget } from '../core/sla';
 import type { Accuracy, FieldRow, GoalRow, ReportResult, Satisfaction, TatSummary } from './report/result';
 import type { TicketOutcome } from './tickets';
 import { formatDateTime } from './time';
 
+/** Values a TatValues block holds: blocks are never copied, so growth leaves no large garbage behind. */
+const TAT_BLOCK = 1 << 16;
+
 /** Completed cycles' working hours, one number each: exact median and p90 need them, nothing else is kept. */
 class TatValues {
-  private values = new Float64Array(1024);
+  private readonly blocks: Float64Array[] = [];
   private n = 0;
   add(hours: number): void {
-    if (this.n === this.values.length) {
-      const grown = new Float64Array(this.n * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.n++] = hours;
+    const at = this.n % TAT_BLOCK;
+    if (at === 0) this.blocks.push(new Float64Array(TAT_BLOCK));
+    this.blocks[this.blocks.length - 1][at] = hours;
+    this.n++;
   }
   summary(): TatSummary | null {
     if (this.n === 0) return null;
-    // A typed array sorts numerically and fast; the core's sort then meets sorted input (linear for its TimSort).
-    const { median, p90 } = tatStats(Array.from(this.values.subarray(0, this.n).sort()));
+    const values = new Float64Array(this.n);
+    this.blocks.forEach((block, i) => values.set(block.subarray(0, Math.min(TAT_BLOCK, this.n - i * TAT_BLOCK)), i * TAT_BLOCK));
+    // A typed array sorts numerically, in place and fast; the percentiles are read from it without a copy.
+    const { median, p90 } = tatPercentilesOfSorted(values.sort());
     return { cycles: this.n, medianHours: median, p90Hours: p90 };
   }
 }

@@ -1,8 +1,9 @@
 import type { Instant } from '../core/calendar';
-import { type SlaClock, type SlaCycle, type SuspendedClock, TicketClock, type FieldValue } from '../core/sla';
+import { type FieldValue, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla';
 import type { RowReader } from './input/rows';
 import type { LogSpan } from './log-span';
-import type { QualityCounter } from './quality';
+import type { Correction, QualityCounter } from './quality';
+import { RetiredTickets, type TicketFields } from './retired';
 import { formatDateTime } from './time';
 
 /** One row, read: the raw record (cells by `index`), its ticket, time, and rank (the `order` column, else the time). */
@@ -15,11 +16,13 @@ export interface RowEvent {
   rank: number;
 }
 
-/** What is kept per ticket while the log streams by: its current status and fields, and one clock per policy. */
+/** What is kept per running ticket while the log streams by: its current status and fields, and one clock per policy. */
 interface Ticket {
   key: string;
   status: string;
-  fields: Record<string, FieldValue>;
+  fields: TicketFields;
+  /** The fields' values in the mapping's order: a row's cells are compared with these (an array read, no lookup by name). */
+  values: Array<string | null>;
   clocks: TicketClock[];
   /** The time of the ticket's latest row, as taken (never before the creation or an earlier row). */
   last: Instant;
@@ -28,17 +31,8 @@ interface Ticket {
   rating: number | null;
 }
 
-/**
- * A ticket none of whose clocks is running (closed, or waiting to enter a start status), kept small until its next
- * rows: its status, fields and, as one array of numbers, its rating, last time, last rank and each clock's state.
- */
-interface Retired {
-  status: string;
-  fields: Record<string, FieldValue>;
-  numbers: number[];
-}
-
-const isRetired = (ticket: Ticket | Retired): ticket is Retired => 'numbers' in ticket;
+/** A ticket none of whose clocks is running is held as its slot in the RetiredTickets store. */
+const isRetired = (ticket: Ticket | number): ticket is number => typeof ticket === 'number';
 
 /** What a ticket adds to the report's accuracy and satisfaction figures once the log has been read. */
 export interface TicketOutcome {
@@ -59,26 +53,26 @@ export class OutOfOrder extends Error {
   }
 }
 
-/** Each clock's suspended state takes this many numbers; the flags (resolved 8, reopened 4) are the sixth. */
-const CLOCK_NUMBERS = 7;
-const FLAGS = 5;
+/** A suspended clock's flags: resolved, reopened. */
 const RESOLVED = 8;
 const REOPENED = 4;
-const HEAD_NUMBERS = 3;
+
+const NONE_MOVED: readonly RowEvent[] = [];
 
 /**
  * Sorts a ticket's rows by rank, then file position, and returns the rows that came after a row the order puts
  * later (each is a row moved back).
  */
-function sortRows(rows: RowEvent[]): RowEvent[] {
+function sortRows(rows: RowEvent[]): readonly RowEvent[] {
   let inFileOrder = true;
   let ranked = true;
   for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1], rows[i]];
+    const a = rows[i - 1];
+    const b = rows[i];
     if (b.row < a.row) inFileOrder = false;
     if (b.rank < a.rank || (b.rank === a.rank && b.row < a.row)) ranked = false;
   }
-  if (inFileOrder && ranked) return [];
+  if (inFileOrder && ranked) return NONE_MOVED;
   // A sorted log's rows arrive ranked but out of file order: what moved is told by the file positions.
   if (!ranked) rows.sort((a, b) => a.rank - b.rank || a.row - b.row);
   const moved: RowEvent[] = [];
@@ -96,7 +90,8 @@ function sortRows(rows: RowEvent[]): RowEvent[] {
  * the ticket's clocks (one per policy); a cycle is handed to `onCycle` when it stops.
  */
 export class TicketBook {
-  private readonly tickets = new Map<string, Ticket | Retired>();
+  private readonly tickets = new Map<string, Ticket | number>();
+  private readonly retired: RetiredTickets;
   /** Per mapped field, whether any row filled it. */
   readonly filled: boolean[];
 
@@ -110,6 +105,7 @@ export class TicketBook {
     private readonly span: LogSpan,
   ) {
     this.filled = reader.columns.fields.map(() => false);
+    this.retired = new RetiredTickets(clocks.length, reader.columns.fields.map(([field]) => field));
   }
 
   get size(): number {
@@ -121,11 +117,11 @@ export class TicketBook {
     let ticket = this.ticketOf(key);
     const moved = sortRows(rows);
     if (ticket !== undefined && rows[0].rank < ticket.lastRank) throw new OutOfOrder(rows[0].row);
-    for (const event of moved) this.quality.correct('reordered', event.row, () => `ticket ${key}: the row comes after a row its order puts later`);
+    for (const event of moved) this.correct('reordered', event.row, key, 'the row comes after a row its order puts later');
     for (const event of rows) {
       const status = this.reader.status(event.record, event.index);
       if (status === '') {
-        this.quality.correct('blankStatus', event.row, () => `ticket ${key}: the status is blank`);
+        this.correct('blankStatus', event.row, key, 'the status is blank');
         continue;
       }
       if (ticket === undefined) ticket = this.open(key, event, status);
@@ -149,8 +145,16 @@ export class TicketBook {
   /** A time earlier than `floor` (the previous row's, or the creation) is taken at `floor`, counted. */
   private taken(event: RowEvent, floor: Instant, key: string, what: string): Instant {
     if (event.at >= floor) return event.at;
-    this.quality.correct('time', event.row, () => `ticket ${key}: the time is before ${what} (${formatDateTime(floor, 'UTC')})`);
+    this.correct('time', event.row, key, `the time is before ${what} (${formatDateTime(floor, 'UTC')})`);
     return floor;
+  }
+
+  /**
+   * A correction counted. Its own method, with the message passed in, so that the hot methods calling it hold no
+   * closure: a closure over their variables would cost every call a context object, correction or not.
+   */
+  private correct(kind: Correction, row: number, key: string, what: string): void {
+    this.quality.correct(kind, row, () => `ticket ${key}: ${what}`);
   }
 
   private open(key: string, event: RowEvent, status: string): Ticket {
@@ -161,36 +165,53 @@ export class TicketBook {
     const created = createdText === '' ? event.at : reader.time(createdText, row, createdColumn);
     const at = this.taken(event, created, key, "the ticket's creation");
     const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
-    const fields = this.fieldsOf(record, index, null);
-    const ticket: Ticket = { key: ownKey, status, fields, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
+    const mapped = reader.columns.fields;
+    const values = new Array<string | null>(mapped.length);
+    for (let k = 0; k < mapped.length; k++) {
+      const value = reader.cell(record, index, mapped[k][1]);
+      values[k] = value === '' ? null : reader.intern(value);
+    }
+    const fields = this.fieldsOfValues(values);
+    const ticket: Ticket = { key: ownKey, status, fields, values, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
     ticket.clocks = this.clocks.map((clock) => clock.open({ key: ownKey, created, status, fields }, this.onCycle));
     this.tickets.set(ownKey, ticket);
     this.span.add(at, row);
     return ticket;
   }
 
-  /** The fields after a row: its non-blank cells over `current` (a new object only when one changes; null: the first row). */
-  private fieldsOf(record: readonly string[], index: readonly number[], current: Record<string, FieldValue> | null): Record<string, FieldValue> {
+  /** Fields from their values in the mapping's order; a value read marks its field as filled. */
+  private fieldsOfValues(values: ReadonlyArray<string | null>): TicketFields {
     const mapped = this.reader.columns.fields;
-    let fields: Record<string, FieldValue> | null = current === null ? {} : null;
+    const fields: TicketFields = {};
     for (let k = 0; k < mapped.length; k++) {
-      const [field, i] = mapped[k];
-      const value = this.reader.cell(record, index, i);
-      if (value !== '') this.filled[k] = true;
-      if (current === null) fields![field] = value === '' ? null : this.reader.intern(value);
-      else if (value !== '' && value !== current[field]) (fields ??= { ...current })[field] = this.reader.intern(value);
+      fields[mapped[k][0]] = values[k];
+      if (values[k] !== null) this.filled[k] = true;
     }
-    return fields ?? current!;
+    return fields;
+  }
+
+  /** A row's non-blank cells over the ticket's fields: a new fields object only when a value changes. */
+  private updateFields(ticket: Ticket, record: readonly string[], index: readonly number[], at: Instant): void {
+    const mapped = this.reader.columns.fields;
+    const values = ticket.values;
+    let fields: TicketFields | null = null;
+    for (let k = 0; k < mapped.length; k++) {
+      const value = this.reader.cell(record, index, mapped[k][1]);
+      if (value === '') continue;
+      this.filled[k] = true;
+      if (value === values[k]) continue;
+      values[k] = this.reader.intern(value);
+      (fields ??= { ...ticket.fields })[mapped[k][0]] = values[k];
+    }
+    if (fields === null) return;
+    ticket.fields = fields;
+    for (const clock of ticket.clocks) clock.setFields(fields, at);
   }
 
   /** Applies a row to its ticket: fields first (a cycle closing on this row takes them), then the status change. */
   private next(ticket: Ticket, event: RowEvent, status: string): void {
     const at = this.taken(event, ticket.last, ticket.key, "its previous row's");
-    const fields = this.fieldsOf(event.record, event.index, ticket.fields);
-    if (fields !== ticket.fields) {
-      ticket.fields = fields;
-      for (const clock of ticket.clocks) clock.setFields(fields, at);
-    }
+    this.updateFields(ticket, event.record, event.index, at);
     const rating = this.reader.rating(event.record, event.index, event.row);
     if (rating !== null) ticket.rating = rating;
     if (status !== ticket.status) {
@@ -205,51 +226,45 @@ export class TicketBook {
   }
 
   private retire(ticket: Ticket): void {
-    const states: SuspendedClock[] = [];
+    let clocks: SuspendedClock[] | null = null; // allocated only for a ticket that retires (most rows leave it running)
     for (const clock of ticket.clocks) {
       const state = clock.suspend();
       if (state === null) return; // a running clock keeps the ticket as it is
-      states.push(state);
+      (clocks ??= []).push(state);
     }
-    // Sized once: an array grown by push keeps spare room, three times these few numbers.
-    const numbers = new Array<number>(HEAD_NUMBERS + CLOCK_NUMBERS * states.length);
-    numbers[0] = ticket.rating ?? NaN;
-    numbers[1] = ticket.last;
-    numbers[2] = ticket.lastRank;
-    states.forEach((state, i) => {
-      for (let k = 0; k < CLOCK_NUMBERS; k++) numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + k] = state[k];
-    });
-    this.tickets.set(ticket.key, { status: ticket.status, fields: ticket.fields, numbers });
+    if (clocks === null) return; // no policy
+    this.tickets.set(ticket.key, this.retired.add({ status: ticket.status, fields: ticket.fields, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks }));
   }
 
-  private revive(key: string, retired: Retired): Ticket {
-    const { status, fields, numbers } = retired;
-    const clockState = (i: number) => numbers.slice(HEAD_NUMBERS + i * CLOCK_NUMBERS, HEAD_NUMBERS + (i + 1) * CLOCK_NUMBERS) as unknown as SuspendedClock;
+  private revive(rowKey: string, slot: number): Ticket {
+    const key = (' ' + rowKey).slice(1); // a copy, not a slice of the chunk
+    const { status, fields, rating, last, lastRank, clocks } = this.retired.get(slot);
+    this.retired.free(slot);
     const ticket: Ticket = {
       key,
       status,
       fields,
-      clocks: this.clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, clockState(i), this.onCycle)),
-      last: numbers[1],
-      lastRank: numbers[2],
-      rating: Number.isNaN(numbers[0]) ? null : numbers[0],
+      values: this.reader.columns.fields.map(([field]) => fields[field]),
+      clocks: this.clocks.map((clock, i) => TicketClock.resume(clock, { key, status, fields }, clocks[i], this.onCycle)),
+      last,
+      lastRank,
+      rating,
     };
     this.tickets.set(key, ticket);
     return ticket;
   }
 
   /** No clock runs: nothing to finish; the flags say resolved and reopened. */
-  private retiredOutcome({ fields, numbers }: Retired): TicketOutcome {
+  private retiredOutcome(slot: number): TicketOutcome {
+    const fields = this.retired.fields(slot);
     let measured = false;
     let flags = 0;
     for (let i = 0; i < this.clocks.length; i++) {
       if (!this.clocks[i].appliesToFields(fields)) continue;
       measured = true;
-      flags |= numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + FLAGS];
+      flags |= this.retired.flags(slot, i);
     }
-    const rating = Number.isNaN(numbers[0]) ? null : numbers[0];
-    // Every clock's state starts with the ticket's creation.
-    return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating, created: numbers[HEAD_NUMBERS], fields };
+    return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating: this.retired.rating(slot), created: this.retired.created(slot), fields };
   }
 
   private finishTicket(ticket: Ticket, asOf: Instant): TicketOutcome {

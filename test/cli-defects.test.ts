@@ -153,11 +153,21 @@ describe('stack traces, now clear errors', () => {
     expect(JSON.parse(result.stdout).cycles).toBe(1);
   });
 
-  it('parseFieldDateTime("2025-03-03T24:00", "UTC") is NaN (no hour 24), and a policy starting on such a field is exit 2 naming it', async () => {
-    expect(parseFieldDateTime('2025-03-03T24:00', 'UTC')).toBeNaN();
+  it('parseFieldDateTime("2025-03-03T24:00", "UTC") is the end of that day (ISO 8601: the next day 00:00), in the core, a policy starting on such a field and the log\'s time column alike', async () => {
+    expect(parseFieldDateTime('2025-03-03T24:00', 'UTC')).toBe(Date.UTC(2025, 2, 4));
+    expect(parseFieldDateTime('2025-02-28 24:00:00.000', 'UTC')).toBe(Date.UTC(2025, 2, 1));
+    expect(parseFieldDateTime('2025-12-31T24:00:00+07:00', 'UTC')).toBe(Date.UTC(2025, 11, 31, 17));
+    expect(parseFieldDateTime('2025-03-03T24:00', 'Asia/Ho_Chi_Minh')).toBe(Date.UTC(2025, 2, 3, 17));
+    for (const notATime of ['2025-03-03T24:01', '2025-03-03T24:00:01', '2025-03-03T24:00:00.5', '2025-03-03T25:00', '2025-02-29T24:00']) expect(parseFieldDateTime(notATime, 'UTC')).toBeNaN();
+    expect(compileTimeFormat(undefined, 'UTC')('2025-03-03T24:00:00Z')).toBe(Date.UTC(2025, 2, 4));
+    expect(compileTimeFormat('dd-MM-yyyy HH:mm', 'Asia/Ho_Chi_Minh')('03-03-2025 24:00')).toBe(Date.UTC(2025, 2, 3, 17));
+    expect(compileTimeFormat(undefined, 'UTC')('2025-03-03T24:30:00Z')).toBeNaN();
+    // Started at the end of Thursday 27 February (Friday 00:00): Friday's 8 working hours and Monday's 2 breach 8h.
     const retro = file([{ ...policy, start: { on: 'field', field: 'requested' } }]);
-    const log = file('id,at,status,requested\nT-1,2025-03-03T09:00:00Z,Open,2025-03-03T24:00\nT-1,2025-03-03T11:00:00Z,Done,\n', 'csv');
-    await expectBadInput(withLog(log, mapping({ fields: { requested: 'requested' } }), [], retro), `${log}: ticket T-1: field requested: expected a date-time, got "2025-03-03T24:00"`);
+    const log = file('id,at,status,requested\nT-1,2025-03-03T09:00:00Z,Open,2025-02-27T24:00\nT-1,2025-03-03T11:00:00Z,Done,\n', 'csv');
+    const result = await withLog(log, mapping({ fields: { requested: 'requested' } }), ['--json'], retro);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ cycles: 1, overall: { met: 0, breached: 1, tat: { medianHours: 10 } } });
   });
 
   it('parseCalendarText(null) is a CalendarError saying what was expected', () => {

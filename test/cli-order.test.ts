@@ -32,7 +32,7 @@ const shuffled = <T>(items: readonly T[], seed: number): T[] => {
 };
 
 /** Runs the log through the CLI's pipeline; the cycles file's lines sorted (row order of the log changes theirs). */
-async function analyse(sample: 'servicenow' | 'jira', header: string, rows: readonly string[], sortRunRows?: number): Promise<{ result: ReportResult; cycles: string[] }> {
+async function analyse(sample: 'servicenow' | 'jira', header: string, rows: readonly string[], sortBucketTickets?: number): Promise<{ result: ReportResult; cycles: string[] }> {
   const path = join(tmp, `log-${++files}.csv`);
   writeFileSync(path, `${header}\n${rows.join('\n')}\n`);
   const cyclesPath = join(tmp, `cycles-${files}.csv`);
@@ -44,7 +44,7 @@ async function analyse(sample: 'servicenow' | 'jira', header: string, rows: read
     clocks: createClocks(json(`examples/${sample}.policies.json`), calendars),
     calendars,
     cycles,
-    sortRunRows,
+    sortBucketTickets,
   });
   cycles.close();
   const [cyclesHeader, ...lines] = readFileSync(cyclesPath, 'utf8').trimEnd().split('\n');
@@ -116,8 +116,8 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     const mixed = shuffled(stepped, 18);
     const expectedMoves = reorderedRows(mixed, (row) => cells(row)[0], (row) => Number(cells(row)[3]));
     expect(expectedMoves).toBeGreaterThan(10);
-    for (const runRows of [undefined, 7]) {
-      const run = await analyse('servicenow', servicenow.header, mixed, runRows);
+    for (const bucketTickets of [undefined, 2]) {
+      const run = await analyse('servicenow', servicenow.header, mixed, bucketTickets);
       expect(run.cycles).toEqual(sorted.cycles);
       expect(run.result.dataQuality).toMatchObject({ rows: mixed.length, tickets: 12, rowsReordered: expectedMoves, timesCorrected: stepsBack });
       expect(run.result.overall).toEqual(sorted.result.overall);
@@ -143,21 +143,40 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     expect(grouped.result.dataQuality).toMatchObject({ rows: jira.rows.length, tickets: byIssue.size, rowsReordered: jira.rows.length - byIssue.size, timesCorrected: 0 });
   });
 
-  it('ROW3 a shuffled log whose cells hold line breaks and the run files\u2019 separator is sorted through run files unchanged', async () => {
+  it('ROW3 a shuffled log whose cells hold line breaks, control characters and (in UTF-16) a lone surrogate is sorted through bucket files unchanged', async () => {
     const path = join(tmp, `log-${++files}.csv`);
     const rows = ['T-1,2025-03-03T09:00:00Z,Open,x', 'T-2,2025-03-03T09:30:00Z,Open,y', 'T-1,2025-03-03T10:00:00Z,Done,"two\nlines"', 'T-2,2025-03-03T12:00:00Z,Done,a\u0001b'];
     const map = { case: 'id', time: { column: 'at' }, status: 'status', fields: { team: 'team' } };
     const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
     const calendars = compileCalendars({ c: '24/7' });
-    const runOn = async (order: number[], sortRunRows?: number) => {
-      writeFileSync(path, `id,at,status,team\n${order.map((i) => rows[i]).join('\n')}\n`);
-      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortRunRows });
+    const runOn = async (order: number[], sortBucketTickets?: number, utf16 = false) => {
+      const text = `id,at,status,team\n${order.map((i) => rows[i]).join('\n')}\n`;
+      writeFileSync(path, utf16 ? Buffer.from(`\uFEFF${text}`, 'utf16le') : text);
+      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBucketTickets });
     };
     const sorted = await runOn([0, 1, 2, 3]);
     const shuffledRun = await runOn([3, 2, 1, 0], 1);
     expect(shuffledRun.dataQuality).toMatchObject({ rows: 4, tickets: 2, rowsReordered: 2 });
     expect(shuffledRun.byField).toEqual(sorted.byField);
     expect(shuffledRun.byField[0].rows.map((r) => r.value).sort()).toEqual(['a\u0001b', 'two\nlines']);
+    // UTF-16 text may hold an unpaired surrogate, which UTF-8 cannot carry: the bucket keeps that record in UTF-16.
+    rows[1] = 'T-2,2025-03-03T09:30:00Z,Open,\uD800lone';
+    rows[3] = 'T-2,2025-03-03T12:00:00Z,Done,\uD800lone';
+    const sortedUtf16 = await runOn([0, 1, 2, 3], undefined, true);
+    const shuffledUtf16 = await runOn([3, 2, 1, 0], 1, true);
+    expect(shuffledUtf16.byField[0].rows.map((r) => r.value).sort()).toEqual(['two\nlines', '\uD800lone']);
+    expect(shuffledUtf16.byField).toEqual(sortedUtf16.byField);
     expect(shuffledRun.overall).toEqual(sorted.overall);
+  });
+
+  it('ROW4 a shuffled log with a time that cannot be read is an error naming the row and column, found when the sorted rows come back', async () => {
+    const path = join(tmp, `log-${++files}.csv`);
+    // Row 5 sends the pass to the sort (ticket T-1 comes back ranked before its first row); row 6 is read only there.
+    writeFileSync(path, 'id,at,status\nT-1,2025-03-03T09:00:00Z,Open\nT-2,2025-03-03T09:30:00Z,Open\nT-1,2025-03-03T08:00:00Z,Done\nT-2,2025-03-03T10:00:00Z,Done\nT-3,03/03/2025 10:00,Open\n');
+    const map = { case: 'id', time: { column: 'at' }, status: 'status' };
+    const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
+    const calendars = compileCalendars({ c: '24/7' });
+    const run = analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, sortBucketTickets: 1 });
+    await expect(run).rejects.toThrow('log.csv row 6, column "at": "03/03/2025 10:00" is not a time in the form ISO 8601');
   });
 });

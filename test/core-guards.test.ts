@@ -114,7 +114,7 @@ describe('core guards: computeSla', () => {
     expect(parseFieldDateTime('2025-02-30T08:00', 'UTC')).toBeNaN();
     expect(parseFieldDateTime('2025-03-03T08:00-0530', 'UTC')).toBe(t('2025-03-03T13:30:00Z'));
     expect(parseFieldDateTime('2024-02-29 23:59:59.9999', 'UTC')).toBe(t('2024-02-29T23:59:59.999Z'));
-    for (const bad of ['2025-03-03T24:00', '2025-03-03T08:60', '2025-03-03T08:00+07:60', '2025-03-03 08:00+07:00', '2025-03-03+07:00', '2025-3-3']) {
+    for (const bad of ['2025-03-03T24:01', '2025-03-03T08:60', '2025-03-03T08:00+07:60', '2025-03-03 08:00+07:00', '2025-03-03+07:00', '2025-3-3']) {
       expect(parseFieldDateTime(bad, 'UTC'), bad).toBeNaN();
     }
     const retro = { ...policy, start: { on: 'field' as const, field: 'requested' } };

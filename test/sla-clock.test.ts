@@ -285,7 +285,8 @@ describe('SLA clock: retroactive start on a date field', () => {
     expect(start('2025-03-03T09:00:15.25')).toBe(at('09:00') + 15_250);
     expect(start('2025-03-03 09:00:15')).toBe(at('09:00') + 15_000);
     expect(start('2025-03-03')).toBe(at('00:00'));
-    for (const bad of ['2025-03-03 24:00', '2025-03-03 09:60', '2025-03-03 09:00:60', '2025-02-29 09:00', '2025-13-01', '2025-03-03T09:00:00+7']) {
+    expect(start('2025-03-02 24:00')).toBe(at('00:00')); // ISO 8601's end of day: the next day 00:00
+    for (const bad of ['2025-03-03 24:01', '2025-03-03 09:60', '2025-03-03 09:00:60', '2025-02-29 09:00', '2025-13-01', '2025-03-03T09:00:00+7']) {
       expect(() => start(bad)).toThrow(`ticket T-1: field requested: expected a date-time, got "${bad}"`);
     }
   });

@@ -1,28 +1,39 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { RowEvent } from '../tickets';
 
-/** Hands over the rows of one ticket at a time. */
+/** Hands over the rows of one ticket at a time; the array is the sink's only during the call (it is reused). */
 type GroupSink = (key: string, rows: RowEvent[]) => void;
 
 /**
  * A log as it streams: consecutive rows of the same ticket form a group, handed over when the ticket changes. Memory
- * holds one group (the rows keep their cells, slices of the chunk being read, only that long).
+ * holds one group (the rows keep their cells, slices of the chunk being read, only that long). The event objects are
+ * reused from group to group: a large log allocates a handful, not one a row.
  */
 export class RowGroups {
   private key: string | null = null;
-  private rows: RowEvent[] = [];
+  private readonly rows: RowEvent[] = [];
+  private readonly spare: RowEvent[] = [];
 
   constructor(private readonly sink: GroupSink) {}
 
-  add(event: RowEvent): void {
-    if (event.key !== this.key) {
+  add(record: readonly string[], index: readonly number[], row: number, key: string, at: number, rank: number): void {
+    if (key !== this.key) {
       this.flush();
-      this.key = event.key;
+      this.key = key;
     }
-    this.rows.push(event);
+    const event = this.spare.pop();
+    if (event === undefined) this.rows.push({ record, index, row, key, at, rank });
+    else {
+      event.record = record;
+      event.index = index;
+      event.row = row;
+      event.key = key;
+      event.at = at;
+      event.rank = rank;
+      this.rows.push(event);
+    }
   }
 
   end(): void {
@@ -31,151 +42,187 @@ export class RowGroups {
 
   private flush(): void {
     if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    this.sink(this.key!, rows);
+    this.sink(this.key!, this.rows);
+    for (const event of this.rows) this.spare.push(event);
+    this.rows.length = 0;
   }
 }
 
-/** A row as a sort run keeps it: ticket number (in order of first appearance), rank, file row, time, ticket, cells. */
-type Spilled = [ticket: number, rank: number, row: number, at: number, key: string, ...cells: string[]];
-const HEAD = 5;
+/** Tickets per bucket: a bucket's rows are what the sort holds in memory at once. */
+const BUCKET_TICKETS = 1024;
+/** Bytes a bucket collects before they are appended to its file (a segment). */
+const BUCKET_BYTES = 1 << 15;
 
-const before = (a: Spilled, b: Spilled) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+/** Rebuilds a row's event (ticket, time, rank) from its mapped cells, as they were read. */
+export type EventOfCells = (cells: string[], row: number) => RowEvent;
 
-/** Rows held in memory before a sorted run is written to disk. */
-const RUN_ROWS = 100_000;
-
-/**
- * A run file's line: the fields joined by a separator no cell of a text export holds; a row with a cell that holds
- * it or a line break is written as JSON instead (marked by its first character).
- */
-const SEPARATOR = '\u0001';
-const PLAIN = 'p';
-const AS_JSON = 'j';
-const needsJson = /[\u0001\r\n]/;
-
-function lineOf(spilled: Spilled): string {
-  for (let i = HEAD - 1; i < spilled.length; i++) if (needsJson.test(spilled[i] as string)) return AS_JSON + JSON.stringify(spilled);
-  return PLAIN + spilled.join(SEPARATOR);
-}
-
-function spilledOf(line: string): Spilled {
-  if (line[0] === AS_JSON) return JSON.parse(line.slice(1)) as Spilled;
-  const parts: Array<string | number> = line.slice(1).split(SEPARATOR);
-  for (let i = 0; i < HEAD - 1; i++) parts[i] = Number(parts[i]);
-  return parts as Spilled;
-}
+const SEGMENT_HEAD = 5;
+const NARROW = 0;
+const WIDE = 1;
+/** `String.prototype.isWellFormed` (Node 20+; the TypeScript library this project targets predates it). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
- * A log in any order, sorted by ticket, rank and file row with bounded memory: an external merge sort. Rows collect
- * in memory up to `runRows`; each full batch is sorted and written as a run file (one row a line) in a temporary
- * directory; the runs are then merged, reading one line of each at a time. A log that fits in one batch never
- * touches the disk. Only the mapped cells are kept, and each ticket as a number (compared faster than its text).
+ * A bucket's file: records appended in segments, each a byte for its encoding (UTF-8, or UTF-16LE for a record
+ * holding a lone surrogate, which UTF-8 cannot carry), its length in bytes, then the text; every record whole in one
+ * segment. Records are encoded into a buffer as they come, so no string waits in memory (and in the collector).
  */
-export class SortedRows {
-  private batch: Spilled[] = [];
-  private runs: string[] = [];
-  private dir: string | null = null;
-  private readonly ticketNumbers = new Map<string, number>();
+class BucketFile {
+  private readonly buffer = Buffer.allocUnsafe(BUCKET_BYTES);
+  private used = SEGMENT_HEAD;
 
-  constructor(private readonly runRows = RUN_ROWS) {}
+  constructor(private readonly path: string) {}
 
-  add(event: RowEvent, cellCount: number): void {
-    let ticket = this.ticketNumbers.get(event.key);
-    if (ticket === undefined) this.ticketNumbers.set((' ' + event.key).slice(1), (ticket = this.ticketNumbers.size));
-    const spilled: Spilled = [ticket, event.rank, event.row, event.at, event.key];
-    for (let i = 0; i < cellCount; i++) spilled.push(event.record[event.index[i]] ?? '');
-    this.batch.push(spilled);
-    if (this.batch.length >= this.runRows) this.spill();
-  }
-
-  /** Hands every ticket's rows over in order, then removes the run files. */
-  drain(sink: GroupSink): void {
-    try {
-      if (this.runs.length === 0) {
-        this.batch.sort(before);
-        groupsOf(this.batch, sink);
+  add(record: string): void {
+    if (!isWellFormed(record)) {
+      this.flush();
+      this.append(WIDE, Buffer.from(record, 'utf16le'));
+      return;
+    }
+    const most = record.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+    if (this.used + most > BUCKET_BYTES) {
+      this.flush();
+      if (SEGMENT_HEAD + most > BUCKET_BYTES) {
+        this.append(NARROW, Buffer.from(record, 'utf8'));
         return;
       }
-      if (this.batch.length > 0) this.spill();
-      this.ticketNumbers.clear();
-      mergeRuns(this.runs, sink);
-    } finally {
-      if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
     }
+    this.used += this.buffer.write(record, this.used, 'utf8');
   }
 
-  private spill(): void {
-    this.dir ??= mkdtempSync(join(tmpdir(), 'backoffice-kpi-sort-'));
-    const path = join(this.dir, `run-${this.runs.length}.txt`);
-    this.batch.sort(before);
-    writeFileSync(path, `${this.batch.map(lineOf).join('\n')}\n`);
-    this.runs.push(path);
-    this.batch = [];
+  flush(): void {
+    if (this.used === SEGMENT_HEAD) return;
+    this.buffer[0] = NARROW;
+    this.buffer.writeUInt32LE(this.used - SEGMENT_HEAD, 1);
+    appendFileSync(this.path, this.buffer.subarray(0, this.used));
+    this.used = SEGMENT_HEAD;
+  }
+
+  private append(encoding: number, body: Buffer): void {
+    const head = Buffer.alloc(SEGMENT_HEAD);
+    head[0] = encoding;
+    head.writeUInt32LE(body.length, 1);
+    appendFileSync(this.path, Buffer.concat([head, body]));
+  }
+
+  /** The segments' texts, in the order written. */
+  *segments(): Generator<string> {
+    const bytes = readFileSync(this.path);
+    for (let at = 0; at < bytes.length; ) {
+      const length = bytes.readUInt32LE(at + 1);
+      const body = bytes.subarray(at + SEGMENT_HEAD, at + SEGMENT_HEAD + length);
+      yield body.toString(bytes[at] === WIDE ? 'utf16le' : 'utf8');
+      at += SEGMENT_HEAD + length;
+    }
   }
 }
 
-const eventOf = (spilled: Spilled, index: readonly number[]): RowEvent => ({ key: spilled[4], rank: spilled[1], row: spilled[2], at: spilled[3], record: spilled.slice(HEAD) as string[], index });
+/**
+ * A record: `ticket,row,length,…,length:` then the cells, one after another. Lengths, not separators, delimit the
+ * cells, so any text (line breaks, separators, quotes) round-trips without escaping.
+ */
+function recordOf(ticket: number, row: number, record: readonly string[], index: readonly number[], cellCount: number): string {
+  let head = `${ticket},${row}`;
+  let body = '';
+  for (let i = 0; i < cellCount; i++) {
+    const cell = record[index[i]] ?? '';
+    head += `,${cell.length}`;
+    body += cell;
+  }
+  return `${head}:${body}`;
+}
 
-/** Sorted rows to groups, one ticket at a time. */
-function groupsOf(sorted: readonly Spilled[], sink: GroupSink): void {
-  const index = sorted.length > 0 ? identity(sorted[0].length - HEAD) : [];
-  let start = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i === sorted.length || sorted[i][0] !== sorted[start][0]) {
-      sink(sorted[start][4], sorted.slice(start, i).map((s) => eventOf(s, index)));
-      start = i;
+/** Reads records back from a segment's text: numbers up to the character that ends them, then the cells. */
+class RecordReader {
+  private at = 0;
+  private readonly lengths: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  get done(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  /** The whole number at the cursor; the cursor moves past the character that ends it (`,` or `:`). */
+  number(): number {
+    let n = 0;
+    for (;;) {
+      const c = this.text.charCodeAt(this.at++);
+      if (c < 48 || c > 57) return n;
+      n = n * 10 + (c - 48);
     }
+  }
+
+  /** The cells of the record at the cursor, after its ticket and row have been read. */
+  cells(): string[] {
+    const lengths = this.lengths;
+    lengths.length = 0;
+    while (this.text.charCodeAt(this.at - 1) !== 58) lengths.push(this.number());
+    const cells = new Array<string>(lengths.length);
+    for (let k = 0; k < lengths.length; k++) cells[k] = this.text.slice(this.at, (this.at += lengths[k]));
+    return cells;
   }
 }
 
-const identity = (n: number) => Array.from({ length: n }, (_, i) => i);
+interface SortedEvent {
+  ticket: number;
+  event: RowEvent;
+}
 
-/** A run file read a line at a time, in blocks of 1 MiB: synchronous, as the merge takes one line at a time. */
-class RunReader {
-  private readonly fd: number;
-  private readonly block = Buffer.alloc(1 << 20);
-  private readonly decoder = new StringDecoder('utf8');
-  private lines: string[] = [];
-  private next = 0;
-  private rest = '';
+const before = (a: SortedEvent, b: SortedEvent) => a.ticket - b.ticket || a.event.rank - b.event.rank || a.event.row - b.event.row;
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'r');
+/**
+ * A log in any order, grouped by ticket with bounded memory: a distribution sort on disk. Tickets are numbered in
+ * order of first appearance; a row goes to the bucket of its ticket (`bucketTickets` consecutive tickets a bucket),
+ * appended to that bucket's file in a temporary directory. The buckets are then read back one at a time, sorted in
+ * memory by ticket, rank and file row, and handed over ticket by ticket: the order a merge sort gives, with each row
+ * written once and read once and no merge. Memory holds one bucket's rows (few enough to die young in the garbage
+ * collector) and 32 KiB a bucket while the log is read; only the mapped cells are written, and the ticket, time and
+ * rank are read again from them.
+ */
+export class SortedRows {
+  private readonly buckets: BucketFile[] = [];
+  private readonly dir = mkdtempSync(join(tmpdir(), 'backoffice-kpi-sort-'));
+  private readonly ticketNumbers = new Map<string, number>();
+
+  constructor(
+    private readonly eventOf: EventOfCells,
+    private readonly bucketTickets = BUCKET_TICKETS,
+  ) {}
+
+  add(record: readonly string[], index: readonly number[], row: number, key: string, cellCount: number): void {
+    let ticket = this.ticketNumbers.get(key);
+    if (ticket === undefined) this.ticketNumbers.set((' ' + key).slice(1), (ticket = this.ticketNumbers.size));
+    const b = Math.floor(ticket / this.bucketTickets);
+    const bucket = (this.buckets[b] ??= new BucketFile(join(this.dir, `bucket-${b}.bin`)));
+    bucket.add(recordOf(ticket, row, record, index, cellCount));
   }
 
-  /** The next row, or null at the end (the file is closed then). */
-  read(): Spilled | null {
-    while (this.next >= this.lines.length) {
-      const bytes = readSync(this.fd, this.block, 0, this.block.length, null);
-      if (bytes === 0) {
-        closeSync(this.fd);
-        return null;
+  /** Hands every ticket's rows over in order. */
+  drain(sink: GroupSink): void {
+    for (const bucket of this.buckets) bucket.flush();
+    this.ticketNumbers.clear();
+    for (const bucket of this.buckets) this.drainBucket(bucket, sink);
+  }
+
+  /** Removes the bucket files: after `drain`, or when the read fails. */
+  discard(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private drainBucket(bucket: BucketFile, sink: GroupSink): void {
+    const rows: SortedEvent[] = [];
+    for (const text of bucket.segments()) {
+      const records = new RecordReader(text);
+      while (!records.done) {
+        const ticket = records.number();
+        const row = records.number();
+        rows.push({ ticket, event: this.eventOf(records.cells(), row) });
       }
-      const lines = (this.rest + this.decoder.write(this.block.subarray(0, bytes))).split('\n');
-      this.rest = lines.pop()!; // a run file ends with a line break: the rest is a line still being read
-      this.lines = lines;
-      this.next = 0;
     }
-    return spilledOf(this.lines[this.next++]);
+    rows.sort(before);
+    const groups = new RowGroups(sink);
+    for (const { event } of rows) groups.add(event.record, event.index, event.row, event.key, event.at, event.rank);
+    groups.end();
   }
-}
-
-/** Merges sorted run files, holding one block of each; a group is handed over when the ticket changes. */
-function mergeRuns(paths: readonly string[], sink: GroupSink): void {
-  const readers = paths.map((path) => new RunReader(path));
-  const heads = readers.map((reader) => reader.read());
-  const groups = new RowGroups(sink);
-  let index: number[] | null = null;
-  for (;;) {
-    let min = -1;
-    for (let i = 0; i < heads.length; i++) if (heads[i] !== null && (min < 0 || before(heads[i]!, heads[min]!) < 0)) min = i;
-    if (min < 0) break;
-    const head = heads[min]!;
-    index ??= identity(head.length - HEAD);
-    groups.add(eventOf(head, index));
-    heads[min] = readers[min].read();
-  }
-  groups.end();
 }

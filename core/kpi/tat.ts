@@ -21,7 +21,7 @@ const PERCENTILE_STATISTIC = /^p([1-9]\d?)$/;
  * and the result lies between the values at floor(rank) and ceil(rank) in proportion to rank's fraction. This is
  * Excel's PERCENTILE.INC and Sheets' PERCENTILE (method 7 of Hyndman & Fan).
  */
-const percentileOfSorted = (sorted: readonly number[], p: number): number => {
+const percentileOfSorted = (sorted: ArrayLike<number>, p: number): number => {
   const rank = p * (sorted.length - 1);
   const below = Math.floor(rank);
   const above = Math.min(below + 1, sorted.length - 1);
@@ -40,6 +40,16 @@ export function percentile(values: readonly number[], p: number): number {
   const numbers = list.map((value, index) => rowNumber('percentile', 'values', value, index));
   if (checkNumber('percentile', 'p', p) < 0 || p > 1) throw new KpiInputError('percentile', 'p', 'must be from 0 to 1');
   return percentileOfSorted(ascending(numbers), p);
+}
+
+/**
+ * The median and 90th percentile (as `tatStats`) of durations already in ascending order, read in place: a large
+ * log's millions of durations in a typed array are neither copied nor checked again.
+ */
+export function tatPercentilesOfSorted(sorted: ArrayLike<number>): Pick<TatStats, 'median' | 'p90'> {
+  if (sorted.length === 0) throw new KpiInputError('TAT', 'durations', 'has no values');
+  if (!(sorted[0] >= 0)) throw new KpiInputError('TAT', 'durations', `must be ascending numbers ≥ 0, starting at ${describe(sorted[0])}`);
+  return { median: percentileOfSorted(sorted, 0.5), p90: percentileOfSorted(sorted, 0.9) };
 }
 
 /** Turnaround-time statistics of durations (any unit, ≥ 0): count, mean, median, 90th percentile, max, min. */
