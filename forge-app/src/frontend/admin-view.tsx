@@ -19,6 +19,7 @@ import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
+import { LanguagePicker } from './language-picker';
 import { UnlicensedMessage } from './unlicensed';
 
 type Loaded = { input: AppConfigInput | null; errors: ConfigProblem[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState; jsmMetrics?: string[] } | { error: 'FORBIDDEN'; message: string };
@@ -37,7 +38,8 @@ const freshName = (base: string, taken: readonly string[]) => {
  * every error shown at its field.
  */
 export function AdminPage() {
-  const { context, t, locale } = useAppContext();
+  const app = useAppContext();
+  const { context, t, locale } = app;
   const m = adminMessagesFor(locale);
   const loaded = useResolver<Loaded>('getConfig', context === undefined ? undefined : {});
   const [draft, setDraft] = useState<AdminDraft | null>(null);
@@ -94,6 +96,7 @@ export function AdminPage() {
       <PickerCache.Provider value={pickerCache}>
         <Stack space="space.300">
           <Heading size="large">{t.adminTitle}</Heading>
+          <LanguagePicker app={app} site />
           {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(new Date(stored!.sync.lastRunAt).toISOString(), last.issues)}</Text>}
           {notice === 'saved' && <SectionMessage appearance="success"><Text>{t.saved}</Text></SectionMessage>}
           {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}

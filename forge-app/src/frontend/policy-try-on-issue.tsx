@@ -49,9 +49,9 @@ export function TryOnIssue({ id, request, locale, timeZone }: { id: string; requ
                 { key: 'start', content: at(c.start) },
                 { key: 'stop', content: at(c.stop) },
                 { key: 'due', content: at(c.due) },
-                { key: 'elapsed', content: formatMinutes(c.elapsedMinutes) },
-                { key: 'paused', content: formatMinutes(c.pausedMinutes) },
-                { key: 'remaining', content: c.remainingMinutes >= 0 ? m.left(formatMinutes(c.remainingMinutes)) : m.overdue(formatMinutes(-c.remainingMinutes)) },
+                { key: 'elapsed', content: formatMinutes(c.elapsedMinutes, locale) },
+                { key: 'paused', content: formatMinutes(c.pausedMinutes, locale) },
+                { key: 'remaining', content: c.remainingMinutes >= 0 ? m.left(formatMinutes(c.remainingMinutes, locale)) : m.overdue(formatMinutes(-c.remainingMinutes, locale)) },
               ],
             }))}
           />
