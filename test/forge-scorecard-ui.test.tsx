@@ -108,8 +108,8 @@ describe('scorecard gadget', () => {
     expect(findAll(doc, 'SectionMessage').map((m) => [m.props.title, textOf(m)])).toEqual([
       ['Lưu ý', '"Lan" có 7 KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.' +
         'KPI "Payroll accuracy" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.' +
-        'KPI tốc độ "Turnaround" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ đổi lấy chất lượng.'],
-      ['Có thể đang "chạy số"', '"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.'],
+        'KPI tốc độ "Turnaround" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ chạy theo tốc độ mà hy sinh chất lượng.'],
+      ['Có thể đang làm đẹp số liệu', '"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.'],
     ]);
   });
 
