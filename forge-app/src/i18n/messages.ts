@@ -209,8 +209,8 @@ const vi: Messages = {
   gamingText: (kpi: string, guard: string) => `"${kpi}" tốt lên trong khi chỉ số kiểm soát "${guard}" xấu đi.`,
   // Scorecard tree: the gadget and the admin page's scorecard editor.
   kinds: { scorecard: 'Thẻ điểm', perspective: 'Khía cạnh', objective: 'Mục tiêu' },
-  rollUps: { weighted: 'Bình quân gia quyền', average: 'Trung bình', min: 'Thấp nhất', max: 'Cao nhất', sum: 'Tổng' },
-  scoringMethods: { ratio: 'Tỷ lệ so với chỉ tiêu', progress: 'Tiến độ từ mức cơ sở', performance: 'Thang min–max', 'goal-red-flag': 'Chỉ tiêu / cờ đỏ', stabilize: 'Càng gần càng tốt', binary: 'Đạt hoặc không', bands: 'Theo dải' },
+  rollUps: { weighted: 'Bình quân gia quyền', average: 'Trung bình', min: 'Nhỏ nhất', max: 'Lớn nhất', sum: 'Tổng' },
+  scoringMethods: { ratio: 'Tỷ lệ so với chỉ tiêu', progress: 'Tiến độ từ mức cơ sở', performance: 'Thang min-max', 'goal-red-flag': 'Chỉ tiêu/cờ đỏ', stabilize: 'Ổn định quanh chỉ tiêu', binary: 'Đạt/không đạt', bands: 'Theo khoảng' },
   item: 'Hạng mục',
   method: 'Cách tính',
   score: 'Điểm',
