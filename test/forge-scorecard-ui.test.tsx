@@ -355,7 +355,7 @@ describe('admin page: scorecards edited as a tree, saved through the configurati
     expect(saved.config.scorecards[0].tree.root.kpis![1]).toMatchObject({ id: 'ftr', target: 0, scoring: { method: 'binary' } });
     expect(saved.config.scorecards[0].sources).toEqual({ sla: 'sla:resolve', ftr: 'ftr' });
     expect(errorsAt('scorecards.0.tree.root.kpis.1.target')).toEqual(['KPI "ftr": target must be greater than 0']);
-    expect(select('scorecards.0.tree.root.kpis.1.scoring.method').props.value).toEqual({ label: 'Đạt hoặc không', value: 'binary' });
+    expect(select('scorecards.0.tree.root.kpis.1.scoring.method').props.value).toEqual({ label: 'Đạt/không đạt', value: 'binary' });
   });
 
   const V = 'scorecards.0.viewers';

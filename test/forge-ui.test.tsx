@@ -197,7 +197,7 @@ describe('SLA compliance gadget', () => {
 
 describe('scorecard gadget', () => {
   it('says how to write the month when the saved one is not YYYY-MM, in English and Vietnamese', async () => {
-    for (const [locale, text] of [['en_US', 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).'], ['vi_VN', 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa gadget).']]) {
+    for (const [locale, text] of [['en_US', 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).'], ['vi_VN', 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa tiện ích).']]) {
       resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', month: '2025-4', sources: 'sla=sla:resolve' }, locale), { getScorecard: { error: 'INVALID_MONTH', message: 'month must be YYYY-MM, got "2025-4"' } });
       const doc = await render(<ScorecardGadget />);
       expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual([text]);

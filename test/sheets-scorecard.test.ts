@@ -129,7 +129,7 @@ describe('the sample back-office scorecard', () => {
     expect(rv.language).toBe('vi');
     expect(nodes(rv.tree).map((n) => [n.id, n.score, n.payout])).toEqual(nodes(r.tree).map((n) => [n.id, n.score, n.payout]));
     expect(rv.kpis.map((k) => [k.id, k.achievement, k.status])).toEqual(r.kpis.map((k) => [k.id, k.achievement, k.status]));
-    expect(vi.ui.alerts[0].prompt).toBe('Đã chèn trang "Yêu cầu mua hàng" và "Thẻ điểm". Mở Thẻ điểm từ menu tiện ích để xem.');
+    expect(vi.ui.alerts[0].prompt).toBe('Đã chèn trang "Yêu cầu mua hàng" và "Thẻ điểm". Mở Thẻ điểm từ trình đơn Tiện ích mở rộng để xem.');
   });
 
   it('S6: a second insert takes free names and points its formulas at its own requests sheet', () => {

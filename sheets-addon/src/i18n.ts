@@ -147,7 +147,7 @@ const vi: Record<MessageKey, string> = {
   calendarsTitle: 'Lịch làm việc',
   helpTitle: 'Hàm KPI',
   helpIntro: 'Gõ = và tên hàm vào ô bất kỳ. Lịch: "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN" hoặc tên lịch đã lưu.',
-  sampleInserted: 'Đã chèn trang "{requests}" và "{scorecard}". Mở Thẻ điểm từ menu tiện ích để xem.',
+  sampleInserted: 'Đã chèn trang "{requests}" và "{scorecard}". Mở Thẻ điểm từ trình đơn Tiện ích mở rộng để xem.',
   overall: 'Tổng điểm',
   perspectives: 'Khía cạnh',
   balance: 'Tốc độ · chính xác · mức độ hài lòng',

@@ -54,6 +54,9 @@ function literalsOf(file: string): FoundString[] {
     found.push({ file: relative(ROOT, join(ROOT, file)), line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: value, owners: ownersOf(node), acceptedOnly: isAcceptedOnly(node) });
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    // A quoted property name (`'goal-red-flag': …`) is a key, not a word anyone reads.
+    const isKey = node.parent !== undefined && ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+    if (isKey) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) add(node, node.text);
     else if (ts.isTemplateExpression(node)) add(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' … '));
     ts.forEachChild(node, visit);

@@ -85,7 +85,7 @@ export type AdminMessagesCatalogue = typeof en;
 
 const vi: AdminMessagesCatalogue = {
   invalidJson: 'Đây không phải JSON hợp lệ',
-  pickerPlaceholder: 'Gõ để tìm trên site…',
+  pickerPlaceholder: 'Gõ để tìm trên trang Jira…',
   pickerTruncated: 'Chỉ liệt kê 500 kết quả đầu; gõ thêm để thu hẹp.',
   pickerFailed: (message: string) => `Không tải được danh sách từ Jira: ${message}`,
   scopeAndFields: 'Yêu cầu được đo và ánh xạ trường',

@@ -59,6 +59,8 @@ const RULES: readonly Rule[] = [
     'cần số giờ làm việc ($1), một khoảng thời gian có đơn vị ($2) hoặc số ngày làm việc nguyên ($3), nhưng nhận $4',
   ],
   [/^must not be negative$/, 'không được âm'],
+  [/^must be a number, not blank$/, 'phải là một số, không được để trống'],
+  [/^must be a number, not (.+)$/, 'phải là một số, không phải $1'],
   [/^is required$/, 'là bắt buộc'],
   // The spill's columns and the core's KPI and scoring checks (core/kpi, core/scorecard/methods).
   [/^expected one column, got (\d+) columns$/, 'cần một cột, nhưng có $1 cột'],
