@@ -101,7 +101,7 @@ export function parseOptions(argv: readonly string[]) {
 }
 
 /** The language a POSIX environment asks for (LC_ALL, then LC_MESSAGES, then LANG): Vietnamese for `vi_VN.UTF-8`. */
-export function languageOfEnvironment(env: Readonly<Record<string, string | undefined>>): Language {
+function languageOfEnvironment(env: Readonly<Record<string, string | undefined>>): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^vi([_.-]|$)/i.test(locale) ? 'vi' : 'en';
 }

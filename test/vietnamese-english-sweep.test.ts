@@ -9,6 +9,7 @@ import { FUNCTIONS } from '../sheets-addon/src/functions-meta';
 import { inLanguage } from '../sheets-addon/src/functions/messages-vi';
 import { FUNCTION_SUMMARIES_VI } from '../sheets-addon/src/help-vi';
 import { type FoundString, productStrings } from './helpers/catalogue-strings';
+import { loadBundle } from './helpers/sheets-sandbox';
 
 /** Codes and abbreviations kept as they are (the issue's list, plus the products and formats a user types or sees). */
 const ALLOWED = new Set([
@@ -25,7 +26,7 @@ const KNOWN_ENGLISH = ['the', 'and', 'not', 'is', 'of', 'or', 'from', 'must', 'e
 const TYPED = new Set([
   ...Object.values(FUNCTIONS).flatMap((f) => f.params.map((p) => (typeof p === 'string' ? p : p.name))),
   ...Object.keys(FUNCTIONS),
-  'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH',
+  'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
 ]);
 
 /** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples and time zone or date patterns. */
@@ -79,6 +80,19 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
 
   it('VI2: the help dialog has a Vietnamese summary for every function', () => {
     expect(Object.keys(FUNCTION_SUMMARIES_VI).sort()).toEqual(Object.keys(FUNCTIONS).sort());
+  });
+
+  it('VI2: the built add-on for a Vietnamese user: menu, help dialog and sample sheets show no English word', () => {
+    const vi = loadBundle({ timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
+    vi.call('onOpen');
+    vi.call('showHelp');
+    vi.call('insertSampleSheet');
+    const [help, inserted] = vi.ui.alerts;
+    expect(help.prompt).toContain('SLA_COMPLIANCE(starts, ends, target, [calendar], [holidays], [as_of]): Tỷ lệ tuân thủ SLA');
+    const sample = vi.book.sheets.slice(1).flatMap((sheet) => [...sheet.cells.values()].map((cell) => cell.value)).filter((v): v is string => typeof v === 'string' && !v.startsWith('='));
+    // Names the sample's people typed (KPI names of the English sample are translated; ids such as PR-001 are codes).
+    const shown = [...vi.ui.menus[0].map((item) => item.caption), help.title, help.prompt, inserted.prompt, ...sample.filter((v) => !/^[A-Z]+(-[A-Z0-9]+)*$/.test(v))];
+    expect(englishIn(shown.map((text) => ({ where: 'add-on', text })))).toEqual([]);
   });
 
   it('VI2: core errors rendered for a Vietnamese sheet are Vietnamese', () => {

@@ -2,12 +2,6 @@ import type { ComplianceCounts } from '../../core/sla';
 import type { ReportResult, TatSummary } from './result';
 import { ENGLISH, type ReportWords } from './words';
 
-/** English numbers, for sections that take no language (the report's own sections use their words' formats). */
-export const formatCount = ENGLISH.count;
-/** A share as a percentage to one decimal; "n/a" when nothing was measurable. */
-export const formatPercent = ENGLISH.percent;
-export const formatHours = ENGLISH.hours;
-
 export const countCells = (c: ComplianceCounts, w: ReportWords = ENGLISH): string[] => [
   w.count(c.met),
   w.count(c.breached),

@@ -35,7 +35,3 @@ export function durationName(minutes: number, language: Language): string {
 
 /** The locale a language formats numbers and dates in: one per panel, report or sheet. */
 export const localeTagOf = (language: Language): string => (language === 'vi' ? 'vi-VN' : 'en-US');
-
-/** A number with at most `digits` decimals in the language's convention: `0,95` and `10.000.000` in Vietnamese. */
-export const numberName = (value: number, language: Language, digits = 2): string =>
-  value.toLocaleString(localeTagOf(language), { maximumFractionDigits: digits });

@@ -36,9 +36,8 @@ export function insertSampleSheet(): void {
 /**
  * The signatures from the metadata table, so the help lists exactly what the add-on provides, each summary in the
  * user's language (names and argument names are what a formula types, so they stay).
- * @internal Exported for its tests.
  */
-export function helpText(language: Language): string {
+function helpText(language: Language): string {
   const lines = FUNCTION_NAMES.map((name) => {
     const { params, summary } = FUNCTIONS[name];
     const args = params.map((p) => ('optional' in p && p.optional ? `[${p.name}]` : p.name)).join(', ');
