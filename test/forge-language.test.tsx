@@ -137,6 +137,18 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
     expect(findAll(doc, 'LineChart')[0].props.data.map((p: { period: string }) => p.period)).toEqual(['Quý I/2025', 'Quý II/2025']);
   });
 
+  it('VI1: refusals are said in the app language by their code: Jira down, a bad payload, no access', async () => {
+    const refusals: Array<[Record<string, unknown>, string]> = [
+      [{ error: 'JIRA_ERROR', message: "Jira did not answer as expected; try again later (the details are in the app's logs)." }, 'Jira không trả lời như mong đợi; hãy thử lại sau (chi tiết có trong nhật ký của ứng dụng).'],
+      [{ error: 'INVALID_PAYLOAD', field: 'projects', message: 'projects: at most 50 different projects' }, 'Dữ liệu gửi lên không hợp lệ ở trường projects (hãy tải lại trang rồi thử lại).'],
+      [{ error: 'FORBIDDEN', message: 'getCompliance is not available from the module x' }, 'Bạn không có quyền xem nội dung này.'],
+    ];
+    for (const [answer, text] of refusals) {
+      resetUi(VIEWS[0].context, { getCompliance: answer }, { site: 'vi' });
+      expect(findAll(await render(<ComplianceGadget />), 'SectionMessage').map(textOf)).toEqual([text]);
+    }
+  });
+
   it('VI1: a user choice of English wins over the site default vi; with nothing chosen an en-US Jira stays English', async () => {
     resetUi(VIEWS[6].context, VIEWS[6].resolvers, { site: 'vi', user: 'en' });
     expect(textOf(await render(<IssuePanel />))).toContain('2h 05m left');

@@ -151,6 +151,10 @@ const en = {
   languageUnsetUser: 'As the site default',
   languageUnsetSite: 'As each user’s Jira language',
   languageNotSaved: 'The language could not be saved.',
+  // Resolver refusals by their code (the resolvers answer in English; a view says them in its language).
+  jiraUnavailable: "Jira did not answer as expected; try again later (the details are in the app's logs).",
+  noConfig: 'Save a configuration first.',
+  invalidPayload: (_field: string, message: string) => message,
 };
 
 export type Messages = typeof en;
@@ -299,6 +303,9 @@ const vi: Messages = {
   languageUnsetUser: 'Theo mặc định của trang',
   languageUnsetSite: 'Theo ngôn ngữ Jira của từng người dùng',
   languageNotSaved: 'Không lưu được ngôn ngữ.',
+  jiraUnavailable: 'Jira không trả lời như mong đợi; hãy thử lại sau (chi tiết có trong nhật ký của ứng dụng).',
+  noConfig: 'Hãy lưu cấu hình trước.',
+  invalidPayload: (field: string) => `Dữ liệu gửi lên không hợp lệ ở trường ${field} (hãy tải lại trang rồi thử lại).`,
 };
 
 /** The catalogue of an app language, or of a locale tag (`vi-VN`) where a component is handed the view's locale. */
