@@ -149,6 +149,17 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
     }
   });
 
+  it('VI1: the admin page in Vietnamese: holiday names by Vietnamese law, dates dd/mm/yyyy, the core\'s errors in Vietnamese', async () => {
+    const preview = { ok: true, preview: { timeZone: 'Asia/Ho_Chi_Minh', windows: [], holidays: [{ date: '2025-09-02', name: 'National Day', country: 'VN' }, { date: '2025-12-24', name: '', country: null }], makeUpDays: [{ date: '2025-04-26', country: 'VN' }], year: 2025 } };
+    const rejected = { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: it has no working hours on any day' }] };
+    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, previewCalendar: preview, getConfig: CONFIG, saveConfig: rejected }, { site: 'vi' });
+    const doc = await render(<AdminPage />);
+    expect(findAll(doc, 'DynamicTable').flatMap((t) => findAll(t, 'Cell').map(textOf))).toEqual(expect.arrayContaining(['02/09/2025', 'Quốc khánh (VN)', '24/12/2025', 'Ngày nghỉ thêm']));
+    expect(textOf(doc)).toContain('Ngày làm bù: 26/04/2025 (VN)');
+    await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('calendar: lịch không có giờ làm việc vào ngày nào');
+  });
+
   it('VI1: a user choice of English wins over the site default vi; with nothing chosen an en-US Jira stays English', async () => {
     resetUi(VIEWS[6].context, VIEWS[6].resolvers, { site: 'vi', user: 'en' });
     expect(textOf(await render(<IssuePanel />))).toContain('2h 05m left');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inLanguage } from '../sheets-addon/src/functions/messages-vi';
+import { inLanguage } from '../core/i18n';
 import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, dso, parseCalendarText, parseTarget, progressScore, retentionRate } from '../core';
 import { FUNCTIONS } from '../sheets-addon/src/functions-meta';
-import { inLanguage } from '../sheets-addon/src/functions/messages-vi';
+import { inLanguage } from '../core/i18n';
 import { FUNCTION_SUMMARIES_VI } from '../sheets-addon/src/help-vi';
 import { type FoundString, productStrings } from './helpers/catalogue-strings';
 import { loadBundle } from './helpers/sheets-sandbox';
@@ -63,7 +63,7 @@ const VI_CATALOGUES = strings.filter(
 describe('VI2: Vietnamese mode shows no English word outside the codes and abbreviations', () => {
   it('VI2: the sweep reads every door\'s Vietnamese catalogue', () => {
     const files = new Set(VI_CATALOGUES.map((s) => s.file));
-    for (const file of ['forge-app/src/i18n/messages.ts', 'forge-app/src/i18n/admin-messages.ts', 'forge-app/src/i18n/scorecard-editor-messages.ts', 'sheets-addon/src/i18n.ts', 'sheets-addon/src/help-vi.ts', 'sheets-addon/src/addon/sample.ts', 'sheets-addon/src/functions/messages-vi.ts', 'sheets-addon/src/scorecard/vocabulary.ts']) {
+    for (const file of ['forge-app/src/i18n/messages.ts', 'forge-app/src/i18n/admin-messages.ts', 'forge-app/src/i18n/scorecard-editor-messages.ts', 'sheets-addon/src/i18n.ts', 'sheets-addon/src/help-vi.ts', 'sheets-addon/src/addon/sample.ts', 'core/i18n/messages-vi.ts', 'sheets-addon/src/scorecard/vocabulary.ts', 'cli/report/words.ts']) {
       expect(files, file).toContain(file);
     }
     expect(englishWords.size).toBeGreaterThan(300);

@@ -1,9 +1,11 @@
+import type { Language } from '../../core/i18n';
+
 /**
  * The add-on's own words in English and Vietnamese, for the menu (server) and the sidebars (browser): one table so
  * both languages always have every key. Vietnamese when the locale starts with `vi`: the user's for the menu and the
  * pages, the spreadsheet's for custom functions (functions/index.ts).
  */
-export type Language = 'en' | 'vi';
+export type { Language };
 
 export const languageOf = (locale: string | undefined): Language => (/^vi([-_]|$)/i.test(locale ?? '') ? 'vi' : 'en');
 

@@ -1,7 +1,10 @@
 import type { Weekday } from '../../../core/calendar';
+import type { Language } from '../../../core/i18n';
 
 /** The admin page's editors in English and Vietnamese (the rest of the app's words are in i18n/messages.ts). */
 const en = {
+  /** The catalogue's language, for the core's messages the editors show (core/i18n `inLanguage`). */
+  language: 'en' as Language,
   invalidJson: 'This is not valid JSON',
   pickerPlaceholder: 'Type to search the site…',
   pickerTruncated: 'Only the first 500 matches are listed; type more to narrow them.',
@@ -84,6 +87,7 @@ const en = {
 export type AdminMessagesCatalogue = typeof en;
 
 const vi: AdminMessagesCatalogue = {
+  language: 'vi',
   invalidJson: 'Đây không phải JSON hợp lệ',
   pickerPlaceholder: 'Gõ để tìm trên trang Jira…',
   pickerTruncated: 'Chỉ liệt kê 500 kết quả đầu; gõ thêm để thu hẹp.',

@@ -1,10 +1,11 @@
-import type { Language } from '../i18n';
+import type { Language } from './language';
 
 /**
- * The custom functions' error messages in Vietnamese. The functions and the core write them in English with the
- * argument's name first (`ends row 17: 2025-01-02 08:00 is before its start`); for a Vietnamese user each known
- * phrase is rewritten around the same values, and the argument names (the words typed in the formula) stay as they
- * are. A phrase not listed stays English rather than being guessed.
+ * The core's and the doors' error messages in Vietnamese (the Sheets functions', the calendar text's, the KPI checks').
+ * They are written in English with the argument's name first (`ends row 17: 2025-01-02 08:00 is before its start`);
+ * for a Vietnamese user each known phrase is rewritten around the same values, and the argument names (the words
+ * typed in a formula or a calendar) stay as they are. A phrase not listed stays English rather than being guessed.
+ * Every door renders a core error through here, so one phrase has one Vietnamese wording everywhere.
  */
 
 /** A pattern and its Vietnamese: a replacement string, or a function where a value changes form (`0.95` → `0,95`). */
