@@ -121,9 +121,9 @@ describe('scorecard sidebar in Chromium', () => {
     await expect(page.locator('.overall-label').textContent()).resolves.toBe('Tổng điểm');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     const tree = page.getByRole('list', { name: 'Cây thẻ điểm', exact: true });
-    await expect(tree.getByRole('listitem', { name: /^Khối văn phòng \(thẻ điểm\): \d+%/ }).count()).resolves.toBe(1);
+    await expect(tree.getByRole('listitem', { name: /^Khối hỗ trợ \(Back Office\) \(thẻ điểm\): \d+%/ }).count()).resolves.toBe(1);
     const finance = tree.getByRole('listitem', { name: /^Tài chính \(khía cạnh\): 75%/ });
-    await expect(finance.getByRole('listitem', { name: 'Số ngày thu tiền bình quân (DSO) (tiến độ): 51 ngày, 60%, Không đạt', exact: true }).count()).resolves.toBe(1);
+    await expect(finance.getByRole('listitem', { name: 'Số ngày phải thu (DSO) (tiến độ từ mức cơ sở): 51 ngày, 60%, Không đạt', exact: true }).count()).resolves.toBe(1);
     await page.close();
   });
 
