@@ -60,6 +60,10 @@ const RULES: readonly Rule[] = [
     'cần số giờ làm việc ($1), một khoảng thời gian có đơn vị ($2) hoặc số ngày làm việc nguyên ($3), nhưng nhận $4',
   ],
   [/^must not be negative$/, 'không được âm'],
+  // The Jira app's admin page (forge-app/src/resolvers): "try on issue" and the typed actuals.
+  [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
+  [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],
+  [/^month must be YYYY-MM, got (.+)$/, 'tháng phải có dạng YYYY-MM, nhưng nhận $1'],
   [/^must be a number, not blank$/, 'phải là một số, không được để trống'],
   [/^must be a number, not (.+)$/, 'phải là một số, không phải $1'],
   [/^is required$/, 'là bắt buộc'],
@@ -142,7 +146,7 @@ function phrase(text: string): string | null {
 
 /** `SLA_COMPLIANCE: ` first, then `ends row 17: ` or `target: ` before a phrase, or a subject (`ends has …`). */
 const FUNCTION_PREFIX = /^((?:[A-Z][A-Z_]+: )?)(.*)$/s;
-const ARGUMENT_PREFIX = /^([a-z_]+)(?: row (\d+))?: (.*)$/s;
+const ARGUMENT_PREFIX = /^([a-z][A-Za-z_]*)(?: row (\d+))?: (.*)$/s;
 const SUBJECT = /^([a-z_]+) (.*)$/s;
 
 /** A message in the user's language: English as written, Vietnamese phrase by phrase where the phrase is known. */
