@@ -160,6 +160,14 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('calendar: lịch không có giờ làm việc vào ngày nào');
   });
 
+  it('VI1: the portal survey says a refused answer in Vietnamese', async () => {
+    resetUi(VIEWS[8].context, { getInpsQuestion: { state: 'open' }, submitInps: { error: 'INVALID', field: 'comment', message: 'comment: at most 2000 characters, got 2500' } }, { site: 'vi' });
+    let doc = await render(<InpsPortalQuestion />);
+    doc = await fire(findAll(doc, 'RadioGroup')[0].props.onChange, { target: { value: '9' } });
+    doc = await fire(findAll(doc, 'Button')[0].props.onClick);
+    expect(findAll(doc, 'ErrorMessage').map(textOf)).toEqual(['comment: tối đa 2000 ký tự, nhưng có 2500']);
+  });
+
   it('VI1: a user choice of English wins over the site default vi; with nothing chosen an en-US Jira stays English', async () => {
     resetUi(VIEWS[6].context, VIEWS[6].resolvers, { site: 'vi', user: 'en' });
     expect(textOf(await render(<IssuePanel />))).toContain('2h 05m left');

@@ -64,6 +64,11 @@ const RULES: readonly Rule[] = [
   [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
   [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],
   [/^month must be YYYY-MM, got (.+)$/, 'tháng phải có dạng YYYY-MM, nhưng nhận $1'],
+  // The portal's iNPS question (forge-app/src/resolvers/inps.ts), read by the request's customer.
+  [/^only a signed-in customer can answer \(anonymous portal visitors cannot\)$/, 'chỉ khách hàng đã đăng nhập mới trả lời được (khách vãng lai trên cổng thông tin thì không)'],
+  [/^expected a whole number from 0 to 10, got (.+)$/, 'cần một số nguyên từ 0 đến 10, nhưng nhận $1'],
+  [/^at most (\d+) characters, got (\d+)$/, 'tối đa $1 ký tự, nhưng có $2'],
+  [/^expected text$/, 'cần văn bản'],
   [/^must be a number, not blank$/, 'phải là một số, không được để trống'],
   [/^must be a number, not (.+)$/, 'phải là một số, không phải $1'],
   [/^is required$/, 'là bắt buộc'],
