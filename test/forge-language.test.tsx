@@ -149,11 +149,13 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
     }
   });
 
-  it('VI1: the admin page in Vietnamese: holiday names by Vietnamese law, dates dd/mm/yyyy, the core\'s errors in Vietnamese', async () => {
+  it('VI1: the admin page in Vietnamese: last sync and holiday dates dd/mm/yyyy, holiday names by Vietnamese law, the core\'s errors in Vietnamese', async () => {
     const preview = { ok: true, preview: { timeZone: 'Asia/Ho_Chi_Minh', windows: [], holidays: [{ date: '2025-09-02', name: 'National Day', country: 'VN' }, { date: '2025-12-24', name: '', country: null }], makeUpDays: [{ date: '2025-04-26', country: 'VN' }], year: 2025 } };
     const rejected = { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: it has no working hours on any day' }] };
-    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, previewCalendar: preview, getConfig: CONFIG, saveConfig: rejected }, { site: 'vi' });
+    const synced = { ...CONFIG, sync: { ...CONFIG.sync, lastRunAt: Date.parse('2025-03-03T11:00:00Z'), lastRun: { issues: 12_345 } } };
+    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, previewCalendar: preview, getConfig: synced, saveConfig: rejected }, { site: 'vi' });
     const doc = await render(<AdminPage />);
+    expect(textOf(doc)).toContain('Đồng bộ gần nhất 18:00 03/03/2025: 12.345 yêu cầu.');
     expect(findAll(doc, 'DynamicTable').flatMap((t) => findAll(t, 'Cell').map(textOf))).toEqual(expect.arrayContaining(['02/09/2025', 'Quốc khánh (VN)', '24/12/2025', 'Ngày nghỉ thêm']));
     expect(textOf(doc)).toContain('Ngày làm bù: 26/04/2025 (VN)');
     await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);

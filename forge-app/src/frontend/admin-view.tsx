@@ -11,6 +11,7 @@ import { fieldErrors } from './admin-field-errors';
 import { HistoryPanel } from './admin-history-panel';
 import { AdminJson } from './admin-json';
 import { adminMessagesFor } from '../i18n/admin-messages';
+import { formatCount, formatInstant } from '../i18n/messages';
 import { AdminMessages } from './admin-messages-context';
 import { PickerCache } from './admin-picker';
 import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
@@ -97,7 +98,7 @@ export function AdminPage() {
         <Stack space="space.300">
           <Heading size="large">{t.adminTitle}</Heading>
           <LanguagePicker app={app} site />
-          {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(new Date(stored!.sync.lastRunAt).toISOString(), last.issues)}</Text>}
+          {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(formatInstant(stored!.sync.lastRunAt, locale, context.timezone), formatCount(last.issues, locale))}</Text>}
           {notice === 'saved' && <SectionMessage appearance="success"><Text>{t.saved}</Text></SectionMessage>}
           {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}
           {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}

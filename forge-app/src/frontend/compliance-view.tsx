@@ -92,7 +92,7 @@ export function ComplianceGadget() {
         <EmptyState header={t.noData} />
       ) : (
         <Stack space="space.200">
-          <Text>{`${t.met}: ${total.met} · ${t.breached}: ${total.breached} · ${t.openBreached}: ${total.ongoingBreached}`}</Text>
+          <Text>{`${t.met}: ${formatCount(total.met, locale)} · ${t.breached}: ${formatCount(total.breached, locale)} · ${t.openBreached}: ${formatCount(total.ongoingBreached, locale)}`}</Text>
           <DonutChart
             data={[
               { label: t.met, value: total.met },
