@@ -26,7 +26,7 @@ const KNOWN_ENGLISH = ['the', 'and', 'not', 'is', 'of', 'or', 'from', 'must', 'e
 const TYPED = new Set([
   ...Object.values(FUNCTIONS).flatMap((f) => f.params.map((p) => (typeof p === 'string' ? p : p.name))),
   ...Object.keys(FUNCTIONS),
-  'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'issueKey', 'month', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
+  'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'issueKey', 'month', 'guardedBy', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
 ]);
 
 /** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples and time zone or date patterns. */
@@ -118,8 +118,13 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
       throw new Error(`${fail.toString()} did not fail`);
     });
     // The Jira app's admin page messages that go through the same catalogue.
-    const adminPage = ['issueKey: expected an issue key such as SUP-12, got "x"', 'issueKey: no issue SUP-9 that you may browse', 'month: month must be YYYY-MM, got "2025-4"'];
+    const adminPage = [
+      'issueKey: expected an issue key such as SUP-12, got "x"', 'issueKey: no issue SUP-9 that you may browse', 'month: month must be YYYY-MM, got "2025-4"',
+      'leave out ORDER BY: the sync orders by updated itself', 'policy id "resolve" is used twice', 'KPI id "sla" is used twice', 'guardedBy "ftr" is not a KPI of scorecard "bo"',
+      'give the JQL of the issues to measure, e.g. project in (IT, HR)', 'the configuration must be a JSON object',
+    ];
     expect(englishIn([...rendered, ...adminPage].map((message) => ({ where: message, text: inLanguage(message, 'vi') })))).toEqual([]);
     expect(inLanguage(adminPage[0], 'vi')).toBe('issueKey: cần mã yêu cầu như SUP-12, nhưng nhận "x"');
+    expect(inLanguage('KPI id "sla" is used twice', 'vi')).toBe('mã KPI "sla" được dùng hai lần');
   });
 });

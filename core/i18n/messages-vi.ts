@@ -11,6 +11,9 @@ import type { Language } from './language';
 /** A pattern and its Vietnamese: a replacement string, or a function where a value changes form (`0.95` → `0,95`). */
 type Rule = readonly [RegExp, string | ((match: string, ...groups: string[]) => string)];
 
+/** The configuration's kinds of id, as the glossary names them. */
+const KIND_VI: Readonly<Record<string, string>> = { policy: 'chính sách', scorecard: 'thẻ điểm', perspective: 'khía cạnh', objective: 'mục tiêu', kpi: 'KPI' };
+
 /** A decimal written the English way, as Vietnamese writes it. */
 const decimalComma = (value: string): string => value.replace('.', ',');
 
@@ -64,6 +67,18 @@ const RULES: readonly Rule[] = [
   [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
   [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],
   [/^month must be YYYY-MM, got (.+)$/, 'tháng phải có dạng YYYY-MM, nhưng nhận $1'],
+  // The Jira app's configuration check (forge-app/src/config), shown at each field of the admin page.
+  [/^leave out ORDER BY: the sync orders by updated itself$/, 'bỏ "ORDER BY" đi: lần đồng bộ tự sắp xếp theo trường "updated"'],
+  [/^give the JQL of the issues to measure, e\.g\. (.+)$/, 'hãy nhập JQL của các yêu cầu cần đo, ví dụ "$1"'],
+  [/^name the request type field \(for JSM: (\w+)\)$/, 'hãy ghi trường loại yêu cầu (với JSM: $1)'],
+  [/^the configuration must be a JSON object$/, 'cấu hình phải là một đối tượng JSON'],
+  [/^a policy id needs at least one character other than spaces$/, 'mã chính sách cần ít nhất một ký tự không phải dấu cách'],
+  [/^policy id (".*") starts or ends with spaces; remove them$/, 'mã chính sách $1 bắt đầu hoặc kết thúc bằng dấu cách; hãy bỏ các dấu cách đó'],
+  [/^policy ids starting with "jsm:" are reserved for JSM's own SLA metrics$/, 'mã chính sách bắt đầu bằng "jsm:" được dành cho các chỉ số SLA của chính JSM'],
+  [/^policy id "_tickets" is reserved by the app$/, 'mã chính sách "_tickets" được ứng dụng dành riêng'],
+  [/^(policy|scorecard|perspective|objective|kpi) id (".*") is used twice$/i, (_, kind: string, id: string) => `mã ${KIND_VI[kind.toLowerCase()]} ${id} được dùng hai lần`],
+  [/^(guardedBy |cascadesFrom )?(".*") is not a KPI of (?:the parent )?scorecard (".*")$/, '$1$2 không phải là KPI của thẻ điểm $3'],
+  [/^a perspective weight must not be negative$/, 'trọng số của khía cạnh không được âm'],
   // The portal's iNPS question (forge-app/src/resolvers/inps.ts), read by the request's customer.
   [/^only a signed-in customer can answer \(anonymous portal visitors cannot\)$/, 'chỉ khách hàng đã đăng nhập mới trả lời được (khách vãng lai trên cổng thông tin thì không)'],
   [/^expected a whole number from 0 to 10, got (.+)$/, 'cần một số nguyên từ 0 đến 10, nhưng nhận $1'],
