@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type Language, LANGUAGES } from '../core/i18n';
 import { InputError } from './errors';
 import { offsetMinutes, parseDateTime } from './time';
 
@@ -49,6 +50,9 @@ Options:
                          stop, state, elapsed/paused/remaining working minutes, due)
   --html <file>          also write the report as a self-contained HTML page
   --json                 print the result as JSON instead of the text report
+  --lang <en|vi>         the text and HTML report's language: en, or vi (Vietnamese words,
+                         1.234,5 numbers, Tháng 3/2012 months); default: the environment's
+                         locale (LC_ALL, LC_MESSAGES, LANG: vi_VN.UTF-8 gives vi), else en
   --strict               make each correction of the log (a row out of its ticket's order, a
                          time before the previous row's or the creation, a blank status) an
                          error naming its row, instead of making and counting it
@@ -76,6 +80,7 @@ const OPTIONS = {
   cycles: { type: 'string' },
   html: { type: 'string' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -106,6 +111,19 @@ export function parseOptions(argv: readonly string[]) {
   } catch (error) {
     throw usageError(error);
   }
+}
+
+/** The language a POSIX environment asks for (LC_ALL, then LC_MESSAGES, then LANG): Vietnamese for `vi_VN.UTF-8`. */
+function languageOfEnvironment(env: Readonly<Record<string, string | undefined>>): Language {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^vi([_.-]|$)/i.test(locale) ? 'vi' : 'en';
+}
+
+/** `--lang`: en or vi; without it the environment's locale decides (docs: the help above). */
+export function readLanguage(text: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
+  if (text === undefined) return languageOfEnvironment(env);
+  if (!(LANGUAGES as readonly string[]).includes(text)) throw new InputError(`--lang: expected en or vi, got ${JSON.stringify(text)}`);
+  return text as Language;
 }
 
 /** `--as-of`: an ISO date-time with a real offset; the message says which part is wrong. */

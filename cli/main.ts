@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
-import { DEFAULTS, HELP, parseOptions, readAsOf } from './args';
+import { DEFAULTS, HELP, parseOptions, readAsOf, readLanguage } from './args';
 import { compileCalendars, createClocks, type NamedFile, readJson, reason } from './config';
 import { type Catalogue, MarketError, readCatalogue, readSignalParameters, SignalError, type SignalParameters, statementCsv } from '../core/market';
 import { ConfigError, InputError } from './errors';
@@ -14,6 +14,7 @@ import { checkOutputs, writeOutput } from './report/output-file';
 import type { ReportResult } from './report/result';
 import { readScorecardFile, renderScorecard, scorecardJson, scorecardSection, type ScorecardFile } from './report/scorecard';
 import { renderReport } from './report/text';
+import { type ReportWords, wordsFor } from './report/words';
 
 export { HELP } from './args';
 
@@ -163,20 +164,20 @@ async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | und
 }
 
 /** The report on stdout (text or JSON), then the HTML page when asked for. */
-function writeReport(result: ReportResult, setup: Setup, values: Options, io: Io): void {
+function writeReport(result: ReportResult, setup: Setup, values: Options, words: ReportWords, io: Io): void {
   for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
   const section = scorecardSection(setup.scorecard, setup.files.scorecard.name, result);
   io.stdout.write(
     values.json
       ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n`
-      : `${renderReport(result)}\n${result.internalMarket ? `${renderMarket(result.internalMarket).join('\n')}\n` : ''}${renderScorecard(section).join('\n')}\n`,
+      : `${renderReport(result, words)}\n${result.internalMarket ? `${renderMarket(result.internalMarket).join('\n')}\n` : ''}${renderScorecard(section, words).join('\n')}\n`,
   );
   if (values.statement !== undefined && result.internalMarket) {
     writeOutput('--statement', values.statement, statementCsv(result.internalMarket.statements));
     io.stderr.write(`Statement written to ${values.statement}\n`);
   }
   if (values.html !== undefined) {
-    writeOutput('--html', values.html, renderHtml(result, section));
+    writeOutput('--html', values.html, renderHtml(result, section, words));
     io.stderr.write(`HTML report written to ${values.html}\n`);
   }
 }
@@ -190,12 +191,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(HELP);
       return 0;
     }
+    const words = wordsFor(readLanguage(values.lang, process.env));
     const setup = await readSetup(values);
     checkOutputPaths(setup, values);
     if (values.cycles !== undefined) cycles = new CyclesWriter(values.cycles);
     const result = await analyse(setup, values, cycles, io);
     cycles?.flush();
-    writeReport(result, setup, values, io);
+    writeReport(result, setup, values, words, io);
     if (cycles !== undefined) {
       cycles.close();
       cycles = undefined;

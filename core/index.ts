@@ -1,5 +1,6 @@
 /** The engine's public surface: adapters import from here, never from platform code. */
 export * from './calendar';
+export * from './i18n';
 export * from './kpi';
 export * from './market';
 export * from './scorecard';

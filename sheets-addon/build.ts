@@ -83,6 +83,8 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     mainFields: ['module', 'main'],
     minify: true,
     legalComments: 'none',
+    // Vietnamese text as UTF-8 (Apps Script reads script files as UTF-8): as \uXXXX escapes each letter took 6 bytes.
+    charset: 'utf8',
     write: false,
     metafile: true,
     plugins: [englishZodMessagesOnly, noZodOptInTools, coreModulesWithoutSideEffects],

@@ -275,9 +275,9 @@ describe('admin page without JSON', () => {
         at(c.start),
         at(c.stop),
         at(c.due),
-        formatMinutes(c.elapsedMinutes),
-        formatMinutes(c.pausedMinutes),
-        c.remainingMinutes >= 0 ? `${formatMinutes(c.remainingMinutes)} left` : `${formatMinutes(-c.remainingMinutes)} overdue`,
+        formatMinutes(c.elapsedMinutes, 'en-US'),
+        formatMinutes(c.pausedMinutes, 'en-US'),
+        c.remainingMinutes >= 0 ? `${formatMinutes(c.remainingMinutes, 'en-US')} left` : `${formatMinutes(-c.remainingMinutes, 'en-US')} overdue`,
       ]),
     );
     expect(textOf(lastDoc())).toContain(`SUP-7 under goal 6h, as of ${at(asOf)}: 2 cycles.`);
@@ -602,7 +602,7 @@ describe('C1: internal customers', () => {
     resetUi(gadget({ policyId: 'purchasing', projects: 'sup', months: '3' }, 'vi_VN'), bridgeResolvers(['getCustomerReport']));
     const doc = await render(<CustomerReportGadget />);
     expect(ui.invokes).toEqual([{ functionKey: 'getCustomerReport', payload: { policyId: 'purchasing', projects: ['SUP'], months: 3 } }]);
-    expect(textOf(doc)).toContain('Mức cam kết 90% (vàng từ 85%)');
+    expect(textOf(doc)).toContain('Mức cam kết 90% (cần theo dõi từ 85%)');
     expect(findAll(doc, 'Lozenge').map((l) => [l.props.appearance, textOf(l)])).toEqual([['removed', '50% (1/2)'], ['success', '100% (1/1)'], ['success', '100% (1/1)']]);
     expect(rowsOf(doc, 4).map((row) => [row[0], row[2], row[3]])).toEqual([
       ['Finance', '15,5 giờ', '0 · 2 câu trả lời'],
@@ -667,7 +667,7 @@ describe('N1: iNPS on the customer portal', () => {
     const byRequester = (name: string) => (payload: unknown) => asRequester('SUP-33', 'requester-33', name, payload);
     resetUi(portal, { getInpsQuestion: byRequester('getInpsQuestion'), submitInps: byRequester('submitInps') });
     let doc = await render(<InpsPortalQuestion />);
-    expect(textOf(doc)).toContain('Bạn có sẵn lòng giới thiệu đội ngũ của chúng tôi cho đồng nghiệp không?');
+    expect(textOf(doc)).toContain('Trên thang điểm từ 0 đến 10, bạn sẵn lòng giới thiệu đội ngũ của chúng tôi với đồng nghiệp đến mức nào?');
     const radios = findAll(doc, 'RadioGroup')[0];
     expect(radios.props.options.map((o: { value: string }) => o.value)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     // Sending without a score says what is missing and calls nothing.
@@ -758,7 +758,7 @@ describe('L1: licensing', () => {
     doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
     expect(findAll(doc, 'SectionMessage').map(textOf)).toContain(message);
     expect(textOf(doc)).not.toContain('Hãy sửa');
-    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu quá khứ')!.props.onClick);
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu cũ')!.props.onClick);
     expect(findAll(doc, 'SectionMessage').map(textOf).filter((text) => text === message)).toHaveLength(2);
   });
 

@@ -89,7 +89,7 @@ describe('scorecard gadget', () => {
     ]);
     expect(findAll(tree, 'Text').filter((t) => t.props.color === 'color.text.subtlest').map(textOf)).toEqual(['Scorecard: Back office', `${e}Objective: Accuracy`, `${e}${e}Payroll accuracy`]);
     expect(textOf(findAll(doc, 'Lozenge')[0])).toBe('Not scored: data missing');
-    expect(findAll(doc, 'BarChart')[0].props.data).toEqual([{ pillar: 'speed', achievement: 105 }, { pillar: 'accuracy', achievement: 0 }, { pillar: 'satisfaction', achievement: 50 }]);
+    expect(findAll(doc, 'BarChart')[0].props.data).toEqual([{ pillar: 'Speed', achievement: 105 }, { pillar: 'Accuracy', achievement: 0 }, { pillar: 'Satisfaction', achievement: 50 }]);
     // The trend leaves out periods without a score (greyed under strict here) instead of drawing them as 0.
     const [trend] = findAll(doc, 'LineChart');
     expect([trend.props.title, trend.props.data]).toEqual(['Overall score by period', [{ period: '2024-12', score: 81.3 }, { period: '2025-01', score: 90 }]]);
@@ -100,16 +100,16 @@ describe('scorecard gadget', () => {
     resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve', month: '2025-03', period: 'quarter' }, 'vi_VN'), { getScorecard: { ...ANSWER, period: 'quarter', periodKey: '2025-Q1' } });
     const doc = await render(<ScorecardGadget />);
     expect(ui.invokes[0].payload).toEqual({ scorecardId: 'backoffice', projects: ['SUP'], sources: { sla: 'sla:resolve' }, month: '2025-03', period: 'quarter' });
-    expect(textOf(findAll(doc, 'Heading')[0])).toBe('Back office · Quý 2025-Q1');
+    expect(textOf(findAll(doc, 'Heading')[0])).toBe('Back office · Quý I/2025');
     const pay = findAll(doc, 'DynamicTable')[1];
     expect(pay.props.caption).toBe('Lương KPI');
-    expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Thưởng'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000']]);
-    expect(rowsOf(findAll(doc, 'DynamicTable')[0])[3]).toEqual(['\u2003\u2003SLA met', 'Tỷ lệ so với mục tiêu', '99,75 %', '95 %', '105%', '52,5%', 'GREEN']);
+    expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Lương KPI chi trả'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000']]);
+    expect(rowsOf(findAll(doc, 'DynamicTable')[0])[3]).toEqual(['\u2003\u2003SLA met', 'Tỷ lệ so với chỉ tiêu', '99,75 %', '95 %', '105%', '52,5%', 'Đạt']);
     expect(findAll(doc, 'SectionMessage').map((m) => [m.props.title, textOf(m)])).toEqual([
       ['Lưu ý', '"Lan" có 7 KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.' +
         'KPI "Payroll accuracy" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.' +
-        'KPI tốc độ "Turnaround" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ đổi lấy chất lượng.'],
-      ['Có thể đang "chạy số"', '"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.'],
+        'KPI tốc độ "Turnaround" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ chạy theo tốc độ mà hy sinh chất lượng.'],
+      ['Có thể đang làm đẹp số liệu', '"SLA met" tốt lên trong khi chỉ số kiểm soát "Compliance incidents" xấu đi.'],
     ]);
   });
 
@@ -355,7 +355,7 @@ describe('admin page: scorecards edited as a tree, saved through the configurati
     expect(saved.config.scorecards[0].tree.root.kpis![1]).toMatchObject({ id: 'ftr', target: 0, scoring: { method: 'binary' } });
     expect(saved.config.scorecards[0].sources).toEqual({ sla: 'sla:resolve', ftr: 'ftr' });
     expect(errorsAt('scorecards.0.tree.root.kpis.1.target')).toEqual(['KPI "ftr": target must be greater than 0']);
-    expect(select('scorecards.0.tree.root.kpis.1.scoring.method').props.value).toEqual({ label: 'Đạt hoặc không', value: 'binary' });
+    expect(select('scorecards.0.tree.root.kpis.1.scoring.method').props.value).toEqual({ label: 'Đạt/không đạt', value: 'binary' });
   });
 
   const V = 'scorecards.0.viewers';

@@ -310,6 +310,9 @@ describe('SEC6: each resolver answers only the modules it belongs to', () => {
     getCompliance: [MODULES.complianceGadget], getScorecard: [MODULES.scorecardGadget], getCustomerReport: [MODULES.customerGadget],
     getChoices: [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget],
     getIssueClocks: [MODULES.issuePanel], getInpsQuestion: [MODULES.portal], submitInps: [MODULES.portal],
+    getAppLanguage: Object.values(MODULES),
+    setUserLanguage: Object.values(MODULES).filter((m) => m !== MODULES.portal),
+    setSiteLanguage: [MODULES.adminPage],
   };
 
   it('SEC6: the module keys are the manifest\'s, and every resolver is in the table', () => {

@@ -63,7 +63,7 @@ describe('SLA compliance gadget', () => {
     expect(textOf(findAll(doc, 'Heading')[0])).toBe('—');
     expect(findAll(doc, 'EmptyState')[0].props.header).toBe('Chưa có chu kỳ SLA nào được đo trong kỳ này.');
     expect(findAll(doc, 'DonutChart')).toEqual([]);
-    expect(textOf(doc)).toContain('Không có yêu cầu nào đã hoặc sắp quá hạn.');
+    expect(textOf(doc)).toContain('Không có yêu cầu nào đã vi phạm hoặc sắp đến hạn.');
   });
 
   it('says what a refused query or a Jira failure is, and "no access" in the user\'s language for a refusal', async () => {
@@ -197,7 +197,7 @@ describe('SLA compliance gadget', () => {
 
 describe('scorecard gadget', () => {
   it('says how to write the month when the saved one is not YYYY-MM, in English and Vietnamese', async () => {
-    for (const [locale, text] of [['en_US', 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).'], ['vi_VN', 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa gadget).']]) {
+    for (const [locale, text] of [['en_US', 'Month: write it as YYYY-MM, e.g. 2025-04 (edit the gadget).'], ['vi_VN', 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa tiện ích).']]) {
       resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', month: '2025-4', sources: 'sla=sla:resolve' }, locale), { getScorecard: { error: 'INVALID_MONTH', message: 'month must be YYYY-MM, got "2025-4"' } });
       const doc = await render(<ScorecardGadget />);
       expect(findAll(doc, 'SectionMessage').map(textOf)).toEqual([text]);
@@ -212,7 +212,7 @@ describe('at-risk list in the viewer\'s zone and locale', () => {
     resetUi({ ...gadget(COMPLIANCE_CONFIG, 'vi_VN'), timezone: 'Asia/Ho_Chi_Minh' }, { getCompliance: { ...ANSWER, atRisk } });
     const doc = await render(<ComplianceGadget />);
     const cells = findAll(findAll(doc, 'DynamicTable').at(-1)!, 'Cell').map(textOf);
-    expect(cells).toEqual(['Yêu cầu', 'Hạn', 'Trạng thái', 'Người xử lý', 'SUP-7', '16:00 10/03/2025', 'Vi phạm', 'Một người dùng (chưa đồng bộ tên)', 'SUP-8', '18:00 10/03/2025', 'Sắp đến hạn', '—']);
+    expect(cells).toEqual(['Yêu cầu', 'Hạn xử lý', 'Trạng thái', 'Người xử lý', 'SUP-7', '16:00 10/03/2025', 'Vi phạm', 'Một người dùng (chưa đồng bộ tên)', 'SUP-8', '18:00 10/03/2025', 'Sắp đến hạn', '—']);
   });
 });
 
@@ -290,7 +290,7 @@ describe('admin page', () => {
     const text = textOf(doc);
     expect(text).toContain('Tình trạng đồng bộ');
     expect(text).toContain('Lần chạy gần nhất: 18:00 03/03/2025');
-    expect(text).toContain('Chậm hơn Jira 1h 30m');
+    expect(text).toContain('Chậm hơn Jira 1 giờ 30 phút');
     expect(text).toContain('Số yêu cầu đã xử lý: 12.345 (số lần lỗi: 7)');
     expect(text).toContain('2 yêu cầu lỗi một hai lần');
     const table = findAll(doc, 'DynamicTable')[0];
@@ -318,7 +318,7 @@ describe('admin page', () => {
     const doc = await render(<AdminPage />);
     expect(textOf(doc)).toContain('Đang tính lại các yêu cầu cũ theo cấu hình đã lưu: xong 1.000 trên khoảng 2.500 (bắt đầu 09:00 03/03/2025).');
     expect(findAll(doc, 'ProgressBar')[0].props.value).toBe(0.4);
-    const button = findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu quá khứ')!;
+    const button = findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu cũ')!;
     await fire(button.props.onClick);
     expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'startRecompute']);
     expect(textOf(lastDoc())).toContain('Đã bắt đầu tính lại.');

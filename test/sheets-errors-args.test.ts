@@ -47,7 +47,7 @@ describe('a due time past the holiday tables names the holidays option and their
   it('SLA_COMPLIANCE names the row', () => {
     expect(both('SLA_COMPLIANCE', col('2025-03-03 08:00', '2060-12-29 08:00'), col('', ''), '3bd', VN, '', '2060-12-30 08:00')).toEqual({
       en: 'SLA_COMPLIANCE: target row 2: 3bd from 2060-12-29 08:00 is due outside the years 2000-2060 that the public-holiday tables cover (holidays=VN)',
-      vi: 'SLA_COMPLIANCE: target dòng 2: 3bd tính từ 2060-12-29 08:00 có hạn nằm ngoài các năm 2000-2060 mà bảng ngày lễ có (holidays=VN)',
+      vi: 'SLA_COMPLIANCE: target hàng 2: 3bd tính từ 2060-12-29 08:00 có hạn nằm ngoài các năm 2000-2060 mà bảng ngày lễ có (holidays=VN)',
     });
   });
 
@@ -79,7 +79,7 @@ describe('a calendar with no working hours is an error on calendar, not on a pol
   it('SLA_COMPLIANCE names the calendar column\'s row', () => {
     expect(both('SLA_COMPLIANCE', col('2025-12-29 08:00', '2025-12-29 08:00'), col('', ''), '1h', col('Mo-Fr 08:00-17:00', 'off'), '', '2025-12-31 08:00')).toEqual({
       en: 'SLA_COMPLIANCE: calendar row 2: it has no working hours on any day',
-      vi: 'SLA_COMPLIANCE: calendar dòng 2: lịch không có giờ làm việc vào ngày nào',
+      vi: 'SLA_COMPLIANCE: calendar hàng 2: lịch không có giờ làm việc vào ngày nào',
     });
   });
 
@@ -200,11 +200,11 @@ describe('the KPI and scoring checks in a Vietnamese sheet', () => {
     ['KPI_PERFORMANCE', [5, 10, 10], '#INVALID: max phải lớn hơn min (10 không lớn hơn 10): thang đo không có độ rộng'],
     ['KPI_PROGRESS', [5, 10, 10], '#INVALID: baseline phải khác target (cả hai đều là 10): thang đo từ baseline đến target không có độ rộng'],
     ['KPI_STABILIZE_SCORE', [1, 2, 0], '#INVALID: tolerance phải lớn hơn 0, không phải 0: thang đo không có độ rộng'],
-    ['KPI_SCORE', [col(1, 2, 3), col(1, 2), 'higher'], 'KPI_SCORE: target có 2 dòng nhưng actual có 3 dòng'],
-    ['CSAT', [col(5, 7)], 'CSAT: scores dòng 2: 7 không phải là số nguyên từ 1 đến 5'],
-    ['FTR_RATE', [col(true, 'x')], 'FTR_RATE: outcomes dòng 2: "x" không phải là TRUE, FALSE hoặc số lần làm lại (số nguyên)'],
+    ['KPI_SCORE', [col(1, 2, 3), col(1, 2), 'higher'], 'KPI_SCORE: target có 2 hàng nhưng actual có 3 hàng'],
+    ['CSAT', [col(5, 7)], 'CSAT: scores hàng 2: 7 không phải là số nguyên từ 1 đến 5'],
+    ['FTR_RATE', [col(true, 'x')], 'FTR_RATE: outcomes hàng 2: "x" không phải là TRUE, FALSE hoặc số lần làm lại (số nguyên)'],
     ['SCORECARD', [col(0.8), col(1), 'median'], 'SCORECARD: method phải là weighted, average, min, max hoặc sum, không phải "median"'],
-    ['RETENTION_RATE', [col('2024-01-01'), col('2023-01-01'), 12, '2025-03-01'], 'RETENTION_RATE: exit_dates dòng 1: ngày nghỉ việc sớm hơn ngày tuyển'],
+    ['RETENTION_RATE', [col('2024-01-01'), col('2023-01-01'), 12, '2025-03-01'], 'RETENTION_RATE: exit_dates hàng 1: ngày nghỉ việc sớm hơn ngày tuyển'],
     ['UPTIME', [col('2025-03-03 09:00'), col('2025-03-03 10:00'), '2025-04-01', '2025-03-01'], 'UPTIME: period_end phải sau period_start'],
     ['KPI_SCORE', [[[1, 2]], 100], 'KPI_SCORE: actual: cần một cột, nhưng có 2 cột'],
   ] as const)('%s', (fn, args, expected) => {

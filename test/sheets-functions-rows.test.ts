@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inLanguage } from '../sheets-addon/src/functions/messages-vi';
+import { inLanguage } from '../core/i18n';
 import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**
@@ -184,12 +184,12 @@ describe('errors in the sheet’s language (Vietnamese for a vi_VN spreadsheet; 
 
   it('aggregates throw in Vietnamese, naming argument and row', () => {
     expect(vi.thrown('SLA_COMPLIANCE', col(MON_8, MON_8), col(MON_18, '2025-03-03 07:00'), '8h', '24/7')).toBe(
-      'SLA_COMPLIANCE: ends dòng 2: 2025-03-03 07:00 sớm hơn thời điểm bắt đầu',
+      'SLA_COMPLIANCE: ends hàng 2: 2025-03-03 07:00 sớm hơn thời điểm bắt đầu',
     );
     expect(vi.thrown('SLA_COMPLIANCE', col(MON_8, MON_8), col(MON_18, '#N/A'), '8h', '24/7')).toBe(
-      'SLA_COMPLIANCE: ends dòng 2: ô đang chứa lỗi #N/A; hãy sửa hoặc xoá ô đó',
+      'SLA_COMPLIANCE: ends hàng 2: ô đang chứa lỗi #N/A; hãy sửa hoặc xóa ô đó',
     );
-    expect(vi.thrown('TAT', col(MON_8), col(''), '24/7')).toBe('TAT: ends không có dòng nào đã hoàn thành');
+    expect(vi.thrown('TAT', col(MON_8), col(''), '24/7')).toBe('TAT: ends không có hàng nào đã hoàn thành');
     expect(vi.thrown('DPO', 100, 0, 360)).toBe('DPO: cost_of_sales phải lớn hơn 0');
     expect(vi.thrown('BUSINESS_HOURS', MON_8)).toBe('BUSINESS_HOURS: end là bắt buộc');
     expect(vi.thrown('ADD_BUSINESS_DAYS', 45723, 1e7)).toBe(
@@ -204,7 +204,7 @@ describe('errors in the sheet’s language (Vietnamese for a vi_VN spreadsheet; 
     ]);
     expect(vi.call('SLA_DUE', MON_8, 1e12)).toBe('#INVALID: target: 1000000000000h tính từ 2025-03-03 08:00 có hạn nằm ngoài các năm 1900-2300 mà lịch tính được');
     expect(vi.call('KPI_STATUS', 95, 100, 'higher', 90, 70)).toBe(
-      '#INVALID: green_from: 90 nghĩa là 9000 % mục tiêu; hãy nhập mức đạt dưới dạng phân số (0.9) hoặc ô phần trăm (90%)',
+      '#INVALID: green_from: 90 nghĩa là 9000 % chỉ tiêu; hãy nhập mức đạt dưới dạng số thập phân (0,9) hoặc ô phần trăm (90%)',
     );
   });
 

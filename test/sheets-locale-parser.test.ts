@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
 import type { CalendarSpecInput } from '../core/calendar/spec';
-import { inLanguage } from '../sheets-addon/src/functions/messages-vi';
+import { inLanguage } from '../core/i18n';
 import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**

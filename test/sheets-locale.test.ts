@@ -15,7 +15,7 @@ describe('custom functions answer in the spreadsheet’s language', () => {
   it('a vi_VN spreadsheet gets Vietnamese errors and #INVALID rows whatever the user’s language', () => {
     const s = loadBundle({ spreadsheetLocale: 'vi_VN', locale: 'en_US' });
     expect(s.thrown('SLA_COMPLIANCE', col(MON_8), col('2025-03-03 07:00'), '8h', '24/7')).toBe(
-      'SLA_COMPLIANCE: ends dòng 1: 2025-03-03 07:00 sớm hơn thời điểm bắt đầu',
+      'SLA_COMPLIANCE: ends hàng 1: 2025-03-03 07:00 sớm hơn thời điểm bắt đầu',
     );
     expect(s.call('BUSINESS_HOURS', col(MON_8, 'soon'), col(MON_18, MON_18), '24/7')).toEqual([
       [10],
@@ -61,7 +61,7 @@ describe('phrases found still English in a Vietnamese sheet', () => {
 
   it('an end before its start is said whole, not "the end" followed by Vietnamese', () => {
     expect(vi().thrown('UPTIME', col(MON_8), col('2025-03-03 07:00'), '2025-03-01', '2025-03-31')).toBe(
-      'UPTIME: outage_ends dòng 1: thời điểm kết thúc sớm hơn thời điểm bắt đầu',
+      'UPTIME: outage_ends hàng 1: thời điểm kết thúc sớm hơn thời điểm bắt đầu',
     );
   });
 

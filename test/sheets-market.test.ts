@@ -30,7 +30,7 @@ describe('MK6 SERVICE_CREDIT in the built bundle', () => {
 
   it('MK6: errors name the argument and row, in English and in Vietnamese', () => {
     expect(en.thrown('SERVICE_CREDIT', 0.9, [[1.2, 0.1]])).toBe('SERVICE_CREDIT: tiers row 1: 1.2 is not a fraction from 0 to 1 (0.95 for 95 %)');
-    expect(vi.thrown('SERVICE_CREDIT', 0.9, [[1.2, 0.1]])).toBe('SERVICE_CREDIT: tiers dòng 1: 1.2 không phải là phân số từ 0 đến 1 (0.95 là 95 %)');
+    expect(vi.thrown('SERVICE_CREDIT', 0.9, [[1.2, 0.1]])).toBe('SERVICE_CREDIT: tiers hàng 1: 1.2 không phải là phân số từ 0 đến 1 (0.95 là 95 %)');
     expect(en.thrown('SERVICE_CREDIT', 93, tiers)).toBe('SERVICE_CREDIT: compliance: 93 is not a fraction from 0 to 1 (0.95 for 95 %)');
     expect(en.thrown('SERVICE_CREDIT', 0.9, [[0.9, 0.1, 3]])).toBe('SERVICE_CREDIT: tiers must have two columns (below, credit), not 3');
     expect(vi.thrown('SERVICE_CREDIT', 0.9, [[0.9, 0.1, 3]])).toBe('SERVICE_CREDIT: tiers phải có hai cột (dưới mức, tỷ lệ giảm trừ), không phải 3');
@@ -49,7 +49,7 @@ describe('MK6 ALLOCATE in the built bundle', () => {
 
   it('MK6: errors name the argument and row, in English and in Vietnamese', () => {
     expect(en.thrown('ALLOCATE', 100, column([1, -2]))).toBe('ALLOCATE: usage row 2: -2 is negative; usage is 0 or more');
-    expect(vi.thrown('ALLOCATE', 100, column([1, -2]))).toBe('ALLOCATE: usage dòng 2: -2 là số âm; mức sử dụng phải từ 0 trở lên');
+    expect(vi.thrown('ALLOCATE', 100, column([1, -2]))).toBe('ALLOCATE: usage hàng 2: -2 là số âm; mức sử dụng phải từ 0 trở lên');
     expect(en.thrown('ALLOCATE', 100, column([0, '']))).toBe('ALLOCATE: usage has no value above 0 to split the amount by');
     expect(vi.thrown('ALLOCATE', 100, column([0, '']))).toBe('ALLOCATE: usage không có giá trị nào lớn hơn 0 để chia số tiền');
     expect(en.thrown('ALLOCATE', 100, column([1]), 1.5)).toBe('ALLOCATE: decimals: 1.5 is not a whole number from 0 to 4');

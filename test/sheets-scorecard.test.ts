@@ -122,14 +122,14 @@ describe('the sample back-office scorecard', () => {
     const sheet = vi.book.getSheetByName('Thẻ điểm')!;
     const [header, , , csat] = sheet.getDataRange().getValues();
     expect(header.slice(0, 8)).toEqual(['Mã', 'Thuộc', 'Loại', 'Chỉ số', 'Khía cạnh', 'Trụ cột', 'Cách chấm', 'Chiều']);
-    expect(csat.slice(0, 8)).toEqual(['CSAT', 'SERVE', '', 'CSAT của người đề nghị', 'Khách hàng', 'Hài lòng', 'tỷ lệ', 'cao']);
+    expect(csat.slice(0, 8)).toEqual(['CSAT', 'SERVE', '', 'Mức độ hài lòng của người đề nghị (CSAT)', 'Khách hàng', 'Mức độ hài lòng', 'tỷ lệ so với chỉ tiêu', 'cao']);
     const words = [...sheet.cells.values()].map((cell) => cell.value);
-    for (const word of ['Tài chính', 'tiến độ', 'mục tiêu/cờ đỏ', 'đạt/không đạt', 'thấp', 'lấy kỳ trước', 'cá nhân', 'nhỏ nhất']) expect(words, word).toContain(word);
+    for (const word of ['Tài chính', 'tiến độ từ mức cơ sở', 'chỉ tiêu/cờ đỏ', 'đạt/không đạt', 'thấp', 'lấy kỳ trước', 'cá nhân', 'nhỏ nhất', 'nghìn đồng']) expect(words, word).toContain(word);
     const rv = report(vi);
     expect(rv.language).toBe('vi');
     expect(nodes(rv.tree).map((n) => [n.id, n.score, n.payout])).toEqual(nodes(r.tree).map((n) => [n.id, n.score, n.payout]));
     expect(rv.kpis.map((k) => [k.id, k.achievement, k.status])).toEqual(r.kpis.map((k) => [k.id, k.achievement, k.status]));
-    expect(vi.ui.alerts[0].prompt).toBe('Đã chèn trang "Yêu cầu mua hàng" và "Thẻ điểm". Mở Thẻ điểm từ menu tiện ích để xem.');
+    expect(vi.ui.alerts[0].prompt).toBe('Đã chèn trang "Yêu cầu mua hàng" và "Thẻ điểm". Mở Thẻ điểm từ trình đơn Tiện ích mở rộng để xem.');
   });
 
   it('S6: a second insert takes free names and points its formulas at its own requests sheet', () => {
@@ -279,7 +279,7 @@ describe('errors name the row and the column, in the language of the sheet or of
     expect(failure(edit(VI, 4, 'Mục tiêu', 'năm trăm'), { locale: 'vi' })).toBe('Thẻ hàng 4, cột "Mục tiêu": "năm trăm" không phải là số');
     expect(failure(edit(EN, 4, 'Target', 'five hundred'))).toBe('Thẻ row 4, column "Target": "five hundred" is not a number');
     expect(failure(edit(VI, 4, 'Khía cạnh', 'Tai chinh'), { locale: 'vi' })).toBe(
-      'Thẻ hàng 4, cột "Khía cạnh": "Tai chinh" không thuộc các giá trị: Tài chính, Khách hàng, Quy trình nội bộ, Học hỏi & phát triển',
+      'Thẻ hàng 4, cột "Khía cạnh": "Tai chinh" không thuộc các giá trị: Tài chính, Khách hàng, Quy trình nội bộ, Đào tạo và phát triển',
     );
     expect(failure(edit(EN, 5, 'Method', 'curve'))).toBe('Thẻ row 5, column "Method": "curve" is not one of: ratio, progress, performance, goal/red flag, stabilize, binary, bands');
     expect(failure(edit(EN, 5, 'Bands', '0; 30; x'))).toBe('Thẻ row 5, column "Bands": "0; 30; x" is not a list of numbers such as 0; 50; 80; 100');

@@ -86,7 +86,7 @@ describe('average balances', () => {
     expect(s.call('DSO', col(1_100_000_000, 1_200_000_000, 1_300_000_000), 6_000_000_000, 90)).toBe(18);
     expect(s.call('DSO', col(1_100_000_000, '', 1_300_000_000), 6_000_000_000, 90)).toBe(18); // a blank month left out
     expect(s.call('DSO', 1_300_000_000, 6_000_000_000, 90)).toBe(19.5); // one cell: the period-end balance
-    expect(s.thrown('DSO', col(1, 'x'), 10, 90)).toBe('DSO: receivables dòng 2: "x" không phải là số');
+    expect(s.thrown('DSO', col(1, 'x'), 10, 90)).toBe('DSO: receivables hàng 2: "x" không phải là số');
     expect(() => dso([], 10, 90)).toThrow('DSO: receivables has no balance: give the period-end balance or the balances to average');
   });
 
@@ -102,14 +102,14 @@ describe('date-looking text in a holiday range', () => {
     const s = vi();
     const range = col('Ngày lễ', sheetDate(s, '2025-04-29'), '30/04/2025');
     expect(s.thrown('BUSINESS_DAYS', sheetDate(s, '2025-04-28'), sheetDate(s, '2025-05-02'), 1, range)).toBe(
-      'BUSINESS_DAYS: holidays dòng 3: "30/04/2025" là văn bản trông như ngày; hãy nhập nó dưới dạng ngày (ô ngày) để được tính',
+      'BUSINESS_DAYS: holidays hàng 3: "30/04/2025" là văn bản trông như ngày; hãy nhập nó dưới dạng ngày (ô ngày) để được tính',
     );
-    expect(s.thrown('ADD_BUSINESS_DAYS', sheetDate(s, '2025-04-28'), 2, HANOI, col('2025-04-30'))).toMatch(/^ADD_BUSINESS_DAYS: holidays dòng 1: "2025-04-30" là văn bản trông như ngày/);
+    expect(s.thrown('ADD_BUSINESS_DAYS', sheetDate(s, '2025-04-28'), 2, HANOI, col('2025-04-30'))).toMatch(/^ADD_BUSINESS_DAYS: holidays hàng 1: "2025-04-30" là văn bản trông như ngày/);
     // The header alone is skipped as NETWORKDAYS skips it: Mon 28 Apr - Fri 2 May less Tue 29 Apr.
     expect(s.call('BUSINESS_DAYS', sheetDate(s, '2025-04-28'), sheetDate(s, '2025-05-02'), 1, col('Ngày lễ', sheetDate(s, '2025-04-29')))).toBe(4);
     // SLA_DUE reads ISO text and now says why dd/mm text is refused.
     expect(s.thrown('SLA_DUE', s.date('2025-04-29T10:00:00+07:00'), '1bd', 'Mo-Fr 08:00-17:00', col('30/04/2025'))).toBe(
-      'SLA_DUE: holidays dòng 1: "30/04/2025" là văn bản trông như ngày; hãy nhập nó dưới dạng ngày (ô ngày) để được tính',
+      'SLA_DUE: holidays hàng 1: "30/04/2025" là văn bản trông như ngày; hãy nhập nó dưới dạng ngày (ô ngày) để được tính',
     );
     // In en_US the month comes first: 4/30/2025 reads as a date, 30/4/2025 does not (and is ignored as text).
     expect(en().thrown('BUSINESS_DAYS', 45775, 45779, 1, col('4/30/2025'))).toBe(

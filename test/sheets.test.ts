@@ -113,7 +113,10 @@ describe('menu', () => {
     sandbox.call('showCalendars');
     expect(sandbox.ui.sidebars).toEqual([{ file: 'Sidebar', title: 'Thẻ điểm cân bằng' }, { file: 'Calendars', title: 'Lịch làm việc' }]);
     sandbox.call('showHelp');
-    expect(sandbox.ui.alerts[0].prompt).toContain('SLA_STATUS(start, end, target, [calendar], [holidays], [as_of]): MET, BREACHED or ON TRACK');
+    expect(sandbox.ui.alerts[0].prompt).toContain('SLA_STATUS(start, end, target, [calendar], [holidays], [as_of]): Mã trạng thái của từng yêu cầu: MET (Đạt), BREACHED (Vi phạm) hoặc ON TRACK (Đúng tiến độ).');
+    sandbox.setLocale('en_US');
+    sandbox.call('showHelp');
+    expect(sandbox.ui.alerts[1].prompt).toContain('SLA_STATUS(start, end, target, [calendar], [holidays], [as_of]): MET, BREACHED or ON TRACK');
   });
 });
 

@@ -109,9 +109,9 @@ describe('scorecard sidebar in Chromium', () => {
     await expect(page.getByRole('list', { name: 'Lưu ý', exact: true }).getByRole('listitem').first().textContent()).resolves.toMatch(/^Chỉ số tốc độ "Median purchase TAT" chưa có/);
     const cay = page.getByRole('list', { name: 'Cây thẻ điểm', exact: true });
     const quyTrinh = cay.getByRole('listitem', { name: /^Quy trình nội bộ \(khía cạnh\): / });
-    await expect(quyTrinh.getByRole('listitem', { name: 'Compliance incidents (mục tiêu/cờ đỏ): 1 incidents, 56%, Cần theo dõi', exact: true }).count()).resolves.toBe(1);
-    await expect(cay.getByRole('listitem', { name: 'Lan, payroll accountant (thẻ điểm): 96%, Cần theo dõi, Lương KPI 9.611.111', exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('table', { name: 'Lương KPI', exact: true }).getByRole('columnheader').allTextContents()).resolves.toEqual(['Người', 'Điểm', 'Mức cơ sở', 'Được trả']);
+    await expect(quyTrinh.getByRole('listitem', { name: 'Compliance incidents (chỉ tiêu/cờ đỏ): 1 incidents, 56%, Cần theo dõi', exact: true }).count()).resolves.toBe(1);
+    await expect(cay.getByRole('listitem', { name: 'Lan, payroll accountant (thẻ điểm): 96%, Cần theo dõi, Lương KPI chi trả 9.611.111', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('table', { name: 'Lương KPI', exact: true }).getByRole('columnheader').allTextContents()).resolves.toEqual(['Người', 'Điểm', 'Mức lương KPI chuẩn', 'Lương KPI chi trả']);
     await page.close();
   });
 
@@ -121,9 +121,9 @@ describe('scorecard sidebar in Chromium', () => {
     await expect(page.locator('.overall-label').textContent()).resolves.toBe('Tổng điểm');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     const tree = page.getByRole('list', { name: 'Cây thẻ điểm', exact: true });
-    await expect(tree.getByRole('listitem', { name: /^Khối văn phòng \(thẻ điểm\): \d+%/ }).count()).resolves.toBe(1);
+    await expect(tree.getByRole('listitem', { name: /^Khối hỗ trợ \(Back Office\) \(thẻ điểm\): \d+%/ }).count()).resolves.toBe(1);
     const finance = tree.getByRole('listitem', { name: /^Tài chính \(khía cạnh\): 75%/ });
-    await expect(finance.getByRole('listitem', { name: 'Số ngày thu tiền bình quân (DSO) (tiến độ): 51 ngày, 60%, Không đạt', exact: true }).count()).resolves.toBe(1);
+    await expect(finance.getByRole('listitem', { name: 'Số ngày phải thu (DSO) (tiến độ từ mức cơ sở): 51 ngày, 60%, Không đạt', exact: true }).count()).resolves.toBe(1);
     await page.close();
   });
 
@@ -331,9 +331,9 @@ describe('calendar manager in Chromium', () => {
     await page.waitForSelector('[data-calendar="Văn phòng Hà Nội"]');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     await expect(page.getByRole('button', { name: 'Sửa lịch Văn phòng Hà Nội', exact: true }).count()).resolves.toBe(1);
-    await page.getByRole('button', { name: 'Xoá lịch Văn phòng Hà Nội', exact: true }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Xoá lịch "Văn phòng Hà Nội"?');
-    await page.getByRole('button', { name: 'Có, xoá', exact: true }).click();
+    await page.getByRole('button', { name: 'Xóa lịch Văn phòng Hà Nội', exact: true }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Xóa lịch "Văn phòng Hà Nội"?');
+    await page.getByRole('button', { name: 'Có, xóa', exact: true }).click();
     await page.waitForSelector('li.empty');
     expect(sandbox.properties.size).toBe(0);
     await page.close();

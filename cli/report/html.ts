@@ -1,7 +1,8 @@
-import { COUNT_HEADERS, countCells, DATA_QUALITY_NOTE, dataQualityRows, formatCount, formatHours, inputRows, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
-import { MARKET_NOTES, olaRows, olaSummary, olaTitle, statementRows, totalRows } from './market';
+import { countCells, dataQualityRows, groupHeader, inputRows, pillarRows, tatCells } from './text';
 import type { MonthRow, ReportResult } from './result';
-import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
+import { scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
+import { ENGLISH, type ReportWords } from './words';
+import { MARKET_NOTES, olaRows, olaSummary, olaTitle, statementRows, totalRows } from './market';
 import { flaggedExamples, signalNotes, signalTables } from './signals';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -18,7 +19,7 @@ const table = (header: string[], rows: string[][]) =>
 const CHART = { height: 160, bar: 16, gap: 6, left: 40, bottom: 40, top: 10 };
 
 /** Monthly compliance as bars on a 0-100% scale, each labelled with its month, and the year where it changes. */
-function complianceChart(months: readonly MonthRow[]): string {
+function complianceChart(months: readonly MonthRow[], w: ReportWords): string {
   const { height, bar, gap, left, bottom, top } = CHART;
   const width = left + months.length * (bar + gap) + gap;
   const y = (share: number) => (top + height * (1 - share)).toFixed(1);
@@ -30,12 +31,12 @@ function complianceChart(months: readonly MonthRow[]): string {
       const x = left + gap + i * (bar + gap);
       const [year, month] = m.month.split('-');
       const yearLabel = i === 0 || !months[i - 1].month.startsWith(year) ? `<text x="${x}" y="${top + height + 30}" class="axis">${escapeHtml(year)}</text>` : '';
-      const tip = `<title>${escapeHtml(`${m.month}: ${formatPercent(m.compliance)} (${m.met} met of ${m.met + m.breached + m.ongoingBreached})`)}</title>`;
+      const tip = `<title>${escapeHtml(w.chartTip(w.monthName(m.month), w.percent(m.compliance), w.count(m.met), w.count(m.met + m.breached + m.ongoingBreached)))}</title>`;
       const shape = m.compliance === null ? '' : `<rect x="${x}" y="${y(m.compliance)}" width="${bar}" height="${(height * m.compliance).toFixed(1)}" class="bar">${tip}</rect>`;
       return `${shape}<text x="${x + bar / 2}" y="${top + height + 14}" class="axis" text-anchor="middle">${escapeHtml(month)}</text>${yearLabel}`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + bottom}" role="img" aria-label="SLA compliance per month">${grid}${bars}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + bottom}" role="img" aria-label="${escapeHtml(w.chartLabel)}">${grid}${bars}</svg>`;
 }
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
@@ -44,13 +45,13 @@ table{border-collapse:collapse}th,td{padding:.2rem .7rem;border-bottom:1px solid
 .grid{stroke:#ccc}.axis{font-size:11px;fill:#666}.bar{fill:#2a7ab0}`;
 
 /** The scorecard built from the report: its table (names indented by level), pillars, pay and notes. */
-function scorecardHtml(section: ScorecardSection): string {
-  const { title, lines } = scorecardSummary(section);
-  const [header, ...rows] = scorecardRows(section, '\u00a0\u00a0\u00a0\u00a0');
+function scorecardHtml(section: ScorecardSection, w: ReportWords): string {
+  const { title, lines } = scorecardSummary(section, w);
+  const [header, ...rows] = scorecardRows(section, '\u00a0\u00a0\u00a0\u00a0', w);
   return `<h2>${escapeHtml(title)}</h2>
 ${table(header, rows)}
 ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
-<p class="note">${escapeHtml(SCORECARD_NOTES.join(' '))}</p>`;
+<p class="note">${escapeHtml(w.scorecardNotes.join(' '))}</p>`;
 }
 
 /** The Internal market section: statement, totals, an OLA table per service, notes. */
@@ -73,40 +74,38 @@ ${ola.join('\n')}
 }
 
 /** The report as one self-contained HTML page: no scripts, styles or images from elsewhere. */
-export function renderHtml(r: ReportResult, scorecard?: ScorecardSection): string {
+export function renderHtml(r: ReportResult, scorecard?: ScorecardSection, w: ReportWords = ENGLISH): string {
   const { input, overall } = r;
-  const summary = [['Input', input.source], ...inputRows(r)];
-  const tat = overall.tat
-    ? `TAT: median ${formatHours(overall.tat.medianHours)} h, p90 ${formatHours(overall.tat.p90Hours)} h (working hours over ${formatCount(overall.tat.cycles)} completed cycles)`
-    : 'TAT: n/a (no completed cycles)';
+  const summary = [[w.input, input.source], ...inputRows(r, w)];
+  const tat = overall.tat ? w.tatLine(w.hours(overall.tat.medianHours), w.hours(overall.tat.p90Hours), w.count(overall.tat.cycles)) : w.tatNone;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(`SLA report: ${input.source}`)}</title><style>${STYLE}</style></head>
+<html lang="${w.language}"><head><meta charset="utf-8"><title>${escapeHtml(w.title(input.source))}</title><style>${STYLE}</style></head>
 <body>
-<h1>${escapeHtml(`SLA report: ${input.source}`)}</h1>
+<h1>${escapeHtml(w.title(input.source))}</h1>
 <table class="summary"><tbody>${summary.map((cells) => row(cells)).join('')}</tbody></table>
-<h2>Speed: SLA compliance</h2>
-<p><span class="big">${escapeHtml(formatPercent(overall.compliance))}</span> met within goal</p>
-${table(COUNT_HEADERS, [countCells(overall)])}
+<h2>${escapeHtml(w.speed)}</h2>
+<p><span class="big">${escapeHtml(w.percent(overall.compliance))}</span> ${escapeHtml(w.metWithinGoal)}</p>
+${table(w.countHeaders, [countCells(overall, w)])}
 <p>${escapeHtml(tat)}</p>
-<h2>Accuracy${r.satisfaction ? ' and satisfaction' : ''}</h2>
-${table(['Measure', 'Value', 'Basis'], pillarRows(r))}
-<h2>Per policy goal</h2>
-${table(['Policy', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], r.byGoal.map((g) => [g.policy, g.goal, ...countCells(g), ...tatCells(g.tat)]))}
-${r.byField.map(({ field, rows }) => `<h2>${escapeHtml(`Per ${field}`)}</h2>
-${table([field, 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], rows.map((g) => [g.value || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)]))}`).join('\n')}
-<h2>Per month</h2>
-${complianceChart(r.byMonth)}
-${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}
-<p class="note">${escapeHtml(`Compliance = met / (met + breached + open late). ${MONTH_NOTE} TAT = working hours on the clock (pauses excluded) of completed cycles.`)}</p>
-${signalTables(r).map(({ title, header, rows }) => `<h2>${escapeHtml(title)}</h2>
+<h2>${escapeHtml(r.satisfaction ? w.accuracyAndSatisfaction : w.accuracy)}</h2>
+${table([w.measure, w.value, w.basis], pillarRows(r, w))}
+<h2>${escapeHtml(w.perGoal)}</h2>
+${table(groupHeader(w.policy, w), r.byGoal.map((g) => [g.policy, g.goal, ...countCells(g, w), ...tatCells(g.tat, w)]))}
+${r.byField.map(({ field, rows }) => `<h2>${escapeHtml(w.per(field))}</h2>
+${table(groupHeader(field, w), rows.map((g) => [g.value || w.noValue, g.goals.join(', '), ...countCells(g, w), ...tatCells(g.tat, w)]))}`).join('\n')}
+<h2>${escapeHtml(w.perMonth)}</h2>
+${complianceChart(r.byMonth, w)}
+${table([w.month, ...w.countHeaders], r.byMonth.map((g) => [w.monthName(g.month), ...countCells(g, w)]))}
+<p class="note">${escapeHtml(`${w.complianceFootnote} ${w.monthNote} ${w.tatDefinition}`)}</p>
+${signalTables(r, w).map(({ title, header, rows }) => `<h2>${escapeHtml(title)}</h2>
 ${table(header, rows)}`).join('\n')}
-${flaggedExamples(r).map((line) => `<p>${escapeHtml(`Examples: ${line}`)}</p>`).join('\n')}
-<p class="note">${escapeHtml(signalNotes(r).join(' '))}</p>
+${flaggedExamples(r, w).map((line) => `<p>${escapeHtml(`${w.signals.examples}: ${line}`)}</p>`).join('\n')}
+<p class="note">${escapeHtml(signalNotes(r, w).join(' '))}</p>
 ${r.internalMarket ? marketHtml(r.internalMarket) : ''}
-<h2>Data quality</h2>
-${table(['Measure', 'Value'], dataQualityRows(r))}
-<p class="note">${escapeHtml(DATA_QUALITY_NOTE)}</p>
-${scorecard ? scorecardHtml(scorecard) : ''}
+<h2>${escapeHtml(w.dataQuality)}</h2>
+${table([w.measure, w.value], dataQualityRows(r, w))}
+<p class="note">${escapeHtml(w.dataQualityNote)}</p>
+${scorecard ? scorecardHtml(scorecard, w) : ''}
 </body></html>
 `;
 }

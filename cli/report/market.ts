@@ -1,5 +1,8 @@
 import { type InternalMarket, minorUnitsOf, type OlaServiceRow, type StatementTotal } from '../../core/market';
-import { formatCount, formatHours, formatPercent, table } from './text';
+import { table } from './text';
+import { ENGLISH } from './words';
+
+const { count: formatCount, hours: formatHours, percent: formatPercent } = ENGLISH;
 
 /** The internal market's tables as rows of text cells, header first: the text report and the HTML page draw them. */
 

@@ -2,7 +2,8 @@ import { KpiInputError } from '../../core/kpi';
 import { evaluateTree, type TreeKpiResult, type TreeResult, ScorecardRowsError, treeFromRows, type ScorecardRow, scorecardNotes, type ScorecardNote, actualsFromFacts, type KpiSource, type LogFacts, kpisOfTree, MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree, type PillarBalance } from '../../core/scorecard';
 import { kpiReviews, type KpiReview, notesOfOwner, payReviews, type PayReview, reviewNotesByGroup } from '../../core/market';
 import { InputError } from '../errors';
-import { formatPercent, table } from './text';
+import { table } from './text';
+import { ENGLISH, type ReportWords } from './words';
 import type { ReportResult } from './result';
 
 /** A scorecard file (`--scorecard`): the tree (or its rows) and where each KPI's actual comes from in the report. */
@@ -100,66 +101,65 @@ export function scorecardSection(file: ScorecardFile, fileName: string, report: 
   return { file: fileName, ...file, result: evaluateTree(file.tree, actuals), notes: scorecardNotes(file.tree), reviews };
 }
 
-const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** A KPI's value in its unit: shares as percentages, hours to one decimal. */
-const inUnit = (value: number | null, unit: string): string => {
-  if (value === null) return 'n/a';
-  if (unit === '%') return formatPercent(value);
-  return `${oneDecimal.format(value)}${unit === 'hours' ? ' h' : ` ${unit}`}`;
+const inUnit = (value: number | null, unit: string, w: ReportWords): string => {
+  if (value === null) return w.notAvailable;
+  if (unit === '%') return w.percent(value);
+  return `${w.decimal(value)} ${unit === 'hours' ? w.hoursUnit : unit}`;
 };
-const pillarsLine = (p: PillarBalance): string =>
-  `speed ${formatPercent(p.speed)}, accuracy ${formatPercent(p.accuracy)}, satisfaction ${formatPercent(p.satisfaction)}`;
-
-const SCORECARD_HEADER = ['', 'Source', 'Actual', 'Target', 'Score', 'Status', 'Part of score'];
-export const SCORECARD_NOTES = [
-  "Scores are achievements (100% = the target is met); a KPI without data follows the scorecard's missing-data policy.",
-  "Part of score: what each KPI and objective adds to its scorecard's score.",
-];
+const pillarsLine = (p: PillarBalance, w: ReportWords): string => w.pillars(w.percent(p.speed), w.percent(p.accuracy), w.percent(p.satisfaction));
 
 /** The scorecard's table, header first: each node, then its KPIs with source, actual, target, score, status, part. */
-export function scorecardRows(section: ScorecardSection, indent = '  '): string[][] {
-  const rows: string[][] = [SCORECARD_HEADER];
+export function scorecardRows(section: ScorecardSection, indent = '  ', w: ReportWords = ENGLISH): string[][] {
+  const rows: string[][] = [w.scorecardHeader];
   const visit = (node: TreeResult, depth: number): void => {
-    rows.push([`${indent.repeat(depth)}${node.node.name}`, '', '', '', formatPercent(node.score), '', depth === 0 ? '' : formatPercent(node.contribution)]);
-    for (const k of node.kpis) rows.push(kpiCells(section, k, `${indent.repeat(depth + 1)}${k.kpi.name}`));
+    rows.push([`${indent.repeat(depth)}${node.node.name}`, '', '', '', w.percent(node.score), '', depth === 0 ? '' : w.percent(node.contribution)]);
+    for (const k of node.kpis) rows.push(kpiCells(section, k, `${indent.repeat(depth + 1)}${k.kpi.name}`, w));
     for (const child of node.children) visit(child, depth + 1);
   };
   visit(section.result, 0);
   return rows;
 }
 
-const kpiCells = (section: ScorecardSection, k: TreeKpiResult, label: string): string[] => [
+const kpiCells = (section: ScorecardSection, k: TreeKpiResult, label: string, w: ReportWords): string[] => [
   label,
   section.sources[k.kpi.id] ?? '',
-  inUnit(k.actual, k.kpi.unit),
-  inUnit(k.kpi.target, k.kpi.unit),
-  formatPercent(k.achievement),
-  k.status ?? (k.actual === null ? 'no data' : ''),
-  formatPercent(k.contribution),
+  inUnit(k.actual, k.kpi.unit, w),
+  inUnit(k.kpi.target, k.kpi.unit, w),
+  w.percent(k.achievement),
+  k.status === null ? (k.actual === null ? w.noData : '') : (w.status[k.status] ?? k.status),
+  w.percent(k.contribution),
 ];
 
+/** The names a note speaks of: its scorecard's and its KPI's. */
+function noteNames(section: ScorecardSection, note: ScorecardNote): { scorecard: string; kpi: string } {
+  const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
+  const card = all(section.result).find((r) => r.node.id === note.scorecardId);
+  const kpi = all(section.result).flatMap((r) => r.kpis).find((k) => k.kpi.id === note.kpiId);
+  return { scorecard: card?.node.name ?? note.scorecardId, kpi: kpi?.kpi.name ?? note.kpiId ?? '' };
+}
+
 /** The lines around the table: title, pillars, pay of person-level scorecards, notes. */
-export function scorecardSummary(section: ScorecardSection): { title: string; lines: string[] } {
+export function scorecardSummary(section: ScorecardSection, w: ReportWords = ENGLISH): { title: string; lines: string[] } {
   const card = section.result.node;
-  const about = [card.level, card.owner && `owner: ${card.owner}`].filter(Boolean).join(', ');
+  const about = [card.level && w.level(card.level), card.owner && w.owner(card.owner)].filter(Boolean).join(', ');
   const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
   const review = (id: string) => section.reviews.pay.find((r) => r.scorecardId === id)?.notes.map((n) => n.signal);
   const pay = all(section.result)
     .filter((r) => r.payout !== null)
-    .map((r) => `Pay: ${r.node.name} ${integer.format(r.payout!)}${review(r.node.id) ? ` (review before paying: ${review(r.node.id)!.join(', ')})` : ''}`);
+    .map((r) => `${w.pay(r.node.name, w.amount(r.payout!))}${review(r.node.id) ? ` (${w.reviewBeforePaying}: ${review(r.node.id)!.join(', ')})` : ''}`);
   const kpiName = (id: string) => kpisOfTree(section.tree.root).find((kpi) => kpi.id === id)?.name ?? id;
   const reviews = section.reviews.kpis.flatMap((r) => r.notes.map((note) => `KPI "${kpiName(r.kpiId)}": ${note.message}`));
   return {
-    title: `Scorecard: ${card.name}${about ? ` (${about})` : ''}, from ${section.file}`,
-    lines: [`Pillars: ${pillarsLine(section.result.pillars)}`, ...pay, ...reviews, ...section.notes.map((note) => `Note: ${note.message}`)],
+    title: w.scorecardTitle(card.name, about, section.file),
+    lines: [pillarsLine(section.result.pillars, w), ...pay, ...reviews, ...section.notes.map((note) => w.note(note, noteNames(section, note)))],
   };
 }
 
 /** The scorecard as terminal text. */
-export function renderScorecard(section: ScorecardSection): string[] {
-  const { title, lines } = scorecardSummary(section);
-  return [title, ...table(scorecardRows(section), 'llrrrlr'), ...lines.map((line) => `  ${line}`), ...SCORECARD_NOTES];
+export function renderScorecard(section: ScorecardSection, w: ReportWords = ENGLISH): string[] {
+  const { title, lines } = scorecardSummary(section, w);
+  return [title, ...table(scorecardRows(section, '  ', w), 'llrrrlr'), ...lines.map((line) => `  ${line}`), ...w.scorecardNotes];
 }
 
 /** The scorecard for `--json`: per node its score, part of the score, pillars, payout and KPIs; the notes. */

@@ -1,25 +1,17 @@
 import type { ComplianceCounts } from '../../core/sla';
-import { formatCount, formatPercent } from './format';
 import type { ReportResult, TatSummary } from './result';
 import { flaggedExamples, signalNotes, signalTables } from './signals';
+import { ENGLISH, type ReportWords } from './words';
 
-const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export { formatCount, formatPercent } from './format';
-export const formatHours = (hours: number | undefined): string => (hours === undefined ? 'n/a' : oneDecimal.format(hours));
-
-export const COUNT_HEADERS = ['Met', 'Breached', 'Open late', 'Open on time', 'Compliance'];
-export const countCells = (c: ComplianceCounts): string[] => [
-  formatCount(c.met),
-  formatCount(c.breached),
-  formatCount(c.ongoingBreached),
-  formatCount(c.ongoing),
-  formatPercent(c.compliance),
+export const countCells = (c: ComplianceCounts, w: ReportWords = ENGLISH): string[] => [
+  w.count(c.met),
+  w.count(c.breached),
+  w.count(c.ongoingBreached),
+  w.count(c.ongoing),
+  w.percent(c.compliance),
 ];
 
-export const tatCells = (tat: TatSummary | null): string[] => [formatHours(tat?.medianHours), formatHours(tat?.p90Hours)];
-
-export const MONTH_NOTE = 'A cycle counts in the month it stopped; an open one in the month it is (or was) due.';
+export const tatCells = (tat: TatSummary | null, w: ReportWords = ENGLISH): string[] => [w.hours(tat?.medianHours), w.hours(tat?.p90Hours)];
 
 /** Indented rows with columns padded to their widest cell; `align` has an `l` or `r` per column. */
 export function table(rows: string[][], align: string): string[] {
@@ -32,107 +24,97 @@ export function table(rows: string[][], align: string): string[] {
   return rows.map((row) => `  ${line(row)}`);
 }
 
-/** A share as a percentage, or an iNPS score (−100..100) to one decimal. */
-const formatScore = (score: number | null): string => (score === null ? 'n/a' : oneDecimal.format(score));
-
-/** The accuracy and satisfaction lines: label, figure, note. */
-export function pillarRows(r: ReportResult): string[][] {
+/** The accuracy and satisfaction lines: label, figure, note (a share as a percentage, iNPS −100..100 to one decimal). */
+export function pillarRows(r: ReportResult, w: ReportWords = ENGLISH): string[][] {
   const { accuracy, satisfaction } = r;
-  const rows = [['First time right', formatPercent(accuracy.firstTimeRight), `${formatCount(accuracy.resolved - accuracy.reopened)} of ${formatCount(accuracy.resolved)} resolved tickets never reopened`]];
+  const rows = [[w.firstTimeRight, w.percent(accuracy.firstTimeRight), w.ftrBasis(w.count(accuracy.resolved - accuracy.reopened), w.count(accuracy.resolved))]];
   if (satisfaction) {
-    const answers = `${formatCount(satisfaction.answers)} rated tickets`;
-    rows.push(
-      satisfaction.scale === '1-5'
-        ? ['CSAT', formatPercent(satisfaction.csat), `share of 4 and 5 on 1-5, ${answers}`]
-        : ['iNPS', formatScore(satisfaction.inps), `% 9-10 minus % 0-6 on 0-10, ${answers}`],
-    );
+    const answers = w.count(satisfaction.answers);
+    rows.push(satisfaction.scale === '1-5' ? ['CSAT', w.percent(satisfaction.csat), w.csatBasis(answers)] : ['iNPS', w.decimal(satisfaction.inps), w.inpsBasis(answers)]);
   }
   return rows;
 }
 
-const listed = (values: readonly string[]): string => (values.length === 0 ? 'none' : values.join(', '));
+const listed = (values: readonly string[], w: ReportWords): string => (values.length === 0 ? w.none : values.join(', '));
 
 /** The Data quality lines: what was read and each correction made, counted (docs/CLI-INPUT.md). */
-export function dataQualityRows({ dataQuality: q }: ReportResult): string[][] {
+export function dataQualityRows({ dataQuality: q }: ReportResult, w: ReportWords = ENGLISH): string[][] {
   return [
-    ['Rows read', formatCount(q.rows)],
-    ['Tickets', formatCount(q.tickets)],
-    ['Rows reordered', formatCount(q.rowsReordered)],
-    ['Times corrected', formatCount(q.timesCorrected)],
-    ['Blank statuses skipped', formatCount(q.blankStatusesSkipped)],
-    ['Statuses no policy names', listed(q.statusesNoPolicyNames)],
-    ['Mapped fields never filled', listed(q.mappedFieldsNeverFilled)],
-    ['Policy fields not mapped', listed(q.policyFieldsNotMapped)],
+    [w.rowsRead, w.count(q.rows)],
+    [w.tickets, w.count(q.tickets)],
+    [w.rowsReordered, w.count(q.rowsReordered)],
+    [w.timesCorrected, w.count(q.timesCorrected)],
+    [w.blankStatusesSkipped, w.count(q.blankStatusesSkipped)],
+    [w.statusesNoPolicyNames, listed(q.statusesNoPolicyNames, w)],
+    [w.mappedFieldsNeverFilled, listed(q.mappedFieldsNeverFilled, w)],
+    [w.policyFieldsNotMapped, listed(q.policyFieldsNotMapped, w)],
   ];
 }
-
-export const DATA_QUALITY_NOTE =
-  "A row out of its ticket's order is put in place; a time before the previous row's (or the creation) is taken at that time; a blank status is skipped.";
 
 /** The Input lines: tickets, events, period, as-of, policies, zone (the text report and the HTML page). */
-export function inputRows(r: ReportResult): string[][] {
+export function inputRows(r: ReportResult, w: ReportWords = ENGLISH): string[][] {
   const { input } = r;
   return [
-    ['Tickets', `${formatCount(input.tickets)} (${formatCount(r.ticketsMeasured)} under a policy, ${formatCount(r.cycles)} SLA cycles)`],
-    ['Events', formatCount(input.events)],
-    ['Period', `${input.firstEvent} to ${input.lastEvent}`],
-    ['As of', `${input.asOf}${input.asOfIsLatestEvent ? ' (the latest event)' : ''}`],
-    ['Policies', r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
-    ['Time zone', r.timeZone],
+    [w.tickets, w.ticketsLine(w.count(input.tickets), w.count(r.ticketsMeasured), w.count(r.cycles))],
+    [w.events, w.count(input.events)],
+    [w.period, w.periodLine(input.firstEvent, input.lastEvent)],
+    [w.asOf, `${input.asOf}${input.asOfIsLatestEvent ? w.latestEvent : ''}`],
+    [w.policies, r.policies.map((p) => `${p.name} (${p.id})`).join(', ')],
+    [w.timeZone, r.timeZone],
   ];
 }
 
+/** The per-goal and per-field tables' header: the row's name, the goal, the counts, TAT. */
+export const groupHeader = (first: string, w: ReportWords): string[] => [first, w.goal, ...w.countHeaders, w.tatMedianHeader, w.tatP90Header];
+
 /** The report as terminal text: input summary, speed (compliance, TAT), accuracy, satisfaction, the groupings. */
-export function renderReport(r: ReportResult): string {
+export function renderReport(r: ReportResult, w: ReportWords = ENGLISH): string {
   const { input, overall } = r;
-  const tatNote = `working hours, ${formatCount(overall.tat?.cycles ?? 0)} completed cycles`;
+  const tatNote = w.tatNote(w.count(overall.tat?.cycles ?? 0));
   const lines = [
-    `SLA report: ${input.source}`,
+    w.title(input.source),
     '',
-    'Input',
-    ...table(inputRows(r), 'll'),
+    w.input,
+    ...table(inputRows(r, w), 'll'),
     '',
-    'Speed: SLA compliance',
+    w.speed,
     ...table(
       [
-        ['Compliance', formatPercent(overall.compliance), 'met / (met + breached + open late)'],
-        ...COUNT_HEADERS.slice(0, -1).map((header, i) => [header, countCells(overall)[i], '']),
-        ['TAT median', formatHours(overall.tat?.medianHours), tatNote],
-        ['TAT p90', formatHours(overall.tat?.p90Hours), tatNote],
+        [w.compliance, w.percent(overall.compliance), w.complianceBasis],
+        ...w.countHeaders.slice(0, -1).map((header, i) => [header, countCells(overall, w)[i], '']),
+        [w.tatMedian, w.hours(overall.tat?.medianHours), tatNote],
+        [w.tatP90, w.hours(overall.tat?.p90Hours), tatNote],
       ],
       'lrl',
     ),
     '',
-    r.satisfaction ? 'Accuracy and satisfaction' : 'Accuracy',
-    ...table(pillarRows(r), 'lrl'),
+    r.satisfaction ? w.accuracyAndSatisfaction : w.accuracy,
+    ...table(pillarRows(r, w), 'lrl'),
     '',
-    'Per policy goal',
-    ...table(
-      [['Policy', 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], ...r.byGoal.map((g) => [g.policy, g.goal, ...countCells(g), ...tatCells(g.tat)])],
-      'llrrrrrrr',
-    ),
+    w.perGoal,
+    ...table([groupHeader(w.policy, w), ...r.byGoal.map((g) => [g.policy, g.goal, ...countCells(g, w), ...tatCells(g.tat, w)])], 'llrrrrrrr'),
     ...r.byField.flatMap(({ field, rows }) => [
       '',
-      `Per ${field}`,
+      w.per(field),
       ...table(
-        [[field.charAt(0).toUpperCase() + field.slice(1), 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], ...rows.map((g) => [g.value || '(none)', g.goals.join(', '), ...countCells(g), ...tatCells(g.tat)])],
+        [groupHeader(field.charAt(0).toUpperCase() + field.slice(1), w), ...rows.map((g) => [g.value || w.noValue, g.goals.join(', '), ...countCells(g, w), ...tatCells(g.tat, w)])],
         'llrrrrrrr',
       ),
     ]),
     '',
-    'Per month',
-    ...table([['Month', ...COUNT_HEADERS], ...r.byMonth.map((g) => [g.month, ...countCells(g)])], 'lrrrrr'),
-    ...signalTables(r).flatMap(({ title, header, rows }) => ['', title, ...table([header, ...rows], 'llrrrrl')]),
-    ...flaggedExamples(r).map((line) => `  Examples: ${line}`),
-    ...signalNotes(r).map((line) => `  ${line}`),
+    w.perMonth,
+    ...table([[w.month, ...w.countHeaders], ...r.byMonth.map((g) => [w.monthName(g.month), ...countCells(g, w)])], 'lrrrrr'),
+    ...signalTables(r, w).flatMap(({ title, header, rows }) => ['', title, ...table([header, ...rows], 'llrrrrl')]),
+    ...flaggedExamples(r, w).map((line) => `  ${w.signals.examples}: ${line}`),
+    ...signalNotes(r, w).map((line) => `  ${line}`),
     '',
-    'Data quality',
-    ...table(dataQualityRows(r), 'll'),
+    w.dataQuality,
+    ...table(dataQualityRows(r, w), 'll'),
     '',
-    MONTH_NOTE,
-    'TAT counts the working hours on the clock (pauses excluded) of completed cycles.',
-    'First time right counts tickets that reached a stop status and never left it.',
-    DATA_QUALITY_NOTE,
+    w.monthNote,
+    w.tatFootnote,
+    w.ftrFootnote,
+    w.dataQualityNote,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -346,7 +346,7 @@ export const FUNCTIONS = {
     returns: 'A score from 0 to 1, one per row.',
   },
   KPI_PAYOUT: {
-    summary: 'KPI pay (lương/thưởng KPI) = base × rate, with a gate, a cap or a step table.',
+    summary: 'KPI pay = base × rate, with a gate, a cap or a step table.',
     params: [
       { name: 'achievement', help: 'The achievement (1 = on target), or a column of them.' },
       { name: 'base', help: 'The base amount (a cell, or a column as tall as achievement).' },

@@ -598,6 +598,10 @@ export const VIEW_MODULE: Record<string, string> = {
   getIssueClocks: 'sla-clocks-panel',
   getInpsQuestion: 'inps-portal-question',
   submitInps: 'inps-portal-question',
+  // Every view asks for its language; the issue panel stands for them here (SEC6 tries every other module).
+  getAppLanguage: 'sla-clocks-panel',
+  setUserLanguage: 'sla-compliance-gadget',
+  setSiteLanguage: 'sla-admin-page',
 };
 
 /**

@@ -3,6 +3,7 @@
  * `reconcile` call's forgeDoc is kept so tests can inspect the last tree (how @forge/react's own tests work).
  */
 import * as React from 'react';
+import { type LanguageSettings, resolveAppLanguage } from '../../forge-app/src/i18n/language';
 
 export interface ForgeDoc {
   type: string;
@@ -15,9 +16,25 @@ export const ui = {
   /** Resolver answers by function key: a value, or a function of the payload; an Error rejects the invoke. */
   resolvers: {} as Record<string, unknown>,
   invokes: [] as Array<{ functionKey: string; payload: unknown }>,
+  /**
+   * The stored app language choices the language resolvers answer from (the real resolution rule), and their calls,
+   * kept apart from `invokes`: every view asks for its language first, and `invokes` lists the data it asked for.
+   */
+  language: { user: null, site: null } as LanguageSettings,
+  languageInvokes: [] as Array<{ functionKey: string; payload: any }>,
   submits: [] as unknown[],
   docs: [] as ForgeDoc[],
 };
+
+const LANGUAGE_RESOLVERS = new Set(['getAppLanguage', 'setUserLanguage', 'setSiteLanguage']);
+
+/** The language resolvers as the app defines them (resolvers/language.ts), over `ui.language` instead of KVS. */
+function answerLanguage(functionKey: string, payload: any) {
+  ui.languageInvokes.push({ functionKey, payload });
+  if (functionKey === 'setUserLanguage') ui.language = { ...ui.language, user: payload.language };
+  if (functionKey === 'setSiteLanguage') ui.language = { ...ui.language, site: payload.language };
+  return { ...ui.language, language: resolveAppLanguage(ui.language, payload?.locale) };
+}
 
 (globalThis as Record<string, unknown>).self = globalThis;
 (globalThis as Record<string, unknown>).IS_REACT_ACT_ENVIRONMENT = true;
@@ -26,6 +43,7 @@ export const ui = {
     if (cmd === 'reconcile') ui.docs.push(data.forgeDoc as ForgeDoc);
     if (cmd === 'getContext') return ui.context;
     if (cmd === 'submit') ui.submits.push(data);
+    if (cmd === 'invoke' && LANGUAGE_RESOLVERS.has(data.functionKey) && !(data.functionKey in ui.resolvers)) return answerLanguage(data.functionKey, data.payload);
     if (cmd === 'invoke') {
       ui.invokes.push({ functionKey: data.functionKey, payload: data.payload });
       const answer = ui.resolvers[data.functionKey];
@@ -38,8 +56,10 @@ export const ui = {
 
 const act = (React as unknown as { unstable_act: (work: () => Promise<void>) => Promise<void> }).unstable_act;
 
-export function resetUi(context: Record<string, unknown> | undefined, resolvers: Record<string, unknown> = {}) {
+export function resetUi(context: Record<string, unknown> | undefined, resolvers: Record<string, unknown> = {}, language: Partial<LanguageSettings> = {}) {
   ui.context = context;
+  ui.language = { user: null, site: null, ...language };
+  ui.languageInvokes = [];
   ui.resolvers = resolvers;
   ui.invokes = [];
   ui.submits = [];

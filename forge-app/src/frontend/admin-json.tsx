@@ -1,8 +1,9 @@
 import { invoke } from '@forge/bridge';
-import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Text, TextArea } from '@forge/react';
+import { Button, Heading, Inline, Label, SectionMessage, Stack, Text, TextArea } from '@forge/react';
 import { useState } from 'react';
 import type { AppConfigInput } from '../config/schema';
 import type { ConfigProblem } from '../config/problem';
+import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages-context';
 
 type CheckAnswer = { ok: true } | { ok: false; errors: ConfigProblem[] } | { error: string; message: string };
@@ -45,7 +46,7 @@ export function AdminJson({ current, onImport }: { current: () => AppConfigInput
         <Button isDisabled={text.trim() === ''} onClick={() => void importJson().catch((error: unknown) => setResult({ errors: [{ path: '', message: error instanceof Error ? error.message : String(error) }] }))}>{m.importJson}</Button>
       </Inline>
       {result !== null && 'imported' in result && <SectionMessage appearance="information"><Text>{m.imported}</Text></SectionMessage>}
-      {result !== null && 'errors' in result && result.errors.map((e) => <ErrorMessage key={`${e.path}:${e.message}`}>{e.path ? `${e.path}: ${e.message}` : e.message}</ErrorMessage>)}
+      {result !== null && 'errors' in result && fieldErrors(result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)))}
     </Stack>
   );
 }

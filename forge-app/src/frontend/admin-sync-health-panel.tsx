@@ -20,7 +20,7 @@ export function SyncHealthPanel({ health, t, locale, timeZone }: { health: SyncH
     <Stack space="space.100">
       <Heading size="medium">{t.syncHealth}</Heading>
       <Text>{health.lastRunAt === null ? t.noRunYet : t.lastRun(formatInstant(health.lastRunAt, locale, timeZone))}</Text>
-      {health.lagMs !== null && <Text>{t.lag(formatMinutes(health.lagMs / 60_000))}</Text>}
+      {health.lagMs !== null && <Text>{t.lag(formatMinutes(health.lagMs / 60_000, locale))}</Text>}
       {health.more && <Text>{t.moreToSync}</Text>}
       <Text>{t.processed(formatCount(health.processed, locale), formatCount(health.failedAttempts, locale))}</Text>
       {health.retrying > 0 && <Text>{t.retrying(health.retrying)}</Text>}

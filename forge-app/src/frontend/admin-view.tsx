@@ -11,6 +11,7 @@ import { fieldErrors } from './admin-field-errors';
 import { HistoryPanel } from './admin-history-panel';
 import { AdminJson } from './admin-json';
 import { adminMessagesFor } from '../i18n/admin-messages';
+import { formatCount, formatInstant } from '../i18n/messages';
 import { AdminMessages } from './admin-messages-context';
 import { PickerCache } from './admin-picker';
 import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
@@ -19,6 +20,7 @@ import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
+import { LanguagePicker } from './language-picker';
 import { UnlicensedMessage } from './unlicensed';
 
 type Loaded = { input: AppConfigInput | null; errors: ConfigProblem[]; sync: SyncState; health?: SyncHealth; generations?: GenerationState; jsmMetrics?: string[] } | { error: 'FORBIDDEN'; message: string };
@@ -37,7 +39,8 @@ const freshName = (base: string, taken: readonly string[]) => {
  * every error shown at its field.
  */
 export function AdminPage() {
-  const { context, t, locale } = useAppContext();
+  const app = useAppContext();
+  const { context, t, locale } = app;
   const m = adminMessagesFor(locale);
   const loaded = useResolver<Loaded>('getConfig', context === undefined ? undefined : {});
   const [draft, setDraft] = useState<AdminDraft | null>(null);
@@ -94,7 +97,8 @@ export function AdminPage() {
       <PickerCache.Provider value={pickerCache}>
         <Stack space="space.300">
           <Heading size="large">{t.adminTitle}</Heading>
-          {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(new Date(stored!.sync.lastRunAt).toISOString(), last.issues)}</Text>}
+          <LanguagePicker app={app} site />
+          {stored!.sync.lastRunAt !== null && last && <Text>{t.lastSync(formatInstant(stored!.sync.lastRunAt, locale, context.timezone), formatCount(last.issues, locale))}</Text>}
           {notice === 'saved' && <SectionMessage appearance="success"><Text>{t.saved}</Text></SectionMessage>}
           {notice === 'savedRecomputing' && <SectionMessage appearance="success"><Text>{t.savedRecomputing}</Text></SectionMessage>}
           {notice === 'fix' && <SectionMessage appearance="error"><Text>{t.fixErrors}</Text></SectionMessage>}

@@ -1,4 +1,4 @@
-import { Button, ErrorMessage, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
+import { Button, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
 import { useState } from 'react';
 import { HOLIDAY_COUNTRIES } from '../../../core/calendar';
 import { fieldErrors } from './admin-field-errors';
@@ -43,7 +43,7 @@ function PartField({ id, label, spec, part, onSpec }: { id: string; label: strin
     <Stack space="space.050">
       <Label labelFor={id}>{label}</Label>
       <Textfield id={id} value={typed?.text ?? partText(spec, part)} onChange={(e: { target: { value?: string } }) => change(e.target.value ?? '')} />
-      {typed && <ErrorMessage>{typed.error}</ErrorMessage>}
+      {typed && fieldErrors([typed.error])}
     </Stack>
   );
 }
@@ -116,7 +116,7 @@ export function CalendarEditor({ index, name, text, errors, locale, onName, onTe
       <Stack space="space.050">
         <Label labelFor={id('text')}>{m.calendarText}</Label>
         <TextArea id={id('text')} value={text} onChange={(e: { target: { value?: string } }) => onText(e.target.value ?? '')} />
-        {!parsed.ok && <ErrorMessage>{parsed.message}</ErrorMessage>}
+        {!parsed.ok && fieldErrors([parsed.message])}
         {fieldErrors(errors)}
       </Stack>
       {parsed.ok && <CalendarPreviewPanel text={text} locale={locale} />}

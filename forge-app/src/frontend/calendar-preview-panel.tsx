@@ -1,5 +1,6 @@
 import { DynamicTable, ErrorMessage, Heading, Stack, Text } from '@forge/react';
-import { formatInstant, messagesFor } from '../i18n/messages';
+import { holidayNameIn, inLanguage } from '../../../core/i18n';
+import { formatInstant, formatPeriod, messagesFor } from '../i18n/messages';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
 import { useAdminMessages } from './admin-messages-context';
 import { useResolver } from './hooks';
@@ -13,9 +14,10 @@ export function CalendarPreviewPanel({ text, locale }: { text: string; locale: s
   if (answer.status !== 'ready') return answer.status === 'error' ? <ErrorMessage>{answer.message}</ErrorMessage> : <Text>{m.previewLoading}</Text>;
   const data = answer.data;
   if ('error' in data) return <ErrorMessage>{data.message}</ErrorMessage>;
-  if (!data.ok) return <ErrorMessage>{data.message}</ErrorMessage>;
+  if (!data.ok) return <ErrorMessage>{inLanguage(data.message, m.language)}</ErrorMessage>;
   const { preview } = data;
   const at = (instant: number) => formatInstant(instant, locale, preview.timeZone);
+  const day = (iso: string) => formatPeriod(iso, locale);
   return (
     <Stack space="space.100">
       <Heading size="small">{m.nextWindows(preview.timeZone)}</Heading>
@@ -35,10 +37,10 @@ export function CalendarPreviewPanel({ text, locale }: { text: string; locale: s
         <DynamicTable
           caption={m.holidaysOfYear(preview.year)}
           head={{ cells: [{ key: 'date', content: m.holidayDate }, { key: 'name', content: m.holidayName }] }}
-          rows={preview.holidays.map((h, i) => ({ key: `${h.date}-${i}`, cells: [{ key: 'date', content: h.date }, { key: 'name', content: h.country ? `${h.name} (${h.country})` : m.extraHoliday }] }))}
+          rows={preview.holidays.map((h, i) => ({ key: `${h.date}-${i}`, cells: [{ key: 'date', content: day(h.date) }, { key: 'name', content: h.country ? `${holidayNameIn(h.name, m.language)} (${h.country})` : m.extraHoliday }] }))}
         />
       )}
-      {preview.makeUpDays.length > 0 && <Text>{m.makeUpDaysOfYear(preview.makeUpDays.map((d) => (d.country ? `${d.date} (${d.country})` : d.date)).join(', '))}</Text>}
+      {preview.makeUpDays.length > 0 && <Text>{m.makeUpDaysOfYear(preview.makeUpDays.map((d) => (d.country ? `${day(d.date)} (${d.country})` : day(d.date))).join(', '))}</Text>}
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { DonutChart, DynamicTable, EmptyState, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { complianceRag, complianceTargetOf, type ComplianceTarget } from '../../../core';
-import { formatCount, formatInstant, formatPercent } from '../i18n/messages';
+import { formatCount, formatInstant, formatPercent, formatPeriod } from '../i18n/messages';
 import type { TrendPeriod } from '../model/periods';
 import type { ComplianceAnswer, ComplianceQuery, ComplianceResult } from '../resolvers/compliance';
 import { AtRiskTable } from './compliance-at-risk-table';
@@ -92,7 +92,7 @@ export function ComplianceGadget() {
         <EmptyState header={t.noData} />
       ) : (
         <Stack space="space.200">
-          <Text>{`${t.met}: ${total.met} · ${t.breached}: ${total.breached} · ${t.openBreached}: ${total.ongoingBreached}`}</Text>
+          <Text>{`${t.met}: ${formatCount(total.met, locale)} · ${t.breached}: ${formatCount(total.breached, locale)} · ${t.openBreached}: ${formatCount(total.ongoingBreached, locale)}`}</Text>
           <DonutChart
             data={[
               { label: t.met, value: total.met },
@@ -102,7 +102,7 @@ export function ComplianceGadget() {
             labelAccessor="label"
             valueAccessor="value"
           />
-          <LineChart title={trendTitle} data={trend.map((p) => ({ period: p.period, compliance: Math.round(p.compliance * 1000) / 10 }))} xAccessor="period" yAccessor="compliance" />
+          <LineChart title={trendTitle} data={trend.map((p) => ({ period: formatPeriod(p.period, locale), compliance: Math.round(p.compliance * 1000) / 10 }))} xAccessor="period" yAccessor="compliance" />
           {groups.length > 0 && (
             <DynamicTable
               head={{ cells: [{ key: 'group', content: t.groupBy }, { key: 'c', content: t.compliance }] }}

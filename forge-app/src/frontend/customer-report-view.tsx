@@ -1,5 +1,5 @@
 import { DynamicTable, EmptyState, Heading, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatCount, formatPercent, type Messages } from '../i18n/messages';
+import { formatCount, formatPercent, formatPeriod, type Messages } from '../i18n/messages';
 import type { CustomerReport, CustomerReportQuery } from '../resolvers/customers';
 import { complianceAppearance, projectList } from './compliance-view';
 import { toCsv } from '../../../core';
@@ -47,7 +47,7 @@ export function CustomerReportGadget() {
   const number = (n: number) => formatCount(round1(n), locale);
   return (
     <Stack space="space.200">
-      <Heading size="small">{`${t.customerReport}: ${report.policyName} (${report.months[0]} – ${report.months[report.months.length - 1]})`}</Heading>
+      <Heading size="small">{`${t.customerReport}: ${report.policyName} (${formatPeriod(report.months[0], locale)} – ${formatPeriod(report.months[report.months.length - 1], locale)})`}</Heading>
       <Text>{t.agreedLevel(formatPercent(report.target.level, locale), formatPercent(report.target.amberFrom, locale))}</Text>
       {report.rows.length === 0 ? (
         <EmptyState header={t.noCustomers} />

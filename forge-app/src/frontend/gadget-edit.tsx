@@ -3,6 +3,7 @@ import { type ReactElement, useState } from 'react';
 import type { Messages } from '../i18n/messages';
 import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
+import { LanguagePicker } from './language-picker';
 import { UnlicensedMessage } from './unlicensed';
 
 /** A gadget edit view's state: the saved configuration with the edits made so far, and the choices it offers. */
@@ -16,11 +17,14 @@ export interface GadgetEdit<C, Choices> {
   choices: Choices | null;
   /** What shows instead of the form: loading, an inactive license, or a user who may browse no project; null: the form. */
   blocked: ReactElement | null;
+  /** The user's own app language, shown above the form (saved at once, apart from the gadget's configuration). */
+  languagePicker: ReactElement;
 }
 
 /** What every gadget edit view starts with: its saved configuration, its edits, and `getChoices` with its refusals. */
 export function useGadgetEdit<C extends object, Choices extends object>(): GadgetEdit<C, Choices> {
-  const { context, t } = useAppContext();
+  const app = useAppContext();
+  const { context, t } = app;
   const choices = useResolver<Choices | { error: string }>('getChoices', {});
   const [values, setValues] = useState<Partial<C>>({});
   const current = { ...gadgetConfigurationOf<C>(context), ...values } as C;
@@ -33,5 +37,5 @@ export function useGadgetEdit<C extends object, Choices extends object>(): Gadge
     : choices.status === 'unlicensed' ? <UnlicensedMessage t={t} />
     : refused ? <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>
     : null;
-  return { t, current, set, text, choices: choices.status === 'ready' && !refused ? (choices.data as Choices) : null, blocked };
+  return { t, current, set, text, choices: choices.status === 'ready' && !refused ? (choices.data as Choices) : null, blocked, languagePicker: <LanguagePicker app={app} /> };
 }

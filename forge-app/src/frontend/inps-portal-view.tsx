@@ -2,6 +2,7 @@ import { invoke } from '@forge/bridge';
 import { Button, ErrorMessage, Label, RadioGroup, SectionMessage, Spinner, Stack, Text, TextArea } from '@forge/react';
 import { useState } from 'react';
 import type { InpsQuestion, InpsSubmitResult } from '../resolvers/inps';
+import { inLanguage } from '../../../core/i18n';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
 
@@ -14,7 +15,7 @@ type Submitted = InpsSubmitResult | { error: 'INVALID'; field: string; message: 
  * the request's reporter; a second answer is refused by the resolver and the first one shown.
  */
 export function InpsPortalQuestion() {
-  const { context, t } = useAppContext();
+  const { context, t, language } = useAppContext();
   const question = useResolver<InpsQuestion | { error: string; message?: string }>('getInpsQuestion', context === undefined ? undefined : {});
   const [score, setScore] = useState<string | null>(null);
   const [comment, setComment] = useState('');
@@ -36,7 +37,7 @@ export function InpsPortalQuestion() {
     }
     setProblem(null);
     const answer = (await invoke('submitInps', { score: Number(score), ...(comment.trim() ? { comment } : {}) })) as Submitted;
-    if ('error' in answer && answer.error === 'INVALID') setProblem(answer.message);
+    if ('error' in answer && answer.error === 'INVALID') setProblem(inLanguage(answer.message, language));
     // A license that lapsed after the question was shown: said, not a silent no-op.
     else if ('error' in answer && answer.error === 'UNLICENSED') setProblem(t.unlicensed);
     else setSent(answer);

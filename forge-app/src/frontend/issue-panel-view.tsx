@@ -10,7 +10,7 @@ const STATE_APPEARANCE: Record<string, 'success' | 'removed' | 'inprogress' | 'm
 
 /** The ticket's SLA clocks: one line per policy with its state, time left or overdue, and cycles so far. */
 export function IssuePanel() {
-  const { context, t } = useAppContext();
+  const { context, t, locale } = useAppContext();
   const data = useResolver<Answer>('getIssueClocks', context === undefined ? undefined : {});
   if (context === undefined || data.status === 'loading') return <Spinner label={t.loading} />;
   if (data.status === 'unlicensed') return <UnlicensedMessage t={t} />;
@@ -23,7 +23,7 @@ export function IssuePanel() {
         <Inline key={clock.policyId} space="space.100" alignBlock="center">
           <Text>{clock.policyName === clock.goalLabel ? clock.policyName : `${clock.policyName} (${clock.goalLabel})`}</Text>
           <Lozenge appearance={STATE_APPEARANCE[clock.state]}>{t.states[clock.state]}</Lozenge>
-          <Text>{clock.remainingMinutes < 0 ? t.overdue(formatMinutes(clock.remainingMinutes)) : t.remaining(formatMinutes(clock.remainingMinutes))}</Text>
+          <Text>{clock.remainingMinutes < 0 ? t.overdue(formatMinutes(clock.remainingMinutes, locale)) : t.remaining(formatMinutes(clock.remainingMinutes, locale))}</Text>
           <Text>{t.cycles(clock.cycles)}</Text>
         </Inline>
       ))}

@@ -1,8 +1,9 @@
 import { invoke } from '@forge/bridge';
-import { Button, DynamicTable, ErrorMessage, Inline, Lozenge, Stack, Text } from '@forge/react';
+import { Button, DynamicTable, Inline, Lozenge, Stack, Text } from '@forge/react';
 import { useState } from 'react';
 import { formatInstant, formatMinutes } from '../i18n/messages';
 import type { TryPolicyAnswer } from '../resolvers/admin-try';
+import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages-context';
 import { IssueLink } from './issue-link';
 import { textField } from './policy-fields';
@@ -32,8 +33,8 @@ export function TryOnIssue({ id, request, locale, timeZone }: { id: string; requ
         {textField(id, m.tryIssueKey, issueKey, setIssueKey)}
         <Button isDisabled={busy || issueKey.trim() === ''} onClick={() => void run()}>{m.tryOnIssue}</Button>
       </Inline>
-      {answer !== null && 'error' in answer && <ErrorMessage>{answer.message}</ErrorMessage>}
-      {answer !== null && 'ok' in answer && !answer.ok && <ErrorMessage>{answer.message}</ErrorMessage>}
+      {answer !== null && 'error' in answer && fieldErrors([answer.message])}
+      {answer !== null && 'ok' in answer && !answer.ok && fieldErrors([answer.message])}
       {answer !== null && 'ok' in answer && answer.ok && !answer.applies && <Text><IssueLink issueKey={answer.issueKey} />{m.tryNotApplies}</Text>}
       {answer !== null && 'ok' in answer && answer.ok && answer.applies && (
         <Stack space="space.100">
@@ -49,9 +50,9 @@ export function TryOnIssue({ id, request, locale, timeZone }: { id: string; requ
                 { key: 'start', content: at(c.start) },
                 { key: 'stop', content: at(c.stop) },
                 { key: 'due', content: at(c.due) },
-                { key: 'elapsed', content: formatMinutes(c.elapsedMinutes) },
-                { key: 'paused', content: formatMinutes(c.pausedMinutes) },
-                { key: 'remaining', content: c.remainingMinutes >= 0 ? m.left(formatMinutes(c.remainingMinutes)) : m.overdue(formatMinutes(-c.remainingMinutes)) },
+                { key: 'elapsed', content: formatMinutes(c.elapsedMinutes, locale) },
+                { key: 'paused', content: formatMinutes(c.pausedMinutes, locale) },
+                { key: 'remaining', content: c.remainingMinutes >= 0 ? m.left(formatMinutes(c.remainingMinutes, locale)) : m.overdue(formatMinutes(-c.remainingMinutes, locale)) },
               ],
             }))}
           />

@@ -1,8 +1,9 @@
 import { invoke } from '@forge/bridge';
-import { Button, ErrorMessage, Heading, Inline, Label, SectionMessage, Stack, Text, Textfield } from '@forge/react';
+import { Button, Heading, Inline, Label, SectionMessage, Stack, Text, Textfield } from '@forge/react';
 import { useState } from 'react';
 import type { ConfigProblem } from '../config/problem';
 import type { ScorecardEditorMessages } from '../i18n/scorecard-editor-messages';
+import { fieldErrors } from './admin-field-errors';
 import type { TypedValue } from '../resolvers/scorecard-actuals';
 import { numberOrText } from './scorecard-tree-ops';
 
@@ -52,7 +53,7 @@ export function ScorecardActuals({ scorecardId, kpis, m }: { scorecardId: string
     setErrors(answer.ok ? [] : answer.errors);
     setNotice(answer.ok ? m.actualsSaved : null);
   };
-  const errorsAt = (path: string) => errors.filter((e) => e.path === path).map((e) => <ErrorMessage key={e.message}>{e.message}</ErrorMessage>);
+  const errorsAt = (path: string) => fieldErrors(errors.filter((e) => e.path === path).map((e) => e.message));
   const failed = () => setNotice(m.actualsNotSaved);
   if (kpis.length === 0) return null;
   return (

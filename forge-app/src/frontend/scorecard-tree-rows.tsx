@@ -34,7 +34,7 @@ export function treeRows(node: ScorecardNodeView, depth: number, t: Messages, lo
         { key: 'target', content: `${formatNumber(k.target, locale)} ${k.unit}` },
         { key: 'score', content: formatPercent(k.achievement, locale) },
         { key: 'part', content: k.contribution === null ? '' : formatPercent(k.contribution, locale) },
-        { key: 'rag', content: k.status === null ? '—' : <Lozenge appearance={RAG_APPEARANCE[k.status]}>{k.status}</Lozenge> },
+        { key: 'rag', content: k.status === null ? '—' : <Lozenge appearance={RAG_APPEARANCE[k.status]}>{t.ragLabels[k.status] ?? k.status}</Lozenge> },
       ],
     };
   });

@@ -1,5 +1,5 @@
 import { BarChart, DynamicTable, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
+import { formatNumber, formatPercent, formatPeriod, type Messages } from '../i18n/messages';
 import type { scorecardData } from '../resolvers/scorecard';
 import type { ScorecardNodeView } from '../resolvers/scorecard-node-view';
 import { projectList } from './compliance-view';
@@ -74,15 +74,15 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
   const alerts = nodes.flatMap((n) => n.alerts);
   const pillars = card.tree.pillars;
   // Periods with no score (nothing measured, or greyed) are left out of the line rather than drawn as 0.
-  const scoredTrend = card.trend.filter((p) => p.score !== null).map((p) => ({ period: p.period, score: Math.round(p.score! * 1000) / 10 }));
+  const scoredTrend = card.trend.filter((p) => p.score !== null).map((p) => ({ period: formatPeriod(p.period, locale), score: Math.round(p.score! * 1000) / 10 }));
   return (
     <Stack space="space.200">
       <Inline space="space.100" alignBlock="center">
-        <Heading size="medium">{`${card.name} · ${card.period === 'month' ? card.periodKey : `${t.scorecardPeriods[card.period]} ${card.periodKey}`}`}</Heading>
+        <Heading size="medium">{`${card.name} · ${t.periodTitle(card.period, card.periodKey)}`}</Heading>
         <Lozenge appearance="default">{card.tree.greyed ? t.greyed : `${t.overall} ${formatPercent(card.overall, locale)}`}</Lozenge>
       </Inline>
       <BarChart
-        data={(['speed', 'accuracy', 'satisfaction'] as const).map((pillar) => ({ pillar, achievement: pillars[pillar] === null ? 0 : Math.round(pillars[pillar] * 1000) / 10 }))}
+        data={(['speed', 'accuracy', 'satisfaction'] as const).map((pillar) => ({ pillar: t.pillarNames[pillar], achievement: pillars[pillar] === null ? 0 : Math.round(pillars[pillar] * 1000) / 10 }))}
         xAccessor="pillar"
         yAccessor="achievement"
       />

@@ -1,7 +1,10 @@
 import type { Weekday } from '../../../core/calendar';
+import type { Language } from '../../../core/i18n';
 
 /** The admin page's editors in English and Vietnamese (the rest of the app's words are in i18n/messages.ts). */
 const en = {
+  /** The catalogue's language, for the core's messages the editors show (core/i18n `inLanguage`). */
+  language: 'en' as Language,
   invalidJson: 'This is not valid JSON',
   pickerPlaceholder: 'Type to search the site…',
   pickerTruncated: 'Only the first 500 matches are listed; type more to narrow them.',
@@ -84,8 +87,9 @@ const en = {
 export type AdminMessagesCatalogue = typeof en;
 
 const vi: AdminMessagesCatalogue = {
+  language: 'vi',
   invalidJson: 'Đây không phải JSON hợp lệ',
-  pickerPlaceholder: 'Gõ để tìm trên site…',
+  pickerPlaceholder: 'Gõ để tìm trên trang Jira…',
   pickerTruncated: 'Chỉ liệt kê 500 kết quả đầu; gõ thêm để thu hẹp.',
   pickerFailed: (message: string) => `Không tải được danh sách từ Jira: ${message}`,
   scopeAndFields: 'Yêu cầu được đo và ánh xạ trường',
@@ -133,25 +137,25 @@ const vi: AdminMessagesCatalogue = {
   pauseStatuses: 'Tạm dừng ở các trạng thái',
   stopStatuses: 'Dừng ở các trạng thái',
   stopOnResolution: 'Dừng khi có kết quả xử lý (resolution)',
-  agreedCompliance: 'Mức tuân thủ cam kết, % chu kỳ đạt (để trống: 95)',
-  amberMargin: 'Biên vàng dưới mức đó, điểm phần trăm (để trống: 10)',
+  agreedCompliance: 'Tỷ lệ tuân thủ SLA cam kết, % chu kỳ đạt (để trống: 95)',
+  amberMargin: 'Biên cần theo dõi dưới mức đó, điểm phần trăm (để trống: 10)',
   percentExpected: 'Hãy nhập một số phần trăm, vd. 95',
-  goals: 'Mục tiêu (áp dụng mục tiêu đầu tiên thỏa điều kiện)',
-  goalNumber: (n: number) => `Mục tiêu ${n}`,
-  removeGoal: 'Xóa mục tiêu',
+  goals: 'Mức SLA (áp dụng mức đầu tiên thỏa điều kiện)',
+  goalNumber: (n: number) => `Mức SLA ${n}`,
+  removeGoal: 'Xóa mức SLA',
   goalPriorities: 'Mức ưu tiên (để trống: mọi mức)',
   goalRequestTypes: 'Loại yêu cầu (để trống: mọi loại)',
   goalTarget: 'Chỉ tiêu (8h, 30m, 3bd cho ngày làm việc)',
   goalCalendar: 'Lịch',
   goalLabel: 'Nhãn (tùy chọn)',
-  addGoal: 'Thêm mục tiêu',
+  addGoal: 'Thêm mức SLA',
   tryIssueKey: 'Thử trên yêu cầu (mã)',
   tryOnIssue: 'Thử',
-  tryNotApplies: ': chính sách này không áp dụng (không mục tiêu nào thỏa điều kiện).',
-  tryResult: (goal: string, asOf: string, cycles: number) => ` theo mục tiêu ${goal}, tính đến ${asOf}: ${cycles} chu kỳ.`,
+  tryNotApplies: ': chính sách này không áp dụng (không mức SLA nào thỏa điều kiện).',
+  tryResult: (goal: string, asOf: string, cycles: number) => ` theo mức SLA ${goal}, tính đến ${asOf}: ${cycles} chu kỳ.`,
   tryCaption: (key: string) => `Đồng hồ SLA của ${key}`,
-  tryColumns: { cycle: 'Chu kỳ', state: 'Trạng thái', start: 'Bắt đầu', stop: 'Dừng', due: 'Hạn', elapsed: 'Thời gian làm việc', paused: 'Tạm dừng', remaining: 'Còn lại' },
-  states: { met: 'Đạt', breached: 'Quá hạn', ongoing: 'Đang chạy', paused: 'Tạm dừng' },
+  tryColumns: { cycle: 'Chu kỳ', state: 'Trạng thái', start: 'Bắt đầu', stop: 'Dừng', due: 'Hạn xử lý', elapsed: 'Thời gian làm việc', paused: 'Tạm dừng', remaining: 'Còn lại' },
+  states: { met: 'Đạt', breached: 'Vi phạm', ongoing: 'Đang chạy', paused: 'Tạm dừng' },
   left: (time: string) => `còn ${time}`,
   overdue: (time: string) => `quá hạn ${time}`,
   jsonTitle: 'Nhập và xuất JSON',

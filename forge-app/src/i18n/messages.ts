@@ -1,4 +1,9 @@
-/** The app's words in English and Vietnamese; the user's Jira locale picks the catalogue. */
+import { durationName, periodName } from '../../../core/i18n';
+import { languageOfLocale } from './language';
+
+const EN_SCORECARD_PERIODS: Record<string, string> = { month: 'Month', quarter: 'Quarter', year: 'Year', ytd: 'Year to date' };
+
+/** The app's words in English and Vietnamese; the app language (i18n/language.ts) picks the catalogue. */
 const en = {
   loading: 'Loading…',
   error: 'Could not load the data',
@@ -70,7 +75,11 @@ const en = {
   invalidPeriod: 'These months cannot be combined (edit the gadget or the scorecard):',
   invalidActual: 'A KPI value cannot be scored (correct the typed value or the KPI):',
   scoreTrend: 'Overall score by period',
-  scorecardPeriods: { month: 'Month', quarter: 'Quarter', year: 'Year', ytd: 'Year to date' } as Record<string, string>,
+  scorecardPeriods: EN_SCORECARD_PERIODS,
+  /** A scorecard's period as its heading says it: the kind, then the key (`Quarter 2025-Q2`; a month is its key). */
+  periodTitle: (period: string, key: string): string => (period === 'month' ? key : `${EN_SCORECARD_PERIODS[period] ?? period} ${key}`),
+  ragLabels: { GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' } as Record<string, string>,
+  pillarNames: { speed: 'Speed', accuracy: 'Accuracy', satisfaction: 'Satisfaction' } as Record<string, string>,
   noteTexts: {
     TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" has ${count} KPIs for one person: focus on the 3-5 that matter most.`,
     KPI_WITHOUT_OWNER: (kpi: string) => `KPI "${kpi}" has no owner: name the person who answers for it.`,
@@ -89,7 +98,7 @@ const en = {
   scopeJql: 'Issues to measure (JQL)',
   requestTypeField: 'Request type field',
   teamField: 'Team field (optional)',
-  lastSync: (when: string, issues: number) => `Last sync ${when}: ${issues} issues.`,
+  lastSync: (when: string, issues: string) => `Last sync ${when}: ${issues} issues.`,
   syncHealth: 'Sync health',
   lastRun: (when: string) => `Last run: ${when}`,
   noRunYet: 'The sync has not run yet.',
@@ -129,13 +138,23 @@ const en = {
   inps: 'iNPS',
   answers: (n: number) => `${n} answer${n === 1 ? '' : 's'}`,
   noCustomers: 'No measured requests in these months yet.',
-  inpsQuestion: 'How likely are you to recommend our team to a colleague?',
+  inpsQuestion: 'On a scale of 0 to 10, how likely are you to recommend our team to a colleague?',
   inpsScale: '0 = not at all likely, 10 = extremely likely',
   inpsComment: 'Anything to add? (optional)',
   inpsSend: 'Send',
   inpsThanks: (score: number) => `Thank you: you answered ${score}.`,
   inpsNotResolved: 'You can rate this request once it is resolved.',
   inpsChooseScore: 'Choose a score from 0 to 10.',
+  // The app language (Jira has no Vietnamese profile language, so the app keeps its own setting).
+  languageUser: 'My app language',
+  languageSite: 'App language for this site (users who chose none)',
+  languageUnsetUser: 'As the site default',
+  languageUnsetSite: 'As each user’s Jira language',
+  languageNotSaved: 'The language could not be saved.',
+  // Resolver refusals by their code (the resolvers answer in English; a view says them in its language).
+  jiraUnavailable: "Jira did not answer as expected; try again later (the details are in the app's logs).",
+  noConfig: 'Save a configuration first.',
+  invalidPayload: (_field: string, message: string) => message,
 };
 
 export type Messages = typeof en;
@@ -144,8 +163,8 @@ const vi: Messages = {
   loading: 'Đang tải…',
   error: 'Không tải được dữ liệu',
   forbidden: 'Bạn không có quyền xem nội dung này.',
-  configure: 'Sửa gadget này để chọn SLA và dự án.',
-  compliance: 'Tỷ lệ đạt SLA',
+  configure: 'Sửa tiện ích này để chọn SLA và dự án.',
+  compliance: 'Tỷ lệ tuân thủ SLA',
   met: 'Đạt',
   breached: 'Vi phạm',
   openBreached: 'Đang mở, quá hạn',
@@ -156,7 +175,7 @@ const vi: Messages = {
   sourcePolicy: 'Chính sách SLA của chúng ta',
   sourceJsm: 'SLA của JSM',
   jsmMetric: 'Chỉ số SLA của JSM',
-  jsmMetricName: 'Tên chỉ số SLA của JSM (như trong Jira, ví dụ Time to resolution)',
+  jsmMetricName: 'Tên chỉ số SLA của JSM (như trong Jira, ví dụ "Time to resolution")',
   scope: 'Yêu cầu',
   scopeProjects: 'Dự án',
   scopeJqlOption: 'JQL',
@@ -168,11 +187,11 @@ const vi: Messages = {
   periodMonth: 'Tháng',
   periodQuarter: 'Quý',
   periods: 'Số kỳ gần nhất',
-  atRisk: 'Yêu cầu đang mở đã hoặc sắp vi phạm',
-  noneAtRisk: 'Không có yêu cầu nào đã hoặc sắp quá hạn.',
+  atRisk: 'Yêu cầu đang mở đã vi phạm hoặc sắp đến hạn',
+  noneAtRisk: 'Không có yêu cầu nào đã vi phạm hoặc sắp đến hạn.',
   noData: 'Chưa có chu kỳ SLA nào được đo trong kỳ này.',
   ticket: 'Yêu cầu',
-  due: 'Hạn',
+  due: 'Hạn xử lý',
   assignee: 'Người xử lý',
   unknownUser: 'Một người dùng (chưa đồng bộ tên)',
   risk: 'Trạng thái',
@@ -188,14 +207,14 @@ const vi: Messages = {
   overall: 'Tổng thể',
   kpi: 'KPI',
   actual: 'Thực tế',
-  target: 'Mục tiêu',
+  target: 'Chỉ tiêu',
   rag: 'RAG',
-  gaming: 'Có thể đang "chạy số"',
+  gaming: 'Có thể đang làm đẹp số liệu',
   gamingText: (kpi: string, guard: string) => `"${kpi}" tốt lên trong khi chỉ số kiểm soát "${guard}" xấu đi.`,
   // Scorecard tree: the gadget and the admin page's scorecard editor.
   kinds: { scorecard: 'Thẻ điểm', perspective: 'Khía cạnh', objective: 'Mục tiêu' },
-  rollUps: { weighted: 'Trung bình có trọng số', average: 'Trung bình', min: 'Thấp nhất', max: 'Cao nhất', sum: 'Tổng' },
-  scoringMethods: { ratio: 'Tỷ lệ so với mục tiêu', progress: 'Tiến độ từ mức cơ sở', performance: 'Thang min–max', 'goal-red-flag': 'Mục tiêu / cờ đỏ', stabilize: 'Càng gần càng tốt', binary: 'Đạt hoặc không', bands: 'Theo dải' },
+  rollUps: { weighted: 'Bình quân gia quyền', average: 'Trung bình', min: 'Nhỏ nhất', max: 'Lớn nhất', sum: 'Tổng' },
+  scoringMethods: { ratio: 'Tỷ lệ so với chỉ tiêu', progress: 'Tiến độ từ mức cơ sở', performance: 'Thang min-max', 'goal-red-flag': 'Chỉ tiêu/cờ đỏ', stabilize: 'Ổn định quanh chỉ tiêu', binary: 'Đạt/không đạt', bands: 'Theo khoảng' },
   item: 'Hạng mục',
   method: 'Cách tính',
   score: 'Điểm',
@@ -205,21 +224,24 @@ const vi: Messages = {
   scoredZero: 'thiếu, tính 0',
   kpiPay: 'Lương KPI',
   person: 'Người',
-  pay: 'Thưởng',
+  pay: 'Lương KPI chi trả',
   notes: 'Lưu ý',
-  invalidSource: 'Nguồn của một KPI không hợp lệ (sửa gadget hoặc thẻ điểm):',
-  invalidPeriod: 'Không gộp được các tháng này (sửa gadget hoặc thẻ điểm):',
+  invalidSource: 'Nguồn của một KPI không hợp lệ (sửa tiện ích hoặc thẻ điểm):',
+  invalidPeriod: 'Không gộp được các tháng này (sửa tiện ích hoặc thẻ điểm):',
   invalidActual: 'Không chấm được giá trị của một KPI (sửa giá trị đã nhập hoặc KPI):',
   scoreTrend: 'Điểm tổng thể theo kỳ',
   scorecardPeriods: { month: 'Tháng', quarter: 'Quý', year: 'Năm', ytd: 'Từ đầu năm' },
+  periodTitle: (period: string, key: string): string => (period === 'ytd' ? `Từ đầu năm đến ${periodName(key, 'vi').toLowerCase()}` : periodName(key, 'vi')),
+  ragLabels: { GREEN: 'Đạt', AMBER: 'Cần theo dõi', RED: 'Không đạt' },
+  pillarNames: { speed: 'Tốc độ', accuracy: 'Chính xác', satisfaction: 'Mức độ hài lòng' },
   noteTexts: {
     TOO_MANY_KPIS: (scorecard: string, count: number) => `"${scorecard}" có ${count} KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.`,
     KPI_WITHOUT_OWNER: (kpi: string) => `KPI "${kpi}" chưa có người phụ trách: hãy ghi tên người chịu trách nhiệm.`,
-    SPEED_KPI_UNGUARDED: (kpi: string) => `KPI tốc độ "${kpi}" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ đổi lấy chất lượng.`,
+    SPEED_KPI_UNGUARDED: (kpi: string) => `KPI tốc độ "${kpi}" chưa có chỉ số chất lượng kiểm soát: chỉ đo tốc độ thì dễ chạy theo tốc độ mà hy sinh chất lượng.`,
   },
-  sources: 'Nguồn KPI thay cho nguồn của thẻ điểm (để trống: dùng nguồn của thẻ điểm; gadget từ trước khi có cây thẻ điểm: mỗi dòng, theo phần trăm: kpiId=sla:policyId | tatMedianHours | ftrPercent | reopenPercent | csatPercent)',
+  sources: 'Nguồn KPI thay cho nguồn của thẻ điểm (để trống: dùng nguồn của thẻ điểm; tiện ích từ trước khi có cây thẻ điểm: mỗi hàng một nguồn, theo phần trăm: kpiId=sla:policyId | tatMedianHours | ftrPercent | reopenPercent | csatPercent)',
   month: 'Tháng (YYYY-MM, để trống: tháng này)',
-  invalidMonth: 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa gadget).',
+  invalidMonth: 'Tháng: hãy viết theo dạng YYYY-MM, ví dụ 2025-04 (sửa tiện ích).',
   notSynced: 'Yêu cầu này chưa được đồng bộ.',
   noClocks: 'Không có chính sách SLA nào áp dụng cho yêu cầu này.',
   remaining: (time: string) => `còn ${time}`,
@@ -230,7 +252,7 @@ const vi: Messages = {
   scopeJql: 'Các yêu cầu cần đo (JQL)',
   requestTypeField: 'Trường loại yêu cầu',
   teamField: 'Trường nhóm (không bắt buộc)',
-  lastSync: (when: string, issues: number) => `Đồng bộ gần nhất ${when}: ${issues} yêu cầu.`,
+  lastSync: (when: string, issues: string) => `Đồng bộ gần nhất ${when}: ${issues} yêu cầu.`,
   syncHealth: 'Tình trạng đồng bộ',
   lastRun: (when: string) => `Lần chạy gần nhất: ${when}`,
   noRunYet: 'Chưa đồng bộ lần nào.',
@@ -244,48 +266,56 @@ const vi: Messages = {
   lastError: 'Lỗi gần nhất',
   attempts: 'Số lần thử',
   retryNow: 'Thử lại ngay',
-  history: 'Dữ liệu quá khứ',
-  recomputing: (done: string, expected: string, started: string) => `Đang tính lại các yêu cầu cũ theo cấu hình đã lưu: xong ${done} trên khoảng ${expected} (bắt đầu ${started}). Các gadget vẫn hiển thị số liệu cũ cho đến khi xong.`,
+  history: 'Lịch sử',
+  recomputing: (done: string, expected: string, started: string) => `Đang tính lại các yêu cầu cũ theo cấu hình đã lưu: xong ${done} trên khoảng ${expected} (bắt đầu ${started}). Các tiện ích vẫn hiển thị số liệu cũ cho đến khi xong.`,
   lastRecompute: (when: string, tickets: string) => `Lần tính lại gần nhất xong lúc ${when}: ${tickets} yêu cầu.`,
-  recomputeHistory: 'Tính lại dữ liệu quá khứ',
+  recomputeHistory: 'Tính lại dữ liệu cũ',
   recomputeStarted: 'Đã bắt đầu tính lại.',
   nothingToRecompute: 'Chưa có dữ liệu nào được lưu: không có gì để tính lại.',
-  savedRecomputing: 'Đã lưu. Các yêu cầu cũ đang được tính lại theo cấu hình mới; các gadget vẫn hiển thị số liệu cũ cho đến khi xong.',
+  savedRecomputing: 'Đã lưu. Các yêu cầu cũ đang được tính lại theo cấu hình mới; các tiện ích vẫn hiển thị số liệu cũ cho đến khi xong.',
   retryQueued: (n: number) => `Đã đưa lại ${n} yêu cầu vào hàng đợi.`,
   retryRateLimited: 'Hàng đợi đang bận; các yêu cầu còn lại sẽ được thử lại ở lần chạy hằng giờ tới.',
-  steps: { search: 'đọc yêu cầu', changelog: 'đọc lịch sử', 'jsm-sla': 'đọc SLA của JSM', feedback: 'đọc đánh giá', compute: 'tính đồng hồ SLA', store: 'lưu kết quả', purge: 'xoá kết quả', property: 'ghi trạng thái SLA vào Jira' },
+  steps: { search: 'đọc yêu cầu', changelog: 'đọc lịch sử', 'jsm-sla': 'đọc SLA của JSM', feedback: 'đọc đánh giá', compute: 'tính đồng hồ SLA', store: 'lưu kết quả', purge: 'xóa kết quả', property: 'ghi trạng thái SLA vào Jira' },
   exportCsv: 'Xuất CSV',
   hideCsv: 'Ẩn CSV',
-  csvHelp: 'Sao chép CSV này (nút sao chép ở góc trên bên phải) rồi dán vào bảng tính hoặc tệp .csv.',
+  csvHelp: 'Sao chép CSV này (nút sao chép ở góc trên bên phải) rồi dán vào bảng tính hoặc một tệp CSV.',
   unlicensed: 'Ứng dụng chưa có giấy phép còn hiệu lực trên trang này. Hãy nhờ quản trị viên Jira gia hạn trong mục Quản lý ứng dụng.',
-  agreedLevel: (level: string, amber: string) => `Mức cam kết ${level} (vàng từ ${amber})`,
+  agreedLevel: (level: string, amber: string) => `Mức cam kết ${level} (cần theo dõi từ ${amber})`,
   customerReport: 'Báo cáo dịch vụ theo khách hàng nội bộ',
-  configureCustomers: 'Sửa gadget này để chọn SLA và dự án.',
+  configureCustomers: 'Sửa tiện ích này để chọn SLA và dự án.',
   months: 'Số tháng (tính cả tháng này)',
   organization: 'Khách hàng nội bộ',
   noOrganization: 'Không thuộc tổ chức nào',
-  medianTat: 'Thời gian xử lý trung vị',
+  medianTat: 'Thời gian hoàn thành (TAT) trung vị',
   hours: (h: string) => `${h} giờ`,
-  inps: 'iNPS',
+  inps: 'Điểm hài lòng nội bộ (iNPS)',
   answers: (n: number) => `${n} câu trả lời`,
   noCustomers: 'Chưa có yêu cầu nào được đo trong các tháng này.',
-  inpsQuestion: 'Bạn có sẵn lòng giới thiệu đội ngũ của chúng tôi cho đồng nghiệp không?',
+  inpsQuestion: 'Trên thang điểm từ 0 đến 10, bạn sẵn lòng giới thiệu đội ngũ của chúng tôi với đồng nghiệp đến mức nào?',
   inpsScale: '0 = hoàn toàn không, 10 = chắc chắn có',
   inpsComment: 'Bạn muốn góp ý thêm? (không bắt buộc)',
   inpsSend: 'Gửi',
   inpsThanks: (score: number) => `Cảm ơn bạn: bạn đã chấm ${score} điểm.`,
   inpsNotResolved: 'Bạn có thể đánh giá yêu cầu này khi nó đã được giải quyết.',
   inpsChooseScore: 'Hãy chọn điểm từ 0 đến 10.',
+  languageUser: 'Ngôn ngữ ứng dụng của tôi',
+  languageSite: 'Ngôn ngữ ứng dụng của trang này (cho người dùng chưa chọn)',
+  languageUnsetUser: 'Theo mặc định của trang',
+  languageUnsetSite: 'Theo ngôn ngữ Jira của từng người dùng',
+  languageNotSaved: 'Không lưu được ngôn ngữ.',
+  jiraUnavailable: 'Jira không trả lời như mong đợi; hãy thử lại sau (chi tiết có trong nhật ký của ứng dụng).',
+  noConfig: 'Hãy lưu cấu hình trước.',
+  invalidPayload: (field: string) => `Dữ liệu gửi lên không hợp lệ ở trường ${field} (hãy tải lại trang rồi thử lại).`,
 };
 
-export const messagesFor = (locale: string | undefined): Messages => (locale?.toLowerCase().startsWith('vi') ? vi : en);
+/** The catalogue of an app language, or of a locale tag (`vi-VN`) where a component is handed the view's locale. */
+export const messagesFor = (languageOrLocale: string | undefined): Messages => (languageOrLocale?.toLowerCase().startsWith('vi') ? vi : en);
 
-/** Working minutes as `1h 30m` (always positive; the caller says "left" or "overdue"). */
-export const formatMinutes = (minutes: number): string => {
-  const m = Math.round(Math.abs(minutes));
-  const h = Math.floor(m / 60);
-  return h > 0 ? `${h}h ${String(m % 60).padStart(2, '0')}m` : `${m}m`;
-};
+/** Working minutes as `1h 30m` or `1 giờ 30 phút` (always positive; the caller says "left" or "overdue"). */
+export const formatMinutes = (minutes: number, locale: string | undefined): string => durationName(minutes, languageOfLocale(locale));
+
+/** A period key (`2025-W10`, `2025-Q2`) as the view's language says it (`Tuần 10/2025`, `Quý II/2025`). */
+export const formatPeriod = (key: string, locale: string | undefined): string => periodName(key, languageOfLocale(locale));
 
 export const formatPercent = (ratio: number | null, locale: string | undefined): string =>
   ratio === null ? '—' : `${(ratio * 100).toLocaleString(locale?.startsWith('vi') ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 })}%`;

@@ -11,6 +11,7 @@ import { defineAdoptionResolvers } from './adoption';
 import { MODULES, GADGETS, defineSecured } from './access';
 import { complianceData } from './compliance';
 import { issuePanelData } from './issue-panel';
+import { defineLanguageResolvers } from './language';
 import { requireLicense } from '../license';
 import { ComplianceQuerySchema, ConfigEnvelopeSchema, NoPayloadSchema, ScorecardMonthSchema, ScorecardQuerySchema, TypedActualsSchema } from './payloads';
 import { requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
@@ -93,6 +94,8 @@ defineSecured(resolver, 'getChoices', { modules: GADGETS, payload: NoPayloadSche
 defineAdminResolvers(resolver);
 
 defineAdoptionResolvers(resolver);
+
+defineLanguageResolvers(resolver);
 
 /** Every resolver of a paid install refuses data to a site whose license is inactive (see license.ts). */
 export const resolverHandler = requireLicense(resolver.getDefinitions());

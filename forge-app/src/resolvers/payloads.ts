@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_LANGUAGES } from '../i18n/language';
 import { GROUP_FIELDS } from '../model/group-fields';
 import { TREND_PERIODS } from '../model/periods';
 
@@ -67,6 +68,12 @@ export const TypedActualsSchema = z.object({
 export const ConfigEnvelopeSchema = z.object({ config: z.unknown() });
 
 export const NoPayloadSchema = z.object({});
+
+/** The Jira locale the view was given (`en_US`): only the fallback when no app language was chosen. */
+export const AppLanguageQuerySchema = z.object({ locale: z.string().max(35).optional() });
+
+/** A language choice: a language, or null to clear it (then the Jira locale sent along may decide). */
+export const LanguageChoiceSchema = AppLanguageQuerySchema.extend({ language: z.enum(APP_LANGUAGES).nullable() });
 
 /** The admin editors' payloads, which each editor checks itself, naming the argument at fault. */
 export const AnyPayloadSchema = z.unknown();

@@ -90,6 +90,10 @@ export const keys = {
   inpsMonthPrefix: (project: string, month: string) => checkedKey(`inps:${project}:${month}:`),
   /** One requester's answer on one request (account ids are people's ids: encoded as a segment). */
   inpsAnswer: (issueKey: string, accountId: string) => checkedKey(`inps-answer:${issueKey}:${segment(accountId)}`),
+  /** The app language an administrator set for the site (`{ language }`). */
+  siteLanguage: 'app-language:site',
+  /** One user's own app language (account ids are people's ids: encoded as a segment). */
+  userLanguage: (accountId: string) => checkedKey(`app-language:user:${segment(accountId)}`),
   /** Every key prefix of a generation's derived data, for deleting a retired generation. */
   generationPrefixes: (gen: number) => (gen === 0 ? ['ticket:', 'agg:', 'open:', 'issue-id:'] : [genPrefix(gen)]),
 };

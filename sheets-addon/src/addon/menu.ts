@@ -1,5 +1,6 @@
 import { FUNCTIONS, FUNCTION_NAMES } from '../functions-meta';
-import { languageOf, translate, type MessageKey } from '../i18n';
+import { FUNCTION_SUMMARIES_VI } from '../help-vi';
+import { languageOf, translate, type Language, type MessageKey } from '../i18n';
 import { htmlFromFile, ui, userLocale } from '../platform';
 import { insertSampleSheets } from './sample';
 
@@ -32,16 +33,19 @@ export function insertSampleSheet(): void {
   ui().alert(t('menuSample'), t('sampleInserted', names), ui().ButtonSet.OK);
 }
 
-/** The signatures from the metadata table, so the help lists exactly what the add-on provides. */
-function helpText(): string {
+/**
+ * The signatures from the metadata table, so the help lists exactly what the add-on provides, each summary in the
+ * user's language (names and argument names are what a formula types, so they stay).
+ */
+function helpText(language: Language): string {
   const lines = FUNCTION_NAMES.map((name) => {
     const { params, summary } = FUNCTIONS[name];
     const args = params.map((p) => ('optional' in p && p.optional ? `[${p.name}]` : p.name)).join(', ');
-    return `${name}(${args}): ${summary}`;
+    return `${name}(${args}): ${language === 'vi' ? FUNCTION_SUMMARIES_VI[name] : summary}`;
   });
-  return [t('helpIntro'), '', ...lines].join('\n');
+  return [translate(language, 'helpIntro'), '', ...lines].join('\n');
 }
 
 export function showHelp(): void {
-  ui().alert(t('helpTitle'), helpText(), ui().ButtonSet.OK);
+  ui().alert(t('helpTitle'), helpText(languageOf(userLocale())), ui().ButtonSet.OK);
 }

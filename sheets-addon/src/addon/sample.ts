@@ -60,23 +60,23 @@ const ARGS = { calendar: '$L$2', asOf: '$L$3', holidays: '$L$6:$L$8' };
 /** The sample's own words in Vietnamese, for a `vi` user; everything else (ids, formulas, numbers) is the same. */
 const VIETNAMESE: Record<string, string> = {
   'Purchase requests': 'Yêu cầu mua hàng', Scorecard: 'Thẻ điểm',
-  Request: 'Mã đề nghị', Type: 'Loại', Target: 'Mục tiêu', Requested: 'Ngày đề nghị', Delivered: 'Ngày giao', 'Right first time': 'Đúng ngay lần đầu',
-  Due: 'Hạn', Status: 'Trạng thái', 'Working hours': 'Giờ làm việc', 'Hours left': 'Giờ còn lại',
+  Request: 'Mã đề nghị', Type: 'Loại', Target: 'Chỉ tiêu', Requested: 'Ngày đề nghị', Delivered: 'Ngày giao', 'Right first time': 'Làm đúng ngay từ đầu',
+  Due: 'Hạn xử lý', Status: 'Trạng thái', 'Working hours': 'Giờ làm việc', 'Hours left': 'Giờ còn lại',
   'Domestic supplies': 'Vật tư trong nước', 'Imported machinery': 'Máy móc nhập khẩu',
-  Calendar: 'Lịch', 'As of': 'Tính đến', 'Company days off': 'Ngày nghỉ của công ty', 'SLA compliance': 'Tỷ lệ đạt SLA',
-  'Median TAT (working hours)': 'TAT trung vị (giờ làm việc)', 'First time right': 'Đúng ngay lần đầu', 'Business days in Q2': 'Số ngày làm việc quý 2',
-  'Back office': 'Khối văn phòng', 'Finance director': 'Giám đốc tài chính', 'Head of purchasing': 'Trưởng phòng mua hàng', 'Chief accountant': 'Kế toán trưởng',
-  'Requesters get what they need': 'Người đề nghị nhận đúng thứ cần', 'Requester CSAT': 'CSAT của người đề nghị', 'Requester iNPS': 'iNPS của người đề nghị',
-  score: 'điểm', 'Buy fast and right': 'Mua nhanh và đúng', 'Purchase SLA compliance': 'Tỷ lệ đạt SLA mua hàng',
-  'Median purchase TAT': 'Thời gian xử lý mua hàng (trung vị)', 'working hours': 'giờ làm việc',
+  Calendar: 'Lịch', 'As of': 'Tính đến', 'Company days off': 'Ngày nghỉ của công ty', 'SLA compliance': 'Tỷ lệ tuân thủ SLA',
+  'Median TAT (working hours)': 'Thời gian hoàn thành (TAT) trung vị (giờ làm việc)', 'First time right': 'Tỷ lệ làm đúng ngay từ đầu (FTR)', 'Business days in Q2': 'Số ngày làm việc quý II',
+  'Back office': 'Khối hỗ trợ (Back Office)', 'Finance director': 'Giám đốc tài chính', 'Head of purchasing': 'Trưởng phòng mua hàng', 'Chief accountant': 'Kế toán trưởng',
+  'Requesters get what they need': 'Người đề nghị nhận đúng thứ cần', 'Requester CSAT': 'Mức độ hài lòng của người đề nghị (CSAT)', 'Requester iNPS': 'Điểm hài lòng nội bộ của người đề nghị (iNPS)',
+  score: 'điểm', 'Buy fast and right': 'Mua nhanh và đúng', 'Purchase SLA compliance': 'Tỷ lệ tuân thủ SLA mua hàng',
+  'Median purchase TAT': 'Thời gian hoàn thành mua hàng (TAT, trung vị)', 'working hours': 'giờ làm việc',
   'Pay people right and on time': 'Trả lương đúng và đúng hạn', 'Payroll accuracy': 'Độ chính xác bảng lương', 'Payslips on time': 'Phiếu lương đúng hạn',
   'Stay compliant': 'Tuân thủ quy định', 'Compliance incidents': 'Sự cố tuân thủ', incidents: 'sự cố', 'Collect cash faster': 'Thu tiền nhanh hơn',
-  'Days sales outstanding': 'Số ngày thu tiền bình quân (DSO)', days: 'ngày', 'Cost per purchase order': 'Chi phí mỗi đơn mua hàng',
+  'Days sales outstanding': 'Số ngày phải thu (DSO)', days: 'ngày', 'Cost per purchase order': 'Chi phí mỗi đơn mua hàng',
   'Buyers trained on the new ERP': 'Nhân viên mua hàng đã học ERP mới', 'Lan, payroll accountant': 'Lan, kế toán tiền lương',
-  'Payroll runs without error': 'Kỳ lương không sai sót', 'Payslips sent by the 5th': 'Phiếu lương gửi trước ngày 5',
+  'Payroll runs without error': 'Kỳ lương không sai sót', 'Payslips sent by the 5th': 'Phiếu lương gửi chậm nhất ngày 5',
   'Payroll queries answered in 2 days': 'Thắc mắc về lương được trả lời trong 2 ngày', 'Minh, receivables accountant': 'Minh, kế toán công nợ phải thu',
-  'DSO of his customers': 'DSO của khách hàng anh phụ trách', 'Invoices without correction': 'Hoá đơn không phải sửa',
-  'Bank reconciliation by day 3': 'Đối chiếu ngân hàng trước ngày 3', 'done (1/0)': 'xong (1/0)',
+  'DSO of his customers': 'DSO của khách hàng anh phụ trách', 'Invoices without correction': 'Hóa đơn không phải sửa',
+  'Bank reconciliation by day 3': 'Đối chiếu ngân hàng chậm nhất ngày 3', 'done (1/0)': 'xong (1/0)',
   'Examples (vi_VN)': 'Ví dụ (vi_VN: dấu ; và dấu phẩy thập phân)', 'Examples (en_US)': 'Ví dụ (en_US: dấu , và dấu chấm thập phân)',
 };
 type Say = (text: string) => string;
@@ -178,6 +178,14 @@ const SAMPLE_SCORECARD: readonly ScorecardRow[] = [
   { ID: 'MINH-REC', Parent: 'MINH', Name: 'Bank reconciliation by day 3', Perspective: 'Internal process', Pillar: 'Other', Method: 'binary', Direction: 'higher', Unit: 'done (1/0)', Target: 1, Owner: 'Minh', Actual: 1 },
 ];
 
+/**
+ * Amounts a Vietnamese back office states in đồng, not dollars: the cost per purchase order in thousands of đồng,
+ * every figure scaled alike (×24), so the KPI scores the same as in the English sample.
+ */
+const VIETNAMESE_AMOUNTS: Readonly<Record<string, ScorecardRow>> = {
+  'COST-PO': { Unit: 'nghìn đồng', Target: 600, Actual: 660, Previous: 696, 'History 1': 792, 'History 2': 744, 'History 3': 720 },
+};
+
 /** Columns whose values are words the reader knows in both languages. */
 const WORD_COLUMNS: Partial<Record<(typeof SCORECARD_HEADER)[number], Vocabulary<string>>> = {
   Kind: KINDS, Perspective: PERSPECTIVE_WORDS, Pillar: PILLAR_WORDS, Method: METHOD_WORDS, Direction: DIRECTION_WORDS,
@@ -194,7 +202,7 @@ function headerIn(header: string, language: Language): string {
 /** The header and rows as cells in the user's language; a formula's text stays in its cell for writeScorecard. */
 function scorecardCells(requestsSheet: string, language: Language): CellValue[][] {
   const say = sayIn(language);
-  const rows = SAMPLE_SCORECARD.map((row) =>
+  const rows = SAMPLE_SCORECARD.map((row) => (language === 'vi' ? { ...row, ...VIETNAMESE_AMOUNTS[String(row.ID)] } : row)).map((row) =>
     SCORECARD_HEADER.map((column): CellValue => {
       const value = row[column] ?? '';
       if (typeof value !== 'string' || value === '') return value;

@@ -1,7 +1,7 @@
 import { formatCalendarText, holidaySchedule, parseCalendarText, scheduleSources, type ScheduleStatus } from '../../../core/calendar';
 import { answerIn } from '../addon/server';
 import { holidayName } from '../functions/holidays';
-import { inLanguage } from '../functions/messages-vi';
+import { inLanguage } from '../../../core/i18n';
 import { spreadsheetTimeZone } from '../platform';
 import { parseDateList } from './announced-dates';
 

@@ -1,5 +1,5 @@
 import { checkHolidayCountry, parseCalendarText } from '../../../core/calendar';
-import { inLanguage } from '../functions/messages-vi';
+import { inLanguage } from '../../../core/i18n';
 import { translate, UserError, type Language, type MessageKey } from '../i18n';
 import { documentProperties, spreadsheetTimeZone } from '../platform';
 import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES, storeBytes, utf8Bytes } from './property-limits';

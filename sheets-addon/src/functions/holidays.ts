@@ -1,4 +1,5 @@
 import { dayNumberOfIso, holidaySchedule, type ScheduleDay } from '../../../core/calendar';
+import { holidayNameIn } from '../../../core/i18n';
 import { dateOfDay, isBlank, numberOf, textOr } from '../cells/coerce';
 import { readArgument } from '../cells/grid';
 import { languageOf, type Language } from '../i18n';
@@ -22,16 +23,6 @@ export function HOLIDAYS(country: unknown, year: unknown, region?: unknown) {
   return days.length > 0 ? days : [['', '', '']];
 }
 
-/** Vietnam's statutory holidays (Labour Code 2019 art. 112) by the tables' English names, as Vietnamese law names them. */
-const VIETNAMESE_NAMES: Readonly<Record<string, string>> = {
-  "New Year's Day": 'Tết Dương lịch',
-  'Vietnamese New Year Holidays': 'Tết Nguyên đán',
-  'Hung Kings Commemorations': 'Giỗ Tổ Hùng Vương',
-  'Day of liberating the South for national reunification': 'Ngày Chiến thắng (Giải phóng miền Nam, thống nhất đất nước)',
-  'Labour Day': 'Ngày Quốc tế Lao động',
-  'National Day': 'Quốc khánh',
-  'Vietnamese Culture Day': 'Ngày Văn hóa Việt Nam',
-};
 
 /** `2026-08-22` as a Vietnamese reader writes it: 22/08/2026. */
 const dayMonthYear = (iso: string): string => iso.split('-').reverse().join('/');
@@ -43,8 +34,8 @@ const dayMonthYear = (iso: string): string => iso.split('-').reverse().join('/')
  */
 export function holidayName(day: ScheduleDay, language: Language): string {
   if (language === 'en') return day.name;
-  const holiday = VIETNAMESE_NAMES[day.holiday];
-  if (holiday === undefined) return day.name;
+  const holiday = holidayNameIn(day.holiday, language);
+  if (holiday === day.holiday) return day.name;
   switch (day.kind) {
     case 'bridge':
       return `${holiday}: nghỉ hoán đổi (làm bù thứ Bảy ${dayMonthYear(day.swappedWith!)})`;

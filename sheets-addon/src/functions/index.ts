@@ -4,8 +4,8 @@ import { withDatesIn } from '../cells/wall-time';
 import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { HOLIDAYS } from './holidays';
+import { inLanguage } from '../../../core/i18n';
 import { ALLOCATE, SERVICE_CREDIT } from './market';
-import { inLanguage } from './messages-vi';
 import { CCC, CSAT, DIO, DPO, DSO, ERROR_RATE, FTR_RATE, INPS, MTBF, RETENTION_RATE, UPTIME } from './kpi';
 import {
   KPI_BAND_SCORE, KPI_BINARY_SCORE, KPI_GOAL_SCORE, KPI_GOAL_STATUS, KPI_PAYOUT, KPI_PERFORMANCE, KPI_PROGRESS, KPI_SCORE, KPI_STABILIZE_SCORE,

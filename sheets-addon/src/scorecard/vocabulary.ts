@@ -40,8 +40,8 @@ export const COLUMN_HEADERS = {
   method: { en: ['Method', 'Scoring'], vi: ['Cách chấm'] },
   direction: { en: ['Direction'], vi: ['Chiều'] },
   unit: { en: ['Unit'], vi: ['Đơn vị'] },
-  target: { en: ['Target', 'Goal'], vi: ['Mục tiêu'] },
-  baseline: { en: ['Baseline'], vi: ['Mốc gốc'] },
+  target: { en: ['Target', 'Goal'], vi: ['Chỉ tiêu', 'Mục tiêu'] },
+  baseline: { en: ['Baseline'], vi: ['Mức cơ sở', 'Mốc gốc'] },
   clamp: { en: ['Clamp'], vi: ['Giới hạn 0-1'] },
   min: { en: ['Min'], vi: ['Tối thiểu'] },
   max: { en: ['Max'], vi: ['Tối đa'] },
@@ -61,10 +61,10 @@ export const COLUMN_HEADERS = {
   weights: { en: ['Weights'], vi: ['Kiểu trọng số'] },
   owner: { en: ['Owner'], vi: ['Người phụ trách'] },
   level: { en: ['Level'], vi: ['Cấp'] },
-  payBase: { en: ['Pay base'], vi: ['Lương KPI'] },
-  payGate: { en: ['Pay gate'], vi: ['Ngưỡng trả'] },
-  payCap: { en: ['Pay cap'], vi: ['Trần trả'] },
-  paySteps: { en: ['Pay steps'], vi: ['Bậc trả'] },
+  payBase: { en: ['Pay base'], vi: ['Mức lương KPI chuẩn', 'Lương KPI'] },
+  payGate: { en: ['Pay gate'], vi: ['Ngưỡng chi trả', 'Ngưỡng trả'] },
+  payCap: { en: ['Pay cap'], vi: ['Trần chi trả', 'Trần trả'] },
+  paySteps: { en: ['Pay steps'], vi: ['Bậc chi trả', 'Bậc trả'] },
   missing: { en: ['Missing data'], vi: ['Thiếu dữ liệu'] },
   actual: { en: ['Actual'], vi: ['Thực tế'] },
   previous: { en: ['Previous'], vi: ['Kỳ trước'] },
@@ -89,13 +89,13 @@ export const PERSPECTIVE_WORDS = vocabulary({
   financial: { en: ['Financial', 'Finance'], vi: ['Tài chính'] },
   customer: { en: ['Customer'], vi: ['Khách hàng'] },
   'internal-process': { en: ['Internal process', 'Internal-process', 'Internal processes'], vi: ['Quy trình nội bộ'] },
-  'learning-growth': { en: ['Learning & growth', 'Learning and growth', 'Learning-growth'], vi: ['Học hỏi & phát triển', 'Học hỏi và phát triển'] },
+  'learning-growth': { en: ['Learning & growth', 'Learning and growth', 'Learning-growth'], vi: ['Đào tạo và phát triển', 'Học hỏi & phát triển', 'Học hỏi và phát triển'] },
 });
 
 export const PILLAR_WORDS = vocabulary({
   speed: { en: ['Speed'], vi: ['Tốc độ'] },
   accuracy: { en: ['Accuracy'], vi: ['Chính xác', 'Độ chính xác'] },
-  satisfaction: { en: ['Satisfaction'], vi: ['Hài lòng', 'Sự hài lòng'] },
+  satisfaction: { en: ['Satisfaction'], vi: ['Mức độ hài lòng', 'Hài lòng', 'Sự hài lòng'] },
   volume: { en: ['Volume'], vi: ['Khối lượng'] },
   other: { en: ['Other'], vi: ['Khác'] },
 });
@@ -107,11 +107,11 @@ export const DIRECTION_WORDS = vocabulary({
 
 /** Scoring methods (docs/SCORING.md); the Vietnamese names are listed in sheets-addon/README.md. */
 export const METHOD_WORDS = vocabulary({
-  ratio: { en: ['ratio'], vi: ['tỷ lệ', 'tỉ lệ'] },
-  progress: { en: ['progress'], vi: ['tiến độ'] },
+  ratio: { en: ['ratio'], vi: ['tỷ lệ so với chỉ tiêu', 'tỷ lệ', 'tỉ lệ'] },
+  progress: { en: ['progress'], vi: ['tiến độ từ mức cơ sở', 'tiến độ'] },
   performance: { en: ['performance'], vi: ['thang min-max'] },
-  'goal-red-flag': { en: ['goal/red flag', 'goal-red-flag', 'goal red flag'], vi: ['mục tiêu/cờ đỏ'] },
-  stabilize: { en: ['stabilize', 'stabilise'], vi: ['ổn định'] },
+  'goal-red-flag': { en: ['goal/red flag', 'goal-red-flag', 'goal red flag'], vi: ['chỉ tiêu/cờ đỏ', 'mục tiêu/cờ đỏ'] },
+  stabilize: { en: ['stabilize', 'stabilise'], vi: ['ổn định quanh chỉ tiêu', 'ổn định'] },
   binary: { en: ['binary', 'yes/no'], vi: ['đạt/không đạt'] },
   bands: { en: ['bands'], vi: ['theo khoảng'] },
 });
@@ -120,10 +120,10 @@ export const METHOD_WORDS = vocabulary({
 export const AGGREGATION_WORDS = vocabulary({
   sum: { en: ['sum'], vi: ['tổng'] },
   average: { en: ['average', 'mean'], vi: ['trung bình'] },
-  last: { en: ['last'], vi: ['cuối kỳ'] },
+  last: { en: ['last'], vi: ['giá trị cuối kỳ', 'cuối kỳ'] },
   min: { en: ['min'], vi: ['nhỏ nhất'] },
   max: { en: ['max'], vi: ['lớn nhất'] },
-  'ratio-of-sums': { en: ['ratio of sums', 'ratio-of-sums'], vi: ['tổng tử / tổng mẫu'] },
+  'ratio-of-sums': { en: ['ratio of sums', 'ratio-of-sums'], vi: ['tổng tử số / tổng mẫu số', 'tổng tử / tổng mẫu'] },
 });
 
 export const CONTAINER_WORDS = vocabulary({

@@ -1,13 +1,21 @@
-import type { Language } from '../i18n';
+import type { Language } from './language';
 
 /**
- * The custom functions' error messages in Vietnamese. The functions and the core write them in English with the
- * argument's name first (`ends row 17: 2025-01-02 08:00 is before its start`); for a Vietnamese user each known
- * phrase is rewritten around the same values, and the argument names (the words typed in the formula) stay as they
- * are. A phrase not listed stays English rather than being guessed.
+ * The core's and the doors' error messages in Vietnamese (the Sheets functions', the calendar text's, the KPI checks').
+ * They are written in English with the argument's name first (`ends row 17: 2025-01-02 08:00 is before its start`);
+ * for a Vietnamese user each known phrase is rewritten around the same values, and the argument names (the words
+ * typed in a formula or a calendar) stay as they are. A phrase not listed stays English rather than being guessed.
+ * Every door renders a core error through here, so one phrase has one Vietnamese wording everywhere.
  */
 
-type Rule = readonly [RegExp, string];
+/** A pattern and its Vietnamese: a replacement string, or a function where a value changes form (`0.95` → `0,95`). */
+type Rule = readonly [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+/** The configuration's kinds of id, as the glossary names them. */
+const KIND_VI: Readonly<Record<string, string>> = { policy: 'chính sách', scorecard: 'thẻ điểm', perspective: 'khía cạnh', objective: 'mục tiêu', kpi: 'KPI' };
+
+/** A decimal written the English way, as Vietnamese writes it. */
+const decimalComma = (value: string): string => value.replace('.', ',');
 
 const VALUE = '(.+?)';
 
@@ -15,7 +23,7 @@ const VALUE = '(.+?)';
 const RULES: readonly Rule[] = [
   [new RegExp(`^${VALUE} is not a date-time \\(use a date cell or text such as (.+)\\)$`), '$1 không phải là ngày giờ (hãy dùng ô ngày hoặc văn bản như $2)'],
   [new RegExp(`^${VALUE} is a number, not a date \\(use a date cell or text such as (.+)\\)$`), '$1 là một số, không phải ngày (hãy dùng ô ngày hoặc văn bản như $2)'],
-  [/^the cell holds the error (.+); fix or clear it$/, 'ô đang chứa lỗi $1; hãy sửa hoặc xoá ô đó'],
+  [/^the cell holds the error (.+); fix or clear it$/, 'ô đang chứa lỗi $1; hãy sửa hoặc xóa ô đó'],
   [/^(".*") is text that reads as a date; type it as a date \(a date cell\) so that it counts$/, '$1 là văn bản trông như ngày; hãy nhập nó dưới dạng ngày (ô ngày) để được tính'],
   [/^the calendar has fewer than (\d+) working days in the (\d+) days after (\S+)$/, 'lịch có ít hơn $1 ngày làm việc trong $2 ngày sau $3'],
   [/^the calendar has fewer than (\d+) working days in the (\d+) days before (\S+)$/, 'lịch có ít hơn $1 ngày làm việc trong $2 ngày trước $3'],
@@ -43,10 +51,10 @@ const RULES: readonly Rule[] = [
   [/^(-?[\d.e+]+) working days? from (.+) fall before 0001-01-01, the first date a spreadsheet holds$/, '$1 ngày làm việc tính từ $2 rơi trước 0001-01-01, ngày đầu tiên bảng tính lưu được'],
   [/^(.+) is outside the dates a spreadsheet holds \(0001-01-01 to 9999-12-31\)$/, '$1 nằm ngoài các ngày bảng tính lưu được (0001-01-01 đến 9999-12-31)'],
   [/^(-?[\d.]+) is negative; a count is 0 or more$/, '$1 là số âm; số lượng phải từ 0 trở lên'],
-  [/^(-?[\d.e+]+) would mean (.+) % of the target; give the achievement as a fraction \((.+)\) or a percent cell \((.+)\)$/, '$1 nghĩa là $2 % mục tiêu; hãy nhập mức đạt dưới dạng phân số ($3) hoặc ô phần trăm ($4)'],
+  [/^(-?[\d.e+]+) would mean (.+) % of the target; give the achievement as a fraction \((.+)\) or a percent cell \((.+)\)$/, (_, n: string, percent: string, fraction: string, cell: string) => `${n} nghĩa là ${percent} % chỉ tiêu; hãy nhập mức đạt dưới dạng số thập phân (${decimalComma(fraction)}) hoặc ô phần trăm (${cell})`],
   [/^statistic must be mean, median, min, max, count or a percentile p1 to p99, not (.+)$/, 'statistic phải là mean, median, min, max, count hoặc một phân vị p1 đến p99, không phải $1'],
-  [/^nothing is measurable: no row is done or past due at as_of$/, 'không có gì để đo: tại as_of không dòng nào đã xong hoặc đã quá hạn'],
-  [/^has no completed rows$/, 'không có dòng nào đã hoàn thành'],
+  [/^nothing is measurable: no row is done or past due at as_of$/, 'không có gì để đo: tại as_of không hàng nào đã xong hoặc đã quá hạn'],
+  [/^has no completed rows$/, 'không có hàng nào đã hoàn thành'],
   [/^has no outage inside the period$/, 'không có sự cố nào trong kỳ'],
   [/^must be greater than 0$/, 'phải lớn hơn 0'],
   [/^must be (\w+) or (\w+), not (.+)$/, 'phải là $1 hoặc $2, không phải $3'],
@@ -55,6 +63,29 @@ const RULES: readonly Rule[] = [
     'cần số giờ làm việc ($1), một khoảng thời gian có đơn vị ($2) hoặc số ngày làm việc nguyên ($3), nhưng nhận $4',
   ],
   [/^must not be negative$/, 'không được âm'],
+  // The Jira app's admin page (forge-app/src/resolvers): "try on issue" and the typed actuals.
+  [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
+  [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],
+  [/^month must be YYYY-MM, got (.+)$/, 'tháng phải có dạng YYYY-MM, nhưng nhận $1'],
+  // The Jira app's configuration check (forge-app/src/config), shown at each field of the admin page.
+  [/^leave out ORDER BY: the sync orders by updated itself$/, 'bỏ "ORDER BY" đi: lần đồng bộ tự sắp xếp theo trường "updated"'],
+  [/^give the JQL of the issues to measure, e\.g\. (.+)$/, 'hãy nhập JQL của các yêu cầu cần đo, ví dụ "$1"'],
+  [/^name the request type field \(for JSM: (\w+)\)$/, 'hãy ghi trường loại yêu cầu (với JSM: $1)'],
+  [/^the configuration must be a JSON object$/, 'cấu hình phải là một đối tượng JSON'],
+  [/^a policy id needs at least one character other than spaces$/, 'mã chính sách cần ít nhất một ký tự không phải dấu cách'],
+  [/^policy id (".*") starts or ends with spaces; remove them$/, 'mã chính sách $1 bắt đầu hoặc kết thúc bằng dấu cách; hãy bỏ các dấu cách đó'],
+  [/^policy ids starting with "jsm:" are reserved for JSM's own SLA metrics$/, 'mã chính sách bắt đầu bằng "jsm:" được dành cho các chỉ số SLA của chính JSM'],
+  [/^policy id "_tickets" is reserved by the app$/, 'mã chính sách "_tickets" được ứng dụng dành riêng'],
+  [/^(policy|scorecard|perspective|objective|kpi) id (".*") is used twice$/i, (_, kind: string, id: string) => `mã ${KIND_VI[kind.toLowerCase()]} ${id} được dùng hai lần`],
+  [/^(guardedBy |cascadesFrom )?(".*") is not a KPI of (?:the parent )?scorecard (".*")$/, '$1$2 không phải là KPI của thẻ điểm $3'],
+  [/^a perspective weight must not be negative$/, 'trọng số của khía cạnh không được âm'],
+  // The portal's iNPS question (forge-app/src/resolvers/inps.ts), read by the request's customer.
+  [/^only a signed-in customer can answer \(anonymous portal visitors cannot\)$/, 'chỉ khách hàng đã đăng nhập mới trả lời được (khách vãng lai trên cổng thông tin thì không)'],
+  [/^expected a whole number from 0 to 10, got (.+)$/, 'cần một số nguyên từ 0 đến 10, nhưng nhận $1'],
+  [/^at most (\d+) characters, got (\d+)$/, 'tối đa $1 ký tự, nhưng có $2'],
+  [/^expected text$/, 'cần văn bản'],
+  [/^must be a number, not blank$/, 'phải là một số, không được để trống'],
+  [/^must be a number, not (.+)$/, 'phải là một số, không phải $1'],
   [/^is required$/, 'là bắt buộc'],
   // The spill's columns and the core's KPI and scoring checks (core/kpi, core/scorecard/methods).
   [/^expected one column, got (\d+) columns$/, 'cần một cột, nhưng có $1 cột'],
@@ -68,7 +99,7 @@ const RULES: readonly Rule[] = [
   [/^must have two columns \(achievement from, rate\), not (.+)$/, 'phải có hai cột (mức đạt từ, tỷ lệ), không phải $1'],
   [/^must be ((?:\w+, )+\w+) or (\w+), not (.+)$/, 'phải là $1 hoặc $2, không phải $3'],
   [/^has no score with a weight greater than 0$/, 'không có điểm nào có trọng số lớn hơn 0'],
-  [/^must ascend: (\S+) is not greater than (\S+) before it$/, 'phải tăng dần: $1 không lớn hơn $2 ở dòng trước'],
+  [/^must ascend: (\S+) is not greater than (\S+) before it$/, 'phải tăng dần: $1 không lớn hơn $2 ở hàng trước'],
   [/^\((.+)\) must not be greater than ([a-z_]+) \((.+)\)$/, '($1) không được lớn hơn $2 ($3)'],
   [/^every day is a weekend day, so no working day can be reached$/, 'ngày nào cũng là ngày nghỉ cuối tuần, nên không thể tới ngày làm việc nào'],
   [/^must be a whole number of at least (\d+)$/, 'phải là số nguyên từ $1 trở lên'],
@@ -83,7 +114,7 @@ const RULES: readonly Rule[] = [
   [/^has no hire at least (\d+) months before as_of$/, 'không có ai được tuyển ít nhất $1 tháng trước as_of'],
   [/^the exit is before its hire$/, 'ngày nghỉ việc sớm hơn ngày tuyển'],
   [/^(\S+) has no region (".*") \(expected none: the country has no regional holidays\)$/, '$1 không có vùng $2 (quốc gia này không có ngày lễ theo vùng)'],
-  [/^has (\d+) rows but (\w+) has (\d+)$/, 'có $1 dòng nhưng $2 có $3 dòng'],
+  [/^has (\d+) rows but (\w+) has (\d+)$/, 'có $1 hàng nhưng $2 có $3 hàng'],
   [/^expected at most (\d+) arguments, got (\d+)$/, 'nhận tối đa $1 đối số, nhưng có $2'],
   [/^expected a whole year such as 2025, got (.+)$/, 'cần một năm nguyên như 2025, nhưng nhận $1'],
   [/^unknown country (".*") \(the holiday tables cover (.+) and their regions, (\d+-\d+)\)$/, 'không có quốc gia $1 trong bảng ngày lễ (bảng có $2 và các vùng của chúng, các năm $3)'],
@@ -97,10 +128,10 @@ const RULES: readonly Rule[] = [
   [/^a window cannot start at 24:00$/, 'khung giờ không thể bắt đầu lúc 24:00'],
   [/^unknown day (".*") \(expected (.+)\)$/, 'không có thứ $1 (cần một trong $2)'],
   [/^expected a day or a range of days such as Mo-Fr, got (".*")$/, 'cần một thứ hoặc một dải thứ như Mo-Fr, nhưng nhận $1'],
-  [/^expected an option as key=value after "\|", got (".*")$/, 'sau "|" cần một tuỳ chọn dạng khoá=giá trị, nhưng nhận $1'],
-  [/^unknown option (".*") \(expected (.+)\)$/, 'không có tuỳ chọn $1 (cần một trong $2)'],
-  [/^option (\S+=) is given twice$/, 'tuỳ chọn $1 được ghi hai lần'],
-  [/^option (\S+=) has no value$/, 'tuỳ chọn $1 chưa có giá trị'],
+  [/^expected an option as key=value after "\|", got (".*")$/, 'sau "|" cần một tùy chọn dạng khóa=giá trị, nhưng nhận $1'],
+  [/^unknown option (".*") \(expected (.+)\)$/, 'không có tùy chọn $1 (cần một trong $2)'],
+  [/^option (\S+=) is given twice$/, 'tùy chọn $1 được ghi hai lần'],
+  [/^option (\S+=) has no value$/, 'tùy chọn $1 chưa có giá trị'],
   [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
   [/^expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got (".*")$/, 'cần mã quốc gia như VN hoặc DE-BY, hoặc một ngày YYYY-MM-DD, nhưng nhận $1'],
   [
@@ -112,7 +143,7 @@ const RULES: readonly Rule[] = [
   // The calendar schema (core/calendar/spec.ts), after a field path such as weekly.Mo.0.start.
   [/^expected a time of day HH:MM \(00:00 to 24:00\)$/, 'cần giờ trong ngày dạng HH:MM (00:00 đến 24:00)'],
   [/^expected a date YYYY-MM-DD$/, 'cần một ngày dạng YYYY-MM-DD'],
-  [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khoá thứ $1 (cần một trong $2)'],
+  [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khóa thứ $1 (cần một trong $2)'],
   [/^expected a country code such as VN or DE-BY$/, 'cần mã quốc gia như VN hoặc DE-BY'],
   // The compiled calendar (core/calendar/compile.ts, holidays.ts) on what the text says.
   [/^it has no working hours on any day$/, 'lịch không có giờ làm việc vào ngày nào'],
@@ -132,7 +163,7 @@ const RULES: readonly Rule[] = [
 const CALENDAR_PLACE = /^("[^"]*"|[a-z]+=.*?|[A-Za-z]+(?:\.\w+)+|holidays): (.+)$/s;
 
 function phrase(text: string): string | null {
-  for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement);
+  for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
   const place = CALENDAR_PLACE.exec(text);
   const afterPlace = place && phrase(place[2]);
   return place && afterPlace !== null ? `${place[1]}: ${afterPlace}` : null;
@@ -140,7 +171,7 @@ function phrase(text: string): string | null {
 
 /** `SLA_COMPLIANCE: ` first, then `ends row 17: ` or `target: ` before a phrase, or a subject (`ends has …`). */
 const FUNCTION_PREFIX = /^((?:[A-Z][A-Z_]+: )?)(.*)$/s;
-const ARGUMENT_PREFIX = /^([a-z_]+)(?: row (\d+))?: (.*)$/s;
+const ARGUMENT_PREFIX = /^([a-z][A-Za-z_]*)(?: row (\d+))?: (.*)$/s;
 const SUBJECT = /^([a-z_]+) (.*)$/s;
 
 /** A message in the user's language: English as written, Vietnamese phrase by phrase where the phrase is known. */
@@ -149,7 +180,7 @@ export function inLanguage(message: string, language: Language): string {
   const [, fn, body] = FUNCTION_PREFIX.exec(message)!;
   const argument = ARGUMENT_PREFIX.exec(body);
   const afterArgument = argument && phrase(argument[3]);
-  if (argument && afterArgument !== null) return `${fn}${argument[1]}${argument[2] ? ` dòng ${argument[2]}` : ''}: ${afterArgument}`;
+  if (argument && afterArgument !== null) return `${fn}${argument[1]}${argument[2] ? ` hàng ${argument[2]}` : ''}: ${afterArgument}`;
   const subject = SUBJECT.exec(body);
   const afterSubject = subject && phrase(subject[2]);
   if (subject && afterSubject !== null) return `${fn}${subject[1]} ${afterSubject}`;

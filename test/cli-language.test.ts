@@ -1,0 +1,85 @@
+/**
+ * The CLI report in Vietnamese (`--lang vi`, or a vi_VN environment): its words, vi-VN numbers and months, and a sweep
+ * that finds no word of the English report left in it, names read from the input aside.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readLanguage } from '../cli/args';
+import { wordsFor } from '../cli/report/words';
+import { runCli, tempFiles } from './helpers/cli-run';
+
+const BIN = fileURLToPath(new URL('../bin/backoffice-kpi.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every string a value holds, its functions called with placeholders: the words of a catalogue. */
+const stringsOf = (value: unknown): string[] => {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'function') return stringsOf((value as (...a: unknown[]) => unknown)('x', 'x', 'x', 'x'));
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsOf);
+  return [];
+};
+
+/** The English report's own words (3 letters or more), less the codes a Vietnamese report keeps (SLA, TAT, CSAT…). */
+// Codes a user types as they are: KPI abbreviations and the mapping's field names.
+const CODES = new Set(['sla', 'tat', 'csat', 'inps', 'ftr', 'kpi', 'requester']);
+const ENGLISH_WORDS = new Set(
+  stringsOf(wordsFor('en'))
+    .flatMap((text) => text.toLowerCase().split(/[^a-z]+/))
+    .filter((word) => word.length >= 3 && !CODES.has(word)),
+);
+
+/** The report with every name read from the input (policies, goals, fields, statuses, KPIs, files) taken out. */
+function withoutInputNames(report: string, json: unknown): string {
+  const names = [...new Set(stringsOf(json))].filter((name) => name.length > 1).sort((a, b) => b.length - a.length);
+  return names.reduce((text, name) => text.split(name).join(' '), report);
+}
+
+const englishLeft = (text: string): string[] => text.split(/[^A-Za-z]+/).filter((word) => ENGLISH_WORDS.has(word.toLowerCase()));
+
+describe('VI4: the CLI report in Vietnamese', () => {
+  it('VI4: npm start -- --lang vi prints the report in Vietnamese with vi-VN numbers and months, no English word of the report left', async () => {
+    const run = spawnSync(process.execPath, [BIN, '--lang', 'vi'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+    expect(run.status).toBe(0);
+    const report = run.stdout;
+    for (const line of ['Báo cáo SLA: examples/bpic2013_vinst_closed_problems.csv', 'Tốc độ: tỷ lệ tuân thủ SLA', 'Theo tháng', 'Chất lượng dữ liệu', 'Thẻ điểm: Problem management']) {
+      expect(report).toContain(line);
+    }
+    expect(report).toMatch(/Tỷ lệ tuân thủ +30,4%/);
+    expect(report).toMatch(/Sự kiện +6\.660/);
+    expect(report).toMatch(/TAT phân vị 90 +2\.675,6/);
+    expect(report).toMatch(/Tháng 3\/2012 +111 +182/);
+    expect(report).toMatch(/First time right +ftr +95,9% +95,0% +100,9% +Đạt/);
+    const json = JSON.parse((await runCli(['--json'])).stdout);
+    expect(englishLeft(withoutInputNames(report, json))).toEqual([]);
+    // The sweep would see English: the same report in English is all English words.
+    expect(englishLeft(withoutInputNames((await runCli(['--lang', 'en'])).stdout, json)).length).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('VI4: without --lang a vi_VN environment gets the Vietnamese report, the same as --lang vi; LC_ALL outranks LANG', async () => {
+    const vi = await runCli(['--lang', 'vi']);
+    const env = (locale: Record<string, string>) => spawnSync(process.execPath, [BIN], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...locale } }).stdout;
+    expect(env({ LANG: 'vi_VN.UTF-8' })).toBe(vi.stdout);
+    expect(env({ LANG: 'vi_VN.UTF-8', LC_ALL: 'en_US.UTF-8' })).toBe((await runCli(['--lang', 'en'])).stdout);
+    expect(readLanguage(undefined, { LC_MESSAGES: 'vi' })).toBe('vi');
+    expect(readLanguage(undefined, {})).toBe('en');
+  }, 60_000);
+
+  it('VI4: the HTML page in Vietnamese: lang="vi", Vietnamese headings, months and numbers', async () => {
+    const { dir } = tempFiles('cli-lang-');
+    const html = `${dir}/report.html`;
+    expect((await runCli(['--lang', 'vi', '--html', html])).status).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="vi">');
+    for (const words of ['Tốc độ: tỷ lệ tuân thủ SLA', 'đạt trong hạn xử lý', 'Tháng 3/2012', '30,4%', 'aria-label="Tỷ lệ tuân thủ SLA theo tháng"']) expect(page).toContain(words);
+    expect(page).not.toContain('Per month');
+  });
+
+  it('VI4: a language other than en or vi is refused, naming the option', async () => {
+    const run = await runCli(['--lang', 'fr']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('--lang: expected en or vi, got "fr"\n');
+  });
+});

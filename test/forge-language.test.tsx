@@ -1,0 +1,205 @@
+/**
+ * The app language in Jira: Jira has no Vietnamese profile language, so the app keeps its own (a user's choice, else
+ * the site default, else the Jira locale). The resolvers run against the KVS double; the views render through the
+ * UI bridge double with a Jira locale of en_US, as every Vietnamese user's Jira has.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { forge, forgeMocks, forgeUser, invokeResolver } from './helpers/forge-doubles';
+import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
+
+vi.mock('@forge/api', () => forgeMocks.api());
+vi.mock('@forge/kvs', () => forgeMocks.kvs());
+vi.mock('@forge/events', () => forgeMocks.events());
+
+const { resolverHandler } = await import('../src/index');
+const { MODULES } = await import('../forge-app/src/resolvers/access');
+const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
+const { ComplianceGadgetEdit } = await import('../forge-app/src/frontend/compliance-edit-view');
+const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-view');
+const { ScorecardGadgetEdit } = await import('../forge-app/src/frontend/scorecard-edit-view');
+const { CustomerReportGadget } = await import('../forge-app/src/frontend/customer-report-view');
+const { CustomerReportEdit } = await import('../forge-app/src/frontend/customer-report-edit-view');
+const { IssuePanel } = await import('../forge-app/src/frontend/issue-panel-view');
+const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
+const { InpsPortalQuestion } = await import('../forge-app/src/frontend/inps-portal-view');
+
+const ADMIN = forgeUser.accountId;
+const AGENT = '712020:5a7c3e1f-0b7e-4d2a-9d7e-3f1c2b4a5d6e';
+const PORTAL_REQUEST = { request: { key: 'SUP-1', typeId: '7' }, portal: { id: '1' } };
+
+const call = (functionKey: string, payload: unknown, moduleKey: string, accountId: string | null = ADMIN, extension?: Record<string, unknown>) =>
+  invokeResolver(resolverHandler, functionKey, payload, { moduleKey, accountId, ...(extension ? { extension } : {}) });
+
+beforeEach(() => {
+  forge.reset();
+  forge.jira.admins.add(ADMIN);
+});
+
+describe('VI1: the app language is stored per site and per account, the Jira locale only decides when neither is set', () => {
+  it('VI1: with nothing chosen the Jira locale decides; the site default then overrides it, and a user choice overrides both', async () => {
+    expect(await call('getAppLanguage', { locale: 'en_US' }, MODULES.complianceGadget, AGENT)).toEqual({ user: null, site: null, language: 'en' });
+    expect(await call('getAppLanguage', { locale: 'vi_VN' }, MODULES.complianceGadget, AGENT)).toMatchObject({ language: 'vi' });
+    expect(await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage)).toEqual({ user: null, site: 'vi', language: 'vi' });
+    expect(await call('getAppLanguage', { locale: 'en_US' }, MODULES.issuePanel, AGENT)).toEqual({ user: null, site: 'vi', language: 'vi' });
+    expect(await call('setUserLanguage', { language: 'en', locale: 'en_US' }, MODULES.scorecardGadget, AGENT)).toEqual({ user: 'en', site: 'vi', language: 'en' });
+    expect(await call('getAppLanguage', { locale: 'en_US' }, MODULES.adminPage, AGENT)).toMatchObject({ language: 'en' });
+    // Another user keeps the site default; clearing the choice hands the decision back to it.
+    expect(await call('getAppLanguage', { locale: 'en_US' }, MODULES.adminPage, ADMIN)).toMatchObject({ user: null, language: 'vi' });
+    expect(await call('setUserLanguage', { language: null, locale: 'en_US' }, MODULES.scorecardGadget, AGENT)).toEqual({ user: null, site: 'vi', language: 'vi' });
+  });
+
+  it('VI1: a choice is stored under the account the platform names, in a key KVS accepts; a payload cannot name another account', async () => {
+    await call('setUserLanguage', { language: 'vi', accountId: ADMIN }, MODULES.complianceGadget, AGENT);
+    const stored = [...forge.kvs.data.keys()].filter((key) => key.startsWith('app-language:'));
+    expect(stored).toEqual([`app-language:user:#712020_003a5a7c3e1f-0b7e-4d2a-9d7e-3f1c2b4a5d6e`]);
+    expect(await call('getAppLanguage', {}, MODULES.complianceGadget, ADMIN)).toMatchObject({ user: null, language: 'en' });
+    expect(await call('setUserLanguage', { language: 'vi' }, MODULES.complianceGadget, null)).toMatchObject({ error: 'FORBIDDEN' });
+  });
+
+  it('VI1: only a Jira administrator sets the site default, from the admin page; a language the app has no catalogue of is refused', async () => {
+    expect(await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage, AGENT)).toMatchObject({ error: 'FORBIDDEN' });
+    expect(await call('setSiteLanguage', { language: 'vi' }, MODULES.complianceGadget, ADMIN)).toMatchObject({ error: 'FORBIDDEN' });
+    expect(await call('setUserLanguage', { language: 'fr' }, MODULES.complianceGadget, AGENT)).toMatchObject({ error: 'INVALID_PAYLOAD', field: 'language' });
+    expect([...forge.kvs.data.keys()].filter((key) => key.startsWith('app-language:'))).toEqual([]);
+  });
+
+  it('VI1: portal customers get the site default: they cannot choose, and a choice stored under their account is not read', async () => {
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    await call('setUserLanguage', { language: 'en' }, MODULES.issuePanel, 'requester-1');
+    expect(await call('getAppLanguage', { locale: 'en_US' }, MODULES.portal, 'requester-1', PORTAL_REQUEST)).toEqual({ user: null, site: 'vi', language: 'vi' });
+    expect(await call('setUserLanguage', { language: 'en' }, MODULES.portal, 'requester-1', PORTAL_REQUEST)).toMatchObject({ error: 'FORBIDDEN' });
+  });
+});
+
+const gadget = (config: Record<string, unknown> | undefined) => ({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh', extension: { gadgetConfiguration: config } });
+const COMPLIANCE = {
+  projects: ['SUP'], period: 'week', truncated: false, issueLimit: 5000,
+  total: { met: 19, breached: 1, ongoingBreached: 0, ongoing: 3, compliance: 0.95 },
+  groups: [{ key: 'High', met: 9, breached: 1, ongoingBreached: 0, compliance: 0.9 }],
+  trend: [{ period: '2025-W09', compliance: 0.9 }, { period: '2025-W10', compliance: 1 }],
+  atRisk: [{ key: 'SUP-8', state: 'ongoing', due: Date.parse('2025-03-10T11:00:00Z'), remainingMinutes: 125, assignee: null, project: 'SUP', risk: 'soon' }],
+};
+const KPI = { unit: '%', pillar: 'speed', method: 'ratio', direction: 'higher', target: 95, weight: 1, owner: 'Lan', source: null, contribution: 1 };
+const SCORECARD = {
+  month: '2025-06', period: 'quarter', periodKey: '2025-Q2', projects: ['SUP'], id: 'bo', name: 'Khối hỗ trợ', missing: 'ignore', overall: 0.955,
+  tree: {
+    id: 'bo', name: 'Khối hỗ trợ', kind: 'scorecard', level: 'department', owner: null, method: 'weighted', weights: 'relative', weight: 1, score: 0.955, greyed: false, contribution: null,
+    pillars: { speed: 0.955, accuracy: null, satisfaction: null }, payout: 9_550_000, alerts: [], children: [],
+    kpis: [{ ...KPI, id: 'sla', name: 'Tỷ lệ tuân thủ SLA', actual: 90.725, score: 0.955, achievement: 0.955, status: 'AMBER' }],
+  },
+  trend: [{ period: '2025-Q1', score: 0.9 }, { period: '2025-Q2', score: 0.955 }],
+  notes: [],
+};
+const CUSTOMERS = {
+  policyId: 'resolve', policyName: 'Giải quyết', projects: ['SUP'], months: ['2025-04', '2025-06'], target: { level: 0.95, amberFrom: 0.85 },
+  rows: [{ organization: 'Tài chính', met: 19, breached: 1, compliance: 0.95, rag: 'GREEN', medianTatHours: 7.5, resolved: 20, inps: 40, answers: 10 }],
+};
+const CLOCKS = { computedAt: 0, clocks: [{ policyId: 'resolve', policyName: 'Giải quyết', goalLabel: '8h', state: 'ongoing', remainingMinutes: 125, due: 0, paused: false, cycles: 2, pausedMinutes: 0 }] };
+const CONFIG = {
+  input: { schemaVersion: 3, calendars: { office: 'Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh' }, policies: [], scorecards: [], fields: { requestType: 'customfield_10010', team: null, extra: {} }, sync: { scopeJql: 'project = SUP' } },
+  errors: [], sync: { cursor: 0, lastRunAt: null, more: false, lastRun: null },
+};
+const EDITORS = { adminPicker: { options: [], truncated: false }, previewCalendar: { ok: true, preview: { timeZone: 'Asia/Ho_Chi_Minh', windows: [], holidays: [], makeUpDays: [], year: 2025 } } };
+const CHOICES = { policies: [{ id: 'resolve', name: 'Giải quyết' }], jsmMetrics: [], scorecards: [{ id: 'bo', name: 'Khối hỗ trợ' }] };
+
+/** Each view, what it is given, and words of its Vietnamese and English catalogues it must and must not show. */
+const VIEWS = [
+  { name: 'compliance gadget', view: <ComplianceGadget />, context: gadget({ policyId: 'resolve', projects: 'SUP', period: 'week' }), resolvers: { getCompliance: COMPLIANCE }, vi: ['Tỷ lệ tuân thủ SLA', 'Yêu cầu đang mở đã vi phạm hoặc sắp đến hạn', '18:00 10/03/2025', 'Sắp đến hạn'], en: ['SLA compliance', 'Due soon'] },
+  { name: 'compliance gadget edit', view: <ComplianceGadgetEdit />, context: gadget({}), resolvers: { getChoices: CHOICES }, vi: ['Đo theo', 'Nhóm theo', 'Lưu', 'Ngôn ngữ ứng dụng của tôi'], en: ['Group by', 'Save'] },
+  { name: 'scorecard gadget', view: <ScorecardGadget />, context: gadget({ scorecardId: 'bo', projects: 'SUP', period: 'quarter' }), resolvers: { getScorecard: SCORECARD }, vi: ['Quý II/2025', 'Tổng thể 95,5%', 'Chỉ tiêu', '90,73 %', 'Cần theo dõi', '9.550.000'], en: ['Overall', 'Target', 'AMBER'] },
+  { name: 'scorecard gadget edit', view: <ScorecardGadgetEdit />, context: gadget({}), resolvers: { getChoices: CHOICES }, vi: ['Lưu', 'Ngôn ngữ ứng dụng của tôi'], en: ['Save'] },
+  { name: 'customer report', view: <CustomerReportGadget />, context: gadget({ policyId: 'resolve', projects: 'SUP', months: '3' }), resolvers: { getCustomerReport: CUSTOMERS }, vi: ['Báo cáo dịch vụ theo khách hàng nội bộ', '95%', '7,5'], en: ['Internal customer', 'Median turnaround'] },
+  { name: 'customer report edit', view: <CustomerReportEdit />, context: gadget({}), resolvers: { getChoices: CHOICES }, vi: ['Lưu', 'Ngôn ngữ ứng dụng của tôi'], en: ['Save'] },
+  { name: 'issue panel', view: <IssuePanel />, context: { locale: 'en_US', extension: { issue: { key: 'SUP-1' } } }, resolvers: { getIssueClocks: CLOCKS }, vi: ['Đang chạy', 'còn 2 giờ 05 phút', '2 chu kỳ'], en: ['Running', 'left', 'cycles'] },
+  { name: 'admin page', view: <AdminPage />, context: { locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, resolvers: { ...EDITORS, getConfig: CONFIG }, vi: ['Lịch làm việc', 'Chính sách SLA', 'Ngôn ngữ ứng dụng của trang này'], en: ['Business calendars', 'SLA policies'] },
+  { name: 'portal survey', view: <InpsPortalQuestion />, context: { locale: 'en_US', extension: PORTAL_REQUEST }, resolvers: { getInpsQuestion: { state: 'open' } }, vi: ['Trên thang điểm từ 0 đến 10', '0 = hoàn toàn không', 'Gửi'], en: ['How likely', 'Send'] },
+];
+
+describe('VI1: every view renders Vietnamese when the app language is vi and the Jira locale is en-US', () => {
+  for (const { name, view, context, resolvers, vi: shown, en: absent } of VIEWS) {
+    it(`VI1: ${name} with the site default vi`, async () => {
+      resetUi(context, resolvers, { site: 'vi' });
+      const text = textOf(await render(view));
+      expect(ui.languageInvokes[0]).toEqual({ functionKey: 'getAppLanguage', payload: { locale: 'en-US' } });
+      for (const words of shown) expect(text, name).toContain(words);
+      for (const words of absent) expect(text, name).not.toContain(words);
+    });
+  }
+
+  it('VI1: charts say periods, states and pillars in Vietnamese: Tuần 10/2025, Quý II/2025, Vi phạm, Mức độ hài lòng', async () => {
+    resetUi(VIEWS[0].context, VIEWS[0].resolvers, { site: 'vi' });
+    let doc = await render(<ComplianceGadget />);
+    expect(findAll(doc, 'LineChart')[0].props.data.map((p: { period: string }) => p.period)).toEqual(['Tuần 9/2025', 'Tuần 10/2025']);
+    expect(findAll(doc, 'DonutChart')[0].props.data.map((p: { label: string }) => p.label)).toEqual(['Đạt', 'Vi phạm']);
+    resetUi(VIEWS[2].context, VIEWS[2].resolvers, { site: 'vi' });
+    doc = await render(<ScorecardGadget />);
+    expect(findAll(doc, 'BarChart')[0].props.data.map((p: { pillar: string }) => p.pillar)).toEqual(['Tốc độ', 'Chính xác', 'Mức độ hài lòng']);
+    expect(findAll(doc, 'LineChart')[0].props.data.map((p: { period: string }) => p.period)).toEqual(['Quý I/2025', 'Quý II/2025']);
+  });
+
+  it('VI1: refusals are said in the app language by their code: Jira down, a bad payload, no access', async () => {
+    const refusals: Array<[Record<string, unknown>, string]> = [
+      [{ error: 'JIRA_ERROR', message: "Jira did not answer as expected; try again later (the details are in the app's logs)." }, 'Jira không trả lời như mong đợi; hãy thử lại sau (chi tiết có trong nhật ký của ứng dụng).'],
+      [{ error: 'INVALID_PAYLOAD', field: 'projects', message: 'projects: at most 50 different projects' }, 'Dữ liệu gửi lên không hợp lệ ở trường projects (hãy tải lại trang rồi thử lại).'],
+      [{ error: 'FORBIDDEN', message: 'getCompliance is not available from the module x' }, 'Bạn không có quyền xem nội dung này.'],
+    ];
+    for (const [answer, text] of refusals) {
+      resetUi(VIEWS[0].context, { getCompliance: answer }, { site: 'vi' });
+      expect(findAll(await render(<ComplianceGadget />), 'SectionMessage').map(textOf)).toEqual([text]);
+    }
+  });
+
+  it('VI1: the admin page in Vietnamese: last sync and holiday dates dd/mm/yyyy, holiday names by Vietnamese law, the core\'s errors in Vietnamese', async () => {
+    const preview = { ok: true, preview: { timeZone: 'Asia/Ho_Chi_Minh', windows: [], holidays: [{ date: '2025-09-02', name: 'National Day', country: 'VN' }, { date: '2025-12-24', name: '', country: null }], makeUpDays: [{ date: '2025-04-26', country: 'VN' }], year: 2025 } };
+    const rejected = { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: it has no working hours on any day' }] };
+    const synced = { ...CONFIG, sync: { ...CONFIG.sync, lastRunAt: Date.parse('2025-03-03T11:00:00Z'), lastRun: { issues: 12_345 } } };
+    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, previewCalendar: preview, getConfig: synced, saveConfig: rejected }, { site: 'vi' });
+    const doc = await render(<AdminPage />);
+    expect(textOf(doc)).toContain('Đồng bộ gần nhất 18:00 03/03/2025: 12.345 yêu cầu.');
+    expect(findAll(doc, 'DynamicTable').flatMap((t) => findAll(t, 'Cell').map(textOf))).toEqual(expect.arrayContaining(['02/09/2025', 'Quốc khánh (VN)', '24/12/2025', 'Ngày nghỉ thêm']));
+    expect(textOf(doc)).toContain('Ngày làm bù: 26/04/2025 (VN)');
+    await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('calendar: lịch không có giờ làm việc vào ngày nào');
+  });
+
+  it('VI1: the portal survey says a refused answer in Vietnamese', async () => {
+    resetUi(VIEWS[8].context, { getInpsQuestion: { state: 'open' }, submitInps: { error: 'INVALID', field: 'comment', message: 'comment: at most 2000 characters, got 2500' } }, { site: 'vi' });
+    let doc = await render(<InpsPortalQuestion />);
+    doc = await fire(findAll(doc, 'RadioGroup')[0].props.onChange, { target: { value: '9' } });
+    doc = await fire(findAll(doc, 'Button')[0].props.onClick);
+    expect(findAll(doc, 'ErrorMessage').map(textOf)).toEqual(['comment: tối đa 2000 ký tự, nhưng có 2500']);
+  });
+
+  it('VI1: a user choice of English wins over the site default vi; with nothing chosen an en-US Jira stays English', async () => {
+    resetUi(VIEWS[6].context, VIEWS[6].resolvers, { site: 'vi', user: 'en' });
+    expect(textOf(await render(<IssuePanel />))).toContain('2h 05m left');
+    resetUi(VIEWS[6].context, VIEWS[6].resolvers);
+    expect(textOf(await render(<IssuePanel />))).toContain('Running');
+  });
+
+  it('VI1: picking Tiếng Việt in a gadget edit view saves the choice and redraws the view in Vietnamese', async () => {
+    resetUi(gadget({}), { getChoices: CHOICES });
+    const doc = await render(<ComplianceGadgetEdit />);
+    expect(textOf(doc)).toContain('My app language');
+    const picker = findAll(doc, 'Select').find((s) => String(s.props.inputId).endsWith('app-language-user'))!;
+    expect(picker.props.options.map((o: { label: string }) => o.label)).toEqual(['As the site default', 'English', 'Tiếng Việt']);
+    await fire(picker.props.onChange, { label: 'Tiếng Việt', value: 'vi' });
+    expect(ui.languageInvokes.at(-1)).toEqual({ functionKey: 'setUserLanguage', payload: { language: 'vi', locale: 'en-US' } });
+    expect(textOf(lastDoc())).toContain('Ngôn ngữ ứng dụng của tôi');
+    expect(textOf(lastDoc())).not.toContain('Group by');
+  });
+
+  it('VI1: the admin page sets the site default, and says so when the save is refused', async () => {
+    resetUi({ locale: 'en_US' }, { ...EDITORS, getConfig: CONFIG });
+    const doc = await render(<AdminPage />);
+    const site = findAll(doc, 'Select').find((s) => String(s.props.inputId).endsWith('app-language-site'))!;
+    expect(site.props.options[0].label).toBe('As each user’s Jira language');
+    await fire(site.props.onChange, { label: 'Tiếng Việt', value: 'vi' });
+    expect(ui.language).toEqual({ user: null, site: 'vi' });
+    expect(textOf(lastDoc())).toContain('Lịch làm việc');
+    ui.resolvers.setUserLanguage = { error: 'FORBIDDEN', message: 'only a signed-in user can choose a language' };
+    const mine = findAll(lastDoc(), 'Select').find((s) => String(s.props.inputId).endsWith('app-language-user'))!;
+    await fire(mine.props.onChange, { label: 'English', value: 'en' });
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('Không lưu được ngôn ngữ.');
+  });
+});
