@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, holidayList, holidaySchedule, parseCalendarText, publicHolidays, publicWorkedDays, scheduleSources } from '../core/calendar';
+import { vietnamYear } from '../core/calendar/holiday-data/vietnam';
 import { VN_CULTURE_DAY, VN_OFFICIAL } from '../core/calendar/holiday-data/vn-official';
 
 /**
@@ -64,6 +65,13 @@ describe('Vietnam: announced schedules', () => {
       '2026-04-30 rules',
       '2026-05-01 rules',
     ]);
+    // …each the holiday itself, or the day in lieu of the one before, named by its holiday.
+    expect(holidaySchedule('VN', 2026).filter((d) => d.date >= '2026-04-01' && d.date < '2026-06-01').map((d) => [d.date, d.kind, d.holiday])).toEqual([
+      ['2026-04-26', 'holiday', 'Hung Kings Commemorations'],
+      ['2026-04-27', 'in-lieu', 'Hung Kings Commemorations'],
+      ['2026-04-30', 'holiday', 'Day of liberating the South for national reunification'],
+      ['2026-05-01', 'holiday', 'Labour Day'],
+    ]);
     // A year nobody announced yet is rules only, with no source.
     expect(new Set(holidaySchedule('VN', 2027).map((d) => d.status))).toEqual(new Set(['rules']));
     expect(scheduleSources('VN', 2027)).toEqual([]);
@@ -82,6 +90,23 @@ describe('Vietnam: announced schedules', () => {
     expect(dates(2026)).not.toContain('2026-11-24');
     const optIn = compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN,2026-11-24', 'UTC'));
     expect(optIn.isWorkingDay(Date.UTC(2026, 10, 24) / 86_400_000)).toBe(false);
+  });
+
+  it('Vietnamese Culture Day closes 24 November from the year set as the amendment\'s first, with a day in lieu for a Saturday', () => {
+    // What setting `from` (vn-official.ts) will do once the amendment passes; rules years only (no announced schedule).
+    const culture = VN_CULTURE_DAY as { from: number | null };
+    const closed = (year: number) => vietnamYear(year, []).holidays.filter((h) => h.name.startsWith('Vietnamese Culture Day'));
+    culture.from = 2027;
+    try {
+      expect(closed(2026)).toEqual([]);
+      expect(closed(2027)).toEqual([{ date: '2027-11-24', name: 'Vietnamese Culture Day' }]); // a Wednesday
+      expect(closed(2029)).toEqual([
+        { date: '2029-11-24', name: 'Vietnamese Culture Day' }, // a Saturday
+        { date: '2029-11-26', name: 'Vietnamese Culture Day (day in lieu)' },
+      ]);
+    } finally {
+      culture.from = null;
+    }
   });
 
   it('2021, 2022, 2023 Tết and 2020 Tết as announced; every announced year cites a source', () => {
