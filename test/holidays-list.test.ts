@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '../core';
-import { HOLIDAY_COUNTRIES, holidayList, scheduleSources } from '../core/calendar';
+import { HOLIDAY_COUNTRIES, holidayList, holidaySchedule, HolidayYearsError, publicHolidays, scheduleSources } from '../core/calendar';
 import { fieldAndMessageOf as errorOf } from './helpers/calendar-errors';
 
 describe('holidayList', () => {
@@ -97,6 +97,39 @@ describe('holidayList', () => {
     expect(scheduleSources(' vn ', 2025)).toEqual(scheduleSources('VN', 2025));
     expect(scheduleSources('VN', 2040)).toEqual([]);
     expect(scheduleSources('DE', 2025)).toEqual([]);
+  });
+
+  it('reads the country and region codes with spaces around them, and answers for the first and last years of the tables', () => {
+    expect(holidayList(' nl ', 2031)).toEqual(holidayList('NL', 2031));
+    expect(holidayList('DE', 2031, ' by ')).toEqual(holidayList('DE', 2031, 'BY'));
+    expect(holidayList('DE', 2000)[0]).toEqual({ date: '2000-01-01', name: "New Year's Day" });
+    expect(holidayList('DE', 2060).at(-1)).toEqual({ date: '2060-12-26', name: 'Boxing Day' });
+    expect(errorOf(() => holidayList('DE', 2061))).toEqual(['year', 'year: the holiday tables cover 2000-2060, not 2061']);
+    expect(errorOf(() => holidayList(42 as unknown as string, 2025))).toEqual(['country', 'country: expected an ISO 3166 country code such as VN, got 42']);
+  });
+
+  it('gives a country of rules only a schedule of holidays, each its own holiday', () => {
+    expect(holidaySchedule('NL', 2029).slice(0, 2)).toEqual([
+      { date: '2029-01-01', name: "New Year's Day", status: 'rules', holiday: "New Year's Day", kind: 'holiday' },
+      { date: '2029-04-01', name: 'Easter Sunday', status: 'rules', holiday: 'Easter Sunday', kind: 'holiday' },
+    ]);
+    expect(holidaySchedule('NL', 2029).map(({ date, name }) => ({ date, name }))).toEqual(holidayList('NL', 2029));
+  });
+
+  it('the calendars\' holiday source names the years it covers beyond them', () => {
+    const error = (() => {
+      try {
+        publicHolidays('DE', 2061);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(HolidayYearsError);
+    const { field, message, first, last } = error as HolidayYearsError;
+    expect({ field, first, last }).toEqual({ field: 'holidays', first: 2000, last: 2060 });
+    expect(message).toBe(
+      'holidays: the public holidays of DE are known for 2000-2060, not 2061 (the holiday tables cover AU, BE, CN, DE, FR, GB, HK, IN, JP, KR, NL, SG, TH, TW, US, VN and their regions, 2000-2060)',
+    );
   });
 
   it('names the argument that is wrong', () => {

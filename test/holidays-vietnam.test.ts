@@ -123,6 +123,57 @@ describe('Vietnam: announced schedules', () => {
   });
 });
 
+describe('vietnamYear: a year from its statutory days and the announcements', () => {
+  // Called directly, not through holidayList: that caches each country-year, and the schedule's fields are checked here.
+  const STATUTORY_2026 = [
+    { date: '2026-01-01', name: "New Year's Day" },
+    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({ date, name: TET })),
+    { date: '2026-04-26', name: 'Hung Kings Commemorations' },
+    { date: '2026-04-30', name: 'Day of liberating the South for national reunification' },
+    { date: '2026-05-01', name: 'Labour Day' },
+    { date: '2026-09-02', name: 'National Day' },
+  ];
+
+  it('2026: announced days are official, bridge days name the Saturday worked and the reverse, the rest follow the rules', () => {
+    const official = (date: string, holiday: string) => ({ date, name: holiday, status: 'official', holiday, kind: 'holiday' });
+    const rules = (date: string, holiday: string) => ({ date, name: holiday, status: 'rules', holiday, kind: 'holiday' });
+    const year = vietnamYear(2026, STATUTORY_2026);
+    expect(year.schedule).toEqual([
+      official('2026-01-01', "New Year's Day"),
+      { date: '2026-01-02', name: 'Bridge day (worked on Saturday 2026-01-10)', status: 'official', holiday: "New Year's Day", kind: 'bridge', swappedWith: '2026-01-10' },
+      { date: '2026-01-10', name: 'Working day (in exchange for 2026-01-02)', status: 'worked', holiday: "New Year's Day", kind: 'worked', swappedWith: '2026-01-02' },
+      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => official(date, TET)),
+      rules('2026-04-26', 'Hung Kings Commemorations'),
+      { date: '2026-04-27', name: 'Hung Kings Commemorations (day in lieu)', status: 'rules', holiday: 'Hung Kings Commemorations', kind: 'in-lieu' },
+      rules('2026-04-30', 'Day of liberating the South for national reunification'),
+      rules('2026-05-01', 'Labour Day'),
+      { date: '2026-08-22', name: 'Working day (in exchange for 2026-08-31)', status: 'worked', holiday: 'National Day', kind: 'worked', swappedWith: '2026-08-31' },
+      { date: '2026-08-31', name: 'Bridge day (worked on Saturday 2026-08-22)', status: 'official', holiday: 'National Day', kind: 'bridge', swappedWith: '2026-08-22' },
+      official('2026-09-01', 'National Day'),
+      official('2026-09-02', 'National Day'),
+    ]);
+    // A swapped Saturday works with the hours of the weekday it pays for: Fri 2 Jan, Mon 31 Aug.
+    expect(year.workedDays).toEqual([
+      { date: '2026-01-10', like: 'Fr' },
+      { date: '2026-08-22', like: 'Mo' },
+    ]);
+    expect(year.holidays).toEqual(year.schedule.filter((d) => d.kind !== 'worked').map(({ date, name }) => ({ date, name })));
+  });
+
+  it('an announced break that closes a weekend day gives no day in lieu for it: the announcement placed the days', () => {
+    const official = VN_OFFICIAL as Record<number, (typeof VN_OFFICIAL)[number]>;
+    const rulesOnly = vietnamYear(2040, [{ date: '2040-09-02', name: 'National Day' }]).holidays.map((h) => h.date);
+    // Rules: Sunday 2 September, the Monday after it, and a day in lieu for the Sunday on Tuesday.
+    expect(rulesOnly).toEqual(['2040-09-02', '2040-09-03', '2040-09-04']);
+    official[2040] = { breaks: [{ holiday: 'national-day', closed: ['2040-09-02', '2040-09-03'] }], sources: ['a test announcement'] };
+    try {
+      expect(vietnamYear(2040, [{ date: '2040-09-02', name: 'National Day' }]).holidays.map((h) => h.date)).toEqual(['2040-09-02', '2040-09-03']);
+    } finally {
+      delete official[2040];
+    }
+  });
+});
+
 describe('Vietnam: Labour Code rules where nothing was announced', () => {
   it('2023: Sun 1 Jan in lieu on Mon 2 Jan; Hùng Kings Sat 29 Apr and Sun 30 Apr in lieu on Tue 2 and Wed 3 May; National Day Fri 1 - Mon 4 Sep', () => {
     // The published 2023 schedule: New Year Sat 31 Dec - Mon 2 Jan (Mon in lieu of Sun 1 Jan), as reported at
