@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDateTime } from '../core/calendar/iso';
+
+describe('parseIsoDateTime: ISO date-time text as an instant', () => {
+  it('reads an offset of any whole minutes up to :59, in both forms, either sign', () => {
+    expect(parseIsoDateTime('2025-03-01T08:30:00+05:59')).toBe(Date.UTC(2025, 2, 1, 2, 31));
+    expect(parseIsoDateTime('2025-03-01T08:30:00-0959')).toBe(Date.UTC(2025, 2, 1, 18, 29));
+    expect(parseIsoDateTime('2025-03-01T08:30+05:45')).toBe(Date.UTC(2025, 2, 1, 2, 45));
+    expect(parseIsoDateTime('2025-03-01T08:30:00+05:60')).toBeNaN();
+  });
+
+  it('reads a time without seconds or without a time as its wall-clock time in the zone given', () => {
+    expect(parseIsoDateTime('2025-03-01 08:30', 'Asia/Ho_Chi_Minh')).toBe(Date.UTC(2025, 3 - 1, 1, 1, 30));
+    expect(parseIsoDateTime('2025-03-01', 'UTC')).toBe(Date.UTC(2025, 2, 1));
+    expect(parseIsoDateTime('2025-03-01T08:30:15.25Z')).toBe(Date.UTC(2025, 2, 1, 8, 30, 15, 250));
+    expect(parseIsoDateTime('2025-03-01 08:30')).toBeNaN();
+  });
+});
