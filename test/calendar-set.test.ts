@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarError, compileCalendar, compileCalendarSet } from '../core/calendar';
+import { CalendarError, compileCalendar, compileCalendarSet, isValidTimeZone } from '../core/calendar';
 import { calendarErrorOf, fieldAndMessageOf } from './helpers/calendar-errors';
 
 const minutes = (calendar: { workingMinutesBetween(a: number, b: number): number }, from: string, to: string) =>
@@ -70,7 +70,20 @@ describe('compileCalendarSet: the named calendars of a configuration', () => {
   });
 });
 
-describe('compileCalendar: an empty window', () => {
+describe('compileCalendar: the weekly hours and the zone', () => {
+  it('names unknown weekday keys and the keys it expects; a weekly that is not an object is said so', () => {
+    expect(fieldAndMessageOf(() => compileCalendar({ timeZone: 'UTC', weekly: { Mon: [], Tue: [] } } as never))).toEqual([
+      'weekly',
+      'calendar.weekly: unknown weekday key "Mon", "Tue" (expected Mo, Tu, We, Th, Fr, Sa, Su)',
+    ]);
+    expect(fieldAndMessageOf(() => compileCalendar({ timeZone: 'UTC', weekly: 'Mo-Fr' } as never))).toEqual(['weekly', 'calendar.weekly: Invalid input: expected object, received string']);
+  });
+
+  it('says whether a zone is one the platform knows, as a boolean', () => {
+    expect(isValidTimeZone('Asia/Ho_Chi_Minh')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+
   it('refuses a window that ends when it starts, naming it and the whole-day form', () => {
     const error = calendarErrorOf(() => compileCalendar({ timeZone: 'UTC', weekly: { Tu: [{ start: '09:00', end: '17:00' }, { start: '18:30', end: '18:30' }] } }));
     expect([error.field, error.message]).toEqual([
