@@ -64,6 +64,11 @@ describe('parseCalendarText: hours', () => {
     expect(parse('Thứ Ba,Thứ Tư,Thứ Năm,Thứ Bảy 08:00-10:00; CN off')).toEqual(spec({ weekly: days('Tu,We,Th,Sa', w('08:00-10:00')) }));
   });
 
+  it('reads the rest of a Vietnamese rule without its diacritics, đ and Đ included, and quotes the rule as typed', () => {
+    expect(fieldAndMessageOf(() => parse('T2 đến T6 08:00-17:00'))).toEqual(['calendar', 'calendar: "T2 đến T6 08:00-17:00": expected times as HH:MM-HH:MM, got "den Fr 08:00-17:00"']);
+    expect(fieldAndMessageOf(() => parse('T2-T6 Đ 08:00-17:00'))).toEqual(['calendar', 'calendar: "T2-T6 Đ 08:00-17:00": expected times as HH:MM-HH:MM, got "D 08:00-17:00"']);
+  });
+
   it('keeps a window that crosses midnight as written', () => {
     expect(parse('Mo-Fr 22:00-06:00').weekly.Mo).toEqual([{ start: '22:00', end: '06:00' }]);
     expect(parse('Sa 18:00-24:00').weekly.Sa).toEqual([{ start: '18:00', end: '24:00' }]);
