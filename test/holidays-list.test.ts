@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '../core';
 import { HOLIDAY_COUNTRIES, holidayList, holidaySchedule, HolidayYearsError, publicHolidays, scheduleSources } from '../core/calendar';
-import { fieldAndMessageOf as errorOf } from './helpers/calendar-errors';
+import { calendarErrorOf, fieldAndMessageOf as errorOf } from './helpers/calendar-errors';
 
 describe('holidayList', () => {
   it('is exported from the core', () => {
@@ -117,13 +117,7 @@ describe('holidayList', () => {
   });
 
   it('the calendars\' holiday source names the years it covers beyond them', () => {
-    const error = (() => {
-      try {
-        publicHolidays('DE', 2061);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = calendarErrorOf(() => publicHolidays('DE', 2061));
     expect(error).toBeInstanceOf(HolidayYearsError);
     const { field, message, first, last } = error as HolidayYearsError;
     expect({ field, first, last }).toEqual({ field: 'holidays', first: 2000, last: 2060 });
