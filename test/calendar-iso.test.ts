@@ -15,4 +15,13 @@ describe('parseIsoDateTime: ISO date-time text as an instant', () => {
     expect(parseIsoDateTime('2025-03-01T08:30:15.25Z')).toBe(Date.UTC(2025, 2, 1, 8, 30, 15, 250));
     expect(parseIsoDateTime('2025-03-01 08:30')).toBeNaN();
   });
+
+  it('refuses a day, month or time that does not exist rather than rolling it over', () => {
+    expect(parseIsoDateTime('2025-13-01T00:00:00Z')).toBeNaN();
+    expect(parseIsoDateTime('2025-04-31T00:00:00Z')).toBeNaN();
+    expect(parseIsoDateTime('2025-03-01T24:00:00Z')).toBeNaN();
+    expect(parseIsoDateTime('2025-03-01T08:60:00Z')).toBeNaN();
+    expect(parseIsoDateTime('2025-03-01T08:30:60Z')).toBeNaN();
+    expect(parseIsoDateTime('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+  });
 });
