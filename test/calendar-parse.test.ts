@@ -52,6 +52,23 @@ describe('parseCalendarText: hours', () => {
     expect(parse('07:00-19:00; Su off')).toEqual(spec({ weekly: days('Mo,Tu,We,Th,Fr,Sa', w('07:00-19:00')) }));
   });
 
+  it('takes Vietnamese weekday names: T2-T7, CN, Thứ Hai-Thứ Bảy or Thứ 2-Thứ 7, Chủ nhật, with or without diacritics, any case', () => {
+    const weekdays = spec({ weekly: days('Mo,Tu,We,Th,Fr', w('08:00-17:00')) });
+    expect(parse('T2-T6 08:00-17:00')).toEqual(weekdays);
+    expect(parse('Thứ Hai-Thứ Sáu 08:00-17:00')).toEqual(weekdays);
+    expect(parse('thu hai-THU SAU 08:00-17:00')).toEqual(weekdays);
+    expect(parse('Thứ 2-Thứ 6 08:00-17:00')).toEqual(weekdays);
+    expect(parse('Thứ 3,Thứ 5,Thứ 7 08:00-10:00; Chủ nhật 08:00-09:00')).toEqual(
+      spec({ weekly: { ...days('Tu,Th,Sa', w('08:00-10:00')), Su: w('08:00-09:00') } }),
+    );
+    expect(parse('Thứ Ba,Thứ Tư,Thứ Năm,Thứ Bảy 08:00-10:00; CN off')).toEqual(spec({ weekly: days('Tu,We,Th,Sa', w('08:00-10:00')) }));
+  });
+
+  it('reads the rest of a Vietnamese rule without its diacritics, đ and Đ included, and quotes the rule as typed', () => {
+    expect(fieldAndMessageOf(() => parse('T2 đến T6 08:00-17:00'))).toEqual(['calendar', 'calendar: "T2 đến T6 08:00-17:00": expected times as HH:MM-HH:MM, got "den Fr 08:00-17:00"']);
+    expect(fieldAndMessageOf(() => parse('T2-T6 Đ 08:00-17:00'))).toEqual(['calendar', 'calendar: "T2-T6 Đ 08:00-17:00": expected times as HH:MM-HH:MM, got "D 08:00-17:00"']);
+  });
+
   it('keeps a window that crosses midnight as written', () => {
     expect(parse('Mo-Fr 22:00-06:00').weekly.Mo).toEqual([{ start: '22:00', end: '06:00' }]);
     expect(parse('Sa 18:00-24:00').weekly.Sa).toEqual([{ start: '18:00', end: '24:00' }]);
@@ -139,6 +156,13 @@ describe('parseCalendarText: errors', () => {
     expect(s.makeUpDays).toEqual([{ date: '2025-04-26', like: 'Tu' }]);
     expect(s.closures).toEqual([{ date: '2025-12-24', start: '12:00', end: '17:00' }]);
     expect(parse('Mo-Fr 09:00-17:00 | tz =UTC').timeZone).toBe('UTC');
+  });
+
+  it('says what it got when the calendar is not text', () => {
+    const expected = 'calendar: expected the calendar as text such as "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh", got';
+    expect(fieldAndMessageOf(() => parseCalendarText(null as unknown as string, 'UTC'))).toEqual(['calendar', `${expected} null`]);
+    expect(fieldAndMessageOf(() => parseCalendarText(42 as unknown as string, 'UTC'))).toEqual(['calendar', `${expected} number`]);
+    expect(fieldAndMessageOf(() => parseCalendarText(undefined as unknown as string, 'UTC'))).toEqual(['calendar', `${expected} undefined`]);
   });
 
   it('reports a bad default time zone through the schema', () => {

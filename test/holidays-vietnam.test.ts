@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, holidayList, holidaySchedule, parseCalendarText, publicHolidays, publicWorkedDays, scheduleSources } from '../core/calendar';
+import { vietnamYear } from '../core/calendar/holiday-data/vietnam';
 import { VN_CULTURE_DAY, VN_OFFICIAL } from '../core/calendar/holiday-data/vn-official';
 
 /**
@@ -64,6 +65,13 @@ describe('Vietnam: announced schedules', () => {
       '2026-04-30 rules',
       '2026-05-01 rules',
     ]);
+    // …each the holiday itself, or the day in lieu of the one before, named by its holiday.
+    expect(holidaySchedule('VN', 2026).filter((d) => d.date >= '2026-04-01' && d.date < '2026-06-01').map((d) => [d.date, d.kind, d.holiday])).toEqual([
+      ['2026-04-26', 'holiday', 'Hung Kings Commemorations'],
+      ['2026-04-27', 'in-lieu', 'Hung Kings Commemorations'],
+      ['2026-04-30', 'holiday', 'Day of liberating the South for national reunification'],
+      ['2026-05-01', 'holiday', 'Labour Day'],
+    ]);
     // A year nobody announced yet is rules only, with no source.
     expect(new Set(holidaySchedule('VN', 2027).map((d) => d.status))).toEqual(new Set(['rules']));
     expect(scheduleSources('VN', 2027)).toEqual([]);
@@ -84,6 +92,23 @@ describe('Vietnam: announced schedules', () => {
     expect(optIn.isWorkingDay(Date.UTC(2026, 10, 24) / 86_400_000)).toBe(false);
   });
 
+  it('Vietnamese Culture Day closes 24 November from the year set as the amendment\'s first, with a day in lieu for a Saturday', () => {
+    // What setting `from` (vn-official.ts) will do once the amendment passes; rules years only (no announced schedule).
+    const culture = VN_CULTURE_DAY as { from: number | null };
+    const closed = (year: number) => vietnamYear(year, []).holidays.filter((h) => h.name.startsWith('Vietnamese Culture Day'));
+    culture.from = 2027;
+    try {
+      expect(closed(2026)).toEqual([]);
+      expect(closed(2027)).toEqual([{ date: '2027-11-24', name: 'Vietnamese Culture Day' }]); // a Wednesday
+      expect(closed(2029)).toEqual([
+        { date: '2029-11-24', name: 'Vietnamese Culture Day' }, // a Saturday
+        { date: '2029-11-26', name: 'Vietnamese Culture Day (day in lieu)' },
+      ]);
+    } finally {
+      culture.from = null;
+    }
+  });
+
   it('2021, 2022, 2023 Tết and 2020 Tết as announced; every announced year cites a source', () => {
     const tet = (year: number) => holidayList('VN', year).filter((h) => h.name === TET).map((h) => h.date);
     expect(tet(2020)).toEqual(['2020-01-23', '2020-01-24', '2020-01-27', '2020-01-28', '2020-01-29']);
@@ -94,6 +119,57 @@ describe('Vietnam: announced schedules', () => {
       expect(official.sources.length, String(year)).toBeGreaterThan(0);
       for (const source of official.sources) expect(source, String(year)).toMatch(/https?:\/\//);
       for (const b of official.breaks) for (const d of b.closed) expect([1, 2, 3, 4, 5], d).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+    }
+  });
+});
+
+describe('vietnamYear: a year from its statutory days and the announcements', () => {
+  // Called directly, not through holidayList: that caches each country-year, and the schedule's fields are checked here.
+  const STATUTORY_2026 = [
+    { date: '2026-01-01', name: "New Year's Day" },
+    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => ({ date, name: TET })),
+    { date: '2026-04-26', name: 'Hung Kings Commemorations' },
+    { date: '2026-04-30', name: 'Day of liberating the South for national reunification' },
+    { date: '2026-05-01', name: 'Labour Day' },
+    { date: '2026-09-02', name: 'National Day' },
+  ];
+
+  it('2026: announced days are official, bridge days name the Saturday worked and the reverse, the rest follow the rules', () => {
+    const official = (date: string, holiday: string) => ({ date, name: holiday, status: 'official', holiday, kind: 'holiday' });
+    const rules = (date: string, holiday: string) => ({ date, name: holiday, status: 'rules', holiday, kind: 'holiday' });
+    const year = vietnamYear(2026, STATUTORY_2026);
+    expect(year.schedule).toEqual([
+      official('2026-01-01', "New Year's Day"),
+      { date: '2026-01-02', name: 'Bridge day (worked on Saturday 2026-01-10)', status: 'official', holiday: "New Year's Day", kind: 'bridge', swappedWith: '2026-01-10' },
+      { date: '2026-01-10', name: 'Working day (in exchange for 2026-01-02)', status: 'worked', holiday: "New Year's Day", kind: 'worked', swappedWith: '2026-01-02' },
+      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date) => official(date, TET)),
+      rules('2026-04-26', 'Hung Kings Commemorations'),
+      { date: '2026-04-27', name: 'Hung Kings Commemorations (day in lieu)', status: 'rules', holiday: 'Hung Kings Commemorations', kind: 'in-lieu' },
+      rules('2026-04-30', 'Day of liberating the South for national reunification'),
+      rules('2026-05-01', 'Labour Day'),
+      { date: '2026-08-22', name: 'Working day (in exchange for 2026-08-31)', status: 'worked', holiday: 'National Day', kind: 'worked', swappedWith: '2026-08-31' },
+      { date: '2026-08-31', name: 'Bridge day (worked on Saturday 2026-08-22)', status: 'official', holiday: 'National Day', kind: 'bridge', swappedWith: '2026-08-22' },
+      official('2026-09-01', 'National Day'),
+      official('2026-09-02', 'National Day'),
+    ]);
+    // A swapped Saturday works with the hours of the weekday it pays for: Fri 2 Jan, Mon 31 Aug.
+    expect(year.workedDays).toEqual([
+      { date: '2026-01-10', like: 'Fr' },
+      { date: '2026-08-22', like: 'Mo' },
+    ]);
+    expect(year.holidays).toEqual(year.schedule.filter((d) => d.kind !== 'worked').map(({ date, name }) => ({ date, name })));
+  });
+
+  it('an announced break that closes a weekend day gives no day in lieu for it: the announcement placed the days', () => {
+    const official = VN_OFFICIAL as Record<number, (typeof VN_OFFICIAL)[number]>;
+    const rulesOnly = vietnamYear(2040, [{ date: '2040-09-02', name: 'National Day' }]).holidays.map((h) => h.date);
+    // Rules: Sunday 2 September, the Monday after it, and a day in lieu for the Sunday on Tuesday.
+    expect(rulesOnly).toEqual(['2040-09-02', '2040-09-03', '2040-09-04']);
+    official[2040] = { breaks: [{ holiday: 'national-day', closed: ['2040-09-02', '2040-09-03'] }], sources: ['a test announcement'] };
+    try {
+      expect(vietnamYear(2040, [{ date: '2040-09-02', name: 'National Day' }]).holidays.map((h) => h.date)).toEqual(['2040-09-02', '2040-09-03']);
+    } finally {
+      delete official[2040];
     }
   });
 });

@@ -106,3 +106,10 @@ export function scopeProjects(jql: string): string[] | null {
 
 /** The scope JQL of these projects (empty when none). */
 export const scopeOfProjects = (keys: readonly string[]): string => (keys.length === 0 ? '' : `project in (${keys.join(', ')})`);
+
+/** A name not yet in `taken`: `base-1`, `base-2` … */
+export const freshName = (base: string, taken: readonly string[]) => {
+  let n = taken.length + 1;
+  while (taken.includes(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+};

@@ -1,52 +1,10 @@
 import { Button, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
-import { useState } from 'react';
-import { HOLIDAY_COUNTRIES } from '../../../core/calendar';
 import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages-context';
-import { type CalendarPart, type CalendarSpec, partText, specOfText, textOfSpec, WEEKDAYS, withPart } from './calendar-text';
+import { holidayCountryOptions, type Option, ZONES } from './calendar-choices';
+import { PartField } from './calendar-part-field';
+import { type CalendarSpec, specOfText, textOfSpec, WEEKDAYS } from './calendar-text';
 import { CalendarPreviewPanel } from './calendar-preview-panel';
-
-/** Every IANA zone the browser knows (the core accepts the same names). */
-const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-
-type Option = { label: string; value: string };
-
-/**
- * The holiday tables' countries and regions as choices, each country by its name in the viewer's language (the tables
- * hold no names; Intl.DisplayNames gives them) and its code, a region as its country's name and the region's code.
- */
-function holidayCountryOptions(locale: string | undefined): Option[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([(locale ?? 'en').replace('_', '-'), 'en'], { type: 'region' });
-  } catch {
-    names = null; // no display names here: codes alone still identify each choice
-  }
-  const nameOf = (code: string) => names?.of(code) ?? code;
-  return HOLIDAY_COUNTRIES.flatMap(({ code, regions }) => [
-    { label: `${nameOf(code)} (${code})`, value: code },
-    ...regions.map((region) => ({ label: `${nameOf(code)}: ${region} (${code}-${region})`, value: `${code}-${region}` })),
-  ]);
-}
-
-/** One part of the calendar as a text field: what the admin types is kept until the core parses it, with its error. */
-function PartField({ id, label, spec, part, onSpec }: { id: string; label: string; spec: CalendarSpec; part: CalendarPart; onSpec: (spec: CalendarSpec) => void }) {
-  const [typed, setTyped] = useState<{ text: string; error: string } | null>(null);
-  const change = (text: string) => {
-    const next = withPart(spec, part, text);
-    if (next.ok) {
-      setTyped(null);
-      onSpec(next.value);
-    } else setTyped({ text, error: next.message });
-  };
-  return (
-    <Stack space="space.050">
-      <Label labelFor={id}>{label}</Label>
-      <Textfield id={id} value={typed?.text ?? partText(spec, part)} onChange={(e: { target: { value?: string } }) => change(e.target.value ?? '')} />
-      {typed && fieldErrors([typed.error])}
-    </Stack>
-  );
-}
 
 export interface CalendarEditorProps {
   index: number;
