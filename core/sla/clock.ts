@@ -366,24 +366,39 @@ export class SlaClock {
     try {
       return this.measure(ticketKey, fields, prepared, run, stop);
     } catch (error) {
-      if (!(error instanceof CalendarError)) throw error;
-      const i = this.goals.indexOf(prepared);
-      // The calendar says which years it covers: all calendars', or fewer when its holiday tables end sooner.
-      const coverage = error instanceof CalendarYearsError ? error.coverage : 'the years 1900-2300 that calendars cover';
-      throw new SlaError(
-        `goals.${i}.target`,
-        `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(run.start)} (ticket ${ticketKey}) is due outside ${coverage}`,
-      );
+      throw this.dueOutsideYears(ticketKey, prepared, run.start, error);
     }
+  }
+
+  /**
+   * The due time `compute` reports for a ticket with these fields created at `start`, measured at its start (running,
+   * nothing spent yet), without replaying a ticket: for callers with one start per row, such as a spreadsheet's
+   * SLA_DUE column. Null when the policy or none of its goals applies.
+   */
+  dueFrom(start: Instant, fields: TicketHistory['fields'] = NO_FIELDS): Instant | null {
+    if (!measurable(start)) throw instantError('created', start);
+    const prepared = this.goalFor(fields);
+    if (!prepared) return null;
+    try {
+      return prepared.calendar.addWorkingMinutes(start, goalMinutesFrom(prepared, start));
+    } catch (error) {
+      throw this.dueOutsideYears(null, prepared, start, error);
+    }
+  }
+
+  /** A calendar failure while placing a goal: the calendar says which years it covers, all calendars' or fewer when its holiday tables end sooner. */
+  private dueOutsideYears(ticketKey: string | null, prepared: PreparedGoal, start: Instant, error: unknown): unknown {
+    if (!(error instanceof CalendarError)) return error;
+    const i = this.goals.indexOf(prepared);
+    const coverage = error instanceof CalendarYearsError ? error.coverage : 'the years 1900-2300 that calendars cover';
+    const ticket = ticketKey === null ? '' : ` (ticket ${ticketKey})`;
+    return new SlaError(`goals.${i}.target`, `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(start)}${ticket} is due outside ${coverage}`);
   }
 
   private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
     const { start, running, pausedMinutes, paused, milestones } = run;
-    const { calendar, goal } = prepared;
-    const goalMinutes =
-      'businessDays' in goal.target
-        ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays))
-        : goal.target.minutes;
+    const { calendar } = prepared;
+    const goalMinutes = goalMinutesFrom(prepared, start);
     let due: Instant | null = null;
     if (running >= goalMinutes) {
       // Reached inside the last running segment that began below the goal.
@@ -413,6 +428,14 @@ export class SlaClock {
       state,
     };
   }
+}
+
+/** `dueFrom`'s default: one object for every call, not a new one per row. */
+const NO_FIELDS: TicketHistory['fields'] = Object.freeze({});
+
+/** A goal in working minutes from a cycle's start: business days end at the close of the n-th working day after it. */
+function goalMinutesFrom({ calendar, goal }: PreparedGoal, start: Instant): number {
+  return 'businessDays' in goal.target ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays)) : goal.target.minutes;
 }
 
 /** Validates a policy (throws the zod error's first message with its path) and binds it to calendars. */
