@@ -386,6 +386,28 @@ export class SlaClock {
     }
   }
 
+  /**
+   * The cycle `compute` reports for a ticket with these fields that runs from `start`, never paused, until `stop` (a
+   * stop status; null or after `asOf` while open), as of `asOf`, without replaying a ticket: for callers with one
+   * start and end per row, such as a spreadsheet's SLA columns. Null when the policy or none of its goals applies,
+   * or `asOf` is before the start (compute reports no cycle then). The same checks and messages as compute.
+   */
+  runningCycle(ticketKey: string, start: Instant, stop: Instant | null, asOf: Instant, fields: TicketHistory['fields'] = NO_FIELDS): SlaCycle | null {
+    if (!measurable(asOf)) throw instantError('asOf', asOf);
+    const prepared = this.goalFor(fields);
+    if (!prepared) return null;
+    if (!measurable(start)) throw instantError('created', start, `ticket ${ticketKey}: `);
+    if (asOf < start) return null;
+    const stopped = stop !== null && stop <= asOf;
+    if (stopped && !measurable(stop)) throw instantError('events.0.at', stop, `ticket ${ticketKey}: `);
+    if (stopped && stop < start) {
+      throw new SlaError('events.0.at', `ticket ${ticketKey}: events.0.at: ${isoOrValue(stop)} is before the ticket's creation (${isoOrValue(start)}); events must be in time order`);
+    }
+    const run = new CycleRun(start, false);
+    run.advance(prepared.calendar, stopped ? stop : asOf);
+    return this.cycle(ticketKey, fields, prepared, run, stopped ? stop : null);
+  }
+
   /** A calendar failure while placing a goal: the calendar says which years it covers, all calendars' or fewer when its holiday tables end sooner. */
   private dueOutsideYears(ticketKey: string | null, prepared: PreparedGoal, start: Instant, error: unknown): unknown {
     if (!(error instanceof CalendarError)) return error;

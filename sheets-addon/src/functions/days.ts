@@ -3,6 +3,7 @@ import { resolveCalendarWith } from '../calendars/resolve';
 import { CellError, dayOf, dayReader, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
 import { readArgument, readArgumentCell, readRow } from '../cells/grid';
 import { holidayCells, rejectDateText } from '../cells/holiday-range';
+import { sharedDates } from '../cells/shared-dates';
 import { spill } from '../cells/spill';
 import { zoneDaysIn } from '../cells/zone-days';
 import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
@@ -93,26 +94,6 @@ function daysOf(value: unknown, zone: string): number {
   throw new CellError(`${describeCell(value, zone)} is not a number of days`);
 }
 
-/** Slots of midnightDates: more than the distinct days of a usual column's results. */
-const DATE_SLOTS = 4096;
-
-/**
- * Result dates by day, for one call: a column's results fall on a few hundred or thousand distinct days, and the rows
- * of one day share its Date (Sheets copies each value into its cell), so a row costs a typed-array read instead of
- * a new Date to collect. Midnights come from the zone's offsets that reading the start cells already asked for.
- */
-function midnightDates(zone: string): (day: number) => Date {
-  const zoneDays = zoneDaysIn(zone);
-  const keys = new Float64Array(DATE_SLOTS).fill(NaN);
-  const dates = new Array<Date>(DATE_SLOTS);
-  return (day) => {
-    const slot = day & (DATE_SLOTS - 1);
-    if (keys[slot] === day) return dates[slot];
-    keys[slot] = day;
-    return (dates[slot] = new Date(zoneDays.midnight(day)));
-  };
-}
-
 export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
   const workdays = preparedDays(weekend, holidays, zone);
@@ -131,7 +112,9 @@ export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: un
 export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
   const workdays = preparedDays(weekend, holidays, zone);
-  const dateOf = midnightDates(zone);
+  // Midnights from the zone's offsets that reading the start cells already asked for; one Date per result day.
+  const zoneDays = zoneDaysIn(zone);
+  const dateAt = sharedDates();
   const dayOfCell = dayReader(zone);
   const daysOfCell = (value: unknown) => daysOf(value, zone);
   return spill(
@@ -140,7 +123,7 @@ export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: u
       const start = readArgumentCell('start_date', dayOfCell, s);
       const day = workdays.add(start, readArgumentCell('days', daysOfCell, d));
       // Dates in, dates out; a serial number in, a serial number out.
-      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOf(day);
+      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateAt(zoneDays.midnight(day));
     },
     { throwForSingleCell: true },
   );

@@ -3,6 +3,7 @@ import { mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic }
 import { type SlaCycle, ComplianceTally, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
 import { CellError, instantOf, isBlank, rejectErrorValue, textOr } from '../cells/coerce';
 import { byDistinctCell, cellsOf, pairedRows, perRow, readArgument, readArgumentCell, readRow, RowError } from '../cells/grid';
+import { sharedDates } from '../cells/shared-dates';
 import { spill } from '../cells/spill';
 import { formatWallTime } from '../cells/wall-time';
 import { spreadsheetTimeZone } from '../platform';
@@ -221,7 +222,8 @@ const NEVER = () => -Infinity;
 
 export function SLA_DUE(start: unknown, target: unknown, calendar?: unknown, holidays?: unknown) {
   // Judged at its own start, the cycle's due time is the goal from the start: the clock places it without a ticket.
-  return slaRows([['start', start], ['target', target]], calendar, holidays, NEVER, (cal, goal, from) => new Date(dueOf(cal, goal, from)));
+  const dateAt = sharedDates();
+  return slaRows([['start', start], ['target', target]], calendar, holidays, NEVER, (cal, goal, from) => dateAt(dueOf(cal, goal, from)));
 }
 
 const STATUS = { met: 'MET', breached: 'BREACHED', ongoing: 'ON TRACK', paused: 'ON TRACK' } as const;
