@@ -12,7 +12,7 @@ import {
   yearOfDayNumber,
 } from './days';
 import type { DayNumber, Instant, WorkCalendar } from './types';
-import { instantOfWallTime } from './zone';
+import { instantOfWallTime, zoneOffsetAt } from './zone';
 
 /** Years the tables may grow to: far enough for any SLA, near enough that a runaway search stops. */
 const FIRST_YEAR = 1900;
@@ -331,9 +331,7 @@ class CompiledCalendar implements WorkCalendar {
     }
     const { holidays, workedDays } = countryDays;
     const count = endDay - firstDay;
-    // Local midnights for days firstDay-1 … endDay+1: windows of the day before can run past midnight.
-    const midnights = new Float64Array(count + 3);
-    for (let i = 0; i < count + 3; i++) midnights[i] = instantOfWallTime((firstDay - 1 + i) * MS_PER_DAY, this.timeZone);
+    const midnights = this.localMidnights(firstDay, count);
 
     const dayClose = new Float64Array(count);
     const cumWorkingDays = new Int32Array(count);
@@ -394,6 +392,22 @@ class CompiledCalendar implements WorkCalendar {
     this.cumBefore = cumBefore;
     this.firstUtcDay = firstUtcDay;
     this.firstIntervalOfUtcDay = index;
+  }
+
+  /**
+   * Local midnights of the days firstDay-1 … firstDay+count+1 (windows of the day before can run past midnight). The
+   * zone is asked its offset once per UTC midnight around them, and a local midnight reads the two either side of it:
+   * instantOfWallTime's own shortcut when they agree, instantOfWallTime itself near an offset change.
+   */
+  private localMidnights(firstDay: DayNumber, count: number): Float64Array {
+    const offsets = new Float64Array(count + 5); // at the UTC midnights of days firstDay-2 … firstDay+count+2
+    for (let i = 0; i < count + 5; i++) offsets[i] = zoneOffsetAt((firstDay - 2 + i) * MS_PER_DAY, this.timeZone);
+    const midnights = new Float64Array(count + 3);
+    for (let i = 0; i < count + 3; i++) {
+      const wall = (firstDay - 1 + i) * MS_PER_DAY;
+      midnights[i] = offsets[i] === offsets[i + 2] ? wall - offsets[i] : instantOfWallTime(wall, this.timeZone);
+    }
+    return midnights;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { instantOfWallTime, localDayIn, MS_PER_DAY, wallTimeOfInstant } from '../../../core/calendar';
+import { instantOfWallTime, localDayIn, MS_PER_DAY, zoneOffsetAt } from '../../../core/calendar';
 
 /**
  * Local days of instants and local midnights of days in one zone, for columns of 100,000 date cells: both rest on
@@ -24,8 +24,7 @@ export function zoneDays(zone: string): ZoneDays {
   const offsetAtUtcDay = (utcDay: number): number => {
     const slot = utcDay & (SLOTS - 1);
     if (keys[slot] === utcDay) return offsets[slot];
-    const start = utcDay * MS_PER_DAY;
-    const offset = wallTimeOfInstant(start, zone) - start;
+    const offset = zoneOffsetAt(utcDay * MS_PER_DAY, zone);
     keys[slot] = utcDay;
     offsets[slot] = offset;
     return offset;
