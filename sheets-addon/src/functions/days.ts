@@ -112,9 +112,9 @@ export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: un
 export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
   const workdays = preparedDays(weekend, holidays, zone);
-  // Midnights from the zone's offsets that reading the start cells already asked for; one Date per result day.
+  // One Date per result day, at its midnight from the zone's offsets that reading the start cells already asked for.
   const zoneDays = zoneDaysIn(zone);
-  const dateAt = sharedDates();
+  const dateOfDay = sharedDates((day) => zoneDays.midnight(day));
   const dayOfCell = dayReader(zone);
   const daysOfCell = (value: unknown) => daysOf(value, zone);
   return spill(
@@ -123,7 +123,7 @@ export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: u
       const start = readArgumentCell('start_date', dayOfCell, s);
       const day = workdays.add(start, readArgumentCell('days', daysOfCell, d));
       // Dates in, dates out; a serial number in, a serial number out.
-      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateAt(zoneDays.midnight(day));
+      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOfDay(day);
     },
     { throwForSingleCell: true },
   );
