@@ -452,7 +452,7 @@ export class SlaClock {
   }
 }
 
-/** `dueFrom`'s default: one object for every call, not a new one per row. */
+/** The default fields of `dueFrom` and `runningCycle`: one object for every call, not a new one per row. */
 const NO_FIELDS: TicketHistory['fields'] = Object.freeze({});
 
 /** A goal in working minutes from a cycle's start: business days end at the close of the n-th working day after it. */
