@@ -82,6 +82,8 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     platform: options.globalName ? 'neutral' : 'browser',
     mainFields: ['module', 'main'],
     minify: true,
+    // Code.js only: the built-ins bound once at load (sheets-addon/src/builtins.ts says why); the pages run in a browser.
+    inject: options.globalName ? [join(here, 'src', 'builtins.ts')] : [],
     legalComments: 'none',
     // Vietnamese text as UTF-8 (Apps Script reads script files as UTF-8): as \uXXXX escapes each letter took 6 bytes.
     charset: 'utf8',

@@ -452,3 +452,43 @@ describe('public holidays (the tables from date-holidays, Vietnam’s rules)', (
     }
   });
 });
+
+describe('calendar searches from the start: the earliest (latest) instant that completes the count', () => {
+  const vietnam = (): WorkCalendar => compileCalendar({ timeZone: 'Asia/Ho_Chi_Minh', weekly: weekdays(officeHours), holidayCountries: ['VN'] });
+  const berlin = (): WorkCalendar => compileCalendar({ timeZone: 'Europe/Berlin', weekly: weekdays([{ start: '22:00', end: '24:00' }, { start: '00:00', end: '02:00' }]) });
+  const start = fc.integer({ min: t('2024-01-01T00:00:00Z'), max: t('2027-01-01T00:00:00Z') });
+
+  it.each([['Vietnam office hours with holidays and swapped days', vietnam], ['overnight windows across DST', berlin]])(
+    '%s: addWorkingMinutes lands where the minutes are complete, and not a millisecond sooner (later, going back)',
+    (_, make) => {
+      const cal = make();
+      fc.assert(
+        fc.property(start, fc.integer({ min: -30 * 480, max: 30 * 480 }).filter((m) => m !== 0), (a, minutes) => {
+          const r = cal.addWorkingMinutes(a, minutes);
+          if (minutes > 0) {
+            expect(cal.workingMinutesBetween(a, r)).toBeCloseTo(minutes, 6);
+            expect(cal.workingMinutesBetween(a, r - 1)).toBeLessThan(minutes);
+          } else {
+            expect(cal.workingMinutesBetween(r, a)).toBeCloseTo(-minutes, 6);
+            expect(cal.workingMinutesBetween(r + 1, a)).toBeLessThan(-minutes);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
+
+  it('businessDaysDue is the close of the n-th working day after the start\'s day, whatever n', () => {
+    const cal = vietnam();
+    fc.assert(
+      fc.property(start, fc.integer({ min: 1, max: 400 }), (a, n) => {
+        const due = cal.businessDaysDue(a, n);
+        const dueDay = cal.localDay(due - 1);
+        expect(cal.workingDaysAfter(cal.localDay(a), dueDay)).toBe(n);
+        expect(cal.isWorkingDay(dueDay) && cal.isWorkingTime(due - 1) && !cal.isWorkingTime(due)).toBe(true);
+        expect(cal.localDay(cal.nextWorkingTime(due))).toBeGreaterThan(dueDay);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,20 +1,34 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { localDayIn } from '../core/calendar';
-import { cachedLocalDays, dayOf, dayReader, instantOf } from '../sheets-addon/src/cells/coerce';
+import { instantOfWallTime, localDayIn, MS_PER_DAY } from '../core/calendar';
+import { dayOf, dayReader, instantOf } from '../sheets-addon/src/cells/coerce';
+import { zoneDays } from '../sheets-addon/src/cells/zone-days';
 
 /**
- * The Sheets door's cached local day of a date cell agrees with the core's `localDayIn` everywhere: zones with and
- * without DST, changes at midnight, half-hour changes, far past and future, instants on both sides of every local
- * midnight and of every offset change.
+ * The Sheets door's cached local day of a date cell, and local midnight of a day, agree with the core's `localDayIn`
+ * and `instantOfWallTime` everywhere: zones with and without DST, changes at midnight, half-hour changes, far past
+ * and future, instants on both sides of every local midnight and of every offset change.
  */
-describe('cachedLocalDays', () => {
-  const ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'Europe/Berlin', 'America/Sao_Paulo', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Kiritimati'];
+describe('zoneDays', () => {
+  const ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'Europe/Berlin', 'America/Sao_Paulo', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Kiritimati', 'America/Santiago', 'Asia/Beirut'];
   const HOUR = 3_600_000;
+
+  it.each(ZONES)('%s: the same midnight as the core for every day of 1900-1910 and 2020-2040, each asked twice', (zone) => {
+    const cached = zoneDays(zone);
+    const days: number[] = [];
+    for (const [from, to] of [[Date.UTC(1900, 0, 1), Date.UTC(1911, 0, 1)], [Date.UTC(2020, 0, 1), Date.UTC(2041, 0, 1)]]) {
+      for (let day = from / MS_PER_DAY; day < to / MS_PER_DAY; day++) days.push(day);
+    }
+    for (const pass of [1, 2]) {
+      const wrong = days.filter((day) => cached.midnight(day) !== instantOfWallTime(day * MS_PER_DAY, zone));
+      expect(wrong.slice(0, 3).map((day) => `${new Date(day * MS_PER_DAY).toISOString().slice(0, 10)} pass ${pass}`)).toEqual([]);
+    }
+  });
 
   it.each(ZONES)('%s: the same local day as the core for 200,000 instants, each asked twice (cold, then cached)', (zone) => {
     const core = localDayIn(zone);
-    const cached = cachedLocalDays(zone);
+    const days = zoneDays(zone);
+    const cached = (t: number) => days.localDay(t);
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const instants: number[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
+import { parseCalendarText } from '../core/calendar/parse';
 import type { WorkCalendar } from '../core/calendar/types';
 import { createSlaClock, type SlaClock, type SlaCycle, TicketClock } from '../core/sla/clock';
 import { SlaError } from '../core/sla/errors';
@@ -522,5 +523,75 @@ describe('TicketClock: one change at a time', () => {
       ['09:00', '10:00', 60, 0, '11:00', 'met'],
       ['12:00', null, 60, 0, '14:00', 'ongoing'],
     ]);
+  });
+});
+
+describe('SlaClock.dueFrom: the due time without a ticket', () => {
+  /** Ho Chi Minh City hours with Vietnam's holidays: lunch breaks, swapped days and holidays move the due time. */
+  const hanoi = () => compileCalendar({ ...parseCalendarText('Mo-Fr 08:00-12:00,13:00-17:00 | holidays=VN', 'Asia/Ho_Chi_Minh') });
+
+  it('equals the due time compute reports for a ticket created at the start, for minute and business-day goals', () => {
+    const calendar = hanoi();
+    let seed = 99;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const target of ['90m', '7.5h', '1bd', '3bd', '45bd']) {
+      const clock = createSlaClock({ ...base, pause: { statuses: [] }, goals: [{ target, calendar: 'row' }] }, { row: calendar });
+      for (let i = 0; i < 300; i++) {
+        // Any minute of 2024-2026, working or not, plus a few seconds and milliseconds.
+        const start = Date.UTC(2024, 0, 1) + Math.floor(random() * 3 * 365 * 1440) * 60_000 + Math.floor(random() * 60_000);
+        const history: TicketHistory = { key: 'row', created: start, status: 'Open', fields: {}, events: [] };
+        expect([target, new Date(start).toISOString(), clock.dueFrom(start)]).toEqual([target, new Date(start).toISOString(), clock.compute(history, start)!.cycles[0].due]);
+      }
+    }
+  });
+
+  it('is null where the policy does not apply, and names a goal due past the calendars\' years as compute does', () => {
+    const clock = clockFor({ appliesTo: [{ field: 'team', in: ['Finance'] }] });
+    expect(clock.dueFrom(at('09:00'), { team: 'Sales' })).toBeNull();
+    expect(clock.dueFrom(at('09:00'), { team: 'Finance' })).toBe(at('11:00'));
+    const late = Date.UTC(2300, 11, 29, 12);
+    const far = createSlaClock({ ...base, goals: [{ target: '45bd', calendar: 'office' }] }, { office: office() });
+    const computed = () => far.compute({ key: 'row', created: late, status: 'Open', fields: {}, events: [] }, late);
+    expect(() => far.dueFrom(late)).toThrow(/goals\.0\.target: 45bd from 2300-12-29T12:00:00\.000Z is due outside the years 1900-2300/);
+    expect(computed).toThrow(/goals\.0\.target: 45bd from 2300-12-29T12:00:00\.000Z \(ticket row\) is due outside the years 1900-2300/);
+  });
+});
+
+describe('SlaClock.runningCycle: a running ticket\'s cycle without replaying it', () => {
+  const hanoi = () => compileCalendar({ ...parseCalendarText('Mo-Fr 08:00-12:00,13:00-17:00 | holidays=VN', 'Asia/Ho_Chi_Minh') });
+
+  it('equals compute for a ticket created at the start and stopped at the end, open, stopped after as-of or at it', () => {
+    const calendar = hanoi();
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const minute = () => Math.floor(random() * 2 * 365 * 1440) * 60_000;
+    for (const target of ['90m', '7.5h', '3bd', '45bd']) {
+      const clock = createSlaClock({ ...base, goals: [{ target, calendar: 'row' }] }, { row: calendar });
+      for (let i = 0; i < 300; i++) {
+        const start = Date.UTC(2024, 0, 1) + minute();
+        const end = i % 5 === 0 ? null : start + Math.floor(random() * 30 * 1440) * 60_000;
+        const asOf = i % 7 === 0 && end !== null ? end : start + Math.floor(random() * 40 * 1440) * 60_000;
+        const history: TicketHistory = { key: 'row', created: start, status: 'Open', fields: {}, events: end === null ? [] : [{ at: end, field: 'status', to: 'Done' }] };
+        expect(clock.runningCycle('row', start, end, asOf)).toEqual(clock.compute(history, asOf)!.cycles[0]);
+      }
+    }
+  });
+
+  it('checks and words its instants as compute does, and gives null where compute gives no cycle', () => {
+    const clock = clockFor();
+    const thrown = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    const history = (created: number, end: number): TicketHistory => ({ key: 'T-1', created, status: 'Open', fields: {}, events: [{ at: end, field: 'status', to: 'Done' }] });
+    for (const [start, end, asOf] of [[at('10:00'), at('09:00'), at('12:00')], [at('10:00'), 1e300, 1e300], [-1e300, at('10:00'), at('12:00')], [at('10:00'), null, NaN]] as const) {
+      expect(thrown(() => clock.runningCycle('T-1', start, end, asOf))).toBe(thrown(() => clock.compute(end === null ? { ...history(start, 0), events: [] } : history(start, end), asOf)));
+    }
+    expect(clock.runningCycle('T-1', at('10:00'), null, at('09:00'))).toBeNull();
+    expect(clockFor({ appliesTo: [{ field: 'team', in: ['Finance'] }] }).runningCycle('T-1', at('10:00'), null, at('12:00'))).toBeNull();
   });
 });

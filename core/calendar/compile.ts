@@ -12,7 +12,7 @@ import {
   yearOfDayNumber,
 } from './days';
 import type { DayNumber, Instant, WorkCalendar } from './types';
-import { instantOfWallTime } from './zone';
+import { instantOfWallTime, zoneOffsetAt } from './zone';
 
 /** Years the tables may grow to: far enough for any SLA, near enough that a runaway search stops. */
 const FIRST_YEAR = 1900;
@@ -141,12 +141,19 @@ class CompiledCalendar implements WorkCalendar {
       // Recomputed after each growth: a table that grows backwards moves the origin of the cumulative sums. The sums
       // are whole milliseconds, exact as differences; the wanted time is added to a difference, never to a sum (a
       // sum of a century of working time has no room left for a fraction of a millisecond).
-      const base = this.workingMsBefore(start);
+      const first = this.intervalAtOrAfter(start);
+      const opens = this.starts[first];
+      const base = opens < start ? this.cumBefore[first] + (start - opens) : this.cumBefore[first]; // workingMsBefore(start)
       const n = this.starts.length - 1; // without the sentinel
       if (minutes > 0) {
-        // First interval whose cumulative end reaches the target: landing on a closing time stays there.
-        let lo = 0;
-        let hi = n;
+        // First interval whose cumulative end reaches the target: landing on a closing time stays there. None before
+        // `first` does (they end by `start`), and the answer is usually a few intervals on: galloped to, then bisected.
+        let lo = first;
+        let hi = lo;
+        for (let step = 1; hi < n && this.cumBefore[hi] - base + (this.ends[hi] - this.starts[hi]) < wanted; step *= 2) {
+          lo = hi + 1;
+          hi = Math.min(n, lo + step);
+        }
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
           if (this.cumBefore[mid] - base + (this.ends[mid] - this.starts[mid]) >= wanted) hi = mid;
@@ -155,9 +162,10 @@ class CompiledCalendar implements WorkCalendar {
         if (lo < n) return this.starts[lo] + (base - this.cumBefore[lo] + wanted);
         this.growToDay(this.endDay + (this.endDay - this.firstDay));
       } else {
-        // Last interval starting at or before the target: landing on an opening time stays there.
+        // Last interval starting at or before the target: landing on an opening time stays there. Every interval
+        // after `first` starts with at least `base` before it, past the (negative) target.
         let lo = 0;
-        let hi = n;
+        let hi = Math.min(n, first + 1);
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
           if (this.cumBefore[mid] - base > wanted) hi = mid;
@@ -211,8 +219,14 @@ class CompiledCalendar implements WorkCalendar {
       const target = this.cumWorkingDays[day - this.firstDay] + n;
       const count = this.endDay - this.firstDay;
       if (this.cumWorkingDays[count - 1] >= target) {
-        let lo = day - this.firstDay;
-        let hi = count - 1;
+        // At most one working day a day: none before the n-th day after `day` completes the count. The answer is
+        // usually a few days on: galloped to, then bisected.
+        let lo = day - this.firstDay + n;
+        let hi = lo;
+        for (let step = n; this.cumWorkingDays[hi] < target; step *= 2) {
+          lo = hi + 1;
+          hi = Math.min(count - 1, lo + step);
+        }
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
           if (this.cumWorkingDays[mid] >= target) hi = mid;
@@ -317,9 +331,7 @@ class CompiledCalendar implements WorkCalendar {
     }
     const { holidays, workedDays } = countryDays;
     const count = endDay - firstDay;
-    // Local midnights for days firstDay-1 … endDay+1: windows of the day before can run past midnight.
-    const midnights = new Float64Array(count + 3);
-    for (let i = 0; i < count + 3; i++) midnights[i] = instantOfWallTime((firstDay - 1 + i) * MS_PER_DAY, this.timeZone);
+    const midnights = this.localMidnights(firstDay, count);
 
     const dayClose = new Float64Array(count);
     const cumWorkingDays = new Int32Array(count);
@@ -380,6 +392,22 @@ class CompiledCalendar implements WorkCalendar {
     this.cumBefore = cumBefore;
     this.firstUtcDay = firstUtcDay;
     this.firstIntervalOfUtcDay = index;
+  }
+
+  /**
+   * Local midnights of the days firstDay-1 … firstDay+count+1 (windows of the day before can run past midnight). The
+   * zone is asked its offset once per UTC midnight around them, and a local midnight reads the two either side of it:
+   * instantOfWallTime's own shortcut when they agree, instantOfWallTime itself near an offset change.
+   */
+  private localMidnights(firstDay: DayNumber, count: number): Float64Array {
+    const offsets = new Float64Array(count + 5); // at the UTC midnights of days firstDay-2 … firstDay+count+2
+    for (let i = 0; i < count + 5; i++) offsets[i] = zoneOffsetAt((firstDay - 2 + i) * MS_PER_DAY, this.timeZone);
+    const midnights = new Float64Array(count + 3);
+    for (let i = 0; i < count + 3; i++) {
+      const wall = (firstDay - 1 + i) * MS_PER_DAY;
+      midnights[i] = offsets[i] === offsets[i + 2] ? wall - offsets[i] : instantOfWallTime(wall, this.timeZone);
+    }
+    return midnights;
   }
 
   /**

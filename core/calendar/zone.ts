@@ -35,12 +35,15 @@ export function localDayIn(timeZone: string): (t: Instant) => DayNumber {
   };
 }
 
+/** A zone's offset from UTC at an instant, in milliseconds (the wall time is the instant plus it). */
+export const zoneOffsetAt = (t: Instant, timeZone: string): number => tzOffset(timeZone, new Date(t)) * MS_PER_MINUTE;
+
 /**
  * The instant a wall-clock time (given as if it were UTC) happens in a zone. A time skipped by a DST gap moves forward
  * by the gap; a time that happens twice is its first occurrence (Temporal's "compatible").
  */
 export function instantOfWallTime(wall: number, timeZone: string): Instant {
-  const offsetAt = (t: number) => tzOffset(timeZone, new Date(t)) * MS_PER_MINUTE;
+  const offsetAt = (t: number) => zoneOffsetAt(t, timeZone);
   const before = offsetAt(wall - MS_PER_DAY);
   const after = offsetAt(wall + MS_PER_DAY);
   if (before === after) return wall - before;

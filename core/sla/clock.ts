@@ -424,21 +424,61 @@ export class SlaClock {
     try {
       return this.measure(ticketKey, fields, prepared, run, stop, previousStop);
     } catch (error) {
-      if (!(error instanceof CalendarError)) throw error;
-      const i = this.goals.indexOf(prepared);
-      // The calendar says which years it covers: all calendars', or fewer when its holiday tables end sooner.
-      const coverage = error instanceof CalendarYearsError ? error.coverage : 'the years 1900-2300 that calendars cover';
-      throw new SlaError(
-        `goals.${i}.target`,
-        `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(run.start)} (ticket ${ticketKey}) is due outside ${coverage}`,
-      );
+      throw this.dueOutsideYears(ticketKey, prepared, run.start, error);
     }
+  }
+
+  /**
+   * The due time `compute` reports for a ticket with these fields created at `start`, measured at its start (running,
+   * nothing spent yet), without replaying a ticket: for callers with one start per row, such as a spreadsheet's
+   * SLA_DUE column. Null when the policy or none of its goals applies.
+   */
+  dueFrom(start: Instant, fields: TicketHistory['fields'] = NO_FIELDS): Instant | null {
+    if (!measurable(start)) throw instantError('created', start);
+    const prepared = this.goalFor(fields);
+    if (!prepared) return null;
+    try {
+      return prepared.calendar.addWorkingMinutes(start, goalMinutesFrom(prepared, start));
+    } catch (error) {
+      throw this.dueOutsideYears(null, prepared, start, error);
+    }
+  }
+
+  /**
+   * The cycle `compute` reports for a ticket with these fields that runs from `start`, never paused, until `stop` (a
+   * stop status; null or after `asOf` while open), as of `asOf`, without replaying a ticket: for callers with one
+   * start and end per row, such as a spreadsheet's SLA columns. Null when the policy or none of its goals applies,
+   * or `asOf` is before the start (compute reports no cycle then). The same checks and messages as compute.
+   */
+  runningCycle(ticketKey: string, start: Instant, stop: Instant | null, asOf: Instant, fields: TicketHistory['fields'] = NO_FIELDS): SlaCycle | null {
+    if (!measurable(asOf)) throw instantError('asOf', asOf);
+    const prepared = this.goalFor(fields);
+    if (!prepared) return null;
+    if (!measurable(start)) throw instantError('created', start, `ticket ${ticketKey}: `);
+    if (asOf < start) return null;
+    const stopped = stop !== null && stop <= asOf;
+    if (stopped && !measurable(stop)) throw instantError('events.0.at', stop, `ticket ${ticketKey}: `);
+    if (stopped && stop < start) {
+      throw new SlaError('events.0.at', `ticket ${ticketKey}: events.0.at: ${isoOrValue(stop)} is before the ticket's creation (${isoOrValue(start)}); events must be in time order`);
+    }
+    const run = new CycleRun(start, false, prepared);
+    run.advance(prepared.calendar, stopped ? stop : asOf);
+    return this.cycle(ticketKey, fields, prepared, run, stopped ? stop : null);
+  }
+
+  /** A calendar failure while placing a goal: the calendar says which years it covers, all calendars' or fewer when its holiday tables end sooner. */
+  private dueOutsideYears(ticketKey: string | null, prepared: PreparedGoal, start: Instant, error: unknown): unknown {
+    if (!(error instanceof CalendarError)) return error;
+    const i = this.goals.indexOf(prepared);
+    const coverage = error instanceof CalendarYearsError ? error.coverage : 'the years 1900-2300 that calendars cover';
+    const ticket = ticketKey === null ? '' : ` (ticket ${ticketKey})`;
+    return new SlaError(`goals.${i}.target`, `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(start)}${ticket} is due outside ${coverage}`);
   }
 
   private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null, previousStop: Instant | null): SlaCycle {
     const { start, running, pausedMinutes, paused, milestones, startGoal } = run;
     const { calendar } = prepared;
-    const goalMinutes = goalMinutesOf(prepared, start);
+    const goalMinutes = goalMinutesFrom(prepared, start);
     let due: Instant | null = null;
     if (running >= goalMinutes) {
       // Reached inside the last running segment that began below the goal.
@@ -466,14 +506,17 @@ export class SlaClock {
       remainingMinutes: goalMinutes - running,
       due,
       state,
-      startGoal: startGoal === null ? null : { label: startGoal.label, minutes: startGoal === prepared ? goalMinutes : goalMinutesOf(startGoal, start) },
+      startGoal: startGoal === null ? null : { label: startGoal.label, minutes: startGoal === prepared ? goalMinutes : goalMinutesFrom(startGoal, start) },
       previousStop,
     };
   }
 }
 
-/** A goal's length in working minutes for a cycle starting at `start` (business days end at a day's close). */
-function goalMinutesOf({ goal, calendar }: PreparedGoal, start: Instant): number {
+/** The default fields of `dueFrom` and `runningCycle`: one object for every call, not a new one per row. */
+const NO_FIELDS: TicketHistory['fields'] = Object.freeze({});
+
+/** A goal in working minutes from a cycle's start: business days end at the close of the n-th working day after it. */
+function goalMinutesFrom({ calendar, goal }: PreparedGoal, start: Instant): number {
   return 'businessDays' in goal.target ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays)) : goal.target.minutes;
 }
 

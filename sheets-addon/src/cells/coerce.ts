@@ -1,6 +1,7 @@
-import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY, instantOfWallTime, localDayIn, wallTimeOfInstant } from '../../../core/calendar';
+import { dayNumberOfIso, isoOfDayNumber, MS_PER_DAY, instantOfWallTime } from '../../../core/calendar';
 import { spreadsheetTimeZone } from '../platform';
 import { formatWallTime } from './wall-time';
+import { zoneDaysIn } from './zone-days';
 
 /**
  * Cell values as Sheets hands them to a custom function: `""` for blanks, numbers, booleans, text, and `Date`s,
@@ -93,47 +94,7 @@ function heldDay(day: number, cell: unknown, timeZone: string): number {
   throw new CellError(`${describeCell(cell, timeZone)} is outside the dates a spreadsheet holds (0001-01-01 to 9999-12-31)`);
 }
 
-/** Local-day look-ups per zone, remembered for the execution: a column of dates asks the zone's offset once a day. */
-const localDays = new Map<string, (t: number) => number>();
-
-/**
- * The local day of instants in one zone through a direct-mapped cache by UTC day: a UTC day in which the zone's
- * offset does not change (the same at both ends: zones change at most once a day) holds one local midnight, so an
- * entry keeps that boundary and the local day before it, and a row costs a division, two typed-array reads and a
- * comparison instead of map look-ups (a column of 100,000 date cells). A UTC day with a change is never cached.
- */
-const CACHE_SLOTS = 8192;
-/** @internal Exported for its tests. */
-export function cachedLocalDays(zone: string): (t: number) => number {
-  const localDay = localDayIn(zone);
-  const offsetAt = (t: number) => wallTimeOfInstant(t, zone) - t;
-  const keys = new Float64Array(CACHE_SLOTS).fill(NaN);
-  const boundaries = new Float64Array(CACHE_SLOTS);
-  const before = new Int32Array(CACHE_SLOTS); // day numbers fit, and come back as small integers (no boxed double per row)
-  return (t) => {
-    const utcDay = Math.floor(t / MS_PER_DAY);
-    const slot = utcDay & (CACHE_SLOTS - 1);
-    if (keys[slot] === utcDay) return t < boundaries[slot] ? before[slot] : before[slot] + 1;
-    const start = utcDay * MS_PER_DAY;
-    const offset = offsetAt(start);
-    if (offset === offsetAt(start + MS_PER_DAY - 1)) {
-      // With a fixed offset the local midnight inside this UTC day is where local time is a multiple of a day.
-      const firstLocalDay = Math.floor((start + offset) / MS_PER_DAY);
-      keys[slot] = utcDay;
-      boundaries[slot] = (firstLocalDay + 1) * MS_PER_DAY - offset;
-      before[slot] = firstLocalDay;
-    }
-    return localDay(t);
-  };
-}
-
-function localDaysIn(zone: string): (t: number) => number {
-  let localDay = localDays.get(zone);
-  if (!localDay) localDays.set(zone, (localDay = cachedLocalDays(zone)));
-  return localDay;
-}
-
-const localDayOf = (t: number, zone: string): number => localDaysIn(zone)(t);
+const localDayOf = (t: number, zone: string): number => zoneDaysIn(zone).localDay(t);
 
 /**
  * A date as a day number, where a serial or ISO text may carry a time of day as a fraction (the spreadsheets floor
@@ -159,18 +120,18 @@ export function dayOf(value: unknown, spreadsheetZone: string): number {
  * every failure with its message, is dayOf's.
  */
 export function dayReader(spreadsheetZone: string): (value: unknown) => number {
-  const localDay = localDaysIn(spreadsheetZone);
+  const days = zoneDaysIn(spreadsheetZone);
   return (value) => {
     if (value instanceof Date) {
       const t = value.getTime();
-      if (t === t) return localDay(t); // not NaN
+      if (t === t) return days.localDay(t); // not NaN
     }
     return dayOf(value, spreadsheetZone);
   };
 }
 
 /** A date cell at local midnight of a day in the spreadsheet's zone. */
-export const dateOfDay = (day: number, spreadsheetZone: string): Date => new Date(instantOfWallTime(day * MS_PER_DAY, spreadsheetZone));
+export const dateOfDay = (day: number, spreadsheetZone: string): Date => new Date(zoneDaysIn(spreadsheetZone).midnight(day));
 
 /** The text Sheets hands a custom function for a cell holding an error value (`#N/A`, `#REF!` …). */
 const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!)$/;

@@ -35,10 +35,13 @@ export function readRow<T>(argument: string, index: number, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof CellError) throw new RowError(argument, index + 1, error.message);
-    throw error;
+    throw rowError(argument, index, error);
   }
 }
+
+/** What readRow throws for `error`, for per-row loops that catch it themselves (no closure per row). */
+export const rowError = (argument: string, index: number, error: unknown): unknown =>
+  error instanceof CellError ? new RowError(argument, index + 1, error.message) : error;
 
 /** Reads a whole-argument cell, naming the argument in the error. */
 export function readArgument<T>(argument: string, read: () => T): T {
@@ -102,7 +105,13 @@ export function perRow<T>(name: string, argument: unknown, rowsName: string, hei
   }
   if (cells.length !== height) throw new Error(`${rowsName} has ${height} rows but ${name} has ${cells.length}`);
   const readCell = byDistinctCell(read);
-  return (row) => readRow(name, row, () => readCell(cells[row]));
+  return (row) => {
+    try {
+      return readCell(cells[row]);
+    } catch (error) {
+      throw rowError(name, row, error);
+    }
+  };
 }
 
 /**

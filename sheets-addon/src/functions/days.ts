@@ -1,9 +1,11 @@
 import { calendarWorkdays, isoOfDayNumber, prepareWorkdays, type PreparedWorkdays } from '../../../core/calendar';
 import { resolveCalendarWith } from '../calendars/resolve';
-import { CellError, dateOfDay, dayOf, dayReader, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
+import { CellError, dayOf, dayReader, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
 import { readArgument, readArgumentCell, readRow } from '../cells/grid';
 import { holidayCells, rejectDateText } from '../cells/holiday-range';
+import { sharedDates } from '../cells/shared-dates';
 import { spill } from '../cells/spill';
+import { zoneDaysIn } from '../cells/zone-days';
 import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
 
 /**
@@ -110,13 +112,9 @@ export function BUSINESS_DAYS(startDate: unknown, endDate: unknown, weekend?: un
 export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: unknown, holidays?: unknown) {
   const zone = spreadsheetTimeZone();
   const workdays = preparedDays(weekend, holidays, zone);
-  // Local midnights by day: a column's results fall on a few hundred days, each converted from wall time once.
-  const midnights = new Map<number, number>();
-  const dateOf = (day: number): Date => {
-    let t = midnights.get(day);
-    if (t === undefined) midnights.set(day, (t = dateOfDay(day, zone).getTime()));
-    return new Date(t);
-  };
+  // One Date per result day, at its midnight from the zone's offsets that reading the start cells already asked for.
+  const zoneDays = zoneDaysIn(zone);
+  const dateOfDay = sharedDates((day) => zoneDays.midnight(day));
   const dayOfCell = dayReader(zone);
   const daysOfCell = (value: unknown) => daysOf(value, zone);
   return spill(
@@ -125,7 +123,7 @@ export function ADD_BUSINESS_DAYS(startDate: unknown, days: unknown, weekend?: u
       const start = readArgumentCell('start_date', dayOfCell, s);
       const day = workdays.add(start, readArgumentCell('days', daysOfCell, d));
       // Dates in, dates out; a serial number in, a serial number out.
-      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOf(day);
+      return typeof s === 'number' ? day + SERIAL_OF_EPOCH : dateOfDay(day);
     },
     { throwForSingleCell: true },
   );

@@ -2,7 +2,8 @@ import { MS_PER_DAY, MS_PER_HOUR, CalendarError, CalendarYearsError, type WorkCa
 import { mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic } from '../../../core/kpi';
 import { type SlaCycle, ComplianceTally, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
 import { CellError, instantOf, isBlank, rejectErrorValue, textOr } from '../cells/coerce';
-import { byDistinctCell, cellsOf, pairedRows, perRow, readArgument, readArgumentCell, readRow, RowError } from '../cells/grid';
+import { byDistinctCell, cellsOf, pairedRows, perRow, readArgument, readArgumentCell, readRow, RowError, rowError } from '../cells/grid';
+import { sharedDates } from '../cells/shared-dates';
 import { spill } from '../cells/spill';
 import { formatWallTime } from '../cells/wall-time';
 import { spreadsheetTimeZone } from '../platform';
@@ -100,13 +101,34 @@ function cycleOf(cal: WorkCalendar, target: SlaTarget, names: CycleNames, row: n
   try {
     return rowCycle(clockFor(cal, target), start, end, asOf);
   } catch (error) {
-    const instants: Instants = [[names[0], start], [names[1], end], ['as_of', asOf]];
-    const outside = (error instanceof SlaError || error instanceof CalendarError) && /(is due|lies) outside /.test(error.message);
-    const years = outside ? yearsCovered(cal) : null;
-    if (!years || instants.some(([, t]) => t !== null && outsideYears(cal, t) !== null)) throw namedError(cal, instants, row, error);
-    const detail = `${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} is due outside ${years}`;
-    throw row === undefined ? new Error(`target: ${detail}`) : new RowError('target', row + 1, detail);
+    throw rowFailure(cal, target, names, row, [start, end, asOf], error);
   }
+}
+
+/** The due time of a row's goal from its start, as its cycle would report it at the start (SLA_DUE), named as cycleOf names failures. */
+function dueOf(cal: WorkCalendar, target: SlaTarget, start: number): number {
+  try {
+    return clockFor(cal, target).dueFrom(start)!; // the row's policy applies to every row
+  } catch (error) {
+    throw rowFailure(cal, target, ONE_ROW, undefined, [start, null, start], error);
+  }
+}
+
+/** What a row's failed SLA computation throws: the instant at fault named, or a goal due past the calendar's years. */
+function rowFailure(
+  cal: WorkCalendar,
+  target: SlaTarget,
+  names: CycleNames,
+  row: number | undefined,
+  [start, end, asOf]: readonly [number, number | null, number],
+  error: unknown,
+): unknown {
+  const instants: Instants = [[names[0], start], [names[1], end], ['as_of', asOf]];
+  const outside = (error instanceof SlaError || error instanceof CalendarError) && /(is due|lies) outside /.test(error.message);
+  const years = outside ? yearsCovered(cal) : null;
+  if (!years || instants.some(([, t]) => t !== null && outsideYears(cal, t) !== null)) return namedError(cal, instants, row, error);
+  const detail = `${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} is due outside ${years}`;
+  return row === undefined ? new Error(`target: ${detail}`) : new RowError('target', row + 1, detail);
 }
 
 /** `as_of` read in each calendar's zone (a calendar per row may have its own), once per calendar; blank means now. */
@@ -146,43 +168,72 @@ export function BUSINESS_HOURS(start: unknown, end: unknown, calendar?: unknown,
 /** An SLA's calendar needs working hours, or no goal falls due. */
 const SLA_CALENDAR = { workingHours: true } as const;
 
-/** Per-row SLA functions share this: the row's start, end (when the function has one), target and calendar cells. */
-function slaRows(
-  columns: ReadonlyArray<readonly [string, unknown]>,
-  calendar: unknown,
-  holidays: unknown,
-  asOf: (cal: WorkCalendar) => number,
-  result: (cycle: SlaCycle) => string | number | Date,
-) {
+/** A row's instant cell read in its calendar's zone, a failure naming the argument: no closure per row. */
+function instantCell(argument: string, value: unknown, cal: WorkCalendar): number {
+  try {
+    return instantOn(value, cal);
+  } catch (error) {
+    throw error instanceof CellError ? new Error(`${argument}: ${error.message}`) : error;
+  }
+}
+
+/** A row's end cell (blank while open), a failure naming the argument. */
+function endCell(value: unknown, start: number, cal: WorkCalendar): number | null {
+  try {
+    return endOn(value, start, cal);
+  } catch (error) {
+    throw error instanceof CellError ? new Error(`end: ${error.message}`) : error;
+  }
+}
+
+/** A row's value from its calendar, target, start, end (null when open or when the function has none) and as_of. */
+type SlaRowValue = (cal: WorkCalendar, target: SlaTarget, start: number, end: number | null, asOf: number) => string | number | Date;
+
+/**
+ * Per-row SLA functions share this: the row's start, end (when the function has one), target and calendar cells.
+ * Per row: the cells read by plain functions (no closure, no array), the calendar and target found among the distinct
+ * cells already read, then `value`.
+ */
+function slaRows(columns: ReadonlyArray<readonly [string, unknown]>, calendar: unknown, holidays: unknown, asOf: (cal: WorkCalendar) => number, value: SlaRowValue) {
   const { calendarOf, single } = calendarOfRow(calendar, holidays, SLA_CALENDAR);
   // With one calendar for every row, a bad as_of fails the call, as any other whole-call argument does.
   if (single) asOf(single);
   const hasEnd = columns[1][0] === 'end';
+  const targetColumn = hasEnd ? 2 : 1;
+  const calendarColumn = targetColumn + 1;
   // A column of targets holds a few distinct cells: each is parsed once per call, not once per row.
   const targetOfCell = byDistinctCell(targetOf);
   return spill([...columns, ['calendar', calendar]], (cells) => {
-    const cal = readArgumentCell('calendar', calendarOf, cells[cells.length - 1]);
-    const start = cell('start', () => instantOn(cells[0], cal));
-    const end = hasEnd ? cell('end', () => endOn(cells[1], start, cal)) : null;
-    const target = readArgumentCell('target', targetOfCell, cells[hasEnd ? 2 : 1]);
-    const at = asOf(cal);
-    return result(cycleOf(cal, target, ONE_ROW, undefined, start, end, at));
+    const cal = single ?? readArgumentCell('calendar', calendarOf, cells[calendarColumn]);
+    const start = instantCell('start', cells[0], cal);
+    const end = hasEnd ? endCell(cells[1], start, cal) : null;
+    const target = readArgumentCell('target', targetOfCell, cells[targetColumn]);
+    return value(cal, target, start, end, asOf(cal));
   });
 }
 
+/** The row's cycle as `result` shows it. */
+const cycleValue =
+  (result: (cycle: SlaCycle) => string | number): SlaRowValue =>
+  (cal, target, start, end, at) =>
+    result(cycleOf(cal, target, ONE_ROW, undefined, start, end, at));
+
+const NEVER = () => -Infinity;
+
 export function SLA_DUE(start: unknown, target: unknown, calendar?: unknown, holidays?: unknown) {
-  // Judged at its own start (as_of before any start), the cycle's due time is the goal from the start.
-  return slaRows([['start', start], ['target', target]], calendar, holidays, () => -Infinity, (cycle) => new Date(cycle.due!));
+  // Judged at its own start, the cycle's due time is the goal from the start: the clock places it without a ticket.
+  const dateAt = sharedDates();
+  return slaRows([['start', start], ['target', target]], calendar, holidays, NEVER, (cal, goal, from) => dateAt(dueOf(cal, goal, from)));
 }
 
 const STATUS = { met: 'MET', breached: 'BREACHED', ongoing: 'ON TRACK', paused: 'ON TRACK' } as const;
 
 export function SLA_STATUS(start: unknown, end: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
-  return slaRows([['start', start], ['end', end], ['target', target]], calendar, holidays, asOfReader(asOf), (cycle) => STATUS[cycle.state]);
+  return slaRows([['start', start], ['end', end], ['target', target]], calendar, holidays, asOfReader(asOf), cycleValue((cycle) => STATUS[cycle.state]));
 }
 
 export function SLA_REMAINING(start: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
-  return slaRows([['start', start], ['target', target]], calendar, holidays, asOfReader(asOf), (cycle) => cycle.remainingMinutes / MINUTES_PER_HOUR);
+  return slaRows([['start', start], ['target', target]], calendar, holidays, asOfReader(asOf), cycleValue((cycle) => cycle.remainingMinutes / MINUTES_PER_HOUR));
 }
 
 export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
@@ -200,10 +251,20 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
       continue;
     }
     const cal = calendarOf(i);
-    const start = readRow('starts', i, () => instantOn(startCells[i], cal));
-    const end = readRow('ends', i, () => endOn(endCells[i], start, cal));
-    const at = asOfIn(cal);
-    tally.add(cycleOf(cal, targetOfRow(i), COLUMNS, i, start, end, at));
+    let start: number;
+    let end: number | null;
+    // Per row without closures: 100,000 rows a column.
+    try {
+      start = instantOn(startCells[i], cal);
+    } catch (error) {
+      throw rowError('starts', i, error);
+    }
+    try {
+      end = endOn(endCells[i], start, cal);
+    } catch (error) {
+      throw rowError('ends', i, error);
+    }
+    tally.add(cycleOf(cal, targetOfRow(i), COLUMNS, i, start, end, asOfIn(cal)));
   }
   const { compliance } = tally.report().total;
   if (compliance === null) throw new Error('nothing is measurable: no row is done or past due at as_of');
