@@ -89,3 +89,14 @@ export async function deleteRetiredSql(limit: number): Promise<number> {
   }
   return deleted;
 }
+
+/** The generation the gadgets switched to last, when it came from a recompute. */
+export async function lastCompletedSql(): Promise<{ gen: number; completedAt: number; tickets: number } | null> {
+  const [row] = await database.select<{ gen: unknown; completed_at: unknown; done: unknown }>('SELECT g.gen, g.completed_at, g.done FROM generations g JOIN generation_pointer p ON p.id = 1 AND p.active = g.gen WHERE g.completed_at IS NOT NULL');
+  return row ? { gen: num(row.gen), completedAt: num(row.completed_at), tickets: num(row.done) } : null;
+}
+
+/** The hourly run pushed a stalled recompute's page again (or a push failed: 0, so the next run tries). */
+export async function markRequeuedSql(gen: number, at: number): Promise<void> {
+  await database.write('UPDATE generations SET last_progress_at = ? WHERE gen = ?', [at, gen]);
+}

@@ -1,5 +1,5 @@
 import type { ComplianceEntry, CycleState } from '../../../../core';
-import { GROUP_FIELDS } from '../../model/group-fields';
+import type { GroupField } from '../../model/group-fields';
 import type { OpenEntry, TicketEntry } from '../aggregates';
 import { database, type SqlValue } from './database';
 import { num, numOrNull, placeholders, slices } from './rows';
@@ -10,7 +10,6 @@ import { num, numOrNull, placeholders, slices } from './rows';
  * (ticket facts, open cycles) are paged by key so each response stays far below Forge SQL's 4 MiB.
  */
 
-export type GroupField = (typeof GROUP_FIELDS)[number];
 const COLUMN: Record<GroupField, string> = { priority: 'priority', requestType: 'request_type', team: 'team', assignee: 'assignee', organization: 'organization' };
 const STATE: Record<string, CycleState> = { m: 'met', b: 'breached', o: 'ongoing', p: 'paused' };
 
@@ -44,8 +43,9 @@ const CURRENT = 'JOIN tickets t ON t.gen = c.gen AND t.issue_key = c.issue_key A
 
 async function countsIn(query: CycleCountQuery, months: readonly string[], keys: readonly string[] | null): Promise<CycleCount[]> {
   const group = query.groupBy ? `c.${COLUMN[query.groupBy]}` : 'NULL';
-  const params: SqlValue[] = [query.gen, query.policyId, query.project, months[0], months[months.length - 1], query.from];
-  let where = 'c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month BETWEEN ? AND ? AND c.reported_at >= ?';
+  const params: SqlValue[] = [query.gen, query.policyId, query.project, months[0], months[months.length - 1]];
+  let where = 'c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month BETWEEN ? AND ?';
+  if (Number.isFinite(query.from)) (where += ' AND c.reported_at >= ?'), params.push(query.from);
   if (Number.isFinite(query.to)) (where += ' AND c.reported_at <= ?'), params.push(query.to);
   if (keys) (where += ` AND c.issue_key IN ${placeholders(keys.length)}`), params.push(...keys);
   const rows = await database.select<{ state: string; stopped: unknown; at: unknown; grp: string | null; level: string | null; sample: string; n: unknown }>(

@@ -96,3 +96,24 @@ export async function ticketCountSql(gen: number): Promise<number> {
   const [row] = await database.select<{ n: unknown }>('SELECT COUNT(*) AS n FROM tickets WHERE gen = ?', [gen]);
   return num(row?.n ?? 0);
 }
+
+/** A generation's ticket keys in key order, a page at a time (the daily reconciliation walks them). */
+export async function* ticketKeyPagesSql(gen: number): AsyncGenerator<{ keys: string[]; more: boolean }> {
+  const size = 1_000;
+  for (let after = ''; ; ) {
+    const rows = await database.select<{ issue_key: string }>(`SELECT issue_key FROM tickets WHERE gen = ? AND issue_key > ? ORDER BY issue_key LIMIT ${size}`, [gen, after]);
+    const keys = rows.map((r) => r.issue_key);
+    yield { keys, more: keys.length === size };
+    if (keys.length < size) return;
+    after = keys[keys.length - 1];
+  }
+}
+
+/** Tickets with an open cycle stored as ongoing whose due time has passed: their stored state is now a breach. */
+export async function dueOpenKeysSql(now: number, gen: number): Promise<string[]> {
+  const rows = await database.select<{ issue_key: string }>(
+    "SELECT DISTINCT c.issue_key FROM cycles c JOIN tickets t ON t.gen = c.gen AND t.issue_key = c.issue_key AND t.version = c.version WHERE c.gen = ? AND c.stopped = 0 AND c.state = 'o' AND c.due < ? ORDER BY c.issue_key LIMIT 20000",
+    [gen, now],
+  );
+  return rows.map((r) => r.issue_key);
+}
