@@ -10,6 +10,7 @@ import { rememberJsmMetrics, rememberSegmentNames } from '../storage/aggregates'
 import { type ResultRepository, readableResults, type StoreOutcome, writableResults } from '../storage/repository';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
+import { copyMigrationPage } from './storage-upgrade';
 import { issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
 import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
@@ -184,6 +185,10 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
   const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };
+  if (body.migrate) {
+    await copyMigrationPage();
+    return report;
+  }
   const generations = await loadGenerations();
   if (body.recompute !== undefined) return consumeRecomputePage(body, generations, report);
   const targets = (await targetsOf(generations)).map(targetOf);

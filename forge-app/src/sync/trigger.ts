@@ -9,6 +9,7 @@ import { allFailures } from './failures';
 import { deleteRetired, loadGenerations, noteRecomputeRequeued, queueRecomputePage, RECOMPUTE_STALL_MS } from './generations';
 import { CURSOR_OVERLAP_MS, ISSUES_PER_EVENT, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, MAX_PUSHES_PER_CHAIN, RECONCILE_EVERY_MS, TRIGGER_BUDGET_MS } from './limits';
 import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
+import { resumeStalledMigration } from './storage-upgrade';
 import { loadSyncState, saveSyncState, type SyncState } from './state';
 
 export type { SyncEventBody };
@@ -88,6 +89,7 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
   };
 
   let more = false;
+  await resumeStalledMigration(started);
   const generations = await loadGenerations();
   // A recompute whose chain of page events stopped (a crash, a rate-limited push) resumes at its stored page.
   if (generations.building && started - generations.building.lastProgressAt >= RECOMPUTE_STALL_MS) {

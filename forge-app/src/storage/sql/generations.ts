@@ -100,3 +100,8 @@ export async function lastCompletedSql(): Promise<{ gen: number; completedAt: nu
 export async function markRequeuedSql(gen: number, at: number): Promise<void> {
   await database.write('UPDATE generations SET last_progress_at = ? WHERE gen = ?', [at, gen]);
 }
+
+/** Points the gadgets at `gen` (the KVS generation an upgrade copies into SQL). */
+export async function setActiveGenerationSql(gen: number): Promise<void> {
+  await database.write('UPDATE generation_pointer SET active = ? WHERE id = 1', [gen]);
+}
