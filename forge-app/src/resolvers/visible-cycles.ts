@@ -84,12 +84,11 @@ export async function storedCyclesInMonth(policyId: string, projects: readonly s
 }
 
 /**
- * A project's counted cycles the viewer may see, one entry per cycle as slaCompliance counts them (a count repeats
- * the same entry: the tally reads it, never changes it). One by one: a project can hold tens of thousands of cycles,
- * too many to spread as arguments.
+ * A project's counted cycles the viewer may see, as slaCompliance counts them (an entry with its count). One by one:
+ * a project can hold tens of thousands of entries, too many to spread as arguments.
  */
 async function visibleCounts(gate: SecurityLevelGate, project: string, counts: readonly CycleCount[]): Promise<ComplianceEntry[]> {
   const entries: ComplianceEntry[] = [];
-  for (const { entry, count } of await gate.visible(counts, (c) => securedIn(project, c.secured))) for (let i = 0; i < count; i++) entries.push(entry);
+  for (const { entry, count } of await gate.visible(counts, (c) => securedIn(project, c.secured))) entries.push(count === 1 ? entry : { ...entry, count });
   return entries;
 }

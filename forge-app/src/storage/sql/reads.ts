@@ -39,8 +39,6 @@ export interface CycleCountQuery {
   tickets?: ReadonlySet<string>;
 }
 
-const CURRENT = 'JOIN tickets t ON t.gen = c.gen AND t.issue_key = c.issue_key AND t.version = c.version';
-
 async function countsIn(query: CycleCountQuery, months: readonly string[], keys: readonly string[] | null): Promise<CycleCount[]> {
   const group = query.groupBy ? `c.${COLUMN[query.groupBy]}` : 'NULL';
   const params: SqlValue[] = [query.gen, query.policyId, query.project, months[0], months[months.length - 1]];
@@ -50,7 +48,7 @@ async function countsIn(query: CycleCountQuery, months: readonly string[], keys:
   if (keys) (where += ` AND c.issue_key IN ${placeholders(keys.length)}`), params.push(...keys);
   const rows = await database.select<{ state: string; stopped: unknown; at: unknown; grp: string | null; level: string | null; sample: string; n: unknown }>(
     `SELECT c.state, c.stopped, MIN(c.reported_at) AS at, ${group} AS grp, c.security_level AS level, MIN(c.issue_id) AS sample, COUNT(*) AS n
-     FROM cycles c ${CURRENT} WHERE ${where}
+     FROM cycles c FORCE INDEX (cycles_month) WHERE ${where}
      GROUP BY c.state, c.stopped, c.report_day, ${group}, c.security_level`,
     params,
   );
@@ -100,7 +98,7 @@ export async function ticketFactsSql(project: string, month: string, gen: number
 export async function openCyclesSql(policyId: string, project: string, gen: number): Promise<OpenEntry[]> {
   type Row = { issue_key: string; issue_id: string; assignee_name: string | null; state: string; due: unknown; remaining_minutes: unknown; assignee: string | null };
   const rows = await pagedByKey<Row>((after) => [
-    `SELECT c.issue_key AS issue_key, c.issue_id, c.assignee_name, c.state, c.due, c.remaining_minutes, c.assignee FROM cycles c ${CURRENT}
+    `SELECT c.issue_key AS issue_key, c.issue_id, c.assignee_name, c.state, c.due, c.remaining_minutes, c.assignee FROM cycles c
      WHERE c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.stopped = 0 AND c.issue_key > ?`,
     [gen, policyId, project, after],
   ]);

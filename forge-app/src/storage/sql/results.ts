@@ -6,10 +6,12 @@ import { database, type SqlValue } from './database';
 import { insertRows, num, placeholders, slices } from './rows';
 
 /**
- * Ticket results in Forge SQL: a row per ticket and generation, a row per cycle. Every write commutes: rows are keyed
- * by generation, ticket, version, policy and cycle number, the ticket row switches to a newer version only (Jira's
- * `updated`, then the computing instant), and readers join each cycle to its ticket's current version. Two consumers
- * storing the same ticket in any order, or one event delivered twice, end in the same rows.
+ * Ticket results in Forge SQL: a row per ticket and generation, a row per cycle (ticket, policy, cycle number). Every
+ * write commutes: each row takes a stored version only if it is not older than its own (Jira's `updated`, then the
+ * computing instant), and after the ticket row, the cycle rows older than the ticket's version go (cycles the newer
+ * version no longer has). Two consumers storing the same ticket in any order, or one event delivered twice, end in the
+ * same rows. Between those statements a ticket's cycles may mix two versions for a moment; a crash there is repaired
+ * by the next store of the ticket (the failure ledger retries it), as the KVS store's pending records were.
  */
 
 const STATE_CODE = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' } as const;
@@ -23,7 +25,9 @@ const CYCLE_COLUMNS = ['gen', 'issue_key', 'version', 'policy_id', 'seq', 'issue
 const TICKET_COLUMNS = ['gen', 'issue_key', 'issue_id', 'project', 'fact_month', 'resolved_at', 'tat_minutes', 'reopened', 'rating', 'organization', 'security_level', 'result_json', 'updated', 'computed_at', 'version'];
 /** A newer version replaces every column; `version` is assigned last, so each IF still sees the stored one. */
 const NEWER = 'VALUES(version) >= version';
-const TICKET_UPSERT = `ON DUPLICATE KEY UPDATE ${TICKET_COLUMNS.slice(2).map((c) => `${c} = IF(${NEWER}, VALUES(${c}), ${c})`).join(', ')}`;
+const upsertOf = (columns: readonly string[]) => `ON DUPLICATE KEY UPDATE ${columns.map((c) => `${c} = IF(${NEWER}, VALUES(${c}), ${c})`).join(', ')}`;
+const TICKET_UPSERT = upsertOf(TICKET_COLUMNS.slice(2));
+const CYCLE_UPSERT = upsertOf([...CYCLE_COLUMNS.filter((c) => !['gen', 'issue_key', 'policy_id', 'seq', 'version'].includes(c)), 'version']);
 
 function cycleRows(result: TicketResult, timeZone: string, gen: number): SqlValue[][] {
   const dayOf = localDayIn(timeZone);
@@ -63,7 +67,7 @@ export async function storeResultsSql(results: readonly TicketResult[], timeZone
   if (results.length === 0) return outcomes;
   try {
     await purgeMovedKeys(results, gen);
-    await insertRows('cycles', CYCLE_COLUMNS, results.flatMap((r) => cycleRows(r, timeZone, gen)), 'ON DUPLICATE KEY UPDATE reported_at = VALUES(reported_at)');
+    await insertRows('cycles', CYCLE_COLUMNS, results.flatMap((r) => cycleRows(r, timeZone, gen)), CYCLE_UPSERT);
     await insertRows('tickets', TICKET_COLUMNS, results.map((r) => ticketRow(r, timeZone, gen)), TICKET_UPSERT);
     const stored = new Map<string, number>();
     for (const keys of slices(results.map((r) => r.key), 500)) {
@@ -112,7 +116,7 @@ export async function* ticketKeyPagesSql(gen: number): AsyncGenerator<{ keys: st
 /** Tickets with an open cycle stored as ongoing whose due time has passed: their stored state is now a breach. */
 export async function dueOpenKeysSql(now: number, gen: number): Promise<string[]> {
   const rows = await database.select<{ issue_key: string }>(
-    "SELECT DISTINCT c.issue_key FROM cycles c JOIN tickets t ON t.gen = c.gen AND t.issue_key = c.issue_key AND t.version = c.version WHERE c.gen = ? AND c.stopped = 0 AND c.state = 'o' AND c.due < ? ORDER BY c.issue_key LIMIT 20000",
+    "SELECT DISTINCT issue_key FROM cycles WHERE gen = ? AND stopped = 0 AND state = 'o' AND due < ? ORDER BY issue_key LIMIT 20000",
     [gen, now],
   );
   return rows.map((r) => r.issue_key);

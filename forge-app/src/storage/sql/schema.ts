@@ -9,8 +9,9 @@ import { checkStatement } from './limits';
  * collation does (MariaDB's default would compare `sup-1` equal to `SUP-1`). No foreign keys (Forge SQL has none).
  *
  * Derived results live in a generation (`gen`): a recompute fills a new one while the gadgets read the active one.
- * A ticket row names the version (`version`: Jira's updated and the computing instant, zero-padded) whose cycles are
- * current; cycle rows of another version are invisible to readers and deleted by the next store of the ticket.
+ * Ticket and cycle rows carry the version they were computed from (`version`: Jira's updated and the computing
+ * instant, zero-padded); an older version never replaces a newer one. `cycles_month` covers the compliance count, so
+ * a 36-month view reads the index only.
  */
 const TABLE = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
 
@@ -28,8 +29,9 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, statement: string
     reported_at BIGINT NOT NULL, state CHAR(1) NOT NULL, stopped TINYINT NOT NULL, due BIGINT NULL, remaining_minutes INT NOT NULL,
     priority VARCHAR(255) NULL, request_type VARCHAR(255) NULL, team VARCHAR(255) NULL, assignee VARCHAR(128) NULL,
     organization VARCHAR(1024) NULL, assignee_name VARCHAR(255) NULL, security_level VARCHAR(32) NULL,
-    PRIMARY KEY (gen, issue_key, version, policy_id, seq),
-    KEY cycles_month (gen, policy_id, project, report_month), KEY cycles_open (gen, policy_id, project, stopped)
+    PRIMARY KEY (gen, issue_key, policy_id, seq),
+    KEY cycles_month (gen, policy_id, project, report_month, report_day, state, stopped, security_level, reported_at, issue_id),
+    KEY cycles_open (gen, policy_id, project, stopped)
   ) ${TABLE}`],
   ['v003-field-changes', `CREATE TABLE IF NOT EXISTS field_changes (
     issue_key VARCHAR(64) NOT NULL, field VARCHAR(64) NOT NULL, changed_at BIGINT NOT NULL, history_id VARCHAR(32) NOT NULL,
