@@ -102,12 +102,14 @@ async function backfill(consumers: number) {
   const start = trigger.t;
   const workers = Array.from({ length: consumers }, () => ({ t: start }));
   runtime.now = () => clock().t;
-  runtime.sleep = async (ms) => void (clock().t += ms);
+  runtime.sleep = (ms) => {
+    clock().t += ms;
+    return Promise.resolve();
+  };
   forge.queue.now = () => clock().t;
-  let pending: Array<{ at: number; event: unknown }> = [];
+  const pending: Array<{ at: number; event: unknown }> = [];
   for (let run = 0; run < 48; run++) {
-    const state = await clocks.run(trigger, () => syncTrigger() as Promise<unknown>).then(() => null);
-    void state;
+    await clocks.run(trigger, () => syncTrigger());
     pending.push(...forge.queue.drain().map((event) => ({ at: trigger.t, event })));
     while (pending.length > 0) {
       const worker = workers.reduce((a, b) => (b.t < a.t ? b : a));

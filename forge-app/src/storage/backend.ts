@@ -14,7 +14,7 @@ export interface StorageState {
 }
 
 /** KVS key of the storage state (not per generation). */
-export const STORAGE_STATE_KEY = 'storage:state';
+const STORAGE_STATE_KEY = 'storage:state';
 
 export const loadStorageState = async (): Promise<StorageState> => (await getValue<StorageState>(STORAGE_STATE_KEY)) ?? { backend: 'kvs' };
 export const saveStorageState = (state: StorageState): Promise<void> => setValue(STORAGE_STATE_KEY, state);

@@ -7,10 +7,10 @@ import { type CycleCount, type CycleCountQuery, cycleCountsSql, openCyclesSql, t
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
 import { GROUP_FIELDS } from '../model/group-fields';
 
-export type { CycleCount, CycleCountQuery, StoreOutcome };
+export type { CycleCount, StoreOutcome };
 
 /** A stored ticket as the sync and the issue panel read it: the result, and whether a store of it is unfinished. */
-export type StoredResult = TicketResult & { pending: boolean };
+type StoredResult = TicketResult & { pending: boolean };
 
 /**
  * The app's results, whichever store holds them: the sync writes through it, the gadgets and the issue panel read
@@ -95,5 +95,5 @@ export async function writableResults(): Promise<ResultRepository[]> {
   return backend === 'migrating' ? [kvsResults, sqlResults] : [byBackend[backend]];
 }
 
-/** @internal The two stores by name, for the upgrade's copy and for tests. */
+/** The two stores by name: the upgrade copies from one into the other. */
 export const resultStores = byBackend;

@@ -53,7 +53,7 @@ async function loadGenerationsSql(): Promise<GenerationState> {
 }
 
 export const loadGenerations = async (): Promise<GenerationState> => ((await onSql()) ? loadGenerationsSql() : ((await getValue<GenerationState>(keys.generations)) ?? initial()));
-export const saveGenerations = (state: GenerationState): Promise<void> => setValue(keys.generations, state);
+const saveGenerations = (state: GenerationState): Promise<void> => setValue(keys.generations, state);
 export const activeGeneration = async (): Promise<number> => (await loadGenerations()).active;
 
 /** A recompute event whose consumer has not reported progress for this long is pushed again by the hourly run. */
@@ -141,7 +141,7 @@ async function startRecomputeSql(reason: 'config' | 'button', previous: AppConfi
   const expected = await ticketCountSql(state.active);
   if (expected === 0 && !state.building) return state;
   if (previous && !state.building) await setValue(keys.generationConfig(state.active), previous);
-  const gen = await startGenerationSql(reason, now, expected, null);
+  const gen = await startGenerationSql(reason, now, expected);
   if (!(await queueRecomputePage(gen, null))) await markRequeuedSql(gen, 0);
   return loadGenerationsSql();
 }

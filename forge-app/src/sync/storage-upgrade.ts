@@ -43,7 +43,7 @@ async function hasKvsResults(gen: number): Promise<boolean> {
 }
 
 /** Install or upgrade: the schema, then SQL at once (nothing in KVS) or the copy's first page. Safe to repeat. */
-export async function prepareStorage(now: number): Promise<StorageState> {
+async function prepareStorage(now: number): Promise<StorageState> {
   await migrateSchema();
   const state = await loadStorageState();
   if (state.backend === 'sql') return state;
@@ -121,7 +121,7 @@ export async function resumeStalledMigration(now: number): Promise<boolean> {
 }
 
 /** Forge's lifecycle events (https://developer.atlassian.com/platform/forge/events-reference/life-cycle/). */
-export interface LifecycleEvent {
+interface LifecycleEvent {
   eventType?: string;
 }
 

@@ -5,7 +5,7 @@ import { checkStatement, FORGE_SQL_LIMITS, SqlRuleError, type StatementKind, tim
 export type SqlValue = string | number | null;
 
 /** What an INSERT, UPDATE or DELETE answers (Forge SQL's UpdateQueryResponse, mysql2's ResultSetHeader). */
-export interface WriteResult {
+interface WriteResult {
   affectedRows: number;
   insertId: number;
 }
@@ -43,7 +43,7 @@ const isTimeout = (error: unknown): boolean => error instanceof ForgeSQLAPIError
  * second; a statement over its kind's time limit surfaces as a SqlRuleError naming the limit. Tests put a MariaDB
  * behind the same `@forge/sql` API (test/helpers/forge-sql.ts), so the SQL here is what runs in Forge.
  */
-export class SqlDatabase {
+class SqlDatabase {
   /** Statements sent, by kind: the bench reads them per ticket. */
   readonly counts: Record<StatementKind, number> = { select: 0, dml: 0, ddl: 0 };
   private readonly pacer = new DmlPacer(Math.floor(FORGE_SQL_LIMITS.dmlPerSecond / SQL_WRITERS));

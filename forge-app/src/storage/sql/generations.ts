@@ -40,12 +40,12 @@ export async function buildingGenerationSql(): Promise<SqlGeneration | null> {
 const isDuplicateKey = (error: unknown): boolean => /Duplicate entry|ER_DUP_ENTRY|1062/.test(error instanceof Error ? error.message : String(error));
 
 /** Starts a recompute into a new generation, numbered after every existing one; returns its number. */
-export async function startGenerationSql(reason: string, now: number, expected: number, configJson: string | null): Promise<number> {
+export async function startGenerationSql(reason: string, now: number, expected: number): Promise<number> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const [row] = await database.select<{ top: unknown }>('SELECT GREATEST(COALESCE(MAX(g.gen), 0), COALESCE(MAX(p.active), 0)) AS top FROM generation_pointer p LEFT JOIN generations g ON 1 = 1');
     const gen = num(row?.top ?? 0) + 1;
     try {
-      await database.write('INSERT INTO generations (gen, reason, started_at, token, done, expected, last_progress_at, completed_at, config_json) VALUES (?, ?, ?, NULL, 0, ?, ?, NULL, ?)', [gen, reason, now, expected, now, configJson]);
+      await database.write('INSERT INTO generations (gen, reason, started_at, token, done, expected, last_progress_at, completed_at) VALUES (?, ?, ?, NULL, 0, ?, ?, NULL)', [gen, reason, now, expected, now]);
       return gen;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -71,12 +71,6 @@ export async function completeGenerationSql(gen: number, now: number): Promise<b
   const { affectedRows } = await database.write('UPDATE generation_pointer SET active = ? WHERE id = 1 AND active < ? AND ? = (SELECT MAX(gen) FROM generations)', [gen, gen, gen]);
   await database.write('UPDATE generations SET completed_at = ? WHERE gen = ? AND completed_at IS NULL', [now, gen]);
   return affectedRows === 1;
-}
-
-/** The configuration a generation was started with (JSON), if kept. */
-export async function generationConfigSql(gen: number): Promise<string | null> {
-  const [row] = await database.select<{ config_json: string | null }>('SELECT config_json FROM generations WHERE gen = ?', [gen]);
-  return row?.config_json ?? null;
 }
 
 /** Deletes up to `limit` rows of generations neither active nor being built; returns how many went. */

@@ -33,7 +33,7 @@ function skeleton(statement: string): string {
 }
 
 /** SELECT (and WITH, SHOW, EXPLAIN) read; INSERT, UPDATE, DELETE, REPLACE write; anything else is DDL. */
-export function statementKind(statement: string): StatementKind {
+function statementKind(statement: string): StatementKind {
   const head = /^\s*\(?\s*([a-z]+)/i.exec(skeleton(statement))?.[1]?.toUpperCase() ?? '';
   if (['SELECT', 'WITH', 'SHOW', 'EXPLAIN', 'DESCRIBE'].includes(head)) return 'select';
   if (['INSERT', 'UPDATE', 'DELETE', 'REPLACE'].includes(head)) return 'dml';

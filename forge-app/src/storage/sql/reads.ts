@@ -42,13 +42,17 @@ export interface CycleCountQuery {
 async function countsIn(query: CycleCountQuery, months: readonly string[], keys: readonly string[] | null): Promise<CycleCount[]> {
   const group = query.groupBy ? `c.${COLUMN[query.groupBy]}` : 'NULL';
   const params: SqlValue[] = [query.gen, query.policyId, query.project, months[0], months[months.length - 1]];
-  let where = 'c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month BETWEEN ? AND ?';
-  if (Number.isFinite(query.from)) (where += ' AND c.reported_at >= ?'), params.push(query.from);
-  if (Number.isFinite(query.to)) (where += ' AND c.reported_at <= ?'), params.push(query.to);
-  if (keys) (where += ` AND c.issue_key IN ${placeholders(keys.length)}`), params.push(...keys);
+  const where = ['c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month BETWEEN ? AND ?'];
+  const and = (condition: string, ...values: SqlValue[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (Number.isFinite(query.from)) and('c.reported_at >= ?', query.from);
+  if (Number.isFinite(query.to)) and('c.reported_at <= ?', query.to);
+  if (keys) and(`c.issue_key IN ${placeholders(keys.length)}`, ...keys);
   const rows = await database.select<{ state: string; stopped: unknown; at: unknown; grp: string | null; level: string | null; sample: string; n: unknown }>(
     `SELECT c.state, c.stopped, MIN(c.reported_at) AS at, ${group} AS grp, c.security_level AS level, MIN(c.issue_id) AS sample, COUNT(*) AS n
-     FROM cycles c FORCE INDEX (cycles_month) WHERE ${where}
+     FROM cycles c FORCE INDEX (cycles_month) WHERE ${where.join(' AND ')}
      GROUP BY c.state, c.stopped, c.report_day, ${group}, c.security_level`,
     params,
   );

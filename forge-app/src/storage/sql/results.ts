@@ -17,7 +17,7 @@ import { insertRows, num, placeholders, slices } from './rows';
 const STATE_CODE = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' } as const;
 
 /** Version of a result: zero-padded `updated:computedAt`, compared as text (the tables' binary collation). */
-export const versionOf = (result: Pick<TicketResult, 'updated' | 'computedAt'>): string => `${String(result.updated).padStart(16, '0')}:${String(result.computedAt).padStart(16, '0')}`;
+const versionOf = (result: Pick<TicketResult, 'updated' | 'computedAt'>): string => `${String(result.updated).padStart(16, '0')}:${String(result.computedAt).padStart(16, '0')}`;
 
 export type StoreOutcome = { outcome: 'stored' | 'stale' } | { error: unknown };
 

@@ -15,6 +15,7 @@ import { checkStatement } from './limits';
  */
 const TABLE = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
 
+/** @internal Exported so that tests check each statement against the adapter's rules. */
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, statement: string]> = [
   ['v001-tickets', `CREATE TABLE IF NOT EXISTS tickets (
     gen INT NOT NULL, issue_key VARCHAR(64) NOT NULL, issue_id VARCHAR(32) NOT NULL, project VARCHAR(64) NOT NULL,
@@ -54,7 +55,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, statement: string
   ) ${TABLE}`],
   ['v007-generations', `CREATE TABLE IF NOT EXISTS generations (
     gen INT NOT NULL, reason VARCHAR(16) NOT NULL, started_at BIGINT NOT NULL, token VARCHAR(2048) NULL, done INT NOT NULL,
-    expected INT NOT NULL, last_progress_at BIGINT NOT NULL, completed_at BIGINT NULL, config_json MEDIUMTEXT NULL,
+    expected INT NOT NULL, last_progress_at BIGINT NOT NULL, completed_at BIGINT NULL,
     PRIMARY KEY (gen)
   ) ${TABLE}`],
   ['v008-generation-pointer', `CREATE TABLE IF NOT EXISTS generation_pointer (
