@@ -9,6 +9,7 @@ import { runtime } from '../runtime';
 import { rememberJsmMetrics, rememberSegmentNames } from '../storage/aggregates';
 import { type ResultRepository, readableResults, type StoreOutcome, writableResults } from '../storage/repository';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
+import { consumerRetry } from './queue';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { copyMigrationPage } from './storage-upgrade';
 import { issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
@@ -197,7 +198,7 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep, await consumerRetry());
   const [readable, stores] = await Promise.all([readableResults(), writableResults()]);
   const purgeEverywhere = async (key: string) => {
     let any = false;
@@ -295,7 +296,7 @@ async function consumeRecomputePage(body: SyncEventBody, state: GenerationState,
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep, await consumerRetry());
   // A failed page read throws: the platform redelivers the event, and a lost chain is resumed by the hourly run.
   const read = await batchFields(jira, targets);
   const page = await jira.searchPage(`(${config.sync.scopeJql}) ORDER BY key ASC`, read.fields, building.token ?? undefined);

@@ -1,4 +1,5 @@
 import { Queue, RateLimitError } from '@forge/events';
+import type { RetryPolicy } from '../jira/client';
 import { runtime } from '../runtime';
 import { currentBackend } from '../storage/backend';
 import { SQL_WRITERS } from '../storage/sql/database';
@@ -38,6 +39,13 @@ export class QueueBudgetError extends Error {
  * KVS buckets are read-modify-write.
  */
 const consumerLimit = async (): Promise<number> => ((await currentBackend()) === 'sql' ? SQL_WRITERS : 1);
+
+/**
+ * How a consumer's Jira client retries. Side by side, consumers meet Jira's per-second limits more often (429 with a
+ * short Retry-After, https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): they wait their turn up to
+ * 12 attempts (at most about 7 minutes of back-off, inside the consumer's 900 s) before a ticket goes to the ledger.
+ */
+export const consumerRetry = async (): Promise<RetryPolicy | undefined> => ((await consumerLimit()) > 1 ? { maxAttempts: 12, baseDelayMs: 1_000, maxDelayMs: 60_000 } : undefined);
 
 /**
  * Pushes one pack of events. On RateLimitError (more
