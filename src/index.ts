@@ -4,3 +4,4 @@ export { resolverHandler } from '../forge-app/src/index';
 export { syncConsumer } from '../forge-app/src/index';
 export { issueEvents } from '../forge-app/src/index';
 export { syncTrigger } from '../forge-app/src/index';
+export { appLifecycle } from '../forge-app/src/index';

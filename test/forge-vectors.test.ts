@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
+import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
 import { jiraIssueOf, REQUEST_DATE_FIELD, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { loadSlaVectors, readSlaVectors } from './vectors/load';
 import { expectCaseAnswer, readScorecardVectors, runsThrough } from './vectors/scorecard';
@@ -7,8 +8,10 @@ import { expectCaseAnswer, readScorecardVectors, runsThrough } from './vectors/s
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
 vi.mock('@forge/events', () => forgeMocks.events());
+vi.mock('@forge/sql', () => forgeSqlMock());
 
-const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { appLifecycle, resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { resultStores } = await import('../forge-app/src/storage/repository');
 const { runtime } = await import('../forge-app/src/runtime');
 
 const call = (functionKey: string, payload: unknown) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
@@ -17,9 +20,15 @@ const raw = readSlaVectors();
 const vectors = loadSlaVectors();
 
 beforeEach(() => forge.reset());
+afterAll(() => forgeSql.drop());
 
-describe('shared SLA vectors through the Forge path', () => {
+// The same vectors on both stores: an installation still on KVS, and one on Forge SQL (MariaDB here).
+describe.each(['kvs', 'sql'] as const)('shared SLA vectors through the Forge path, results in %s', (backend) => {
   it('Jira double → normaliser → core → stored results and aggregates → resolver gives the vector cycles and compliance', async () => {
+    if (backend === 'sql') {
+      await forgeSql.truncateAll();
+      await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    }
     forge.jira.admins.add(forgeUser.accountId);
     forge.jira.browsable = new Set(['IT', 'PUR', 'HR']);
     const saved = await call('saveConfig', {
@@ -44,8 +53,8 @@ describe('shared SLA vectors through the Forge path', () => {
     }
 
     for (const c of vectors.cases) {
-      const stored = (await forge.kvs.get(`ticket:${c.ticket.key}`)) as { cycles: Array<Record<string, unknown>>; pending: boolean };
-      expect(stored.pending, c.name).toBe(false);
+      const stored = (await resultStores[backend].ticket(c.ticket.key, 0)) as unknown as { cycles: Array<Record<string, unknown>>; pending: boolean };
+      expect(stored.pending ?? false, c.name).toBe(false);
       const cycles = stored.cycles
         .filter((cycle) => cycle.policyId === c.policy)
         .map(({ start, stop, goalMinutes, elapsedMinutes, pausedMinutes, remainingMinutes, due, state }) => ({ start, stop, goalMinutes, elapsedMinutes, pausedMinutes, remainingMinutes, due, state }));

@@ -4,8 +4,11 @@ import { localDayIn } from '../calendar/zone';
 import { SlaError } from './errors';
 import type { SlaCycle } from './clock';
 
-/** What compliance needs of a cycle: stored aggregates can keep just this. */
-export type ComplianceEntry = Pick<SlaCycle, 'policyId' | 'goalLabel' | 'fields' | 'start' | 'stop' | 'due' | 'state'>;
+/**
+ * What compliance needs of a cycle: stored aggregates can keep just this. `count` (1 when absent) is how many alike
+ * cycles the entry stands for: a database that counts cycles per state and day hands over one entry per count.
+ */
+export type ComplianceEntry = Pick<SlaCycle, 'policyId' | 'goalLabel' | 'fields' | 'start' | 'stop' | 'due' | 'state'> & { count?: number };
 
 export interface ComplianceCounts {
   met: number;
@@ -42,11 +45,12 @@ export interface ComplianceReport {
 const emptyCounts = (): ComplianceCounts => ({ met: 0, breached: 0, ongoingBreached: 0, ongoing: 0, compliance: null });
 
 const count = (counts: ComplianceCounts, cycle: ComplianceEntry): void => {
-  if (cycle.state === 'met') counts.met++;
+  const n = cycle.count ?? 1;
+  if (cycle.state === 'met') counts.met += n;
   else if (cycle.state === 'breached') {
-    if (cycle.stop === null) counts.ongoingBreached++;
-    else counts.breached++;
-  } else counts.ongoing++;
+    if (cycle.stop === null) counts.ongoingBreached += n;
+    else counts.breached += n;
+  } else counts.ongoing += n;
 };
 
 const finish = (counts: ComplianceCounts): void => {

@@ -3,3 +3,4 @@ export { resolverHandler } from './resolvers';
 export { syncConsumer } from './sync/consumer';
 export { issueEvents } from './sync/live';
 export { syncTrigger } from './sync/trigger';
+export { appLifecycle } from './sync/storage-upgrade';

@@ -4,7 +4,8 @@ import { loadConfig } from '../config/store';
 import { JiraClient, JqlError } from '../jira/client';
 import { runtime } from '../runtime';
 import { TREND_PERIODS, type TrendPeriod } from '../model/periods';
-import { type OpenEntry, openEntriesOf } from '../storage/aggregates';
+import type { OpenEntry } from '../storage/aggregates';
+import { readableResults } from '../storage/repository';
 import { activeGeneration } from '../sync/generations';
 import { browsableIssueIds, browsableProjects } from './permissions';
 import { SecurityLevelGate } from './security-levels';
@@ -65,13 +66,14 @@ async function complianceAnswer(query: ComplianceQuery): Promise<ComplianceAnswe
   const dayOf = localDayIn(timeZone);
   // No upper bound: an open cycle is reported at its due time, which may lie ahead; it counts as ongoing.
   const gen = await activeGeneration();
-  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, new SecurityLevelGate(), tickets, gen)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, new SecurityLevelGate(), tickets, gen, query.groupBy ?? null)).filter((c) => periodLabel(dayOf(c.start), period) >= oldest);
   const report = slaCompliance(cycles, { groupBy: query.groupBy ?? undefined, timeZone });
   const trend = slaCompliance(cycles, { period, timeZone });
   const soon = now + (query.soonHours ?? 4) * MS_PER_HOUR;
   const atRisk: ComplianceAnswer['atRisk'] = [];
+  const results = await readableResults();
   for (const project of projects) {
-    for (const entry of await openEntriesOf(query.policyId, project, gen)) {
+    for (const entry of await results.openCycles(query.policyId, project, gen)) {
       if (tickets && !tickets.has(entry.key)) continue;
       const breached = entry.state === 'breached' || (entry.due !== null && entry.due < now);
       if (breached || (entry.due !== null && entry.due <= soon)) atRisk.push({ ...entry, project, risk: breached ? 'breached' : 'soon' });

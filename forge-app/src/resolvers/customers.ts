@@ -66,7 +66,7 @@ export async function customerReport(query: CustomerReportQuery): Promise<Custom
   // One gate for the whole report: each security level is checked once, whichever bucket it appears in.
   const gate = new SecurityLevelGate();
 
-  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, gate, undefined, gen)).filter((c) => periodLabel(dayOf(c.start), 'month') >= oldest);
+  const cycles = (await storedCycles(query.policyId, projects, from, Infinity, timeZone, gate, undefined, gen, 'organization')).filter((c) => periodLabel(dayOf(c.start), 'month') >= oldest);
   for (const group of slaCompliance(cycles, { groupBy: 'organization', timeZone }).groups) {
     const row = rowFor(rows, group.key);
     row.met = group.met;

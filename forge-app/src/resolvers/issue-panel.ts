@@ -1,13 +1,10 @@
 import { compileCalendarSet, formatTarget, type WorkCalendar } from '../../../core';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
-import type { StoredTicket } from '../storage/aggregates';
-import { keys } from '../storage/keys';
-import { getValue } from '../storage/store';
+import type { StoredCycle } from '../model/ticket-result';
+import { readableResults } from '../storage/repository';
 import { activeGeneration } from '../sync/generations';
 import { canBrowseIssue } from './permissions';
-
-type StoredCycle = StoredTicket['cycles'][number];
 
 /**
  * The ticket's clocks as the issue panel shows them. A running clock of an app policy is brought up to now on its
@@ -15,7 +12,7 @@ type StoredCycle = StoredTicket['cycles'][number];
  */
 export async function issuePanelData(issueKey: string) {
   if (!(await canBrowseIssue(issueKey))) return { error: 'FORBIDDEN' as const };
-  const stored = await getValue<StoredTicket>(keys.ticket(issueKey, await activeGeneration()));
+  const stored = await (await readableResults()).ticket(issueKey, await activeGeneration());
   if (!stored) return { error: 'NOT_SYNCED' as const };
   const { config } = await loadConfig();
   const calendars = config ? compileCalendarSet(config.calendars) : {};

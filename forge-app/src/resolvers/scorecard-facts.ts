@@ -1,6 +1,7 @@
 import { actualsFromFacts, csat, slaCompliance, tatStatistic, type KpiValues, type LogFacts, type TatStatistic } from '../../../core';
 import { tatStatisticsOf } from '../config/scorecards';
-import { SECURED_TICKET_AT, securedAt, type TicketEntry, ticketEntriesOf } from '../storage/aggregates';
+import { SECURED_TICKET_AT, securedAt, type TicketEntry } from '../storage/aggregates';
+import { readableResults } from '../storage/repository';
 import { storedCyclesInMonth } from './visible-cycles';
 import type { InpsEntry } from '../storage/inps-answers';
 import { inpsAnswers, inpsOf } from './inps';
@@ -24,8 +25,9 @@ export function legacySource(source: string): LegacySource | null {
 /** The month's resolved tickets' facts (its buckets only: months follow the report time zone, as the compliance gadget's do). */
 export async function ticketEntries(projects: readonly string[], month: string, gen: number, gate: SecurityLevelGate): Promise<TicketEntry[]> {
   const entries: TicketEntry[] = [];
+  const results = await readableResults();
   for (const project of projects) {
-    const inProject = await ticketEntriesOf(project, month, gen);
+    const inProject = await results.ticketFacts(project, month, gen);
     // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
     for (const item of await gate.visible(inProject, (entry) => securedIn(project, securedAt(entry, SECURED_TICKET_AT)))) entries.push(item);
   }

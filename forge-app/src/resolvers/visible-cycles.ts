@@ -1,9 +1,9 @@
 import { type ComplianceEntry, localDayIn, MS_PER_DAY, periodLabel } from '../../../core';
-import { GROUP_FIELDS } from '../model/group-fields';
 import type { TrendPeriod } from '../model/periods';
 import { monthOf } from '../model/ticket-result';
 import { runtime } from '../runtime';
-import { type CycleEntry, cycleEntriesOf, SECURED_CYCLE_AT, securedAt, STATE_OF_CODE } from '../storage/aggregates';
+import { type CycleCount, readableResults } from '../storage/repository';
+import type { GroupField } from '../model/group-fields';
 import { securedIn, type SecurityLevelGate } from './security-levels';
 
 /**
@@ -27,16 +27,6 @@ export function periodWindow(now: number, period: TrendPeriod, count: number, ti
   return { oldest, from: (day - 1) * MS_PER_DAY };
 }
 
-/** The entry keys are `<ticket>#<n>`. */
-const ticketOfEntry = (entryKey: string) => entryKey.slice(0, entryKey.lastIndexOf('#'));
-
-/** A stored entry back in the shape slaCompliance counts: state, stop or not, and the reported instant. */
-function cycleOf(entry: CycleEntry): ComplianceEntry {
-  const [code, stopped, at, ...groups] = entry;
-  const fields = Object.fromEntries(GROUP_FIELDS.map((f, i) => [f, groups[i] ?? null]));
-  return { policyId: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, due: at, state: STATE_OF_CODE[code] };
-}
-
 /** `YYYY-MM` plus `n` months. */
 export const addMonths = (month: string, n: number): string => {
   const [y, m] = month.split('-').map(Number);
@@ -56,9 +46,9 @@ const MONTHS_AHEAD = 2;
 
 /**
  * Stored cycles of a policy in the projects, reported within [from, to]; with `tickets`, only those tickets' cycles;
- * only issues the viewer may see (`gate`: issue security levels). Only the months of the window are read (one prefix
- * query per project-month), so the cost follows the window, not the project's history. Months follow the report time
- * zone, as the buckets do.
+ * only issues the viewer may see (`gate`: issue security levels). Only the months of the window are read, so the cost
+ * follows the window, not the project's history. Months follow the report time zone, as the stores do. `groupBy`
+ * names the one field the caller groups on (the SQL store counts per value of that field only).
  */
 export async function storedCycles(
   policyId: string,
@@ -69,36 +59,36 @@ export async function storedCycles(
   gate: SecurityLevelGate,
   tickets?: ReadonlySet<string>,
   gen = 0,
+  groupBy: GroupField | null = null,
 ): Promise<ComplianceEntry[]> {
   const first = monthOf(from, timeZone);
   const last = Number.isFinite(to) ? monthOf(to, timeZone) : addMonths(monthOf(runtime.now(), timeZone), MONTHS_AHEAD);
+  const results = await readableResults();
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
-    const entries: CycleEntry[] = [];
-    for (const month of monthsBetween(first, last)) {
-      for (const [entryKey, entry] of await cycleEntriesOf(policyId, project, month, gen)) {
-        if (tickets && !tickets.has(ticketOfEntry(entryKey))) continue;
-        if (entry[2] >= from && entry[2] <= to) entries.push(entry);
-      }
-    }
-    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
-    for (const item of await visibleCycles(gate, project, entries)) cycles.push(item);
+    const counts = await results.cycleCounts({ gen, policyId, project, months: monthsBetween(first, last), from, to, groupBy, tickets });
+    for (const item of await visibleCounts(gate, project, counts)) cycles.push(item);
   }
   return cycles;
 }
 
 /** Stored cycles of a policy reported in one month of the report time zone, of the issues the viewer may see. */
 export async function storedCyclesInMonth(policyId: string, projects: readonly string[], month: string, timeZone: string, gate: SecurityLevelGate, gen = 0): Promise<ComplianceEntry[]> {
+  const results = await readableResults();
   const cycles: ComplianceEntry[] = [];
   for (const project of projects) {
-    const entries: CycleEntry[] = [];
-    for (const [, entry] of await cycleEntriesOf(policyId, project, month, gen)) if (monthOf(entry[2], timeZone) === month) entries.push(entry);
-    // One by one: a project can hold tens of thousands of entries, too many to spread as arguments.
-    for (const item of await visibleCycles(gate, project, entries)) cycles.push(item);
+    const counts = (await results.cycleCounts({ gen, policyId, project, months: [month], from: -Infinity, to: Infinity })).filter((c) => monthOf(c.entry.start, timeZone) === month);
+    for (const item of await visibleCounts(gate, project, counts)) cycles.push(item);
   }
   return cycles;
 }
 
-/** A project's cycle entries the viewer may see, in the shape slaCompliance counts. */
-const visibleCycles = async (gate: SecurityLevelGate, project: string, entries: readonly CycleEntry[]): Promise<ComplianceEntry[]> =>
-  (await gate.visible(entries, (entry) => securedIn(project, securedAt(entry, SECURED_CYCLE_AT)))).map(cycleOf);
+/**
+ * A project's counted cycles the viewer may see, as slaCompliance counts them (an entry with its count). One by one:
+ * a project can hold tens of thousands of entries, too many to spread as arguments.
+ */
+async function visibleCounts(gate: SecurityLevelGate, project: string, counts: readonly CycleCount[]): Promise<ComplianceEntry[]> {
+  const entries: ComplianceEntry[] = [];
+  for (const { entry, count } of await gate.visible(counts, (c) => securedIn(project, c.secured))) entries.push(count === 1 ? entry : { ...entry, count });
+  return entries;
+}

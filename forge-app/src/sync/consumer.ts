@@ -6,11 +6,12 @@ import type { AppConfig } from '../config/schema';
 import { JiraClient } from '../jira/client';
 import type { JiraIssue, JsmFeedback, JsmSlaMetric } from '../jira/types';
 import { runtime } from '../runtime';
-import { purgeTicket, rememberJsmMetrics, rememberSegmentNames, type StoredTicket, storeTicketResults } from '../storage/aggregates';
-import { keys } from '../storage/keys';
-import { getValue } from '../storage/store';
+import { rememberJsmMetrics, rememberSegmentNames } from '../storage/aggregates';
+import { type ResultRepository, readableResults, type StoreOutcome, writableResults } from '../storage/repository';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
+import { consumerRetry } from './queue';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
+import { copyMigrationPage } from './storage-upgrade';
 import { issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
 import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
@@ -31,6 +32,21 @@ export interface ConsumeReport {
   missing: string[];
   /** Tickets whose sync failed this time: each is in the failure ledger and retried by later runs. */
   failed: string[];
+}
+
+/**
+ * Stores results in every writable store (both while the upgrade copies KVS into SQL): a ticket failed in one store
+ * failed; stale in one (a newer version already there) is stale.
+ */
+async function storeEverywhere(stores: readonly ResultRepository[], results: Parameters<ResultRepository['store']>[0], timeZone: string, gen: number): Promise<Map<string, StoreOutcome>> {
+  const merged = new Map<string, StoreOutcome>();
+  for (const store of stores) {
+    for (const [key, outcome] of await store.store(results, timeZone, gen)) {
+      const before = merged.get(key);
+      if (!before || 'error' in outcome || ('outcome' in before && outcome.outcome === 'stale')) merged.set(key, outcome);
+    }
+  }
+  return merged;
 }
 
 /** A failure at one step of one ticket, carried to the ledger. */
@@ -97,6 +113,7 @@ function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now:
  */
 async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue; updated: number }>, targets: Target[], report: ConsumeReport, book: ReturnType<typeof ledger>, organizationsField: string | null) {
   if (todo.length === 0) return;
+  const stores = await writableResults();
   let changelogs: Awaited<ReturnType<JiraClient['changelogs']>>;
   try {
     changelogs = await jira.changelogs(todo.map(({ issue }) => issue.id), ['status', 'resolution']);
@@ -131,7 +148,7 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
   const outcomes = new Map<string, Set<'stored' | 'stale'>>(computed.map((c) => [c.key, new Set()]));
   const storeFailures = new Map<string, unknown>();
   for (const target of targets) {
-    const stored = await storeTicketResults(computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
+    const stored = await storeEverywhere(stores, computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
     for (const [key, outcome] of stored) {
       if ('error' in outcome) storeFailures.set(key, outcome.error);
       else outcomes.get(key)!.add(outcome.outcome);
@@ -169,6 +186,10 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
   const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };
+  if (body.migrate) {
+    await copyMigrationPage();
+    return report;
+  }
   const generations = await loadGenerations();
   if (body.recompute !== undefined) return consumeRecomputePage(body, generations, report);
   const targets = (await targetsOf(generations)).map(targetOf);
@@ -177,10 +198,11 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep, await consumerRetry());
+  const [readable, stores] = await Promise.all([readableResults(), writableResults()]);
   const purgeEverywhere = async (key: string) => {
     let any = false;
-    for (const target of targets) any = (await purgeTicket(key, target.gen)) || any;
+    for (const store of stores) for (const target of targets) any = (await store.purge(key, target.gen)) || any;
     await withdrawSlaState(jira, key);
     return any;
   };
@@ -217,7 +239,7 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
   for (const key of body.keys) {
     if (returnedKeys.has(key)) continue;
     try {
-      const stored = deleted.includes(key) ? true : await step('search', () => getValue<StoredTicket>(keys.ticket(key, targets[0].gen)));
+      const stored = deleted.includes(key) ? true : await step('search', () => readable.ticket(key, targets[0].gen));
       if (!stored && targets.length === 1) {
         report.missing.push(key);
         await book.succeeded(key);
@@ -246,7 +268,7 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
       let unchanged = !body.refresh && !failed;
       for (const target of targets) {
         if (!unchanged) break;
-        const stored = await step('search', () => getValue<StoredTicket>(keys.ticket(issue.key, target.gen)));
+        const stored = await step('search', () => readable.ticket(issue.key, target.gen));
         unchanged = !!stored && !stored.pending && stored.updated === updated;
       }
       if (unchanged) report.unchanged++;
@@ -274,7 +296,7 @@ async function consumeRecomputePage(body: SyncEventBody, state: GenerationState,
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep);
+  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep, await consumerRetry());
   // A failed page read throws: the platform redelivers the event, and a lost chain is resumed by the hourly run.
   const read = await batchFields(jira, targets);
   const page = await jira.searchPage(`(${config.sync.scopeJql}) ORDER BY key ASC`, read.fields, building.token ?? undefined);

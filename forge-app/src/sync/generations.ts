@@ -3,8 +3,11 @@ import type { AppConfig, AppConfigInput } from '../config/schema';
 import { checkConfig } from '../config/schema';
 import { loadConfig } from '../config/store';
 import { runtime } from '../runtime';
+import { currentBackend } from '../storage/backend';
 import { keys } from '../storage/keys';
 import { countWithPrefix, deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+import { activeGenerationSql, buildingGenerationSql, completeGenerationSql, deleteRetiredSql, lastCompletedSql, markRequeuedSql, recordPageSql, startGenerationSql } from '../storage/sql/generations';
+import { ticketCountSql } from '../storage/sql/results';
 import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
 
 /**
@@ -12,6 +15,8 @@ import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
  * starts a recompute of every ticket in scope into a new generation, page by page through the queue, resumable after
  * a crash (the page token is stored after each page). When the last page is done the active generation switches in
  * one write; until then the old figures are served. The old generation is then deleted by later hourly runs.
+ * On Forge SQL (storage/backend.ts) the state lives in the generations tables and every change is one statement on
+ * its own row (storage/sql/generations.ts); on KVS it is one value, read and written back whole.
  */
 export interface GenerationState {
   active: number;
@@ -33,8 +38,22 @@ export interface GenerationState {
 
 const initial = (): GenerationState => ({ active: 0, building: null, lastCompleted: null, retired: [] });
 
-export const loadGenerations = async (): Promise<GenerationState> => (await getValue<GenerationState>(keys.generations)) ?? initial();
-export const saveGenerations = (state: GenerationState): Promise<void> => setValue(keys.generations, state);
+const onSql = async (): Promise<boolean> => (await currentBackend()) === 'sql';
+
+/** The state as the SQL tables hold it, in the shape the admin page and the sync read. */
+async function loadGenerationsSql(): Promise<GenerationState> {
+  const [active, building, lastCompleted] = await Promise.all([activeGenerationSql(), buildingGenerationSql(), lastCompletedSql()]);
+  const reason = (r: string): 'config' | 'button' => (r === 'button' ? 'button' : 'config');
+  return {
+    active,
+    building: building && { gen: building.gen, reason: reason(building.reason), startedAt: building.startedAt, token: building.token, done: building.done, expected: building.expected, lastProgressAt: building.lastProgressAt },
+    lastCompleted,
+    retired: [],
+  };
+}
+
+export const loadGenerations = async (): Promise<GenerationState> => ((await onSql()) ? loadGenerationsSql() : ((await getValue<GenerationState>(keys.generations)) ?? initial()));
+const saveGenerations = (state: GenerationState): Promise<void> => setValue(keys.generations, state);
 export const activeGeneration = async (): Promise<number> => (await loadGenerations()).active;
 
 /** A recompute event whose consumer has not reported progress for this long is pushed again by the hourly run. */
@@ -96,6 +115,7 @@ export async function queueRecomputePage(gen: number, token: string | null): Pro
  */
 export async function startRecompute(reason: 'config' | 'button', previous: AppConfigInput | null): Promise<GenerationState> {
   const now = runtime.now();
+  if (await onSql()) return startRecomputeSql(reason, previous, now);
   const state = await loadGenerations();
   const expected = await countWithPrefix(keys.ticketPrefix(state.active));
   // Nothing stored yet: the sync computes everything with the saved configuration anyway.
@@ -112,9 +132,35 @@ export async function startRecompute(reason: 'config' | 'button', previous: AppC
   return state;
 }
 
+/**
+ * On SQL: a new generation row (a recompute already running is simply no longer the newest: its pages are dropped
+ * and it can never become active). The active generation's configuration is kept as on KVS.
+ */
+async function startRecomputeSql(reason: 'config' | 'button', previous: AppConfigInput | null, now: number): Promise<GenerationState> {
+  const state = await loadGenerationsSql();
+  const expected = await ticketCountSql(state.active);
+  if (expected === 0 && !state.building) return state;
+  if (previous && !state.building) await setValue(keys.generationConfig(state.active), previous);
+  const gen = await startGenerationSql(reason, now, expected);
+  if (!(await queueRecomputePage(gen, null))) await markRequeuedSql(gen, 0);
+  return loadGenerationsSql();
+}
+
+/** A recompute's chain of page events was pushed again (the hourly run found it stalled) at `at`. */
+export async function noteRecomputeRequeued(state: GenerationState, at: number): Promise<void> {
+  if (await onSql()) return markRequeuedSql(state.building!.gen, at);
+  state.building!.lastProgressAt = at;
+  await saveGenerations(state);
+}
+
 /** Records a recomputed page; after the last one the gadgets switch to the new generation. */
 export async function recordRecomputePage(state: GenerationState, count: number, nextToken: string | null, now: number): Promise<GenerationState> {
   const building = state.building!;
+  if (await onSql()) {
+    const recorded = await recordPageSql(building.gen, building.token, count, nextToken, now);
+    if (recorded && nextToken === null && (await completeGenerationSql(building.gen, now))) await deleteValue(keys.generationConfig(state.active));
+    return loadGenerationsSql();
+  }
   building.done += count;
   building.lastProgressAt = now;
   building.token = nextToken;
@@ -130,6 +176,7 @@ export async function recordRecomputePage(state: GenerationState, count: number,
 
 /** Deletes up to `limit` keys of retired generations (and their configuration snapshots); returns how many. */
 export async function deleteRetired(limit: number): Promise<number> {
+  if (await onSql()) return deleteRetiredSql(limit);
   const state = await loadGenerations();
   let deleted = 0;
   while (state.retired.length > 0 && deleted < limit) {

@@ -1,5 +1,8 @@
 import { Queue, RateLimitError } from '@forge/events';
+import type { RetryPolicy } from '../jira/client';
 import { runtime } from '../runtime';
+import { currentBackend } from '../storage/backend';
+import { SQL_WRITERS } from '../storage/sql/database';
 import { QUEUE_KEY } from './limits';
 
 /** The body of one queue event (see trigger.ts for how the hourly run fills it). */
@@ -13,6 +16,8 @@ export interface SyncEventBody extends Record<string, unknown> {
   purge?: boolean;
   /** Issue ids to read with read-after-write consistency (live events; ≤ 50). */
   reconcileIds?: number[];
+  /** A page of the upgrade's copy of KVS results into Forge SQL (sync/storage-upgrade.ts). */
+  migrate?: true;
   /** A page of a history recompute into this generation, starting at `token` (null: the first page). */
   recompute?: number;
   token?: string | null;
@@ -29,15 +34,30 @@ export class QueueBudgetError extends Error {
 }
 
 /**
- * Pushes one pack of events (one consumer at a time: bucket updates are read-modify-write). On RateLimitError (more
+ * Consumers that may run at once: on Forge SQL every write commutes (storage/sql/results.ts), so SQL_WRITERS, each
+ * pacing its writes to its share of the DML rate; on KVS (and while the upgrade copies into SQL) one, because the
+ * KVS buckets are read-modify-write.
+ */
+const consumerLimit = async (): Promise<number> => ((await currentBackend()) === 'sql' ? SQL_WRITERS : 1);
+
+/**
+ * How a consumer's Jira client retries. Side by side, consumers meet Jira's per-second limits more often (429 with a
+ * short Retry-After, https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): they wait their turn up to
+ * 12 attempts (at most about 7 minutes of back-off, inside the consumer's 900 s) before a ticket goes to the ledger.
+ */
+export const consumerRetry = async (): Promise<RetryPolicy | undefined> => ((await consumerLimit()) > 1 ? { maxAttempts: 12, baseDelayMs: 1_000, maxDelayMs: 60_000 } : undefined);
+
+/**
+ * Pushes one pack of events. On RateLimitError (more
  * than 500 events a minute, https://developer.atlassian.com/platform/forge/limits-async-events) it waits a minute and
  * pushes the same pack again, until `deadline`; then it throws QueueBudgetError and the caller keeps its cursor.
  */
 export async function pushPack(events: SyncEventBody[], deadline: number, onRateLimited: () => void = () => {}): Promise<void> {
   const queue = new Queue({ key: QUEUE_KEY });
+  const limit = await consumerLimit();
   for (;;) {
     try {
-      await queue.push(events.map((body) => ({ body, concurrency: { key: QUEUE_KEY, limit: 1 } })));
+      await queue.push(events.map((body) => ({ body, concurrency: { key: QUEUE_KEY, limit } })));
       return;
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;

@@ -3,13 +3,13 @@ import api from '@forge/api';
 import { loadConfig } from '../config/store';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
-import type { Bucket, OpenEntry } from '../storage/aggregates';
 import { keys } from '../storage/keys';
-import { keyPagesWithPrefix, valuesWithPrefix } from '../storage/store';
+import { readableResults } from '../storage/repository';
 import { allFailures } from './failures';
-import { deleteRetired, loadGenerations, queueRecomputePage, RECOMPUTE_STALL_MS, saveGenerations } from './generations';
+import { deleteRetired, loadGenerations, noteRecomputeRequeued, queueRecomputePage, RECOMPUTE_STALL_MS } from './generations';
 import { CURSOR_OVERLAP_MS, ISSUES_PER_EVENT, MAX_EVENTS_PER_PUSH, MAX_PUSH_BYTES, MAX_PUSHES_PER_CHAIN, RECONCILE_EVERY_MS, TRIGGER_BUDGET_MS } from './limits';
 import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
+import { resumeStalledMigration } from './storage-upgrade';
 import { loadSyncState, saveSyncState, type SyncState } from './state';
 
 export type { SyncEventBody };
@@ -58,12 +58,6 @@ const eventsOf = (issueKeys: readonly string[], refresh: boolean): SyncEventBody
   return bodies;
 };
 
-/** Open cycles whose due time passed since they were computed: their stored "ongoing" is now a breach. */
-async function dueRefreshes(now: number, gen: number): Promise<string[]> {
-  const indexes = await valuesWithPrefix<Bucket<OpenEntry>>(keys.openPrefix(gen));
-  return [...new Set(indexes.flatMap(({ value }) => Object.values(value.entries).filter((e) => e.state === 'ongoing' && e.due !== null && e.due < now).map((e) => e.key)))];
-}
-
 /**
  * Scheduled trigger (hourly). In order: open clocks now past due, failed tickets whose back-off has passed, issues
  * updated since the cursor (oldest first), and once a day every stored ticket (reconciliation: deleted, moved and
@@ -95,16 +89,16 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
   };
 
   let more = false;
+  await resumeStalledMigration(started);
   const generations = await loadGenerations();
   // A recompute whose chain of page events stopped (a crash, a rate-limited push) resumes at its stored page.
   if (generations.building && started - generations.building.lastProgressAt >= RECOMPUTE_STALL_MS) {
-    if (await queueRecomputePage(generations.building.gen, generations.building.token)) {
-      generations.building.lastProgressAt = started;
-      await saveGenerations(generations);
-    }
+    if (await queueRecomputePage(generations.building.gen, generations.building.token)) await noteRecomputeRequeued(generations, started);
   }
   try {
-    const due = await dueRefreshes(started, generations.active);
+    const results = await readableResults();
+    // Open cycles whose due time passed since they were computed: their stored "ongoing" is now a breach.
+    const due = await results.dueOpenKeys(started, generations.active);
     run.dueRefreshes = due.length;
     await push(eventsOf(due, true));
 
@@ -135,25 +129,27 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
     } while (token);
     await push(pending);
 
-    // Reconciliation, a KVS page of stored keys at a time in key order. A run that stops saves the last key queued;
-    // the next one walks the keys again from the start (KVS cursors must not be persisted) and queues the rest.
+    // Reconciliation, a page of stored keys at a time in key order. A run that stops saves the last key queued; the
+    // next one walks the keys again from the start (KVS cursors must not be persisted) and queues the rest.
     const reconcileDue = (state.reconcileAfter ?? null) !== null || started - (state.lastReconcileAt ?? 0) >= RECONCILE_EVERY_MS;
     if (!more && reconcileDue) {
+      // Saved before the SQL store as the KVS key (`ticket:SUP-1`): the ticket key is what counts.
       const prefix = keys.ticketPrefix(generations.active);
-      const after = state.reconcileAfter ?? null;
+      const saved = state.reconcileAfter ?? null;
+      const after = saved !== null && saved.startsWith(prefix) ? saved.slice(prefix.length) : saved;
       let batch: string[] = [];
       const flushReconcile = async () => {
         if (batch.length === 0) return;
         await push(eventsOf(batch, false));
         run.reconciled += batch.length;
-        state.reconcileAfter = `${prefix}${batch[batch.length - 1]}`;
+        state.reconcileAfter = batch[batch.length - 1];
         batch = [];
       };
-      for await (const page of keyPagesWithPrefix(prefix)) {
-        batch.push(...page.keys.filter((key) => after === null || key > after).map((key) => key.slice(prefix.length)));
+      for await (const page of results.ticketKeyPages(generations.active)) {
+        batch.push(...page.keys.filter((key) => after === null || key > after));
         if (batch.length >= ISSUES_PER_EVENT * MAX_EVENTS_PER_PUSH) await flushReconcile();
         // Out of time: stop once this run has something new to queue (walking past done keys is only reading).
-        if (runtime.now() > deadline && page.nextCursor && batch.length > 0) {
+        if (runtime.now() > deadline && page.more && batch.length > 0) {
           await flushReconcile();
           more = true;
           break;

@@ -1,0 +1,99 @@
+import type { TicketResult } from '../model/ticket-result';
+import { type Bucket, type CycleEntry, cycleEntriesOf, type OpenEntry, openEntriesOf, purgeTicket, SECURED_CYCLE_AT, securedAt, STATE_OF_CODE, type StoredTicket, storeTicketResults, type TicketEntry, ticketEntriesOf } from './aggregates';
+import { type Backend, currentBackend } from './backend';
+import { keys } from './keys';
+import { countWithPrefix, getValue, keyPagesWithPrefix, valuesWithPrefix } from './store';
+import { type CycleCount, type CycleCountQuery, cycleCountsSql, openCyclesSql, ticketFactsSql } from './sql/reads';
+import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
+import { GROUP_FIELDS } from '../model/group-fields';
+
+export type { CycleCount, StoreOutcome };
+
+/** A stored ticket as the sync and the issue panel read it: the result, and whether a store of it is unfinished. */
+type StoredResult = TicketResult & { pending: boolean };
+
+/**
+ * The app's results, whichever store holds them: the sync writes through it, the gadgets and the issue panel read
+ * through it. Callers in sync/, resolvers/ (and the views built on them) use only this, never KVS keys or SQL.
+ */
+export interface ResultRepository {
+  store(results: readonly TicketResult[], timeZone: string, gen: number): Promise<Map<string, StoreOutcome>>;
+  purge(issueKey: string, gen: number): Promise<boolean>;
+  ticket(issueKey: string, gen: number): Promise<StoredResult | undefined>;
+  ticketCount(gen: number): Promise<number>;
+  /** Stored ticket keys in key order, a page at a time (reconciliation). */
+  ticketKeyPages(gen: number): AsyncGenerator<{ keys: string[]; more: boolean }>;
+  /** Keys of tickets with an open cycle stored as ongoing whose due time is before `now`. */
+  dueOpenKeys(now: number, gen: number): Promise<string[]>;
+  /** A policy's cycles in a project over some months, counted (KVS: one per cycle; SQL: counted by the database). */
+  cycleCounts(query: CycleCountQuery): Promise<CycleCount[]>;
+  ticketFacts(project: string, month: string, gen: number): Promise<TicketEntry[]>;
+  openCycles(policyId: string, project: string, gen: number): Promise<OpenEntry[]>;
+}
+
+/** The entry keys of KVS buckets are `<ticket>#<n>`. */
+const ticketOfEntry = (entryKey: string) => entryKey.slice(0, entryKey.lastIndexOf('#'));
+
+/** A KVS bucket entry as one counted cycle. */
+function countOfEntry(entry: CycleEntry): CycleCount {
+  const [code, stopped, at] = entry;
+  const groupsAt = SECURED_CYCLE_AT - GROUP_FIELDS.length;
+  const fields = Object.fromEntries(GROUP_FIELDS.map((f, i) => [f, (entry[groupsAt + i] as string | null) ?? null]));
+  return { entry: { policyId: '', fields, goalLabel: '', start: at, stop: stopped ? at : null, due: at, state: STATE_OF_CODE[code] }, count: 1, secured: securedAt(entry, SECURED_CYCLE_AT) };
+}
+
+const kvsResults: ResultRepository = {
+  store: storeTicketResults,
+  purge: purgeTicket,
+  ticket: (issueKey, gen) => getValue<StoredTicket>(keys.ticket(issueKey, gen)),
+  ticketCount: (gen) => countWithPrefix(keys.ticketPrefix(gen)),
+  async *ticketKeyPages(gen) {
+    const prefix = keys.ticketPrefix(gen);
+    for await (const page of keyPagesWithPrefix(prefix)) yield { keys: page.keys.map((key) => key.slice(prefix.length)), more: page.nextCursor !== undefined };
+  },
+  async dueOpenKeys(now, gen) {
+    const indexes = await valuesWithPrefix<Bucket<OpenEntry>>(keys.openPrefix(gen));
+    return [...new Set(indexes.flatMap(({ value }) => Object.values(value.entries).filter((e) => e.state === 'ongoing' && e.due !== null && e.due < now).map((e) => e.key)))];
+  },
+  async cycleCounts(query) {
+    const counts: CycleCount[] = [];
+    for (const month of query.months) {
+      for (const [entryKey, entry] of await cycleEntriesOf(query.policyId, query.project, month, query.gen)) {
+        if (query.tickets && !query.tickets.has(ticketOfEntry(entryKey))) continue;
+        if (entry[2] >= query.from && entry[2] <= query.to) counts.push(countOfEntry(entry));
+      }
+    }
+    return counts;
+  },
+  ticketFacts: ticketEntriesOf,
+  openCycles: openEntriesOf,
+};
+
+const sqlResults: ResultRepository = {
+  store: storeResultsSql,
+  purge: purgeTicketSql,
+  ticket: async (issueKey, gen) => {
+    const result = await ticketResultSql(issueKey, gen);
+    return result && { ...result, pending: false };
+  },
+  ticketCount: ticketCountSql,
+  ticketKeyPages: ticketKeyPagesSql,
+  dueOpenKeys: dueOpenKeysSql,
+  cycleCounts: cycleCountsSql,
+  ticketFacts: ticketFactsSql,
+  openCycles: openCyclesSql,
+};
+
+const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };
+
+/** Where the gadgets read: KVS until the upgrade's copy is complete, SQL after. */
+export const readableResults = async (): Promise<ResultRepository> => byBackend[(await currentBackend()) === 'sql' ? 'sql' : 'kvs'];
+
+/** Where the sync writes: both stores while the upgrade copies (so nothing stored meanwhile is missed), else one. */
+export async function writableResults(): Promise<ResultRepository[]> {
+  const backend = await currentBackend();
+  return backend === 'migrating' ? [kvsResults, sqlResults] : [byBackend[backend]];
+}
+
+/** The two stores by name: the upgrade copies from one into the other. */
+export const resultStores = byBackend;

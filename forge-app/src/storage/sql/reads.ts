@@ -1,0 +1,114 @@
+import type { ComplianceEntry, CycleState } from '../../../../core';
+import type { GroupField } from '../../model/group-fields';
+import type { OpenEntry, TicketEntry } from '../aggregates';
+import { database, type SqlValue } from './database';
+import { num, numOrNull, placeholders, slices } from './rows';
+
+/**
+ * The gadgets' questions as queries. Compliance is counted in the database (one row per state, day, group value and
+ * security level, with its count), so a 36-month view answers in a few small responses, not 720,000 rows; lists
+ * (ticket facts, open cycles) are paged by key so each response stays far below Forge SQL's 4 MiB.
+ */
+
+const COLUMN: Record<GroupField, string> = { priority: 'priority', requestType: 'request_type', team: 'team', assignee: 'assignee', organization: 'organization' };
+const STATE: Record<string, CycleState> = { m: 'met', b: 'breached', o: 'ongoing', p: 'paused' };
+
+/** Rows per page of a list query. */
+const PAGE = 5_000;
+/** Months per compliance query: keeps each grouped answer small whatever the window. */
+const MONTHS_PER_QUERY = 6;
+/** Issue keys per IN list (a JQL scope holds at most 5,000). */
+const KEYS_PER_QUERY = 1_000;
+
+/** Cycles counted per state, day and group, with the security level and one of its issues for the viewer's gate. */
+export interface CycleCount {
+  entry: ComplianceEntry;
+  count: number;
+  secured: { level: string; issueId: string } | null;
+}
+
+export interface CycleCountQuery {
+  gen: number;
+  policyId: string;
+  project: string;
+  /** `YYYY-MM` months of the report time zone, both included. */
+  months: readonly string[];
+  from: number;
+  to: number;
+  groupBy?: GroupField | null;
+  tickets?: ReadonlySet<string>;
+}
+
+async function countsIn(query: CycleCountQuery, months: readonly string[], keys: readonly string[] | null): Promise<CycleCount[]> {
+  const group = query.groupBy ? `c.${COLUMN[query.groupBy]}` : 'NULL';
+  const params: SqlValue[] = [query.gen, query.policyId, query.project, months[0], months[months.length - 1]];
+  const where = ['c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month BETWEEN ? AND ?'];
+  const and = (condition: string, ...values: SqlValue[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (Number.isFinite(query.from)) and('c.reported_at >= ?', query.from);
+  if (Number.isFinite(query.to)) and('c.reported_at <= ?', query.to);
+  if (keys) and(`c.issue_key IN ${placeholders(keys.length)}`, ...keys);
+  const rows = await database.select<{ state: string; stopped: unknown; at: unknown; grp: string | null; level: string | null; sample: string; n: unknown }>(
+    `SELECT c.state, c.stopped, MIN(c.reported_at) AS at, ${group} AS grp, c.security_level AS level, MIN(c.issue_id) AS sample, COUNT(*) AS n
+     FROM cycles c FORCE INDEX (cycles_month) WHERE ${where.join(' AND ')}
+     GROUP BY c.state, c.stopped, c.report_day, ${group}, c.security_level`,
+    params,
+  );
+  return rows.map((row) => {
+    const at = num(row.at);
+    const fields = query.groupBy ? { [query.groupBy]: row.grp } : {};
+    const entry: ComplianceEntry = { policyId: '', fields, goalLabel: '', start: at, stop: num(row.stopped) ? at : null, due: at, state: STATE[row.state] };
+    return { entry, count: num(row.n), secured: row.level === null ? null : { level: row.level, issueId: row.sample } };
+  });
+}
+
+/** A policy's cycles in a project over some months, counted by the database; with `tickets`, only theirs. */
+export async function cycleCountsSql(query: CycleCountQuery): Promise<CycleCount[]> {
+  if (query.months.length === 0) return [];
+  const counts: CycleCount[] = [];
+  const keyLists = query.tickets ? slices([...query.tickets], KEYS_PER_QUERY) : [null];
+  for (const months of slices(query.months, MONTHS_PER_QUERY)) {
+    for (const keys of keyLists) if (keys === null || keys.length > 0) counts.push(...(await countsIn(query, months, keys)));
+  }
+  return counts;
+}
+
+/** Pages through a list query by its key (`issue_key > ?`), a PAGE at a time. */
+async function pagedByKey<Row extends { issue_key: string }>(statement: (after: string) => [string, SqlValue[]]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let after = ''; ; ) {
+    const [text, params] = statement(after);
+    const page = await database.select<Row>(`${text} ORDER BY issue_key LIMIT ${PAGE}`, params);
+    rows.push(...page);
+    if (page.length < PAGE) return rows;
+    after = page[page.length - 1].issue_key;
+  }
+}
+
+/** A project-month's scorecard facts, as the KVS buckets held them: [resolved at, TAT minutes, reopened, rating, organizations, level, issue id]. */
+export async function ticketFactsSql(project: string, month: string, gen: number): Promise<TicketEntry[]> {
+  type Row = { issue_key: string; resolved_at: unknown; tat_minutes: unknown; reopened: unknown; rating: unknown; organization: string | null; security_level: string | null; issue_id: string };
+  const rows = await pagedByKey<Row>((after) => ['SELECT issue_key, resolved_at, tat_minutes, reopened, rating, organization, security_level, issue_id FROM tickets WHERE gen = ? AND project = ? AND fact_month = ? AND issue_key > ?', [gen, project, month, after]]);
+  return rows.map((r) => {
+    const entry: TicketEntry = [numOrNull(r.resolved_at), numOrNull(r.tat_minutes), num(r.reopened), numOrNull(r.rating), r.organization];
+    if (r.security_level) entry.push(r.security_level, r.issue_id);
+    return entry;
+  });
+}
+
+/** Open cycles of a policy in a project (the at-risk list): the last open cycle of each ticket. */
+export async function openCyclesSql(policyId: string, project: string, gen: number): Promise<OpenEntry[]> {
+  type Row = { issue_key: string; issue_id: string; assignee_name: string | null; state: string; due: unknown; remaining_minutes: unknown; assignee: string | null };
+  const rows = await pagedByKey<Row>((after) => [
+    `SELECT c.issue_key AS issue_key, c.issue_id, c.assignee_name, c.state, c.due, c.remaining_minutes, c.assignee FROM cycles c
+     WHERE c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.stopped = 0 AND c.issue_key > ?`,
+    [gen, policyId, project, after],
+  ]);
+  const byTicket = new Map<string, OpenEntry>();
+  for (const r of rows) {
+    byTicket.set(r.issue_key, { key: r.issue_key, state: STATE[r.state], due: numOrNull(r.due), remainingMinutes: num(r.remaining_minutes), assignee: r.assignee, ...(r.issue_id ? { id: r.issue_id } : {}), assigneeName: r.assignee_name });
+  }
+  return [...byTicket.values()];
+}
