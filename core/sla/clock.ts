@@ -1,8 +1,9 @@
 import { CalendarError, CalendarYearsError } from '../calendar/errors';
 import type { Instant, WorkCalendar } from '../calendar/types';
 import { parseIsoDateTime } from '../calendar/iso';
+import { anyHolds, COMMENT_FIELD, type CompiledMatchers, compileMatchers, type HoldCondition, singleValue } from './conditions';
 import { SlaError } from './errors';
-import { type Condition, type SlaGoal, type SlaPolicy, SlaPolicySchema, type SlaPolicyInput } from './policy';
+import { type Condition, JQL_FIELD, type SlaGoal, type SlaPolicy, SlaPolicySchema, type SlaPolicyInput } from './policy';
 import { formatTarget } from './target';
 import type { FieldValue, TicketHistory } from './ticket';
 
@@ -57,8 +58,27 @@ interface PreparedCondition {
   notIn: ReadonlySet<string> | null;
 }
 
-const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
-  conditions.map((c) => ({ field: c.field, in: c.in ? new Set(c.in) : null, notIn: c.notIn ? new Set(c.notIn) : null }));
+/** Field conditions, and a JQL query as a test on the field the door fills with the queries the ticket matches. */
+const prepareConditions = (conditions: readonly Condition[], jql?: string): PreparedCondition[] => [
+  ...conditions.map((c) => ({ field: c.field, in: c.in ? new Set(c.in) : null, notIn: c.notIn ? new Set(c.notIn) : null })),
+  ...(jql === undefined ? [] : [{ field: JQL_FIELD, in: new Set([jql]), notIn: null }]),
+];
+
+/**
+ * The values of the fields a policy's conditions read, at the ticket's creation: a field's first logged change says
+ * what it held before (`from`); a field never changed holds its current value; one changed without a logged `from`
+ * was blank.
+ */
+function valuesAtCreation(ticket: TicketHistory, fields: ReadonlySet<string>): Record<string, FieldValue> {
+  const initial: Record<string, FieldValue> = { ...ticket.fields };
+  const seen = new Set<string>();
+  for (const event of ticket.events) {
+    if (!fields.has(event.field) || seen.has(event.field)) continue;
+    seen.add(event.field);
+    initial[event.field] = event.from ?? null;
+  }
+  return initial;
+}
 
 const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean => {
   if (value === null || value === undefined) return false;
@@ -155,6 +175,8 @@ export class TicketClock {
   private handedOver = 0;
   private goalFields: Readonly<Record<string, FieldValue>> | null = null;
   private goal: PreparedGoal | null = null;
+  /** The current values of the fields the policy's conditions read (not the status), as events change them. */
+  private readonly values = new Map<string, string | null>();
 
   constructor(
     private readonly clock: SlaClock,
@@ -163,17 +185,26 @@ export class TicketClock {
     status: string,
     fields: Readonly<Record<string, FieldValue>>,
     private readonly onCycle: (cycle: SlaCycle, number: number) => void,
+    /** The fields as they were at creation, for the conditions that read fields (default: `fields`). */
+    initial: Readonly<Record<string, FieldValue>> = fields,
   ) {
     if (!measurable(created)) throw instantError('created', created, `ticket ${key}: `);
     this.fields = fields;
     this.status = status;
     this.last = created;
+    for (const field of clock.valueFields) this.values.set(field, singleValue(initial[field]));
     this.stopped = clock.stops.has(status);
     this.resolved = this.stopped;
     const { start } = clock.policy;
-    if (!this.stopped && start.on !== 'field' && (start.on === 'created' || clock.startStatuses!.has(status))) {
-      this.run = new CycleRun(created, clock.pauses.has(status));
+    if (!this.stopped && (start.on === 'created' || (start.on === 'status' && clock.startStatuses!.has(status)))) {
+      this.run = new CycleRun(created, this.pausedNow());
     }
+  }
+
+  /** Whether the clock pauses now: a pause status, or a field holding a value it pauses on. */
+  private pausedNow(): boolean {
+    const clock = this.clock;
+    return clock.pauses.has(this.status) || (clock.holds.length > 0 && anyHolds(clock.holds, this.values));
   }
 
   /** The goal for the current fields (null when the policy or none of its goals applies). */
@@ -198,11 +229,14 @@ export class TicketClock {
     const from = parseFieldDateTime(value, this.calendar().timeZone);
     if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, `ticket ${this.key}: field ${start.field}: expected a date-time, got "${value}"`);
     if (!measurable(from)) throw instantError(`field ${start.field}`, from, `ticket ${this.key}: `);
-    if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status));
+    if (from <= at) this.run = new CycleRun(from, this.pausedNow());
   }
 
-  /** A change of `field` to `to` at `at`: not before the ticket's creation nor before the change fed before it. */
-  apply(at: Instant, field: string, to: string | null): void {
+  /**
+   * A change of `field` to `to` at `at`: not before the ticket's creation nor before the change fed before it. `from`,
+   * when the source logs it, is the value before; otherwise the clock's own record of the field is.
+   */
+  apply(at: Instant, field: string, to: string | null, from?: string | null): void {
     const n = this.changes++;
     if (!measurable(at)) throw instantError(`events.${n}.at`, at, `ticket ${this.key}: `);
     if (at < this.last) {
@@ -212,9 +246,18 @@ export class TicketClock {
     this.last = at;
     const clock = this.clock;
     this.startFromField(at);
-    if (field === 'status') this.status = to ?? this.status;
-    else if (field === 'resolution') this.resolutionSet = to !== null && to !== '';
-    else return;
+    const watched = clock.eventFields.has(field);
+    let before: string | null = null;
+    if (field === 'status') {
+      before = this.status;
+      this.status = to ?? this.status;
+    } else if (watched) {
+      before = from !== undefined ? from : (this.values.get(field) ?? null);
+      if (field !== COMMENT_FIELD) this.values.set(field, to);
+    }
+    if (field === 'resolution') this.resolutionSet = to !== null && to !== '';
+    else if (field !== 'status' && !watched) return;
+    const change = { field, from: before, to };
     const wasStopped = this.stopped;
     this.stopped = clock.stops.has(this.status) || (clock.policy.stop.resolutionSet && this.resolutionSet);
     if (this.stopped) this.resolved = true;
@@ -223,14 +266,14 @@ export class TicketClock {
     const run = this.run;
     if (run !== null) {
       run.advance(this.calendar(), at);
-      if (this.stopped) {
+      if (this.stopped || clock.stopEvents.fires(change)) {
         this.close(run, at);
         this.run = null;
-      } else run.setPaused(clock.pauses.has(this.status), at);
+      } else run.setPaused(this.pausedNow(), at);
     } else if (!this.stopped) {
       const reopened = wasStopped && clock.policy.start.on === 'created';
       const entered = field === 'status' && clock.startStatuses?.has(this.status) === true;
-      if (reopened || entered) this.run = new CycleRun(at, clock.pauses.has(this.status));
+      if (reopened || entered || clock.startEvents?.fires(change) === true) this.run = new CycleRun(at, this.pausedNow());
     }
   }
 
@@ -298,6 +341,20 @@ export class SlaClock {
   readonly stops: ReadonlySet<string>;
   /** @internal */
   readonly startStatuses: ReadonlySet<string> | null;
+  /** @internal Start events (a policy that starts on events), and stop events. */
+  readonly startEvents: CompiledMatchers | null;
+  /** @internal */
+  readonly stopEvents: CompiledMatchers;
+  /** @internal Fields that pause the clock while they hold given values. */
+  readonly holds: readonly HoldCondition[];
+  /**
+   * Fields besides `status` and `resolution` whose changes the clock needs as events: those its start, stop and pause
+   * conditions read, and `COMMENT_FIELD` when a condition is on comments. A door that reads comments or field
+   * changes only for the policies that need them asks this.
+   */
+  readonly eventFields: ReadonlySet<string>;
+  /** @internal The fields among `eventFields` whose values the clock tracks (all but comments). */
+  readonly valueFields: ReadonlySet<string>;
 
   constructor(policy: SlaPolicy, calendars: CalendarSet) {
     this.policy = policy;
@@ -311,12 +368,19 @@ export class SlaClock {
       if (!calendar.hasWorkingHours) {
         throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: calendar "${goal.calendar}" has no working hours on any day`);
       }
-      return { goal, when: prepareConditions(goal.when), calendar, label: goal.label ?? formatTarget(goal.target) };
+      return { goal, when: prepareConditions(goal.when, goal.jql), calendar, label: goal.label ?? formatTarget(goal.target) };
     });
-    this.appliesTo = prepareConditions(policy.appliesTo);
+    this.appliesTo = prepareConditions(policy.appliesTo, policy.jql);
     this.pauses = new Set(policy.pause.statuses);
     this.stops = new Set(policy.stop.statuses);
     this.startStatuses = policy.start.on === 'status' ? new Set(policy.start.statuses) : null;
+    this.startEvents = policy.start.on === 'events' ? compileMatchers(policy.start.events) : null;
+    this.stopEvents = compileMatchers(policy.stop.events);
+    this.holds = policy.pause.while;
+    const fields = new Set([...(this.startEvents?.fields ?? []), ...this.stopEvents.fields, ...this.holds.map((h) => h.field)]);
+    fields.delete('status');
+    this.eventFields = fields;
+    this.valueFields = new Set([...fields].filter((f) => f !== COMMENT_FIELD));
   }
 
   /** @internal The calendar a clock runs on while no goal applies. */
@@ -338,10 +402,10 @@ export class SlaClock {
 
   /** A clock for one ticket, fed its changes one at a time (see TicketClock); `number` counts the ticket's cycles from 1. */
   open(
-    ticket: { key: string; created: Instant; status: string; fields: TicketHistory['fields'] },
+    ticket: { key: string; created: Instant; status: string; fields: TicketHistory['fields']; initial?: TicketHistory['fields'] },
     onCycle: (cycle: SlaCycle, number: number) => void,
   ): TicketClock {
-    return new TicketClock(this, ticket.key, ticket.created, ticket.status, ticket.fields, onCycle);
+    return new TicketClock(this, ticket.key, ticket.created, ticket.status, ticket.fields, onCycle, ticket.initial);
   }
 
   /** The ticket's cycles under this policy, or null when the policy or none of its goals applies to it. */
@@ -352,10 +416,11 @@ export class SlaClock {
     const result: SlaResult = { policyId: this.policy.id, ticketKey: ticket.key, goalLabel: prepared.label, cycles: [] };
     if (!measurable(ticket.created)) throw instantError('created', ticket.created, `ticket ${ticket.key}: `);
     if (asOf < ticket.created) return result;
-    const clock = this.open(ticket, (cycle) => result.cycles.push(cycle));
+    const initial = this.valueFields.size > 0 ? valuesAtCreation(ticket, this.valueFields) : ticket.fields;
+    const clock = this.open({ ...ticket, initial }, (cycle) => result.cycles.push(cycle));
     for (const event of ticket.events) {
       if (event.at > asOf) break;
-      clock.apply(event.at, event.field, event.to);
+      clock.apply(event.at, event.field, event.to, event.from);
     }
     clock.finish(asOf);
     return result;
