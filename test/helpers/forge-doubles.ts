@@ -41,7 +41,24 @@ export interface DoubleIssue {
   feedback?: JsmFeedback;
   /** Issue entity properties by key, as Jira keeps them (set and removed through the issue properties API). */
   properties?: Record<string, unknown>;
+  /** Comments, oldest first: `public` false is an internal note (JSM); `accountType` `customer` a portal customer. */
+  comments?: DoubleComment[];
+  /** A JSM customer request (JSM's request APIs answer for it); a Jira Software or Work Management issue when false. */
+  request?: boolean;
 }
+
+export interface DoubleComment {
+  id: string;
+  at: number;
+  public: boolean;
+  author: { accountId: string; accountType?: 'atlassian' | 'customer' };
+}
+
+/**
+ * Which issues a JQL query matches, for `POST /rest/api/3/jql/match`: the double runs no JQL, so a test says it.
+ * An entry whose value is a string is a query Jira rejects with that error.
+ */
+export type JqlMatcher = ((issue: DoubleIssue) => boolean) | string;
 
 /** The scopes manifest.yml asks for: the double refuses a call whose documented scope the app lacks (as Jira's 401/403). */
 const manifestScopes = (): Set<string> =>
@@ -95,6 +112,9 @@ class JiraDouble {
   readonly groupsOf = new Map<string, Array<{ name: string; groupId: string }>>();
   /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
   readonly catalogue = new SiteCatalogue();
+  /** The queries jql/match knows, by JQL text; each call's body is kept in `jqlMatchCalls`. */
+  readonly jqlMatchers = new Map<string, JqlMatcher>();
+  readonly jqlMatchCalls: Array<{ issueIds: number[]; jqls: string[] }> = [];
 
   add(issue: DoubleIssue): void {
     this.issues.set(issue.key, issue);
@@ -298,10 +318,57 @@ class JiraDouble {
       }
       return issue?.feedback ? respond(200, issue.feedback) : respond(404, { errorMessage: 'No feedback' });
     }
+    const answered = this.answerCommentsOrMatch(method, url, body);
+    if (answered) return answered;
     const listed = this.catalogue.answer(method, url, respond);
     if (listed) return listed;
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });
   };
+
+  /**
+   * JSM request comments (https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-comment-get:
+   * paged `values` with `public`, `author`, `created.epochMillis`, `isLastPage`; 404 for an issue that is no request;
+   * scope read:servicedesk-request), Jira issue comments (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/#api-rest-api-3-issue-issueidorkey-comment-get:
+   * `comments` paged by startAt/maxResults with `total`, `jsdPublic` on JSM issues; scope read:jira-work) and
+   * jql/match (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-jql-match-post:
+   * `{ issueIds, jqls }` answers `{ matches: [{ matchedIssues, errors }] }`, one per query in order; read:jira-work).
+   */
+  private answerCommentsOrMatch(method: string, url: URL, body: any): DoubleResponse | null {
+    const jsmComments = /^\/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(url.pathname);
+    if (method === 'GET' && jsmComments) {
+      if (!this.scopes.has('read:servicedesk-request')) return respond(403, { errorMessages: ['double: the app lacks the scope read:servicedesk-request'] });
+      const issue = this.issues.get(decodeURIComponent(jsmComments[1]));
+      if (!issue?.request) return respond(404, { errorMessage: 'Request does not exist' });
+      const start = Number(url.searchParams.get('start') ?? 0);
+      const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 50));
+      const all = issue.comments ?? [];
+      const values = all.slice(start, start + limit).map((c) => ({ id: c.id, body: 'text', public: c.public, author: c.author, created: { epochMillis: c.at, iso8601: new Date(c.at).toISOString() } }));
+      return respond(200, { size: values.length, start, limit, isLastPage: start + limit >= all.length, values });
+    }
+    const jiraComments = /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(url.pathname);
+    if (method === 'GET' && jiraComments) {
+      const issue = this.issues.get(this.resolveKey(decodeURIComponent(jiraComments[1])));
+      if (!issue) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+      const startAt = Number(url.searchParams.get('startAt') ?? 0);
+      const maxResults = Math.min(100, Number(url.searchParams.get('maxResults') ?? 50));
+      const all = issue.comments ?? [];
+      const comments = all.slice(startAt, startAt + maxResults).map((c) => ({ id: c.id, author: c.author, created: new Date(c.at).toISOString().replace('Z', '+0000'), ...(issue.request ? { jsdPublic: c.public } : {}) }));
+      return respond(200, { startAt, maxResults, total: all.length, comments });
+    }
+    if (method === 'POST' && url.pathname === '/rest/api/3/jql/match') {
+      if (!this.scopes.has('read:jira-work')) return respond(403, { errorMessages: ['double: the app lacks the scope read:jira-work'] });
+      this.jqlMatchCalls.push({ issueIds: body.issueIds, jqls: body.jqls });
+      const byId = new Map([...this.issues.values()].map((i) => [Number(i.id), i]));
+      return respond(200, {
+        matches: (body.jqls as string[]).map((jql) => {
+          const matcher = this.jqlMatchers.get(jql);
+          if (typeof matcher === 'string') return { matchedIssues: [], errors: [matcher] };
+          return { matchedIssues: (body.issueIds as number[]).filter((id) => byId.has(id) && matcher !== undefined && matcher(byId.get(id)!)), errors: [] };
+        }),
+      });
+    }
+    return null;
+  }
 
   private matching(jql: string, asUser: string | null, reconcile: ReadonlySet<string> = new Set()): DoubleIssue[] {
     const keyList = /key in \(([^)]*)\)/i.exec(jql);
@@ -340,9 +407,14 @@ class JiraDouble {
   }
 
   /** changelog/bulkfetch: histories of the requested issues, paged by history count, nextPageToken until the last page. */
-  private bulkfetch(body: { issueIdsOrKeys: string[]; nextPageToken?: string }) {
+  private bulkfetch(body: { issueIdsOrKeys: string[]; fieldIds?: string[]; nextPageToken?: string }) {
     const wanted = new Set(body.issueIdsOrKeys);
-    const rows = [...this.issues.values()].filter((i) => wanted.has(i.id) || wanted.has(i.key)).flatMap((i) => i.histories.map((h) => ({ issueId: i.id, h })));
+    // `fieldIds` narrows each history to the items of those fields; a history left with none is not returned.
+    const fields = body.fieldIds?.length ? new Set(body.fieldIds) : null;
+    const narrowed = (h: JiraChangeHistory) => (fields ? { ...h, items: h.items.filter((item) => fields.has(item.fieldId ?? item.field)) } : h);
+    const rows = [...this.issues.values()]
+      .filter((i) => wanted.has(i.id) || wanted.has(i.key))
+      .flatMap((i) => i.histories.map(narrowed).filter((h) => h.items.length > 0).map((h) => ({ issueId: i.id, h })));
     const start = body.nextPageToken ? Number(body.nextPageToken) : 0;
     const page = rows.slice(start, start + this.bulkfetchHistoriesPerPage);
     const byIssue = new Map<string, JiraChangeHistory[]>();
