@@ -55,7 +55,7 @@ describe('manifest.yml', () => {
 
   it('asks only for the scopes the app uses, and no egress', () => {
     const text = readFileSync(MANIFEST, 'utf8');
-    expect([...text.matchAll(/^\s+- ((?:read|write|manage|storage):[\w:-]+)$/gm)].map((m) => m[1])).toEqual(['read:jira-work', 'write:jira-work', 'read:servicedesk-request', 'storage:app']);
+    expect([...text.matchAll(/^\s+- ((?:read|write|manage|storage):[\w:-]+)$/gm)].map((m) => m[1])).toEqual(['read:jira-work', 'write:jira-work', 'read:servicedesk-request', 'read:jira-user', 'storage:app']);
     expect(text).not.toMatch(/external:|fetch:/);
   });
 });
