@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleComment, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import type { SlaPolicyInput } from '../core/sla/policy';
 import type { TicketEvent } from '../core/sla/ticket';
 
 vi.mock('@forge/api', () => forgeMocks.api());
@@ -19,7 +20,7 @@ const WAITING_FIELD = 'customfield_10060';
 const CONFIG = {
   schemaVersion: 2,
   calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
-  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
+  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }] as SlaPolicyInput[],
   fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} as Record<string, string> },
   sync: { scopeJql: 'project in (SUP)', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
 };
@@ -180,5 +181,21 @@ describe('Forge sync: any Jira project', () => {
     expect(forge.jira.calls).toContain('app GET /rest/api/3/issue/DEV-1/comment');
     const answer = await call('getCompliance', { policyId: 'resolve', projects: ['DEV'], period: 'week', periods: 4 });
     expect(answer.total).toMatchObject({ met: 1, breached: 0 });
+  });
+});
+
+describe('the policy editor tests a JQL before saving', () => {
+  it('answers Jira\'s verdict and a sample of matching issues; saving refuses a query Jira refuses, at its field', async () => {
+    for (let n = 1; n <= 7; n++) forge.jira.add(issue(n));
+    forge.jira.invalidJql.set('labelz', { errorMessages: ["Field 'labelz' does not exist or you do not have permission to view it."], warningMessages: [] });
+    expect(await call('checkJql', { jql: 'project in (SUP)' })).toEqual({ ok: true, sample: ['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4', 'SUP-5'], more: true });
+    expect(await call('checkJql', { jql: 'labelz = vip' })).toEqual({ ok: false, message: "Field 'labelz' does not exist or you do not have permission to view it." });
+    expect(await call('checkJql', { jql: ' ' })).toEqual({ ok: false, message: 'jql: give a JQL query to test' });
+    const policy = { id: 'resolve', name: 'Resolve', stop: { statuses: ['Resolved'] }, goals: [{ jql: 'labelz = vip', target: '2h', calendar: 'always' }, { target: '8h', calendar: 'always' }] };
+    expect(await call('saveConfig', { config: { ...CONFIG, policies: [policy] } })).toEqual({
+      ok: false,
+      errors: [{ path: 'policies.0.goals.0.jql', message: "Jira refuses this JQL: Field 'labelz' does not exist or you do not have permission to view it." }],
+    });
+    expect(forge.jira.calls.filter((c) => c.endsWith('/jql/parse')).every((c) => c.startsWith('user '))).toBe(true);
   });
 });

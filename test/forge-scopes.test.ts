@@ -17,6 +17,7 @@ const ENDPOINTS: Record<string, Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE'
   '/rest/api/3/issue/{}/comment': { GET: 'read:jira-work' },
   '/rest/api/3/issue/{}/properties/{}': { GET: 'read:jira-work', PUT: 'write:jira-work', DELETE: 'write:jira-work' },
   '/rest/api/3/jql/match': { POST: 'read:jira-work' },
+  '/rest/api/3/jql/parse': { POST: 'read:jira-work' },
   '/rest/api/3/mypermissions': { GET: 'read:jira-work' },
   '/rest/api/3/myself': { GET: 'read:jira-user' },
   '/rest/api/3/permissions/check': { POST: 'read:jira-work' },

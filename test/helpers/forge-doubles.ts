@@ -355,6 +355,16 @@ class JiraDouble {
       const comments = all.slice(startAt, startAt + maxResults).map((c) => ({ id: c.id, author: c.author, created: new Date(c.at).toISOString().replace('Z', '+0000'), ...(issue.request ? { jsdPublic: c.public } : {}) }));
       return respond(200, { startAt, maxResults, total: all.length, comments });
     }
+    // Parse JQL (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-jql/#api-rest-api-3-jql-parse-post):
+    // `{ queries }` answers one entry per query, with `errors` for a query Jira refuses (the double: those in `invalidJql`).
+    if (method === 'POST' && url.pathname === '/rest/api/3/jql/parse') {
+      return respond(200, {
+        queries: (body.queries as string[]).map((query) => {
+          const refused = [...this.invalidJql].find(([text]) => query.includes(text));
+          return refused ? { query, errors: refused[1].errorMessages } : { query, structure: {} };
+        }),
+      });
+    }
     if (method === 'POST' && url.pathname === '/rest/api/3/jql/match') {
       if (!this.scopes.has('read:jira-work')) return respond(403, { errorMessages: ['double: the app lacks the scope read:jira-work'] });
       this.jqlMatchCalls.push({ issueIds: body.issueIds, jqls: body.jqls });
@@ -661,6 +671,7 @@ export const VIEW_MODULE: Record<string, string> = {
   previewCalendar: 'sla-admin-page',
   tryPolicy: 'sla-admin-page',
   checkConfig: 'sla-admin-page',
+  checkJql: 'sla-admin-page',
   getScorecardActuals: 'sla-admin-page',
   saveScorecardActuals: 'sla-admin-page',
   getCompliance: 'sla-compliance-gadget',

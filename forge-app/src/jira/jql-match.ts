@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import type { JiraClient } from './client';
-import type { JqlMatchAnswer } from './types';
+import type { JqlMatchAnswer, JqlParseAnswer } from './types';
 
 /** Issue ids per jql/match call: one sync search page, so a batch of the sync is one call per group of queries. */
 const MATCH_ISSUES_PER_CALL = 100;
@@ -36,4 +36,18 @@ export async function matchJql(jira: JiraClient, issueIds: readonly string[], jq
   }
   if (errors.size > 0) throw new JqlMatchError(errors);
   return matched;
+}
+
+/**
+ * Jira's own check of JQL queries (`POST /rest/api/3/jql/parse?validation=strict`, scope read:jira-work): the
+ * queries Jira refuses, each with its messages (an unknown field, a value the site does not have).
+ */
+export async function jqlErrors(jira: JiraClient, jqls: readonly string[]): Promise<Map<string, string[]>> {
+  const errors = new Map<string, string[]>();
+  if (jqls.length === 0) return errors;
+  const answer = await jira.json<JqlParseAnswer>(route`/rest/api/3/jql/parse?validation=strict`, { method: 'POST', body: JSON.stringify({ queries: jqls }) });
+  answer.queries.forEach((parsed, i) => {
+    if (parsed.errors?.length) errors.set(jqls[i], parsed.errors);
+  });
+  return errors;
 }

@@ -109,3 +109,8 @@ export interface JiraCommentPage {
 export interface JqlMatchAnswer {
   matches: Array<{ matchedIssues: number[]; errors: string[] }>;
 }
+
+/** `POST /rest/api/3/jql/parse`: each query parsed, with `errors` when Jira refuses it. */
+export interface JqlParseAnswer {
+  queries: Array<{ query: string; errors?: string[] }>;
+}

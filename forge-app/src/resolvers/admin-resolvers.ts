@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { checkConfig } from '../config/schema';
 import { runtime } from '../runtime';
 import { previewCalendar } from './admin-calendar';
+import { checkJql } from './admin-jql';
 import { pickerOptions } from './admin-pickers';
 import { tryPolicyOnIssue } from './admin-try';
 import { defineSecured, MODULES } from './access';
@@ -19,6 +20,7 @@ export function defineAdminResolvers(resolver: Resolver): void {
   adminOnly('adminPicker', (payload) => pickerOptions(payload));
   adminOnly('previewCalendar', (payload) => previewCalendar(payload, runtime.now()));
   adminOnly('tryPolicy', (payload) => tryPolicyOnIssue(payload));
+  adminOnly('checkJql', (payload) => checkJql(payload));
   /** JSON import: the same checks as saving, nothing stored; the admin reviews the imported forms, then saves. */
   adminOnly('checkConfig', (payload) => {
     const check = checkConfig(parsePayload(ConfigEnvelopeSchema, payload).config);

@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import type { AppConfigInput } from '../config/schema';
 import { scorecardChoice } from '../config/scorecards';
 import { loadConfig, saveConfig } from '../config/store';
+import { jqlProblems } from './admin-jql';
 import { knownJsmMetrics } from '../storage/aggregates';
 import { changesResults, loadGenerations, startRecompute } from '../sync/generations';
 import { retryFailedNow, syncHealth } from '../sync/health';
@@ -37,6 +38,9 @@ defineSecured(resolver, 'retryFailedNow', { modules: [adminPage], payload: NoPay
 defineSecured(resolver, 'saveConfig', { modules: [adminPage], payload: ConfigEnvelopeSchema }, async ({ config }) => {
   await requireJiraAdmin();
   const before = await loadConfig();
+  // A goal's or policy's JQL is tested with Jira before anything is saved.
+  const jqlErrors = await jqlProblems(config);
+  if (jqlErrors.length > 0) return { ok: false as const, errors: jqlErrors };
   const answer = await saveConfig(config);
   if (answer.ok && before.config && changesResults(before.input, config as AppConfigInput)) {
     const state = await startRecompute('config', before.input);
