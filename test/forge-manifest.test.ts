@@ -48,7 +48,7 @@ describe('manifest.yml', () => {
     const index = await import('../src/index');
     const text = readFileSync(MANIFEST, 'utf8');
     const handlers = [...text.matchAll(/handler:\s*index\.(\w+)/g)].map((m) => m[1]);
-    expect(handlers.sort()).toEqual(['issueEvents', 'resolverHandler', 'syncConsumer', 'syncTrigger']);
+    expect(handlers.sort()).toEqual(['alertsTrigger', 'issueEvents', 'resolverHandler', 'syncConsumer', 'syncTrigger']);
     for (const name of handlers) expect(typeof (index as Record<string, unknown>)[name], name).toBe('function');
     expect(readFileSync(join(ROOT, 'src/index.ts'), 'utf8')).not.toMatch(/^export \*/m);
   });

@@ -1,6 +1,7 @@
 import { CalendarError, CalendarYearsError } from '../calendar/errors';
 import type { Instant, WorkCalendar } from '../calendar/types';
 import { parseIsoDateTime } from '../calendar/iso';
+import { warningMinutes } from './alerts';
 import { anyHolds, COMMENT_FIELD, type CompiledMatchers, compileMatchers, type HoldCondition, singleValue } from './conditions';
 import { SlaError } from './errors';
 import { type Condition, JQL_FIELD, type SlaGoal, type SlaPolicy, SlaPolicySchema, type SlaPolicyInput } from './policy';
@@ -30,6 +31,11 @@ export interface SlaCycle {
   due: Instant | null;
   /** `breached` covers both a stop after the due time and an open cycle past it (`stop` null). */
   state: CycleState;
+  /**
+   * With a policy warning line (`alerts.warnAt`): when the running clock reaches (or reached) it, null while paused
+   * short of it. Absent without a warning line.
+   */
+  warningAt?: Instant | null;
 }
 
 export interface SlaResult {
@@ -443,24 +449,14 @@ export class SlaClock {
   }
 
   private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
-    const { start, running, pausedMinutes, paused, milestones } = run;
+    const { start, running, pausedMinutes, paused } = run;
     const { calendar, goal } = prepared;
     const goalMinutes =
       'businessDays' in goal.target
         ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays))
         : goal.target.minutes;
-    let due: Instant | null = null;
-    if (running >= goalMinutes) {
-      // Reached inside the last running segment that began below the goal.
-      let i = milestones.length - 1;
-      while (milestones[i][1] >= goalMinutes) i--;
-      due = calendar.addWorkingMinutes(milestones[i][0], goalMinutes - milestones[i][1]);
-    } else if (stop !== null) {
-      due = calendar.addWorkingMinutes(stop, goalMinutes - running);
-    } else if (!paused) {
-      const [segmentStart, before] = milestones[milestones.length - 1];
-      due = calendar.addWorkingMinutes(segmentStart, goalMinutes - before);
-    }
+    const due = reachedAt(calendar, run, stop, goalMinutes);
+    const warnMinutes = warningMinutes(this.policy.alerts, goalMinutes);
     const state: CycleState =
       running > goalMinutes ? 'breached' : stop !== null ? 'met' : paused ? 'paused' : 'ongoing';
     return {
@@ -476,8 +472,28 @@ export class SlaClock {
       remainingMinutes: goalMinutes - running,
       due,
       state,
+      ...(warnMinutes === null ? {} : { warningAt: reachedAt(calendar, run, stop, warnMinutes) }),
     };
   }
+}
+
+/**
+ * When the running clock reaches `minutes`: inside the last running segment that began below them; for a cycle that
+ * stopped short, as if it had kept running from the stop; for an open one, on its running segment; null while paused
+ * short of them.
+ */
+function reachedAt(calendar: WorkCalendar, run: CycleRun, stop: Instant | null, minutes: number): Instant | null {
+  const { running, paused, milestones } = run;
+  if (minutes <= 0) return run.start;
+  if (running >= minutes) {
+    let i = milestones.length - 1;
+    while (milestones[i][1] >= minutes) i--;
+    return calendar.addWorkingMinutes(milestones[i][0], minutes - milestones[i][1]);
+  }
+  if (stop !== null) return calendar.addWorkingMinutes(stop, minutes - running);
+  if (paused) return null;
+  const [segmentStart, before] = milestones[milestones.length - 1];
+  return calendar.addWorkingMinutes(segmentStart, minutes - before);
 }
 
 /** Validates a policy (throws the zod error's first message with its path) and binds it to calendars. */

@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './clock';
 export * from './compliance';
 export * from './conditions';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reachesThreshold } from '../util/tolerance';
+import { AlertsSchema } from './alerts';
 import { EventMatcherSchema, HoldConditionSchema } from './conditions';
 import { readTarget, type SlaTarget, targetExpectation } from './target';
 
@@ -82,6 +83,8 @@ export const SlaPolicySchema = z.object({
   pause: PauseConditionSchema.default({ statuses: [], while: [] }),
   stop: StopConditionSchema,
   goals: z.array(GoalSchema).min(1, { message: 'give at least one goal' }),
+  /** A warning line and the actions at the warning and at the breach. */
+  alerts: AlertsSchema.optional(),
   /** The agreed share of cycles met (the internal market's "95 of 100"), 0..1; default 0.95. */
   agreedCompliance: z.number().min(0, { message: 'give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)' }).max(1, { message: 'give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)' }).optional(),
   /** How far below the agreed level is still amber rather than red, 0..1; default 0.1. */

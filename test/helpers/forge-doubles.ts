@@ -115,6 +115,10 @@ class JiraDouble {
   /** The queries jql/match knows, by JQL text; each call's body is kept in `jqlMatchCalls`. */
   readonly jqlMatchers = new Map<string, JqlMatcher>();
   readonly jqlMatchCalls: Array<{ issueIds: number[]; jqls: string[] }> = [];
+  /** Actions carried out on issues, in order: `notify KEY assignee,watchers`, `comment KEY internal`, `set KEY priority=Highest`. */
+  readonly actionsDone: string[] = [];
+  /** Priorities that exist on the site (setting another is refused, as Jira does). */
+  priorities = new Set(['Highest', 'High', 'Medium', 'Low']);
 
   add(issue: DoubleIssue): void {
     this.issues.set(issue.key, issue);
@@ -318,7 +322,7 @@ class JiraDouble {
       }
       return issue?.feedback ? respond(200, issue.feedback) : respond(404, { errorMessage: 'No feedback' });
     }
-    const answered = this.answerCommentsOrMatch(method, url, body);
+    const answered = this.answerCommentsOrMatch(method, url, body) ?? this.answerActions(method, url, body);
     if (answered) return answered;
     const listed = this.catalogue.answer(method, url, respond);
     if (listed) return listed;
@@ -378,6 +382,39 @@ class JiraDouble {
       });
     }
     return null;
+  }
+
+  /**
+   * Issue actions, each needing write:jira-work: notify (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post:
+   * `{ subject, textBody, to }`, 204), add comment (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/#api-rest-api-3-issue-issueidorkey-comment-post:
+   * an ADF `body` and `properties`; JSM's `sd.public.comment` `{ internal: true }` makes it internal; 201) and edit
+   * issue (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put:
+   * `{ fields }`, 204; 400 for a priority that does not exist).
+   */
+  private answerActions(method: string, url: URL, body: any): DoubleResponse | null {
+    const action = /^\/rest\/api\/3\/issue\/([^/]+)(\/notify|\/comment)?$/.exec(url.pathname);
+    if (!action || (method !== 'POST' && method !== 'PUT') || (method === 'PUT' && action[2] !== undefined) || (method === 'POST' && action[2] === undefined)) return null;
+    if (!this.scopes.has('write:jira-work')) return respond(403, { errorMessages: ['double: the app lacks the scope write:jira-work'] });
+    const issue = this.issues.get(this.resolveKey(decodeURIComponent(action[1])));
+    if (!issue) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+    if (action[2] === '/notify') {
+      if (!body.subject || !body.textBody) return respond(400, { errorMessages: ['double: subject and textBody are required'] });
+      this.actionsDone.push(`notify ${issue.key} ${Object.keys(body.to).sort().join(',')}`);
+      return respond(204, {});
+    }
+    if (action[2] === '/comment') {
+      if (body.body?.type !== 'doc') return respond(400, { errorMessages: ['Comment body is not valid Atlassian Document Format'] });
+      const internal = (body.properties ?? []).some((p: { key: string; value: { internal?: boolean } }) => p.key === 'sd.public.comment' && p.value.internal === true);
+      const id = String(90000 + this.actionsDone.length);
+      issue.comments = [...(issue.comments ?? []), { id, at: Date.now(), public: !internal, author: { accountId: 'app', accountType: 'atlassian' } }];
+      this.actionsDone.push(`comment ${issue.key} ${internal ? 'internal' : 'public'}`);
+      return respond(201, { id });
+    }
+    const [[field, value]] = Object.entries(body.fields as Record<string, { name?: string; accountId?: string }>);
+    if (field === 'priority' && !this.priorities.has(value.name ?? '')) return respond(400, { errorMessages: [], errors: { priority: `Priority name '${value.name}' is not valid` } });
+    issue.fields[field] = value;
+    this.actionsDone.push(`set ${issue.key} ${field}=${value.name ?? value.accountId}`);
+    return respond(204, {});
   }
 
   private matching(jql: string, asUser: string | null, reconcile: ReadonlySet<string> = new Set()): DoubleIssue[] {
@@ -672,6 +709,7 @@ export const VIEW_MODULE: Record<string, string> = {
   tryPolicy: 'sla-admin-page',
   checkConfig: 'sla-admin-page',
   checkJql: 'sla-admin-page',
+  getAlertAudit: 'sla-admin-page',
   getScorecardActuals: 'sla-admin-page',
   saveScorecardActuals: 'sla-admin-page',
   getCompliance: 'sla-compliance-gadget',

@@ -112,7 +112,7 @@ const en = {
   savedRecomputing: 'Saved. Past tickets are being recomputed with the new settings; the gadgets show the previous figures until it finishes.',
   retryQueued: (n: number) => `${n} ticket${n === 1 ? '' : 's'} queued again.`,
   retryRateLimited: 'The queue is busy; the remaining tickets will be retried by the next hourly run.',
-  steps: { search: 'reading the issue', changelog: 'reading the history', jql: 'matching goal queries', comments: 'reading comments', 'jsm-sla': 'reading JSM SLAs', feedback: 'reading the rating', compute: 'computing clocks', store: 'storing the result', purge: 'removing the result', property: 'writing the SLA state to Jira' } as Record<string, string>,
+  steps: { search: 'reading the issue', changelog: 'reading the history', jql: 'matching goal queries', comments: 'reading comments', 'jsm-sla': 'reading JSM SLAs', feedback: 'reading the rating', compute: 'computing clocks', store: 'storing the result', purge: 'removing the result', property: 'writing the SLA state to Jira', alerts: 'scheduling warnings and breach actions' } as Record<string, string>,
   // Export, licensing, internal customers, the portal's iNPS question.
   exportCsv: 'Export CSV',
   hideCsv: 'Hide CSV',
@@ -253,7 +253,7 @@ const vi: Messages = {
   savedRecomputing: 'Đã lưu. Các yêu cầu cũ đang được tính lại theo cấu hình mới; các gadget vẫn hiển thị số liệu cũ cho đến khi xong.',
   retryQueued: (n: number) => `Đã đưa lại ${n} yêu cầu vào hàng đợi.`,
   retryRateLimited: 'Hàng đợi đang bận; các yêu cầu còn lại sẽ được thử lại ở lần chạy hằng giờ tới.',
-  steps: { search: 'đọc yêu cầu', changelog: 'đọc lịch sử', jql: 'đối chiếu JQL của mức SLA', comments: 'đọc bình luận', 'jsm-sla': 'đọc SLA của JSM', feedback: 'đọc đánh giá', compute: 'tính đồng hồ SLA', store: 'lưu kết quả', purge: 'xoá kết quả', property: 'ghi trạng thái SLA vào Jira' },
+  steps: { search: 'đọc yêu cầu', changelog: 'đọc lịch sử', jql: 'đối chiếu JQL của mức SLA', comments: 'đọc bình luận', 'jsm-sla': 'đọc SLA của JSM', feedback: 'đọc đánh giá', compute: 'tính đồng hồ SLA', store: 'lưu kết quả', purge: 'xoá kết quả', property: 'ghi trạng thái SLA vào Jira', alerts: 'lên lịch cảnh báo và hành động khi vi phạm' },
   exportCsv: 'Xuất CSV',
   hideCsv: 'Ẩn CSV',
   csvHelp: 'Sao chép CSV này (nút sao chép ở góc trên bên phải) rồi dán vào bảng tính hoặc tệp .csv.',

@@ -1,4 +1,5 @@
 import { whenLicensed } from '../license';
+import { indexTicketAlerts } from '../actions/plan';
 import api from '@forge/api';
 import type { AsyncEvent } from '@forge/events';
 import { compileCalendarSet, createSlaClock, JQL_FIELD, type SlaClock } from '../../../core';
@@ -188,7 +189,10 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
     }
     const stale = !outcomes.get(key)!.has('stored');
     try {
-      if (!stale) await step('property', () => publishSlaState(jira, results.get(newest.gen)!, newest.directory));
+      if (!stale) {
+        await step('property', () => publishSlaState(jira, results.get(newest.gen)!, newest.directory));
+        await step('alerts', () => indexTicketAlerts(results.get(newest.gen)!, newest.config.policies, asOf));
+      }
     } catch (error) {
       await book.fail(key, error);
       continue;
