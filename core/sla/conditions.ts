@@ -25,7 +25,10 @@ export const commentValue = (comment: CommentFacts): string =>
 
 const COMMENT_VALUE = /^(public|internal) (customer|agent)$/;
 
-/** The facts of a comment event's value, or null when the value is not one `commentValue` writes. */
+/**
+ * The facts of a comment event's value, or null when the value is not one `commentValue` writes.
+ * @internal Exported for its tests; the clock's matchers read comments through it.
+ */
 export function readCommentValue(value: string | null): CommentFacts | null {
   const match = value === null ? null : COMMENT_VALUE.exec(value);
   return match ? { public: match[1] === 'public', byCustomer: match[2] === 'customer' } : null;
@@ -56,7 +59,7 @@ export const HoldConditionSchema = z.strictObject({
 export type HoldCondition = z.infer<typeof HoldConditionSchema>;
 
 /** One change of a ticket as matchers see it: the field, its value before and after. */
-export interface FieldChange {
+interface FieldChange {
   field: string;
   from: string | null;
   to: string | null;

@@ -58,7 +58,7 @@ export interface DoubleComment {
  * Which issues a JQL query matches, for `POST /rest/api/3/jql/match`: the double runs no JQL, so a test says it.
  * An entry whose value is a string is a query Jira rejects with that error.
  */
-export type JqlMatcher = ((issue: DoubleIssue) => boolean) | string;
+type JqlMatcher = ((issue: DoubleIssue) => boolean) | string;
 
 /** The scopes manifest.yml asks for: the double refuses a call whose documented scope the app lacks (as Jira's 401/403). */
 const manifestScopes = (): Set<string> =>

@@ -7,7 +7,7 @@ import { type DueAlert, firedRecord, indexAlert } from '../storage/alerts';
  * its warning line) and the breach (when it has breach actions), each at the instant the running clock gets there.
  * A paused clock has no such instant yet: the sync that resumes it indexes it.
  */
-export function alertsOf(result: TicketResult, policies: readonly SlaPolicy[]): DueAlert[] {
+function alertsOf(result: TicketResult, policies: readonly SlaPolicy[]): DueAlert[] {
   const byId = new Map(policies.map((p) => [p.id, p]));
   return result.cycles.flatMap((cycle) => {
     const alerts = byId.get(cycle.policyId)?.alerts;

@@ -12,7 +12,7 @@ import { fireAlert, type FireOutcome } from './fire';
 const MAX_BUCKETS_PER_RUN = 288;
 
 /** What a run did, for the tests and the logs. */
-export interface AlertRunReport {
+interface AlertRunReport {
   buckets: number;
   outcomes: Record<FireOutcome, number>;
   failed: number;

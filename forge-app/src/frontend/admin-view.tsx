@@ -17,6 +17,7 @@ import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
 import { SyncHealthPanel } from './admin-sync-health-panel';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
+import { PolicyAddButtons } from './policy-add-buttons';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
@@ -139,13 +140,7 @@ export function AdminPage() {
                   tryContext={tryContext}
                 />
               ))}
-              <Button
-                onClick={() =>
-                  update({ policies: [...draft.policies, { id: freshName('policy', draft.policies.map((p) => p.id)), name: '', stop: { statuses: [], resolutionSet: true }, goals: [{ target: '8h', calendar: calendarNames[0] ?? '' }] }] })
-                }
-              >
-                {m.addPolicy}
-              </Button>
+              <PolicyAddButtons policies={draft.policies} calendarNames={calendarNames} freshId={freshName} onAdd={(policy) => update({ policies: [...draft.policies, policy] })} />
             </Stack>
           ))}
           <ScorecardEditor value={draft.scorecards} onChange={(scorecards) => update({ scorecards })} errors={errors} policies={draft.policies} jsmMetrics={stored?.jsmMetrics ?? []} locale={locale} />

@@ -8,7 +8,7 @@ const MATCH_ISSUES_PER_CALL = 100;
 const MATCH_JQLS_PER_CALL = 50;
 
 /** Jira refused some of the queries: each with Jira's own messages, to show the admin as they are. */
-export class JqlMatchError extends Error {
+class JqlMatchError extends Error {
   constructor(readonly errors: ReadonlyMap<string, string[]>) {
     super([...errors].map(([jql, messages]) => `${jql}: ${messages.join(' ')}`).join('; '));
     this.name = 'JqlMatchError';

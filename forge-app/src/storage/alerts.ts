@@ -36,11 +36,11 @@ export interface AuditEntry extends DueAlert {
 }
 
 /** The index groups due times in buckets of 5 minutes, the alert trigger's interval. */
-export const ALERT_BUCKET_MS = 5 * 60_000;
+const ALERT_BUCKET_MS = 5 * 60_000;
 export const bucketOf = (at: number): number => Math.floor(at / ALERT_BUCKET_MS);
 
 /** The alert's id: its ticket, policy, cycle and kind (one firing per cycle and kind, ever). */
-export const alertId = (a: Pick<DueAlert, 'issueKey' | 'policyId' | 'start' | 'kind'>): string => `${a.issueKey}:${segment(a.policyId)}:${a.start}:${a.kind}`;
+const alertId = (a: Pick<DueAlert, 'issueKey' | 'policyId' | 'start' | 'kind'>): string => `${a.issueKey}:${segment(a.policyId)}:${a.start}:${a.kind}`;
 
 /** Indexes an alert at its due time; one already due goes into the bucket of `now`, which the trigger reads next. */
 export async function indexAlert(alert: DueAlert, now: number): Promise<void> {
