@@ -713,6 +713,7 @@ export const VIEW_MODULE: Record<string, string> = {
   getScorecardActuals: 'sla-admin-page',
   saveScorecardActuals: 'sla-admin-page',
   getCompliance: 'sla-compliance-gadget',
+  getCycleList: 'sla-compliance-gadget',
   getChoices: 'sla-compliance-gadget',
   getScorecard: 'scorecard-gadget',
   getCustomerReport: 'customer-report-gadget',

@@ -3,6 +3,7 @@ import type { AppConfigInput } from '../config/schema';
 import { scorecardChoice } from '../config/scorecards';
 import { loadConfig, saveConfig } from '../config/store';
 import { jqlProblems } from './admin-jql';
+import { cycleList } from './cycle-list';
 import { knownJsmMetrics } from '../storage/aggregates';
 import { changesResults, loadGenerations, startRecompute } from '../sync/generations';
 import { retryFailedNow, syncHealth } from '../sync/health';
@@ -13,7 +14,7 @@ import { MODULES, GADGETS, defineSecured } from './access';
 import { complianceData } from './compliance';
 import { issuePanelData } from './issue-panel';
 import { requireLicense } from '../license';
-import { ComplianceQuerySchema, ConfigEnvelopeSchema, NoPayloadSchema, ScorecardMonthSchema, ScorecardQuerySchema, TypedActualsSchema } from './payloads';
+import { ComplianceQuerySchema, ConfigEnvelopeSchema, CycleListQuerySchema, NoPayloadSchema, ScorecardMonthSchema, ScorecardQuerySchema, TypedActualsSchema } from './payloads';
 import { requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
 import { scorecardData } from './scorecard';
 import { saveScorecardActuals, scorecardActuals } from './scorecard-actuals';
@@ -57,6 +58,9 @@ defineSecured(resolver, 'startRecompute', { modules: [adminPage], payload: NoPay
   const state = await startRecompute('button', input);
   return { ok: true as const, recompute: state.building };
 });
+
+/** The compliance gadget's ticket list: one policy's cycles, filtered and paged or as CSV (cycle-list.ts). */
+defineSecured(resolver, 'getCycleList', { modules: [MODULES.complianceGadget], payload: CycleListQuerySchema }, (query) => cycleList(query));
 
 /** The compliance gadget; the projects and issues counted are those the caller may browse (compliance.ts). */
 defineSecured(resolver, 'getCompliance', { modules: [MODULES.complianceGadget], payload: ComplianceQuerySchema }, (query) => complianceData(query));
