@@ -47,3 +47,23 @@ describe('the ticket-level report in the compliance gadget', () => {
     expect(findAll(lastDoc(), 'CodeBlock').map((c) => c.props.text)).toContain('ticket,policy\r\nSUP-1,resolve\r\n');
   });
 });
+
+describe('the alert audit list on the admin page', () => {
+  it('lists fired warnings and breach actions with what Jira refused, when the admin asks', async () => {
+    const { AlertAuditPanel } = await import('../forge-app/src/frontend/admin-alert-audit-panel');
+    const { messagesFor } = await import('../forge-app/src/i18n/messages');
+    const entries = [
+      { issueKey: 'SUP-2', policyId: 'resolve', start: T0, kind: 'breach', at: T0 + 4 * 3_600_000, firedAt: T0 + 4 * 3_600_000 + 300_000, actions: ['notify'], error: "Priority name 'Highest' is not valid" },
+      { issueKey: 'SUP-1', policyId: 'resolve', start: T0, kind: 'warning', at: T0 + 2 * 3_600_000, firedAt: T0 + 2 * 3_600_000 + 300_000, actions: ['notify', 'comment'] },
+    ];
+    resetUi({ locale: 'en_US' }, { getAlertAudit: { entries } });
+    await render(<AlertAuditPanel t={messagesFor('en_US')} locale="en_US" timeZone="UTC" />);
+    expect(ui.invokes).toEqual([]);
+    await fire(button('Show the audit list').props.onClick);
+    const text = textOf(findAll(lastDoc(), 'DynamicTable')[0]);
+    expect(text).toContain('SUP-2');
+    expect(text).toContain("notify · Jira refused the next action: Priority name 'Highest' is not valid");
+    expect(text).toContain('Warning line reached 03/03/2025, 11:00 AM');
+    expect(text).toContain('notify, comment');
+  });
+});

@@ -14,6 +14,7 @@ import { adminMessagesFor } from '../i18n/admin-messages';
 import { AdminMessages } from './admin-messages-context';
 import { PickerCache } from './admin-picker';
 import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
+import { AlertAuditPanel } from './admin-alert-audit-panel';
 import { SyncHealthPanel } from './admin-sync-health-panel';
 import { CalendarEditor } from './calendar-editor';
 import { PolicyEditor } from './policy-editor';
@@ -155,6 +156,7 @@ export function AdminPage() {
             }}
           />
           {stored!.health && <SyncHealthPanel health={stored!.health} t={t} locale={locale} timeZone={context.timezone} />}
+          <AlertAuditPanel t={t} locale={locale} timeZone={context.timezone} />
           {stored!.generations && <HistoryPanel generations={stored!.generations} t={t} locale={locale} timeZone={context.timezone} />}
         </Stack>
       </PickerCache.Provider>
