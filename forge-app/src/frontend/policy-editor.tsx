@@ -76,7 +76,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
         </Stack>
       )}
       {start.on !== 'status' && start.on !== 'field' && fieldErrors(at('start'))}
-      <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { statuses } })} errors={at('pause')} />
+      <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { ...policy.pause, statuses } })} errors={at('pause')} />
       <SitePicker id={id('stop')} kind="statuses" projects={projects} label={m.stopStatuses} values={policy.stop.statuses ?? []} onChange={(statuses) => set({ stop: { ...policy.stop, statuses } })} errors={at('stop')} />
       <Checkbox label={m.stopOnResolution} isChecked={policy.stop.resolutionSet === true} onChange={(e: { target: { checked?: boolean } }) => set({ stop: { ...policy.stop, resolutionSet: e.target.checked === true } })} />
       <Inline space="space.100">
