@@ -1,5 +1,5 @@
 import type { Instant } from '../core/calendar';
-import { type FieldValue, type SlaClock, type SlaCycle, type SuspendedClock, TicketClock } from '../core/sla';
+import { COMMENT_FIELD, type FieldValue, type SlaClock, type SlaCycle, singleValue, type SuspendedClock, TicketClock } from '../core/sla';
 import type { RowReader } from './input/rows';
 import type { LogSpan } from './log-span';
 import type { Correction, QualityCounter } from './quality';
@@ -94,6 +94,8 @@ export class TicketBook {
   private readonly retired: RetiredTickets;
   /** Per mapped field, whether any row filled it. */
   readonly filled: boolean[];
+  /** Fields (and comments) whose changes some policy's conditions read: only these are fed to the clocks as events. */
+  private readonly eventFields: ReadonlySet<string>;
 
   constructor(
     private readonly reader: RowReader,
@@ -106,6 +108,7 @@ export class TicketBook {
   ) {
     this.filled = reader.columns.fields.map(() => false);
     this.retired = new RetiredTickets(clocks.length, reader.columns.fields.map(([field]) => field));
+    this.eventFields = new Set(clocks.flatMap((clock) => [...clock.eventFields]));
   }
 
   get size(): number {
@@ -119,13 +122,18 @@ export class TicketBook {
     if (ticket !== undefined && rows[0].rank < ticket.lastRank) throw new OutOfOrder(rows[0].row);
     for (const event of moved) this.correct('reordered', event.row, key, 'the row comes after a row its order puts later');
     for (const event of rows) {
-      const status = this.reader.status(event.record, event.index);
+      const comment = this.reader.comment(event.record, event.index);
+      let status = this.reader.status(event.record, event.index);
+      // A comment row need not repeat the status: it keeps the ticket's.
+      if (status === '' && comment !== null && ticket !== undefined) status = ticket.status;
       if (status === '') {
         this.correct('blankStatus', event.row, key, 'the status is blank');
         continue;
       }
-      if (ticket === undefined) ticket = this.open(key, event, status);
-      else this.next(ticket, event, status);
+      if (ticket === undefined) {
+        ticket = this.open(key, event, status);
+        if (comment !== null) this.feed(ticket, ticket.last, COMMENT_FIELD, comment, null);
+      } else this.next(ticket, event, status, comment);
     }
     // A ticket whose clocks are not running (closed, or waiting to enter a start status) shrinks to a few numbers
     // until its next rows, so memory follows the open tickets, whatever the row order.
@@ -208,10 +216,26 @@ export class TicketBook {
     for (const clock of ticket.clocks) clock.setFields(fields, at);
   }
 
-  /** Applies a row to its ticket: fields first (a cycle closing on this row takes them), then the status change. */
-  private next(ticket: Ticket, event: RowEvent, status: string): void {
+  /** Feeds a change some policy's conditions read to the ticket's clocks (none after `--as-of`). */
+  private feed(ticket: Ticket, at: Instant, field: string, to: string | null, from: string | null): void {
+    if (!this.eventFields.has(field) || (this.asOf !== undefined && at > this.asOf)) return;
+    for (const clock of ticket.clocks) clock.apply(at, field, to, from);
+  }
+
+  /**
+   * Applies a row to its ticket: fields first (a cycle closing on this row takes them, and conditions on a field see
+   * its change), then the row's comment, then the status change.
+   */
+  private next(ticket: Ticket, event: RowEvent, status: string, comment: string | null): void {
     const at = this.taken(event, ticket.last, ticket.key, "its previous row's");
+    const before = ticket.fields;
     this.updateFields(ticket, event.record, event.index, at);
+    if (ticket.fields !== before) {
+      for (const field of this.eventFields) {
+        if (ticket.fields[field] !== before[field]) this.feed(ticket, at, field, singleValue(ticket.fields[field]), singleValue(before[field]));
+      }
+    }
+    if (comment !== null) this.feed(ticket, at, COMMENT_FIELD, comment, null);
     const rating = this.reader.rating(event.record, event.index, event.row);
     if (rating !== null) ticket.rating = rating;
     if (status !== ticket.status) {

@@ -48,14 +48,14 @@ describe('manifest.yml', () => {
     const index = await import('../src/index');
     const text = readFileSync(MANIFEST, 'utf8');
     const handlers = [...text.matchAll(/handler:\s*index\.(\w+)/g)].map((m) => m[1]);
-    expect(handlers.sort()).toEqual(['appLifecycle', 'issueEvents', 'resolverHandler', 'syncConsumer', 'syncTrigger']);
+    expect(handlers.sort()).toEqual(['alertsTrigger', 'appLifecycle', 'issueEvents', 'resolverHandler', 'syncConsumer', 'syncTrigger']);
     for (const name of handlers) expect(typeof (index as Record<string, unknown>)[name], name).toBe('function');
     expect(readFileSync(join(ROOT, 'src/index.ts'), 'utf8')).not.toMatch(/^export \*/m);
   });
 
   it('asks only for the scopes the app uses, and no egress', () => {
     const text = readFileSync(MANIFEST, 'utf8');
-    expect([...text.matchAll(/^\s+- ((?:read|write|manage|storage):[\w:-]+)$/gm)].map((m) => m[1])).toEqual(['read:jira-work', 'write:jira-work', 'read:servicedesk-request', 'storage:app']);
+    expect([...text.matchAll(/^\s+- ((?:read|write|manage|storage):[\w:-]+)$/gm)].map((m) => m[1])).toEqual(['read:jira-work', 'write:jira-work', 'read:servicedesk-request', 'read:jira-user', 'storage:app']);
     expect(text).not.toMatch(/external:|fetch:/);
   });
 });

@@ -305,9 +305,9 @@ describe('SEC6: each resolver answers only the modules it belongs to', () => {
   /** Every resolver and the modules its views live in (the README's table). */
   const BELONGS: Record<string, string[]> = {
     getConfig: [MODULES.adminPage], saveConfig: [MODULES.adminPage], retryFailedNow: [MODULES.adminPage], startRecompute: [MODULES.adminPage],
-    adminPicker: [MODULES.adminPage], previewCalendar: [MODULES.adminPage], tryPolicy: [MODULES.adminPage], checkConfig: [MODULES.adminPage],
+    adminPicker: [MODULES.adminPage], previewCalendar: [MODULES.adminPage], tryPolicy: [MODULES.adminPage], checkConfig: [MODULES.adminPage], checkJql: [MODULES.adminPage], getAlertAudit: [MODULES.adminPage],
     getScorecardActuals: [MODULES.adminPage], saveScorecardActuals: [MODULES.adminPage],
-    getCompliance: [MODULES.complianceGadget], getScorecard: [MODULES.scorecardGadget], getCustomerReport: [MODULES.customerGadget],
+    getCompliance: [MODULES.complianceGadget], getCycleList: [MODULES.complianceGadget], getScorecard: [MODULES.scorecardGadget], getCustomerReport: [MODULES.customerGadget],
     getChoices: [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget],
     getIssueClocks: [MODULES.issuePanel], getInpsQuestion: [MODULES.portal], submitInps: [MODULES.portal],
     getAppLanguage: Object.values(MODULES),

@@ -57,8 +57,8 @@ describe('SlaPolicySchema', () => {
       ...policy,
       appliesTo: [],
       start: { on: 'created' },
-      pause: { statuses: [] },
-      stop: { statuses: ['Done'], resolutionSet: false },
+      pause: { statuses: [], while: [] },
+      stop: { statuses: ['Done'], resolutionSet: false, events: [] },
       goals: [{ when: [], target: { minutes: 480 }, calendar: 'office' }],
     });
     expect(issuesOf(SlaPolicySchema, { ...policy, start: { on: 'status', statuses: [] } })).toEqual(['start.statuses: list at least one status (too_small)']);

@@ -158,7 +158,7 @@ describe('SLA clock: behaviour', () => {
     );
     expect(() => createSlaClock({ ...policy, goals: [] }, { office })).toThrow('policy p: goals: give at least one goal');
     expect(() => createSlaClock({ ...policy, stop: { statuses: [] } }, { office })).toThrow(
-      'policy p: stop: give stop statuses or resolutionSet: true',
+      'policy p: stop: give stop statuses, resolutionSet: true or stop events',
     );
     expect(() => createSlaClock({ ...policy, goals: [{ target: '3 days', calendar: 'office' }] }, { office })).toThrow(
       'policy p: goals.0.target: expected working hours (8), a duration with a unit (30m, 2.5h) or whole business days (3bd), got "3 days"',

@@ -9,6 +9,20 @@ import { compileTimeFormat } from '../time';
  */
 const ColumnSchema = z.string().min(1, { message: 'name a column' });
 
+/** A column and the cell values that make a row's fact true (`{ "column": "public", "values": ["true", "1"] }`). */
+const ColumnValuesSchema = z.strictObject({
+  column: ColumnSchema,
+  values: z.array(z.string().min(1)).min(1, { message: 'list at least one cell value' }),
+});
+
+/** Which rows are comments, and who may read and who wrote each; the clocks see a comment event at the row's time. */
+const CommentSchema = ColumnValuesSchema.extend({
+  /** Rows whose cell holds one of these values are comments the customer can read; every comment is when left out. */
+  public: ColumnValuesSchema.optional().describe('cells marking a comment the customer can read; every comment is public when left out'),
+  /** Rows whose cell holds one of these values are comments by the customer; by an agent otherwise. */
+  byCustomer: ColumnValuesSchema.optional().describe("cells marking a comment written by the customer; an agent's when left out"),
+});
+
 const MappingSchema = z
   .strictObject({
     /** An editor's pointer to examples/mapping.schema.json; ignored. */
@@ -40,6 +54,7 @@ const MappingSchema = z
     /** Ticket field (as the policies name it) → column. */
     fields: z.record(z.string().min(1), ColumnSchema).default({}).describe('ticket field as the policies name it -> column; the latest non-blank value'),
     rating: z.strictObject({ column: ColumnSchema, scale: z.enum(['1-5', '0-10']) }).optional().describe('requester rating: 1-5 gives CSAT, 0-10 iNPS'),
+    comment: CommentSchema.optional().describe('rows whose column holds one of the values are comments (for first-response clocks)'),
   })
   .superRefine((m, ctx) => {
     if (m.format === 'csv' && m.case === undefined) ctx.addIssue({ code: 'custom', path: ['case'], message: 'name the column of the ticket (required for csv)' });
@@ -95,8 +110,16 @@ export interface MappedColumns {
   order: number;
   created: number;
   rating: number;
+  /** The comment columns with their values as sets (null when the mapping names no comment rows). */
+  comment: { kind: MarkedColumn; public: MarkedColumn | null; byCustomer: MarkedColumn | null } | null;
   fields: Array<[field: string, index: number]>;
   names: string[];
+}
+
+/** A column and the values that mark a row. */
+interface MarkedColumn {
+  index: number;
+  values: ReadonlySet<string>;
 }
 
 /** Column names to read, each once, with where each mapped role finds its value among them. */
@@ -106,7 +129,10 @@ export function mappedColumns(m: Mapping, caseColumn: string): MappedColumns {
     const i = names.indexOf(name);
     return i >= 0 ? i : names.push(name) - 1;
   };
+  const marked = (c: { column: string; values: string[] } | undefined): MarkedColumn | null => (c === undefined ? null : { index: at(c.column), values: new Set(c.values) });
+  const comment = m.comment;
   return {
+    comment: comment === undefined ? null : { kind: marked(comment)!, public: marked(comment.public), byCustomer: marked(comment.byCustomer) },
     case: at(caseColumn),
     time: at(m.time.column),
     status: (typeof m.status === 'string' ? [m.status] : m.status).map(at),

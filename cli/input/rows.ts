@@ -1,3 +1,4 @@
+import { commentValue } from '../../core/sla';
 import { InputError } from '../errors';
 import { compileTimeFormat } from '../time';
 import type { MappedColumns, Mapping } from './mapping';
@@ -115,6 +116,15 @@ export class RowReader {
       throw new InputError(`${this.where(row, this.columns.rating)}: ${JSON.stringify(text)} is not a whole number from ${low} to ${high} (rating scale ${scale})`);
     }
     return value;
+  }
+
+  /** The row's comment as the clocks' comment value, or null when the row is no comment (or none are mapped). */
+  comment(record: readonly string[], index: readonly number[]): string | null {
+    const comment = this.columns.comment;
+    if (comment === null) return null;
+    const marks = (column: { index: number; values: ReadonlySet<string> }) => column.values.has(this.cell(record, index, column.index));
+    if (!marks(comment.kind)) return null;
+    return commentValue({ public: comment.public === null || marks(comment.public), byCustomer: comment.byCustomer !== null && marks(comment.byCustomer) });
   }
 
   /** The `order` column's number (0 when blank). */

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { reachesThreshold } from '../util/tolerance';
+import { AlertsSchema } from './alerts';
+import { EventMatcherSchema, HoldConditionSchema } from './conditions';
 import { readTarget, type SlaTarget, targetExpectation } from './target';
+
+/**
+ * The ticket field a door fills with the JQL queries (of goals and policies) the ticket matches; the core cannot run
+ * JQL, so a `jql` condition is a test on this field.
+ */
+export const JQL_FIELD = '@jql';
+const JqlSchema = z.string().trim().min(1, { message: 'give a JQL query, or leave jql out' });
 
 /** A test on a ticket field (`requestType`, `priority`, `project`, `labels` or any other field key). */
 /** Also the internal market's service conditions (core/market). */
@@ -20,6 +29,8 @@ const StartConditionSchema = z.discriminatedUnion('on', [
   z.object({ on: z.literal('status'), statuses: StatusListSchema }),
   /** Retroactive start: the instant held in a date field of the ticket (a request date, a hire date). */
   z.object({ on: z.literal('field'), field: z.string().min(1) }),
+  /** A cycle starts when any of these events happens while no cycle runs (JSM's start conditions). */
+  z.object({ on: z.literal('events'), events: z.array(EventMatcherSchema).min(1, { message: 'list at least one start event' }) }),
 ]);
 
 const StopConditionSchema = z
@@ -27,8 +38,16 @@ const StopConditionSchema = z
     statuses: z.array(z.string().min(1)).default([]),
     /** Stop when the resolution field is set (Jira's "Resolution: set"). */
     resolutionSet: z.boolean().default(false),
+    /** Events that stop a running cycle (a public agent comment for a first response). */
+    events: z.array(EventMatcherSchema).default([]),
   })
-  .refine((s) => s.statuses.length > 0 || s.resolutionSet, { message: 'give stop statuses or resolutionSet: true' });
+  .refine((s) => s.statuses.length > 0 || s.resolutionSet || s.events.length > 0, { message: 'give stop statuses, resolutionSet: true or stop events' });
+
+const PauseConditionSchema = z.object({
+  statuses: z.array(z.string().min(1)).default([]),
+  /** The clock also pauses while any of these fields holds one of its values (waiting for a vendor). */
+  while: z.array(HoldConditionSchema).default([]),
+});
 
 /** `{ minutes }`, `{ businessDays }`, or the text people write (`8h`, `30m`, `3bd`; a bare number is hours). */
 const TargetSchema = z.unknown().transform((value, ctx): SlaTarget => {
@@ -47,8 +66,10 @@ const TargetSchema = z.unknown().transform((value, ctx): SlaTarget => {
 const GoalSchema = z.object({
   /** Conditions on the ticket; the first goal whose conditions all hold applies (none: the default goal). */
   when: z.array(ConditionSchema).default([]),
+  /** A JQL query the ticket must also match (the door checks it with Jira and fills `JQL_FIELD`). */
+  jql: JqlSchema.optional(),
   target: TargetSchema,
-  /** Name of a calendar in the calendar set the policy is evaluated with. */
+  /** Name of a calendar in the calendar set the policy is evaluated with: each goal may name its own (a team's, a site's). */
   calendar: z.string().min(1),
   label: z.string().optional(),
 });
@@ -57,10 +78,14 @@ export const SlaPolicySchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   appliesTo: z.array(ConditionSchema).default([]),
+  /** A JQL query scoping the policy (any Jira project: Software and Work Management too). */
+  jql: JqlSchema.optional(),
   start: StartConditionSchema.default({ on: 'created' }),
-  pause: z.object({ statuses: z.array(z.string().min(1)).default([]) }).default({ statuses: [] }),
+  pause: PauseConditionSchema.default({ statuses: [], while: [] }),
   stop: StopConditionSchema,
   goals: z.array(GoalSchema).min(1, { message: 'give at least one goal' }),
+  /** A warning line and the actions at the warning and at the breach. */
+  alerts: AlertsSchema.optional(),
   /** The agreed share of cycles met (the internal market's "95 of 100"), 0..1; default 0.95. */
   agreedCompliance: z.number().min(0, { message: 'give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)' }).max(1, { message: 'give the agreed compliance as a fraction from 0 to 1 (0.95 for 95 %)' }).optional(),
   /** How far below the agreed level is still amber rather than red, 0..1; default 0.1. */

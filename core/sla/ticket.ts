@@ -4,11 +4,13 @@ import { parseIsoDateTime } from '../calendar/iso';
 
 export type FieldValue = string | readonly string[] | null;
 
-/** A change of one field: `status`, `resolution` or any other field key. */
+/** A change of one field: `status`, `resolution`, a comment (`COMMENT_FIELD`) or any other field key. */
 export interface TicketEvent {
   at: Instant;
   field: string;
   to: string | null;
+  /** The value before the change, when the source logs it (Jira's changelog does): conditions on a field read it. */
+  from?: string | null;
 }
 
 /** A ticket as the SLA clock sees it: adapters turn Jira changelogs, spreadsheet rows and event logs into this. */
@@ -50,7 +52,7 @@ export const TicketHistorySchema = z
     status: z.string().min(1),
     fields: z.record(z.string(), FieldValueSchema).default({}),
     events: z
-      .array(z.object({ at: InstantSchema, field: z.string().min(1), to: z.string().nullable() }))
+      .array(z.object({ at: InstantSchema, field: z.string().min(1), to: z.string().nullable(), from: z.string().nullable().optional() }))
       .default([]),
   })
   .superRefine((ticket, ctx) => {

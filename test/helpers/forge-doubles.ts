@@ -41,7 +41,24 @@ export interface DoubleIssue {
   feedback?: JsmFeedback;
   /** Issue entity properties by key, as Jira keeps them (set and removed through the issue properties API). */
   properties?: Record<string, unknown>;
+  /** Comments, oldest first: `public` false is an internal note (JSM); `accountType` `customer` a portal customer. */
+  comments?: DoubleComment[];
+  /** A JSM customer request (JSM's request APIs answer for it); a Jira Software or Work Management issue when false. */
+  request?: boolean;
 }
+
+export interface DoubleComment {
+  id: string;
+  at: number;
+  public: boolean;
+  author: { accountId: string; accountType?: 'atlassian' | 'customer' };
+}
+
+/**
+ * Which issues a JQL query matches, for `POST /rest/api/3/jql/match`: the double runs no JQL, so a test says it.
+ * An entry whose value is a string is a query Jira rejects with that error.
+ */
+type JqlMatcher = ((issue: DoubleIssue) => boolean) | string;
 
 /** The scopes manifest.yml asks for: the double refuses a call whose documented scope the app lacks (as Jira's 401/403). */
 const manifestScopes = (): Set<string> =>
@@ -95,6 +112,13 @@ class JiraDouble {
   readonly groupsOf = new Map<string, Array<{ name: string; groupId: string }>>();
   /** Projects, statuses, request types, priorities and custom fields the admin page's pickers list. */
   readonly catalogue = new SiteCatalogue();
+  /** The queries jql/match knows, by JQL text; each call's body is kept in `jqlMatchCalls`. */
+  readonly jqlMatchers = new Map<string, JqlMatcher>();
+  readonly jqlMatchCalls: Array<{ issueIds: number[]; jqls: string[] }> = [];
+  /** Actions carried out on issues, in order: `notify KEY assignee,watchers`, `comment KEY internal`, `set KEY priority=Highest`. */
+  readonly actionsDone: string[] = [];
+  /** Priorities that exist on the site (setting another is refused, as Jira does). */
+  priorities = new Set(['Highest', 'High', 'Medium', 'Low']);
 
   add(issue: DoubleIssue): void {
     this.issues.set(issue.key, issue);
@@ -298,10 +322,100 @@ class JiraDouble {
       }
       return issue?.feedback ? respond(200, issue.feedback) : respond(404, { errorMessage: 'No feedback' });
     }
+    const answered = this.answerCommentsOrMatch(method, url, body) ?? this.answerActions(method, url, body);
+    if (answered) return answered;
     const listed = this.catalogue.answer(method, url, respond);
     if (listed) return listed;
     return respond(404, { errorMessages: [`double: no route for ${method} ${url.pathname}`] });
   };
+
+  /**
+   * JSM request comments (https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-comment-get:
+   * paged `values` with `public`, `author`, `created.epochMillis`, `isLastPage`; 404 for an issue that is no request;
+   * scope read:servicedesk-request), Jira issue comments (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/#api-rest-api-3-issue-issueidorkey-comment-get:
+   * `comments` paged by startAt/maxResults with `total`, `jsdPublic` on JSM issues; scope read:jira-work) and
+   * jql/match (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-jql-match-post:
+   * `{ issueIds, jqls }` answers `{ matches: [{ matchedIssues, errors }] }`, one per query in order; read:jira-work).
+   */
+  private answerCommentsOrMatch(method: string, url: URL, body: any): DoubleResponse | null {
+    const jsmComments = /^\/rest\/servicedeskapi\/request\/([^/]+)\/comment$/.exec(url.pathname);
+    if (method === 'GET' && jsmComments) {
+      if (!this.scopes.has('read:servicedesk-request')) return respond(403, { errorMessages: ['double: the app lacks the scope read:servicedesk-request'] });
+      const issue = this.issues.get(decodeURIComponent(jsmComments[1]));
+      if (!issue?.request) return respond(404, { errorMessage: 'Request does not exist' });
+      const start = Number(url.searchParams.get('start') ?? 0);
+      const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 50));
+      const all = issue.comments ?? [];
+      const values = all.slice(start, start + limit).map((c) => ({ id: c.id, body: 'text', public: c.public, author: c.author, created: { epochMillis: c.at, iso8601: new Date(c.at).toISOString() } }));
+      return respond(200, { size: values.length, start, limit, isLastPage: start + limit >= all.length, values });
+    }
+    const jiraComments = /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(url.pathname);
+    if (method === 'GET' && jiraComments) {
+      const issue = this.issues.get(this.resolveKey(decodeURIComponent(jiraComments[1])));
+      if (!issue) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+      const startAt = Number(url.searchParams.get('startAt') ?? 0);
+      const maxResults = Math.min(100, Number(url.searchParams.get('maxResults') ?? 50));
+      const all = issue.comments ?? [];
+      const comments = all.slice(startAt, startAt + maxResults).map((c) => ({ id: c.id, author: c.author, created: new Date(c.at).toISOString().replace('Z', '+0000'), ...(issue.request ? { jsdPublic: c.public } : {}) }));
+      return respond(200, { startAt, maxResults, total: all.length, comments });
+    }
+    // Parse JQL (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-jql/#api-rest-api-3-jql-parse-post):
+    // `{ queries }` answers one entry per query, with `errors` for a query Jira refuses (the double: those in `invalidJql`).
+    if (method === 'POST' && url.pathname === '/rest/api/3/jql/parse') {
+      return respond(200, {
+        queries: (body.queries as string[]).map((query) => {
+          const refused = [...this.invalidJql].find(([text]) => query.includes(text));
+          return refused ? { query, errors: refused[1].errorMessages } : { query, structure: {} };
+        }),
+      });
+    }
+    if (method === 'POST' && url.pathname === '/rest/api/3/jql/match') {
+      if (!this.scopes.has('read:jira-work')) return respond(403, { errorMessages: ['double: the app lacks the scope read:jira-work'] });
+      this.jqlMatchCalls.push({ issueIds: body.issueIds, jqls: body.jqls });
+      const byId = new Map([...this.issues.values()].map((i) => [Number(i.id), i]));
+      return respond(200, {
+        matches: (body.jqls as string[]).map((jql) => {
+          const matcher = this.jqlMatchers.get(jql);
+          if (typeof matcher === 'string') return { matchedIssues: [], errors: [matcher] };
+          return { matchedIssues: (body.issueIds as number[]).filter((id) => byId.has(id) && matcher !== undefined && matcher(byId.get(id)!)), errors: [] };
+        }),
+      });
+    }
+    return null;
+  }
+
+  /**
+   * Issue actions, each needing write:jira-work: notify (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post:
+   * `{ subject, textBody, to }`, 204), add comment (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/#api-rest-api-3-issue-issueidorkey-comment-post:
+   * an ADF `body` and `properties`; JSM's `sd.public.comment` `{ internal: true }` makes it internal; 201) and edit
+   * issue (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put:
+   * `{ fields }`, 204; 400 for a priority that does not exist).
+   */
+  private answerActions(method: string, url: URL, body: any): DoubleResponse | null {
+    const action = /^\/rest\/api\/3\/issue\/([^/]+)(\/notify|\/comment)?$/.exec(url.pathname);
+    if (!action || (method !== 'POST' && method !== 'PUT') || (method === 'PUT' && action[2] !== undefined) || (method === 'POST' && action[2] === undefined)) return null;
+    if (!this.scopes.has('write:jira-work')) return respond(403, { errorMessages: ['double: the app lacks the scope write:jira-work'] });
+    const issue = this.issues.get(this.resolveKey(decodeURIComponent(action[1])));
+    if (!issue) return respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+    if (action[2] === '/notify') {
+      if (!body.subject || !body.textBody) return respond(400, { errorMessages: ['double: subject and textBody are required'] });
+      this.actionsDone.push(`notify ${issue.key} ${Object.keys(body.to).sort().join(',')}`);
+      return respond(204, {});
+    }
+    if (action[2] === '/comment') {
+      if (body.body?.type !== 'doc') return respond(400, { errorMessages: ['Comment body is not valid Atlassian Document Format'] });
+      const internal = (body.properties ?? []).some((p: { key: string; value: { internal?: boolean } }) => p.key === 'sd.public.comment' && p.value.internal === true);
+      const id = String(90000 + this.actionsDone.length);
+      issue.comments = [...(issue.comments ?? []), { id, at: Date.now(), public: !internal, author: { accountId: 'app', accountType: 'atlassian' } }];
+      this.actionsDone.push(`comment ${issue.key} ${internal ? 'internal' : 'public'}`);
+      return respond(201, { id });
+    }
+    const [[field, value]] = Object.entries(body.fields as Record<string, { name?: string; accountId?: string }>);
+    if (field === 'priority' && !this.priorities.has(value.name ?? '')) return respond(400, { errorMessages: [], errors: { priority: `Priority name '${value.name}' is not valid` } });
+    issue.fields[field] = value;
+    this.actionsDone.push(`set ${issue.key} ${field}=${value.name ?? value.accountId}`);
+    return respond(204, {});
+  }
 
   private matching(jql: string, asUser: string | null, reconcile: ReadonlySet<string> = new Set()): DoubleIssue[] {
     const keyList = /key in \(([^)]*)\)/i.exec(jql);
@@ -340,9 +454,14 @@ class JiraDouble {
   }
 
   /** changelog/bulkfetch: histories of the requested issues, paged by history count, nextPageToken until the last page. */
-  private bulkfetch(body: { issueIdsOrKeys: string[]; nextPageToken?: string }) {
+  private bulkfetch(body: { issueIdsOrKeys: string[]; fieldIds?: string[]; nextPageToken?: string }) {
     const wanted = new Set(body.issueIdsOrKeys);
-    const rows = [...this.issues.values()].filter((i) => wanted.has(i.id) || wanted.has(i.key)).flatMap((i) => i.histories.map((h) => ({ issueId: i.id, h })));
+    // `fieldIds` narrows each history to the items of those fields; a history left with none is not returned.
+    const fields = body.fieldIds?.length ? new Set(body.fieldIds) : null;
+    const narrowed = (h: JiraChangeHistory) => (fields ? { ...h, items: h.items.filter((item) => fields.has(item.fieldId ?? item.field)) } : h);
+    const rows = [...this.issues.values()]
+      .filter((i) => wanted.has(i.id) || wanted.has(i.key))
+      .flatMap((i) => i.histories.map(narrowed).filter((h) => h.items.length > 0).map((h) => ({ issueId: i.id, h })));
     const start = body.nextPageToken ? Number(body.nextPageToken) : 0;
     const page = rows.slice(start, start + this.bulkfetchHistoriesPerPage);
     const byIssue = new Map<string, JiraChangeHistory[]>();
@@ -589,9 +708,12 @@ export const VIEW_MODULE: Record<string, string> = {
   previewCalendar: 'sla-admin-page',
   tryPolicy: 'sla-admin-page',
   checkConfig: 'sla-admin-page',
+  checkJql: 'sla-admin-page',
+  getAlertAudit: 'sla-admin-page',
   getScorecardActuals: 'sla-admin-page',
   saveScorecardActuals: 'sla-admin-page',
   getCompliance: 'sla-compliance-gadget',
+  getCycleList: 'sla-compliance-gadget',
   getChoices: 'sla-compliance-gadget',
   getScorecard: 'scorecard-gadget',
   getCustomerReport: 'customer-report-gadget',

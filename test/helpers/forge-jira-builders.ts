@@ -10,15 +10,16 @@ export const REQUEST_DATE_FIELD = 'customfield_10050';
 
 /**
  * A core TicketHistory as Jira would serve it: the issue's current fields from search/jql and its changelog from
- * bulkfetch (status changes with from/to names, resolution set or cleared), shaped like Atlassian's documented payloads.
+ * bulkfetch (status changes with from/to names, resolution set or cleared, any other field's change from its logged
+ * `from`), shaped like Atlassian's documented payloads.
  */
 export function jiraIssueOf(ticket: TicketHistory, id: string): DoubleIssue {
   let status = ticket.status;
   let resolution: string | null = null;
   const histories: JiraChangeHistory[] = ticket.events.map((event, i) => {
-    const from = event.field === 'status' ? status : resolution;
+    const from = event.field === 'status' ? status : event.field === 'resolution' ? resolution : (event.from ?? null);
     if (event.field === 'status') status = event.to ?? status;
-    else resolution = event.to;
+    else if (event.field === 'resolution') resolution = event.to;
     return {
       id: String(10000 + i),
       author: { accountId: 'agent-1', displayName: 'Agent One' },

@@ -47,7 +47,8 @@ function editablePolicy(stored: SlaPolicyInput): SlaPolicyInput {
     name: typeof policy.name === 'string' ? policy.name : '',
     appliesTo: listOr(policy.appliesTo, undefined),
     start: start.on === 'status' ? { ...start, statuses: listOr(start.statuses, []) ?? [] } : start,
-    pause: { statuses: listOr(objectOr(policy.pause, { statuses: [] }).statuses, []) },
+    // The rest of the pause (a field it pauses on while it holds values) is kept, though no form edits it yet.
+    pause: { ...objectOr(policy.pause, { statuses: [] }), statuses: listOr(objectOr(policy.pause, { statuses: [] }).statuses, []) },
     stop: { ...stop, statuses: listOr(stop.statuses, []) },
     goals: (listOr(policy.goals, []) ?? []).map((goal) => ({ ...goal, when: listOr(goal?.when, undefined) })),
   };

@@ -1,7 +1,7 @@
-import { Button, Stack } from '@forge/react';
+import { Stack } from '@forge/react';
 import type { ConfigProblem } from '../config/problem';
 import { type AdminDraft, freshName } from './admin-form';
-import { useAdminMessages } from './admin-messages-context';
+import { PolicyAddButtons } from './policy-add-buttons';
 import { PolicyEditor, type PolicyEditorProps } from './policy-editor';
 
 interface PoliciesEditorProps {
@@ -13,9 +13,8 @@ interface PoliciesEditorProps {
   tryContext: PolicyEditorProps['tryContext'];
 }
 
-/** The admin page's SLA policies: one editor each, and a button that adds one on the first calendar. */
+/** The admin page's SLA policies: one editor each, and buttons that add one (blank, or JSM's two metrics). */
 export function PoliciesEditor({ draft, errors, update, locale, timeZone, tryContext }: PoliciesEditorProps) {
-  const m = useAdminMessages();
   const calendarNames = draft.calendars.map((c) => c.name);
   return (
     <Stack space="space.200">
@@ -34,13 +33,7 @@ export function PoliciesEditor({ draft, errors, update, locale, timeZone, tryCon
           tryContext={tryContext}
         />
       ))}
-      <Button
-        onClick={() =>
-          update({ policies: [...draft.policies, { id: freshName('policy', draft.policies.map((p) => p.id)), name: '', stop: { statuses: [], resolutionSet: true }, goals: [{ target: '8h', calendar: calendarNames[0] ?? '' }] }] })
-        }
-      >
-        {m.addPolicy}
-      </Button>
+      <PolicyAddButtons policies={draft.policies} calendarNames={calendarNames} freshId={freshName} onAdd={(policy) => update({ policies: [...draft.policies, policy] })} />
     </Stack>
   );
 }

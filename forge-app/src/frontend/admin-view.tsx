@@ -17,6 +17,7 @@ import { AdminMessages } from './admin-messages-context';
 import { AdminNotice } from './admin-notice';
 import { PickerCache } from './admin-picker';
 import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
+import { AlertAuditPanel } from './admin-alert-audit-panel';
 import { PoliciesEditor } from './admin-policies-editor';
 import { SyncHealthPanel } from './admin-sync-health-panel';
 import { ScorecardEditor } from './scorecard-editor';
@@ -76,6 +77,7 @@ export function AdminPage() {
           <Button appearance="primary" onClick={() => void save(draft).catch(() => setNotice('failed'))}>{t.save}</Button>
           <AdminJson current={() => built(draft).config} onImport={startFrom} />
           {stored!.health && <SyncHealthPanel health={stored!.health} t={t} locale={locale} timeZone={context.timezone} />}
+          <AlertAuditPanel t={t} locale={locale} timeZone={context.timezone} />
           {stored!.generations && <HistoryPanel generations={stored!.generations} t={t} locale={locale} timeZone={context.timezone} />}
         </Stack>
       </PickerCache.Provider>

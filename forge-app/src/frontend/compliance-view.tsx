@@ -6,6 +6,7 @@ import type { ComplianceAnswer, ComplianceQuery, ComplianceResult } from '../res
 import { AtRiskTable } from './compliance-at-risk-table';
 import { complianceCsv } from './compliance-csv';
 import { CsvExport } from './csv-export';
+import { CycleListPanel } from './cycle-list-panel';
 import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
 import { refusalText, UnlicensedMessage } from './unlicensed';
@@ -112,6 +113,7 @@ export function ComplianceGadget() {
         </Stack>
       )}
       <AtRiskTable atRisk={atRisk} t={t} dateText={dateText} />
+      <CycleListPanel policyId={query.policyId} projects={answer.projects} t={t} locale={locale} dateText={dateText} />
       <CsvExport csv={complianceCsv(answer, t)} t={t} />
     </Stack>
   );

@@ -6,6 +6,7 @@ import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './adm
 import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
 import { PercentField, textField } from './policy-fields';
+import { JqlField } from './policy-jql-field';
 import { TryOnIssue } from './policy-try-on-issue';
 
 type Goal = SlaPolicyInput['goals'][number];
@@ -41,7 +42,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
   const goals = policy.goals ?? [];
   const setGoal = (g: number, changes: Partial<Goal>) => set({ goals: goals.map((goal, i) => (i === g ? { ...goal, ...changes } : goal)) });
   const startOptions = (['created', 'status', 'field'] as const).map((on) => ({ label: m.startOn[on], value: on }));
-  const shown = ['id', 'name', 'appliesTo', 'start', 'pause', 'stop', 'agreedCompliance', 'amberMargin', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
+  const shown = ['id', 'name', 'appliesTo', 'jql', 'start', 'pause', 'stop', 'agreedCompliance', 'amberMargin', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
   return (
     <Stack space="space.150">
       <Inline space="space.100" alignBlock="center">
@@ -53,6 +54,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
       {textField(id('name'), m.policyName, policy.name, (value) => set({ name: value }), at('name'))}
       <SitePicker id={id('projects')} kind="projects" label={m.appliesToProjects} values={projects} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'project', values) })} errors={at('appliesTo')} />
       <SitePicker id={id('requestTypes')} kind="requestTypes" label={m.appliesToRequestTypes} values={conditionValues(policy.appliesTo, 'requestType')} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'requestType', values) })} />
+      <JqlField id={id('jql')} label={m.policyJql} value={policy.jql} onChange={(jql) => set({ jql })} errors={at('jql')} />
       <Stack space="space.050">
         <Label labelFor={id('start')}>{m.startWhen}</Label>
         <Select
@@ -74,7 +76,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
         </Stack>
       )}
       {start.on !== 'status' && start.on !== 'field' && fieldErrors(at('start'))}
-      <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { statuses } })} errors={at('pause')} />
+      <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { ...policy.pause, statuses } })} errors={at('pause')} />
       <SitePicker id={id('stop')} kind="statuses" projects={projects} label={m.stopStatuses} values={policy.stop.statuses ?? []} onChange={(statuses) => set({ stop: { ...policy.stop, statuses } })} errors={at('stop')} />
       <Checkbox label={m.stopOnResolution} isChecked={policy.stop.resolutionSet === true} onChange={(e: { target: { checked?: boolean } }) => set({ stop: { ...policy.stop, resolutionSet: e.target.checked === true } })} />
       <Inline space="space.100">
@@ -94,6 +96,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
             </Inline>
             <SitePicker id={gid('priorities')} kind="priorities" label={m.goalPriorities} values={conditionValues(goal.when, 'priority')} onChange={(values) => setGoal(g, { when: withCondition(goal.when, 'priority', values) })} errors={gat('when')} />
             <SitePicker id={gid('requestTypes')} kind="requestTypes" label={m.goalRequestTypes} values={conditionValues(goal.when, 'requestType')} onChange={(values) => setGoal(g, { when: withCondition(goal.when, 'requestType', values) })} />
+            <JqlField id={gid('jql')} label={m.goalJql} value={goal.jql} onChange={(jql) => setGoal(g, { jql })} errors={gat('jql')} />
             {textField(gid('target'), m.goalTarget, typeof goal.target === 'string' || typeof goal.target === 'number' ? String(goal.target) : JSON.stringify(goal.target), (target) => setGoal(g, { target }), gat('target'))}
             <Stack space="space.050">
               <Label labelFor={gid('calendar')}>{m.goalCalendar}</Label>

@@ -34,6 +34,17 @@ export class JiraError extends Error {
   }
 }
 
+/**
+ * Jira asked to wait longer than the client waits inside one invocation (Retry-After over `maxDelayMs`): the caller
+ * defers the work (the sync pushes it back onto the queue with that delay) rather than cutting the wait short.
+ */
+export class JiraRetryLater extends Error {
+  constructor(readonly retryAfterMs: number, call: string) {
+    super(`Jira asked to retry ${call} after ${Math.ceil(retryAfterMs / 1000)} s`);
+    this.name = 'JiraRetryLater';
+  }
+}
+
 /** Jira refused a JQL query (400): its own messages, to show the user as they are. */
 export class JqlError extends Error {
   constructor(readonly messages: string[]) {
@@ -109,8 +120,11 @@ export class JiraClient {
       }
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
       // Retry-After comes with 429s and with some transient 5xx such as a 503 at a resource limit
-      // (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): honoured whenever given.
-      const wait = Math.min(this.retry.maxDelayMs, (response ? retryAfterMs(response, Date.now()) : null) ?? backoff);
+      // (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): honoured whenever given; a wait longer
+      // than this invocation should sleep is handed to the caller to defer, never shortened.
+      const asked = response ? retryAfterMs(response, Date.now()) : null;
+      if (asked !== null && asked > this.retry.maxDelayMs) throw new JiraRetryLater(asked, `${method} ${path.value}`);
+      const wait = asked ?? backoff;
       this.stats.sleptMs += wait;
       await this.sleep(wait);
     }

@@ -84,3 +84,33 @@ export interface JsmFeedback {
   rating: number;
   comment?: { body: string };
 }
+
+/** A comment's author as the JSM and Jira comment APIs give it (`accountType` is `customer` for a portal-only customer). */
+interface JiraCommentAuthor {
+  accountId?: string;
+  accountType?: string;
+}
+
+/** `GET /rest/servicedeskapi/request/{key}/comment`: paged `values` with `public`, the author and `created.epochMillis`. */
+export interface JsmCommentPage {
+  values: Array<{ id: string; public: boolean; author?: JiraCommentAuthor; created: { epochMillis: number } }>;
+  isLastPage?: boolean;
+}
+
+/** `GET /rest/api/3/issue/{key}/comment`: `comments` with `jsdPublic` (JSM's visibility; absent outside JSM), paged by startAt. */
+export interface JiraCommentPage {
+  comments: Array<{ id: string; jsdPublic?: boolean; author?: JiraCommentAuthor; created: string }>;
+  startAt: number;
+  maxResults: number;
+  total: number;
+}
+
+/** `POST /rest/api/3/jql/match`: one entry per JQL, in the order asked, with the matched issue ids or errors. */
+export interface JqlMatchAnswer {
+  matches: Array<{ matchedIssues: number[]; errors: string[] }>;
+}
+
+/** `POST /rest/api/3/jql/parse`: each query parsed, with `errors` when Jira refuses it. */
+export interface JqlParseAnswer {
+  queries: Array<{ query: string; errors?: string[] }>;
+}

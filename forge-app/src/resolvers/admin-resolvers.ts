@@ -1,12 +1,17 @@
 import type Resolver from '@forge/resolver';
 import { checkConfig } from '../config/schema';
+import { recentAudit } from '../storage/alerts';
 import { runtime } from '../runtime';
 import { previewCalendar } from './admin-calendar';
+import { checkJql } from './admin-jql';
 import { pickerOptions } from './admin-pickers';
 import { tryPolicyOnIssue } from './admin-try';
 import { defineSecured, MODULES } from './access';
 import { AnyPayloadSchema, ConfigEnvelopeSchema, parsePayload } from './payloads';
 import { requireJiraAdmin } from './permissions';
+
+/** Audit entries the admin page lists. */
+const AUDIT_SHOWN = 100;
 
 /** The admin page's editors: pickers, calendar preview, "try on issue" and JSON import, each for Jira admins only. */
 export function defineAdminResolvers(resolver: Resolver): void {
@@ -19,6 +24,9 @@ export function defineAdminResolvers(resolver: Resolver): void {
   adminOnly('adminPicker', (payload) => pickerOptions(payload));
   adminOnly('previewCalendar', (payload) => previewCalendar(payload, runtime.now()));
   adminOnly('tryPolicy', (payload) => tryPolicyOnIssue(payload));
+  adminOnly('checkJql', (payload) => checkJql(payload));
+  /** The audit list of warnings and breach actions fired, newest first. */
+  adminOnly('getAlertAudit', async () => ({ entries: await recentAudit(AUDIT_SHOWN) }));
   /** JSON import: the same checks as saving, nothing stored; the admin reviews the imported forms, then saves. */
   adminOnly('checkConfig', (payload) => {
     const check = checkConfig(parsePayload(ConfigEnvelopeSchema, payload).config);

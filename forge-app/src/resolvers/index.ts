@@ -2,6 +2,8 @@ import Resolver from '@forge/resolver';
 import type { AppConfigInput } from '../config/schema';
 import { scorecardChoice } from '../config/scorecards';
 import { loadConfig, saveConfig } from '../config/store';
+import { jqlProblems } from './admin-jql';
+import { cycleList } from './cycle-list';
 import { knownJsmMetrics } from '../storage/aggregates';
 import { changesResults, loadGenerations, startRecompute } from '../sync/generations';
 import { retryFailedNow, syncHealth } from '../sync/health';
@@ -13,7 +15,7 @@ import { complianceData } from './compliance';
 import { issuePanelData } from './issue-panel';
 import { defineLanguageResolvers } from './language';
 import { requireLicense } from '../license';
-import { ComplianceQuerySchema, ConfigEnvelopeSchema, NoPayloadSchema, ScorecardMonthSchema, ScorecardQuerySchema, TypedActualsSchema } from './payloads';
+import { ComplianceQuerySchema, ConfigEnvelopeSchema, CycleListQuerySchema, NoPayloadSchema, ScorecardMonthSchema, ScorecardQuerySchema, TypedActualsSchema } from './payloads';
 import { requireJiraAdmin, requireSomeBrowsableProject } from './permissions';
 import { scorecardData } from './scorecard';
 import { saveScorecardActuals, scorecardActuals } from './scorecard-actuals';
@@ -38,6 +40,9 @@ defineSecured(resolver, 'retryFailedNow', { modules: [adminPage], payload: NoPay
 defineSecured(resolver, 'saveConfig', { modules: [adminPage], payload: ConfigEnvelopeSchema }, async ({ config }) => {
   await requireJiraAdmin();
   const before = await loadConfig();
+  // A goal's or policy's JQL is tested with Jira before anything is saved.
+  const jqlErrors = await jqlProblems(config);
+  if (jqlErrors.length > 0) return { ok: false as const, errors: jqlErrors };
   const answer = await saveConfig(config);
   if (answer.ok && before.config && changesResults(before.input, config as AppConfigInput)) {
     const state = await startRecompute('config', before.input);
@@ -54,6 +59,9 @@ defineSecured(resolver, 'startRecompute', { modules: [adminPage], payload: NoPay
   const state = await startRecompute('button', input);
   return { ok: true as const, recompute: state.building };
 });
+
+/** The compliance gadget's ticket list: one policy's cycles, filtered and paged or as CSV (cycle-list.ts). */
+defineSecured(resolver, 'getCycleList', { modules: [MODULES.complianceGadget], payload: CycleListQuerySchema }, (query) => cycleList(query));
 
 /** The compliance gadget; the projects and issues counted are those the caller may browse (compliance.ts). */
 defineSecured(resolver, 'getCompliance', { modules: [MODULES.complianceGadget], payload: ComplianceQuerySchema }, (query) => complianceData(query));

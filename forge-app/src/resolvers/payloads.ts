@@ -37,6 +37,22 @@ export const ComplianceQuerySchema = z.object({
 });
 export type ComplianceQuery = z.output<typeof ComplianceQuerySchema>;
 
+/** The ticket-level report: one policy's cycles reported in a period of months, filtered, one page at a time. */
+export const CycleListQuerySchema = z.object({
+  policyId: Id,
+  projects: ProjectList.optional(),
+  /** The first and last report month (`YYYY-MM`), in the report time zone; default the current month. */
+  fromMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  toMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  state: z.enum(['met', 'breached', 'ongoing', 'paused']).optional(),
+  /** Only cycles whose ticket has this value in a grouping field (an organization, a team, a request type). */
+  group: z.object({ field: z.enum(GROUP_FIELDS), value: z.string().max(255) }).optional(),
+  page: z.number().int().min(0).max(100_000).optional(),
+  /** `csv`: every matching row (up to the export limit) as CSV text instead of a page. */
+  format: z.enum(['page', 'csv']).optional(),
+});
+export type CycleListQuery = z.output<typeof CycleListQuerySchema>;
+
 /** `month` and `period` are text here: the scorecard resolver answers INVALID_MONTH or INVALID_PERIOD with the value. */
 export const ScorecardQuerySchema = z.object({
   scorecardId: Id,

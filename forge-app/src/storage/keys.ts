@@ -55,6 +55,9 @@ const genPrefix = (gen: number): string => {
 /** Shards per aggregate bucket: spreads one busy project-month over several values to stay under 240 KiB each. */
 export const AGGREGATE_SHARDS = 8;
 
+/** Audit keys count down from this instant (year 2286), so a prefix query lists the newest first. */
+const AUDIT_TIME_BASE = 9_999_999_999_999;
+
 export const keys = {
   config: 'config',
   configBackup: (version: number) => checkedKey(`config-backup:v${version}`),
@@ -83,6 +86,16 @@ export const keys = {
   bucket: (policyId: string, project: string, month: string, shard: number, gen = 0) => checkedKey(`${genPrefix(gen)}agg:${segment(policyId)}:${project}:${month}:${shard}`),
   monthPrefix: (policyId: string, project: string, month: string, gen = 0) => checkedKey(`${genPrefix(gen)}agg:${segment(policyId)}:${project}:${month}:`),
   openIndex: (policyId: string, project: string, shard: number, gen = 0) => checkedKey(`${genPrefix(gen)}open:${segment(policyId)}:${project}:${shard}`),
+  /** The index of alert due times: one entry per alert, in 5-minute buckets (`alerts.ts`), read by the alert trigger. */
+  alertDue: (bucket: number, alertId: string) => checkedKey(`alert-due:${bucket}:${alertId}`),
+  alertDuePrefix: (bucket: number) => `alert-due:${bucket}:`,
+  /** The last bucket of the index the alert trigger finished. */
+  alertCursor: 'alert-cursor',
+  /** Which of an alert's actions were carried out: written before the first, completed after the last. */
+  alertFired: (alertId: string) => checkedKey(`alert-fired:${alertId}`),
+  /** The audit list, newest first (the key leads with the time counted down). */
+  alertAudit: (firedAt: number, alertId: string) => checkedKey(`alert-audit:${String(AUDIT_TIME_BASE - firedAt).padStart(15, '0')}:${alertId}`),
+  alertAuditPrefix: 'alert-audit:',
   /** Fingerprint of the SLA state property last written to the issue in Jira (not per generation: Jira holds one). */
   slaProperty: (issueKey: string) => checkedKey(`sla-prop:${issueKey}`),
   /** iNPS answers of one project and answer month, split by shard like the aggregates. */

@@ -1,18 +1,21 @@
 import { whenLicensed } from '../license';
+import { indexTicketAlerts } from '../actions/plan';
 import api from '@forge/api';
 import type { AsyncEvent } from '@forge/events';
-import { compileCalendarSet, createSlaClock, type SlaClock } from '../../../core';
+import { compileCalendarSet, createSlaClock, JQL_FIELD, type SlaClock } from '../../../core';
 import type { AppConfig } from '../config/schema';
-import { JiraClient } from '../jira/client';
-import type { JiraIssue, JsmFeedback, JsmSlaMetric } from '../jira/types';
+import { JiraClient, JiraRetryLater } from '../jira/client';
+import { readComments, type TicketComment } from '../jira/comments';
+import { matchJql } from '../jira/jql-match';
+import type { JiraChangeHistory, JiraIssue, JsmFeedback, JsmSlaMetric } from '../jira/types';
 import { runtime } from '../runtime';
 import { rememberJsmMetrics, rememberSegmentNames } from '../storage/aggregates';
 import { type ResultRepository, readableResults, type StoreOutcome, writableResults } from '../storage/repository';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
-import { consumerRetry } from './queue';
+import { consumerRetry, deferEvent } from './queue';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { copyMigrationPage } from './storage-upgrade';
-import { issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
+import { conditionReads, type ConditionReads, issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
 import { addConsumed } from './state';
 import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
 import type { TicketResult } from '../model/ticket-result';
@@ -32,6 +35,8 @@ export interface ConsumeReport {
   missing: string[];
   /** Tickets whose sync failed this time: each is in the failure ledger and retried by later runs. */
   failed: string[];
+  /** Jira asked to wait this long (over what a run sleeps): the event was pushed back onto the queue with that delay. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -73,12 +78,48 @@ interface Target {
   config: AppConfig;
   clocks: SlaClock[];
   directory: PolicyDirectory;
+  /** The changelog fields and comments its policies' conditions read. */
+  reads: ConditionReads;
+  /** The JQL queries of its policies and goals. */
+  jqls: string[];
 }
 
 const targetOf = ({ gen, config }: { gen: number; config: AppConfig }): Target => {
   const calendars = compileCalendarSet(config.calendars);
-  return { gen, config, clocks: config.policies.map((policy) => createSlaClock(policy, calendars)), directory: policyDirectory(config.policies, calendars) };
+  const clocks = config.policies.map((policy) => createSlaClock(policy, calendars));
+  const jqls = config.policies.flatMap((p) => [p.jql, ...p.goals.map((g) => g.jql)]).filter((jql): jql is string => jql !== undefined);
+  return { gen, config, clocks, directory: policyDirectory(config.policies, calendars), reads: conditionReads(clocks, config.fields), jqls };
 };
+
+/** What a batch reads once for every ticket: changelogs (with the fields conditions read) and the JQL matches. */
+interface BatchReads {
+  changelogs: Map<string, JiraChangeHistory[]>;
+  /** Per issue id, the JQL queries (of policies and goals) it matches. */
+  matchedJqls: Map<string, string[]>;
+}
+
+async function readBatch(jira: JiraClient, issueIds: string[], targets: readonly Target[]): Promise<BatchReads> {
+  const fieldIds = new Set(['status', 'resolution', ...targets.flatMap((t) => [...t.reads.fields.keys()])]);
+  const changelogs = await step('changelog', () => jira.changelogs(issueIds, [...fieldIds]));
+  const jqls = [...new Set(targets.flatMap((t) => t.jqls))];
+  const matchedJqls = new Map<string, string[]>();
+  if (jqls.length > 0) {
+    const matched = await step('jql', () => matchJql(jira, issueIds, jqls));
+    for (const [jql, ids] of matched) for (const id of ids) matchedJqls.set(id, [...(matchedJqls.get(id) ?? []), jql]);
+  }
+  return { changelogs, matchedJqls };
+}
+
+/** One ticket's result for one target: its history with the conditions' events, JQL matches for goals, the clocks. */
+function computeFor(target: Target, issue: JiraIssue, updated: number, batch: BatchReads, comments: readonly TicketComment[], asOf: number, jsm: JsmSlaMetric[], feedback: JsmFeedback | null, organizationsField: string | null): TicketResult {
+  const ticket = toTicketHistory(issue, batch.changelogs.get(issue.id) ?? [], target.config.fields, organizationsField, { reads: target.reads, comments });
+  const fields = ticket.fields;
+  if (target.jqls.length > 0) ticket.fields = { ...fields, [JQL_FIELD]: batch.matchedJqls.get(issue.id) ?? [] };
+  const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
+  const result = computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null, securityLevel: securityLevelOf(issue.fields.security) });
+  // The matched queries chose the goal; they are not a field to store or group by.
+  return { ...result, fields };
+}
 
 /** What a batch reads besides the configured fields: JSM's Organizations field (its id is per site). */
 interface BatchFields {
@@ -97,6 +138,9 @@ function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now:
   return {
     updatedOf,
     fail: async (key: string, error: unknown) => {
+      // Jira asked for a longer wait than this run may sleep: the whole event is deferred, not one ticket failed.
+      const cause = error instanceof StepError ? error.cause : error;
+      if (cause instanceof JiraRetryLater) throw cause;
       const stepName = error instanceof StepError ? error.step : 'store';
       await recordFailure(key, stepName, error instanceof StepError ? error.cause : error, now, failing.get(key), updatedOf.get(key) ?? null);
       report.failed.push(key);
@@ -114,30 +158,28 @@ function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now:
 async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue; updated: number }>, targets: Target[], report: ConsumeReport, book: ReturnType<typeof ledger>, organizationsField: string | null) {
   if (todo.length === 0) return;
   const stores = await writableResults();
-  let changelogs: Awaited<ReturnType<JiraClient['changelogs']>>;
+  let batch: BatchReads;
   try {
-    changelogs = await jira.changelogs(todo.map(({ issue }) => issue.id), ['status', 'resolution']);
+    batch = await readBatch(jira, todo.map(({ issue }) => issue.id), targets);
   } catch (error) {
-    for (const { issue } of todo) await book.fail(issue.key, new StepError('changelog', error));
+    for (const { issue } of todo) await book.fail(issue.key, error);
     return;
   }
   const asOf = runtime.now();
   const jsmNames = new Set<string>();
   const readJsm = targets.some((t) => t.config.sync.readJsmSla);
   const readFeedback = targets.some((t) => t.config.sync.readFeedback);
+  const readCommentsToo = targets.some((t) => t.reads.comments);
   // Read and compute each ticket (isolated), then store the batch per generation: one write per bucket it touches.
   const computed: Array<{ key: string; results: Map<number, TicketResult> }> = [];
   for (const { issue, updated } of todo) {
     try {
       const jsm: JsmSlaMetric[] = readJsm ? await step('jsm-sla', () => jira.jsmSla(issue.key)) : [];
       const feedback: JsmFeedback | null = readFeedback ? await step('feedback', () => jira.jsmFeedback(issue.key)) : null;
+      const comments: TicketComment[] = readCommentsToo ? await step('comments', () => readComments(jira, issue.key)) : [];
       const results = new Map<number, TicketResult>();
       for (const target of targets) {
-        results.set(target.gen, await step('compute', () => {
-          const ticket = toTicketHistory(issue, changelogs.get(issue.id) ?? [], target.config.fields, organizationsField);
-          const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
-          return computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null, securityLevel: securityLevelOf(issue.fields.security) });
-        }));
+        results.set(target.gen, await step('compute', () => computeFor(target, issue, updated, batch, comments, asOf, jsm, feedback, organizationsField)));
       }
       for (const metric of jsm) jsmNames.add(metric.name);
       computed.push({ key: issue.key, results });
@@ -163,7 +205,10 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
     }
     const stale = !outcomes.get(key)!.has('stored');
     try {
-      if (!stale) await step('property', () => publishSlaState(jira, results.get(newest.gen)!, newest.directory));
+      if (!stale) {
+        await step('property', () => publishSlaState(jira, results.get(newest.gen)!, newest.directory));
+        await step('alerts', () => indexTicketAlerts(results.get(newest.gen)!, newest.config.policies, asOf));
+      }
     } catch (error) {
       await book.fail(key, error);
       continue;
@@ -185,6 +230,17 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
  * @internal Exported for its tests.
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
+  try {
+    return await consumeOnce(body);
+  } catch (error) {
+    if (!(error instanceof JiraRetryLater)) throw error;
+    // Retry-After longer than a run sleeps: the same event comes back after it; reprocessing replaces, never adds.
+    await deferEvent(body, error.retryAfterMs);
+    return { stored: 0, unchanged: 0, deferred: body.keys.length, stale: 0, purged: [], missing: [], failed: [], retryAfterMs: error.retryAfterMs };
+  }
+}
+
+async function consumeOnce(body: SyncEventBody): Promise<ConsumeReport> {
   const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };
   if (body.migrate) {
     await copyMigrationPage();
@@ -227,6 +283,7 @@ export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeRepo
     read = await batchFields(jira, targets);
     ({ issues, deleted } = await jira.issuesByKeys(body.keys, read.fields, (remaining) => batchJql(config, remaining), body.reconcileIds));
   } catch (error) {
+    if (error instanceof JiraRetryLater) throw error;
     for (const key of body.keys) await book.fail(key, new StepError('search', error));
     await addConsumed({ processed: 0, failed: report.failed.length }, now);
     return report;

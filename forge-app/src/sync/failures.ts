@@ -1,8 +1,11 @@
 import { keys } from '../storage/keys';
 import { deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
 
-/** Where a ticket's sync failed: reading it (search, changelog, JSM), computing its clocks, or storing the result. */
-export type SyncStep = 'search' | 'changelog' | 'jsm-sla' | 'feedback' | 'compute' | 'store' | 'purge' | 'property';
+/**
+ * Where a ticket's sync failed: reading it (search, changelog, the JQL matches of goals, JSM, comments), computing
+ * its clocks, or storing the result.
+ */
+export type SyncStep = 'search' | 'changelog' | 'jql' | 'jsm-sla' | 'feedback' | 'comments' | 'compute' | 'store' | 'purge' | 'property' | 'alerts';
 
 /** One ticket whose last sync attempt failed: retried with back-off by later runs until it succeeds. */
 export interface FailureRecord {

@@ -1,5 +1,6 @@
-import type { FieldValue, TicketEvent, TicketHistory } from '../../../core';
+import { COMMENT_FIELD, commentValue, type FieldValue, type SlaClock, type TicketEvent, type TicketHistory } from '../../../core';
 import type { AppConfig } from '../config/schema';
+import type { TicketComment } from '../jira/comments';
 import type { JiraChangeHistory, JiraIssue } from '../jira/types';
 
 /**
@@ -8,7 +9,8 @@ import type { JiraChangeHistory, JiraIssue } from '../jira/types';
  */
 export function issueFieldsToFetch(fields: AppConfig['fields'], organizationsField: string | null = null): string[] {
   // `security`: the issue security level, kept with the ticket's entries so readers count only levels the viewer may browse.
-  const base = ['created', 'updated', 'status', 'resolution', 'project', 'priority', 'assignee', 'security', fields.requestType];
+  // `reporter`: a comment by the reporter is the customer's (comment conditions).
+  const base = ['created', 'updated', 'status', 'resolution', 'project', 'priority', 'assignee', 'reporter', 'security', fields.requestType];
   return [...new Set([...base, ...(fields.team ? [fields.team] : []), ...(organizationsField ? [organizationsField] : []), ...Object.values(fields.extra)])];
 }
 
@@ -52,25 +54,76 @@ export function organizationsOf(value: unknown): FieldValue {
 
 const CHANGELOG_FIELDS: Record<string, 'status' | 'resolution'> = { status: 'status', resolution: 'resolution' };
 
+/** Fields whose changelog values are account ids (as `fieldText` reads users), not display names. */
+const USER_FIELDS = new Set(['assignee', 'reporter']);
+
+/** The Jira field id behind a core field name: the configured request type, team and extras, else the name itself. */
+const jiraFieldOf = (coreField: string, fieldMap: AppConfig['fields']): string =>
+  coreField === 'requestType' ? fieldMap.requestType : coreField === 'team' && fieldMap.team ? fieldMap.team : (fieldMap.extra[coreField] ?? coreField);
+
+/** What the policies' conditions need besides status and resolution: changes of some fields, and comments. */
+export interface ConditionReads {
+  /** Jira field id → core field name, for the changelog items the conditions read. */
+  fields: ReadonlyMap<string, string>;
+  comments: boolean;
+}
+
+/** The changelog fields and whether comments are needed, for these clocks: comments are read only when a policy needs them. */
+export function conditionReads(clocks: readonly SlaClock[], fieldMap: AppConfig['fields']): ConditionReads {
+  const fields = new Map<string, string>();
+  let comments = false;
+  for (const clock of clocks) {
+    for (const field of clock.eventFields) {
+      if (field === COMMENT_FIELD) comments = true;
+      else if (field !== 'resolution') fields.set(jiraFieldOf(field, fieldMap), field);
+    }
+  }
+  return { fields, comments };
+}
+
+/** A comment as the clocks' comment event: by the customer when the reporter or a portal customer wrote it. */
+const commentEvent = (comment: TicketComment, reporter: string | null, created: number): TicketEvent => ({
+  at: Math.max(comment.at, created),
+  field: COMMENT_FIELD,
+  to: commentValue({ public: comment.public, byCustomer: comment.authorIsCustomer || (reporter !== null && comment.authorAccountId === reporter) }),
+});
+
 /**
  * A Jira issue and its full changelog as the core's TicketHistory: status and resolution changes become events in
  * time order, the status at creation is the `fromString` of the first status change (or the current status when it
  * never changed), and the ticket's fields carry project, priority, request type, assignee, team and mapped extras.
  */
-export function toTicketHistory(issue: JiraIssue, histories: readonly JiraChangeHistory[], fieldMap: AppConfig['fields'], organizationsField: string | null = null): TicketHistory {
+export function toTicketHistory(
+  issue: JiraIssue,
+  histories: readonly JiraChangeHistory[],
+  fieldMap: AppConfig['fields'],
+  organizationsField: string | null = null,
+  conditions: { reads: ConditionReads; comments: readonly TicketComment[] } | null = null,
+): TicketHistory {
   const f = issue.fields;
   const created = instantOf(f.created as string);
   const events: TicketEvent[] = [];
   let initialStatus: string | null = null;
   const ordered = [...histories].map((h) => ({ at: instantOf(h.created), id: h.id, items: h.items })).sort((a, b) => a.at - b.at || Number(a.id) - Number(b.id));
   for (const history of ordered) {
+    // A change logged a moment before `created` (clock skew on import) is taken as happening at creation.
+    const at = Math.max(history.at, created);
     for (const item of history.items) {
       const field = CHANGELOG_FIELDS[item.fieldId ?? item.field] ?? CHANGELOG_FIELDS[item.field];
+      const conditionField = conditions?.reads.fields.get(item.fieldId ?? item.field);
+      if (conditionField !== undefined && !field) {
+        const user = USER_FIELDS.has(item.fieldId ?? item.field);
+        events.push({ at, field: conditionField, to: (user ? item.to : item.toString) ?? null, from: (user ? item.from : item.fromString) ?? null });
+      }
       if (!field) continue;
       if (field === 'status' && initialStatus === null) initialStatus = item.fromString;
-      // A change logged a moment before `created` (clock skew on import) is taken as happening at creation.
-      events.push({ at: Math.max(history.at, created), field, to: item.toString ?? null });
+      events.push({ at, field, to: item.toString ?? null });
     }
+  }
+  if (conditions !== null && conditions.comments.length > 0) {
+    const reporter = (f.reporter as { accountId?: string } | null | undefined)?.accountId ?? null;
+    events.push(...conditions.comments.map((comment) => commentEvent(comment, reporter, created)));
+    events.sort((a, b) => a.at - b.at); // stable: a comment at the time of a change comes after it
   }
   const fields: Record<string, FieldValue> = {
     project: (f.project as { key?: string } | undefined)?.key ?? null,

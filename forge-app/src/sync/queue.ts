@@ -67,3 +67,15 @@ export async function pushPack(events: SyncEventBody[], deadline: number, onRate
     }
   }
 }
+
+/** The longest delay a pushed event may carry (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/: 900 s). */
+const MAX_DELAY_SECONDS = 900;
+
+/**
+ * Pushes an event back onto the queue, delivered after `delayMs` (at most the platform's 900 s; a longer wait is
+ * deferred again when it comes back): the sync's answer to a Retry-After longer than it may sleep.
+ */
+export async function deferEvent(body: SyncEventBody, delayMs: number): Promise<void> {
+  const delayInSeconds = Math.min(MAX_DELAY_SECONDS, Math.max(1, Math.ceil(delayMs / 1000)));
+  await new Queue({ key: QUEUE_KEY }).push([{ body, delayInSeconds, concurrency: { key: QUEUE_KEY, limit: 1 } }]);
+}

@@ -12,7 +12,7 @@ import type { StoredCycle, TicketResult } from '../model/ticket-result';
  */
 export const SLA_PROPERTY_KEY = 'sla-state';
 
-/** "Due soon" in JQL: the instant a running clock has this many working minutes left, on its goal's calendar. */
+/** "Due soon" in JQL for a policy without a warning line: the instant a running clock has this many working minutes left, on its goal's calendar. */
 const PRE_BREACH_MINUTES = 240;
 
 /** One app policy's current clock on the issue (its latest cycle). */
@@ -89,7 +89,8 @@ function slaStateOf(result: TicketResult, directory: PolicyDirectory): SlaStateP
       due: iso(cycle.due),
       remainingMinutes: Math.round(cycle.remainingMinutes),
       breached: cycle.state === 'breached',
-      warnFrom: running ? iso(calendar ? calendar.addWorkingMinutes(cycle.due!, -PRE_BREACH_MINUTES) : cycle.due! - PRE_BREACH_MINUTES * 60_000) : null,
+      // The policy's own warning line when it has one (alerts.warnAt), else PRE_BREACH_MINUTES before the due time.
+      warnFrom: running ? iso(cycle.warningAt ?? (calendar ? calendar.addWorkingMinutes(cycle.due!, -PRE_BREACH_MINUTES) : cycle.due! - PRE_BREACH_MINUTES * 60_000)) : null,
     };
   });
   const openIds = new Set([...latest.values()].filter((c) => c.stop === null && c.state !== 'paused').map((c) => c.policyId));
