@@ -36,8 +36,8 @@ export default tseslint.config(
     },
   },
   {
-    // The doors import the core through `core/index.ts` or an area's `index.ts` (calendar, sla, kpi, scorecard, schema,
-    // util), never a file inside an area: what an entry does not export is the area's own business.
+    // The doors import the core through `core/index.ts` or an area's `index.ts` (calendar, sla, kpi, market,
+    // scorecard, schema, util), never a file inside an area: what an entry does not export is the area's own business.
     files: ['cli/**/*.{ts,tsx}', 'forge-app/**/*.{ts,tsx}', 'sheets-addon/**/*.{ts,tsx}', 'src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { CalendarError, type Instant, MS_PER_DAY } from '../core/calendar';
+import { type Catalogue, MarketTally, readSignalParameters, type SignalParameters } from '../core/market';
 import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../core/sla';
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
@@ -11,8 +12,9 @@ import { type CyclesWriter, cycleLine } from './report/cycles-csv';
 import type { ReportResult } from './report/result';
 import { LogSpan } from './log-span';
 import { type DataQuality, policyFields, policyStatuses, QualityCounter } from './quality';
+import { REQUESTER_FIELD, SignalsBuilder } from './signals';
 import { OutcomeTally, ReportBuilder } from './tally';
-import { OutOfOrder, type RowEvent, TicketBook } from './tickets';
+import { OutOfOrder, type RowEvent, TicketBook, type TicketOutcome } from './tickets';
 import { formatDateTime } from './time';
 
 export interface AnalyseOptions {
@@ -32,6 +34,10 @@ export interface AnalyseOptions {
   strict?: boolean;
   /** Rows a sort run holds in memory before it is written to disk (a shuffled log only). */
   sortRunRows?: number;
+  /** The gaming signals' parameters (`--signals`); the defaults when absent; null leaves the signals out (a baseline). */
+  signals?: SignalParameters | null;
+  /** The internal market's catalogue (`--catalogue`): statements and OLA chains tallied beside compliance. */
+  catalogue?: Catalogue;
 }
 
 /** A latest row this far past every other one is reported before it sets the default as-of. */
@@ -66,10 +72,13 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const caseColumn = xes ? (mapping.case === undefined ? XES_CASE : `${TRACE_PREFIX}${mapping.case}`) : mapping.case!;
   const reader = new RowReader(mapping, mappedColumns(mapping, caseColumn), source, rowWord);
   const builder = new ReportBuilder(clocks, calendars, options.by ?? []);
+  const signals = options.signals === null ? null : new SignalsBuilder(options.signals ?? readSignalParameters(), clocks, calendars, options.by ?? [], Object.hasOwn(mapping.fields, REQUESTER_FIELD));
   const onCycle = (cycle: SlaCycle, number: number) => {
     builder.add(cycle);
+    signals?.add(cycle, number);
     cycles?.write(cycleLine(cycle, number, builder.timeZone));
   };
+  const market = marketOf(options, builder.timeZone);
   const span = new LogSpan();
   const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
@@ -107,15 +116,31 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   ];
   const outcomes = new OutcomeTally();
   try {
-    book.finish(asOf, (outcome) => outcomes.add(outcome));
+    book.finish(asOf, outcomeVisitor(outcomes, market, asOf));
   } catch (error) {
     throw explain(error, source);
   }
-  return builder.result(
+  const result = builder.result(
     { source, tickets: book.size, events: rows, firstEvent: span.first, lastEvent: span.last, asOf, asOfIsLatestEvent: asOf === span.last },
     { ...outcomes.result(mapping.rating?.scale), warnings, dataQuality },
   );
+  const withSignals = { ...result, gamingSignals: signals?.result() ?? null };
+  return market === null ? withSignals : { ...withSignals, internalMarket: market.report() };
 }
+
+/** With `--catalogue`: the market's tally, hearing the cycles of the clocks its services use. */
+function marketOf({ catalogue, clocks }: AnalyseOptions, timeZone: string): MarketTally | null {
+  if (catalogue === undefined) return null;
+  const market = new MarketTally(catalogue, timeZone);
+  market.watch(clocks);
+  return market;
+}
+
+/** Each ticket's outcome to the report's tally and, created by `asOf`, to the market's requests. */
+const outcomeVisitor = (outcomes: OutcomeTally, market: MarketTally | null, asOf: Instant) => (outcome: TicketOutcome) => {
+  outcomes.add(outcome);
+  if (market !== null && outcome.created <= asOf) market.addTicket(outcome.created, outcome.fields);
+};
 
 /** The columns an XES event must carry itself (never taken from its trace): time, status, order. */
 const eventColumns = (columns: MappedColumns): Set<string> => new Set([columns.time, ...columns.status, columns.order].filter((i) => i >= 0).map((i) => columns.names[i]));

@@ -35,6 +35,16 @@ Options:
                          KPI's source one of sla, sla:<policy>, tat:median, tat:p90, ftr, reopen,
                          csat, inps (default: ${DEFAULTS.scorecard}: speed, accuracy and
                          satisfaction); see docs/SCORING.md
+  --signals <file>       JSON object of gaming-signal parameters (reopenWithin, lastShare,
+                         lastFlag, splitCount, splitWithin, ...; docs/GAMING-SIGNALS.md). The
+                         report always shows the signals G1-G5 per --by group; G5 needs a
+                         mapped "requester" field
+  --catalogue <file>     the internal market's service catalogue (JSON; docs/INTERNAL-MARKET.md):
+                         adds the Internal market section, a monthly statement per customer and
+                         service (charge, service credit, net) and the OLA chain per owner
+  --statement <file>     with --catalogue: write the statement as CSV (period, customer, service,
+                         provider, requests, met, breached, compliance, agreed, charge,
+                         credit_rate, credit, net, currency)
   --cycles <file>        write one CSV row per SLA cycle (ticket, policy, cycle, goal, start,
                          stop, state, elapsed/paused/remaining working minutes, due)
   --html <file>          also write the report as a self-contained HTML page
@@ -60,6 +70,9 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   by: { type: 'string', multiple: true },
   scorecard: { type: 'string' },
+  signals: { type: 'string' },
+  catalogue: { type: 'string' },
+  statement: { type: 'string' },
   cycles: { type: 'string' },
   html: { type: 'string' },
   json: { type: 'boolean' },

@@ -4,10 +4,12 @@ import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
 import { DEFAULTS, HELP, parseOptions, readAsOf } from './args';
 import { compileCalendars, createClocks, type NamedFile, readJson, reason } from './config';
+import { type Catalogue, MarketError, readCatalogue, readSignalParameters, SignalError, type SignalParameters, statementCsv } from '../core/market';
 import { ConfigError, InputError } from './errors';
 import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
 import { CyclesWriter } from './report/cycles-csv';
 import { renderHtml } from './report/html';
+import { renderMarket } from './report/market';
 import { checkOutputs, writeOutput } from './report/output-file';
 import type { ReportResult } from './report/result';
 import { readScorecardFile, renderScorecard, scorecardJson, scorecardSection, type ScorecardFile } from './report/scorecard';
@@ -36,8 +38,10 @@ interface Setup {
   mapping: Mapping;
   by: string[];
   scorecard: ScorecardFile;
+  signals: SignalParameters;
   clocks: SlaClock[];
   calendars: CalendarSet;
+  catalogue: Catalogue | undefined;
   asOf: number | undefined;
   /** Size of the log in bytes. */
   bytes: number;
@@ -62,14 +66,43 @@ async function readSetup(values: Options): Promise<Setup> {
     }
   }
   const scorecard = readScorecardFile(await readJson('scorecard', files.scorecard), files.scorecard.name);
+  const signals = await readSignals(values.signals);
   const policies = await readJson('policies', files.policies);
   const calendarSpecs = await readJson('calendars', files.calendars);
   try {
     const calendars = compileCalendars(calendarSpecs);
     const clocks = createClocks(policies, calendars);
-    return { files, mapping, by, scorecard, clocks, calendars, asOf, bytes: inputSize(files.input) };
+    const catalogue = await readCatalogueOption(values, clocks);
+    return { files, mapping, by, scorecard, signals, clocks, calendars, catalogue, asOf, bytes: inputSize(files.input) };
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(`--${error.input}: ${files[error.input].name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `--signals FILE`: the gaming signals' parameters; an error names the file and the parameter. */
+async function readSignals(path: string | undefined): Promise<SignalParameters> {
+  if (path === undefined) return readSignalParameters();
+  const json = await readJson('signals', { path, name: path });
+  try {
+    return readSignalParameters(json);
+  } catch (error) {
+    if (error instanceof SignalError) throw new InputError(`--signals: ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `--catalogue`, checked against the policies it names; `--statement` needs it. */
+async function readCatalogueOption(values: Options, clocks: readonly SlaClock[]): Promise<Catalogue | undefined> {
+  if (values.catalogue === undefined) {
+    if (values.statement !== undefined) throw new InputError('--statement: give the service catalogue it is drawn from with --catalogue');
+    return undefined;
+  }
+  const json = await readJson('catalogue', { path: values.catalogue, name: values.catalogue });
+  try {
+    return readCatalogue(json, clocks.map((clock) => clock.policy));
+  } catch (error) {
+    if (error instanceof MarketError) throw new InputError(`--catalogue: ${values.catalogue}: ${error.message}`);
     throw error;
   }
 }
@@ -88,9 +121,12 @@ function inputSize(input: NamedFile): number {
 function checkOutputPaths(setup: Setup, values: Options): void {
   const inputs = Object.entries(setup.files).map(([option, file]) => ({ option: `--${option}`, path: file.path }));
   if (values.map !== undefined) inputs.push({ option: '--map', path: values.map });
+  if (values.signals !== undefined) inputs.push({ option: '--signals', path: values.signals });
+  if (values.catalogue !== undefined) inputs.push({ option: '--catalogue', path: values.catalogue });
   const outputs = [
     ...(values.cycles === undefined ? [] : [{ option: '--cycles', path: values.cycles }]),
     ...(values.html === undefined ? [] : [{ option: '--html', path: values.html }]),
+    ...(values.statement === undefined ? [] : [{ option: '--statement', path: values.statement }]),
   ];
   checkOutputs(inputs, outputs);
 }
@@ -111,10 +147,10 @@ function progressLine(stderr: Io['stderr'], source: string, bytes: number) {
 }
 
 async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | undefined, io: Io): Promise<ReportResult> {
-  const { files, mapping, clocks, calendars, asOf, by } = setup;
+  const { files, mapping, clocks, calendars, asOf, by, signals, catalogue } = setup;
   const progress = progressLine(io.stderr, files.input.name, setup.bytes);
   try {
-    return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update, strict: values.strict });
+    return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update, strict: values.strict, signals, catalogue });
   } catch (error) {
     // Another export read as the default format: say how to describe it.
     if (error instanceof InputError && values.map === undefined && error.message.includes('named in the mapping')) {
@@ -131,8 +167,14 @@ function writeReport(result: ReportResult, setup: Setup, values: Options, io: Io
   for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
   const section = scorecardSection(setup.scorecard, setup.files.scorecard.name, result);
   io.stdout.write(
-    values.json ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n` : `${renderReport(result)}\n${renderScorecard(section).join('\n')}\n`,
+    values.json
+      ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n`
+      : `${renderReport(result)}\n${result.internalMarket ? `${renderMarket(result.internalMarket).join('\n')}\n` : ''}${renderScorecard(section).join('\n')}\n`,
   );
+  if (values.statement !== undefined && result.internalMarket) {
+    writeOutput('--statement', values.statement, statementCsv(result.internalMarket.statements));
+    io.stderr.write(`Statement written to ${values.statement}\n`);
+  }
   if (values.html !== undefined) {
     writeOutput('--html', values.html, renderHtml(result, section));
     io.stderr.write(`HTML report written to ${values.html}\n`);

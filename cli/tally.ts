@@ -1,6 +1,6 @@
 import { type Instant } from '../core/calendar';
 import { csat, inps, reopenRate, tatStats } from '../core/kpi';
-import { type CalendarSet, type SlaClock, type SlaCycle, ComplianceTally, formatTarget } from '../core/sla';
+import { type CalendarSet, type SlaClock, type SlaCycle, ComplianceTally, fieldText, formatTarget } from '../core/sla';
 import type { Accuracy, FieldRow, GoalRow, ReportResult, Satisfaction, TatSummary } from './report/result';
 import type { TicketOutcome } from './tickets';
 import { formatDateTime } from './time';
@@ -24,11 +24,6 @@ class TatValues {
     return { cycles: this.n, medianHours: median, p90Hours: p90 };
   }
 }
-
-const fieldValue = (cycle: SlaCycle, field: string): string => {
-  const value = cycle.fields[field];
-  return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(', ');
-};
 
 /**
  * Sums cycles up as they close: compliance overall, per policy goal, per month and per `--by` field, with TAT.
@@ -69,7 +64,7 @@ export class ReportBuilder {
     }
     for (const group of this.fieldTallies) {
       group.tally.add(cycle);
-      const value = fieldValue(cycle, group.field);
+      const value = fieldText(cycle.fields, group.field);
       if (cycle.stop !== null) tatOf(group.tat, value).add(hours);
       let goals = group.goals.get(value);
       if (!goals) group.goals.set(value, (goals = new Set()));
@@ -91,7 +86,7 @@ export class ReportBuilder {
     return rank;
   }
 
-  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'dataQuality' | 'warnings'>): ReportResult {
+  result(input: Omit<ReportResult['input'], 'firstEvent' | 'lastEvent' | 'asOf'> & { firstEvent: Instant; lastEvent: Instant; asOf: Instant }, rest: Pick<ReportResult, 'ticketsMeasured' | 'accuracy' | 'satisfaction' | 'dataQuality' | 'warnings'>): Omit<ReportResult, 'gamingSignals'> {
     const zone = this.timeZone;
     const byGoal = this.goalTally
       .report()

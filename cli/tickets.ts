@@ -47,6 +47,9 @@ export interface TicketOutcome {
   resolved: boolean;
   reopened: boolean;
   rating: number | null;
+  /** When the ticket was created, and its fields as the log left them (the internal market's requests). */
+  created: Instant;
+  fields: Readonly<Record<string, FieldValue>>;
 }
 
 /** Rows of a ticket arrived after rows that its order puts later, in another group: the log must be sorted first. */
@@ -57,7 +60,7 @@ export class OutOfOrder extends Error {
 }
 
 /** Each clock's suspended state takes this many numbers; the flags (resolved 8, reopened 4) are the sixth. */
-const CLOCK_NUMBERS = 6;
+const CLOCK_NUMBERS = 7;
 const FLAGS = 5;
 const RESOLVED = 8;
 const REOPENED = 4;
@@ -186,7 +189,7 @@ export class TicketBook {
     const fields = this.fieldsOf(event.record, event.index, ticket.fields);
     if (fields !== ticket.fields) {
       ticket.fields = fields;
-      for (const clock of ticket.clocks) clock.fields = fields;
+      for (const clock of ticket.clocks) clock.setFields(fields, at);
     }
     const rating = this.reader.rating(event.record, event.index, event.row);
     if (rating !== null) ticket.rating = rating;
@@ -244,11 +247,13 @@ export class TicketBook {
       measured = true;
       flags |= numbers[HEAD_NUMBERS + i * CLOCK_NUMBERS + FLAGS];
     }
-    return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating: Number.isNaN(numbers[0]) ? null : numbers[0] };
+    const rating = Number.isNaN(numbers[0]) ? null : numbers[0];
+    // Every clock's state starts with the ticket's creation.
+    return { measured, resolved: (flags & RESOLVED) !== 0, reopened: (flags & REOPENED) !== 0, rating, created: numbers[HEAD_NUMBERS], fields };
   }
 
   private finishTicket(ticket: Ticket, asOf: Instant): TicketOutcome {
-    const outcome: TicketOutcome = { measured: false, resolved: false, reopened: false, rating: ticket.rating };
+    const outcome: TicketOutcome = { measured: false, resolved: false, reopened: false, rating: ticket.rating, created: ticket.clocks[0].created, fields: ticket.fields };
     for (let i = 0; i < this.clocks.length; i++) {
       if (!this.clocks[i].appliesToFields(ticket.fields)) continue;
       outcome.measured = true;

@@ -136,6 +136,8 @@ const GOOD: Record<FunctionName, unknown[]> = {
   KPI_BINARY_SCORE: [95, 100, 'higher'],
   KPI_STABILIZE_SCORE: [95, 100, 10],
   KPI_PAYOUT: [1, 1000, 0, 1.2, [[0.8, 0.5], [1, 1]]],
+  SERVICE_CREDIT: [0.93, [[0.95, 0.05], [0.9, 0.15]], 0.3],
+  ALLOCATE: [1000, col(2, 1), 0],
   SCORECARD: [col(0.8, 0.9), col(1, 1), 'weighted', 'ignore'],
 };
 

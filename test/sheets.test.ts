@@ -37,6 +37,8 @@ const CONTRACT: Record<string, string[]> = {
   KPI_BINARY_SCORE: ['actual', 'target', '[direction]'],
   KPI_STABILIZE_SCORE: ['actual', 'target', 'tolerance'],
   KPI_PAYOUT: ['achievement', 'base', '[gate]', '[cap]', '[steps]'],
+  SERVICE_CREDIT: ['compliance', 'tiers', '[cap]'],
+  ALLOCATE: ['amount', 'usage', '[decimals]'],
   SCORECARD: ['scores', 'weights', '[method]', '[blanks]'],
 };
 

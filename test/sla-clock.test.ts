@@ -457,11 +457,12 @@ describe('TicketClock: one change at a time', () => {
     }
     tc.finish(at('14:00'));
     expect(states).toEqual([
-      // created, last change, changes, closed cycles, handed over, flags (1 stopped, 2 resolution set, 4 reopened, 8 resolved)
-      [at('09:00'), at('10:00'), 1, 1, 1, 1 | 8],
-      [at('09:00'), at('11:00'), 2, 1, 1, 1 | 2 | 8],
+      // created, last change, changes, closed cycles, handed over, flags (1 stopped, 2 resolution set, 4 reopened,
+      // 8 resolved), last stop
+      [at('09:00'), at('10:00'), 1, 1, 1, 1 | 8, at('10:00')],
+      [at('09:00'), at('11:00'), 2, 1, 1, 1 | 2 | 8, at('10:00')],
       null,
-      [at('09:00'), at('13:00'), 4, 2, 2, 1 | 2 | 4 | 8],
+      [at('09:00'), at('13:00'), 4, 2, 2, 1 | 2 | 4 | 8, at('13:00')],
     ]);
     expect(got.map(([n]) => n)).toEqual([1, 2]);
     expect(got.map(([, c]) => c)).toEqual(clock.compute(history, at('14:00'))!.cycles);
@@ -476,12 +477,12 @@ describe('TicketClock: one change at a time', () => {
     waiting.apply(at('10:00'), 'status', 'In progress');
     expect(waiting.suspend()).toBeNull();
     const stopped = clock.open({ key: 'R-2', created: at('09:00'), status: 'Done', fields: {} }, () => undefined);
-    expect(stopped.suspend()).toEqual([at('09:00'), at('09:00'), 0, 0, 0, 1 | 8]);
+    expect(stopped.suspend()).toEqual([at('09:00'), at('09:00'), 0, 0, 0, 1 | 8, NaN]);
     // Once its one cycle has closed, a reopened ticket waits for nothing more.
     const done = clock.open({ key: 'R-3', created: at('09:00'), status: 'Open', fields: { requested: '2025-03-03T09:00:00Z' } }, () => undefined);
     done.apply(at('10:00'), 'status', 'Done');
     done.apply(at('11:00'), 'status', 'Open');
-    expect(done.suspend()).toEqual([at('09:00'), at('11:00'), 2, 1, 1, 4 | 8]);
+    expect(done.suspend()).toEqual([at('09:00'), at('11:00'), 2, 1, 1, 4 | 8, at('10:00')]);
   });
 
   it('suspends a clock waiting for its start status', () => {
@@ -489,7 +490,7 @@ describe('TicketClock: one change at a time', () => {
     const got: SlaCycle[] = [];
     const draft = { key: 'S-1', created: at('09:00'), status: 'Draft', fields: {} };
     const state = clock.open(draft, (c) => got.push(c)).suspend();
-    expect(state).toEqual([at('09:00'), at('09:00'), 0, 0, 0, 0]);
+    expect(state).toEqual([at('09:00'), at('09:00'), 0, 0, 0, 0, NaN]);
     const tc = TicketClock.resume(clock, draft, state!, (c) => got.push(c));
     tc.apply(at('10:00'), 'status', 'Approved');
     tc.finish(at('11:00'));
@@ -508,11 +509,11 @@ describe('TicketClock: one change at a time', () => {
     const first = clock.open(history, onCycle);
     first.apply(at('10:00'), 'resolution', 'Fixed');
     const state = first.suspend()!;
-    expect(state).toEqual([at('09:00'), at('10:00'), 1, 1, 1, 1 | 2 | 8]);
+    expect(state).toEqual([at('09:00'), at('10:00'), 1, 1, 1, 1 | 2 | 8, at('10:00')]);
     const resumed = TicketClock.resume(clock, { key: 'T-1', status: 'Open', fields: {} }, state, onCycle);
     expect([resumed.resolved, resumed.reopened]).toEqual([true, false]);
     resumed.apply(at('11:00'), 'assignee', 'ann');
-    expect(resumed.suspend()).toEqual([at('09:00'), at('11:00'), 2, 1, 1, 1 | 2 | 8]);
+    expect(resumed.suspend()).toEqual([at('09:00'), at('11:00'), 2, 1, 1, 1 | 2 | 8, at('10:00')]);
     resumed.apply(at('12:00'), 'resolution', null);
     resumed.finish(at('13:00'));
     expect(got).toEqual(clock.compute(history, at('13:00'))!.cycles);

@@ -1,6 +1,8 @@
 import { COUNT_HEADERS, countCells, DATA_QUALITY_NOTE, dataQualityRows, formatCount, formatHours, inputRows, formatPercent, MONTH_NOTE, pillarRows, tatCells } from './text';
+import { MARKET_NOTES, olaRows, olaSummary, olaTitle, statementRows, totalRows } from './market';
 import type { MonthRow, ReportResult } from './result';
 import { SCORECARD_NOTES, scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
+import { flaggedExamples, signalNotes, signalTables } from './signals';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /**
@@ -51,6 +53,25 @@ ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 <p class="note">${escapeHtml(SCORECARD_NOTES.join(' '))}</p>`;
 }
 
+/** The Internal market section: statement, totals, an OLA table per service, notes. */
+function marketHtml(m: NonNullable<ReportResult['internalMarket']>): string {
+  const [header, ...lines] = statementRows(m);
+  const totals = (who: 'Customer' | 'Provider', rows: typeof m.totals.customers) => {
+    const [h, ...r] = totalRows(m, who, rows);
+    return `<h3>${escapeHtml(`Totals per ${who.toLowerCase()}`)}</h3>\n${table(h, r)}`;
+  };
+  const ola = m.ola.map((s) => {
+    const [h, ...r] = olaRows(s);
+    return `<h3>${escapeHtml(olaTitle(s))}</h3>\n${table(h, r)}\n<p>${escapeHtml(olaSummary(s))}</p>`;
+  });
+  return `<h2>${escapeHtml(`Internal market: statement (${m.currency})`)}</h2>
+${table(header, lines)}
+${totals('Customer', m.totals.customers)}
+${totals('Provider', m.totals.providers)}
+${ola.join('\n')}
+<p class="note">${escapeHtml(MARKET_NOTES.join(' '))}</p>`;
+}
+
 /** The report as one self-contained HTML page: no scripts, styles or images from elsewhere. */
 export function renderHtml(r: ReportResult, scorecard?: ScorecardSection): string {
   const { input, overall } = r;
@@ -77,6 +98,11 @@ ${table([field, 'Goal', ...COUNT_HEADERS, 'TAT median h', 'TAT p90 h'], rows.map
 ${complianceChart(r.byMonth)}
 ${table(['Month', ...COUNT_HEADERS], r.byMonth.map((g) => [g.month, ...countCells(g)]))}
 <p class="note">${escapeHtml(`Compliance = met / (met + breached + open late). ${MONTH_NOTE} TAT = working hours on the clock (pauses excluded) of completed cycles.`)}</p>
+${signalTables(r).map(({ title, header, rows }) => `<h2>${escapeHtml(title)}</h2>
+${table(header, rows)}`).join('\n')}
+${flaggedExamples(r).map((line) => `<p>${escapeHtml(`Examples: ${line}`)}</p>`).join('\n')}
+<p class="note">${escapeHtml(signalNotes(r).join(' '))}</p>
+${r.internalMarket ? marketHtml(r.internalMarket) : ''}
 <h2>Data quality</h2>
 ${table(['Measure', 'Value'], dataQualityRows(r))}
 <p class="note">${escapeHtml(DATA_QUALITY_NOTE)}</p>

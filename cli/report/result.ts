@@ -1,5 +1,7 @@
+import type { InternalMarket } from '../../core/market';
 import type { ComplianceCounts } from '../../core/sla';
 import type { DataQuality } from '../quality';
+import type { GamingSignalsResult } from '../signals';
 
 /** Turnaround time of completed cycles, in working hours. */
 export interface TatSummary {
@@ -66,5 +68,9 @@ export interface ReportResult {
   satisfaction: Satisfaction | null;
   /** Rows and tickets read, and each correction made on the way, counted. */
   dataQuality: DataQuality;
+  /** Gaming signals G1-G5 per `--by` group (docs/GAMING-SIGNALS.md); null when left out. */
+  gamingSignals: GamingSignalsResult | null;
   warnings: string[];
+  /** Statements and OLA chains, with `--catalogue` (docs/INTERNAL-MARKET.md). */
+  internalMarket?: InternalMarket;
 }

@@ -1,5 +1,6 @@
 import { KpiInputError } from '../../core/kpi';
 import { evaluateTree, type TreeKpiResult, type TreeResult, ScorecardRowsError, treeFromRows, type ScorecardRow, scorecardNotes, type ScorecardNote, actualsFromFacts, type KpiSource, type LogFacts, kpisOfTree, MISSING_POLICIES, ScorecardTreeSchema, type MissingPolicy, type ScorecardTree, type PillarBalance } from '../../core/scorecard';
+import { kpiReviews, type KpiReview, notesOfOwner, payReviews, type PayReview, reviewNotesByGroup } from '../../core/market';
 import { InputError } from '../errors';
 import { formatPercent, table } from './text';
 import type { ReportResult } from './result';
@@ -16,6 +17,8 @@ export interface ScorecardSection {
   sources: Record<string, KpiSource>;
   result: TreeResult;
   notes: ScorecardNote[];
+  /** Flagged gaming signals of the `--by` groups that own KPIs: review notes on those KPIs and their pay lines. */
+  reviews: { kpis: KpiReview[]; pay: PayReview[] };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -91,7 +94,10 @@ export function scorecardSection(file: ScorecardFile, fileName: string, report: 
     if (error instanceof KpiInputError) throw new InputError(`--scorecard: ${fileName}: ${error.argument}: ${error.detail}`);
     throw error;
   }
-  return { file: fileName, ...file, result: evaluateTree(file.tree, actuals), notes: scorecardNotes(file.tree) };
+  const byGroup = reviewNotesByGroup((report.gamingSignals?.byField ?? []).flatMap((field) => field.groups));
+  const kpis = kpiReviews(file.tree, notesOfOwner(byGroup));
+  const reviews = { kpis, pay: payReviews(file.tree, kpis, byGroup) };
+  return { file: fileName, ...file, result: evaluateTree(file.tree, actuals), notes: scorecardNotes(file.tree), reviews };
 }
 
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -138,10 +144,15 @@ export function scorecardSummary(section: ScorecardSection): { title: string; li
   const card = section.result.node;
   const about = [card.level, card.owner && `owner: ${card.owner}`].filter(Boolean).join(', ');
   const all = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(all)];
-  const pay = all(section.result).filter((r) => r.payout !== null).map((r) => `Pay: ${r.node.name} ${integer.format(r.payout!)}`);
+  const review = (id: string) => section.reviews.pay.find((r) => r.scorecardId === id)?.notes.map((n) => n.signal);
+  const pay = all(section.result)
+    .filter((r) => r.payout !== null)
+    .map((r) => `Pay: ${r.node.name} ${integer.format(r.payout!)}${review(r.node.id) ? ` (review before paying: ${review(r.node.id)!.join(', ')})` : ''}`);
+  const kpiName = (id: string) => kpisOfTree(section.tree.root).find((kpi) => kpi.id === id)?.name ?? id;
+  const reviews = section.reviews.kpis.flatMap((r) => r.notes.map((note) => `KPI "${kpiName(r.kpiId)}": ${note.message}`));
   return {
     title: `Scorecard: ${card.name}${about ? ` (${about})` : ''}, from ${section.file}`,
-    lines: [`Pillars: ${pillarsLine(section.result.pillars)}`, ...pay, ...section.notes.map((note) => `Note: ${note.message}`)],
+    lines: [`Pillars: ${pillarsLine(section.result.pillars)}`, ...pay, ...reviews, ...section.notes.map((note) => `Note: ${note.message}`)],
   };
 }
 
@@ -164,5 +175,5 @@ export function scorecardJson(section: ScorecardSection) {
     kpis: r.kpis.map((k) => ({ id: k.kpi.id, name: k.kpi.name, source: section.sources[k.kpi.id] ?? null, unit: k.kpi.unit, target: k.kpi.target, actual: k.actual, score: k.score, achievement: k.achievement, status: k.status, contribution: k.contribution })),
     children: r.children.map(node),
   });
-  return { file: section.file, root: node(section.result), notes: section.notes };
+  return { file: section.file, root: node(section.result), notes: section.notes, reviews: section.reviews };
 }

@@ -1,12 +1,11 @@
 import type { ComplianceCounts } from '../../core/sla';
+import { formatCount, formatPercent } from './format';
 import type { ReportResult, TatSummary } from './result';
+import { flaggedExamples, signalNotes, signalTables } from './signals';
 
-const integer = new Intl.NumberFormat('en-US');
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export const formatCount = (n: number): string => integer.format(n);
-/** A share as a percentage to one decimal; "n/a" when nothing was measurable. */
-export const formatPercent = (share: number | null): string => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+export { formatCount, formatPercent } from './format';
 export const formatHours = (hours: number | undefined): string => (hours === undefined ? 'n/a' : oneDecimal.format(hours));
 
 export const COUNT_HEADERS = ['Met', 'Breached', 'Open late', 'Open on time', 'Compliance'];
@@ -123,6 +122,9 @@ export function renderReport(r: ReportResult): string {
     '',
     'Per month',
     ...table([['Month', ...COUNT_HEADERS], ...r.byMonth.map((g) => [g.month, ...countCells(g)])], 'lrrrrr'),
+    ...signalTables(r).flatMap(({ title, header, rows }) => ['', title, ...table([header, ...rows], 'llrrrrl')]),
+    ...flaggedExamples(r).map((line) => `  Examples: ${line}`),
+    ...signalNotes(r).map((line) => `  ${line}`),
     '',
     'Data quality',
     ...table(dataQualityRows(r), 'll'),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CalendarSpecSchema } from '../calendar/spec';
+import { CatalogueSchema } from '../market/catalogue';
 import { ScorecardTreeSchema } from '../scorecard/tree';
+import { SignalParametersSchema } from '../market/signals/params';
 import { SlaPolicySchema } from '../sla/policy';
 import { TicketHistorySchema } from '../sla/ticket';
 
@@ -14,6 +16,10 @@ export const CONFIG_SCHEMAS = {
   ticketHistory: TicketHistorySchema,
   /** The scorecard definition: the objective tree (docs/SCORING.md). */
   scorecardTree: ScorecardTreeSchema,
+  /** The gaming signals' parameters (`--signals`, docs/GAMING-SIGNALS.md). */
+  gamingSignals: SignalParametersSchema,
+  /** The internal market's service catalogue (docs/INTERNAL-MARKET.md). */
+  catalogue: CatalogueSchema,
 } as const;
 
 /** @public */

@@ -1,5 +1,5 @@
 export * from './fields';
-export * from './gaming';
+export * from './guard-alerts';
 export * from './methods';
 export * from './notes';
 export * from './period';

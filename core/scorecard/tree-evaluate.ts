@@ -1,5 +1,5 @@
 import { mean } from '../kpi/validate';
-import { gamingAlertsOf, type GamingAlert } from './gaming';
+import { gamingAlertsOf, type GamingAlert } from './guard-alerts';
 import { kpiPayout } from './methods/payout';
 import { pillarBalance, type PillarBalance } from './pillars';
 import type { KpiDefinition, RagStatus } from './schema';

@@ -29,6 +29,13 @@ export interface SlaCycle {
   due: Instant | null;
   /** `breached` covers both a stop after the due time and an open cycle past it (`stop` null). */
   state: CycleState;
+  /**
+   * The goal that applied when the cycle started (`goalLabel` and `goalMinutes` are the one at its end); null when
+   * none applied then. Absent on cycles not measured by the clock (rebuilt from storage).
+   */
+  startGoal?: { label: string; minutes: number } | null;
+  /** When the ticket's previous cycle under this policy stopped; null for its first. Absent as `startGoal`. */
+  previousStop?: Instant | null;
 }
 
 export interface SlaResult {
@@ -51,13 +58,14 @@ const valuesOf = (value: FieldValue | undefined): readonly string[] =>
   value === null || value === undefined ? [] : typeof value === 'string' ? [value] : value;
 
 /** A condition with its value lists as sets: tested once per ticket and policy, the hot path of a sync. */
-interface PreparedCondition {
+export interface PreparedCondition {
   field: string;
   in: ReadonlySet<string> | null;
   notIn: ReadonlySet<string> | null;
 }
 
-const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
+/** Also the internal market's service conditions (core/market): the same syntax, tested the same way. */
+export const prepareConditions = (conditions: readonly Condition[]): PreparedCondition[] =>
   conditions.map((c) => ({ field: c.field, in: c.in ? new Set(c.in) : null, notIn: c.notIn ? new Set(c.notIn) : null }));
 
 const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean => {
@@ -67,7 +75,8 @@ const anyIn = (value: FieldValue | undefined, set: ReadonlySet<string>): boolean
   return false;
 };
 
-const allHold = (conditions: readonly PreparedCondition[], fields: TicketHistory['fields']): boolean => {
+/** Whether every condition holds for the fields (see `prepareConditions`). */
+export const allHold = (conditions: readonly PreparedCondition[], fields: TicketHistory['fields']): boolean => {
   for (const c of conditions) {
     const value = fields[c.field];
     if (c.in !== null && !anyIn(value, c.in)) return false;
@@ -87,16 +96,20 @@ class CycleRun {
   constructor(
     readonly start: Instant,
     public paused: boolean,
+    /** The goal that applied at the start (a goal-choosing field may change before the stop). */
+    readonly startGoal: PreparedGoal | null,
   ) {
     this.since = start;
     this.milestones = paused ? [] : [[start, 0]];
   }
 
-  advance(calendar: WorkCalendar, at: Instant): void {
+  /** Adds the working minutes since the last change, running or paused, and returns them. */
+  advance(calendar: WorkCalendar, at: Instant): number {
     const minutes = calendar.workingMinutesBetween(this.since, at);
     if (this.paused) this.pausedMinutes += minutes;
     else this.running += minutes;
     this.since = at;
+    return minutes;
   }
 
   setPaused(paused: boolean, at: Instant): void {
@@ -128,8 +141,24 @@ function instantError(argument: string, t: unknown, context = ''): SlaError {
  */
 export const parseFieldDateTime = (text: string, timeZone: string): Instant => parseIsoDateTime(text, timeZone);
 
-/** An idle TicketClock as numbers: created, last change, changes, closed cycles, cycles handed over, flags. */
-export type SuspendedClock = readonly [created: Instant, last: Instant, changes: number, closedCycles: number, handedOver: number, flags: number];
+/**
+ * An idle TicketClock as numbers: created, last change, changes, closed cycles, cycles handed over, flags, and the
+ * last cycle's stop (NaN before one stops).
+ */
+export type SuspendedClock = readonly [created: Instant, last: Instant, changes: number, closedCycles: number, handedOver: number, flags: number, lastStop: Instant];
+
+/**
+ * Follows one ticket's open cycle as it runs, so a caller can split its working time (by the team holding the ticket,
+ * say) without running the clock again. Stretches come in time order and cover the cycle from start to stop.
+ */
+export interface CycleWatcher {
+  /** The ticket's fields became `fields` at `at` (`TicketClock.setFields`). */
+  fieldsChanged(at: Instant, fields: Readonly<Record<string, FieldValue>>): void;
+  /** The open cycle ran (or stood paused) from `from` to `to`: `minutes` working minutes on `calendar`. */
+  stretch(from: Instant, to: Instant, minutes: number, paused: boolean, calendar: WorkCalendar): void;
+  /** The open cycle closed: `cycle` is what `onCycle` gets, or null when no goal applied (nothing is handed over). */
+  closed(cycle: SlaCycle | null): void;
+}
 
 /**
  * One ticket's clock under one policy, fed one change at a time in time order: the state a streaming reader keeps per
@@ -155,6 +184,10 @@ export class TicketClock {
   private handedOver = 0;
   private goalFields: Readonly<Record<string, FieldValue>> | null = null;
   private goal: PreparedGoal | null = null;
+  /** When the last cycle stopped (NaN before one did): the next cycle's `previousStop`. */
+  private lastStop: Instant = NaN;
+  /** Follows the open cycle's stretches: the SlaClock's `watcherFor` sets it as the clock opens or resumes. */
+  watcher: CycleWatcher | null;
 
   constructor(
     private readonly clock: SlaClock,
@@ -172,8 +205,23 @@ export class TicketClock {
     this.resolved = this.stopped;
     const { start } = clock.policy;
     if (!this.stopped && start.on !== 'field' && (start.on === 'created' || clock.startStatuses!.has(status))) {
-      this.run = new CycleRun(created, clock.pauses.has(status));
+      this.run = new CycleRun(created, clock.pauses.has(status), this.currentGoal());
     }
+    this.watcher = clock.watcherFor?.(this) ?? null;
+  }
+
+  /** The ticket's fields from `at` on: a streaming reader's field change, told to the watcher with its time. */
+  setFields(fields: Readonly<Record<string, FieldValue>>, at: Instant): void {
+    this.fields = fields;
+    this.watcher?.fieldsChanged(at, fields);
+  }
+
+  /** Measures the open run up to `at`, telling the watcher the stretch. */
+  private advance(run: CycleRun, at: Instant): void {
+    const { since, paused } = run;
+    const calendar = this.calendar();
+    const minutes = run.advance(calendar, at);
+    this.watcher?.stretch(since, at, minutes, paused, calendar);
   }
 
   /** The goal for the current fields (null when the policy or none of its goals applies). */
@@ -198,7 +246,7 @@ export class TicketClock {
     const from = parseFieldDateTime(value, this.calendar().timeZone);
     if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, `ticket ${this.key}: field ${start.field}: expected a date-time, got "${value}"`);
     if (!measurable(from)) throw instantError(`field ${start.field}`, from, `ticket ${this.key}: `);
-    if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status));
+    if (from <= at) this.run = new CycleRun(from, this.clock.pauses.has(this.status), this.currentGoal());
   }
 
   /** A change of `field` to `to` at `at`: not before the ticket's creation nor before the change fed before it. */
@@ -222,7 +270,7 @@ export class TicketClock {
 
     const run = this.run;
     if (run !== null) {
-      run.advance(this.calendar(), at);
+      this.advance(run, at);
       if (this.stopped) {
         this.close(run, at);
         this.run = null;
@@ -230,7 +278,7 @@ export class TicketClock {
     } else if (!this.stopped) {
       const reopened = wasStopped && clock.policy.start.on === 'created';
       const entered = field === 'status' && clock.startStatuses?.has(this.status) === true;
-      if (reopened || entered) this.run = new CycleRun(at, clock.pauses.has(this.status));
+      if (reopened || entered) this.run = new CycleRun(at, clock.pauses.has(this.status), this.currentGoal());
     }
   }
 
@@ -241,19 +289,19 @@ export class TicketClock {
     this.startFromField(asOf);
     const run = this.run;
     if (run === null) return;
-    run.advance(this.calendar(), asOf);
+    this.advance(run, asOf);
     this.run = null;
     this.close(run, null);
   }
 
   /**
-   * The clock's state as six numbers when it holds no open cycle and waits for no retroactive start (null otherwise),
+   * The clock's state as seven numbers when it holds no open cycle and waits for no retroactive start (null otherwise),
    * so a streaming reader can keep a ticket that is not running in a few bytes and `resume` it on its next change.
    */
   suspend(): SuspendedClock | null {
     if (this.run !== null || (this.clock.policy.start.on === 'field' && this.closedCycles === 0 && !this.stopped)) return null;
     const flags = (this.stopped ? 1 : 0) | (this.resolutionSet ? 2 : 0) | (this.reopened ? 4 : 0) | (this.resolved ? 8 : 0);
-    return [this.created, this.last, this.changes, this.closedCycles, this.handedOver, flags];
+    return [this.created, this.last, this.changes, this.closedCycles, this.handedOver, flags, this.lastStop];
   }
 
   /** A clock as it was suspended, in the ticket's current status and fields. */
@@ -263,7 +311,7 @@ export class TicketClock {
     state: SuspendedClock,
     onCycle: (cycle: SlaCycle, number: number) => void,
   ): TicketClock {
-    const [created, last, changes, closedCycles, handedOver, flags] = state;
+    const [created, last, changes, closedCycles, handedOver, flags, lastStop] = state;
     const resumed = new TicketClock(clock, ticket.key, created, ticket.status, ticket.fields, onCycle);
     resumed.run = null;
     resumed.last = last;
@@ -274,13 +322,18 @@ export class TicketClock {
     resumed.resolutionSet = (flags & 2) !== 0;
     resumed.reopened = (flags & 4) !== 0;
     resumed.resolved = (flags & 8) !== 0;
+    resumed.lastStop = lastStop;
     return resumed;
   }
 
   private close(run: CycleRun, stop: Instant | null): void {
     this.closedCycles++;
     const goal = this.currentGoal();
-    if (goal !== null) this.onCycle(this.clock.cycle(this.key, this.fields, goal, run, stop), ++this.handedOver);
+    const previousStop = Number.isNaN(this.lastStop) ? null : this.lastStop;
+    if (stop !== null) this.lastStop = stop;
+    const cycle = goal === null ? null : this.clock.cycle(this.key, this.fields, goal, run, stop, previousStop);
+    this.watcher?.closed(cycle);
+    if (cycle !== null) this.onCycle(cycle, ++this.handedOver);
   }
 }
 
@@ -298,6 +351,11 @@ export class SlaClock {
   readonly stops: ReadonlySet<string>;
   /** @internal */
   readonly startStatuses: ReadonlySet<string> | null;
+  /**
+   * Gives each ticket clock this clock opens or resumes from now on its watcher (null: none). One factory per clock:
+   * a caller with several watchers combines them.
+   */
+  watcherFor: ((ticket: TicketClock) => CycleWatcher | null) | null = null;
 
   constructor(policy: SlaPolicy, calendars: CalendarSet) {
     this.policy = policy;
@@ -362,9 +420,9 @@ export class SlaClock {
   }
 
   /** @internal A goal whose due time leaves the calendars' years is named, not reported as a calendar failure. */
-  cycle(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
+  cycle(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null, previousStop: Instant | null = null): SlaCycle {
     try {
-      return this.measure(ticketKey, fields, prepared, run, stop);
+      return this.measure(ticketKey, fields, prepared, run, stop, previousStop);
     } catch (error) {
       if (!(error instanceof CalendarError)) throw error;
       const i = this.goals.indexOf(prepared);
@@ -377,13 +435,10 @@ export class SlaClock {
     }
   }
 
-  private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null): SlaCycle {
-    const { start, running, pausedMinutes, paused, milestones } = run;
-    const { calendar, goal } = prepared;
-    const goalMinutes =
-      'businessDays' in goal.target
-        ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays))
-        : goal.target.minutes;
+  private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null, previousStop: Instant | null): SlaCycle {
+    const { start, running, pausedMinutes, paused, milestones, startGoal } = run;
+    const { calendar } = prepared;
+    const goalMinutes = goalMinutesOf(prepared, start);
     let due: Instant | null = null;
     if (running >= goalMinutes) {
       // Reached inside the last running segment that began below the goal.
@@ -411,8 +466,15 @@ export class SlaClock {
       remainingMinutes: goalMinutes - running,
       due,
       state,
+      startGoal: startGoal === null ? null : { label: startGoal.label, minutes: startGoal === prepared ? goalMinutes : goalMinutesOf(startGoal, start) },
+      previousStop,
     };
   }
+}
+
+/** A goal's length in working minutes for a cycle starting at `start` (business days end at a day's close). */
+function goalMinutesOf({ goal, calendar }: PreparedGoal, start: Instant): number {
+  return 'businessDays' in goal.target ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays)) : goal.target.minutes;
 }
 
 /** Validates a policy (throws the zod error's first message with its path) and binds it to calendars. */

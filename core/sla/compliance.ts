@@ -58,12 +58,17 @@ const finish = (counts: ComplianceCounts): void => {
   counts.compliance = measurable === 0 ? null : counts.met / measurable;
 };
 
+/** A ticket field's value as a group key: blank when missing, a list's values sorted and joined with ", ". */
+export const fieldText = (fields: ComplianceEntry['fields'], field: string): string => {
+  // Own fields only: a field named "toString" or "__proto__" that the ticket does not have is blank, not Object's.
+  const value = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(', ');
+};
+
 const fieldKey = (field: string) => (cycle: ComplianceEntry): string => {
   if (field === 'policy') return cycle.policyId;
   if (field === 'goal') return cycle.goalLabel;
-  // Own fields only: a field named "toString" or "__proto__" that the ticket does not have is blank, not Object's.
-  const value = Object.hasOwn(cycle.fields, field) ? cycle.fields[field] : undefined;
-  return value === null || value === undefined ? '' : typeof value === 'string' ? value : [...value].sort().join(', ');
+  return fieldText(cycle.fields, field);
 };
 
 /**

@@ -3,7 +3,8 @@ import { reachesThreshold } from '../util/tolerance';
 import { readTarget, type SlaTarget, targetExpectation } from './target';
 
 /** A test on a ticket field (`requestType`, `priority`, `project`, `labels` or any other field key). */
-const ConditionSchema = z
+/** Also the internal market's service conditions (core/market). */
+export const ConditionSchema = z
   .object({
     field: z.string().min(1, { message: 'name the field to test' }),
     in: z.array(z.string()).optional(),

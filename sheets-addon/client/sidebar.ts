@@ -88,12 +88,19 @@ function treeNode(node: ReportNode): HTMLElement {
   );
 }
 
+/** A gaming signal named on a KPI of the pay line: review before paying, with the example tickets. */
+function payReviewText(note: Report['payouts'][number]['review'][number]): string {
+  const values = { signal: note.signal, name: t(`signal-${note.signal}`), kpi: note.kpi, examples: note.examples.join(', ') };
+  return t(note.examples.length ? 'payReviewExamples' : 'payReview', values);
+}
+
 function payouts(r: Report): HTMLElement | null {
   if (r.payouts.length === 0) return null;
   const head = el('tr', {}, ...['payPerson', 'payScore', 'payBase', 'payAmount'].map((key) => el('th', { scope: 'col' }, t(key as MessageKey))));
-  const rows = r.payouts.map((p) =>
+  const rows = r.payouts.flatMap((p) => [
     el('tr', { 'data-scorecard': p.scorecard }, el('th', { scope: 'row' }, p.owner ?? p.scorecard), el('td', {}, percent(p.score)), el('td', {}, money(p.base)), el('td', { class: 'pay' }, p.payout === null ? '–' : money(p.payout))),
-  );
+    ...p.review.map((note) => el('tr', { class: 'pay-review' }, el('td', { colspan: '4' }, payReviewText(note)))),
+  ]);
   return el('table', { class: 'payouts' }, el('caption', {}, t('payouts')), el('thead', {}, head), el('tbody', {}, ...rows));
 }
 

@@ -356,6 +356,24 @@ export const FUNCTIONS = {
     ],
     returns: 'The pay, one per row.',
   },
+  SERVICE_CREDIT: {
+    summary: 'Service credit rate of the internal market: the largest credit among the tiers whose "below" is greater than the compliance, capped.',
+    params: [
+      { name: 'compliance', help: 'The compliance (0.93, or a 93% cell), or a column of them; blank: no credit (0).' },
+      { name: 'tiers', help: 'A two-column range (below, credit) of fractions: below that compliance, that share of the charge is credited. Compliance equal to "below" is not below it.' },
+      { name: 'cap', optional: true, help: 'Optional. The highest credit rate (default 1).' },
+    ],
+    returns: 'The credit rate, a fraction from 0 to 1 (one per row for a column).',
+  },
+  ALLOCATE: {
+    summary: 'Splits an amount over a column of usage in proportion, by largest remainder: the column adds up to the amount exactly.',
+    params: [
+      { name: 'amount', help: 'The amount to split (a monthly cost).' },
+      { name: 'usage', help: 'A column of usage figures (requests per customer), 0 or more; blank rows get 0.' },
+      { name: 'decimals', optional: true, help: 'Optional. Decimals to round the shares to: 0 (default) for VND, 2 for USD; at most 4.' },
+    ],
+    returns: 'A column of shares as tall as usage; ties of remainder go to the earlier row.',
+  },
   SCORECARD: {
     summary: 'Roll-up of KPI scores: weighted mean (default), average, min, max or sum.',
     params: [

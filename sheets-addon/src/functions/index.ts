@@ -4,6 +4,7 @@ import { withDatesIn } from '../cells/wall-time';
 import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { HOLIDAYS } from './holidays';
+import { ALLOCATE, SERVICE_CREDIT } from './market';
 import { inLanguage } from './messages-vi';
 import { CCC, CSAT, DIO, DPO, DSO, ERROR_RATE, FTR_RATE, INPS, MTBF, RETENTION_RATE, UPTIME } from './kpi';
 import {
@@ -19,6 +20,7 @@ const IMPLEMENTATIONS: Record<FunctionName, Implementation> = {
   BUSINESS_HOURS, BUSINESS_DAYS, ADD_BUSINESS_DAYS, SLA_DUE, SLA_STATUS, SLA_REMAINING, SLA_COMPLIANCE, TAT, FTR_RATE,
   ERROR_RATE, INPS, CSAT, DSO, DPO, DIO, CCC, UPTIME, MTTA, MTBF, MTTR, TIME_TO_FILL, RETENTION_RATE, HOLIDAYS, KPI_SCORE, KPI_STATUS,
   KPI_PROGRESS, KPI_PERFORMANCE, KPI_GOAL_SCORE, KPI_GOAL_STATUS, KPI_BAND_SCORE, KPI_BINARY_SCORE, KPI_STABILIZE_SCORE, KPI_PAYOUT, SCORECARD,
+  SERVICE_CREDIT, ALLOCATE,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { KpiValues, MissingPolicy, ScorecardTree } from '../../../core/scorecard';
+import { type ReviewNote, reviewNoteFromText, SignalError } from '../../../core/market';
 import { UserError, type Language } from '../i18n';
 import type { CellValue, Sheet, Spreadsheet } from '../platform';
 import { buildTree, type SheetRow } from './build-tree';
@@ -32,6 +33,8 @@ export interface ScorecardSheet {
   previous: KpiValues;
   /** KPI id → earlier values, oldest first, then the previous value, if any. */
   history: Record<string, number[]>;
+  /** KPI id → the gaming signal its Signal cell names (a review note on its pay line). */
+  signals: Record<string, ReviewNote>;
 }
 
 /** Columns without which a sheet is not a scorecard sheet. */
@@ -126,6 +129,7 @@ export function readScorecardSheet(sheet: Sheet, timeZone: string, fallback: Lan
   const actuals: Record<string, number | null> = {};
   const previous: Record<string, number | null> = {};
   const history: Record<string, number[]> = {};
+  const signals: Record<string, ReviewNote> = {};
   let missing: MissingPolicy | undefined;
   const sheetRows: SheetRow[] = [];
   rows.forEach((row, index) => {
@@ -149,10 +153,24 @@ export function readScorecardSheet(sheet: Sheet, timeZone: string, fallback: Lan
     previous[id] = cells.number(row, line, 'previous') ?? null;
     const earlier = layout.history.map((i) => cells.historyValue(row, line, i)).filter((v): v is number => v !== undefined);
     history[id] = previous[id] === null ? earlier : [...earlier, previous[id]];
-    sheetRows.push({ line, id, parent, kind, name: label || id, perspective, ...kpiFields(cells, row, line) });
+    const fields = kpiFields(cells, row, line);
+    const signal = signalOf(cells, row, line, fields.owner as string | undefined);
+    if (signal !== null) signals[id] = signal;
+    sheetRows.push({ line, id, parent, kind, name: label || id, perspective, ...fields });
   });
   const { tree, autoPerspectives } = buildTree(name, sheetRows, missing, cells);
-  return { tree, autoPerspectives, actuals, previous, history };
+  return { tree, autoPerspectives, actuals, previous, history, signals };
+}
+
+/** A KPI row's Signal cell as a review note for its owner; the error names the row and the column. */
+function signalOf(cells: CellReader, row: Row, line: number, owner: string | undefined): ReviewNote | null {
+  const text = cells.text(row, 'signal');
+  try {
+    return reviewNoteFromText(text, owner ?? '');
+  } catch (error) {
+    if (error instanceof SignalError) throw cells.fail(line, 'signal', 'cellNotSignal', { value: JSON.stringify(text) });
+    throw error;
+  }
 }
 
 function missingColumns(sheet: string, layout: SheetLayout): ScorecardSheetError {

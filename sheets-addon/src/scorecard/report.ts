@@ -1,4 +1,5 @@
 import { type GamingAlert, type PillarBalance, type Perspective, type Pillar, type ScorecardLevel, type ScoringMethod, scorecardNotes, type ScorecardNoteCode, statusOfAchievement, type RagStatus, type MissingPolicy, type NodeKind, evaluateTree, type TreeKpiResult, type TreeResult, type RollUpMethod } from '../../../core/scorecard';
+import { kpiReviews, payReviews, type SignalId } from '../../../core/market';
 import type { ScorecardSheet } from './read-sheet';
 
 /** What the sidebar receives through google.script.run: plain JSON (numbers, text, null), no Dates. */
@@ -62,6 +63,8 @@ interface ReportPayout {
   score: number | null;
   base: number;
   payout: number | null;
+  /** Gaming signals named on the scorecard's KPIs: review before paying (the payout is unchanged). */
+  review: Array<{ signal: SignalId; kpi: string; examples: string[] }>;
 }
 
 /** Advice on the scorecard's design (core scorecardNotes), by code, with the names the sidebar's text needs. */
@@ -89,7 +92,7 @@ export interface ScorecardReport {
 }
 
 /** The core's evaluation of a scorecard sheet, in the sidebar's terms. */
-export function scorecardReport({ tree, autoPerspectives, actuals, previous, history }: ScorecardSheet): ScorecardReport {
+export function scorecardReport({ tree, autoPerspectives, actuals, previous, history, signals }: ScorecardSheet): ScorecardReport {
   const result = evaluateTree(tree, actuals, { previous, lastKnown: previous });
   const names = new Map<string, string>();
   const kpiOf = (k: TreeKpiResult): ReportKpi => {
@@ -135,6 +138,7 @@ export function scorecardReport({ tree, autoPerspectives, actuals, previous, his
   const all = (node: ReportNode): ReportKpi[] => [...node.kpis, ...node.children.flatMap(all)];
   const results = (r: TreeResult): TreeResult[] => [r, ...r.children.flatMap(results)];
   const evaluated = results(result);
+  const reviews = payReviewsOf(tree, signals, names);
   return {
     title: tree.root.name,
     overall: result.score,
@@ -155,7 +159,7 @@ export function scorecardReport({ tree, autoPerspectives, actuals, previous, his
       })),
     ),
     payouts: evaluated.flatMap((r) =>
-      r.node.pay === undefined ? [] : [{ scorecard: r.node.name, owner: r.node.owner ?? null, score: r.score, base: r.node.pay.base, payout: r.payout }],
+      r.node.pay === undefined ? [] : [{ scorecard: r.node.name, owner: r.node.owner ?? null, score: r.score, base: r.node.pay.base, payout: r.payout, review: reviews.get(r.node.id) ?? [] }],
     ),
     notes: scorecardNotes(tree).map((note) => ({
       code: note.code,
@@ -164,4 +168,17 @@ export function scorecardReport({ tree, autoPerspectives, actuals, previous, his
       count: note.count ?? 0,
     })),
   };
+}
+
+/** Per scorecard with pay, the signals its KPIs' Signal cells name (the core's pay review), with the KPIs' names. */
+function payReviewsOf(tree: ScorecardSheet['tree'], signals: ScorecardSheet['signals'], names: ReadonlyMap<string, string>): Map<string, ReportPayout['review']> {
+  const byKpi = new Map(Object.entries(signals));
+  const kpis = kpiReviews(tree, (kpi) => (byKpi.has(kpi.id) ? [byKpi.get(kpi.id)!] : undefined));
+  const kpiOfNote = new Map(kpis.flatMap((review) => review.notes.map((note) => [note, review.kpiId] as const)));
+  return new Map(
+    payReviews(tree, kpis).map(({ scorecardId, notes }) => [
+      scorecardId,
+      notes.map((note) => ({ signal: note.signal, kpi: names.get(kpiOfNote.get(note)!) ?? kpiOfNote.get(note)!, examples: note.examples })),
+    ]),
+  );
 }

@@ -69,6 +69,8 @@ export const COLUMN_HEADERS = {
   actual: { en: ['Actual'], vi: ['Thực tế'] },
   previous: { en: ['Previous'], vi: ['Kỳ trước'] },
   guardedBy: { en: ['Guarded by'], vi: ['Kiểm soát bởi'] },
+  /** A flagged gaming signal on the KPI (`G3: SUP-1, SUP-2`): its pay line asks for a review before paying. */
+  signal: { en: ['Signal', 'Gaming signal'], vi: ['Tín hiệu', 'Tín hiệu làm đẹp số liệu'] },
 } as const satisfies Spellings<string>;
 export type Column = keyof typeof COLUMN_HEADERS;
 export const COLUMNS = vocabulary<Column>(COLUMN_HEADERS);
