@@ -15,6 +15,7 @@ export const MODULES = {
   complianceGadget: 'sla-compliance-gadget',
   scorecardGadget: 'scorecard-gadget',
   customerGadget: 'customer-report-gadget',
+  marketGadget: 'market-statement-gadget',
   issuePanel: 'sla-clocks-panel',
   portal: 'inps-portal-question',
 } as const;

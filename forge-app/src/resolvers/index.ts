@@ -10,6 +10,7 @@ import { defineAdminResolvers } from './admin-resolvers';
 import { defineAdoptionResolvers } from './adoption';
 import { MODULES, GADGETS, defineSecured } from './access';
 import { complianceData } from './compliance';
+import { defineMarketResolvers } from './market';
 import { issuePanelData } from './issue-panel';
 import { requireLicense } from '../license';
 import { ComplianceQuerySchema, ConfigEnvelopeSchema, NoPayloadSchema, ScorecardMonthSchema, ScorecardQuerySchema, TypedActualsSchema } from './payloads';
@@ -93,6 +94,8 @@ defineSecured(resolver, 'getChoices', { modules: GADGETS, payload: NoPayloadSche
 defineAdminResolvers(resolver);
 
 defineAdoptionResolvers(resolver);
+
+defineMarketResolvers(resolver);
 
 /** Every resolver of a paid install refuses data to a site whose license is inactive (see license.ts). */
 export const resolverHandler = requireLicense(resolver.getDefinitions());

@@ -4,10 +4,12 @@ import { type Backend, currentBackend } from './backend';
 import { keys } from './keys';
 import { countWithPrefix, getValue, keyPagesWithPrefix, valuesWithPrefix } from './store';
 import { type CycleCount, type CycleCountQuery, cycleCountsSql, openCyclesSql, ticketFactsSql } from './sql/reads';
+import { type MarketTicketQuery, marketTicketsSql } from './sql/market';
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
 import { GROUP_FIELDS } from '../model/group-fields';
+import { monthOf, reportedAt } from '../model/ticket-result';
 
-export type { CycleCount, CycleCountQuery, StoreOutcome };
+export type { CycleCount, CycleCountQuery, MarketTicketQuery, StoreOutcome };
 
 /** A stored ticket as the sync and the issue panel read it: the result, and whether a store of it is unfinished. */
 export type StoredResult = TicketResult & { pending: boolean };
@@ -29,6 +31,8 @@ export interface ResultRepository {
   cycleCounts(query: CycleCountQuery): Promise<CycleCount[]>;
   ticketFacts(project: string, month: string, gen: number): Promise<TicketEntry[]>;
   openCycles(policyId: string, project: string, gen: number): Promise<OpenEntry[]>;
+  /** The internal market's month: tickets created in it, and tickets with a cycle of the given policies reported in it. */
+  marketTickets(query: MarketTicketQuery): Promise<TicketResult[]>;
 }
 
 /** The entry keys of KVS buckets are `<ticket>#<n>`. */
@@ -67,6 +71,13 @@ const kvsResults: ResultRepository = {
   },
   ticketFacts: ticketEntriesOf,
   openCycles: openEntriesOf,
+  // KVS keeps no index by creation: every stored ticket of the generation is read (the store before the SQL upgrade).
+  async marketTickets(query) {
+    const policies = new Set(query.policyIds);
+    const inMonth = (t: StoredTicket) => (t.created >= query.from && t.created <= query.to) || t.cycles.some((c) => policies.has(c.policyId) && monthOf(reportedAt(c), query.timeZone) === query.month);
+    const stored = await valuesWithPrefix<StoredTicket>(keys.ticketPrefix(query.gen));
+    return stored.map(({ value }) => value).filter((t) => t.project === query.project && inMonth(t));
+  },
 };
 
 const sqlResults: ResultRepository = {
@@ -82,6 +93,7 @@ const sqlResults: ResultRepository = {
   cycleCounts: cycleCountsSql,
   ticketFacts: ticketFactsSql,
   openCycles: openCyclesSql,
+  marketTickets: marketTicketsSql,
 };
 
 const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };
