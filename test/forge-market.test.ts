@@ -1,0 +1,158 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
+import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
+
+vi.mock('@forge/api', () => forgeMocks.api());
+vi.mock('@forge/kvs', () => forgeMocks.kvs());
+vi.mock('@forge/events', () => forgeMocks.events());
+vi.mock('@forge/sql', () => forgeSqlMock());
+
+const { resolverHandler, syncTrigger, syncConsumer, appLifecycle } = await import('../src/index');
+const { runtime } = await import('../forge-app/src/runtime');
+const { loadStorageState } = await import('../forge-app/src/storage/backend');
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2025-03-03T00:00:00Z');
+
+const CONFIG = {
+  schemaVersion: 2,
+  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
+  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
+  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
+  sync: { scopeJql: 'project in (SUP)', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
+};
+
+/** Two services of one policy, chosen by request type; the IT provider's name starts like a formula. */
+const CATALOGUE = {
+  currency: 'VND',
+  customer: 'organization',
+  services: [
+    {
+      id: 'po', name: 'Purchase order', provider: 'Purchasing', policy: 'resolve', agreed: 0.95,
+      when: [{ field: 'requestType', in: ['Purchase request'] }],
+      price: { perRequest: 200_000, monthlyCost: 1_000_000 },
+      credits: [{ below: 0.95, credit: 0.05 }, { below: 0.9, credit: 0.15 }, { below: 0.8, credit: 0.3 }], creditCap: 0.3,
+    },
+    { id: 'it', name: 'IT access', provider: '@IT Ops', policy: 'resolve', when: [{ field: 'requestType', in: ['IT access'] }], price: { perRequest: 50_000 } },
+  ],
+};
+
+const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] ?? (functionKey === 'getMarketStatement' ? 'market-statement-gadget' : 'sla-admin-page') });
+
+/** SUP-n of an organization, created at `created`, resolved `hours` later. */
+function request(n: number, created: number, hours: number, requestType: string, organization: string): DoubleIssue {
+  const events = [{ at: created + hours * HOUR, field: 'status', to: 'Resolved' }];
+  const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High', requestType }, events }, String(1000 + n));
+  (issue.fields as Record<string, unknown>).customfield_10002 = [{ id: '1', name: organization }];
+  return issue;
+}
+
+/**
+ * March 2025: Finance asks three purchase orders (two met, one breached) and has a February order resolved late in
+ * March (its breach counts in March, its request in February); HR asks one purchase order (met) and two IT accesses
+ * (one met, one breached).
+ */
+function addMarch(): void {
+  forge.jira.add(request(1, T0, 3, 'Purchase request', 'Finance'));
+  forge.jira.add(request(2, T0 + HOUR, 3, 'Purchase request', 'Finance'));
+  forge.jira.add(request(3, T0 + 2 * HOUR, 12, 'Purchase request', 'Finance'));
+  forge.jira.add(request(4, Date.parse('2025-02-28T20:00:00Z'), 14, 'Purchase request', 'Finance'));
+  forge.jira.add(request(5, T0, 2, 'Purchase request', 'HR'));
+  forge.jira.add(request(6, T0 + HOUR, 1, 'IT access', 'HR'));
+  forge.jira.add(request(7, T0 + 2 * HOUR, 9, 'IT access', 'HR'));
+}
+
+async function syncAt(now: number) {
+  runtime.now = () => now;
+  await syncTrigger();
+  for (const event of forge.queue.drain()) await syncConsumer(event as never);
+}
+
+const line = (customer: string, service: string, provider: string, counts: [number, number, number], compliance: number | null, charge: number, creditRate: number, credit: number) =>
+  ({ period: '2025-03', customer, service, provider, requests: counts[0], met: counts[1], breached: counts[2], compliance, agreed: 0.95, charge, creditRate, credit, net: charge - credit, currency: 'VND' });
+
+/** Hand-derived: Finance pays 3 × 200,000 and 3/4 of the 1,000,000 monthly cost; 2 of 4 met is below 0.8: 30 % back. */
+const MARCH_LINES = [
+  line('Finance', 'po', 'Purchasing', [3, 2, 2], 0.5, 1_350_000, 0.3, 405_000),
+  line('HR', 'po', 'Purchasing', [1, 1, 0], 1, 450_000, 0, 0),
+  line('HR', 'it', '@IT Ops', [2, 1, 1], 0.5, 100_000, 0, 0),
+];
+
+afterAll(() => forgeSql.drop());
+
+beforeEach(async () => {
+  forge.reset();
+  await forgeSql.truncateAll();
+  runtime.sleep = async () => {};
+  runtime.now = () => T0;
+  forge.queue.now = () => runtime.now();
+  forge.jira.admins.add(forgeUser.accountId);
+  forge.jira.browsable = new Set(['SUP']);
+  forge.jira.hasOrganizationsField = true;
+});
+
+describe('MK5: the statement view of the internal market on Forge SQL', () => {
+  beforeEach(async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    expect(await loadStorageState()).toEqual({ backend: 'sql' });
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+    expect(await call('saveCatalogue', { catalogue: CATALOGUE })).toEqual({ ok: true });
+    addMarch();
+    await syncAt(Date.parse('2025-03-20T00:00:00Z'));
+  });
+
+  it('MK5: two organizations in March: the lines, the totals per customer and per provider, from the stored cycles', async () => {
+    const answer = await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' });
+    expect(answer.lines).toEqual(MARCH_LINES);
+    expect(answer.totals.customers).toEqual([
+      { period: '2025-03', name: 'Finance', requests: 3, charge: 1_350_000, credit: 405_000, net: 945_000 },
+      { period: '2025-03', name: 'HR', requests: 3, charge: 550_000, credit: 0, net: 550_000 },
+    ]);
+    expect(answer.totals.providers).toEqual([
+      { period: '2025-03', name: '@IT Ops', requests: 2, charge: 100_000, credit: 0, net: 100_000 },
+      { period: '2025-03', name: 'Purchasing', requests: 4, charge: 1_800_000, credit: 405_000, net: 1_395_000 },
+    ]);
+  });
+
+  it('MK5: a request counts in the month it was created, its cycle in the month it stopped; the current month by default', async () => {
+    const february = await call('getMarketStatement', { projects: ['SUP'], month: '2025-02' });
+    // The February order is its month's only request: it bears the whole monthly cost; its cycle stopped in March.
+    expect(february.lines).toEqual([{ ...line('Finance', 'po', 'Purchasing', [1, 0, 0], null, 1_200_000, 0, 0), period: '2025-02' }]);
+    expect((await call('getMarketStatement', { projects: ['SUP'] })).month).toBe('2025-03');
+  });
+
+  it('MK5: the CSV export has the contract\'s header, one record per line, and neutralises a cell that starts like a formula', async () => {
+    const { csv } = await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' });
+    const records = csv.split('\r\n');
+    expect(records[0]).toBe('period,customer,service,provider,requests,met,breached,compliance,agreed,charge,credit_rate,credit,net,currency');
+    expect(records.slice(1, 4)).toEqual([
+      '2025-03,Finance,po,Purchasing,3,2,2,0.5,0.95,1350000,0.3,405000,945000,VND',
+      '2025-03,HR,po,Purchasing,1,1,0,1,0.95,450000,0,0,450000,VND',
+      '2025-03,HR,it,"\'@IT Ops",2,1,1,0.5,0.95,100000,0,0,100000,VND',
+    ]);
+    expect(records.slice(4)).toEqual(['']);
+  });
+
+  it('MK5: a viewer who may not browse the project gets no lines; another module, a bad month and a bad catalogue are refused by name', async () => {
+    forge.jira.browsable = new Set();
+    expect((await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' })).lines).toEqual([]);
+    expect(await invokeResolver(resolverHandler, 'getMarketStatement', {}, { moduleKey: 'sla-compliance-gadget' })).toMatchObject({ error: 'FORBIDDEN' });
+    expect(await call('getMarketStatement', { month: '2025-13' })).toMatchObject({ error: 'INVALID_PAYLOAD', field: 'month' });
+    const unknownPolicy = { ...CATALOGUE, services: [CATALOGUE.services[0], { ...CATALOGUE.services[1], policy: 'nope' }] };
+    expect(await call('saveCatalogue', { catalogue: unknownPolicy })).toEqual({ ok: false, problem: { field: 'services.1.policy', message: expect.stringMatching(/^services\.1 \(it\): policy: no SLA policy "nope"/) } });
+    expect((await call('getCatalogue')).catalogue).toEqual(CATALOGUE);
+  });
+});
+
+describe('MK5: the statement before the SQL upgrade', () => {
+  it('MK5: results still in KVS give the same statement', async () => {
+    expect(await loadStorageState()).not.toEqual({ backend: 'sql' });
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+    expect(await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' })).toMatchObject({ error: 'NO_CATALOGUE' });
+    expect(await call('saveCatalogue', { catalogue: CATALOGUE })).toEqual({ ok: true });
+    addMarch();
+    await syncAt(Date.parse('2025-03-20T00:00:00Z'));
+    expect((await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' })).lines).toEqual(MARCH_LINES);
+  });
+});
