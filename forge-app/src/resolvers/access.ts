@@ -22,7 +22,7 @@ export const MODULES = {
 export type ModuleKey = (typeof MODULES)[keyof typeof MODULES];
 
 /** The dashboard gadgets (their edit views share the gadget's module key). */
-export const GADGETS: readonly ModuleKey[] = [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget];
+export const GADGETS: readonly ModuleKey[] = [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget, MODULES.marketGadget];
 
 /** What a resolver's work is given: the parsed payload and the platform's context. */
 export interface ResolverContext {

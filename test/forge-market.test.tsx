@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
+import { findAll, fire, render, resetUi, textOf, ui } from './helpers/forge-ui';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -11,6 +12,7 @@ vi.mock('@forge/sql', () => forgeSqlMock());
 const { resolverHandler, syncTrigger, syncConsumer, appLifecycle } = await import('../src/index');
 const { runtime } = await import('../forge-app/src/runtime');
 const { loadStorageState } = await import('../forge-app/src/storage/backend');
+const { MarketStatementGadget } = await import('../forge-app/src/frontend/market-statement-view');
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-03-03T00:00:00Z');
@@ -38,7 +40,7 @@ const CATALOGUE = {
   ],
 };
 
-const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] ?? (functionKey === 'getMarketStatement' ? 'market-statement-gadget' : 'sla-admin-page') });
+const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
 
 /** SUP-n of an organization, created at `created`, resolved `hours` later. */
 function request(n: number, created: number, hours: number, requestType: string, organization: string): DoubleIssue {
@@ -145,11 +147,56 @@ describe('MK5: the statement view of the internal market on Forge SQL', () => {
   });
 });
 
+describe('MK5: the statement gadget', () => {
+  beforeEach(async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+    expect(await call('saveCatalogue', { catalogue: CATALOGUE })).toEqual({ ok: true });
+    addMarch();
+    await syncAt(Date.parse('2025-03-20T00:00:00Z'));
+  });
+
+  const gadget = (locale: string) => ({ locale, timezone: 'UTC', extension: { gadgetConfiguration: { projects: 'sup' } } });
+  const bridge = { getMarketStatement: (payload: unknown) => call('getMarketStatement', payload) };
+  /** The texts of a table's body rows (the reconciler turns DynamicTable rows into Cell children, header first). */
+  const rowsOf = (table: ReturnType<typeof findAll>[number], columns: number): string[][] => {
+    const cells = findAll(table, 'Cell').map(textOf).slice(columns);
+    return Array.from({ length: cells.length / columns }, (_, i) => cells.slice(i * columns, (i + 1) * columns));
+  };
+
+  it('MK5: in Vietnamese: the lines with vi-VN amounts, the totals per customer and per provider, another month on choice, the CSV', async () => {
+    resetUi(gadget('vi_VN'), bridge);
+    let doc = await render(<MarketStatementGadget />);
+    expect(ui.invokes).toEqual([{ functionKey: 'getMarketStatement', payload: { projects: ['SUP'] } }]);
+    expect(textOf(doc)).toContain('Bảng kê dịch vụ 2025-03 (VND)');
+    const [lines, customers, providers] = findAll(doc, 'DynamicTable');
+    expect(rowsOf(lines, 8).map((r) => [r[0], r[1], r[3], r[5], r[6], r[7]])).toEqual([
+      ['Finance', 'po', '3', '1.350.000', '405.000', '945.000'],
+      ['HR', 'po', '1', '450.000', '0', '450.000'],
+      ['HR', 'it', '2', '100.000', '0', '100.000'],
+    ]);
+    expect(rowsOf(customers, 5).map((r) => [r[0], r[4]])).toEqual([['Finance', '945.000'], ['HR', '550.000']]);
+    expect(rowsOf(providers, 5).map((r) => [r[0], r[4]])).toEqual([['@IT Ops', '100.000'], ['Purchasing', '1.395.000']]);
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Xuất CSV')!.props.onClick);
+    expect(findAll(doc, 'CodeBlock')[0].props.text).toContain('2025-03,HR,it,"\'@IT Ops",2,1,1,0.5');
+    doc = await fire(findAll(doc, 'Select')[0].props.onChange, { value: '2025-02', label: '2025-02' });
+    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'getMarketStatement', payload: { projects: ['SUP'], month: '2025-02' } });
+  });
+
+  it('MK5: without projects the gadget asks to be configured and asks nothing', async () => {
+    resetUi({ locale: 'en_US', timezone: 'UTC', extension: { gadgetConfiguration: {} } }, bridge);
+    expect(textOf(await render(<MarketStatementGadget />))).toContain('Edit this gadget to choose the projects.');
+    expect(ui.invokes).toEqual([]);
+  });
+});
+
 describe('MK5: the statement before the SQL upgrade', () => {
   it('MK5: results still in KVS give the same statement', async () => {
     expect(await loadStorageState()).not.toEqual({ backend: 'sql' });
     expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
     expect(await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' })).toMatchObject({ error: 'NO_CATALOGUE' });
+    resetUi({ locale: 'en_US', timezone: 'UTC', extension: { gadgetConfiguration: { projects: 'SUP' } } }, { getMarketStatement: (payload: unknown) => call('getMarketStatement', payload) });
+    expect(textOf(await render(<MarketStatementGadget />))).toContain('No service catalogue yet: a Jira administrator sets it on the app\'s admin page.');
     expect(await call('saveCatalogue', { catalogue: CATALOGUE })).toEqual({ ok: true });
     addMarch();
     await syncAt(Date.parse('2025-03-20T00:00:00Z'));
