@@ -1,10 +1,13 @@
 import { BarChart, DynamicTable, Heading, Inline, LineChart, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
-import { formatNumber, formatPercent, type Messages } from '../i18n/messages';
+import { formatPercent, type Messages } from '../i18n/messages';
+import { marketMessagesFor } from '../i18n/market-messages';
 import type { scorecardData } from '../resolvers/scorecard';
 import type { ScorecardNodeView } from '../resolvers/scorecard-node-view';
 import { projectList } from './compliance-view';
 import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
+import { ScorecardPayTable } from './scorecard-pay-table';
+import { ScorecardSignals } from './scorecard-signals';
 import { treeRows } from './scorecard-tree-rows';
 import { UnlicensedMessage } from './unlicensed';
 
@@ -68,6 +71,7 @@ export function ScorecardGadget() {
 
 function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; locale: string | undefined }) {
   const nodes = nodesOf(card.tree);
+  const m = marketMessagesFor(locale);
   const names = new Map(nodes.flatMap((n) => n.kpis).map((k) => [k.id, k.name]));
   const cardNames = new Map(nodes.map((n) => [n.id, n.name]));
   const paid = nodes.filter((n) => n.payout !== null);
@@ -91,20 +95,8 @@ function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; local
         head={{ cells: [{ key: 'item', content: t.item }, { key: 'method', content: t.method }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'score', content: t.score }, { key: 'part', content: t.part }, { key: 'rag', content: t.rag }] }}
         rows={treeRows(card.tree, 0, t, locale)}
       />
-      {paid.length > 0 && (
-        <DynamicTable
-          caption={t.kpiPay}
-          head={{ cells: [{ key: 'person', content: t.person }, { key: 'score', content: t.score }, { key: 'pay', content: t.pay }] }}
-          rows={paid.map((n) => ({
-            key: n.id,
-            cells: [
-              { key: 'person', content: n.owner === null ? n.name : `${n.name} (${n.owner})` },
-              { key: 'score', content: formatPercent(n.score, locale) },
-              { key: 'pay', content: formatNumber(n.payout!, locale) },
-            ],
-          }))}
-        />
-      )}
+      {paid.length > 0 && <ScorecardPayTable paid={paid} reviews={card.reviews} t={t} m={m} locale={locale} />}
+      <ScorecardSignals groups={card.signals} m={m} locale={locale} />
       {card.notes.length > 0 && (
         <SectionMessage appearance="information" title={t.notes}>
           {card.notes.map((note) => (

@@ -19,6 +19,18 @@ const en = {
   noLines: 'No request or measured cycle of a catalogue service in this month.',
   noCatalogue: 'No service catalogue yet: a Jira administrator sets it on the app\'s admin page.',
   invalidCatalogue: 'The service catalogue no longer validates (a policy it names changed):',
+  // Gaming signals on the scorecard gadget and the review notes on its pay table.
+  signalsTitle: 'Signals of gaming the numbers, per team',
+  team: 'Team',
+  noTeam: '(no team)',
+  signal: 'Signal',
+  share: 'Share',
+  examples: 'Example tickets',
+  flagged: 'Review',
+  notFlagged: 'Within bounds',
+  signalNames: { G1: 'Goal lengthened', G2: 'Premature stop', G3: 'Last-minute stops', G4: 'Pause share', G5: 'Split requests' } as Record<string, string>,
+  review: 'Review before paying',
+  reviewNote: (signal: string, team: string) => `Review before paying: ${signal}${team === '' ? '' : ` (${team})`}`,
 };
 
 export type MarketMessages = typeof en;
@@ -43,6 +55,17 @@ const vi: MarketMessages = {
   noLines: 'Tháng này không có yêu cầu hay chu kỳ đo được nào của dịch vụ trong danh mục.',
   noCatalogue: 'Chưa có danh mục dịch vụ: quản trị viên Jira thiết lập trên trang quản trị của ứng dụng.',
   invalidCatalogue: 'Danh mục dịch vụ không còn hợp lệ (một chính sách trong đó đã thay đổi):',
+  signalsTitle: 'Dấu hiệu làm đẹp số liệu, theo nhóm',
+  team: 'Nhóm',
+  noTeam: '(không có nhóm)',
+  signal: 'Dấu hiệu',
+  share: 'Tỷ lệ',
+  examples: 'Yêu cầu ví dụ',
+  flagged: 'Cần xem xét',
+  notFlagged: 'Trong giới hạn',
+  signalNames: { G1: 'Nới dài mục tiêu', G2: 'Dừng sớm rồi mở lại', G3: 'Dừng sát hạn', G4: 'Tỷ lệ tạm dừng', G5: 'Tách nhỏ yêu cầu' } as Record<string, string>,
+  review: 'Xem xét trước khi chi trả',
+  reviewNote: (signal: string, team: string) => `Xem xét trước khi chi trả: ${signal}${team === '' ? '' : ` (${team})`}`,
 };
 
 export const marketMessagesFor = (locale: string | undefined): MarketMessages => (locale?.toLowerCase().startsWith('vi') ? vi : en);

@@ -1,14 +1,13 @@
 import { MarketTally, type StatementLine, statementCsv, statementTotals, type StatementTotal } from '../../../core';
 import { checkCatalogue, loadCatalogueInput } from '../config/catalogue-store';
 import { loadConfig } from '../config/store';
-import { monthOf, reportedAt, type TicketResult } from '../model/ticket-result';
+import { monthOf, reportedAt } from '../model/ticket-result';
 import { runtime } from '../runtime';
-import { readableResults } from '../storage/repository';
 import { activeGeneration } from '../sync/generations';
 import type { MarketStatementQuery } from './payloads';
 import { browsableProjects } from './permissions';
 import { SecurityLevelGate } from './security-levels';
-import { addMonths } from './visible-cycles';
+import { visibleMonthTickets } from './month-tickets';
 
 export interface MarketStatement {
   month: string;
@@ -22,31 +21,6 @@ export interface MarketStatement {
 }
 
 export type MarketStatementResult = MarketStatement | { error: 'NO_CATALOGUE' | 'INVALID_CATALOGUE'; message: string };
-
-const DAY = 86_400_000;
-
-/**
- * Instants that surely hold a `YYYY-MM` month of any time zone: its UTC bounds widened by a day (offsets stay within
- * ±14 h). The rows read are a superset; the month of each creation and cycle is decided by its label.
- */
-const monthWindow = (month: string): { from: number; to: number } => ({
-  from: Date.parse(`${month}-01T00:00:00Z`) - DAY,
-  to: Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`) + DAY,
-});
-
-/** The stored results of the month in the projects, under no security level or one the viewer may browse. */
-async function visibleTickets(projects: readonly string[], month: string, timeZone: string, policyIds: string[]): Promise<TicketResult[]> {
-  const gen = await activeGeneration();
-  const results = await readableResults();
-  const { from, to } = monthWindow(month);
-  const gate = new SecurityLevelGate();
-  const tickets: TicketResult[] = [];
-  for (const project of projects) {
-    const found = await results.marketTickets({ gen, project, month, timeZone, from, to, policyIds });
-    tickets.push(...(await gate.visible(found, (t) => (t.securityLevel ? { project, level: t.securityLevel, issueId: t.id } : null))));
-  }
-  return tickets;
-}
 
 /**
  * The internal market's statement of one month (docs/INTERNAL-MARKET.md, "Statement"), computed by the core's market
@@ -63,8 +37,9 @@ export async function marketStatement(query: MarketStatementQuery): Promise<Mark
   const month = query.month ?? monthOf(runtime.now(), timeZone);
   const projects = await browsableProjects(query.projects ?? []);
   const policyIds = [...new Set(catalogue.services.map((s) => s.policyId))];
+  const scope = { projects, timeZone, gen: await activeGeneration(), gate: new SecurityLevelGate() };
   const tally = new MarketTally(catalogue, timeZone);
-  for (const ticket of await visibleTickets(projects, month, timeZone, policyIds)) {
+  for (const ticket of await visibleMonthTickets(scope, month, policyIds)) {
     if (monthOf(ticket.created, timeZone) === month) tally.addTicket(ticket.created, ticket.fields);
     for (const cycle of ticket.cycles) {
       if (monthOf(reportedAt(cycle), timeZone) === month) tally.addCycle({ ...cycle, fields: ticket.fields, ticketKey: ticket.key }, null);
