@@ -190,6 +190,39 @@ describe('MK5: the statement gadget', () => {
   });
 });
 
+describe('gaming signals on the scorecard gadget, from the stored cycles', () => {
+  const TEAM_FIELD = 'customfield_10020';
+  const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', indicator: 'lagging', target: 0.9 } as const;
+  const person = (id: string, team: string) => ({ id, name: team, kind: 'scorecard', level: 'person', owner: team, weight: 1, pay: { base: 10_000_000, gate: 0.5 }, kpis: [{ ...KPI, id: `${id}-sla`, name: `${team}: SLA met`, owner: team }] });
+  const tree = { root: { id: 'bo', name: 'Back office', kind: 'scorecard', level: 'department', method: 'weighted', children: [person('purch', 'Purchasing'), person('fin', 'Finance')] } };
+  const config = { ...CONFIG, schemaVersion: 3, fields: { ...CONFIG.fields, team: TEAM_FIELD }, scorecards: [{ tree, sources: { 'purch-sla': 'sla:resolve', 'fin-sla': 'sla:resolve' } }] };
+
+  /** A team's ticket resolved `minutes` after its creation (goal 8 h, every hour working). */
+  function resolvedBy(n: number, team: string, minutes: number): DoubleIssue {
+    const created = T0 + n * HOUR;
+    const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High', requestType: 'IT access' }, events: [{ at: created + minutes * 60_000, field: 'status', to: 'Resolved' }] }, String(1000 + n));
+    (issue.fields as Record<string, unknown>)[TEAM_FIELD] = team;
+    return issue;
+  }
+
+  it('G3: Purchasing stops 20 cycles with 15 minutes of 8 h left (3 %): flagged, on its pay line; Finance with 60 minutes left (12.5 %) is not', async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    for (let n = 1; n <= 20; n++) forge.jira.add(resolvedBy(n, 'Purchasing', 465));
+    for (let n = 21; n <= 40; n++) forge.jira.add(resolvedBy(n, 'Finance', 420));
+    await syncAt(Date.parse('2025-03-20T00:00:00Z'));
+    const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    const g3 = (team: string) => answer.signals.find((g: { group: string }) => g.group === team).signals.find((s: { signal: string }) => s.signal === 'G3');
+    expect(g3('Purchasing')).toMatchObject({ count: 20, of: 20, share: 1, flagged: true });
+    expect(g3('Purchasing').examples).toHaveLength(10);
+    expect(g3('Finance')).toMatchObject({ count: 0, of: 20, flagged: false });
+    expect(answer.reviews).toEqual([{ scorecardId: 'purch', notes: [expect.objectContaining({ signal: 'G3', group: 'Purchasing', examples: g3('Purchasing').examples })] }]);
+    // Scores never change silently: both teams met every cycle and score alike.
+    const [purch, fin] = answer.tree.children;
+    expect(purch.score).toBe(fin.score);
+  });
+});
+
 describe('MK5: the statement before the SQL upgrade', () => {
   it('MK5: results still in KVS give the same statement', async () => {
     expect(await loadStorageState()).not.toEqual({ backend: 'sql' });
