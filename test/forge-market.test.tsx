@@ -46,7 +46,7 @@ const call = (functionKey: string, payload: unknown = {}) => invokeResolver(reso
 function request(n: number, created: number, hours: number, requestType: string, organization: string): DoubleIssue {
   const events = [{ at: created + hours * HOUR, field: 'status', to: 'Resolved' }];
   const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High', requestType }, events }, String(1000 + n));
-  (issue.fields as Record<string, unknown>).customfield_10002 = [{ id: '1', name: organization }];
+  (issue.fields).customfield_10002 = [{ id: '1', name: organization }];
   return issue;
 }
 
@@ -201,7 +201,7 @@ describe('gaming signals on the scorecard gadget, from the stored cycles', () =>
   function resolvedBy(n: number, team: string, minutes: number): DoubleIssue {
     const created = T0 + n * HOUR;
     const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High', requestType: 'IT access' }, events: [{ at: created + minutes * 60_000, field: 'status', to: 'Resolved' }] }, String(1000 + n));
-    (issue.fields as Record<string, unknown>)[TEAM_FIELD] = team;
+    (issue.fields)[TEAM_FIELD] = team;
     return issue;
   }
 

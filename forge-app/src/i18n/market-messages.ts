@@ -63,7 +63,7 @@ const vi: MarketMessages = {
   examples: 'Yêu cầu ví dụ',
   flagged: 'Cần xem xét',
   notFlagged: 'Trong giới hạn',
-  signalNames: { G1: 'Nới dài mục tiêu', G2: 'Dừng sớm rồi mở lại', G3: 'Dừng sát hạn', G4: 'Tỷ lệ tạm dừng', G5: 'Tách nhỏ yêu cầu' } as Record<string, string>,
+  signalNames: { G1: 'Nới dài mục tiêu', G2: 'Dừng sớm rồi mở lại', G3: 'Dừng sát hạn', G4: 'Tỷ lệ tạm dừng', G5: 'Tách nhỏ yêu cầu' },
   review: 'Xem xét trước khi chi trả',
   reviewNote: (signal: string, team: string) => `Xem xét trước khi chi trả: ${signal}${team === '' ? '' : ` (${team})`}`,
 };

@@ -9,7 +9,7 @@ import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, tic
 import { GROUP_FIELDS } from '../model/group-fields';
 import { monthOf, reportedAt } from '../model/ticket-result';
 
-export type { CycleCount, CycleCountQuery, MarketTicketQuery, StoreOutcome };
+export type { CycleCount, CycleCountQuery, StoreOutcome };
 
 /** A stored ticket as the sync and the issue panel read it: the result, and whether a store of it is unfinished. */
 export type StoredResult = TicketResult & { pending: boolean };
