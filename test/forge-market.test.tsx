@@ -13,6 +13,9 @@ const { resolverHandler, syncTrigger, syncConsumer, appLifecycle } = await impor
 const { runtime } = await import('../forge-app/src/runtime');
 const { loadStorageState } = await import('../forge-app/src/storage/backend');
 const { MarketStatementGadget } = await import('../forge-app/src/frontend/market-statement-view');
+const { CatalogueEditor } = await import('../forge-app/src/frontend/catalogue-editor');
+const { catalogueDraftOf, catalogueOf } = await import('../forge-app/src/frontend/catalogue-form');
+const { marketMessagesFor } = await import('../forge-app/src/i18n/market-messages');
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-03-03T00:00:00Z');
@@ -187,6 +190,49 @@ describe('MK5: the statement gadget', () => {
     resetUi({ locale: 'en_US', timezone: 'UTC', extension: { gadgetConfiguration: {} } }, bridge);
     expect(textOf(await render(<MarketStatementGadget />))).toContain('Edit this gadget to choose the projects.');
     expect(ui.invokes).toEqual([]);
+  });
+});
+
+describe('MK5: the catalogue editor on the admin page (pickers, no JSON)', () => {
+  const OLA = { owner: 'team', budgets: { Purchasing: '16h' } };
+  const WITH_OLA = { ...CATALOGUE, services: [{ ...CATALOGUE.services[0], when: [...CATALOGUE.services[0].when, { field: 'priority', in: ['High'] }], ola: OLA }, CATALOGUE.services[1]] };
+  const editors = ['getCatalogue', 'saveCatalogue', 'adminPicker'];
+  const bridge = Object.fromEntries(editors.map((name) => [name, (payload: unknown) => call(name, payload)]));
+  const admin = (locale = 'en_US') => ({ locale, timezone: 'UTC', moduleKey: 'sla-admin-page' });
+  const field = (doc: ReturnType<typeof findAll>[number], id: string) => findAll(doc, 'Textfield').find((f) => String(f.props.id).endsWith(`-${id}`))!;
+
+  it('MK5: what the page does not edit (an OLA, a condition on another field) rides along unchanged', () => {
+    expect(catalogueOf(catalogueDraftOf(WITH_OLA))).toEqual({
+      ...WITH_OLA,
+      // The page writes out the defaults it shows: no monthly cost is 0, no tier is an empty ladder.
+      services: [WITH_OLA.services[0], { ...CATALOGUE.services[1], price: { perRequest: 50_000, monthlyCost: 0 }, credits: [] }],
+    });
+  });
+
+  it('MK5: loads the stored catalogue, edits a price and a tier, saves it; a negative price is shown under its field and not stored', async () => {
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+    expect(await call('saveCatalogue', { catalogue: WITH_OLA })).toEqual({ ok: true });
+    resetUi(admin(), bridge);
+    let doc = await render(<CatalogueEditor policyIds={['resolve']} m={marketMessagesFor('en')} />);
+    expect(field(doc, 'service-0-per-request').props.value).toBe('200000');
+    expect(field(doc, 'service-0-tier-2-below').props.value).toBe('80');
+    const types = (d: typeof doc) => findAll(d, 'Select').find((select) => String(select.props.inputId).endsWith('-service-0-types'))!;
+    expect(types(doc).props.value).toEqual([{ label: 'Purchase request', value: 'Purchase request' }]);
+    doc = await fire(types(doc).props.onChange, [{ label: 'Purchase request', value: 'Purchase request' }, { label: 'Capex request', value: 'Capex request' }]);
+    doc = await fire(field(doc, 'service-1-per-request').props.onChange, { target: { value: '-5' } });
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Save catalogue')!.props.onClick);
+    expect(textOf(doc)).toContain('services.1 (it): price.perRequest: expected an amount of 0 or more');
+    expect((await call('getCatalogue')).catalogue).toEqual(WITH_OLA);
+    doc = await fire(field(doc, 'service-1-per-request').props.onChange, { target: { value: '60000' } });
+    doc = await fire(findAll(doc, 'Button').filter((b) => textOf(b) === 'Add tier')[1].props.onClick);
+    doc = await fire(field(doc, 'service-1-tier-0-below').props.onChange, { target: { value: '90' } });
+    doc = await fire(field(doc, 'service-1-tier-0-credit').props.onChange, { target: { value: '10' } });
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Save catalogue')!.props.onClick);
+    expect(textOf(doc)).toContain('Catalogue saved.');
+    const saved = (await call('getCatalogue')).catalogue;
+    expect(saved.services[1]).toMatchObject({ price: { perRequest: 60_000, monthlyCost: 0 }, credits: [{ below: 0.9, credit: 0.1 }] });
+    expect(saved.services[0].ola).toEqual(OLA);
+    expect(saved.services[0].when).toEqual([{ field: 'requestType', in: ['Purchase request', 'Capex request'] }, { field: 'priority', in: ['High'] }]);
   });
 });
 

@@ -16,6 +16,8 @@ import { PickerCache } from './admin-picker';
 import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
 import { SyncHealthPanel } from './admin-sync-health-panel';
 import { CalendarEditor } from './calendar-editor';
+import { CatalogueEditor } from './catalogue-editor';
+import { marketMessagesFor } from '../i18n/market-messages';
 import { PolicyEditor } from './policy-editor';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
@@ -150,6 +152,7 @@ export function AdminPage() {
           ))}
           <ScorecardEditor value={draft.scorecards} onChange={(scorecards) => update({ scorecards })} errors={errors} policies={draft.policies} jsmMetrics={stored?.jsmMetrics ?? []} locale={locale} />
           <Button appearance="primary" onClick={() => void save().catch(() => setNotice('failed'))}>{t.save}</Button>
+          <CatalogueEditor policyIds={(stored!.input?.policies ?? []).map((p) => p.id)} m={marketMessagesFor(locale)} />
           <AdminJson
             current={() => built().config}
             onImport={(input) => {
