@@ -139,6 +139,18 @@ describe('MK5: the statement view of the internal market on Forge SQL', () => {
     expect(records.slice(4)).toEqual(['']);
   });
 
+  it('MK5: a service chosen by JQL instead of request type gives the same lines; a JQL Jira refuses is answered by name', async () => {
+    const { when: _when, ...it } = CATALOGUE.services[1];
+    const byJql = { ...CATALOGUE, services: [CATALOGUE.services[0], { ...it, jql: 'key in (SUP-6, SUP-7)' }] };
+    expect(await call('saveCatalogue', { catalogue: byJql })).toEqual({ ok: true });
+    const answer = await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' });
+    expect(answer.lines).toEqual(MARCH_LINES);
+    expect(answer.truncated).toEqual([]);
+    expect(await call('saveCatalogue', { catalogue: { ...byJql, services: [{ ...it, jql: ' ' }] } })).toMatchObject({ ok: false, problem: { field: 'services.0.jql' } });
+    forge.jira.invalidJql.set('key in (SUP-6', { errorMessages: ['Error in the JQL Query: bad key list.'], warningMessages: [] });
+    expect(await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' })).toEqual({ error: 'INVALID_JQL', message: expect.stringContaining('bad key list') });
+  });
+
   it('MK5: a viewer who may not browse the project gets no lines; another module, a bad month and a bad catalogue are refused by name', async () => {
     forge.jira.browsable = new Set();
     expect((await call('getMarketStatement', { projects: ['SUP'], month: '2025-03' })).lines).toEqual([]);
