@@ -248,6 +248,25 @@ describe('MK5: the catalogue editor on the admin page (pickers, no JSON)', () =>
   });
 });
 
+describe('MK5: a service chosen by JQL in the catalogue editor', () => {
+  it('MK5: switching a service to JQL replaces its request types by the JQL typed; the statement then reads the search', async () => {
+    expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+    expect(await call('saveCatalogue', { catalogue: CATALOGUE })).toEqual({ ok: true });
+    resetUi({ locale: 'vi_VN', timezone: 'UTC' }, Object.fromEntries(['getCatalogue', 'saveCatalogue', 'adminPicker'].map((name) => [name, (payload: unknown) => call(name, payload)])));
+    let doc = await render(<CatalogueEditor policyIds={['resolve']} m={marketMessagesFor('vi')} />);
+    const chosenBy = findAll(doc, 'Select').find((select) => String(select.props.inputId).endsWith('-service-1-chosen-by'))!;
+    expect(chosenBy.props.value).toEqual({ label: 'Loại yêu cầu', value: 'requestType' });
+    doc = await fire(chosenBy.props.onChange, { label: 'JQL', value: 'jql' });
+    const jql = findAll(doc, 'TextArea').find((area) => String(area.props.id).endsWith('-service-1-jql'))!;
+    doc = await fire(jql.props.onChange, { target: { value: 'key in (SUP-6, SUP-7)' } });
+    doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu danh mục')!.props.onClick);
+    expect(textOf(doc)).toContain('Đã lưu danh mục.');
+    const saved = (await call('getCatalogue')).catalogue;
+    expect(saved.services[1]).toMatchObject({ id: 'it', when: [], jql: 'key in (SUP-6, SUP-7)' });
+    expect(saved.services[0].when).toEqual(CATALOGUE.services[0].when);
+  });
+});
+
 describe('gaming signals on the scorecard gadget, from the stored cycles', () => {
   const TEAM_FIELD = 'customfield_10020';
   const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', indicator: 'lagging', target: 0.9 } as const;

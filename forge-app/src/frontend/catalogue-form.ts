@@ -15,8 +15,10 @@ export interface ServiceDraft {
   id: string;
   name: string;
   provider: string;
-  /** The JSM request types whose tickets the service takes. */
+  /** The JSM request types whose tickets the service takes (when it is not chosen by JQL). */
   requestTypes: string[];
+  /** A JQL that finds the service's tickets instead of request types; null: chosen by request type. */
+  jql: string | null;
   policy: string;
   agreed: number | undefined;
   perRequest: string;
@@ -41,7 +43,7 @@ const amountText = (value: unknown): string => (typeof value === 'number' ? Stri
 const share = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 function serviceDraftOf(service: Json): ServiceDraft {
-  const { id, name, provider, when, policy, agreed, price, credits, creditCap, ...rest } = service;
+  const { id, name, provider, when, jql, policy, agreed, price, credits, creditCap, ...rest } = service;
   const conditions = Array.isArray(when) ? when : [];
   const picked = conditions.find(isRequestTypeCondition);
   const others = conditions.filter((c) => c !== picked);
@@ -51,6 +53,7 @@ function serviceDraftOf(service: Json): ServiceDraft {
     name: text(name),
     provider: text(provider),
     requestTypes: picked ? [...picked.in] : [],
+    jql: typeof jql === 'string' ? jql : null,
     policy: text(policy),
     agreed: share(agreed),
     perRequest: amountText(prices.perRequest),
@@ -73,13 +76,14 @@ const amountOf = (typed: string): unknown => (typed.trim() === '' ? 0 : /^\d+(\.
 
 function serviceOf(draft: ServiceDraft): Json {
   const otherWhen = Array.isArray(draft.rest.when) ? (draft.rest.when as unknown[]) : [];
-  const when = [...(draft.requestTypes.length > 0 ? [{ field: 'requestType', in: draft.requestTypes }] : []), ...otherWhen];
+  const byType = draft.jql === null && draft.requestTypes.length > 0 ? [{ field: 'requestType', in: draft.requestTypes }] : [];
   return {
     ...draft.rest,
     id: draft.id,
     name: draft.name,
     provider: draft.provider,
-    when,
+    when: [...byType, ...otherWhen],
+    ...(draft.jql === null ? {} : { jql: draft.jql }),
     policy: draft.policy,
     ...(draft.agreed === undefined ? {} : { agreed: draft.agreed }),
     price: { perRequest: amountOf(draft.perRequest), monthlyCost: amountOf(draft.monthlyCost) },
@@ -92,4 +96,4 @@ function serviceOf(draft: ServiceDraft): Json {
 export const catalogueOf = (draft: CatalogueDraft): Json => ({ currency: draft.currency, customer: draft.customer, services: draft.services.map(serviceOf) });
 
 /** A new service: the first policy, nothing charged yet. */
-export const newService = (id: string, policy: string): ServiceDraft => ({ id, name: '', provider: '', requestTypes: [], policy, agreed: undefined, perRequest: '', monthlyCost: '', credits: [], creditCap: undefined, rest: {} });
+export const newService = (id: string, policy: string): ServiceDraft => ({ id, name: '', provider: '', requestTypes: [], jql: null, policy, agreed: undefined, perRequest: '', monthlyCost: '', credits: [], creditCap: undefined, rest: {} });

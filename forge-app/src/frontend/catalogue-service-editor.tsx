@@ -1,5 +1,6 @@
-import { Button, Heading, Inline, Label, Select, Stack } from '@forge/react';
+import { Button, Heading, Inline, Label, Select, Stack, TextArea } from '@forge/react';
 import type { MarketMessages } from '../i18n/market-messages';
+import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
 import type { CreditTierDraft, ServiceDraft } from './catalogue-form';
 import { PercentField, textField } from './policy-fields';
@@ -31,6 +32,7 @@ export function CatalogueServiceEditor({ index, service, policyIds, errorsAt, m,
   const id = `service-${index}`;
   const set = (change: Partial<ServiceDraft>) => onChange({ ...service, ...change });
   const policies = policyIds.map((p) => ({ label: p, value: p }));
+  const chosenBy = [{ label: m.byRequestType, value: 'requestType' }, { label: m.byJql, value: 'jql' }];
   const setTier = (i: number, tier: CreditTierDraft) => set({ credits: service.credits.map((t, j) => (j === i ? tier : t)) });
   return (
     <Stack space="space.100">
@@ -38,7 +40,17 @@ export function CatalogueServiceEditor({ index, service, policyIds, errorsAt, m,
       {textField(`${id}-id`, m.serviceId, service.id, (value) => set({ id: value }), errorsAt('id'))}
       {textField(`${id}-name`, m.serviceName, service.name, (name) => set({ name }), errorsAt('name'))}
       {textField(`${id}-provider`, m.provider, service.provider, (provider) => set({ provider }), errorsAt('provider'))}
-      <SitePicker id={`${id}-types`} kind="requestTypes" label={m.requestTypes} values={service.requestTypes} onChange={(requestTypes) => set({ requestTypes })} errors={errorsAt('when')} />
+      <Label labelFor={`${id}-chosen-by`}>{m.chosenBy}</Label>
+      <Select inputId={`${id}-chosen-by`} options={chosenBy} value={chosenBy[service.jql === null ? 0 : 1]} onChange={(o: { value: string }) => set({ jql: o.value === 'jql' ? (service.jql ?? '') : null })} />
+      {service.jql === null ? (
+        <SitePicker id={`${id}-types`} kind="requestTypes" label={m.requestTypes} values={service.requestTypes} onChange={(requestTypes) => set({ requestTypes })} errors={errorsAt('when')} />
+      ) : (
+        <Stack space="space.050">
+          <Label labelFor={`${id}-jql`}>{m.jql}</Label>
+          <TextArea id={`${id}-jql`} value={service.jql} onChange={(e: { target: { value?: string } }) => set({ jql: e.target.value ?? '' })} />
+          {fieldErrors(errorsAt('jql'))}
+        </Stack>
+      )}
       <Label labelFor={`${id}-policy`}>{m.policy}</Label>
       <Select inputId={`${id}-policy`} options={policies} value={policies.find((o) => o.value === service.policy) ?? null} onChange={(o: { value: string }) => set({ policy: o.value })} />
       <PercentField id={`${id}-agreed`} label={m.agreedPercent} value={service.agreed} onChange={(agreed) => set({ agreed })} errors={errorsAt('agreed')} />

@@ -40,13 +40,15 @@ export function MarketStatementGadget() {
   if (data.status === 'error') return <SectionMessage appearance="error" title={t.error}><Text>{data.message}</Text></SectionMessage>;
   const answer = data.data;
   if ('error' in answer) {
-    const text = answer.error === 'NO_CATALOGUE' ? m.noCatalogue : answer.error === 'INVALID_CATALOGUE' ? `${m.invalidCatalogue} ${answer.message}` : refusalText(answer, t);
+    const known: Record<string, string> = { NO_CATALOGUE: m.noCatalogue, INVALID_CATALOGUE: `${m.invalidCatalogue} ${answer.message}`, INVALID_JQL: `${m.invalidJql} ${answer.message}` };
+    const text = known[answer.error] ?? refusalText(answer, t);
     return <SectionMessage appearance="warning"><Text>{text}</Text></SectionMessage>;
   }
   const options = recentMonths(Date.now()).map((value) => ({ label: value, value }));
   return (
     <Stack space="space.200">
       <Heading size="small">{m.statementOf(answer.month, answer.currency)}</Heading>
+      {answer.truncated.length > 0 && <SectionMessage appearance="warning"><Text>{m.truncated(answer.truncated.join(', '))}</Text></SectionMessage>}
       <Label labelFor="month">{m.month}</Label>
       <Select inputId="month" options={options} value={options.find((o) => o.value === answer.month) ?? { label: answer.month, value: answer.month }} onChange={(o: { value: string }) => setMonth(o.value)} />
       {answer.lines.length === 0 ? <EmptyState header={m.noLines} /> : (
