@@ -27,7 +27,7 @@ function withJqlMarkers(input: unknown): { json: unknown; jql: Map<string, strin
     if (typeof service !== 'object' || service === null || !('jql' in service)) return service;
     const { jql: query, ...rest } = service as { jql: unknown; id?: unknown; when?: unknown };
     if (typeof query !== 'string' || query.trim() === '') throw new MarketError(`services.${i}.jql`, `services.${i}: jql: expected the JQL that finds the service's requests, such as "issuetype = Purchase"`);
-    const id = String(rest.id ?? '');
+    const id = typeof rest.id === 'string' ? rest.id : '';
     jql.set(id, query);
     return { ...rest, when: [...(Array.isArray(rest.when) ? (rest.when as unknown[]) : []), { field: jqlMarker(id), in: [JQL_MATCH] }] };
   });
