@@ -74,7 +74,7 @@ export async function marketStatement(query: MarketStatementQuery): Promise<Mark
   const policyIds = [...new Set(catalogue.services.map((s) => s.policyId))];
   const scope = { projects, timeZone, gen: await activeGeneration(), gate: new SecurityLevelGate() };
   const tally = new MarketTally(catalogue, timeZone);
-  for (const ticket of await visibleMonthTickets(scope, month, policyIds)) {
+  for (const ticket of await visibleMonthTickets(scope, month, policyIds, true)) {
     const fields = markedFields(ticket, matches.keys);
     if (monthOf(ticket.created, timeZone) === month) tally.addTicket(ticket.created, fields);
     for (const cycle of ticket.cycles) {

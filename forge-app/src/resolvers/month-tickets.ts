@@ -23,15 +23,15 @@ export interface MonthScope {
 }
 
 /**
- * The stored results of a month in the projects (created in it, or with a cycle of the policies reported in it),
- * under no security level or one the viewer may browse.
+ * The stored results of a month in the projects (with `withCreated`, those created in it; and those with a cycle of
+ * the policies reported in it), under no security level or one the viewer may browse.
  */
-export async function visibleMonthTickets(scope: MonthScope, month: string, policyIds: readonly string[]): Promise<TicketResult[]> {
+export async function visibleMonthTickets(scope: MonthScope, month: string, policyIds: readonly string[], withCreated: boolean): Promise<TicketResult[]> {
   const results = await readableResults();
-  const { from, to } = monthWindow(month);
+  const created = withCreated ? monthWindow(month) : null;
   const tickets: TicketResult[] = [];
   for (const project of scope.projects) {
-    const found = await results.marketTickets({ gen: scope.gen, project, month, timeZone: scope.timeZone, from, to, policyIds });
+    const found = await results.marketTickets({ gen: scope.gen, project, month, timeZone: scope.timeZone, created, policyIds });
     tickets.push(...(await scope.gate.visible(found, (t) => (t.securityLevel ? { project, level: t.securityLevel, issueId: t.id } : null))));
   }
   return tickets;

@@ -17,7 +17,7 @@ export async function teamSignals(config: AppConfig, scope: MonthScope, months: 
   const policyIds = config.policies.map((p) => p.id);
   const known = new Set(policyIds);
   for (const month of months) {
-    for (const ticket of await visibleMonthTickets(scope, month, policyIds)) {
+    for (const ticket of await visibleMonthTickets(scope, month, policyIds, false)) {
       const group = fieldText(ticket.fields, GROUP_FIELD);
       for (const cycle of ticket.cycles) {
         // Only the app's own policies: a JSM SLA's cycles (`jsm:<name>`) carry no goal the signals can compare.

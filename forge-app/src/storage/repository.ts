@@ -74,7 +74,8 @@ const kvsResults: ResultRepository = {
   // KVS keeps no index by creation: every stored ticket of the generation is read (the store before the SQL upgrade).
   async marketTickets(query) {
     const policies = new Set(query.policyIds);
-    const inMonth = (t: StoredTicket) => (t.created >= query.from && t.created <= query.to) || t.cycles.some((c) => policies.has(c.policyId) && monthOf(reportedAt(c), query.timeZone) === query.month);
+    const { created } = query;
+    const inMonth = (t: StoredTicket) => (created !== null && t.created >= created.from && t.created <= created.to) || t.cycles.some((c) => policies.has(c.policyId) && monthOf(reportedAt(c), query.timeZone) === query.month);
     const stored = await valuesWithPrefix<StoredTicket>(keys.ticketPrefix(query.gen));
     return stored.map(({ value }) => value).filter((t) => t.project === query.project && inMonth(t));
   },
