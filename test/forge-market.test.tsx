@@ -272,7 +272,7 @@ describe('gaming signals on the scorecard gadget, from the stored cycles', () =>
   const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', indicator: 'lagging', target: 0.9 } as const;
   const person = (id: string, team: string) => ({ id, name: team, kind: 'scorecard', level: 'person', owner: team, weight: 1, pay: { base: 10_000_000, gate: 0.5 }, kpis: [{ ...KPI, id: `${id}-sla`, name: `${team}: SLA met`, owner: team }] });
   const tree = { root: { id: 'bo', name: 'Back office', kind: 'scorecard', level: 'department', method: 'weighted', children: [person('purch', 'Purchasing'), person('fin', 'Finance')] } };
-  const config = { ...CONFIG, schemaVersion: 3, fields: { ...CONFIG.fields, team: TEAM_FIELD }, scorecards: [{ tree, sources: { 'purch-sla': 'sla:resolve', 'fin-sla': 'sla:resolve' } }] };
+  const config = { ...CONFIG, schemaVersion: 3, fields: { ...CONFIG.fields, team: TEAM_FIELD }, scorecards: [{ tree, sources: { 'purch-sla': 'sla:resolve', 'fin-sla': 'sla:resolve' }, viewers: { accounts: [forgeUser.accountId] } }] };
 
   /** A team's ticket resolved `minutes` after its creation (goal 8 h, every hour working). */
   function resolvedBy(n: number, team: string, minutes: number): DoubleIssue {
@@ -297,6 +297,11 @@ describe('gaming signals on the scorecard gadget, from the stored cycles', () =>
     // Scores never change silently: both teams met every cycle and score alike.
     const [purch, fin] = answer.tree.children;
     expect(purch.score).toBe(fin.score);
+    // A viewer who is not an admin nor the owner sees the signals, but no pay and so no review note.
+    forge.jira.admins.clear();
+    const viewer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    expect(viewer.signals).toEqual(answer.signals);
+    expect(viewer.reviews).toEqual([]);
   });
 });
 
