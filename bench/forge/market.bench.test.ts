@@ -33,7 +33,7 @@ const CONFIG = {
 };
 const CATALOGUE = { currency: 'VND', customer: 'organization', services: [{ id: 'all', name: 'All requests', provider: 'Back office', policy: 'resolve', price: { perRequest: 100_000, monthlyCost: 5_000_000 } }] };
 
-const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
+const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] }) as Promise<Record<string, unknown[]>>;
 
 /** A ticket resolved within the hour, as the sync would have stored it. */
 const storedTicket = (i: number) => {
@@ -71,7 +71,7 @@ it(`market reads over one month of ${TICKETS} stored tickets`, async () => {
   const scorecard = () => call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
   expect((await scorecard()).signals).toHaveLength(10);
   const withSignals = await fastest(scorecard);
-  const stub = vi.spyOn(signals, 'teamSignals').mockImplementation(async () => []);
+  const stub = vi.spyOn(signals, 'teamSignals').mockImplementation(() => Promise.resolve([]));
   const withoutSignals = await fastest(scorecard);
   stub.mockRestore();
 
