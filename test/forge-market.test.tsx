@@ -305,6 +305,40 @@ describe('gaming signals on the scorecard gadget, from the stored cycles', () =>
   });
 });
 
+describe('G4 on the scorecard gadget: pause share per team from the stored cycles', () => {
+  const TEAM_FIELD = 'customfield_10020';
+  const PAUSING = { ...CONFIG, fields: { ...CONFIG.fields, team: TEAM_FIELD }, policies: [{ ...CONFIG.policies[0], pause: { statuses: ['Waiting'] } }] };
+  const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', indicator: 'lagging', target: 0.9, owner: 'Payroll' } as const;
+  const config = { ...PAUSING, schemaVersion: 3, scorecards: [{ tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', level: 'department', method: 'weighted', kpis: [{ ...KPI, id: 'sla', name: 'SLA met' }] } }, sources: { sla: 'sla:resolve' } }] };
+
+  /** A team's ticket that waits `waitHours` (paused) after its first hour, then is resolved an hour later. */
+  function waiting(n: number, team: string, waitHours: number): DoubleIssue {
+    const created = T0 + n * HOUR;
+    const events = waitHours === 0
+      ? [{ at: created + 2 * HOUR, field: 'status', to: 'Resolved' }]
+      : [{ at: created + HOUR, field: 'status', to: 'Waiting' }, { at: created + (1 + waitHours) * HOUR, field: 'status', to: 'Open' }, { at: created + (2 + waitHours) * HOUR, field: 'status', to: 'Resolved' }];
+    const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High', requestType: 'IT access' }, events }, String(1000 + n));
+    (issue.fields)[TEAM_FIELD] = team;
+    return issue;
+  }
+
+  it('G4: Payroll pauses 8 h of every 10 h (0.8, above twice the median 1/3): flagged; Finance (1 h of 3 h, the median) and HR (none) are not', async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    for (let n = 1; n <= 10; n++) forge.jira.add(waiting(n, 'Payroll', 8));
+    for (let n = 11; n <= 20; n++) forge.jira.add(waiting(n, 'Finance', 1));
+    for (let n = 21; n <= 30; n++) forge.jira.add(waiting(n, 'HR', 0));
+    await syncAt(Date.parse('2025-03-20T00:00:00Z'));
+    const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    const g4 = (team: string) => answer.signals.find((g: { group: string }) => g.group === team).signals.find((s: { signal: string }) => s.signal === 'G4');
+    expect(g4('Payroll')).toMatchObject({ count: 10, of: 10, share: 0.8, threshold: 2 / 3, flagged: true });
+    expect(g4('Finance')).toMatchObject({ count: 10, share: 1 / 3, flagged: false });
+    expect(g4('HR')).toMatchObject({ count: 0, share: 0, flagged: false });
+    // The KPI Payroll owns is on the root scorecard, which pays no one: no pay line to review.
+    expect(answer.reviews).toEqual([]);
+  });
+});
+
 describe('MK5: the statement before the SQL upgrade', () => {
   it('MK5: results still in KVS give the same statement', async () => {
     expect(await loadStorageState()).not.toEqual({ backend: 'sql' });
