@@ -339,6 +339,36 @@ describe('G4 on the scorecard gadget: pause share per team from the stored cycle
   });
 });
 
+describe('G2 on the scorecard gadget: premature stops per team from the stored cycles', () => {
+  const TEAM_FIELD = 'customfield_10020';
+  const REOPENING = { ...CONFIG, fields: { ...CONFIG.fields, team: TEAM_FIELD }, policies: [{ ...CONFIG.policies[0], start: { on: 'status', statuses: ['Open'] } }] };
+  const KPI = { perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', frequency: 'monthly', indicator: 'lagging', target: 0.9, owner: 'Payroll' } as const;
+  const config = { ...REOPENING, schemaVersion: 3, scorecards: [{ tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', level: 'department', method: 'weighted', kpis: [{ ...KPI, id: 'sla', name: 'SLA met' }] } }, sources: { sla: 'sla:resolve' } }] };
+
+  /** A team's ticket resolved after 2 h, reopened `reopenHours` later and resolved again 2 h after that. */
+  function reopened(n: number, team: string, reopenHours: number): DoubleIssue {
+    const created = T0 + n * HOUR;
+    const reopen = created + (2 + reopenHours) * HOUR;
+    const events = [{ at: created + 2 * HOUR, field: 'status', to: 'Resolved' }, { at: reopen, field: 'status', to: 'Open' }, { at: reopen + 2 * HOUR, field: 'status', to: 'Resolved' }];
+    const issue = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High', requestType: 'IT access' }, events }, String(1000 + n));
+    (issue.fields)[TEAM_FIELD] = team;
+    return issue;
+  }
+
+  it('G2: Payroll\'s tickets reopen an hour after the stop: flagged with examples; Finance\'s reopen after 3 days (outside 2 business days): not', async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    expect(await call('saveConfig', { config })).toEqual({ ok: true });
+    for (let n = 1; n <= 5; n++) forge.jira.add(reopened(n, 'Payroll', 1));
+    for (let n = 6; n <= 10; n++) forge.jira.add(reopened(n, 'Finance', 72));
+    await syncAt(Date.parse('2025-03-20T00:00:00Z'));
+    const answer = await call('getScorecard', { scorecardId: 'bo', projects: ['SUP'], month: '2025-03' });
+    const g2 = (team: string) => answer.signals.find((g: { group: string }) => g.group === team).signals.find((s: { signal: string }) => s.signal === 'G2');
+    expect(g2('Payroll')).toMatchObject({ count: 5, of: 10, share: 0.5, flagged: true });
+    expect([...g2('Payroll').examples].sort()).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4', 'SUP-5']);
+    expect(g2('Finance')).toMatchObject({ count: 0, of: 10, flagged: false });
+  });
+});
+
 describe('MK5: the statement before the SQL upgrade', () => {
   it('MK5: results still in KVS give the same statement', async () => {
     expect(await loadStorageState()).not.toEqual({ backend: 'sql' });
