@@ -81,7 +81,7 @@ const COMPLIANCE = {
 };
 const KPI = { unit: '%', pillar: 'speed', method: 'ratio', direction: 'higher', target: 95, weight: 1, owner: 'Lan', source: null, contribution: 1 };
 const SCORECARD = {
-  month: '2025-06', period: 'quarter', periodKey: '2025-Q2', projects: ['SUP'], id: 'bo', name: 'Khối hỗ trợ', missing: 'ignore', overall: 0.955,
+  month: '2025-06', period: 'quarter', periodKey: '2025-Q2', projects: ['SUP'], id: 'bo', name: 'Khối hỗ trợ', missing: 'ignore', overall: 0.955, signals: [], reviews: [],
   tree: {
     id: 'bo', name: 'Khối hỗ trợ', kind: 'scorecard', level: 'department', owner: null, method: 'weighted', weights: 'relative', weight: 1, score: 0.955, greyed: false, contribution: null,
     pillars: { speed: 0.955, accuracy: null, satisfaction: null }, payout: 9_550_000, alerts: [], children: [],

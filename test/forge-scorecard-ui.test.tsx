@@ -33,6 +33,8 @@ const ANSWER = {
   projects: ['SUP'],
   id: 'backoffice',
   name: 'Back office',
+  signals: [],
+  reviews: [],
   missing: 'strict' as const,
   overall: null,
   tree: node({
@@ -96,6 +98,27 @@ describe('scorecard gadget', () => {
     expect(textOf(findAll(doc, 'SectionMessage')[0])).toContain('"Lan" has 7 KPIs for one person: focus on the 3-5 that matter most.');
   });
 
+  it('G3: a flagged signal shows per team with its example tickets as links, and as a review note on the pay line of the team that owns it', async () => {
+    const signal = (id: 'G1' | 'G3', count: number, of: number, flagged: boolean, examples: string[]) => ({ signal: id, name: id, count, of, share: count / of, threshold: 0.2, flagged, examples });
+    const signals = [
+      { group: 'Nguyễn Thị Lan', signals: [signal('G1', 0, 25, false, []), signal('G3', 8, 25, true, ['SUP-7', 'SUP-9'])] },
+      { group: 'Payroll', signals: [signal('G3', 1, 30, false, ['SUP-2'])] },
+    ];
+    const note = { signal: 'G3' as const, name: 'last-minute stops', group: 'Nguyễn Thị Lan', examples: ['SUP-7', 'SUP-9'], message: 'Review before paying: G3 last-minute stops (Nguyễn Thị Lan); examples: SUP-7, SUP-9.' };
+    resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP' }), { getScorecard: { ...ANSWER, signals, reviews: [{ scorecardId: 'lan', notes: [note] }] } });
+    const doc = await render(<ScorecardGadget />);
+    const [, pay, table] = findAll(doc, 'DynamicTable');
+    expect(rowsOf(pay)[1]).toEqual(['Lan (Nguyễn Thị Lan)', '95%', '9,500,000', 'Review before paying: G3 Last-minute stops (Nguyễn Thị Lan)SUP-7SUP-9']);
+    expect(findAll(pay, 'Link').map((l) => l.props.href)).toEqual(['/browse/SUP-7', '/browse/SUP-9']);
+    // Signals without a case are left out; the one flagged says "Review", the other stays within bounds.
+    expect(table.props.caption).toBe('Signals of gaming the numbers, per team');
+    expect(rowsOf(table).slice(1)).toEqual([
+      ['Nguyễn Thị Lan', 'G3 Last-minute stops', '32% (8/25)', 'Review', 'SUP-7SUP-9'],
+      ['Payroll', 'G3 Last-minute stops', '3.3% (1/30)', 'Within bounds', 'SUP-2'],
+    ]);
+    expect(findAll(table, 'Link').map((l) => l.props.href)).toEqual(['/browse/SUP-7', '/browse/SUP-9', '/browse/SUP-2']);
+  });
+
   it('shows the pay of each person-level scorecard, the design notes and the gaming alerts, in Vietnamese', async () => {
     resetUi(gadget({ scorecardId: 'backoffice', projects: 'SUP', sources: 'sla=sla:resolve', month: '2025-03', period: 'quarter' }, 'vi_VN'), { getScorecard: { ...ANSWER, period: 'quarter', periodKey: '2025-Q1' } });
     const doc = await render(<ScorecardGadget />);
@@ -103,7 +126,7 @@ describe('scorecard gadget', () => {
     expect(textOf(findAll(doc, 'Heading')[0])).toBe('Back office · Quý I/2025');
     const pay = findAll(doc, 'DynamicTable')[1];
     expect(pay.props.caption).toBe('Lương KPI');
-    expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Lương KPI chi trả'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000']]);
+    expect(rowsOf(pay)).toEqual([['Người', 'Điểm', 'Lương KPI chi trả', 'Xem xét trước khi chi trả'], ['Lan (Nguyễn Thị Lan)', '95%', '9.500.000', '—']]);
     expect(rowsOf(findAll(doc, 'DynamicTable')[0])[3]).toEqual(['\u2003\u2003SLA met', 'Tỷ lệ so với chỉ tiêu', '99,75 %', '95 %', '105%', '52,5%', 'Đạt']);
     expect(findAll(doc, 'SectionMessage').map((m) => [m.props.title, textOf(m)])).toEqual([
       ['Lưu ý', '"Lan" có 7 KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.' +

@@ -262,7 +262,7 @@ describe('admin page', () => {
     expect(field('calendar-0-text').props.value).toBe('Mo-Fr 08:00-17:00 | tz=UTC');
     await fire(button('Save').props.onClick);
     const after = lastDoc();
-    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'saveConfig']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'getCatalogue', 'saveConfig']);
     expect(findAll(after, 'ErrorMessage').map(textOf)).toEqual(['leave out ORDER BY: the sync orders by updated itself', 'calendar: bad']);
     expect(textOf(findAll(after, 'SectionMessage')[0])).toBe('Fix the fields marked below.');
   });
@@ -299,7 +299,7 @@ describe('admin page', () => {
     expect(findAll(table, 'Link').map((l) => [l.props.href, textOf(l)])).toEqual([['/browse/SUP-77', 'SUP-77']]);
     const retry = findAll(doc, 'Button').find((b) => textOf(b) === 'Thử lại ngay')!;
     await fire(retry.props.onClick);
-    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'retryFailedNow']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'getCatalogue', 'retryFailedNow']);
     expect(textOf(lastDoc())).toContain('Đã đưa lại 3 yêu cầu vào hàng đợi.');
   });
 
@@ -320,7 +320,7 @@ describe('admin page', () => {
     expect(findAll(doc, 'ProgressBar')[0].props.value).toBe(0.4);
     const button = findAll(doc, 'Button').find((b) => textOf(b) === 'Tính lại dữ liệu cũ')!;
     await fire(button.props.onClick);
-    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'startRecompute']);
+    expect(ui.invokes.map((i) => i.functionKey).filter((key) => !(key in editors))).toEqual(['getConfig', 'getCatalogue', 'startRecompute']);
     expect(textOf(lastDoc())).toContain('Đã bắt đầu tính lại.');
   });
 

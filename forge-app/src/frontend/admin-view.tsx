@@ -20,6 +20,8 @@ import { ScopeAndFieldsEditor } from './admin-scope-fields-editor';
 import { AlertAuditPanel } from './admin-alert-audit-panel';
 import { PoliciesEditor } from './admin-policies-editor';
 import { SyncHealthPanel } from './admin-sync-health-panel';
+import { CatalogueEditor } from './catalogue-editor';
+import { marketMessagesFor } from '../i18n/market-messages';
 import { ScorecardEditor } from './scorecard-editor';
 import { useAppContext, useResolver } from './hooks';
 import { LanguagePicker } from './language-picker';
@@ -76,6 +78,7 @@ export function AdminPage() {
           <ScorecardEditor value={draft.scorecards} onChange={(scorecards) => update({ scorecards })} errors={errors} policies={draft.policies} jsmMetrics={stored?.jsmMetrics ?? []} locale={locale} />
           <Button appearance="primary" onClick={() => void save(draft).catch(() => setNotice('failed'))}>{t.save}</Button>
           <AdminJson current={() => built(draft).config} onImport={startFrom} />
+          <CatalogueEditor policyIds={(stored!.input?.policies ?? []).map((p) => p.id)} m={marketMessagesFor(locale)} />
           {stored!.health && <SyncHealthPanel health={stored!.health} t={t} locale={locale} timeZone={context.timezone} />}
           <AlertAuditPanel t={t} locale={locale} timeZone={context.timezone} />
           {stored!.generations && <HistoryPanel generations={stored!.generations} t={t} locale={locale} timeZone={context.timezone} />}

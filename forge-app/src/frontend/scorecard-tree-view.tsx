@@ -1,7 +1,10 @@
 import { BarChart, DynamicTable, Heading, Inline, LineChart, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
-import { formatNumber, formatPercent, formatPeriod, type Messages } from '../i18n/messages';
+import { formatPercent, formatPeriod, type Messages } from '../i18n/messages';
 import type { scorecardData } from '../resolvers/scorecard';
 import type { ScorecardNodeView } from '../resolvers/scorecard-node-view';
+import { marketMessagesFor } from '../i18n/market-messages';
+import { ScorecardPayTable } from './scorecard-pay-table';
+import { ScorecardSignals } from './scorecard-signals';
 import { treeRows } from './scorecard-tree-rows';
 
 type Card = Exclude<Awaited<ReturnType<typeof scorecardData>>, { error: string }>;
@@ -24,6 +27,7 @@ const nodesOf = (node: ScorecardNodeView): ScorecardNodeView[] => [node, ...node
 /** One scorecard for its period: overall score, pillars, trend, the objective tree's table, pay, design notes, gaming alerts. */
 export function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages; locale: string | undefined }) {
   const nodes = nodesOf(card.tree);
+  const m = marketMessagesFor(locale);
   const names = new Map(nodes.flatMap((n) => n.kpis).map((k) => [k.id, k.name]));
   const cardNames = new Map(nodes.map((n) => [n.id, n.name]));
   const paid = nodes.filter((n) => n.payout !== null);
@@ -47,20 +51,8 @@ export function ScorecardTreeView({ card, t, locale }: { card: Card; t: Messages
         head={{ cells: [{ key: 'item', content: t.item }, { key: 'method', content: t.method }, { key: 'actual', content: t.actual }, { key: 'target', content: t.target }, { key: 'score', content: t.score }, { key: 'part', content: t.part }, { key: 'rag', content: t.rag }] }}
         rows={treeRows(card.tree, 0, t, locale)}
       />
-      {paid.length > 0 && (
-        <DynamicTable
-          caption={t.kpiPay}
-          head={{ cells: [{ key: 'person', content: t.person }, { key: 'score', content: t.score }, { key: 'pay', content: t.pay }] }}
-          rows={paid.map((n) => ({
-            key: n.id,
-            cells: [
-              { key: 'person', content: n.owner === null ? n.name : `${n.name} (${n.owner})` },
-              { key: 'score', content: formatPercent(n.score, locale) },
-              { key: 'pay', content: formatNumber(n.payout!, locale) },
-            ],
-          }))}
-        />
-      )}
+      {paid.length > 0 && <ScorecardPayTable paid={paid} reviews={card.reviews} t={t} m={m} locale={locale} />}
+      <ScorecardSignals groups={card.signals} m={m} locale={locale} />
       {card.notes.length > 0 && (
         <SectionMessage appearance="information" title={t.notes}>
           {card.notes.map((note) => (

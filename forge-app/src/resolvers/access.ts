@@ -15,13 +15,14 @@ export const MODULES = {
   complianceGadget: 'sla-compliance-gadget',
   scorecardGadget: 'scorecard-gadget',
   customerGadget: 'customer-report-gadget',
+  marketGadget: 'market-statement-gadget',
   issuePanel: 'sla-clocks-panel',
   portal: 'inps-portal-question',
 } as const;
 export type ModuleKey = (typeof MODULES)[keyof typeof MODULES];
 
 /** The dashboard gadgets (their edit views share the gadget's module key). */
-export const GADGETS: readonly ModuleKey[] = [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget];
+export const GADGETS: readonly ModuleKey[] = [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget, MODULES.marketGadget];
 
 /** What a resolver's work is given: the parsed payload and the platform's context. */
 export interface ResolverContext {

@@ -12,6 +12,7 @@ import { defineAdminResolvers } from './admin-resolvers';
 import { defineAdoptionResolvers } from './adoption';
 import { MODULES, GADGETS, defineSecured } from './access';
 import { complianceData } from './compliance';
+import { defineMarketResolvers } from './market';
 import { issuePanelData } from './issue-panel';
 import { defineLanguageResolvers } from './language';
 import { requireLicense } from '../license';
@@ -104,6 +105,7 @@ defineAdminResolvers(resolver);
 defineAdoptionResolvers(resolver);
 
 defineLanguageResolvers(resolver);
+defineMarketResolvers(resolver);
 
 /** Every resolver of a paid install refuses data to a site whose license is inactive (see license.ts). */
 export const resolverHandler = requireLicense(resolver.getDefinitions());

@@ -9,6 +9,7 @@ import { browsableProjects } from './permissions';
 import { SecurityLevelGate } from './security-levels';
 import { scorecardAccess, typedKpiIds, withoutPay } from './scorecard-access';
 import { agreedLevels } from './scorecard-agreed';
+import { payReviewsOf, teamSignals } from './scorecard-signals';
 import { nodeView } from './scorecard-node-view';
 import { invalidMonth, MONTH, typedActuals, type TypedValue } from './scorecard-actuals';
 import { type FactsScope, type LegacySource, legacySource, sourcedActuals } from './scorecard-facts';
@@ -90,5 +91,8 @@ export async function scorecardData(query: ScorecardQuery, accountId: string | u
   const notes = scorecardNotes(scorecard.tree).map(({ code, scorecardId, kpiId, count }) => ({ code, scorecardId, kpiId: kpiId ?? null, count: count ?? null }));
   const trend = results.map((point) => ({ period: point.key, score: point.result.score }));
   const tree = nodeView(result, agreedLevels(scorecard.tree.root, scorecard.sources, legacy, config.policies));
-  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: access === 'full' ? tree : withoutPay(tree, typedKpiIds(scorecard, legacy)), notes, trend };
+  const signals = await teamSignals(config, scope, periodSpan(view, month).months);
+  // A review note is about pay: only a viewer who sees pay sees it.
+  const reviews = access === 'full' ? payReviewsOf(scorecard.tree, signals) : [];
+  return { month, period: view, periodKey: key, projects: scope.projects, id: scorecard.tree.root.id, name: scorecard.tree.root.name, missing: scorecard.tree.missing, overall: result.score, tree: access === 'full' ? tree : withoutPay(tree, typedKpiIds(scorecard, legacy)), notes, trend, signals, reviews };
 }

@@ -60,6 +60,8 @@ const AUDIT_TIME_BASE = 9_999_999_999_999;
 
 export const keys = {
   config: 'config',
+  /** The internal market's service catalogue, as the admin saved it (validated against the policies when read). */
+  marketCatalogue: 'market-catalogue',
   configBackup: (version: number) => checkedKey(`config-backup:v${version}`),
   syncState: 'sync:state',
   /** Counters the consumers add to: tickets processed and failed, last event. */

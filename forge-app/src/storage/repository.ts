@@ -4,8 +4,10 @@ import { type Backend, currentBackend } from './backend';
 import { keys } from './keys';
 import { countWithPrefix, getValue, keyPagesWithPrefix, valuesWithPrefix } from './store';
 import { type CycleCount, type CycleCountQuery, cycleCountsSql, openCyclesSql, ticketFactsSql } from './sql/reads';
+import { type MarketTicketQuery, marketTicketsSql } from './sql/market';
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
 import { GROUP_FIELDS } from '../model/group-fields';
+import { monthOf, reportedAt } from '../model/ticket-result';
 
 export type { CycleCount, StoreOutcome };
 
@@ -29,6 +31,8 @@ export interface ResultRepository {
   cycleCounts(query: CycleCountQuery): Promise<CycleCount[]>;
   ticketFacts(project: string, month: string, gen: number): Promise<TicketEntry[]>;
   openCycles(policyId: string, project: string, gen: number): Promise<OpenEntry[]>;
+  /** The internal market's month: tickets created in it, and tickets with a cycle of the given policies reported in it. */
+  marketTickets(query: MarketTicketQuery): Promise<TicketResult[]>;
 }
 
 /** The entry keys of KVS buckets are `<ticket>#<n>`. */
@@ -67,6 +71,14 @@ const kvsResults: ResultRepository = {
   },
   ticketFacts: ticketEntriesOf,
   openCycles: openEntriesOf,
+  // KVS keeps no index by creation: every stored ticket of the generation is read (the store before the SQL upgrade).
+  async marketTickets(query) {
+    const policies = new Set(query.policyIds);
+    const { created } = query;
+    const inMonth = (t: StoredTicket) => (created !== null && t.created >= created.from && t.created <= created.to) || t.cycles.some((c) => policies.has(c.policyId) && monthOf(reportedAt(c), query.timeZone) === query.month);
+    const stored = await valuesWithPrefix<StoredTicket>(keys.ticketPrefix(query.gen));
+    return stored.map(({ value }) => value).filter((t) => t.project === query.project && inMonth(t));
+  },
 };
 
 const sqlResults: ResultRepository = {
@@ -82,6 +94,7 @@ const sqlResults: ResultRepository = {
   cycleCounts: cycleCountsSql,
   ticketFacts: ticketFactsSql,
   openCycles: openCyclesSql,
+  marketTickets: marketTicketsSql,
 };
 
 const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };

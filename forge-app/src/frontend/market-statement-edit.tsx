@@ -1,0 +1,4 @@
+import ForgeReconciler from '@forge/react';
+import { MarketStatementEdit } from './market-statement-edit-view';
+
+ForgeReconciler.render(<MarketStatementEdit />);
