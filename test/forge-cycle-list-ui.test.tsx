@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
-import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
+import { findAll, fire, lastDoc, render, resetUi, settle, textOf, ui } from './helpers/forge-ui';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -95,6 +95,14 @@ async function seedStore(backend: 'kvs' | 'sql') {
 
 afterAll(() => forgeSql.drop());
 
+/** The last report request sent to the real resolver: a click waits for it, since the store answers in its own time. */
+let answering: Promise<unknown> = Promise.resolve();
+const click = async (handler: () => unknown) => {
+  await fire(handler);
+  await answering;
+  return settle();
+};
+
 /** The ticket keys of the report's table, top to bottom. */
 const listedKeys = () => findAll(findAll(lastDoc(), 'DynamicTable').at(-1)!, 'Row').map((row) => textOf(findAll(row, 'Cell')[0]));
 
@@ -102,25 +110,25 @@ const listedKeys = () => findAll(findAll(lastDoc(), 'DynamicTable').at(-1)!, 'Ro
 describe.each(['kvs', 'sql'] as const)('the ticket-level report over results in %s', (backend) => {
   beforeEach(async () => {
     await seedStore(backend);
-    resetUi({ locale: 'en_US', extension: { gadgetConfiguration: { policyId: 'resolve', projects: 'SUP' } } }, { getCompliance: ANSWER, getCycleList: (payload: unknown) => call('getCycleList', payload) });
+    resetUi({ locale: 'en_US', extension: { gadgetConfiguration: { policyId: 'resolve', projects: 'SUP' } } }, { getCompliance: ANSWER, getCycleList: (payload: unknown) => (answering = call('getCycleList', payload)) });
   });
 
   it('P5: pages the stored cycles newest first, filters by state and organization, and exports them as CSV', async () => {
     await render(<ComplianceGadget />);
     await fire(field('cycles-fromMonth').props.onChange, { target: { value: '2025-03' } });
-    await fire(button('Show').props.onClick);
+    await click(button('Show').props.onClick);
     expect(textOf(lastDoc())).toContain('Page 1 of 2 · 26 cycles');
     expect(listedKeys().slice(0, 2)).toEqual(['SUP-26', 'SUP-25']);
-    await fire(button('Next').props.onClick);
+    await click(button('Next').props.onClick);
     expect(textOf(lastDoc())).toContain('Page 2 of 2 · 26 cycles');
     expect(listedKeys()).toEqual(['SUP-1']);
     const select = findAll(lastDoc(), 'Select').find((s) => String(s.props.inputId).endsWith('cycles-state'))!;
     await fire(select.props.onChange, { label: 'Breached', value: 'breached' });
     await fire(field('cycles-organization').props.onChange, { target: { value: 'Finance' } });
-    await fire(button('Show').props.onClick);
+    await click(button('Show').props.onClick);
     expect(textOf(lastDoc())).toContain('Page 1 of 1 · 7 cycles');
     expect(listedKeys()).toEqual(['SUP-26', 'SUP-24', 'SUP-22', 'SUP-20', 'SUP-18', 'SUP-16', 'SUP-14']);
-    await fire(button('Export these cycles as CSV').props.onClick);
+    await click(button('Export these cycles as CSV').props.onClick);
     const csv: string[][] = parse(findAll(lastDoc(), 'CodeBlock').at(-1)!.props.text);
     expect(csv.slice(1).map((row) => [row[0], row[6]])).toEqual(['SUP-26', 'SUP-24', 'SUP-22', 'SUP-20', 'SUP-18', 'SUP-16', 'SUP-14'].map((key) => [key, 'breached']));
   });
