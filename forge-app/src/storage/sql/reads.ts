@@ -179,7 +179,9 @@ async function browsableOnly(query: CyclePageQuery, filter: { where: string[]; p
 
 /**
  * One page of the ticket-level report: the security levels present, a COUNT, then the page (LIMIT/OFFSET), each a
- * small answer whatever the period. Keys of one project sort by length then text, so SUP-9 comes before SUP-10.
+ * small answer whatever the period. ORDER BY with LIMIT runs as TiDB's TopN ("TopN and Limit Operator Push Down",
+ * docs.pingcap.com), holding offset + limit rows rather than every match. Keys of one project sort by length then
+ * text, so SUP-9 comes before SUP-10.
  */
 export async function cyclePageSql(query: CyclePageQuery): Promise<CyclePage> {
   if (query.projects.length === 0 || query.months.length === 0) return { cycles: [], total: 0, page: 0 };
