@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
+import ts from 'typescript';
 import { BUNDLE_GLOBAL, generateStubs } from './stubs';
 
 /**
@@ -54,6 +55,34 @@ const noZodOptInTools: Plugin = {
 };
 
 /**
+ * The parameters' help and the functions' return texts serve only the autocomplete JSDoc that `generateStubs` writes
+ * at build time (and the help is in those stubs); at run time the add-on reads names, optional flags and summaries.
+ * Leaving them out of the runtime table keeps about 9 KiB of English out of every execution's load. The table is
+ * read with the TypeScript parser, so only object properties named `help` or `returns` go, wherever they are written.
+ */
+const STUB_ONLY_PROPERTIES = new Set(['help', 'returns']);
+const metadataWithoutStubTexts: Plugin = {
+  name: 'metadata-without-stub-texts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]sheets-addon[\\/]src[\\/]functions-meta\.ts$/ }, (args) => {
+      const source = ts.createSourceFile(args.path, readFileSync(args.path, 'utf8'), ts.ScriptTarget.Latest, true);
+      const dropTexts = (context: ts.TransformationContext) => (root: ts.SourceFile) => {
+        const visit = (node: ts.Node): ts.Node => {
+          if (ts.isObjectLiteralExpression(node)) {
+            const kept = node.properties.filter((p) => !(ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && STUB_ONLY_PROPERTIES.has(p.name.text)));
+            return ts.visitEachChild(context.factory.updateObjectLiteralExpression(node, kept), visit, context);
+          }
+          return ts.visitEachChild(node, visit, context);
+        };
+        return ts.visitNode(root, visit) as ts.SourceFile;
+      };
+      const [stripped] = ts.transform(source, [dropTexts]).transformed;
+      return { contents: ts.createPrinter().printFile(stripped), loader: 'ts' };
+    });
+  },
+};
+
+/**
  * The core is pure (no I/O, no globals), yet its modules build zod schemas and tables at top level, which esbuild
  * must otherwise keep as possible side effects. The add-on imports the core through its public entries
  * (`core/<area>/index.ts`), so without this whatever an entry re-exports would land in Code.js even when unused.
@@ -89,7 +118,7 @@ async function bundle(entry: string, options: { globalName?: string; target: str
     charset: 'utf8',
     write: false,
     metafile: true,
-    plugins: [englishZodMessagesOnly, noZodOptInTools, coreModulesWithoutSideEffects],
+    plugins: [englishZodMessagesOnly, noZodOptInTools, coreModulesWithoutSideEffects, metadataWithoutStubTexts],
     // The targets predate class fields, so esbuild lowers them; with define semantics every field of every object
     // (an SLA clock per row) became an Object.defineProperty call, 15 % of SLA_COMPLIANCE. No class here relies on
     // define semantics (no accessor on a prototype is shadowed), so fields are plain assignments.

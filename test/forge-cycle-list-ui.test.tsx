@@ -1,7 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
+import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
+import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { findAll, fire, lastDoc, render, resetUi, settle, textOf, ui } from './helpers/forge-ui';
+
+vi.mock('@forge/api', () => forgeMocks.api());
+vi.mock('@forge/kvs', () => forgeMocks.kvs());
+vi.mock('@forge/events', () => forgeMocks.events());
+vi.mock('@forge/sql', () => forgeSqlMock());
 
 const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
+const { appLifecycle, resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const { runtime } = await import('../forge-app/src/runtime');
 
 const T0 = Date.parse('2025-03-03T09:00:00Z');
 const ANSWER = {
@@ -45,6 +56,81 @@ describe('the ticket-level report in the compliance gadget', () => {
     expect(button('Next').props.isDisabled).toBe(true);
     await fire(button('Export these cycles as CSV').props.onClick);
     expect(findAll(lastDoc(), 'CodeBlock').map((c) => c.props.text)).toContain('ticket,policy\r\nSUP-1,resolve\r\n');
+  });
+});
+
+const HOUR = 3_600_000;
+const ORGANIZATIONS = 'customfield_10002';
+const CONFIG = {
+  schemaVersion: 2,
+  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
+  policies: [{ id: 'resolve', name: 'Resolve', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always', label: '8h' }] }],
+  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
+  sync: { scopeJql: 'project = SUP', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
+};
+const call = (functionKey: string, payload: unknown) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
+
+/** 26 SUP tickets synced into the store: 1-13 met (2 h), 14-26 breached (12 h); even ones in the Finance organization. */
+async function seedStore(backend: 'kvs' | 'sql') {
+  forge.reset();
+  if (backend === 'sql') {
+    await forgeSql.truncateAll();
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+  }
+  runtime.sleep = async () => {};
+  forge.jira.admins.add(forgeUser.accountId);
+  forge.jira.browsable = new Set(['SUP']);
+  forge.jira.hasOrganizationsField = true;
+  runtime.now = () => T0;
+  expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+  for (let n = 1; n <= 26; n++) {
+    const created = T0 + n * 60_000;
+    const built = jiraIssueOf({ key: `SUP-${n}`, created, status: 'Open', fields: { project: 'SUP', priority: 'High' }, events: [{ at: created + (n <= 13 ? 2 : 12) * HOUR, field: 'status', to: 'Resolved' }] }, String(10000 + n));
+    forge.jira.add({ ...built, fields: { ...built.fields, [ORGANIZATIONS]: [n % 2 === 0 ? { id: '1', name: 'Finance' } : { id: '2', name: 'HR team' }] } });
+  }
+  runtime.now = () => T0 + 20 * HOUR;
+  await syncTrigger();
+  for (const event of forge.queue.drain()) await syncConsumer(event as never);
+}
+
+afterAll(() => forgeSql.drop());
+
+/** The last report request sent to the real resolver: a click waits for it, since the store answers in its own time. */
+let answering: Promise<unknown> = Promise.resolve();
+const click = async (handler: () => unknown) => {
+  await fire(handler);
+  await answering;
+  return settle();
+};
+
+/** The ticket keys of the report's table, top to bottom. */
+const listedKeys = () => findAll(findAll(lastDoc(), 'DynamicTable').at(-1)!, 'Row').map((row) => textOf(findAll(row, 'Cell')[0]));
+
+// The gadget over the real resolver, on both stores: an installation still on KVS, and one on Forge SQL (MariaDB here).
+describe.each(['kvs', 'sql'] as const)('the ticket-level report over results in %s', (backend) => {
+  beforeEach(async () => {
+    await seedStore(backend);
+    resetUi({ locale: 'en_US', extension: { gadgetConfiguration: { policyId: 'resolve', projects: 'SUP' } } }, { getCompliance: ANSWER, getCycleList: (payload: unknown) => (answering = call('getCycleList', payload)) });
+  });
+
+  it('P5: pages the stored cycles newest first, filters by state and organization, and exports them as CSV', async () => {
+    await render(<ComplianceGadget />);
+    await fire(field('cycles-fromMonth').props.onChange, { target: { value: '2025-03' } });
+    await click(button('Show').props.onClick);
+    expect(textOf(lastDoc())).toContain('Page 1 of 2 · 26 cycles');
+    expect(listedKeys().slice(0, 2)).toEqual(['SUP-26', 'SUP-25']);
+    await click(button('Next').props.onClick);
+    expect(textOf(lastDoc())).toContain('Page 2 of 2 · 26 cycles');
+    expect(listedKeys()).toEqual(['SUP-1']);
+    const select = findAll(lastDoc(), 'Select').find((s) => String(s.props.inputId).endsWith('cycles-state'))!;
+    await fire(select.props.onChange, { label: 'Breached', value: 'breached' });
+    await fire(field('cycles-organization').props.onChange, { target: { value: 'Finance' } });
+    await click(button('Show').props.onClick);
+    expect(textOf(lastDoc())).toContain('Page 1 of 1 · 7 cycles');
+    expect(listedKeys()).toEqual(['SUP-26', 'SUP-24', 'SUP-22', 'SUP-20', 'SUP-18', 'SUP-16', 'SUP-14']);
+    await click(button('Export these cycles as CSV').props.onClick);
+    const csv: string[][] = parse(findAll(lastDoc(), 'CodeBlock').at(-1)!.props.text);
+    expect(csv.slice(1).map((row) => [row[0], row[6]])).toEqual(['SUP-26', 'SUP-24', 'SUP-22', 'SUP-20', 'SUP-18', 'SUP-16', 'SUP-14'].map((key) => [key, 'breached']));
   });
 });
 

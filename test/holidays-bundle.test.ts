@@ -1,5 +1,7 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../sheets-addon/src/functions-meta';
+import { generateStubs } from '../sheets-addon/stubs';
 import { CODE_PATH, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
 
 /**
@@ -15,6 +17,18 @@ beforeAll(() => {
 describe('Sheets bundle', () => {
   it(`Code.js is at most ${MAX_CODE_KIB} KiB (holiday tables instead of date-holidays; see sheets-addon/README.md)`, () => {
     expect(statSync(CODE_PATH).size / 1024).toBeLessThanOrEqual(MAX_CODE_KIB);
+  });
+
+  it('carries each parameter help and return text once, in the autocomplete JSDoc, not again in the runtime table', () => {
+    const code = readFileSync(CODE_PATH, 'utf8');
+    const stubs = generateStubs();
+    const times = (text: string, where: string) => where.split(text).length - 1;
+    // Texts long enough not to occur by chance elsewhere in the code (a return text such as "Days." would).
+    const texts = Object.values(FUNCTIONS).flatMap(({ params, returns }) => [...params.map((p) => p.help), returns]).filter((text) => text.length >= 30);
+    expect(texts.length).toBeGreaterThan(50);
+    for (const text of texts) expect(times(text, code), text).toBe(times(text, stubs));
+    // The runtime table keeps what the add-on reads: a summary and the parameters' names.
+    expect(s.call('SERVICE_CREDIT', 0.9, [[0.95, 0.1]])).toBe(0.1);
   });
 
   it('SLA_DUE(Fri 29 Aug 2025 10:00, "1bd", holidays=VN) is Wed 3 Sep 17:00: 1 and 2 Sep are National Day', () => {

@@ -3,13 +3,14 @@ import { type Bucket, type CycleEntry, cycleEntriesOf, type OpenEntry, openEntri
 import { type Backend, currentBackend } from './backend';
 import { keys } from './keys';
 import { countWithPrefix, getValue, keyPagesWithPrefix, valuesWithPrefix } from './store';
-import { type CycleCount, type CycleCountQuery, cycleCountsSql, openCyclesSql, ticketFactsSql } from './sql/reads';
 import { type MarketTicketQuery, marketTicketsSql } from './sql/market';
+import { type CycleCount, type CycleCountQuery, cycleCountsSql, type CyclePage, type CyclePageQuery, cyclePageSql, type ListedCycle, listedOrder, openCyclesSql, servedPage, ticketFactsSql } from './sql/reads';
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
 import { GROUP_FIELDS } from '../model/group-fields';
 import { monthOf, reportedAt } from '../model/ticket-result';
 
 export type { CycleCount, StoreOutcome };
+export type { CyclePage } from './sql/reads';
 
 /** A stored ticket as the sync and the issue panel read it: the result, and whether a store of it is unfinished. */
 type StoredResult = TicketResult & { pending: boolean };
@@ -33,6 +34,8 @@ export interface ResultRepository {
   openCycles(policyId: string, project: string, gen: number): Promise<OpenEntry[]>;
   /** The internal market's month: tickets created in it, and tickets with a cycle of the given policies reported in it. */
   marketTickets(query: MarketTicketQuery): Promise<TicketResult[]>;
+  /** The ticket-level report: a page of a policy's cycles the viewer may see, filtered, and how many match. */
+  cyclePage(query: CyclePageQuery): Promise<CyclePage>;
 }
 
 /** The entry keys of KVS buckets are `<ticket>#<n>`. */
@@ -79,6 +82,26 @@ const kvsResults: ResultRepository = {
     const stored = await valuesWithPrefix<StoredTicket>(keys.ticketPrefix(query.gen));
     return stored.map(({ value }) => value).filter((t) => t.project === query.project && inMonth(t));
   },
+  async cyclePage(query) {
+    const groupAt = query.group ? 3 + GROUP_FIELDS.indexOf(query.group.field) : -1;
+    const matching: Array<ListedCycle & { secured: { level: string; issueId: string } | null }> = [];
+    for (const project of query.projects) {
+      for (const month of query.months) {
+        for (const [entryKey, entry] of await cycleEntriesOf(query.policyId, project, month, query.gen)) {
+          if (query.state && STATE_OF_CODE[entry[0]] !== query.state) continue;
+          if (query.group && !String(entry[groupAt] ?? '').split(', ').includes(query.group.value)) continue;
+          matching.push({ key: ticketOfEntry(entryKey), n: Number(entryKey.slice(entryKey.lastIndexOf('#') + 1)), project, at: entry[2], secured: securedAt(entry, SECURED_CYCLE_AT) });
+        }
+      }
+    }
+    // The gate is asked once per project and level, with one of its issues.
+    const levelKey = (project: string, level: string) => `${project}\u0000${level}`;
+    const levels = new Map(matching.flatMap(({ project, secured }) => (secured ? [[levelKey(project, secured.level), { project, ...secured }] as const] : [])));
+    const browsable = new Set((levels.size === 0 ? [] : await query.browsable([...levels.values()])).map((l) => levelKey(l.project, l.level)));
+    const visible = matching.filter((c) => c.secured === null || browsable.has(levelKey(c.project, c.secured.level))).sort(listedOrder);
+    const page = servedPage(query.page, query.pageSize, visible.length);
+    return { cycles: visible.slice(page * query.pageSize, (page + 1) * query.pageSize).map(({ key, n }) => ({ key, n })), total: visible.length, page };
+  },
 };
 
 const sqlResults: ResultRepository = {
@@ -95,6 +118,7 @@ const sqlResults: ResultRepository = {
   ticketFacts: ticketFactsSql,
   openCycles: openCyclesSql,
   marketTickets: marketTicketsSql,
+  cyclePage: cyclePageSql,
 };
 
 const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };

@@ -112,3 +112,104 @@ export async function openCyclesSql(policyId: string, project: string, gen: numb
   }
   return [...byTicket.values()];
 }
+
+/** A security level some listed cycles are under, in a project, with one of its issues for Jira's permission check. */
+interface SecuredLevel {
+  project: string;
+  level: string;
+  issueId: string;
+}
+
+/** The ticket-level report's question: a policy's cycles in some projects and months, filtered, one page of them. */
+export interface CyclePageQuery {
+  gen: number;
+  policyId: string;
+  projects: readonly string[];
+  /** Consecutive `YYYY-MM` months of the report time zone. */
+  months: readonly string[];
+  state: CycleState | null;
+  /** Only cycles whose ticket holds this value in a grouping field (several values are stored comma-joined). */
+  group: { field: GroupField; value: string } | null;
+  /** Asked page (0-based); a page past the end answers the last one. */
+  page: number;
+  pageSize: number;
+  /** Of the levels the matching cycles are under, those the viewer may browse (the resolver's security-level gate). */
+  browsable: (levels: readonly SecuredLevel[]) => Promise<readonly SecuredLevel[]>;
+}
+
+/** A page of matching cycles, newest reported first, each by its ticket and its number among the policy's cycles. */
+export interface CyclePage {
+  cycles: Array<{ key: string; n: number }>;
+  total: number;
+  page: number;
+}
+
+/** The page served for an asked one: the last page when the asked one is past the end. */
+export const servedPage = (asked: number, pageSize: number, total: number): number => Math.max(0, Math.min(asked, Math.ceil(total / pageSize) - 1));
+
+const STATE_CODE = Object.fromEntries(Object.entries(STATE).map(([code, state]) => [state, code])) as Record<CycleState, string>;
+
+/** WHERE of the report's filters; a grouping value must be one of the comma-joined values, compared byte for byte. */
+function cyclePageFilter(query: CyclePageQuery): { where: string[]; params: SqlValue[] } {
+  const where = [`c.gen = ? AND c.policy_id = ? AND c.project IN ${placeholders(query.projects.length)} AND c.report_month BETWEEN ? AND ?`];
+  const params: SqlValue[] = [query.gen, query.policyId, ...query.projects, query.months[0], query.months[query.months.length - 1]];
+  if (query.state) {
+    where.push('c.state = ?');
+    params.push(STATE_CODE[query.state]);
+  }
+  if (query.group) {
+    where.push(`LOCATE(CONCAT(', ', ?, ', '), CONCAT(', ', COALESCE(c.${COLUMN[query.group.field]}, ''), ', ')) > 0`);
+    params.push(query.group.value);
+  }
+  return { where, params };
+}
+
+/** Adds to the filter: cycles under no level, or under a level the viewer may browse (asked once per project and level). */
+async function browsableOnly(query: CyclePageQuery, filter: { where: string[]; params: SqlValue[] }): Promise<void> {
+  const levels = await database.select<{ project: string; level: string; sample: string }>(
+    `SELECT c.project, c.security_level AS level, MIN(c.issue_id) AS sample FROM cycles c
+     WHERE ${filter.where.join(' AND ')} AND c.security_level IS NOT NULL GROUP BY c.project, c.security_level`,
+    filter.params,
+  );
+  const visible = levels.length === 0 ? [] : await query.browsable(levels.map((l) => ({ project: l.project, level: l.level, issueId: l.sample })));
+  if (visible.length === 0) filter.where.push('c.security_level IS NULL');
+  else filter.where.push(`(c.security_level IS NULL OR (c.project, c.security_level) IN (${visible.map(() => '(?, ?)').join(', ')}))`);
+  filter.params.push(...visible.flatMap((l) => [l.project, l.level]));
+}
+
+/**
+ * One page of the ticket-level report: the security levels present, a COUNT, then the page (LIMIT/OFFSET), each a
+ * small answer whatever the period. ORDER BY with LIMIT runs as TiDB's TopN ("TopN and Limit Operator Push Down",
+ * docs.pingcap.com), holding offset + limit rows rather than every match. Keys of one project sort by length then
+ * text, so SUP-9 comes before SUP-10.
+ */
+export async function cyclePageSql(query: CyclePageQuery): Promise<CyclePage> {
+  if (query.projects.length === 0 || query.months.length === 0) return { cycles: [], total: 0, page: 0 };
+  const filter = cyclePageFilter(query);
+  await browsableOnly(query, filter);
+  const where = filter.where.join(' AND ');
+  const [count] = await database.select<{ n: unknown }>(`SELECT COUNT(*) AS n FROM cycles c WHERE ${where}`, filter.params);
+  const total = num(count?.n ?? 0);
+  const page = servedPage(query.page, query.pageSize, total);
+  if (total === 0) return { cycles: [], total, page };
+  const rows = await database.select<{ issue_key: string; seq: unknown }>(
+    `SELECT c.issue_key, c.seq FROM cycles c WHERE ${where}
+     ORDER BY c.reported_at DESC, c.project, CHAR_LENGTH(c.issue_key), c.issue_key, c.seq LIMIT ${Math.trunc(query.pageSize)} OFFSET ${page * Math.trunc(query.pageSize)}`,
+    filter.params,
+  );
+  return { cycles: rows.map((r) => ({ key: r.issue_key, n: num(r.seq) })), total, page };
+}
+
+/** A listed cycle as both stores order it: newest reported first, then project, key length, key, number (as cyclePageSql's ORDER BY). */
+export interface ListedCycle {
+  key: string;
+  n: number;
+  project: string;
+  at: number;
+}
+
+export const listedOrder = (a: ListedCycle, b: ListedCycle): number =>
+  b.at - a.at || byText(a.project, b.project) || a.key.length - b.key.length || byText(a.key, b.key) || a.n - b.n;
+
+/** Code-unit order, as the tables' binary collation compares ASCII keys. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
