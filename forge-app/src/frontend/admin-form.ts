@@ -48,8 +48,9 @@ function editablePolicy(stored: SlaPolicyInput): SlaPolicyInput {
     id: typeof policy.id === 'string' ? policy.id : '',
     name: typeof policy.name === 'string' ? policy.name : '',
     appliesTo: listOr(policy.appliesTo, undefined),
-    start: start.on === 'status' ? { ...start, statuses: listOr(start.statuses, []) ?? [] } : start.on === 'events' ? { ...start, events: listOr(start.events, []) ?? [] } : start,
-    pause: { ...pause, statuses: listOr(pause.statuses, []), while: listOr(pause.while, undefined) },
+    // A part the stored policy leaves out stays out (the core's default applies): a policy round-trips unchanged.
+    start: policy.start === undefined ? undefined : start.on === 'status' ? { ...start, statuses: listOr(start.statuses, []) ?? [] } : start.on === 'events' ? { ...start, events: listOr(start.events, []) ?? [] } : start,
+    pause: policy.pause === undefined ? undefined : { ...pause, statuses: listOr(pause.statuses, []), while: listOr(pause.while, undefined) },
     stop: { ...stop, statuses: listOr(stop.statuses, []), events: listOr(stop.events, undefined) },
     alerts: alerts && { ...alerts, onWarning: listOr(alerts.onWarning, undefined), onBreach: listOr(alerts.onBreach, undefined) },
     goals: (listOr(policy.goals, []) ?? []).map((goal) => ({ ...goal, when: listOr(goal?.when, undefined) })),

@@ -15,7 +15,7 @@ const START_KINDS: ReadonlyArray<Start['on']> = ['created', 'status', 'field', '
 const startOf = (on: Start['on']): Start => (on === 'created' ? { on } : on === 'status' ? { on, statuses: [] } : on === 'field' ? { on, field: '' } : { on, events: [] });
 
 /** Ticket fields a condition may read: the ones the sync always fills, then the field map's extra fields. */
-export const STANDARD_FIELDS = ['assignee', 'priority', 'resolution', 'requestType', 'team', 'organization'] as const;
+const STANDARD_FIELDS = ['assignee', 'priority', 'resolution', 'requestType', 'team', 'organization'] as const;
 
 export interface ClockFieldsProps {
   /** The id of a part of this policy's form (`policy-0-start`). */
