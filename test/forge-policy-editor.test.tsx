@@ -12,7 +12,7 @@ const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
 
 const call = (functionKey: string, payload: unknown = {}) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
 
-/** A policy that pauses while a field waits on a vendor: conditions the editor has no form for yet, kept as they are. */
+/** A policy that pauses while a field waits on a vendor: a change of its pause statuses keeps that condition. */
 const VENDOR_POLICY = { id: 'vendor', name: 'Vendor', pause: { statuses: [], while: [{ field: 'waitingOn', in: ['vendor'] }] }, stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'office' }] };
 const CONFIG = {
   schemaVersion: 2,
@@ -42,7 +42,7 @@ beforeEach(async () => {
 });
 
 describe('policy editor with conditions', () => {
-  it('adds JSM\'s templates, keeps conditions it has no form for when a picker changes, and tests a goal\'s JQL', async () => {
+  it('adds JSM\'s templates, keeps the pause while a field holds values when the pause statuses change, and tests a goal\'s JQL', async () => {
     await fire(button('Add "Time to first response" (JSM template)').props.onClick);
     await fire(button('Add "Time to resolution" (JSM template)').props.onClick);
     // Editing the vendor policy's pause statuses keeps its pause while a field holds a value.

@@ -41,15 +41,18 @@ function editablePolicy(stored: SlaPolicyInput): SlaPolicyInput {
   const objectOr = <T extends object>(value: T | undefined, fallback: T): T => (typeof value === 'object' && value !== null ? value : fallback);
   const stop = objectOr(policy.stop, { statuses: [] });
   const start = objectOr(policy.start, { on: 'created' });
+  const pause = objectOr(policy.pause, { statuses: [] });
+  const alerts = policy.alerts === undefined ? undefined : objectOr(policy.alerts, {});
   return {
     ...policy,
     id: typeof policy.id === 'string' ? policy.id : '',
     name: typeof policy.name === 'string' ? policy.name : '',
     appliesTo: listOr(policy.appliesTo, undefined),
-    start: start.on === 'status' ? { ...start, statuses: listOr(start.statuses, []) ?? [] } : start,
-    // The rest of the pause (a field it pauses on while it holds values) is kept, though no form edits it yet.
-    pause: { ...objectOr(policy.pause, { statuses: [] }), statuses: listOr(objectOr(policy.pause, { statuses: [] }).statuses, []) },
-    stop: { ...stop, statuses: listOr(stop.statuses, []) },
+    // A part the stored policy leaves out stays out (the core's default applies): a policy round-trips unchanged.
+    start: policy.start === undefined ? undefined : start.on === 'status' ? { ...start, statuses: listOr(start.statuses, []) ?? [] } : start.on === 'events' ? { ...start, events: listOr(start.events, []) ?? [] } : start,
+    pause: policy.pause === undefined ? undefined : { ...pause, statuses: listOr(pause.statuses, []), while: listOr(pause.while, undefined) },
+    stop: { ...stop, statuses: listOr(stop.statuses, []), events: listOr(stop.events, undefined) },
+    alerts: alerts && { ...alerts, onWarning: listOr(alerts.onWarning, undefined), onBreach: listOr(alerts.onBreach, undefined) },
     goals: (listOr(policy.goals, []) ?? []).map((goal) => ({ ...goal, when: listOr(goal?.when, undefined) })),
   };
 }

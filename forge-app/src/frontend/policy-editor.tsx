@@ -1,22 +1,23 @@
-import { Button, Checkbox, Heading, Inline, Label, Select, Stack, Text } from '@forge/react';
+import { Button, Heading, Inline, Label, Select, Stack, Text } from '@forge/react';
 import type { SlaPolicyInput } from '../../../core';
 import type { ConfigProblem } from '../config/problem';
 import { useAdminMessages } from './admin-messages-context';
 import { conditionValues, errorsAt, errorsElsewhere, withCondition } from './admin-form';
 import { fieldErrors } from './admin-field-errors';
 import { SitePicker } from './admin-picker';
-import { PercentField, textField } from './policy-fields';
+import { AlertsEditor } from './policy-alerts';
+import { ClockFields } from './policy-clock-fields';
+import { PercentField, targetText, textField } from './policy-fields';
 import { JqlField } from './policy-jql-field';
 import { TryOnIssue } from './policy-try-on-issue';
 
 type Goal = SlaPolicyInput['goals'][number];
-type Start = NonNullable<SlaPolicyInput['start']>;
 
 export interface PolicyEditorProps {
   index: number;
   policy: SlaPolicyInput;
   calendarNames: readonly string[];
-  /** The extra fields of the field map: a retroactive start reads one of them. */
+  /** The extra fields of the field map: a retroactive start reads one of them, conditions may test any. */
   dateFields: readonly string[];
   errors: readonly ConfigProblem[];
   locale: string | undefined;
@@ -28,8 +29,9 @@ export interface PolicyEditorProps {
 }
 
 /**
- * One SLA policy: which tickets (projects, request types), when its clock starts, pauses and stops (statuses picked
- * from the site), and its goals per priority and request type, each on a calendar; errors at their fields.
+ * One SLA policy: which tickets (projects, request types, JQL), when its clock starts, pauses and stops (statuses,
+ * events, fields that hold values), its goals per priority, request type and JQL, each on a calendar, and its warning
+ * line and actions; errors at their fields.
  */
 export function PolicyEditor({ index, policy, calendarNames, dateFields, errors, locale, timeZone, onChange, onRemove, tryContext }: PolicyEditorProps) {
   const m = useAdminMessages();
@@ -38,11 +40,9 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
   const at = (part: string) => errorsAt(errors, `${path}.${part}`);
   const set = (changes: Partial<SlaPolicyInput>) => onChange({ ...policy, ...changes });
   const projects = conditionValues(policy.appliesTo, 'project');
-  const start: Start = policy.start ?? { on: 'created' };
   const goals = policy.goals ?? [];
   const setGoal = (g: number, changes: Partial<Goal>) => set({ goals: goals.map((goal, i) => (i === g ? { ...goal, ...changes } : goal)) });
-  const startOptions = (['created', 'status', 'field'] as const).map((on) => ({ label: m.startOn[on], value: on }));
-  const shown = ['id', 'name', 'appliesTo', 'jql', 'start', 'pause', 'stop', 'agreedCompliance', 'amberMargin', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
+  const shown = ['id', 'name', 'appliesTo', 'jql', 'start', 'pause', 'stop', 'alerts', 'agreedCompliance', 'amberMargin', ...goals.map((_, g) => `goals.${g}`)].map((p) => `${path}.${p}`);
   return (
     <Stack space="space.150">
       <Inline space="space.100" alignBlock="center">
@@ -55,30 +55,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
       <SitePicker id={id('projects')} kind="projects" label={m.appliesToProjects} values={projects} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'project', values) })} errors={at('appliesTo')} />
       <SitePicker id={id('requestTypes')} kind="requestTypes" label={m.appliesToRequestTypes} values={conditionValues(policy.appliesTo, 'requestType')} onChange={(values) => set({ appliesTo: withCondition(policy.appliesTo, 'requestType', values) })} />
       <JqlField id={id('jql')} label={m.policyJql} value={policy.jql} onChange={(jql) => set({ jql })} errors={at('jql')} />
-      <Stack space="space.050">
-        <Label labelFor={id('start')}>{m.startWhen}</Label>
-        <Select
-          inputId={id('start')}
-          options={startOptions}
-          value={startOptions.find((o) => o.value === start.on)}
-          onChange={(chosen: { value: Start['on'] } | null) => {
-            if (!chosen) return;
-            set({ start: chosen.value === 'created' ? { on: 'created' } : chosen.value === 'status' ? { on: 'status', statuses: [] } : { on: 'field', field: '' } });
-          }}
-        />
-      </Stack>
-      {start.on === 'status' && <SitePicker id={id('startStatuses')} kind="statuses" projects={projects} label={m.startStatuses} values={start.statuses} onChange={(statuses) => set({ start: { on: 'status', statuses } })} errors={at('start')} />}
-      {start.on === 'field' && (
-        <Stack space="space.050">
-          <Label labelFor={id('startField')}>{m.startField}</Label>
-          <Select inputId={id('startField')} options={dateFields.map((name) => ({ label: name, value: name }))} value={start.field ? { label: start.field, value: start.field } : null} onChange={(chosen: { value: string } | null) => chosen && set({ start: { on: 'field', field: chosen.value } })} />
-          {fieldErrors(at('start'))}
-        </Stack>
-      )}
-      {start.on !== 'status' && start.on !== 'field' && fieldErrors(at('start'))}
-      <SitePicker id={id('pause')} kind="statuses" projects={projects} label={m.pauseStatuses} values={policy.pause?.statuses ?? []} onChange={(statuses) => set({ pause: { ...policy.pause, statuses } })} errors={at('pause')} />
-      <SitePicker id={id('stop')} kind="statuses" projects={projects} label={m.stopStatuses} values={policy.stop.statuses ?? []} onChange={(statuses) => set({ stop: { ...policy.stop, statuses } })} errors={at('stop')} />
-      <Checkbox label={m.stopOnResolution} isChecked={policy.stop.resolutionSet === true} onChange={(e: { target: { checked?: boolean } }) => set({ stop: { ...policy.stop, resolutionSet: e.target.checked === true } })} />
+      <ClockFields id={id} policy={policy} projects={projects} extraFields={dateFields} path={path} errors={errors} set={set} />
       <Inline space="space.100">
         <PercentField id={id('agreedCompliance')} label={m.agreedCompliance} value={policy.agreedCompliance} onChange={(agreedCompliance) => set({ agreedCompliance })} errors={at('agreedCompliance')} />
         <PercentField id={id('amberMargin')} label={m.amberMargin} value={policy.amberMargin} onChange={(amberMargin) => set({ amberMargin })} errors={at('amberMargin')} />
@@ -97,7 +74,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
             <SitePicker id={gid('priorities')} kind="priorities" label={m.goalPriorities} values={conditionValues(goal.when, 'priority')} onChange={(values) => setGoal(g, { when: withCondition(goal.when, 'priority', values) })} errors={gat('when')} />
             <SitePicker id={gid('requestTypes')} kind="requestTypes" label={m.goalRequestTypes} values={conditionValues(goal.when, 'requestType')} onChange={(values) => setGoal(g, { when: withCondition(goal.when, 'requestType', values) })} />
             <JqlField id={gid('jql')} label={m.goalJql} value={goal.jql} onChange={(jql) => setGoal(g, { jql })} errors={gat('jql')} />
-            {textField(gid('target'), m.goalTarget, typeof goal.target === 'string' || typeof goal.target === 'number' ? String(goal.target) : JSON.stringify(goal.target), (target) => setGoal(g, { target }), gat('target'))}
+            {textField(gid('target'), m.goalTarget, targetText(goal.target), (target) => setGoal(g, { target }), gat('target'))}
             <Stack space="space.050">
               <Label labelFor={gid('calendar')}>{m.goalCalendar}</Label>
               <Select inputId={gid('calendar')} options={calendarOptions} value={calendarOptions.find((o) => o.value === goal.calendar) ?? null} onChange={(chosen: { value: string } | null) => chosen && setGoal(g, { calendar: chosen.value })} />
@@ -108,6 +85,7 @@ export function PolicyEditor({ index, policy, calendarNames, dateFields, errors,
         );
       })}
       <Button onClick={() => set({ goals: [...goals, { target: '8h', calendar: calendarNames[0] ?? '' }] })}>{m.addGoal}</Button>
+      <AlertsEditor id={id} alerts={policy.alerts} path={`${path}.alerts`} errors={errors} onChange={(alerts) => set({ alerts })} />
       <TryOnIssue id={id('try')} request={() => ({ policy, ...tryContext() })} locale={locale} timeZone={timeZone} />
     </Stack>
   );

@@ -1,7 +1,11 @@
-import { ErrorMessage, Label, Stack, Textfield } from '@forge/react';
+import { ErrorMessage, Label, Select, Stack, Textfield } from '@forge/react';
 import { useState } from 'react';
 import { fieldErrors } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages-context';
+
+/** A time as the admin wrote it (`8h`, 30) or, stored as an object (`{ minutes: 90 }`), as its JSON; unset is empty. */
+export const targetText = (value: unknown): string =>
+  value === undefined ? '' : typeof value === 'string' || typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? '');
 
 /** A labelled text field with its errors from the last save. */
 export const textField = (id: string, label: string, value: string, onChange: (value: string) => void, errors: readonly string[] = []) => (
@@ -36,4 +40,31 @@ export function PercentField({ id, label, value, onChange, errors }: { id: strin
       {fieldErrors(errors)}
     </Stack>
   );
+}
+
+export interface Choice<T extends string = string> {
+  label: string;
+  value: T;
+}
+
+/** A labelled single select; a value the options do not list (typed in JSON) still shows, by itself. */
+export const choiceField = <T extends string>(id: string, label: string, options: ReadonlyArray<Choice<T>>, value: T | '', onChange: (value: T) => void, errors: readonly string[] = []) => (
+  <Stack space="space.050">
+    <Label labelFor={id}>{label}</Label>
+    <Select inputId={id} options={options} value={options.find((o) => o.value === value) ?? (value === '' ? null : { label: value, value })} onChange={(chosen: Choice<T> | null) => chosen && onChange(chosen.value)} />
+    {fieldErrors(errors)}
+  </Stack>
+);
+
+/** Values as a comma-separated list. */
+const listOf = (text: string): string[] => text.split(',').map((value) => value.trim()).filter(Boolean);
+
+/** A list of values typed comma-separated; the text stays as typed (a trailing comma) while the list is what it says. */
+export function ListField({ id, label, values, onChange, errors = [] }: { id: string; label: string; values: readonly string[]; onChange: (values: string[]) => void; errors?: readonly string[] }) {
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed !== null && listOf(typed).join('\u0000') === values.join('\u0000') ? typed : values.join(', ');
+  return textField(id, label, shown, (text) => {
+    setTyped(text);
+    onChange(listOf(text));
+  }, errors);
 }
