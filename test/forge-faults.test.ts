@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
-import { jiraDate, jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { jiraDate, jiraIssueOf } from './helpers/forge-jira-builders';
+import { HOUR, resolveIn8hConfig, T0 } from './helpers/forge-config';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -18,16 +19,8 @@ const { decodeSegment, segment, keys } = await import('../forge-app/src/storage/
 const { nameOfSegment } = await import('../forge-app/src/storage/aggregates');
 const { RateLimitError } = await import('@forge/events');
 
-const HOUR = 3_600_000;
-const T0 = Date.parse('2025-03-03T00:00:00Z');
 
-const CONFIG = {
-  schemaVersion: 2,
-  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
-  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
-  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
-  sync: { scopeJql: 'project in (SUP, HR)', readJsmSla: true, readFeedback: false, reportTimeZone: 'UTC' },
-};
+const CONFIG = resolveIn8hConfig(['SUP', 'HR'], { jsmSla: true });
 
 const call = (functionKey: string, payload: unknown = {}, context: Record<string, unknown> = {}) =>
   invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey], ...context });

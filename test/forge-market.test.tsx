@@ -1,8 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
-import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { jiraIssueOf } from './helpers/forge-jira-builders';
 import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
 import { findAll, fire, render, resetUi, textOf, ui } from './helpers/forge-ui';
+import { HOUR, resolveIn8hConfig, T0 } from './helpers/forge-config';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -17,16 +18,8 @@ const { CatalogueEditor } = await import('../forge-app/src/frontend/catalogue-ed
 const { catalogueDraftOf, catalogueOf } = await import('../forge-app/src/frontend/catalogue-form');
 const { marketMessagesFor } = await import('../forge-app/src/i18n/market-messages');
 
-const HOUR = 3_600_000;
-const T0 = Date.parse('2025-03-03T00:00:00Z');
 
-const CONFIG = {
-  schemaVersion: 2,
-  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
-  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
-  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
-  sync: { scopeJql: 'project in (SUP)', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
-};
+const CONFIG = resolveIn8hConfig(['SUP']);
 
 /** Two services of one policy, chosen by request type; the IT provider's name starts like a formula. */
 const CATALOGUE = {

@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
-import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { jiraIssueOf } from './helpers/forge-jira-builders';
 import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
+import { HOUR, resolveIn8hConfig, T0 } from './helpers/forge-config';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -15,16 +16,8 @@ const { loadStorageState } = await import('../forge-app/src/storage/backend');
 const { activeGenerationSql, completeGenerationSql } = await import('../forge-app/src/storage/sql/generations');
 const { loadGenerations } = await import('../forge-app/src/sync/generations');
 
-const HOUR = 3_600_000;
-const T0 = Date.parse('2025-03-03T00:00:00Z');
 
-const CONFIG = {
-  schemaVersion: 2,
-  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
-  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
-  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
-  sync: { scopeJql: 'project in (SUP)', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
-};
+const CONFIG = resolveIn8hConfig(['SUP']);
 const withGoal = (target: string) => ({ ...CONFIG, policies: [{ ...CONFIG.policies[0], goals: [{ target, calendar: 'always' }] }] });
 
 const call = (functionKey: string, payload: unknown = {}, extension?: Record<string, unknown>) =>
@@ -199,17 +192,7 @@ describe('reads as queries within Forge SQL limits', () => {
     });
     // The same 720,000 cycles as the KVS test of this view (forge-faults): 1 in 10 breached, one every 100 s.
     const client = await forgeSql.open();
-    const version = `${'1'.padStart(16, '0')}:${'1'.padStart(16, '0')}`;
-    for (const month of months) {
-      const key = `CONCAT('SUP-', ${month.start / 1000} + seq)`;
-      const at = `(${month.start} + seq * 100000)`;
-      await forgeSql.pool!.query(`INSERT INTO tickets (gen, issue_key, issue_id, project, version, updated, computed_at, fact_month, resolved_at, tat_minutes, reopened, rating, organization, security_level, result_json)
-        SELECT 0, ${key}, seq, 'SUP', ?, 1, 1, ?, ${at}, 60, 0, NULL, NULL, NULL, '{}' FROM seq_0_to_19999`, [version, month.label]);
-      await forgeSql.pool!.query(`INSERT INTO cycles (gen, issue_key, version, policy_id, seq, issue_id, project, report_month, report_day, reported_at, state, stopped, due, remaining_minutes, priority, request_type, team, assignee, organization, assignee_name, security_level)
-        SELECT 0, ${key}, ?, 'resolve', 0, seq, 'SUP', ?, FLOOR(${at} / 86400000), ${at}, IF(seq % 10 = 0, 'b', 'm'), 1, ${at}, 0, 'High', 'Get IT help', NULL, 'acc-1', NULL, NULL, NULL FROM seq_0_to_19999`, [version, month.label]);
-    }
-    // Table statistics as the server keeps them after a load this size (TiDB's auto-analyze, InnoDB's persistent stats).
-    await forgeSql.pool!.query('ANALYZE TABLE cycles, tickets');
+    await forgeSql.seedMonthsOfCycles(months);
     runtime.now = () => months[35].start + 20 * 24 * HOUR;
     const timed = async (payload: Record<string, unknown>) => {
       const sent = client.statements.length;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { HOUR, resolveIn8hConfig, T0 } from './helpers/forge-config';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -15,16 +16,8 @@ const { resolverHandler, syncTrigger, syncConsumer } = await import('../src/inde
 const { runtime } = await import('../forge-app/src/runtime');
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/jira/${name}.json`, import.meta.url), 'utf8'));
-const HOUR = 3_600_000;
-const T0 = Date.parse('2025-03-03T00:00:00Z');
 
-const CONFIG = {
-  schemaVersion: 2,
-  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
-  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
-  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
-  sync: { scopeJql: 'project in (SUP)', readJsmSla: true, readFeedback: true, reportTimeZone: 'UTC' },
-};
+const CONFIG = resolveIn8hConfig(['SUP'], { jsmSla: true, feedback: true });
 
 const call = (functionKey: string, payload: unknown = {}) =>
   invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });

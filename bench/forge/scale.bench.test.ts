@@ -13,9 +13,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterAll, expect, it, vi } from 'vitest';
 import { type DoubleIssue, forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from '../../test/helpers/forge-doubles';
-import { jiraIssueOf, REQUEST_TYPE_FIELD } from '../../test/helpers/forge-jira-builders';
+import { jiraIssueOf } from '../../test/helpers/forge-jira-builders';
 import { forgeSql, forgeSqlMock } from '../../test/helpers/forge-sql';
 import { respond } from '../../test/helpers/double-response';
+import { HOUR, resolveIn8hConfig, T0 } from '../../test/helpers/forge-config';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -35,18 +36,10 @@ const REQUEST_RATES = [10, 40];
 /** Assumed (the page gives no default figure): the points an hour, for the ceiling it would imply. */
 const QUOTA_POINTS_PER_HOUR = 100_000;
 const CONSUMERS_ON_SQL = 4;
-const HOUR = 3_600_000;
 /** Tickets are created this far apart (100,000 over about 5.7 years), so no KVS project-month outgrows its 8 shards. */
 const SPACING_MS = 30 * 60_000;
-const T0 = Date.parse('2025-03-03T00:00:00Z');
 
-const CONFIG = {
-  schemaVersion: 2,
-  calendars: { always: 'Mo-Su 00:00-24:00 | tz=UTC' },
-  policies: [{ id: 'resolve', name: 'Resolve in 8h', stop: { statuses: ['Resolved'] }, goals: [{ target: '8h', calendar: 'always' }] }],
-  fields: { requestType: REQUEST_TYPE_FIELD, team: null, extra: {} },
-  sync: { scopeJql: 'project in (SUP)', readJsmSla: false, readFeedback: false, reportTimeZone: 'UTC' },
-};
+const CONFIG = resolveIn8hConfig(['SUP']);
 
 /** Each simulated invocation's own clock: the app reads runtime.now() and sleeps on it. */
 const clocks = new AsyncLocalStorage<{ t: number }>();
@@ -181,19 +174,6 @@ const MONTHS = Array.from({ length: 36 }, (_, i) => {
   return { label: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, start: d.getTime() };
 });
 
-async function seedSqlMonths() {
-  const version = `${'1'.padStart(16, '0')}:${'1'.padStart(16, '0')}`;
-  for (const month of MONTHS) {
-    const key = `CONCAT('SUP-', ${month.start / 1000} + seq)`;
-    const at = `(${month.start} + seq * 100000)`;
-    await forgeSql.pool!.query(`INSERT INTO tickets (gen, issue_key, issue_id, project, version, updated, computed_at, fact_month, resolved_at, tat_minutes, reopened, rating, organization, security_level, result_json)
-      SELECT 0, ${key}, seq, 'SUP', ?, 1, 1, ?, ${at}, 60, 0, NULL, NULL, NULL, '{}' FROM seq_0_to_19999`, [version, month.label]);
-    await forgeSql.pool!.query(`INSERT INTO cycles (gen, issue_key, version, policy_id, seq, issue_id, project, report_month, report_day, reported_at, state, stopped, due, remaining_minutes, priority, request_type, team, assignee, organization, assignee_name, security_level)
-      SELECT 0, ${key}, ?, 'resolve', 0, seq, 'SUP', ?, FLOOR(${at} / 86400000), ${at}, IF(seq % 10 = 0, 'b', 'm'), 1, ${at}, 0, 'High', 'Get IT help', NULL, 'acc-1', NULL, NULL, NULL FROM seq_0_to_19999`, [version, month.label]);
-  }
-  await forgeSql.pool!.query('ANALYZE TABLE cycles, tickets');
-}
-
 function seedKvsMonths() {
   for (const month of MONTHS) {
     for (let shard = 0; shard < 8; shard++) {
@@ -213,7 +193,7 @@ it('answers the 36-month compliance view over 20,000 cycles a month from Forge S
     return performance.now() - started;
   };
   await freshTenant('sql', false);
-  await seedSqlMonths();
+  await forgeSql.seedMonthsOfCycles(MONTHS);
   const sqlMs = await timedView();
   await freshTenant('kvs', false);
   seedKvsMonths();

@@ -97,6 +97,23 @@ export const forgeSql = {
     const [tables] = await this.pool.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_name <> '__migrations'`, [this.name]);
     for (const { name } of tables as Array<{ name: string }>) await this.pool.query(`DELETE FROM \`${name}\``);
   },
+  /**
+   * Loads 20,000 stored tickets and cycles of policy `resolve` in project SUP per month, in SQL itself (MariaDB's
+   * seq_0_to_19999): one every 100 s from the month's start, 1 in 10 breached; then the table statistics a server keeps
+   * after a load this size (TiDB's auto-analyze, InnoDB's persistent stats).
+   */
+  async seedMonthsOfCycles(months: ReadonlyArray<{ start: number; label: string }>): Promise<void> {
+    const version = `${'1'.padStart(16, '0')}:${'1'.padStart(16, '0')}`;
+    for (const month of months) {
+      const key = `CONCAT('SUP-', ${month.start / 1000} + seq)`;
+      const at = `(${month.start} + seq * 100000)`;
+      await this.pool!.query(`INSERT INTO tickets (gen, issue_key, issue_id, project, version, updated, computed_at, fact_month, resolved_at, tat_minutes, reopened, rating, organization, security_level, result_json)
+        SELECT 0, ${key}, seq, 'SUP', ?, 1, 1, ?, ${at}, 60, 0, NULL, NULL, NULL, '{}' FROM seq_0_to_19999`, [version, month.label]);
+      await this.pool!.query(`INSERT INTO cycles (gen, issue_key, version, policy_id, seq, issue_id, project, report_month, report_day, reported_at, state, stopped, due, remaining_minutes, priority, request_type, team, assignee, organization, assignee_name, security_level)
+        SELECT 0, ${key}, ?, 'resolve', 0, seq, 'SUP', ?, FLOOR(${at} / 86400000), ${at}, IF(seq % 10 = 0, 'b', 'm'), 1, ${at}, 0, 'High', 'Get IT help', NULL, 'acc-1', NULL, NULL, NULL FROM seq_0_to_19999`, [version, month.label]);
+    }
+    await this.pool!.query('ANALYZE TABLE cycles, tickets');
+  },
   async drop(): Promise<void> {
     if (!this.pool) return;
     await this.pool.query(`DROP DATABASE IF EXISTS \`${this.name}\``);
