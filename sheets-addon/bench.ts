@@ -175,28 +175,32 @@ console.log(
 }
 
 // The first call in a fresh context (what every Apps Script execution pays: load Code.js, then the call) against a
-// warm call of SLA_COMPLIANCE in the same context, over 100,000 rows; target ≤ 1.2×. Medians of 4 fresh contexts.
-{
+// warm call of SLA_COMPLIANCE in the same context; target ≤ 1.2× over 100,000 rows. Medians of 4 fresh contexts. A
+// sheet of 500 rows is printed too: there the load and the calendar's first tables, not the rows, are the cost.
+for (const rows of [ROWS, 500]) {
   const firstCalls: number[] = [];
   const warmCalls: number[] = [];
+  const loads: number[] = [];
   for (let round = 0; round < 4; round++) {
     const t0 = performance.now();
     const sandbox = loadBundle();
     const loadMs = performance.now() - t0;
     // The rows are made by the bench, not by Apps Script: their time is left out of the first call.
-    const { starts, ends, targets } = bigPurchaseLog(sandbox, ROWS);
+    const { starts, ends, targets } = bigPurchaseLog(sandbox, rows);
     const t1 = performance.now();
     sandbox.call('SLA_COMPLIANCE', starts, ends, targets, WITH_HOLIDAYS, '', '2025-06-30 17:00');
     const t2 = performance.now();
     sandbox.call('SLA_COMPLIANCE', starts, ends, targets, WITH_HOLIDAYS, '', '2025-06-30 17:00');
     const t3 = performance.now();
+    loads.push(loadMs);
     firstCalls.push(loadMs + t2 - t1);
     warmCalls.push(t3 - t2);
   }
   const ratio = median(firstCalls) / median(warmCalls);
+  const verdict = rows === ROWS ? ` (target ≤ 1.2×) ${ratio <= 1.2 ? 'OK' : 'OVER TARGET'}` : '';
   console.log(
-    `SLA_COMPLIANCE, ${ROWS.toLocaleString('en')} rows: first call in a fresh context (load included) ${median(firstCalls).toFixed(0)} ms ÷ ` +
-      `a warm call in the same context ${median(warmCalls).toFixed(0)} ms = ${ratio.toFixed(2)}× (target ≤ 1.2×) ${ratio <= 1.2 ? 'OK' : 'OVER TARGET'}`,
+    `SLA_COMPLIANCE, ${rows.toLocaleString('en')} rows: first call in a fresh context (load ${median(loads).toFixed(0)} ms included) ${median(firstCalls).toFixed(0)} ms ÷ ` +
+      `a warm call in the same context ${median(warmCalls).toFixed(0)} ms = ${ratio.toFixed(2)}×${verdict}`,
   );
 }
 

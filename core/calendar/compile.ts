@@ -41,6 +41,33 @@ export function compileCalendar(input: CalendarSpecInput | CalendarSpec, options
   return new CompiledCalendar(parsed.data, options.holidays ?? publicHolidays, options.workedDays ?? publicWorkedDays);
 }
 
+/**
+ * Days between the offsets a table asks the zone for; Intl asked once a day was a first table's largest cost. Between
+ * two samples that agree the zone is taken not to have changed: scanned day by day over 1900-2300, no zone in the
+ * IANA data as ICU ships it leaves an offset and comes back to it in under 7 days (America/Boa_Vista, summer time
+ * for 8-15 Oct 2000, is the shortest; test/calendar-zone-samples.test.ts), so samples 6 days apart see every change.
+ */
+const DAYS_PER_OFFSET_SAMPLE = 6;
+
+/**
+ * The zone's offsets at the UTC midnights of `count` days from `firstDay`: sampled every DAYS_PER_OFFSET_SAMPLE days,
+ * and asked day by day only between two samples that differ.
+ */
+function zoneOffsetsAtMidnights(firstDay: DayNumber, count: number, timeZone: string): Float64Array {
+  const offsets = new Float64Array(count);
+  const at = (i: number) => zoneOffsetAt((firstDay + i) * MS_PER_DAY, timeZone);
+  let from = 0;
+  offsets[0] = at(0);
+  while (from < count - 1) {
+    const to = Math.min(from + DAYS_PER_OFFSET_SAMPLE, count - 1);
+    offsets[to] = at(to);
+    const same = offsets[to] === offsets[from];
+    for (let i = from + 1; i < to; i++) offsets[i] = same ? offsets[from] : at(i);
+    from = to;
+  }
+  return offsets;
+}
+
 const toRanges = (windows: readonly Window[]): MinuteRange[] =>
   windows.map((w) => {
     const start = minutesOfTime(w.start);
@@ -49,7 +76,10 @@ const toRanges = (windows: readonly Window[]): MinuteRange[] =>
     return [start, end];
   });
 
-const subtractRanges = (ranges: MinuteRange[], cut: MinuteRange): MinuteRange[] =>
+/** A closed day's working minutes, shared rather than a new empty list each day. */
+const NO_HOURS: readonly MinuteRange[] = [];
+
+const subtractRanges = (ranges: readonly MinuteRange[], cut: MinuteRange): MinuteRange[] =>
   ranges.flatMap(([s, e]): MinuteRange[] => {
     if (cut[1] <= s || cut[0] >= e) return [[s, e]];
     const kept: MinuteRange[] = [];
@@ -342,12 +372,13 @@ class CompiledCalendar implements WorkCalendar {
       const day = firstDay + i;
       const ranges = this.rangesOf(day, holidays, workedDays);
       const midnight = midnights[i + 1];
+      // A day of 24 h followed by another (nearly all): its windows are its midnight plus minutes, no zone asked.
       const regular = midnights[i + 2] - midnight === MS_PER_DAY && midnights[i + 3] - midnights[i + 2] === MS_PER_DAY;
-      const toUtc = (minute: number) => (regular ? midnight + minute * MS_PER_MINUTE : instantOfWallTime(day * MS_PER_DAY + minute * MS_PER_MINUTE, this.timeZone));
       let close = NaN;
-      for (const [s, e] of ranges) {
-        const from = toUtc(s);
-        const to = toUtc(e);
+      // Indexed, without a closure a day: a first call runs this loop unoptimised, once per day of its tables.
+      for (let r = 0; r < ranges.length; r++) {
+        const from = regular ? midnight + ranges[r][0] * MS_PER_MINUTE : this.instantOfDayMinute(day, ranges[r][0]);
+        const to = regular ? midnight + ranges[r][1] * MS_PER_MINUTE : this.instantOfDayMinute(day, ranges[r][1]);
         if (to <= from) continue; // a window swallowed by a DST gap
         close = to;
         const last = starts.length - 1;
@@ -400,8 +431,7 @@ class CompiledCalendar implements WorkCalendar {
    * instantOfWallTime's own shortcut when they agree, instantOfWallTime itself near an offset change.
    */
   private localMidnights(firstDay: DayNumber, count: number): Float64Array {
-    const offsets = new Float64Array(count + 5); // at the UTC midnights of days firstDay-2 … firstDay+count+2
-    for (let i = 0; i < count + 5; i++) offsets[i] = zoneOffsetAt((firstDay - 2 + i) * MS_PER_DAY, this.timeZone);
+    const offsets = zoneOffsetsAtMidnights(firstDay - 2, count + 5, this.timeZone);
     const midnights = new Float64Array(count + 3);
     for (let i = 0; i < count + 3; i++) {
       const wall = (firstDay - 1 + i) * MS_PER_DAY;
@@ -415,10 +445,16 @@ class CompiledCalendar implements WorkCalendar {
    * come first, then its holidays (a country's worked Saturday that the calendar lists as a holiday stays closed),
    * then the days the countries make offices work.
    */
-  private rangesOf(day: DayNumber, holidays: Set<DayNumber>, workedDays: Map<DayNumber, MinuteRange[]>): MinuteRange[] {
-    let ranges = this.makeUp.get(day) ?? (holidays.has(day) ? [] : (workedDays.get(day) ?? this.weekly[weekdayOfDayNumber(day)]));
-    for (const cut of this.closures.get(day) ?? []) ranges = subtractRanges(ranges, cut);
+  private rangesOf(day: DayNumber, holidays: Set<DayNumber>, workedDays: Map<DayNumber, MinuteRange[]>): readonly MinuteRange[] {
+    let ranges = this.makeUp.get(day) ?? (holidays.has(day) ? NO_HOURS : (workedDays.get(day) ?? this.weekly[weekdayOfDayNumber(day)]));
+    const cuts = this.closures.get(day);
+    if (cuts) for (const cut of cuts) ranges = subtractRanges(ranges, cut);
     return ranges;
+  }
+
+  /** The instant of a minute after a local day's wall-clock midnight (past 1440 for a window that runs overnight). */
+  private instantOfDayMinute(day: DayNumber, minute: number): Instant {
+    return instantOfWallTime(day * MS_PER_DAY + minute * MS_PER_MINUTE, this.timeZone);
   }
 
   /** Holidays (the calendar's and its countries') and the countries' worked days, with their hours, over the years of a range. */

@@ -2,6 +2,8 @@
  * The bundle's surface: esbuild exposes these as properties of the global `KPI`, and the generated top-level stubs
  * (with the JSDoc Sheets reads) forward to them.
  */
+import './zod-jitless';
+
 export { onOpen, onInstall, showScorecard, showCalendars, insertSampleSheet, showHelp } from './addon/menu';
 export { getScorecard } from './addon/server';
 export { listCalendars, saveCalendar, deleteCalendar, countCalendarFormulas, recalculateCalendar } from './calendars/manager';
