@@ -95,20 +95,23 @@ function parseHours(text: string): Record<Weekday, Window[]> {
   return weekly;
 }
 
+/** A calendar being read from its text form: what the options have said so far. */
+interface SpecDraft {
+  name?: string;
+  timeZone: string;
+  weekly: ReturnType<typeof parseHours>;
+  holidays: { date: string }[];
+  holidayCountries: string[];
+  closures: { date: string; start: string; end: string }[];
+  makeUpDays: { date: string; like: Weekday }[];
+}
+
 /** Parses the text form; `defaultTimeZone` (the spreadsheet's) applies when there is no `tz=`. */
 export function parseCalendarText(text: string, defaultTimeZone: string): CalendarSpec {
   // Spreadsheets and JSON hand over whatever a cell or key holds: anything but text is said, not thrown at.
   if (typeof text !== 'string') fail(`expected the calendar as text such as "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh", got ${text === null ? 'null' : typeof text}`);
   const [hours, ...options] = text.split('|').map((part) => part.trim());
-  let name: string | undefined;
-  const spec = {
-    timeZone: defaultTimeZone,
-    weekly: parseHours(hours || DEFAULT_HOURS),
-    holidays: [] as { date: string }[],
-    holidayCountries: [] as string[],
-    closures: [] as { date: string; start: string; end: string }[],
-    makeUpDays: [] as { date: string; like: Weekday }[],
-  };
+  const spec: SpecDraft = { timeZone: defaultTimeZone, weekly: parseHours(hours || DEFAULT_HOURS), holidays: [], holidayCountries: [], closures: [], makeUpDays: [] };
   const seen = new Set<string>();
   for (const option of options) {
     if (!option) continue; // a stray `|`
@@ -120,49 +123,54 @@ export function parseCalendarText(text: string, defaultTimeZone: string): Calend
     if (seen.has(key)) fail(`option ${key}= is given twice`);
     seen.add(key);
     if (!value) fail(`option ${key}= has no value`);
-    const where = `${key}=${value}`;
-    switch (key) {
-      case 'tz':
-        if (!isValidTimeZone(value)) fail(`${where}: expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels`);
-        spec.timeZone = value;
-        break;
-      case 'holidays':
-        for (const item of list(value)) {
-          if (isDate(item)) spec.holidays.push({ date: item });
-          else if (COUNTRY.test(item.toUpperCase())) spec.holidayCountries.push(item.toUpperCase());
-          else fail(`${where}: expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got "${item}"`);
-        }
-        break;
-      case 'makeup':
-        for (const item of list(value)) {
-          // An optional weekday names whose hours the day takes (Monday's by default).
-          const [date, like = 'Mo', ...extra] = item.split(/\s+/);
-          if (!isDate(date) || extra.length > 0) {
-            fail(`${where}: expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got "${item}"`);
-          }
-          spec.makeUpDays.push({ date, like: WEEKDAYS[dayIndex(where, like)] });
-        }
-        break;
-      case 'closed':
-        for (const item of list(value)) {
-          const m = /^(\S+)\s+(.*)$/.exec(item);
-          if (!m || !isDate(m[1])) fail(`${where}: expected a date and times such as 2025-12-24 12:00-17:00, got "${item}"`);
-          const { start, end } = parseWindow(where, m[2]);
-          // Unlike working windows, a closure cannot cross midnight: HH:MM compares as text.
-          if (end <= start) fail(`${where}: the closure "${item}" must end after it starts`);
-          spec.closures.push({ date: m[1], start, end });
-        }
-        break;
-      default:
-        name = value;
-    }
+    readOption(spec, key, value);
   }
-  const parsed = CalendarSpecSchema.safeParse(name === undefined ? spec : { name, ...spec });
+  const parsed = CalendarSpecSchema.safeParse(spec);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     fail(`${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** One `key=value` option (the key known, given once, the value not blank) into the calendar being read. */
+function readOption(spec: SpecDraft, key: string, value: string): void {
+  const where = `${key}=${value}`;
+  switch (key) {
+    case 'tz':
+      if (!isValidTimeZone(value)) fail(`${where}: expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels`);
+      spec.timeZone = value;
+      break;
+    case 'holidays':
+      for (const item of list(value)) {
+        if (isDate(item)) spec.holidays.push({ date: item });
+        else if (COUNTRY.test(item.toUpperCase())) spec.holidayCountries.push(item.toUpperCase());
+        else fail(`${where}: expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got "${item}"`);
+      }
+      break;
+    case 'makeup':
+      for (const item of list(value)) {
+        // An optional weekday names whose hours the day takes (Monday's by default).
+        const [date, like = 'Mo', ...extra] = item.split(/\s+/);
+        if (!isDate(date) || extra.length > 0) {
+          fail(`${where}: expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got "${item}"`);
+        }
+        spec.makeUpDays.push({ date, like: WEEKDAYS[dayIndex(where, like)] });
+      }
+      break;
+    case 'closed':
+      for (const item of list(value)) {
+        const m = /^(\S+)\s+(.*)$/.exec(item);
+        if (!m || !isDate(m[1])) fail(`${where}: expected a date and times such as 2025-12-24 12:00-17:00, got "${item}"`);
+        const { start, end } = parseWindow(where, m[2]);
+        // Unlike working windows, a closure cannot cross midnight: HH:MM compares as text.
+        if (end <= start) fail(`${where}: the closure "${item}" must end after it starts`);
+        spec.closures.push({ date: m[1], start, end });
+      }
+      break;
+    default:
+      spec.name = value;
+  }
 }
 
 /** `Mo-We,Fr,Sa`: runs of three days or more as ranges. */
