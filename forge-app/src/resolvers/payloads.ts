@@ -80,6 +80,10 @@ export const MarketStatementQuerySchema = z.object({
 });
 export type MarketStatementQuery = z.output<typeof MarketStatementQuerySchema>;
 
+/** The OLA view reads the same month and projects as the statement beside it. */
+export const MarketOlaQuerySchema = MarketStatementQuerySchema;
+export type MarketOlaQuery = MarketStatementQuery;
+
 /** saveCatalogue takes the catalogue under `catalogue`; its content is checked by the core's catalogue schema. */
 export const CatalogueEnvelopeSchema = z.object({ catalogue: z.unknown() });
 

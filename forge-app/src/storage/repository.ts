@@ -6,6 +6,8 @@ import { countWithPrefix, getValue, keyPagesWithPrefix, valuesWithPrefix } from 
 import { type CycleCount, type CycleCountQuery, cycleCountsSql, openCyclesSql, ticketFactsSql } from './sql/reads';
 import { type MarketTicketQuery, marketTicketsSql } from './sql/market';
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
+import { storeFieldChangesSql } from './sql/field-changes';
+import type { FieldChange } from '../model/field-change';
 import { GROUP_FIELDS } from '../model/group-fields';
 import { monthOf, reportedAt } from '../model/ticket-result';
 
@@ -33,6 +35,8 @@ export interface ResultRepository {
   openCycles(policyId: string, project: string, gen: number): Promise<OpenEntry[]>;
   /** The internal market's month: tickets created in it, and tickets with a cycle of the given policies reported in it. */
   marketTickets(query: MarketTicketQuery): Promise<TicketResult[]>;
+  /** Keeps changes of the fields the app keeps the history of (the OLA owner field); the same change twice is kept once. */
+  recordFieldChanges(changes: readonly FieldChange[]): Promise<void>;
 }
 
 /** The entry keys of KVS buckets are `<ticket>#<n>`. */
@@ -79,6 +83,9 @@ const kvsResults: ResultRepository = {
     const stored = await valuesWithPrefix<StoredTicket>(keys.ticketPrefix(query.gen));
     return stored.map(({ value }) => value).filter((t) => t.project === query.project && inMonth(t));
   },
+  // KVS has no table for them: each stored result keeps its cycles' holdings (`held`), all the OLA view reads; after the
+  // upgrade to SQL, a ticket's next sync records its history from Jira's changelog (the full history each time).
+  recordFieldChanges: async () => {},
 };
 
 const sqlResults: ResultRepository = {
@@ -95,6 +102,7 @@ const sqlResults: ResultRepository = {
   ticketFacts: ticketFactsSql,
   openCycles: openCyclesSql,
   marketTickets: marketTicketsSql,
+  recordFieldChanges: storeFieldChangesSql,
 };
 
 const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };
