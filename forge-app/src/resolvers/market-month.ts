@@ -6,7 +6,7 @@ import { loadConfig } from '../config/store';
 import { monthOf, reportedAt, type TicketResult } from '../model/ticket-result';
 import { runtime } from '../runtime';
 import { activeGeneration } from '../sync/generations';
-import type { MarketStatementQuery } from './payloads';
+import type { MarketMonthQuery } from './payloads';
 import { browsableProjects } from './permissions';
 import { SecurityLevelGate } from './security-levels';
 import { visibleMonthTickets } from './month-tickets';
@@ -67,7 +67,7 @@ function addTicket(tally: MarketTally, ticket: TicketResult, fields: TicketResul
  * results: requests by creation month (`withRequests`; the OLA view needs none), cycles by the compliance rule, each
  * with the holdings the sync split it into by the owner field's history.
  */
-export async function readMarketMonth(query: MarketStatementQuery, withRequests: boolean): Promise<MarketMonth | MarketMonthError> {
+export async function readMarketMonth(query: MarketMonthQuery, withRequests: boolean): Promise<MarketMonth | MarketMonthError> {
   const { config } = await loadConfig();
   const input = await loadCatalogueInput();
   if (input === null || config === null) return { error: 'NO_CATALOGUE', message: 'no service catalogue yet: an admin sets it on the app\'s admin page' };

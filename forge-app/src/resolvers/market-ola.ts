@@ -1,6 +1,6 @@
 import type { OlaServiceRow } from '../../../core';
 import { type MarketMonthError, readMarketMonth } from './market-month';
-import type { MarketOlaQuery } from './payloads';
+import type { MarketMonthQuery } from './payloads';
 
 /** The OLA view of one month (docs/INTERNAL-MARKET.md, "OLA chain"): per service with an OLA, who held its cycles. */
 export interface MarketOla {
@@ -16,7 +16,7 @@ export interface MarketOla {
 export type MarketOlaResult = MarketOla | MarketMonthError;
 
 /** Runs the core's OLA tally over the month's stored cycles (those reported in it, as the statement counts them). */
-export async function marketOla(query: MarketOlaQuery): Promise<MarketOlaResult> {
+export async function marketOla(query: MarketMonthQuery): Promise<MarketOlaResult> {
   const read = await readMarketMonth(query, false);
   if ('error' in read) return read;
   const names = new Map(read.catalogue.services.map((s) => [s.id, s.name]));

@@ -1,6 +1,6 @@
 import { type StatementLine, statementCsv, statementTotals, type StatementTotal } from '../../../core';
 import { type MarketMonthError, readMarketMonth } from './market-month';
-import type { MarketStatementQuery } from './payloads';
+import type { MarketMonthQuery } from './payloads';
 
 export interface MarketStatement {
   month: string;
@@ -21,7 +21,7 @@ export type MarketStatementResult = MarketStatement | MarketMonthError;
  * The internal market's statement of one month (docs/INTERNAL-MARKET.md, "Statement"), computed by the core's market
  * tally from the stored results the gadgets read: requests by creation month, cycles by the compliance rule.
  */
-export async function marketStatement(query: MarketStatementQuery): Promise<MarketStatementResult> {
+export async function marketStatement(query: MarketMonthQuery): Promise<MarketStatementResult> {
   const read = await readMarketMonth(query, true);
   if ('error' in read) return read;
   const { month, projects, catalogue, truncated } = read;
