@@ -73,15 +73,23 @@ beforeEach(async () => {
   forge.queue.now = () => runtime.now();
   forge.jira.admins.add(forgeUser.accountId);
   forge.jira.browsable = new Set(['PR']);
-  await appLifecycle({ eventType: 'avi:forge:installed:app' });
-  expect(await loadStorageState()).toEqual({ backend: 'sql' });
-  expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
-  expect(await call('saveCatalogue', { catalogue: FINANCE_FIRST.catalogue })).toEqual({ ok: true });
-  V.ola.tickets.forEach((raw, i) => forge.jira.add(jiraTicket(raw, String(2000 + i))));
-  await syncAt(AS_OF);
 });
 
+/** The configuration, a catalogue, the vector's tickets in Jira, and one sync as of the vector's instant. */
+async function syncVectors(catalogue: object): Promise<void> {
+  expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
+  expect(await call('saveCatalogue', { catalogue })).toEqual({ ok: true });
+  V.ola.tickets.forEach((raw, i) => forge.jira.add(jiraTicket(raw, String(2000 + i))));
+  await syncAt(AS_OF);
+}
+
 describe('MK4: the OLA view per team on Forge SQL, from the stored cycles and the owner field\'s history', () => {
+  beforeEach(async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    expect(await loadStorageState()).toEqual({ backend: 'sql' });
+    await syncVectors(FINANCE_FIRST.catalogue);
+  });
+
   const ownersOf = (answer: { services: Array<{ owners: unknown[] }> }) => answer.services[0].owners;
 
   it('MK4: three owners and a pause: each owner\'s figures and the breach attributed to Finance, the first over budget', async () => {
@@ -145,5 +153,33 @@ describe('MK4: the OLA view per team on Forge SQL, from the stored cycles and th
     expect(cells.slice(0, 7)).toEqual(['Người phụ trách', 'Thời gian cho phép', 'Số chu kỳ đã giữ', 'Trong thời gian cho phép', 'Thời gian giữ (trung vị)', 'Thời gian giữ (phân vị 90)', 'Số vi phạm quy cho người phụ trách']);
     expect(cells.slice(7, 14)).toEqual(['Finance', '2 giờ 00 phút', '1', '0%', '3 giờ 00 phút', '3 giờ 00 phút', '1']);
     expect(textOf(doc)).toContain('(chưa quy được: thời gian cho phép không phủ hết mức SLA): 0');
+  });
+});
+
+describe('MK4: the OLA view before the SQL upgrade, and cycles stored before the catalogue had an OLA', () => {
+  it('MK4: results still in KVS keep their holdings: the same figures from the stored cycles', async () => {
+    expect(await loadStorageState()).not.toEqual({ backend: 'sql' });
+    await syncVectors(FINANCE_FIRST.catalogue);
+    const answer = await call('getMarketOla', { projects: ['PR'], month: '2025-03' });
+    expect(answer.services[0].owners).toEqual(FINANCE_FIRST.owners);
+    expect(answer.services[0]).toMatchObject({ breached: 1, unallocated: 0 });
+  });
+
+  it('MK4: cycles synced while no service had an OLA are counted as not split, and left out of the owners', async () => {
+    await appLifecycle({ eventType: 'avi:forge:installed:app' });
+    const { ola: _ola, ...service } = (FINANCE_FIRST.catalogue as { services: Array<{ ola: unknown }> }).services[0];
+    await syncVectors({ ...FINANCE_FIRST.catalogue, services: [service] });
+    expect((await call('getMarketOla', { projects: ['PR'], month: '2025-03' })).services).toEqual([]);
+    expect(await call('saveCatalogue', { catalogue: FINANCE_FIRST.catalogue })).toEqual({ ok: true });
+    const answer = await call('getMarketOla', { projects: ['PR'], month: '2025-03' });
+    expect(answer.unsplit).toBe(2);
+    expect(answer.services[0]).toMatchObject({ cycles: 0, owners: [] });
+    resetUi({ locale: 'en_US', timezone: 'UTC', extension: { gadgetConfiguration: { projects: 'PR' } } }, {
+      getMarketStatement: (payload: unknown) => call('getMarketStatement', { ...(payload as object), month: '2025-03' }),
+      getMarketOla: (payload: unknown) => call('getMarketOla', payload),
+    });
+    let doc = await render(<MarketStatementGadget />);
+    for (let i = 0; i < 100 && !textOf(doc).includes('OLA per team'); i++) doc = await settle();
+    expect(textOf(doc)).toContain('2 cycles of this month were stored before the catalogue named their owner field');
   });
 });
