@@ -167,6 +167,27 @@ function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now:
   };
 }
 
+/** A computed ticket: its result per target generation and its owner field's changes. */
+interface ComputedTicket {
+  key: string;
+  results: Map<number, TicketResult>;
+  ownerChanges: FieldChange[];
+}
+
+/** Stores the batch per generation (one write per bucket it touches); a ticket failed in one generation is not stored in the next. */
+async function storeBatch(stores: readonly ResultRepository[], computed: readonly ComputedTicket[], targets: readonly Target[]) {
+  const outcomes = new Map<string, Set<'stored' | 'stale'>>(computed.map((c) => [c.key, new Set()]));
+  const storeFailures = new Map<string, unknown>();
+  for (const target of targets) {
+    const stored = await storeEverywhere(stores, computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
+    for (const [key, outcome] of stored) {
+      if ('error' in outcome) storeFailures.set(key, outcome.error);
+      else outcomes.get(key)!.add(outcome.outcome);
+    }
+  }
+  return { outcomes, storeFailures };
+}
+
 /**
  * Computes and stores each issue into every target generation, each ticket isolated: a failure at any step goes to
  * the ledger and the others go on. A failure of the batch's changelog read puts every ticket of it in the ledger.
@@ -187,7 +208,7 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
   const readFeedback = targets.some((t) => t.config.sync.readFeedback);
   const readCommentsToo = targets.some((t) => t.reads.comments);
   // Read and compute each ticket (isolated), then store the batch per generation: one write per bucket it touches.
-  const computed: Array<{ key: string; results: Map<number, TicketResult>; ownerChanges: FieldChange[] }> = [];
+  const computed: ComputedTicket[] = [];
   const ownerReads = new Map(targets.flatMap((t) => [...t.ownerReads]));
   for (const { issue, updated } of todo) {
     try {
@@ -205,15 +226,7 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
       await book.fail(issue.key, error);
     }
   }
-  const outcomes = new Map<string, Set<'stored' | 'stale'>>(computed.map((c) => [c.key, new Set()]));
-  const storeFailures = new Map<string, unknown>();
-  for (const target of targets) {
-    const stored = await storeEverywhere(stores, computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
-    for (const [key, outcome] of stored) {
-      if ('error' in outcome) storeFailures.set(key, outcome.error);
-      else outcomes.get(key)!.add(outcome.outcome);
-    }
-  }
+  const { outcomes, storeFailures } = await storeBatch(stores, computed, targets);
   // The newest configuration's state goes to Jira (the one a running recompute is building, else the active one).
   const newest = targets[targets.length - 1];
   for (const { key, results, ownerChanges } of computed) {
