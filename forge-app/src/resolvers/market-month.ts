@@ -1,4 +1,4 @@
-import { type Catalogue, type InternalMarket, MarketTally } from '../../../core';
+import { type Catalogue, type InternalMarket, MarketTally, serviceOf } from '../../../core';
 import api from '@forge/api';
 import { checkCatalogue, JQL_MATCH, jqlMarker, loadCatalogueInput } from '../config/catalogue-store';
 import { JiraClient, JqlError } from '../jira/client';
@@ -50,13 +50,23 @@ function markedFields(ticket: TicketResult, matches: ReadonlyMap<string, Readonl
   return fields;
 }
 
-/** Feeds one stored ticket to the tally; returns how many of its cycles an OLA would split but have no holdings. */
-function addTicket(tally: MarketTally, ticket: TicketResult, fields: TicketResult['fields'], month: string, timeZone: string, withRequests: boolean): number {
+/** What the month's reading feeds the tally with. */
+interface MonthFeed {
+  tally: MarketTally;
+  catalogue: Catalogue;
+  month: string;
+  timeZone: string;
+  withRequests: boolean;
+}
+
+/** Feeds one stored ticket to the tally; returns how many of its cycles its service's OLA would split but have no holdings. */
+function addTicket({ tally, catalogue, month, timeZone, withRequests }: MonthFeed, ticket: TicketResult, fields: TicketResult['fields']): number {
   if (withRequests && monthOf(ticket.created, timeZone) === month) tally.addTicket(ticket.created, fields);
+  const service = serviceOf(catalogue, fields);
   let unsplit = 0;
   for (const { held, ...cycle } of ticket.cycles) {
     if (monthOf(reportedAt(cycle), timeZone) !== month) continue;
-    if (held === undefined && tally.ownerFieldOf(cycle.policyId)) unsplit++;
+    if (held === undefined && service?.ola && service.policyId === cycle.policyId) unsplit++;
     tally.addCycle({ ...cycle, fields, ticketKey: ticket.key }, held ?? null);
   }
   return unsplit;
@@ -86,10 +96,8 @@ export async function readMarketMonth(query: MarketMonthQuery, withRequests: boo
   const projects = await browsableProjects(query.projects ?? []);
   const policyIds = [...new Set(catalogue.services.map((s) => s.policyId))];
   const scope = { projects, timeZone, gen: await activeGeneration(), gate: new SecurityLevelGate() };
-  const tally = new MarketTally(catalogue, timeZone);
+  const feed: MonthFeed = { tally: new MarketTally(catalogue, timeZone), catalogue, month, timeZone, withRequests };
   let unsplit = 0;
-  for (const ticket of await visibleMonthTickets(scope, month, policyIds, withRequests)) {
-    unsplit += addTicket(tally, ticket, markedFields(ticket, matches.keys), month, timeZone, withRequests);
-  }
-  return { month, projects, catalogue, market: tally.report(), unsplit, truncated: matches.truncated };
+  for (const ticket of await visibleMonthTickets(scope, month, policyIds, withRequests)) unsplit += addTicket(feed, ticket, markedFields(ticket, matches.keys));
+  return { month, projects, catalogue, market: feed.tally.report(), unsplit, truncated: matches.truncated };
 }
