@@ -165,7 +165,7 @@ describe('MK5: the statement gadget', () => {
   });
 
   const gadget = (locale: string) => ({ locale, timezone: 'UTC', extension: { gadgetConfiguration: { projects: 'sup' } } });
-  const bridge = { getMarketStatement: (payload: unknown) => call('getMarketStatement', payload) };
+  const bridge = { getMarketStatement: (payload: unknown) => call('getMarketStatement', payload), getMarketOla: (payload: unknown) => call('getMarketOla', payload) };
   /** The texts of a table's body rows (the reconciler turns DynamicTable rows into Cell children, header first). */
   const rowsOf = (table: ReturnType<typeof findAll>[number], columns: number): string[][] => {
     const cells = findAll(table, 'Cell').map(textOf).slice(columns);
@@ -175,7 +175,8 @@ describe('MK5: the statement gadget', () => {
   it('MK5: in Vietnamese: the lines with vi-VN amounts, the totals per customer and per provider, another month on choice, the CSV', async () => {
     resetUi(gadget('vi_VN'), bridge);
     let doc = await render(<MarketStatementGadget />);
-    expect(ui.invokes).toEqual([{ functionKey: 'getMarketStatement', payload: { projects: ['SUP'] } }]);
+    // The OLA view below the statement asks for the month the statement answered (this catalogue has no OLA: it shows nothing).
+    expect(ui.invokes).toEqual([{ functionKey: 'getMarketStatement', payload: { projects: ['SUP'] } }, { functionKey: 'getMarketOla', payload: { projects: ['SUP'], month: '2025-03' } }]);
     expect(textOf(doc)).toContain('Bảng kê dịch vụ 2025-03 (VND)');
     const [lines, customers, providers] = findAll(doc, 'DynamicTable');
     expect(rowsOf(lines, 8).map((r) => [r[0], r[1], r[3], r[5], r[6], r[7]])).toEqual([
@@ -188,7 +189,7 @@ describe('MK5: the statement gadget', () => {
     doc = await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Xuất CSV')!.props.onClick);
     expect(findAll(doc, 'CodeBlock')[0].props.text).toContain('2025-03,HR,it,"\'@IT Ops",2,1,1,0.5');
     doc = await fire(findAll(doc, 'Select')[0].props.onChange, { value: '2025-02', label: '2025-02' });
-    expect(ui.invokes.at(-1)).toEqual({ functionKey: 'getMarketStatement', payload: { projects: ['SUP'], month: '2025-02' } });
+    expect(ui.invokes.filter((i) => i.functionKey === 'getMarketStatement').at(-1)).toEqual({ functionKey: 'getMarketStatement', payload: { projects: ['SUP'], month: '2025-02' } });
   });
 
   it('MK5: without projects the gadget asks to be configured and asks nothing', async () => {

@@ -307,7 +307,7 @@ describe('SEC6: each resolver answers only the modules it belongs to', () => {
     getConfig: [MODULES.adminPage], saveConfig: [MODULES.adminPage], retryFailedNow: [MODULES.adminPage], startRecompute: [MODULES.adminPage],
     adminPicker: [MODULES.adminPage], previewCalendar: [MODULES.adminPage], tryPolicy: [MODULES.adminPage], checkConfig: [MODULES.adminPage], checkJql: [MODULES.adminPage], getAlertAudit: [MODULES.adminPage],
     getScorecardActuals: [MODULES.adminPage], saveScorecardActuals: [MODULES.adminPage],
-    getCatalogue: [MODULES.adminPage], saveCatalogue: [MODULES.adminPage], getMarketStatement: [MODULES.marketGadget],
+    getCatalogue: [MODULES.adminPage], saveCatalogue: [MODULES.adminPage], getMarketStatement: [MODULES.marketGadget], getMarketOla: [MODULES.marketGadget],
     getCompliance: [MODULES.complianceGadget], getCycleList: [MODULES.complianceGadget], getScorecard: [MODULES.scorecardGadget], getCustomerReport: [MODULES.customerGadget],
     getChoices: [MODULES.complianceGadget, MODULES.scorecardGadget, MODULES.customerGadget, MODULES.marketGadget],
     getIssueClocks: [MODULES.issuePanel], getInpsQuestion: [MODULES.portal], submitInps: [MODULES.portal],

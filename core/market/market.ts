@@ -138,3 +138,29 @@ export function internalMarket(catalogue: Catalogue, clocks: readonly SlaClock[]
   }
   return tally.report();
 }
+
+/** A cycle as `SlaClock.compute` gives it, with who held its running time. */
+export interface HeldCycle {
+  cycle: SlaCycle;
+  holdings: Holdings;
+}
+
+/**
+ * A ticket's cycles exactly as `clock.compute` measures them (conditions that read fields included), each with its
+ * holdings of the owner field: the history's changes of `ownerField`, and `initialOwner` before the first (a store
+ * of field changes such as Jira's changelog knows the value at creation from the first change's `from`). Null when
+ * no goal of the clock applies to the ticket.
+ * @public Engine API for a sync that keeps each cycle's holdings with the cycle (the Forge app).
+ */
+export function computeWithHoldings(clock: SlaClock, ticket: TicketHistory, asOf: Instant, ownerField: string, initialOwner: string): HeldCycle[] | null {
+  const held = new Map<SlaCycle, Holdings>();
+  const timeline = new OwnerTimeline(ownerField, initialOwner, (cycle, holdings) => held.set(cycle, holdings));
+  for (const event of ticket.events) if (event.field === ownerField && event.at <= asOf) timeline.ownerChanged(event.at, event.to ?? '');
+  const previous = clock.watcherFor;
+  clock.watcherFor = () => timeline;
+  try {
+    return clock.compute(ticket, asOf)?.cycles.map((cycle) => ({ cycle, holdings: held.get(cycle) ?? [] })) ?? null;
+  } finally {
+    clock.watcherFor = previous;
+  }
+}

@@ -718,6 +718,7 @@ export const VIEW_MODULE: Record<string, string> = {
   getScorecard: 'scorecard-gadget',
   getCustomerReport: 'customer-report-gadget',
   getMarketStatement: 'market-statement-gadget',
+  getMarketOla: 'market-statement-gadget',
   getCatalogue: 'sla-admin-page',
   saveCatalogue: 'sla-admin-page',
   getIssueClocks: 'sla-clocks-panel',

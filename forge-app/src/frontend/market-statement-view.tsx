@@ -6,6 +6,7 @@ import { projectList } from './compliance-view';
 import { CsvExport } from './csv-export';
 import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
+import { MarketOlaSection } from './market-ola-view';
 import { StatementLines, StatementTotals } from './market-statement-tables';
 import { refusalText, UnlicensedMessage } from './unlicensed';
 
@@ -24,7 +25,8 @@ function recentMonths(now: number, count = 12): string[] {
 
 /**
  * The internal market's statement of a month (docs/INTERNAL-MARKET.md, "Statement"): a line per internal customer
- * and service, totals per customer and per provider, and the statement file as CSV.
+ * and service, totals per customer and per provider, and the statement file as CSV; below it, the OLA view per team
+ * of the same month.
  */
 export function MarketStatementGadget() {
   const { context, t, locale } = useAppContext();
@@ -58,6 +60,7 @@ export function MarketStatementGadget() {
           <CsvExport csv={answer.csv} t={t} />
         </>
       )}
+      <MarketOlaSection query={{ projects: answer.projects, month: answer.month }} m={m} t={t} locale={locale} />
     </Stack>
   );
 }

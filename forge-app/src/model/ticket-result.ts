@@ -5,8 +5,12 @@ import { localDayIn, periodLabel, type SlaCycle, type TicketHistory } from '../.
  * from here, so neither folder imports the other for it.
  */
 
-/** A cycle as stored: the core's SlaCycle without the ticket's fields, which the record holds once. */
-export type StoredCycle = Omit<SlaCycle, 'fields' | 'ticketKey'>;
+/**
+ * A cycle as stored: the core's SlaCycle without the ticket's fields, which the record holds once. `held`: for a
+ * policy of a catalogue service with an OLA, who held its running time ([owner, working minutes] in time order, the
+ * core's holdings); absent otherwise and on results stored before the catalogue named an owner field.
+ */
+export type StoredCycle = Omit<SlaCycle, 'fields' | 'ticketKey'> & { held?: Array<[owner: string, minutes: number]> };
 
 /** Everything the app keeps about one ticket after a sync; recomputing the ticket replaces it whole. */
 export interface TicketResult {

@@ -2,14 +2,16 @@ import type Resolver from '@forge/resolver';
 import { loadCatalogueInput, saveCatalogue } from '../config/catalogue-store';
 import { loadConfig } from '../config/store';
 import { defineSecured, MODULES } from './access';
+import { marketOla } from './market-ola';
 import { marketStatement } from './market-statement';
-import { CatalogueEnvelopeSchema, MarketStatementQuerySchema, NoPayloadSchema } from './payloads';
+import { CatalogueEnvelopeSchema, MarketMonthQuerySchema, NoPayloadSchema } from './payloads';
 import { requireJiraAdmin } from './permissions';
 
-/** The internal market: the statement gadget (projects the viewer may browse) and the admin's catalogue. */
+/** The internal market: the statement gadget and its OLA view (projects the viewer may browse), the admin's catalogue. */
 export function defineMarketResolvers(resolver: Resolver): void {
   const { adminPage, marketGadget } = MODULES;
-  defineSecured(resolver, 'getMarketStatement', { modules: [marketGadget], payload: MarketStatementQuerySchema }, (query) => marketStatement(query));
+  defineSecured(resolver, 'getMarketStatement', { modules: [marketGadget], payload: MarketMonthQuerySchema }, (query) => marketStatement(query));
+  defineSecured(resolver, 'getMarketOla', { modules: [marketGadget], payload: MarketMonthQuerySchema }, (query) => marketOla(query));
 
   defineSecured(resolver, 'getCatalogue', { modules: [adminPage], payload: NoPayloadSchema }, async () => {
     await requireJiraAdmin();

@@ -73,12 +73,13 @@ export type CustomerReportQuery = z.output<typeof CustomerReportQuerySchema>;
 /** A `YYYY-MM` month (months 01-12). */
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'a month is written YYYY-MM, such as 2025-03' });
 
-export const MarketStatementQuerySchema = z.object({
+/** A month of the internal market: the statement and the OLA view beside it read the same projects and month. */
+export const MarketMonthQuerySchema = z.object({
   projects: ProjectList.optional(),
   /** Default: the current month of the report time zone. */
   month: Month.optional(),
 });
-export type MarketStatementQuery = z.output<typeof MarketStatementQuerySchema>;
+export type MarketMonthQuery = z.output<typeof MarketMonthQuerySchema>;
 
 /** saveCatalogue takes the catalogue under `catalogue`; its content is checked by the core's catalogue schema. */
 export const CatalogueEnvelopeSchema = z.object({ catalogue: z.unknown() });

@@ -6,6 +6,8 @@ import { countWithPrefix, getValue, keyPagesWithPrefix, valuesWithPrefix } from 
 import { type MarketTicketQuery, marketTicketsSql } from './sql/market';
 import { type CycleCount, type CycleCountQuery, cycleCountsSql, type CyclePage, type CyclePageQuery, cyclePageSql, type ListedCycle, listedOrder, openCyclesSql, servedPage, ticketFactsSql } from './sql/reads';
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
+import { storeFieldChangesSql } from './sql/field-changes';
+import type { FieldChange } from '../model/field-change';
 import { GROUP_FIELDS } from '../model/group-fields';
 import { monthOf, reportedAt } from '../model/ticket-result';
 
@@ -36,6 +38,8 @@ export interface ResultRepository {
   marketTickets(query: MarketTicketQuery): Promise<TicketResult[]>;
   /** The ticket-level report: a page of a policy's cycles the viewer may see, filtered, and how many match. */
   cyclePage(query: CyclePageQuery): Promise<CyclePage>;
+  /** Keeps changes of the fields the app keeps the history of (the OLA owner field); the same change twice is kept once. */
+  recordFieldChanges(changes: readonly FieldChange[]): Promise<void>;
 }
 
 /** The entry keys of KVS buckets are `<ticket>#<n>`. */
@@ -102,6 +106,9 @@ const kvsResults: ResultRepository = {
     const page = servedPage(query.page, query.pageSize, visible.length);
     return { cycles: visible.slice(page * query.pageSize, (page + 1) * query.pageSize).map(({ key, n }) => ({ key, n })), total: visible.length, page };
   },
+  // KVS has no table for them: each stored result keeps its cycles' holdings (`held`), all the OLA view reads; after the
+  // upgrade to SQL, a ticket's next sync records its history from Jira's changelog (the full history each time).
+  recordFieldChanges: async () => {},
 };
 
 const sqlResults: ResultRepository = {
@@ -119,6 +126,7 @@ const sqlResults: ResultRepository = {
   openCycles: openCyclesSql,
   marketTickets: marketTicketsSql,
   cyclePage: cyclePageSql,
+  recordFieldChanges: storeFieldChangesSql,
 };
 
 const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };

@@ -15,9 +15,12 @@ import { clearFailure, type FailureRecord, allFailures, recordFailure, type Sync
 import { consumerRetry, deferEvent } from './queue';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { copyMigrationPage } from './storage-upgrade';
-import { conditionReads, type ConditionReads, issueFieldsToFetch, securityLevelOf, toTicketHistory } from './normalise';
+import { conditionReads, type ConditionReads, issueFieldsToFetch, securityLevelOf, toTicketHistory, withOwnerReads } from './normalise';
+import { olaOwnerFields, ownerFieldChanges } from './owner-changes';
+import { loadCatalogueInput } from '../config/catalogue-store';
 import { addConsumed } from './state';
 import { type PolicyDirectory, policyDirectory, publishSlaState, withdrawSlaState } from './sla-property';
+import type { FieldChange } from '../model/field-change';
 import type { TicketResult } from '../model/ticket-result';
 import { computeTicketResult } from './ticket-result';
 import type { SyncEventBody } from './trigger';
@@ -78,17 +81,30 @@ interface Target {
   config: AppConfig;
   clocks: SlaClock[];
   directory: PolicyDirectory;
-  /** The changelog fields and comments its policies' conditions read. */
+  /** The changelog fields and comments its policies' conditions read, and the OLA owner fields. */
   reads: ConditionReads;
+  /** The OLA owner field of each policy a catalogue service with an OLA uses: its cycles keep who held them. */
+  owners: Map<string, string>;
+  /** Jira field id → core name of the OLA owner fields, whose changes are kept (field history). */
+  ownerReads: ConditionReads['fields'];
   /** The JQL queries of its policies and goals. */
   jqls: string[];
 }
 
-const targetOf = ({ gen, config }: { gen: number; config: AppConfig }): Target => {
+const targetOf = ({ gen, config }: { gen: number; config: AppConfig }, catalogueInput: unknown): Target => {
   const calendars = compileCalendarSet(config.calendars);
   const clocks = config.policies.map((policy) => createSlaClock(policy, calendars));
   const jqls = config.policies.flatMap((p) => [p.jql, ...p.goals.map((g) => g.jql)]).filter((jql): jql is string => jql !== undefined);
-  return { gen, config, clocks, directory: policyDirectory(config.policies, calendars), reads: conditionReads(clocks, config.fields), jqls };
+  const owners = olaOwnerFields(catalogueInput, config.policies);
+  const ownerReads = withOwnerReads({ fields: new Map(), comments: false }, owners.values(), config.fields).fields;
+  const reads = withOwnerReads(conditionReads(clocks, config.fields), owners.values(), config.fields);
+  return { gen, config, clocks, directory: policyDirectory(config.policies, calendars), reads, owners, ownerReads, jqls };
+};
+
+/** The targets of the generations, with the catalogue's OLA owner fields (read once per event). */
+const loadTargets = async (generations: GenerationState): Promise<Target[]> => {
+  const catalogueInput = await loadCatalogueInput();
+  return (await targetsOf(generations)).map((t) => targetOf(t, catalogueInput));
 };
 
 /** What a batch reads once for every ticket: changelogs (with the fields conditions read) and the JQL matches. */
@@ -116,7 +132,7 @@ function computeFor(target: Target, issue: JiraIssue, updated: number, batch: Ba
   const fields = ticket.fields;
   if (target.jqls.length > 0) ticket.fields = { ...fields, [JQL_FIELD]: batch.matchedJqls.get(issue.id) ?? [] };
   const assignee = issue.fields.assignee as { displayName?: string } | null | undefined;
-  const result = computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null, securityLevel: securityLevelOf(issue.fields.security) });
+  const result = computeTicketResult(ticket, updated, target.clocks, asOf, target.config.sync.readJsmSla ? jsm : [], target.config.sync.readFeedback ? feedback : null, { id: issue.id, assigneeName: assignee?.displayName ?? null, securityLevel: securityLevelOf(issue.fields.security) }, target.owners);
   // The matched queries chose the goal; they are not a field to store or group by.
   return { ...result, fields };
 }
@@ -151,6 +167,27 @@ function ledger(failing: Map<string, FailureRecord>, report: ConsumeReport, now:
   };
 }
 
+/** A computed ticket: its result per target generation and its owner field's changes. */
+interface ComputedTicket {
+  key: string;
+  results: Map<number, TicketResult>;
+  ownerChanges: FieldChange[];
+}
+
+/** Stores the batch per generation (one write per bucket it touches); a ticket failed in one generation is not stored in the next. */
+async function storeBatch(stores: readonly ResultRepository[], computed: readonly ComputedTicket[], targets: readonly Target[]) {
+  const outcomes = new Map<string, Set<'stored' | 'stale'>>(computed.map((c) => [c.key, new Set()]));
+  const storeFailures = new Map<string, unknown>();
+  for (const target of targets) {
+    const stored = await storeEverywhere(stores, computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
+    for (const [key, outcome] of stored) {
+      if ('error' in outcome) storeFailures.set(key, outcome.error);
+      else outcomes.get(key)!.add(outcome.outcome);
+    }
+  }
+  return { outcomes, storeFailures };
+}
+
 /**
  * Computes and stores each issue into every target generation, each ticket isolated: a failure at any step goes to
  * the ledger and the others go on. A failure of the batch's changelog read puts every ticket of it in the ledger.
@@ -171,7 +208,8 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
   const readFeedback = targets.some((t) => t.config.sync.readFeedback);
   const readCommentsToo = targets.some((t) => t.reads.comments);
   // Read and compute each ticket (isolated), then store the batch per generation: one write per bucket it touches.
-  const computed: Array<{ key: string; results: Map<number, TicketResult> }> = [];
+  const computed: ComputedTicket[] = [];
+  const ownerReads = new Map(targets.flatMap((t) => [...t.ownerReads]));
   for (const { issue, updated } of todo) {
     try {
       const jsm: JsmSlaMetric[] = readJsm ? await step('jsm-sla', () => jira.jsmSla(issue.key)) : [];
@@ -182,29 +220,23 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
         results.set(target.gen, await step('compute', () => computeFor(target, issue, updated, batch, comments, asOf, jsm, feedback, organizationsField)));
       }
       for (const metric of jsm) jsmNames.add(metric.name);
-      computed.push({ key: issue.key, results });
+      const { project, created } = results.get(targets[0].gen)!;
+      computed.push({ key: issue.key, results, ownerChanges: ownerFieldChanges({ key: issue.key, project, created }, batch.changelogs.get(issue.id) ?? [], ownerReads) });
     } catch (error) {
       await book.fail(issue.key, error);
     }
   }
-  const outcomes = new Map<string, Set<'stored' | 'stale'>>(computed.map((c) => [c.key, new Set()]));
-  const storeFailures = new Map<string, unknown>();
-  for (const target of targets) {
-    const stored = await storeEverywhere(stores, computed.filter((c) => !storeFailures.has(c.key)).map((c) => c.results.get(target.gen)!), target.config.sync.reportTimeZone, target.gen);
-    for (const [key, outcome] of stored) {
-      if ('error' in outcome) storeFailures.set(key, outcome.error);
-      else outcomes.get(key)!.add(outcome.outcome);
-    }
-  }
+  const { outcomes, storeFailures } = await storeBatch(stores, computed, targets);
   // The newest configuration's state goes to Jira (the one a running recompute is building, else the active one).
   const newest = targets[targets.length - 1];
-  for (const { key, results } of computed) {
+  for (const { key, results, ownerChanges } of computed) {
     if (storeFailures.has(key)) {
       await book.fail(key, new StepError('store', storeFailures.get(key)));
       continue;
     }
     const stale = !outcomes.get(key)!.has('stored');
     try {
+      for (const store of stores) await step('store', () => store.recordFieldChanges(ownerChanges));
       if (!stale) {
         await step('property', () => publishSlaState(jira, results.get(newest.gen)!, newest.directory));
         await step('alerts', () => indexTicketAlerts(results.get(newest.gen)!, newest.config.policies, asOf));
@@ -248,7 +280,7 @@ async function consumeOnce(body: SyncEventBody): Promise<ConsumeReport> {
   }
   const generations = await loadGenerations();
   if (body.recompute !== undefined) return consumeRecomputePage(body, generations, report);
-  const targets = (await targetsOf(generations)).map(targetOf);
+  const targets = await loadTargets(generations);
   if (targets.length === 0 || body.keys.length === 0) return report;
   const config = targets[targets.length - 1].config;
   const now = runtime.now();
@@ -347,7 +379,7 @@ async function consumeOnce(body: SyncEventBody): Promise<ConsumeReport> {
 async function consumeRecomputePage(body: SyncEventBody, state: GenerationState, report: ConsumeReport): Promise<ConsumeReport> {
   const building = state.building;
   if (!building || building.gen !== body.recompute || building.token !== (body.token ?? null)) return report;
-  const targets = (await targetsOf(state)).map(targetOf).filter((t) => t.gen === building.gen);
+  const targets = (await loadTargets(state)).filter((t) => t.gen === building.gen);
   if (targets.length === 0) return report;
   const config = targets[0].config;
   const now = runtime.now();

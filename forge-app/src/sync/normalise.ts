@@ -81,6 +81,20 @@ export function conditionReads(clocks: readonly SlaClock[], fieldMap: AppConfig[
   return { fields, comments };
 }
 
+/**
+ * The reads with the OLA owner fields added (core field names, such as `team`): their changelog items become events
+ * of the ticket's history, so the sync can split each cycle by who held it.
+ */
+export function withOwnerReads(reads: ConditionReads, ownerFields: Iterable<string>, fieldMap: AppConfig['fields']): ConditionReads {
+  const fields = new Map(reads.fields);
+  for (const field of ownerFields) fields.set(jiraFieldOf(field, fieldMap), field);
+  return { fields, comments: reads.comments };
+}
+
+/** A changelog item's values as the core reads the field: account ids for users, display text otherwise. */
+export const changeValues = (item: JiraChangeHistory['items'][number]): { from: string | null; to: string | null } =>
+  USER_FIELDS.has(item.fieldId ?? item.field) ? { from: item.from ?? null, to: item.to ?? null } : { from: item.fromString ?? null, to: item.toString ?? null };
+
 /** A comment as the clocks' comment event: by the customer when the reporter or a portal customer wrote it. */
 const commentEvent = (comment: TicketComment, reporter: string | null, created: number): TicketEvent => ({
   at: Math.max(comment.at, created),
@@ -111,10 +125,7 @@ export function toTicketHistory(
     for (const item of history.items) {
       const field = CHANGELOG_FIELDS[item.fieldId ?? item.field] ?? CHANGELOG_FIELDS[item.field];
       const conditionField = conditions?.reads.fields.get(item.fieldId ?? item.field);
-      if (conditionField !== undefined && !field) {
-        const user = USER_FIELDS.has(item.fieldId ?? item.field);
-        events.push({ at, field: conditionField, to: (user ? item.to : item.toString) ?? null, from: (user ? item.from : item.fromString) ?? null });
-      }
+      if (conditionField !== undefined && !field) events.push({ at, field: conditionField, ...changeValues(item) });
       if (!field) continue;
       if (field === 'status' && initialStatus === null) initialStatus = item.fromString;
       events.push({ at, field, to: item.toString ?? null });

@@ -1,4 +1,4 @@
-import type { SlaClock, TicketHistory } from '../../../core';
+import { computeWithHoldings, fieldText, type SlaClock, type SlaCycle, type TicketHistory } from '../../../core';
 import type { StoredCycle, TicketResult } from '../model/ticket-result';
 import type { JsmFeedback, JsmSlaMetric } from '../jira/types';
 
@@ -58,6 +58,22 @@ function resolutionFacts(ticket: TicketHistory): { resolvedAt: number | null; re
   return { resolvedAt, reopened };
 }
 
+/** The owner field's value when the ticket was created: the first logged change's `from`, else its value now. */
+function ownerAtCreation(ticket: TicketHistory, ownerField: string): string {
+  const first = ticket.events.find((event) => event.field === ownerField);
+  return first ? (first.from ?? '') : fieldText(ticket.fields, ownerField);
+}
+
+const storedOf = ({ fields: _fields, ticketKey: _key, ...cycle }: SlaCycle): StoredCycle => cycle;
+
+/** One clock's cycles; with an owner field (a catalogue service's OLA), each with who held its running time. */
+function clockCycles(clock: SlaClock, ticket: TicketHistory, asOf: number, ownerField: string | undefined): StoredCycle[] {
+  if (ownerField === undefined) return (clock.compute(ticket, asOf)?.cycles ?? []).map(storedOf);
+  const held = computeWithHoldings(clock, ticket, asOf, ownerField, ownerAtCreation(ticket, ownerField)) ?? [];
+  return held.map(({ cycle, holdings }) => ({ ...storedOf(cycle), held: holdings.map(([owner, minutes]): [string, number] => [owner, minutes]) }));
+}
+
+/** `owners`: the OLA owner field of each policy a catalogue service with an OLA uses. */
 export function computeTicketResult(
   ticket: TicketHistory,
   updated: number,
@@ -66,12 +82,9 @@ export function computeTicketResult(
   jsm: readonly JsmSlaMetric[],
   feedback: JsmFeedback | null,
   issue: { id: string; assigneeName: string | null; securityLevel?: string | null } = { id: '', assigneeName: null },
+  owners: ReadonlyMap<string, string> = new Map(),
 ): TicketResult {
-  const cycles: StoredCycle[] = [];
-  for (const clock of clocks) {
-    const result = clock.compute(ticket, asOf);
-    for (const { fields: _fields, ticketKey: _key, ...cycle } of result?.cycles ?? []) cycles.push(cycle);
-  }
+  const cycles = clocks.flatMap((clock) => clockCycles(clock, ticket, asOf, owners.get(clock.policy.id)));
   cycles.push(...jsmCycles(jsm));
   const project = typeof ticket.fields.project === 'string' ? ticket.fields.project : ticket.key.split('-')[0];
   return { key: ticket.key, id: issue.id, assigneeName: issue.assigneeName, project, created: ticket.created, updated, computedAt: asOf, fields: ticket.fields, cycles, ...resolutionFacts(ticket), rating: feedback?.rating ?? null, securityLevel: issue.securityLevel ?? null };
