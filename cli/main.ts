@@ -170,7 +170,7 @@ function writeReport(result: ReportResult, setup: Setup, values: Options, words:
   io.stdout.write(
     values.json
       ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n`
-      : `${renderReport(result, words)}\n${result.internalMarket ? `${renderMarket(result.internalMarket).join('\n')}\n` : ''}${renderScorecard(section, words).join('\n')}\n`,
+      : `${renderReport(result, words)}\n${result.internalMarket ? `${renderMarket(result.internalMarket, words).join('\n')}\n` : ''}${renderScorecard(section, words).join('\n')}\n`,
   );
   if (values.statement !== undefined && result.internalMarket) {
     writeOutput('--statement', values.statement, statementCsv(result.internalMarket.statements));

@@ -1,6 +1,7 @@
 import { type Language, localeTagOf, periodName } from '../../core/i18n';
 import type { SignalParameters } from '../../core/market';
 import type { ScorecardNote } from '../../core/scorecard';
+import { MARKET_EN, MARKET_VI } from './market-words';
 
 /**
  * The text and HTML report's words and number formats in English and Vietnamese (`--lang`), so a Vietnamese back
@@ -83,6 +84,7 @@ const en = {
   status: { GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' } as Record<string, string>,
   noData: 'no data',
   hoursUnit: 'h',
+  market: MARKET_EN,
   signals: {
     title: 'Gaming signals',
     titlePer: (field: string) => `Gaming signals per ${field}`,
@@ -178,7 +180,7 @@ const vi: typeof en = {
   level: (level: string) => ({ company: 'công ty', department: 'phòng ban', person: 'cá nhân' })[level] ?? level,
   pillars: (speed: string, accuracy: string, satisfaction: string) => `Cân bằng: tốc độ ${speed}, chính xác ${accuracy}, mức độ hài lòng ${satisfaction}`,
   pay: (name: string, amount: string) => `Lương KPI chi trả: ${name} ${amount}`,
-  reviewBeforePaying: 'xem xét trước khi trả',
+  reviewBeforePaying: 'xem xét trước khi chi trả',
   note: (note: ScorecardNote, names: { scorecard: string; kpi: string }) =>
     note.code === 'TOO_MANY_KPIS'
       ? `Lưu ý: thẻ điểm "${names.scorecard}" có ${note.count} KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.`
@@ -188,6 +190,7 @@ const vi: typeof en = {
   status: { GREEN: 'Đạt', AMBER: 'Cần theo dõi', RED: 'Không đạt' },
   noData: 'chưa có số liệu',
   hoursUnit: 'giờ',
+  market: MARKET_VI,
   signals: {
     title: 'Tín hiệu làm đẹp số liệu',
     titlePer: (field: string) => `Tín hiệu làm đẹp số liệu theo ${field}`,
