@@ -84,6 +84,14 @@ const en = {
   status: { GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' } as Record<string, string>,
   noData: 'no data',
   hoursUnit: 'h',
+  // The CLI's lines on stderr besides errors (errors and warnings go through core/i18n's phrase catalogue).
+  warning: (text: string) => `warning: ${text}`,
+  reading: (source: string, percent: number) => `Reading ${source}: ${percent}%`,
+  written: {
+    statement: (file: string) => `Statement written to ${file}`,
+    html: (file: string) => `HTML report written to ${file}`,
+    cycles: (file: string) => `SLA cycles written to ${file}`,
+  },
   market: MARKET_EN,
   signals: {
     title: 'Gaming signals',
@@ -190,6 +198,13 @@ const vi: typeof en = {
   status: { GREEN: 'Đạt', AMBER: 'Cần theo dõi', RED: 'Không đạt' },
   noData: 'chưa có số liệu',
   hoursUnit: 'giờ',
+  warning: (text: string) => `cảnh báo: ${text}`,
+  reading: (source: string, percent: number) => `Đang đọc ${source}: ${percent}%`,
+  written: {
+    statement: (file: string) => `Đã ghi bảng kê dịch vụ vào ${file}`,
+    html: (file: string) => `Đã ghi báo cáo HTML vào ${file}`,
+    cycles: (file: string) => `Đã ghi các chu kỳ SLA vào ${file}`,
+  },
   market: MARKET_VI,
   signals: {
     title: 'Tín hiệu làm đẹp số liệu',

@@ -1,3 +1,4 @@
+import { CLI_PHRASES, CLI_SUFFIXES, PLACE_WORDS } from './cli-messages-vi';
 import type { Language } from './language';
 
 /**
@@ -153,6 +154,7 @@ const RULES: readonly Rule[] = [
     /^unknown country or region (".*") \(expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover (.+) and their regions, (\d+-\d+)\)$/,
     'không có quốc gia hoặc vùng $1 (cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có $2 và các vùng của chúng, các năm $3)',
   ],
+  ...CLI_PHRASES,
 ];
 
 /**
@@ -174,6 +176,26 @@ const FUNCTION_PREFIX = /^((?:[A-Z][A-Z_]+: )?)(.*)$/s;
 const ARGUMENT_PREFIX = /^([a-z][A-Za-z_]*)(?: row (\d+))?: (.*)$/s;
 const SUBJECT = /^([a-z_]+) (.*)$/s;
 
+const rewrite = (text: string, [pattern, replacement]: Rule): string => text.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
+
+/**
+ * A chain of places before a phrase, as the CLI writes (`--calendars: hours.txt line 3: expected …`), possibly with
+ * an ending (`… (--strict: …)`): each place keeps its names with its own words in Vietnamese, the phrase is rewritten.
+ * Null unless the phrase is known, so a message is never half translated around an unknown phrase.
+ */
+function placed(text: string): string | null {
+  const whole = phrase(text);
+  if (whole !== null) return whole;
+  const ending = CLI_SUFFIXES.find(([pattern]) => pattern.test(text));
+  if (ending) {
+    const before = placed(text.replace(ending[0], ''));
+    return before === null ? null : before + rewrite(text.match(ending[0])![0], ending);
+  }
+  const colon = text.indexOf(': ');
+  const rest = colon > 0 ? placed(text.slice(colon + 2)) : null;
+  return rest === null ? null : `${PLACE_WORDS.reduce(rewrite, text.slice(0, colon))}: ${rest}`;
+}
+
 /** A message in the user's language: English as written, Vietnamese phrase by phrase where the phrase is known. */
 export function inLanguage(message: string, language: Language): string {
   if (language === 'en') return message;
@@ -184,6 +206,6 @@ export function inLanguage(message: string, language: Language): string {
   const subject = SUBJECT.exec(body);
   const afterSubject = subject && phrase(subject[2]);
   if (subject && afterSubject !== null) return `${fn}${subject[1]} ${afterSubject}`;
-  const whole = phrase(body);
-  return whole === null ? message : `${fn}${whole}`;
+  const chained = placed(body);
+  return chained === null ? message : `${fn}${chained}`;
 }
