@@ -26,6 +26,8 @@ const wordsOf = (text: string): string[] =>
     .replace(/\S+\.(?:csv|json|txt|html)\b/g, ' ')
     .replace(/\S*\/\S*/g, ' ')
     .replace(/--[a-z-]+/g, ' ')
+    // A field path between places, as the file spells it (`: goals.0.calendar: `).
+    .replace(/(?<=: )[A-Za-z]+(?:\.\w+)*(?=: )/g, ' ')
     .split(/[^A-Za-z]+/)
     .filter((word) => word.length >= 3 && !KEPT.has(word.toLowerCase()));
 
@@ -69,6 +71,10 @@ describe('VI4: the CLI\'s errors and warnings in Vietnamese', () => {
     'a calendar rule with bad hours (a core phrase)': withLog(log, mapping(), ['--calendars', file({ c: 'Mo-Fr 9-17' })]),
     'policies that are no array': withLog(log, mapping(), ['--policies', file({})]),
     'a policy id used twice': withLog(log, mapping(), ['--policies', file([{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'c' }] }, { id: 'p', name: 'Q', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'c' }] }])]),
+    'a policy without goals': withLog(log, mapping(), ['--policies', file([{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [] }])]),
+    'a goal on an unknown calendar': withLog(log, mapping(), ['--policies', file([{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'zz' }] }])]),
+    'a catalogue service without its fields (zod\'s own wording)': withLog(log, mapping(), ['--catalogue', file({ currency: 'EUR', services: [{ id: 's' }] })]),
+    'a signal parameter outside 0..1': withLog(log, mapping(), ['--signals', file({ lengthenedFlag: 2 })]),
     'the default format read from another export': ['--input', log],
     'the wrong delimiter': withLog(log, mapping({ delimiter: ';' })),
     '--strict and a row before the creation': withLog(early, mapping({ created: { column: 'created' } }), ['--strict']),
