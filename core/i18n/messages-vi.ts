@@ -1,4 +1,5 @@
 import { CLI_PHRASES, CLI_SUFFIXES, PLACE_WORDS } from './cli-messages-vi';
+import { FORGE_PHRASES } from './forge-messages-vi';
 import type { Language } from './language';
 
 /**
@@ -155,6 +156,7 @@ const RULES: readonly Rule[] = [
     'không có quốc gia hoặc vùng $1 (cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có $2 và các vùng của chúng, các năm $3)',
   ],
   ...CLI_PHRASES,
+  ...FORGE_PHRASES,
 ];
 
 /**
