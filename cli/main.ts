@@ -4,7 +4,7 @@ import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
 import { DEFAULTS, HELP, parseOptions, readAsOf, readLanguage } from './args';
 import { compileCalendars, createClocks, type NamedFile, readJson, reason } from './config';
-import { inLanguage, type Language } from '../core/i18n';
+import { CLI_PHRASE_BOOK, inLanguage, type Language } from '../core/i18n';
 import { type Catalogue, MarketError, readCatalogue, readSignalParameters, SignalError, type SignalParameters, statementCsv } from '../core/market';
 import { ConfigError, InputError } from './errors';
 import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
@@ -166,7 +166,7 @@ async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | und
 
 /** The report on stdout (text or JSON), then the HTML page when asked for. */
 function writeReport(result: ReportResult, setup: Setup, values: Options, words: ReportWords, io: Io): void {
-  for (const warning of result.warnings) io.stderr.write(`${words.warning(inLanguage(warning, words.language))}\n`);
+  for (const warning of result.warnings) io.stderr.write(`${words.warning(inLanguage(warning, words.language, CLI_PHRASE_BOOK))}\n`);
   const section = scorecardSection(setup.scorecard, setup.files.scorecard.name, result);
   io.stdout.write(
     values.json
@@ -211,7 +211,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     cycles?.discard();
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`${inLanguage(error.message, language)}\n`);
+    io.stderr.write(`${inLanguage(error.message, language, CLI_PHRASE_BOOK)}\n`);
     return 2;
   }
 }

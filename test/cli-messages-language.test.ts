@@ -4,7 +4,7 @@
  * line keeps the names (options, files, quoted values) and has no English word of the English line left.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { inLanguage } from '../core/i18n';
+import { CLI_PHRASE_BOOK, inLanguage } from '../core/i18n';
 import { runCli, tempFiles } from './helpers/cli-run';
 
 const { file } = tempFiles('cli-messages-vi-');
@@ -129,7 +129,7 @@ describe('VI4: the CLI\'s errors and warnings in Vietnamese', () => {
   });
 
   it('VI4: a message whose phrase the catalogue does not know stays English as a whole, never half translated', () => {
-    expect(inLanguage('log.csv row 3: ticket T-1: something new happened', 'vi')).toBe('log.csv row 3: ticket T-1: something new happened');
-    expect(inLanguage('log.csv row 3: ticket T-1: the status is blank', 'vi')).toBe('log.csv hàng 3: yêu cầu T-1: trạng thái trống');
+    expect(inLanguage('log.csv row 3: ticket T-1: something new happened', 'vi', CLI_PHRASE_BOOK)).toBe('log.csv row 3: ticket T-1: something new happened');
+    expect(inLanguage('log.csv row 3: ticket T-1: the status is blank', 'vi', CLI_PHRASE_BOOK)).toBe('log.csv hàng 3: yêu cầu T-1: trạng thái trống');
   });
 });

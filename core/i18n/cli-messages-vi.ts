@@ -1,12 +1,12 @@
 /**
- * The CLI's error and warning phrases in Vietnamese, part of the one phrase catalogue (messages-vi.ts) every door
- * renders through. A CLI message is a chain of places and a phrase: `--calendars: hours.txt line 3: expected …`,
+ * The CLI's error and warning phrases in Vietnamese: its page of the one phrase catalogue (messages-vi.ts) every door
+ * renders through, passed by the CLI only so the Sheets bundle stays without it. A CLI message is a chain of places and a phrase: `--calendars: hours.txt line 3: expected …`,
  * `log.csv row 12, column "time": "x" is not a time …`; the places keep their names (options, files, columns) with
  * their words in Vietnamese, and the phrase is rewritten. Options (`--map`, `--strict`) stay as the user types them.
  */
 
-type Replacement = string | ((match: string, ...groups: string[]) => string);
-type Rule = readonly [RegExp, Replacement];
+import type { PhraseBook, Rule } from './messages-vi';
+import { ZOD_PHRASES } from './zod-messages-vi';
 
 /** A file-system reason (config.ts `reason`) in Vietnamese; another reason (the system's own words) stays as it is. */
 const REASONS_VI: Readonly<Record<string, string>> = {
@@ -32,22 +32,11 @@ const hintVi = (hint: string): string => {
   return rule ? hint.replace(rule[0], rule[1] as string) : hint;
 };
 
-/** zod's names of a value's type. */
-const TYPES_VI: Readonly<Record<string, string>> = {
-  string: 'văn bản',
-  number: 'số',
-  boolean: 'giá trị đúng/sai',
-  object: 'đối tượng',
-  array: 'danh sách',
-  null: 'null',
-};
-const typeVi = (type: string): string => TYPES_VI[type] ?? type;
-
 /** What a row was corrected for (tickets.ts), after `ticket KEY: `. */
 const CORRECTION_WHAT: Readonly<Record<string, string>> = { "the ticket's creation": 'thời điểm tạo yêu cầu', "its previous row's": 'thời điểm của hàng trước' };
 
 /** Whole phrases after the places: longest and most specific first. */
-export const CLI_PHRASES: readonly Rule[] = [
+const CLI_PHRASES: readonly Rule[] = [
   // The command line (cli/args.ts, cli/main.ts).
   [/^unknown option; npm start -- --help lists the options$/, 'không có tùy chọn này; npm start -- --help liệt kê các tùy chọn'],
   [/^expected a value after it, as in (\S+) <file>$/, 'cần một giá trị sau tùy chọn này, ví dụ $1 <tệp>'],
@@ -95,11 +84,7 @@ export const CLI_PHRASES: readonly Rule[] = [
   [/^the status is blank$/, 'trạng thái trống'],
   [/^the time is before (the ticket's creation|its previous row's) \((.+)\)$/, (_, what: string, at: string) => `thời điểm sớm hơn ${CORRECTION_WHAT[what]} (${at})`],
   // The configuration files' checks in the core (core/sla policies, core/market catalogue and signals), which the CLI
-  // names with its option and file, and zod's own wording of a wrong type.
-  [/^Invalid input: expected (\w+), received undefined$/, (_, wanted: string) => `thiếu giá trị: cần ${typeVi(wanted)}`],
-  [/^Invalid input: expected (\w+), received (\w+)$/, (_, wanted: string, got: string) => `giá trị không hợp lệ: cần ${typeVi(wanted)}, nhưng nhận ${typeVi(got)}`],
-  [/^Invalid option: expected one of (.+)$/, 'giá trị không hợp lệ: cần một trong $1'],
-  [/^Unrecognized keys?: (.+)$/, 'khóa không được chấp nhận: $1'],
+  // names with its option and file.
   [/^(\w+) \(or (\w+)\) is required$/, 'cần có $1 (hoặc $2)'],
   [/^give at least one goal$/, 'hãy nhập ít nhất một mức SLA'],
   [/^give stop statuses, resolutionSet: true or stop events$/, 'hãy nhập các trạng thái dừng, đặt "resolutionSet: true" hoặc nhập các sự kiện dừng'],
@@ -142,7 +127,7 @@ export const CLI_PHRASES: readonly Rule[] = [
 ];
 
 /** Endings added to a message, each said after the message's own phrase. */
-export const CLI_SUFFIXES: readonly Rule[] = [
+const CLI_SUFFIXES: readonly Rule[] = [
   [/ \(--strict: corrections are errors; leave --strict out to have the log sorted\)$/, ' (--strict: mọi chỉnh sửa đều là lỗi; bỏ --strict để nhật ký được tự sắp xếp)'],
   [/ \(--strict: corrections are errors; leave --strict out to have them made and counted\)$/, ' (--strict: mọi chỉnh sửa đều là lỗi; bỏ --strict để các chỉnh sửa được thực hiện và đếm)'],
   [
@@ -152,7 +137,7 @@ export const CLI_SUFFIXES: readonly Rule[] = [
 ];
 
 /** A place's own words: `row 12`, `line 3`, `column "time"`, `item 2`, `ticket SUP-1`; names stay as written. */
-export const PLACE_WORDS: readonly Rule[] = [
+const PLACE_WORDS: readonly Rule[] = [
   [/ (?:row|line) (\d+)(?=,|$)/, ' hàng $1'],
   [/, column (".*")$/, ', cột $1'],
   [/^item (\d+)$/, 'mục $1'],
@@ -161,3 +146,6 @@ export const PLACE_WORDS: readonly Rule[] = [
   // The calendar spec's root, before the core's calendar phrase (`"c": calendar: "Mo-Fr 9-17": expected …`).
   [/^calendar$/, 'lịch'],
 ];
+
+/** The CLI's page of the phrase catalogue: `inLanguage(message, language, CLI_PHRASE_BOOK)`. */
+export const CLI_PHRASE_BOOK: PhraseBook = { phrases: [...CLI_PHRASES, ...ZOD_PHRASES], endings: CLI_SUFFIXES, places: PLACE_WORDS };

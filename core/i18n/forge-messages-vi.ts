@@ -1,12 +1,13 @@
+import type { PhraseBook, Rule } from './messages-vi';
+import { ZOD_PHRASES } from './zod-messages-vi';
+
 /**
- * The Jira app's refusals in Vietnamese, part of the one phrase catalogue (messages-vi.ts): what its resolvers answer
- * beside a code (FORBIDDEN, JIRA_ERROR, NO_CONFIG…), rendered in the caller's app language. Jira's own words inside a
+ * The Jira app's refusals in Vietnamese, its resolvers' page of the one phrase catalogue (messages-vi.ts): what they
+ * answer beside a code (FORBIDDEN, JIRA_ERROR, NO_CONFIG…), rendered in the caller's app language. Jira's own words inside a
  * message (a JQL error) stay as Jira wrote them.
  */
 
-type Rule = readonly [RegExp, string];
-
-export const FORGE_PHRASES: readonly Rule[] = [
+const FORGE_PHRASES: readonly Rule[] = [
   [/^Jira did not answer as expected; try again later \(the details are in the app's logs\)\.$/, 'Jira không trả lời như mong đợi; hãy thử lại sau (chi tiết có trong nhật ký của ứng dụng).'],
   [/^sign in to see scorecards$/, 'hãy đăng nhập để xem thẻ điểm'],
   [/^you are not among the viewers of scorecard (".*")$/, 'bạn không có tên trong danh sách người được xem thẻ điểm $1'],
@@ -22,3 +23,6 @@ export const FORGE_PHRASES: readonly Rule[] = [
   [/^expected a list of project keys, got (.+)$/, 'cần một danh sách mã dự án, nhưng nhận $1'],
   [/^KPI (".*") takes its actual from (\S+); typed values are for KPIs without a source$/, 'KPI $1 lấy số thực tế từ $2; chỉ KPI không có nguồn mới nhập tay được'],
 ];
+
+/** The Jira app's resolvers' page of the phrase catalogue: `inLanguage(message, language, FORGE_PHRASE_BOOK)`. */
+export const FORGE_PHRASE_BOOK: PhraseBook = { phrases: [...FORGE_PHRASES, ...ZOD_PHRASES], endings: [], places: [] };

@@ -1,6 +1,6 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { inLanguage } from '../../../core/i18n';
+import { FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
 import { resolveAppLanguage } from '../i18n/language';
 import { JiraError } from '../jira/client';
 import { loadLanguageSettings } from '../storage/language-settings';
@@ -84,5 +84,5 @@ const isRefusal = (answer: unknown): answer is { message: string } =>
 async function inAppLanguage<T>(answer: T, context: ResolverContext): Promise<T> {
   if (!isRefusal(answer)) return answer;
   const language = resolveAppLanguage(await loadLanguageSettings(context.accountId, context.moduleKey !== MODULES.portal), undefined);
-  return language === 'en' ? answer : { ...answer, message: inLanguage(answer.message, language) };
+  return language === 'en' ? answer : { ...answer, message: inLanguage(answer.message, language, FORGE_PHRASE_BOOK) };
 }
