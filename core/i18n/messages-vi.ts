@@ -13,8 +13,9 @@ export type Rule = readonly [RegExp, string | ((match: string, ...groups: string
 
 /**
  * A door's own page of the catalogue, beside the phrases every door shares: more phrases, endings said after a phrase,
- * and the words of the places before one (`row 12` → `hàng 12`). The CLI and the Jira app's resolvers have one (cli-messages-vi.ts, forge-messages-vi.ts); a door passes
- * its page to `inLanguage`, so a bundle that never passes it (the Sheets add-on) leaves it out.
+ * and the words of the places before one (`row 12` → `hàng 12`). The CLI and the Jira app's resolvers have one
+ * (cli-messages-vi.ts, forge-messages-vi.ts); a door passes its page to `inLanguage`, so a bundle that never passes
+ * it (the Sheets add-on) leaves it out.
  */
 export interface PhraseBook {
   readonly phrases: readonly Rule[];
@@ -173,9 +174,9 @@ const RULES: readonly Rule[] = [
  * (`closed=2025-12-24 17:00-12:00`), a field path (`weekly.Mo.0.start`, `calendar.makeUpDays.0`) or `holidays`. It
  * stays as written; only the phrase after it is translated.
  */
-const rewrite = (text: string, [pattern, replacement]: Rule): string => text.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
-
 const CALENDAR_PLACE = /^("[^"]*"|[a-z]+=.*?|[A-Za-z]+(?:\.\w+)+|holidays): (.+)$/s;
+
+const rewrite = (text: string, [pattern, replacement]: Rule): string => text.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
 
 function phrase(text: string, book: PhraseBook): string | null {
   for (const rules of [RULES, book.phrases]) for (const rule of rules) if (rule[0].test(text)) return rewrite(text, rule);
