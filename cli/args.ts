@@ -50,9 +50,10 @@ Options:
                          stop, state, elapsed/paused/remaining working minutes, due)
   --html <file>          also write the report as a self-contained HTML page
   --json                 print the result as JSON instead of the text report
-  --lang <en|vi>         the text and HTML report's language: en, or vi (Vietnamese words,
-                         1.234,5 numbers, Tháng 3/2012 months); default: the environment's
-                         locale (LC_ALL, LC_MESSAGES, LANG: vi_VN.UTF-8 gives vi), else en
+  --lang <en|vi>         the language of the text and HTML report, errors and warnings: en,
+                         or vi (Vietnamese words, 1.234,5 numbers, Tháng 3/2012 months);
+                         default: the environment's locale (LC_ALL, LC_MESSAGES, LANG:
+                         vi_VN.UTF-8 gives vi), else en
   --strict               make each correction of the log (a row out of its ticket's order, a
                          time before the previous row's or the creation, a blank status) an
                          error naming its row, instead of making and counting it

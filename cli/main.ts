@@ -4,6 +4,7 @@ import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
 import { DEFAULTS, HELP, parseOptions, readAsOf, readLanguage } from './args';
 import { compileCalendars, createClocks, type NamedFile, readJson, reason } from './config';
+import { CLI_PHRASE_BOOK, inLanguage, type Language } from '../core/i18n';
 import { type Catalogue, MarketError, readCatalogue, readSignalParameters, SignalError, type SignalParameters, statementCsv } from '../core/market';
 import { ConfigError, InputError } from './errors';
 import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
@@ -133,13 +134,13 @@ function checkOutputPaths(setup: Setup, values: Options): void {
 }
 
 /** A `\r`-updated progress line on a terminal's stderr for large logs; nothing otherwise, and never on stdout. */
-function progressLine(stderr: Io['stderr'], source: string, bytes: number) {
+function progressLine(stderr: Io['stderr'], source: string, bytes: number, words: ReportWords) {
   let shown = -1;
   const update = (share: number) => {
     const percent = Math.floor(share * 100);
     if (percent === shown) return;
     shown = percent;
-    stderr.write(`\rReading ${source}: ${percent}%`);
+    stderr.write(`\r${words.reading(source, percent)}`);
   };
   return {
     update: stderr.isTTY === true && bytes > PROGRESS_MIN_BYTES ? update : undefined,
@@ -147,9 +148,9 @@ function progressLine(stderr: Io['stderr'], source: string, bytes: number) {
   };
 }
 
-async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | undefined, io: Io): Promise<ReportResult> {
+async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | undefined, words: ReportWords, io: Io): Promise<ReportResult> {
   const { files, mapping, clocks, calendars, asOf, by, signals, catalogue } = setup;
-  const progress = progressLine(io.stderr, files.input.name, setup.bytes);
+  const progress = progressLine(io.stderr, files.input.name, setup.bytes, words);
   try {
     return await analyseLog({ input: files.input, mapping, clocks, calendars, asOf, by, cycles, onProgress: progress.update, strict: values.strict, signals, catalogue });
   } catch (error) {
@@ -165,49 +166,52 @@ async function analyse(setup: Setup, values: Options, cycles: CyclesWriter | und
 
 /** The report on stdout (text or JSON), then the HTML page when asked for. */
 function writeReport(result: ReportResult, setup: Setup, values: Options, words: ReportWords, io: Io): void {
-  for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(`${words.warning(inLanguage(warning, words.language, CLI_PHRASE_BOOK))}\n`);
   const section = scorecardSection(setup.scorecard, setup.files.scorecard.name, result);
   io.stdout.write(
     values.json
       ? `${JSON.stringify({ ...result, scorecard: scorecardJson(section) }, null, 2)}\n`
-      : `${renderReport(result, words)}\n${result.internalMarket ? `${renderMarket(result.internalMarket).join('\n')}\n` : ''}${renderScorecard(section, words).join('\n')}\n`,
+      : `${renderReport(result, words)}\n${result.internalMarket ? `${renderMarket(result.internalMarket, words).join('\n')}\n` : ''}${renderScorecard(section, words).join('\n')}\n`,
   );
   if (values.statement !== undefined && result.internalMarket) {
     writeOutput('--statement', values.statement, statementCsv(result.internalMarket.statements));
-    io.stderr.write(`Statement written to ${values.statement}\n`);
+    io.stderr.write(`${words.written.statement(values.statement)}\n`);
   }
   if (values.html !== undefined) {
     writeOutput('--html', values.html, renderHtml(result, section, words));
-    io.stderr.write(`HTML report written to ${values.html}\n`);
+    io.stderr.write(`${words.written.html(values.html)}\n`);
   }
 }
 
 /** Runs the CLI; returns the exit status. Only unexpected failures throw. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let cycles: CyclesWriter | undefined;
+  // Errors before --lang is read (or when it is wrong) are in the environment's language.
+  let language: Language = readLanguage(undefined, process.env);
   try {
     const values = parseOptions(argv);
     if (values.help) {
       io.stdout.write(HELP);
       return 0;
     }
-    const words = wordsFor(readLanguage(values.lang, process.env));
+    language = readLanguage(values.lang, process.env);
+    const words = wordsFor(language);
     const setup = await readSetup(values);
     checkOutputPaths(setup, values);
     if (values.cycles !== undefined) cycles = new CyclesWriter(values.cycles);
-    const result = await analyse(setup, values, cycles, io);
+    const result = await analyse(setup, values, cycles, words, io);
     cycles?.flush();
     writeReport(result, setup, values, words, io);
-    if (cycles !== undefined) {
+    if (cycles !== undefined && values.cycles !== undefined) {
       cycles.close();
       cycles = undefined;
-      io.stderr.write(`SLA cycles written to ${values.cycles}\n`);
+      io.stderr.write(`${words.written.cycles(values.cycles)}\n`);
     }
     return 0;
   } catch (error) {
     cycles?.discard();
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`${inLanguage(error.message, language, CLI_PHRASE_BOOK)}\n`);
     return 2;
   }
 }

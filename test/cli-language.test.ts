@@ -22,8 +22,8 @@ const stringsOf = (value: unknown): string[] => {
 };
 
 /** The English report's own words (3 letters or more), less the codes a Vietnamese report keeps (SLA, TAT, CSAT…). */
-// Codes a user types as they are: KPI abbreviations and the mapping's field names.
-const CODES = new Set(['sla', 'tat', 'csat', 'inps', 'ftr', 'kpi', 'requester']);
+// Codes a user types as they are: KPI abbreviations, the mapping's field names and the CLI's option names.
+const CODES = new Set(['sla', 'tat', 'csat', 'inps', 'ftr', 'kpi', 'ola', 'requester', 'statement', 'html', 'json', 'csv']);
 const ENGLISH_WORDS = new Set(
   stringsOf(wordsFor('en'))
     .flatMap((text) => text.toLowerCase().split(/[^a-z]+/))
@@ -57,6 +57,22 @@ describe('VI4: the CLI report in Vietnamese', () => {
     expect(englishLeft(withoutInputNames((await runCli(['--lang', 'en'])).stdout, json)).length).toBeGreaterThan(100);
   }, 60_000);
 
+  it('VI4: with --catalogue the Internal market section is Vietnamese too: glossary words, vi-VN amounts and months, no English word of the report left', async () => {
+    const catalogue = ['--catalogue', 'examples/catalogue.json'];
+    const vi = await runCli([...catalogue, '--lang', 'vi']);
+    expect(vi.status).toBe(0);
+    for (const line of ['Thị trường nội bộ: bảng kê dịch vụ (EUR), 2 tháng gần nhất', 'Tổng theo khách hàng nội bộ', 'Tổng theo nhà cung cấp dịch vụ nội bộ', 'Chuỗi OLA: major-problem']) {
+      expect(vi.stdout).toContain(line);
+    }
+    expect(vi.stdout).toMatch(/Tháng +Khách hàng nội bộ +Dịch vụ +Nhà cung cấp dịch vụ nội bộ +Số yêu cầu +Đạt +Vi phạm +Tỷ lệ tuân thủ +Mức cam kết +Phí dịch vụ +Tỷ lệ giảm trừ +Khoản giảm trừ dịch vụ +Thực thu/);
+    expect(vi.stdout).toMatch(/Tháng 4\/2012 +Org line A2 +major-problem +Volvo IT problem management +2 +0 +10 +0,0% +90,0% +1\.150,00 +20,0% +230,00 +920,00/);
+    const json = JSON.parse((await runCli([...catalogue, '--json'])).stdout);
+    expect(englishLeft(withoutInputNames(vi.stdout, json))).toEqual([]);
+    const english = (await runCli([...catalogue, '--lang', 'en'])).stdout;
+    expect(english).toContain('Internal market: statement (EUR)');
+    expect(englishLeft(withoutInputNames(english.slice(english.indexOf('Internal market')), json)).length).toBeGreaterThan(50);
+  }, 60_000);
+
   it('VI4: without --lang a vi_VN environment gets the Vietnamese report, the same as --lang vi; LC_ALL outranks LANG', async () => {
     const vi = await runCli(['--lang', 'vi']);
     const env = (locale: Record<string, string>) => spawnSync(process.execPath, [BIN], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...locale } }).stdout;
@@ -66,16 +82,17 @@ describe('VI4: the CLI report in Vietnamese', () => {
     expect(readLanguage(undefined, {})).toBe('en');
   }, 60_000);
 
-  it('VI4: the HTML page in Vietnamese: lang="vi", Vietnamese headings, months and numbers', async () => {
+  it('VI4: the HTML page in Vietnamese: lang="vi", Vietnamese headings (the Internal market too), months and numbers', async () => {
     const { dir } = tempFiles('cli-lang-');
     const html = `${dir}/report.html`;
-    expect((await runCli(['--lang', 'vi', '--html', html])).status).toBe(0);
     const { readFileSync } = await import('node:fs');
+    expect((await runCli(['--lang', 'vi', '--catalogue', 'examples/catalogue.json', '--html', html])).status).toBe(0);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<html lang="vi">');
-    for (const words of ['Tốc độ: tỷ lệ tuân thủ SLA', 'đạt trong hạn xử lý', 'Tháng 3/2012', '30,4%', 'aria-label="Tỷ lệ tuân thủ SLA theo tháng"']) expect(page).toContain(words);
+    for (const words of ['<h2>Thị trường nội bộ: bảng kê dịch vụ (EUR)</h2>', '<h3>Tổng theo khách hàng nội bộ</h3>', 'Khoản giảm trừ dịch vụ', 'Tháng 4/2012', 'Tốc độ: tỷ lệ tuân thủ SLA', 'đạt trong hạn xử lý', 'Tháng 3/2012', '30,4%', 'aria-label="Tỷ lệ tuân thủ SLA theo tháng"']) expect(page).toContain(words);
     expect(page).not.toContain('Per month');
-  });
+    expect(page).not.toContain('Internal market');
+  }, 60_000);
 
   it('VI4: a language other than en or vi is refused, naming the option', async () => {
     const run = await runCli(['--lang', 'fr']);

@@ -69,6 +69,20 @@ describe('VI1: the app language is stored per site and per account, the Jira loc
     expect(await call('getAppLanguage', { locale: 'en_US' }, MODULES.portal, 'requester-1', PORTAL_REQUEST)).toEqual({ user: null, site: 'vi', language: 'vi' });
     expect(await call('setUserLanguage', { language: 'en' }, MODULES.portal, 'requester-1', PORTAL_REQUEST)).toMatchObject({ error: 'FORBIDDEN' });
   });
+
+  it('VI1: a refusal\'s message comes back in the caller\'s app language through the core\'s phrase catalogue, its code and field unchanged', async () => {
+    const notAdmin = () => call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage, AGENT);
+    expect(await notAdmin()).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    expect(await notAdmin()).toEqual({ error: 'FORBIDDEN', message: 'chỉ quản trị viên Jira mới thay đổi được cấu hình SLA' });
+    // A call from another module is refused before any read, so in English: no view makes it.
+    expect(await call('setSiteLanguage', { language: 'vi' }, MODULES.complianceGadget, AGENT)).toEqual({ error: 'FORBIDDEN', message: `setSiteLanguage is not available from the module ${MODULES.complianceGadget}` });
+    expect(await call('setUserLanguage', { language: 'fr' }, MODULES.complianceGadget, AGENT)).toEqual({ error: 'INVALID_PAYLOAD', field: 'language', message: 'language: giá trị không hợp lệ: cần một trong "en"|"vi"' });
+    // A user's choice of English wins over the site default; someone not signed in gets the site's.
+    await call('setUserLanguage', { language: 'en' }, MODULES.complianceGadget, AGENT);
+    expect(await notAdmin()).toEqual({ error: 'FORBIDDEN', message: 'only Jira administrators can change the SLA configuration' });
+    expect(await call('setUserLanguage', { language: 'vi' }, MODULES.issuePanel, null)).toEqual({ error: 'FORBIDDEN', message: 'chỉ người dùng đã đăng nhập mới chọn được ngôn ngữ' });
+  });
 });
 
 const gadget = (config: Record<string, unknown> | undefined) => ({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh', extension: { gadgetConfiguration: config } });

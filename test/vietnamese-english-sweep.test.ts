@@ -17,6 +17,8 @@ const ALLOWED = new Set([
   'Jira', 'JSM', 'Apps', 'Script', 'Google', 'Sheets', 'YYYY', 'MM', 'DD', 'HH', 'min', 'max', 'Back', 'Office', 'vi_VN', 'en_US',
   // Status codes formulas compare against (SHEETS-FUNCTIONS.md), shown as codes next to their Vietnamese label.
   'MET', 'BREACHED', 'ON', 'TRACK', 'GREEN', 'AMBER', 'RED', 'TRUE', 'FALSE', 'INVALID',
+  // The CLI's file formats.
+  'HTML', 'XML', 'XES', 'UTF', 'BPIC',
 ]);
 
 /** English terms that must never reach a Vietnamese user, besides every word of the English catalogues. */
@@ -29,7 +31,7 @@ const TYPED = new Set([
   'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'issueKey', 'month', 'guardedBy', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
 ]);
 
-/** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples, issue keys and time zone or date patterns. */
+/** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples, issue keys, time zone or date patterns, CLI options and paths. */
 const asciiWords = (text: string): string[] =>
   text
     .replace(/\{\w+\}/g, ' ')
@@ -37,6 +39,8 @@ const asciiWords = (text: string): string[] =>
     .replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, ' ')
     // Issue keys (SUP-12) are codes in any language.
     .replace(/\b[A-Z][A-Z0-9_]+-\d+\b/g, ' ')
+    // The CLI's options, an XES file's elements and paths are typed as they are (`--strict`, `<event>`, `docs/CLI-INPUT.md`).
+    .replace(/--[a-z][a-z-]*|<\w+>|\S+\/\S+/g, ' ')
     .split(/[^A-Za-z_\p{L}]+/u)
     .filter((w) => /^[A-Za-z_]+$/.test(w) && w.length >= 2);
 

@@ -2,7 +2,7 @@ import { countCells, dataQualityRows, groupHeader, inputRows, pillarRows, tatCel
 import type { MonthRow, ReportResult } from './result';
 import { scorecardRows, scorecardSummary, type ScorecardSection } from './scorecard';
 import { ENGLISH, type ReportWords } from './words';
-import { MARKET_NOTES, olaRows, olaSummary, olaTitle, statementRows, totalRows } from './market';
+import { olaRows, olaSummary, olaTitle, statementRows, totalRows } from './market';
 import { flaggedExamples, signalNotes, signalTables } from './signals';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -55,22 +55,22 @@ ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 }
 
 /** The Internal market section: statement, totals, an OLA table per service, notes. */
-function marketHtml(m: NonNullable<ReportResult['internalMarket']>): string {
-  const [header, ...lines] = statementRows(m);
-  const totals = (who: 'Customer' | 'Provider', rows: typeof m.totals.customers) => {
-    const [h, ...r] = totalRows(m, who, rows);
-    return `<h3>${escapeHtml(`Totals per ${who.toLowerCase()}`)}</h3>\n${table(h, r)}`;
+function marketHtml(m: NonNullable<ReportResult['internalMarket']>, w: ReportWords): string {
+  const [header, ...lines] = statementRows(m, w);
+  const totals = (title: string, who: 'customer' | 'provider', rows: typeof m.totals.customers) => {
+    const [h, ...r] = totalRows(m, who, rows, w);
+    return `<h3>${escapeHtml(title)}</h3>\n${table(h, r)}`;
   };
   const ola = m.ola.map((s) => {
-    const [h, ...r] = olaRows(s);
-    return `<h3>${escapeHtml(olaTitle(s))}</h3>\n${table(h, r)}\n<p>${escapeHtml(olaSummary(s))}</p>`;
+    const [h, ...r] = olaRows(s, w);
+    return `<h3>${escapeHtml(olaTitle(s, w))}</h3>\n${table(h, r)}\n<p>${escapeHtml(olaSummary(s, w))}</p>`;
   });
-  return `<h2>${escapeHtml(`Internal market: statement (${m.currency})`)}</h2>
+  return `<h2>${escapeHtml(w.market.title(m.currency, null))}</h2>
 ${table(header, lines)}
-${totals('Customer', m.totals.customers)}
-${totals('Provider', m.totals.providers)}
+${totals(w.market.customerTotals, 'customer', m.totals.customers)}
+${totals(w.market.providerTotals, 'provider', m.totals.providers)}
 ${ola.join('\n')}
-<p class="note">${escapeHtml(MARKET_NOTES.join(' '))}</p>`;
+<p class="note">${escapeHtml(w.market.notes.join(' '))}</p>`;
 }
 
 /** The report as one self-contained HTML page: no scripts, styles or images from elsewhere. */
@@ -101,7 +101,7 @@ ${signalTables(r, w).map(({ title, header, rows }) => `<h2>${escapeHtml(title)}<
 ${table(header, rows)}`).join('\n')}
 ${flaggedExamples(r, w).map((line) => `<p>${escapeHtml(`${w.signals.examples}: ${line}`)}</p>`).join('\n')}
 <p class="note">${escapeHtml(signalNotes(r, w).join(' '))}</p>
-${r.internalMarket ? marketHtml(r.internalMarket) : ''}
+${r.internalMarket ? marketHtml(r.internalMarket, w) : ''}
 <h2>${escapeHtml(w.dataQuality)}</h2>
 ${table([w.measure, w.value], dataQualityRows(r, w))}
 <p class="note">${escapeHtml(w.dataQualityNote)}</p>

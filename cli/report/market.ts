@@ -1,57 +1,49 @@
 import { type InternalMarket, minorUnitsOf, type OlaServiceRow, type StatementTotal } from '../../core/market';
+import { localeTagOf } from '../../core/i18n';
 import { table } from './text';
-import { ENGLISH } from './words';
+import type { ReportWords } from './words';
 
-const { count: formatCount, hours: formatHours, percent: formatPercent } = ENGLISH;
+/** The internal market's tables as rows of text cells, header first, in the report's language: the text report and the HTML page draw them. */
 
-/** The internal market's tables as rows of text cells, header first: the text report and the HTML page draw them. */
-
-const amountFormat = (currency: string) => {
+const amountFormat = (currency: string, w: ReportWords) => {
   const digits = minorUnitsOf(currency) ?? 2;
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return new Intl.NumberFormat(localeTagOf(w.language), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 };
 
-const customerName = (customer: string): string => customer || '(none)';
-const hoursOf = (minutes: number | null): string => (minutes === null ? 'none' : formatHours(minutes / 60));
+const nameOrNone = (name: string, w: ReportWords): string => name || w.noValue;
+const hoursOf = (minutes: number | null, w: ReportWords): string => (minutes === null ? w.none : w.hours(minutes / 60));
 
-export function statementRows(m: InternalMarket, lines = m.statements): string[][] {
-  const money = amountFormat(m.currency);
+export function statementRows(m: InternalMarket, w: ReportWords, lines = m.statements): string[][] {
+  const money = amountFormat(m.currency, w);
   return [
-    ['Period', 'Customer', 'Service', 'Provider', 'Requests', 'Met', 'Breached', 'Compliance', 'Agreed', 'Charge', 'Credit rate', 'Credit', 'Net'],
+    w.market.statementHeaders,
     ...lines.map((l) => [
-      l.period, customerName(l.customer), l.service, l.provider, formatCount(l.requests), formatCount(l.met), formatCount(l.breached),
-      formatPercent(l.compliance), formatPercent(l.agreed), money.format(l.charge), formatPercent(l.creditRate), money.format(l.credit), money.format(l.net),
+      w.monthName(l.period), nameOrNone(l.customer, w), l.service, l.provider, w.count(l.requests), w.count(l.met), w.count(l.breached),
+      w.percent(l.compliance), w.percent(l.agreed), money.format(l.charge), w.percent(l.creditRate), money.format(l.credit), money.format(l.net),
     ]),
   ];
 }
 
-export function totalRows(m: InternalMarket, who: 'Customer' | 'Provider', totals: readonly StatementTotal[]): string[][] {
-  const money = amountFormat(m.currency);
+export function totalRows(m: InternalMarket, who: 'customer' | 'provider', totals: readonly StatementTotal[], w: ReportWords): string[][] {
+  const money = amountFormat(m.currency, w);
   return [
-    ['Period', who, 'Requests', 'Charge', 'Credit', 'Net'],
-    ...totals.map((t) => [t.period, customerName(t.name), formatCount(t.requests), money.format(t.charge), money.format(t.credit), money.format(t.net)]),
+    w.market.totalsHeaders(who),
+    ...totals.map((t) => [w.monthName(t.period), nameOrNone(t.name, w), w.count(t.requests), money.format(t.charge), money.format(t.credit), money.format(t.net)]),
   ];
 }
 
-export function olaRows(service: OlaServiceRow, owners = service.owners): string[][] {
+export function olaRows(service: OlaServiceRow, w: ReportWords, owners = service.owners): string[][] {
   return [
-    ['Owner', 'Budget h', 'Cycles held', 'Within budget', 'Held median h', 'Held p90 h', 'Breaches attributed'],
+    w.market.olaHeaders,
     ...owners.map((o) => [
-      customerName(o.owner), hoursOf(o.budgetMinutes), formatCount(o.cycles), formatPercent(o.withinBudget), hoursOf(o.heldMedian), hoursOf(o.heldP90), formatCount(o.breachesAttributed),
+      nameOrNone(o.owner, w), hoursOf(o.budgetMinutes, w), w.count(o.cycles), w.percent(o.withinBudget), hoursOf(o.heldMedian, w), hoursOf(o.heldP90, w), w.count(o.breachesAttributed),
     ]),
   ];
 }
 
-export const olaTitle = (s: OlaServiceRow): string => `OLA chain: ${s.service} (${s.provider}), owner field ${s.ownerField}`;
+export const olaTitle = (s: OlaServiceRow, w: ReportWords): string => w.market.olaTitle(s.service, s.provider, s.ownerField);
 
-export const olaSummary = (s: OlaServiceRow): string =>
-  `${formatCount(s.cycles)} cycles, ${formatCount(s.breached)} breached; ${formatCount(s.unallocated)} unallocated (no owner over its budget: the budgets do not cover the goal).`;
-
-export const MARKET_NOTES = [
-  'Charge = requests × price per request + the customer\'s share of the monthly cost (largest remainder by requests).',
-  'Credit = charge × the credit rate of the tier below which compliance fell; net = charge − credit. Amounts are rounded to the currency\'s minor unit.',
-  'Held time is working time on the goal\'s calendar while the clock ran (paused time is nobody\'s); a breach is attributed to the owner that went over its budget first.',
-];
+export const olaSummary = (s: OlaServiceRow, w: ReportWords): string => w.market.olaSummary(w.count(s.cycles), w.count(s.breached), w.count(s.unallocated));
 
 /** The text report shows the latest periods and the busiest owners; the HTML page, --json and --statement show all. */
 const TEXT_PERIODS = 2;
@@ -62,28 +54,28 @@ const shownOwners = (s: OlaServiceRow) =>
   [...s.owners].sort((a, b) => Number(b.budgetMinutes !== null) - Number(a.budgetMinutes !== null) || b.cycles - a.cycles).slice(0, TEXT_OWNERS);
 
 /** The Internal market section of the text report (`--catalogue`): statement, totals, an OLA table per service. */
-export function renderMarket(m: InternalMarket): string[] {
+export function renderMarket(m: InternalMarket, w: ReportWords): string[] {
   const periods = [...new Set(m.statements.map((l) => l.period))].slice(-TEXT_PERIODS);
   const recent = <T extends { period: string }>(rows: readonly T[]) => rows.filter((r) => periods.includes(r.period));
   const lines = recent(m.statements);
   const left = m.statements.length - lines.length;
   return [
-    `Internal market: statement (${m.currency})${left ? `, the latest ${periods.length} months` : ''}`,
-    ...(m.statements.length ? table(statementRows(m, lines), 'llllrrrrrrrrr') : ['  No request or cycle of a catalogued service.']),
-    ...(left ? [`  ${formatCount(left)} lines of earlier months: --statement FILE.csv, --html or --json list every line.`] : []),
+    w.market.title(m.currency, left ? w.count(periods.length) : null),
+    ...(m.statements.length ? table(statementRows(m, w, lines), 'llllrrrrrrrrr') : [`  ${w.market.noLines}`]),
+    ...(left ? [`  ${w.market.earlierLines(w.count(left))}`] : []),
     '',
-    'Totals per customer',
-    ...table(totalRows(m, 'Customer', recent(m.totals.customers)), 'llrrrr'),
+    w.market.customerTotals,
+    ...table(totalRows(m, 'customer', recent(m.totals.customers), w), 'llrrrr'),
     '',
-    'Totals per provider',
-    ...table(totalRows(m, 'Provider', recent(m.totals.providers)), 'llrrrr'),
+    w.market.providerTotals,
+    ...table(totalRows(m, 'provider', recent(m.totals.providers), w), 'llrrrr'),
     ...m.ola.flatMap((s) => {
       const owners = shownOwners(s);
       const more = s.owners.length - owners.length;
-      return ['', olaTitle(s), ...table(olaRows(s, owners), 'lrrrrrr'), ...(more ? [`  ${formatCount(more)} more owners without a budget in --html and --json.`] : []), `  ${olaSummary(s)}`];
+      return ['', olaTitle(s, w), ...table(olaRows(s, w, owners), 'lrrrrrr'), ...(more ? [`  ${w.market.moreOwners(w.count(more))}`] : []), `  ${olaSummary(s, w)}`];
     }),
     '',
-    ...MARKET_NOTES,
+    ...w.market.notes,
     '',
   ];
 }

@@ -1,6 +1,7 @@
 import { type Language, localeTagOf, periodName } from '../../core/i18n';
 import type { SignalParameters } from '../../core/market';
 import type { ScorecardNote } from '../../core/scorecard';
+import { MARKET_EN, MARKET_VI } from './market-words';
 
 /**
  * The text and HTML report's words and number formats in English and Vietnamese (`--lang`), so a Vietnamese back
@@ -83,6 +84,15 @@ const en = {
   status: { GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' } as Record<string, string>,
   noData: 'no data',
   hoursUnit: 'h',
+  // The CLI's lines on stderr besides errors (errors and warnings go through core/i18n's phrase catalogue).
+  warning: (text: string) => `warning: ${text}`,
+  reading: (source: string, percent: number) => `Reading ${source}: ${percent}%`,
+  written: {
+    statement: (file: string) => `Statement written to ${file}`,
+    html: (file: string) => `HTML report written to ${file}`,
+    cycles: (file: string) => `SLA cycles written to ${file}`,
+  },
+  market: MARKET_EN,
   signals: {
     title: 'Gaming signals',
     titlePer: (field: string) => `Gaming signals per ${field}`,
@@ -178,7 +188,7 @@ const vi: typeof en = {
   level: (level: string) => ({ company: 'công ty', department: 'phòng ban', person: 'cá nhân' })[level] ?? level,
   pillars: (speed: string, accuracy: string, satisfaction: string) => `Cân bằng: tốc độ ${speed}, chính xác ${accuracy}, mức độ hài lòng ${satisfaction}`,
   pay: (name: string, amount: string) => `Lương KPI chi trả: ${name} ${amount}`,
-  reviewBeforePaying: 'xem xét trước khi trả',
+  reviewBeforePaying: 'xem xét trước khi chi trả',
   note: (note: ScorecardNote, names: { scorecard: string; kpi: string }) =>
     note.code === 'TOO_MANY_KPIS'
       ? `Lưu ý: thẻ điểm "${names.scorecard}" có ${note.count} KPI cho một người: hãy tập trung vào 3-5 KPI quan trọng nhất.`
@@ -188,6 +198,14 @@ const vi: typeof en = {
   status: { GREEN: 'Đạt', AMBER: 'Cần theo dõi', RED: 'Không đạt' },
   noData: 'chưa có số liệu',
   hoursUnit: 'giờ',
+  warning: (text: string) => `cảnh báo: ${text}`,
+  reading: (source: string, percent: number) => `Đang đọc ${source}: ${percent}%`,
+  written: {
+    statement: (file: string) => `Đã ghi bảng kê dịch vụ vào ${file}`,
+    html: (file: string) => `Đã ghi báo cáo HTML vào ${file}`,
+    cycles: (file: string) => `Đã ghi các chu kỳ SLA vào ${file}`,
+  },
+  market: MARKET_VI,
   signals: {
     title: 'Tín hiệu làm đẹp số liệu',
     titlePer: (field: string) => `Tín hiệu làm đẹp số liệu theo ${field}`,

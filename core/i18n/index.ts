@@ -2,4 +2,6 @@
 export * from './format';
 export * from './holiday-names';
 export * from './language';
+export { CLI_PHRASE_BOOK } from './cli-messages-vi';
+export { FORGE_PHRASE_BOOK } from './forge-messages-vi';
 export { inLanguage } from './messages-vi';

@@ -9,7 +9,21 @@ import type { Language } from './language';
  */
 
 /** A pattern and its Vietnamese: a replacement string, or a function where a value changes form (`0.95` → `0,95`). */
-type Rule = readonly [RegExp, string | ((match: string, ...groups: string[]) => string)];
+export type Rule = readonly [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+/**
+ * A door's own page of the catalogue, beside the phrases every door shares: more phrases, endings said after a phrase,
+ * and the words of the places before one (`row 12` → `hàng 12`). The CLI and the Jira app's resolvers have one
+ * (cli-messages-vi.ts, forge-messages-vi.ts); a door passes its page to `inLanguage`, so a bundle that never passes
+ * it (the Sheets add-on) leaves it out.
+ */
+export interface PhraseBook {
+  readonly phrases: readonly Rule[];
+  readonly endings: readonly Rule[];
+  readonly places: readonly Rule[];
+}
+
+const SHARED_ONLY: PhraseBook = { phrases: [], endings: [], places: [] };
 
 /** The configuration's kinds of id, as the glossary names them. */
 const KIND_VI: Readonly<Record<string, string>> = { policy: 'chính sách', scorecard: 'thẻ điểm', perspective: 'khía cạnh', objective: 'mục tiêu', kpi: 'KPI' };
@@ -162,10 +176,12 @@ const RULES: readonly Rule[] = [
  */
 const CALENDAR_PLACE = /^("[^"]*"|[a-z]+=.*?|[A-Za-z]+(?:\.\w+)+|holidays): (.+)$/s;
 
-function phrase(text: string): string | null {
-  for (const [pattern, replacement] of RULES) if (pattern.test(text)) return text.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
+const rewrite = (text: string, [pattern, replacement]: Rule): string => text.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
+
+function phrase(text: string, book: PhraseBook): string | null {
+  for (const rules of [RULES, book.phrases]) for (const rule of rules) if (rule[0].test(text)) return rewrite(text, rule);
   const place = CALENDAR_PLACE.exec(text);
-  const afterPlace = place && phrase(place[2]);
+  const afterPlace = place && phrase(place[2], book);
   return place && afterPlace !== null ? `${place[1]}: ${afterPlace}` : null;
 }
 
@@ -174,16 +190,34 @@ const FUNCTION_PREFIX = /^((?:[A-Z][A-Z_]+: )?)(.*)$/s;
 const ARGUMENT_PREFIX = /^([a-z][A-Za-z_]*)(?: row (\d+))?: (.*)$/s;
 const SUBJECT = /^([a-z_]+) (.*)$/s;
 
+/**
+ * A chain of places before a phrase, as the CLI writes (`--calendars: hours.txt line 3: expected …`), possibly with
+ * an ending (`… (--strict: …)`): each place keeps its names with its own words in Vietnamese, the phrase is rewritten.
+ * Null unless the phrase is known, so a message is never half translated around an unknown phrase.
+ */
+function placed(text: string, book: PhraseBook): string | null {
+  const whole = phrase(text, book);
+  if (whole !== null) return whole;
+  const ending = book.endings.find(([pattern]) => pattern.test(text));
+  if (ending) {
+    const before = placed(text.replace(ending[0], ''), book);
+    return before === null ? null : before + rewrite(text.match(ending[0])![0], ending);
+  }
+  const colon = text.indexOf(': ');
+  const rest = colon > 0 ? placed(text.slice(colon + 2), book) : null;
+  return rest === null ? null : `${book.places.reduce(rewrite, text.slice(0, colon))}: ${rest}`;
+}
+
 /** A message in the user's language: English as written, Vietnamese phrase by phrase where the phrase is known. */
-export function inLanguage(message: string, language: Language): string {
+export function inLanguage(message: string, language: Language, book: PhraseBook = SHARED_ONLY): string {
   if (language === 'en') return message;
   const [, fn, body] = FUNCTION_PREFIX.exec(message)!;
   const argument = ARGUMENT_PREFIX.exec(body);
-  const afterArgument = argument && phrase(argument[3]);
+  const afterArgument = argument && phrase(argument[3], book);
   if (argument && afterArgument !== null) return `${fn}${argument[1]}${argument[2] ? ` hàng ${argument[2]}` : ''}: ${afterArgument}`;
   const subject = SUBJECT.exec(body);
-  const afterSubject = subject && phrase(subject[2]);
+  const afterSubject = subject && phrase(subject[2], book);
   if (subject && afterSubject !== null) return `${fn}${subject[1]} ${afterSubject}`;
-  const whole = phrase(body);
-  return whole === null ? message : `${fn}${whole}`;
+  const chained = placed(body, book);
+  return chained === null ? message : `${fn}${chained}`;
 }

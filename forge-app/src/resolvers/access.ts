@@ -1,6 +1,9 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
+import { FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import { resolveAppLanguage } from '../i18n/language';
 import { JiraError } from '../jira/client';
+import { loadLanguageSettings } from '../storage/language-settings';
 import { parsePayload, PayloadError } from './payloads';
 import { AccessError } from './permissions';
 
@@ -53,17 +56,33 @@ const JIRA_UNAVAILABLE = { error: 'JIRA_ERROR' as const, message: 'Jira did not 
 export function defineSecured<S extends z.ZodType, T>(resolver: Resolver, name: string, rule: ResolverRule<S>, work: (input: z.output<S>, context: ResolverContext) => Promise<T> | T) {
   resolver.define(name, async ({ payload, context }) => {
     const ctx = context as ResolverContext;
+    // Refused before any read, the language settings too: no view calls a resolver of another module.
     if (!rule.modules.includes(ctx.moduleKey as ModuleKey)) return FORBIDDEN_MODULE(name, ctx.moduleKey);
     try {
-      return await work(parsePayload(rule.payload, payload), ctx);
+      return await inAppLanguage(await work(parsePayload(rule.payload, payload), ctx), ctx);
     } catch (error) {
-      if (error instanceof AccessError) return { error: 'FORBIDDEN' as const, message: error.message };
-      if (error instanceof PayloadError) return { error: 'INVALID_PAYLOAD' as const, field: error.field, message: error.message };
+      if (error instanceof AccessError) return inAppLanguage({ error: 'FORBIDDEN' as const, message: error.message }, ctx);
+      if (error instanceof PayloadError) return inAppLanguage({ error: 'INVALID_PAYLOAD' as const, field: error.field, message: error.message }, ctx);
       if (error instanceof JiraError) {
         console.error(`${name}: ${error.message}`);
-        return JIRA_UNAVAILABLE;
+        return inAppLanguage(JIRA_UNAVAILABLE, ctx);
       }
       throw error;
     }
   });
+}
+
+/** A refusal or a failed check: `{ error, message }` or `{ ok: false, message }`; its code stays, its message is read. */
+const isRefusal = (answer: unknown): answer is { message: string } =>
+  typeof answer === 'object' && answer !== null && typeof (answer as { message?: unknown }).message === 'string' && ('error' in answer || (answer as { ok?: unknown }).ok === false);
+
+/**
+ * A refusal's message in the caller's app language (their choice, else the site default; portal customers get the
+ * site's), rendered by the core's phrase catalogue as the views render core errors. A resolver is not told the Jira
+ * locale, and Jira has no Vietnamese one, so the stored choice is what says Vietnamese. Codes and fields stay English.
+ */
+async function inAppLanguage<T>(answer: T, context: ResolverContext): Promise<T> {
+  if (!isRefusal(answer)) return answer;
+  const language = resolveAppLanguage(await loadLanguageSettings(context.accountId, context.moduleKey !== MODULES.portal), undefined);
+  return language === 'en' ? answer : { ...answer, message: inLanguage(answer.message, language, FORGE_PHRASE_BOOK) };
 }
