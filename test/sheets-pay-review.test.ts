@@ -71,7 +71,7 @@ describe('the sidebar pay table in Chromium', () => {
       expect.stringMatching(/^Minh/),
     ]);
     await page.click('#language');
-    await expect(page.locator('.pay-review').textContent()).resolves.toBe('Xem xét trước khi trả: G3 đóng sát hạn ở "Tickets closed"; ví dụ: SUP-7, SUP-9');
+    await expect(page.locator('.pay-review').textContent()).resolves.toBe('Xem xét trước khi chi trả: G3 đóng sát hạn ở "Tickets closed"; ví dụ: SUP-7, SUP-9');
     await page.close();
   });
 });

@@ -222,7 +222,7 @@ const vi: typeof en = {
       splitRequests
         ? `G5: yêu cầu cùng chính sách SLA và người yêu cầu, từ ${p.splitCount} yêu cầu trong ${p.splitWithin} phút làm việc (cảnh báo khi trên ${p.splitFlag}).`
         : 'G5 (tách nhỏ yêu cầu) cần ánh xạ trường "requester": không tính.',
-      'Tín hiệu bị cảnh báo yêu cầu xem xét trước khi trả lương KPI; điểm không bao giờ bị thay đổi.',
+      'Tín hiệu bị cảnh báo yêu cầu xem xét trước khi chi trả lương KPI; điểm không bao giờ bị thay đổi.',
     ],
   },
 };
