@@ -82,45 +82,7 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   const span = new LogSpan();
   const quality = new QualityCounter(options.strict ?? false, (row) => `${source} ${rowWord} ${row}`);
   const book = new TicketBook(reader, clocks, onCycle, options.asOf, quality, span);
-  const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
-  const groups = new RowGroups(addGroup);
-  const cellCount = reader.columns.names.length;
-  // A row's ticket, time and rank, read into one object reused for every row (no allocation on the hot path).
-  const read = { key: '', at: 0, rank: 0 };
-  const readRow = (record: readonly string[], index: readonly number[], row: number): void => {
-    read.key = reader.key(record, index, row);
-    read.at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
-    read.rank = reader.columns.order >= 0 ? reader.order(record, index, row) : read.at;
-  };
-  const cellIndex = reader.columns.names.map((_, i) => i);
-  const eventOfCells = (cells: string[], row: number): RowEvent => {
-    readRow(cells, cellIndex, row);
-    return { record: cells, index: cellIndex, row, key: read.key, at: read.at, rank: read.rank };
-  };
-  const sorted = sort ? new SortedRows(eventOfCells, options.sortBucketTickets) : null;
-  let rows = 0;
-
-  const onRow = (record: readonly string[], index: readonly number[], row: number) => {
-    rows++;
-    if (sorted !== null) {
-      // The time and order cells are read (and checked) once, when the sorted rows come back.
-      sorted.add(record, index, row, reader.key(record, index, row), cellCount);
-      return;
-    }
-    readRow(record, index, row);
-    groups.add(record, index, row, read.key, read.at, read.rank);
-  };
-
-  try {
-    await readLog(options, reader, onRow);
-    if (rows === 0) throw new InputError(`${source}: no events after the header`);
-    if (sorted === null) groups.end();
-    else sorted.drain(addGroup);
-  } catch (error) {
-    throw explain(error, source);
-  } finally {
-    sorted?.discard();
-  }
+  const rows = await feedRows(options, reader, book, sort);
   if (book.size === 0) throw new InputError(`${source}: every row's status is blank; no ticket to measure`);
 
   const asOf = options.asOf ?? span.last;
@@ -142,6 +104,50 @@ async function analysePass(options: AnalyseOptions, sort: boolean): Promise<Repo
   );
   const withSignals = { ...result, gamingSignals: signals?.result() ?? null };
   return market === null ? withSignals : { ...withSignals, internalMarket: market.report() };
+}
+
+/** Reads the log into the ticket book, a ticket's rows at a time: as they stream, or sorted on disk first (a shuffled log). Returns the rows read. */
+async function feedRows(options: AnalyseOptions, reader: RowReader, book: TicketBook, sort: boolean): Promise<number> {
+  const source = options.input.name;
+  const addGroup = (key: string, rows: RowEvent[]) => book.addGroup(key, rows);
+  const groups = new RowGroups(addGroup);
+  const cellCount = reader.columns.names.length;
+  // A row's ticket, time and rank, read into one object reused for every row (no allocation on the hot path).
+  const read = { key: '', at: 0, rank: 0 };
+  const readRow = (record: readonly string[], index: readonly number[], row: number): void => {
+    read.key = reader.key(record, index, row);
+    read.at = reader.time(reader.timeText(record, index, row), row, reader.columns.time);
+    read.rank = reader.columns.order >= 0 ? reader.order(record, index, row) : read.at;
+  };
+  const cellIndex = reader.columns.names.map((_, i) => i);
+  const eventOfCells = (cells: string[], row: number): RowEvent => {
+    readRow(cells, cellIndex, row);
+    return { record: cells, index: cellIndex, row, key: read.key, at: read.at, rank: read.rank };
+  };
+  const sorted = sort ? new SortedRows(eventOfCells, options.sortBucketTickets) : null;
+  let rows = 0;
+  const onRow = (record: readonly string[], index: readonly number[], row: number) => {
+    rows++;
+    if (sorted !== null) {
+      // The time and order cells are read (and checked) once, when the sorted rows come back.
+      sorted.add(record, index, row, reader.key(record, index, row), cellCount);
+      return;
+    }
+    readRow(record, index, row);
+    groups.add(record, index, row, read.key, read.at, read.rank);
+  };
+
+  try {
+    await readLog(options, reader, onRow);
+    if (rows === 0) throw new InputError(`${source}: no events after the header`);
+    if (sorted === null) groups.end();
+    else sorted.drain(addGroup);
+  } catch (error) {
+    throw explain(error, source);
+  } finally {
+    sorted?.discard();
+  }
+  return rows;
 }
 
 /** With `--catalogue`: the market's tally, hearing the cycles of the clocks its services use. */
