@@ -43,7 +43,7 @@ export class ReportBuilder {
   private readonly goalKeys = new Map<string, Map<string, string>>();
   private readonly goalKeyOf = (cycle: { policyId: string; goalLabel: string }): string => {
     let labels = this.goalKeys.get(cycle.policyId);
-    if (labels === undefined) this.goalKeys.set(cycle.policyId, (labels = new Map()));
+    if (labels === undefined) this.goalKeys.set(cycle.policyId, (labels = new Map<string, string>()));
     let key = labels.get(cycle.goalLabel);
     if (key === undefined) labels.set(cycle.goalLabel, (key = `${cycle.policyId}\u0000${cycle.goalLabel}`));
     return key;

@@ -78,27 +78,34 @@ class BucketFile {
   constructor(private readonly path: string) {}
 
   /**
-   * Appends a record (see `recordOf`) of the cells `body` joins. The head's digits are written byte by byte and the
-   * cells in one write: no string is built for the head, and the record's text is never assembled.
+   * Appends a record (see `recordOf`): the head's digits and the cells are encoded as UTF-8 straight into the buffer,
+   * so no string is built for a record (joining and encoding strings costs several times the copy). A record holding
+   * a lone surrogate, which UTF-8 cannot carry, or too long for a segment, is appended as a segment of its own.
    */
-  add(ticket: number, row: number, cells: readonly string[], body: string): void {
-    if (!isWellFormed(body)) {
-      this.flush();
-      this.append(WIDE, Buffer.from(recordOf(ticket, row, cells), 'utf16le'));
-      return;
-    }
-    const most = (cells.length + 2) * MAX_DIGITS + body.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+  add(ticket: number, row: number, cells: readonly string[]): void {
+    let units = 0;
+    for (let i = 0; i < cells.length; i++) units += cells[i].length;
+    const most = (cells.length + 2) * MAX_DIGITS + units * 3; // UTF-8 bytes per UTF-16 unit, at most
     if (this.used + most > BUCKET_BYTES) {
       this.flush();
-      if (SEGMENT_HEAD + most > BUCKET_BYTES) {
-        this.append(NARROW, Buffer.from(recordOf(ticket, row, cells), 'utf8'));
-        return;
-      }
+      if (SEGMENT_HEAD + most > BUCKET_BYTES) return this.addAlone(recordOf(ticket, row, cells));
     }
+    const start = this.used;
     this.digits(ticket, COMMA);
     this.digits(row, cells.length === 0 ? COLON : COMMA);
     for (let i = 0; i < cells.length; i++) this.digits(cells[i].length, i === cells.length - 1 ? COLON : COMMA);
-    this.used += this.buffer.write(body, this.used, 'utf8');
+    for (let i = 0; i < cells.length; i++) {
+      if (this.utf8(cells[i])) continue;
+      this.used = start;
+      return this.addAlone(recordOf(ticket, row, cells));
+    }
+  }
+
+  /** A record in a segment of its own: UTF-8, or UTF-16LE when it holds a lone surrogate. */
+  private addAlone(record: string): void {
+    this.flush();
+    if (isWellFormed(record)) this.append(NARROW, Buffer.from(record, 'utf8'));
+    else this.append(WIDE, Buffer.from(record, 'utf16le'));
   }
 
   /** A whole number's decimal digits, then the byte `end`. */
@@ -109,6 +116,35 @@ class BucketFile {
     for (let at = this.used + width - 1, rest = n; at >= this.used; at--, rest = Math.floor(rest / 10)) buffer[at] = 48 + (rest % 10);
     buffer[this.used + width] = end;
     this.used += width + 1;
+  }
+
+  /** A text as UTF-8 at the end of the buffer, as Buffer's own encoder writes it; false (nothing kept) at a lone surrogate. */
+  private utf8(text: string): boolean {
+    const buffer = this.buffer;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) buffer[at++] = c;
+      else if (c < 0x800) {
+        buffer[at++] = 0xc0 | (c >> 6);
+        buffer[at++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        buffer[at++] = 0xe0 | (c >> 12);
+        buffer[at++] = 0x80 | ((c >> 6) & 63);
+        buffer[at++] = 0x80 | (c & 63);
+      } else {
+        const low = text.charCodeAt(i + 1); // NaN past the end
+        if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return false;
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        buffer[at++] = 0xf0 | (c >> 18);
+        buffer[at++] = 0x80 | ((c >> 12) & 63);
+        buffer[at++] = 0x80 | ((c >> 6) & 63);
+        buffer[at++] = 0x80 | (c & 63);
+      }
+    }
+    this.used = at;
+    return true;
   }
 
   flush(): void {
@@ -207,7 +243,7 @@ export class SortedRows {
     const cells = this.cells;
     cells.length = cellCount;
     for (let i = 0; i < cellCount; i++) cells[i] = record[index[i]] ?? '';
-    bucket.add(ticket, row, cells, cells.join(''));
+    bucket.add(ticket, row, cells);
   }
 
   /** Hands every ticket's rows over in order. */
