@@ -43,8 +43,8 @@ export class RowGroups {
   private flush(): void {
     if (this.rows.length === 0) return;
     this.sink(this.key!, this.rows);
-    for (const event of this.rows) this.spare.push(event);
-    this.rows.length = 0;
+    // Popped, not truncated: setting an array's length is a call into the runtime, per group (a row, in a sorted log).
+    for (let event = this.rows.pop(); event !== undefined; event = this.rows.pop()) this.spare.push(event);
   }
 }
 

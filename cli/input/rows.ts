@@ -7,6 +7,16 @@ import type { MappedColumns, Mapping } from './mapping';
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const decimal = (text: string): number => (DECIMAL.test(text) ? Number(text) : NaN);
 
+/**
+ * Whether a cell may need trimming: most begin and end with a printable ASCII character, which is no white space, and
+ * are taken as they are without the call (a dozen cells a row).
+ */
+const untrimmed = (text: string): boolean => {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return !(first > 32 && first < 127 && last > 32 && last < 127);
+};
+
 const FIRST_INSTANT = Date.UTC(1900, 0, 2);
 const LAST_INSTANT = Date.UTC(2300, 11, 30);
 /** Values seen many times (statuses, teams) are kept once, up to this many. */
@@ -58,7 +68,7 @@ export class RowReader {
   cell(record: readonly string[], index: readonly number[], i: number): string {
     const raw = record[index[i]];
     if (raw === undefined) return '';
-    const value = raw.trim();
+    const value = untrimmed(raw) ? raw.trim() : raw;
     return value.length <= this.longestMissing && this.missing.has(value) ? '' : value;
   }
 
