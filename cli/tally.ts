@@ -36,7 +36,19 @@ export class ReportBuilder {
   readonly timeZone: string;
   private readonly overall = new ComplianceTally();
   private readonly overallTat = new TatValues();
-  private readonly goalTally = new ComplianceTally({ groupBy: (c) => `${c.policyId}\u0000${c.goalLabel}` });
+  /**
+   * A goal's key (policy id, NUL, goal label), built once per goal: a key built per cycle would be a new string to
+   * allocate, flatten and hash at every look-up of the goal's tallies.
+   */
+  private readonly goalKeys = new Map<string, Map<string, string>>();
+  private readonly goalKeyOf = (cycle: { policyId: string; goalLabel: string }): string => {
+    let labels = this.goalKeys.get(cycle.policyId);
+    if (labels === undefined) this.goalKeys.set(cycle.policyId, (labels = new Map<string, string>()));
+    let key = labels.get(cycle.goalLabel);
+    if (key === undefined) labels.set(cycle.goalLabel, (key = `${cycle.policyId}\u0000${cycle.goalLabel}`));
+    return key;
+  };
+  private readonly goalTally = new ComplianceTally({ groupBy: this.goalKeyOf });
   private readonly goalTat = new Map<string, TatValues>();
   private readonly monthTally: ComplianceTally;
   private readonly fieldTallies: Array<{ field: string; tally: ComplianceTally; tat: Map<string, TatValues>; goals: Map<string, Set<string>> }>;
@@ -59,7 +71,7 @@ export class ReportBuilder {
     this.overall.add(cycle);
     this.goalTally.add(cycle);
     this.monthTally.add(cycle);
-    const goalKey = `${cycle.policyId}\u0000${cycle.goalLabel}`;
+    const goalKey = this.goalKeyOf(cycle);
     const hours = cycle.stop === null ? NaN : cycle.elapsedMinutes / 60;
     if (cycle.stop !== null) {
       this.overallTat.add(hours);

@@ -169,6 +169,26 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     expect(shuffledRun.overall).toEqual(sorted.overall);
   });
 
+  it('ROW3 a shuffled log whose cells hold characters of one to four UTF-8 bytes, and a lone surrogate after a pair, is sorted through bucket files unchanged', async () => {
+    const path = join(tmp, `log-${++files}.csv`);
+    // The bucket files encode cells as UTF-8 themselves: each width of character, and a surrogate pair beside a lone one.
+    const teams = ['Zoë', 'Thu ngân ₫', '客服 中心', 'Support 😀', 'x😀\uDC00y'];
+    const rows = teams.flatMap((team, t) => [`T-${t},2025-03-03T09:0${t}:00Z,Open,${team}`, `T-${t},2025-03-03T1${t}:00:00Z,Done,${team}`]);
+    const map = { case: 'id', time: { column: 'at' }, status: 'status', fields: { team: 'team' } };
+    const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
+    const calendars = compileCalendars({ c: '24/7' });
+    const runOn = async (order: readonly string[], sortBucketTickets?: number) => {
+      writeFileSync(path, Buffer.from(`\uFEFFid,at,status,team\n${order.join('\n')}\n`, 'utf16le'));
+      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBucketTickets });
+    };
+    const sorted = await runOn(rows);
+    // Every ticket's Done row, then every Open row: the second group of a ticket sends the log through the sort.
+    const shuffledRun = await runOn([...rows.filter((_, i) => i % 2 === 1), ...rows.filter((_, i) => i % 2 === 0)], 2);
+    expect(shuffledRun.dataQuality).toMatchObject({ rows: rows.length, tickets: teams.length, rowsReordered: teams.length });
+    expect(shuffledRun.byField[0].rows.map((r) => r.value).sort()).toEqual([...teams].sort());
+    expect(shuffledRun.byField).toEqual(sorted.byField);
+  });
+
   it('ROW4 a shuffled log with a time that cannot be read is an error naming the row and column, found when the sorted rows come back', async () => {
     const path = join(tmp, `log-${++files}.csv`);
     // Row 5 sends the pass to the sort (ticket T-1 comes back ranked before its first row); row 6 is read only there.

@@ -43,8 +43,8 @@ export class RowGroups {
   private flush(): void {
     if (this.rows.length === 0) return;
     this.sink(this.key!, this.rows);
-    for (const event of this.rows) this.spare.push(event);
-    this.rows.length = 0;
+    // Popped, not truncated: setting an array's length is a call into the runtime, per group (a row, in a sorted log).
+    for (let event = this.rows.pop(); event !== undefined; event = this.rows.pop()) this.spare.push(event);
   }
 }
 
@@ -57,6 +57,10 @@ const BUCKET_BYTES = 1 << 15;
 export type EventOfCells = (cells: string[], row: number) => RowEvent;
 
 const SEGMENT_HEAD = 5;
+/** Digits of the largest whole number a record's head holds (a safe integer), and the character after it. */
+const MAX_DIGITS = 17;
+const COMMA = 44;
+const COLON = 58;
 const NARROW = 0;
 const WIDE = 1;
 /** `String.prototype.isWellFormed` (Node 20+; the TypeScript library this project targets predates it). */
@@ -73,21 +77,74 @@ class BucketFile {
 
   constructor(private readonly path: string) {}
 
-  add(record: string): void {
-    if (!isWellFormed(record)) {
-      this.flush();
-      this.append(WIDE, Buffer.from(record, 'utf16le'));
-      return;
-    }
-    const most = record.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+  /**
+   * Appends a record (see `recordOf`): the head's digits and the cells are encoded as UTF-8 straight into the buffer,
+   * so no string is built for a record (joining and encoding strings costs several times the copy). A record holding
+   * a lone surrogate, which UTF-8 cannot carry, or too long for a segment, is appended as a segment of its own.
+   */
+  add(ticket: number, row: number, cells: readonly string[]): void {
+    let units = 0;
+    for (let i = 0; i < cells.length; i++) units += cells[i].length;
+    const most = (cells.length + 2) * MAX_DIGITS + units * 3; // UTF-8 bytes per UTF-16 unit, at most
     if (this.used + most > BUCKET_BYTES) {
       this.flush();
-      if (SEGMENT_HEAD + most > BUCKET_BYTES) {
-        this.append(NARROW, Buffer.from(record, 'utf8'));
-        return;
+      if (SEGMENT_HEAD + most > BUCKET_BYTES) return this.addAlone(recordOf(ticket, row, cells));
+    }
+    const start = this.used;
+    this.digits(ticket, COMMA);
+    this.digits(row, cells.length === 0 ? COLON : COMMA);
+    for (let i = 0; i < cells.length; i++) this.digits(cells[i].length, i === cells.length - 1 ? COLON : COMMA);
+    for (let i = 0; i < cells.length; i++) {
+      if (this.utf8(cells[i])) continue;
+      this.used = start;
+      return this.addAlone(recordOf(ticket, row, cells));
+    }
+  }
+
+  /** A record in a segment of its own: UTF-8, or UTF-16LE when it holds a lone surrogate. */
+  private addAlone(record: string): void {
+    this.flush();
+    if (isWellFormed(record)) this.append(NARROW, Buffer.from(record, 'utf8'));
+    else this.append(WIDE, Buffer.from(record, 'utf16le'));
+  }
+
+  /** A whole number's decimal digits, then the byte `end`. */
+  private digits(n: number, end: number): void {
+    const buffer = this.buffer;
+    let width = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) width++;
+    for (let at = this.used + width - 1, rest = n; at >= this.used; at--, rest = Math.floor(rest / 10)) buffer[at] = 48 + (rest % 10);
+    buffer[this.used + width] = end;
+    this.used += width + 1;
+  }
+
+  /** A text as UTF-8 at the end of the buffer, as Buffer's own encoder writes it; false (nothing kept) at a lone surrogate. */
+  private utf8(text: string): boolean {
+    const buffer = this.buffer;
+    let at = this.used;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) buffer[at++] = c;
+      else if (c < 0x800) {
+        buffer[at++] = 0xc0 | (c >> 6);
+        buffer[at++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        buffer[at++] = 0xe0 | (c >> 12);
+        buffer[at++] = 0x80 | ((c >> 6) & 63);
+        buffer[at++] = 0x80 | (c & 63);
+      } else {
+        const low = text.charCodeAt(i + 1); // NaN past the end
+        if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return false;
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        buffer[at++] = 0xf0 | (c >> 18);
+        buffer[at++] = 0x80 | ((c >> 12) & 63);
+        buffer[at++] = 0x80 | ((c >> 6) & 63);
+        buffer[at++] = 0x80 | (c & 63);
       }
     }
-    this.used += this.buffer.write(record, this.used, 'utf8');
+    this.used = at;
+    return true;
   }
 
   flush(): void {
@@ -121,15 +178,8 @@ class BucketFile {
  * A record: `ticket,row,length,…,length:` then the cells, one after another. Lengths, not separators, delimit the
  * cells, so any text (line breaks, separators, quotes) round-trips without escaping.
  */
-function recordOf(ticket: number, row: number, record: readonly string[], index: readonly number[], cellCount: number): string {
-  let head = `${ticket},${row}`;
-  let body = '';
-  for (let i = 0; i < cellCount; i++) {
-    const cell = record[index[i]] ?? '';
-    head += `,${cell.length}`;
-    body += cell;
-  }
-  return `${head}:${body}`;
+function recordOf(ticket: number, row: number, cells: readonly string[]): string {
+  return `${[ticket, row, ...cells.map((cell) => cell.length)].join(',')}:${cells.join('')}`;
 }
 
 /** Reads records back from a segment's text: numbers up to the character that ends them, then the cells. */
@@ -164,19 +214,12 @@ class RecordReader {
   }
 }
 
-interface SortedEvent {
-  ticket: number;
-  event: RowEvent;
-}
-
-const before = (a: SortedEvent, b: SortedEvent) => a.ticket - b.ticket || a.event.rank - b.event.rank || a.event.row - b.event.row;
-
 /**
  * A log in any order, grouped by ticket with bounded memory: a distribution sort on disk. Tickets are numbered in
  * order of first appearance; a row goes to the bucket of its ticket (`bucketTickets` consecutive tickets a bucket),
- * appended to that bucket's file in a temporary directory. The buckets are then read back one at a time, sorted in
- * memory by ticket, rank and file row, and handed over ticket by ticket: the order a merge sort gives, with each row
- * written once and read once and no merge. Memory holds one bucket's rows (few enough to die young in the garbage
+ * appended to that bucket's file in a temporary directory. The buckets are then read back one at a time, their rows
+ * gathered per ticket (in file order) and handed over ticket by ticket, each ticket's rows put in its order (rank,
+ * then file row) by the sink: the order a merge sort gives, with each row written once and read once and no merge. Memory holds one bucket's rows (few enough to die young in the garbage
  * collector) and 32 KiB a bucket while the log is read; only the mapped cells are written, and the ticket, time and
  * rank are read again from them.
  */
@@ -184,6 +227,8 @@ export class SortedRows {
   private readonly buckets: BucketFile[] = [];
   private readonly dir = mkdtempSync(join(tmpdir(), 'backoffice-kpi-sort-'));
   private readonly ticketNumbers = new Map<string, number>();
+  /** A row's mapped cells, gathered in one array reused for every row. */
+  private readonly cells: string[] = [];
 
   constructor(
     private readonly eventOf: EventOfCells,
@@ -195,7 +240,10 @@ export class SortedRows {
     if (ticket === undefined) this.ticketNumbers.set((' ' + key).slice(1), (ticket = this.ticketNumbers.size));
     const b = Math.floor(ticket / this.bucketTickets);
     const bucket = (this.buckets[b] ??= new BucketFile(join(this.dir, `bucket-${b}.bin`)));
-    bucket.add(recordOf(ticket, row, record, index, cellCount));
+    const cells = this.cells;
+    cells.length = cellCount;
+    for (let i = 0; i < cellCount; i++) cells[i] = record[index[i]] ?? '';
+    bucket.add(ticket, row, cells);
   }
 
   /** Hands every ticket's rows over in order. */
@@ -210,19 +258,21 @@ export class SortedRows {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /**
+   * A bucket's rows, gathered per ticket in file order (a bucket holds consecutive ticket numbers), and handed over
+   * ticket by ticket: the sink puts a ticket's rows in its order, as it does a streamed group's, so no sort of the
+   * whole bucket is needed.
+   */
   private drainBucket(bucket: BucketFile, sink: GroupSink): void {
-    const rows: SortedEvent[] = [];
+    const byTicket = new Array<RowEvent[] | undefined>(this.bucketTickets);
     for (const text of bucket.segments()) {
       const records = new RecordReader(text);
       while (!records.done) {
         const ticket = records.number();
         const row = records.number();
-        rows.push({ ticket, event: this.eventOf(records.cells(), row) });
+        (byTicket[ticket % this.bucketTickets] ??= []).push(this.eventOf(records.cells(), row));
       }
     }
-    rows.sort(before);
-    const groups = new RowGroups(sink);
-    for (const { event } of rows) groups.add(event.record, event.index, event.row, event.key, event.at, event.rank);
-    groups.end();
+    for (const rows of byTicket) if (rows !== undefined) sink(rows[0].key, rows);
   }
 }

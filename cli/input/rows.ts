@@ -7,6 +7,16 @@ import type { MappedColumns, Mapping } from './mapping';
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const decimal = (text: string): number => (DECIMAL.test(text) ? Number(text) : NaN);
 
+/**
+ * Whether a cell may need trimming: most begin and end with a printable ASCII character, which is no white space, and
+ * are taken as they are without the call (a dozen cells a row).
+ */
+const untrimmed = (text: string): boolean => {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return !(first > 32 && first < 127 && last > 32 && last < 127);
+};
+
 const FIRST_INSTANT = Date.UTC(1900, 0, 2);
 const LAST_INSTANT = Date.UTC(2300, 11, 30);
 /** Values seen many times (statuses, teams) are kept once, up to this many. */
@@ -58,7 +68,7 @@ export class RowReader {
   cell(record: readonly string[], index: readonly number[], i: number): string {
     const raw = record[index[i]];
     if (raw === undefined) return '';
-    const value = raw.trim();
+    const value = untrimmed(raw) ? raw.trim() : raw;
     return value.length <= this.longestMissing && this.missing.has(value) ? '' : value;
   }
 
@@ -85,22 +95,27 @@ export class RowReader {
   /** The row's status, its columns joined with `/`; blank when any of them is. */
   status(record: readonly string[], index: readonly number[]): string {
     let level: Map<string, unknown> = this.statusPool;
-    let joined = '';
     const parts = this.columns.status;
     for (let k = 0; k < parts.length; k++) {
       const part = this.cell(record, index, parts[k]);
       if (part === '') return ''; // a blank status: the row is skipped, counted
-      joined = joined === '' ? part : `${joined}/${part}`;
       const last = k === parts.length - 1;
       let next = level.get(part);
       if (next === undefined) {
-        next = last ? this.intern(joined) : new Map<string, unknown>();
+        // The joined text is built only for a combination not seen before: a row's own would be garbage.
+        next = last ? this.newStatus(record, index, k) : new Map<string, unknown>();
         level.set(this.intern(part), next);
-        if (last) this.statuses.add(next as string);
       }
       if (last) return next as string;
       level = next as Map<string, unknown>;
     }
+    return '';
+  }
+
+  /** The status columns up to `last` joined with `/`, kept once and counted among the log's statuses. */
+  private newStatus(record: readonly string[], index: readonly number[], last: number): string {
+    const joined = this.intern(this.columns.status.slice(0, last + 1).map((i) => this.cell(record, index, i)).join('/'));
+    this.statuses.add(joined);
     return joined;
   }
 
