@@ -4,7 +4,7 @@ import { InputError } from '../errors';
 import { compileTimeFormat } from '../time';
 
 /**
- * The mapping file of `--map` (contract: docs/CLI-INPUT.md): which column of an event log is the ticket, the time, the
+ * The mapping file of `--map` (contract: docs/CLI-INPUT.md; comment rows: docs/CLI-EXTENSIONS.md): which column of an event log is the ticket, the time, the
  * status and each ticket field. Validated before any row is read.
  */
 const ColumnSchema = z.string().min(1, { message: 'name a column' });
