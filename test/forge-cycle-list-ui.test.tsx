@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forge, forgeMocks, forgeUser, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
-import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
+import { forge, forgeMocks, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
+import { forgeSql, forgeSqlMock, freshInstallation, syncEverything } from './helpers/forge-sql';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
+import { HOUR } from './helpers/forge-config';
 import { findAll, fire, lastDoc, render, resetUi, settle, textOf, ui } from './helpers/forge-ui';
 
 vi.mock('@forge/api', () => forgeMocks.api());
@@ -11,7 +12,8 @@ vi.mock('@forge/events', () => forgeMocks.events());
 vi.mock('@forge/sql', () => forgeSqlMock());
 
 const { ComplianceGadget } = await import('../forge-app/src/frontend/compliance-view');
-const { appLifecycle, resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const app = await import('../src/index');
+const { resolverHandler } = app;
 const { runtime } = await import('../forge-app/src/runtime');
 
 const T0 = Date.parse('2025-03-03T09:00:00Z');
@@ -59,7 +61,6 @@ describe('the ticket-level report in the compliance gadget', () => {
   });
 });
 
-const HOUR = 3_600_000;
 const ORGANIZATIONS = 'customfield_10002';
 const CONFIG = {
   schemaVersion: 2,
@@ -72,16 +73,7 @@ const call = (functionKey: string, payload: unknown) => invokeResolver(resolverH
 
 /** 26 SUP tickets synced into the store: 1-13 met (2 h), 14-26 breached (12 h); even ones in the Finance organization. */
 async function seedStore(backend: 'kvs' | 'sql') {
-  forge.reset();
-  if (backend === 'sql') {
-    await forgeSql.truncateAll();
-    await appLifecycle({ eventType: 'avi:forge:installed:app' });
-  }
-  runtime.sleep = async () => {};
-  forge.jira.admins.add(forgeUser.accountId);
-  forge.jira.browsable = new Set(['SUP']);
-  forge.jira.hasOrganizationsField = true;
-  runtime.now = () => T0;
+  await freshInstallation(backend, app, runtime, ['SUP'], T0);
   expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
   for (let n = 1; n <= 26; n++) {
     const created = T0 + n * 60_000;
@@ -89,8 +81,7 @@ async function seedStore(backend: 'kvs' | 'sql') {
     forge.jira.add({ ...built, fields: { ...built.fields, [ORGANIZATIONS]: [n % 2 === 0 ? { id: '1', name: 'Finance' } : { id: '2', name: 'HR team' }] } });
   }
   runtime.now = () => T0 + 20 * HOUR;
-  await syncTrigger();
-  for (const event of forge.queue.drain()) await syncConsumer(event as never);
+  await syncEverything(app);
 }
 
 afterAll(() => forgeSql.drop());

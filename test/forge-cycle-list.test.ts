@@ -1,19 +1,20 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, type DoubleIssue, invokeResolver, VIEW_MODULE } from './helpers/forge-doubles';
-import { forgeSql, forgeSqlMock } from './helpers/forge-sql';
+import { forgeSql, forgeSqlMock, freshInstallation, syncEverything } from './helpers/forge-sql';
 import { jiraIssueOf, REQUEST_TYPE_FIELD } from './helpers/forge-jira-builders';
 import type { TicketEvent } from '../core/sla/ticket';
+import { HOUR } from './helpers/forge-config';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
 vi.mock('@forge/events', () => forgeMocks.events());
 vi.mock('@forge/sql', () => forgeSqlMock());
 
-const { appLifecycle, resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
+const app = await import('../src/index');
+const { resolverHandler } = app;
 const { runtime } = await import('../forge-app/src/runtime');
 
-const HOUR = 3_600_000;
 const T0 = Date.parse('2025-03-03T09:00:00Z');
 const ORGANIZATIONS = 'customfield_10002';
 
@@ -36,16 +37,7 @@ function issue(project: string, n: number, hours: number | null): DoubleIssue {
 
 /** 30 SUP tickets and 3 HR ones synced into the store an installation reads: KVS before the upgrade, Forge SQL after. */
 async function seed(backend: 'kvs' | 'sql') {
-  forge.reset();
-  if (backend === 'sql') {
-    await forgeSql.truncateAll();
-    await appLifecycle({ eventType: 'avi:forge:installed:app' });
-  }
-  runtime.sleep = async () => {};
-  forge.jira.admins.add(forgeUser.accountId);
-  forge.jira.browsable = new Set(['SUP']);
-  forge.jira.hasOrganizationsField = true;
-  runtime.now = () => T0;
+  await freshInstallation(backend, app, runtime, ['SUP'], T0);
   expect(await call('saveConfig', { config: CONFIG })).toEqual({ ok: true });
   // 30 SUP tickets: 1-10 met (2 h), 11-20 breached (12 h), 21-30 open past their due time (breached while open);
   // HR tickets, a project the viewer may not browse.
@@ -57,8 +49,7 @@ async function seed(backend: 'kvs' | 'sql') {
   forge.jira.issues.get('SUP-3')!.fields.security = { id: '10200', name: 'Staff' };
   for (let n = 1; n <= 3; n++) forge.jira.add(issue('HR', n, 2));
   runtime.now = () => T0 + 20 * HOUR;
-  await syncTrigger();
-  for (const event of forge.queue.drain()) await syncConsumer(event as never);
+  await syncEverything(app);
 }
 
 afterAll(() => forgeSql.drop());
@@ -92,8 +83,7 @@ describe.each(['kvs', 'sql'] as const)('the ticket-level report, results in %s',
       forge.jira.add(jiraIssueOf({ key, created, status: 'Open', fields: { project: 'SUP', priority: 'High' }, events: [{ at: created + 2 * HOUR, field: 'status', to: 'Resolved' }] }, String(10000 + Number(key.slice(4)))));
     }
     runtime.now = () => T0 + 21 * HOUR;
-    await syncTrigger();
-    for (const event of forge.queue.drain()) await syncConsumer(event as never);
+    await syncEverything(app);
     expect((await listed({ ...query, state: 'met' })).slice(0, 3)).toEqual(['SUP-99', 'SUP-100', 'SUP-10']);
   });
 

@@ -16,7 +16,6 @@ const { loadStorageState } = await import('../forge-app/src/storage/backend');
 const { activeGenerationSql, completeGenerationSql } = await import('../forge-app/src/storage/sql/generations');
 const { loadGenerations } = await import('../forge-app/src/sync/generations');
 
-
 const CONFIG = resolveIn8hConfig(['SUP']);
 const withGoal = (target: string) => ({ ...CONFIG, policies: [{ ...CONFIG.policies[0], goals: [{ target, calendar: 'always' }] }] });
 

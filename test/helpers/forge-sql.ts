@@ -13,6 +13,7 @@ import { errorCodes } from '../../node_modules/@forge/sql/out/errorCodes.js';
 import { ForgeSQLAPIError } from '../../node_modules/@forge/sql/out/errors.js';
 import { MigrationRunner } from '../../node_modules/@forge/sql/out/migration.js';
 import { SqlStatement } from '../../node_modules/@forge/sql/out/sql-statement.js';
+import { forge, forgeUser } from './forge-doubles';
 
 const DDL_ENDPOINT = '/api/v1/execute/ddl';
 
@@ -128,4 +129,34 @@ export async function forgeSqlMock() {
   const client = await forgeSql.open();
   const migrationRunner = new MigrationRunner(client as never);
   return { sql: client, default: client, migrationRunner, ForgeSQLAPIError, errorCodes };
+}
+
+/** What a test file imported from the app (after its platform mocks): the handlers the helpers below drive. */
+interface AppHandlers {
+  appLifecycle: (event: { eventType: string }) => Promise<unknown>;
+  syncTrigger: () => Promise<unknown>;
+  syncConsumer: (event: never) => Promise<unknown>;
+}
+
+/**
+ * A fresh installation whose results live in `backend` (KVS: not yet upgraded; SQL: installed with Forge SQL's schema),
+ * its clock at `now`, the viewer a Jira admin who browses `projects` on a site with the organizations field.
+ */
+export async function freshInstallation(backend: 'kvs' | 'sql', app: AppHandlers, runtime: { now: () => number; sleep: (ms: number) => Promise<void> }, projects: readonly string[], now: number): Promise<void> {
+  forge.reset();
+  if (backend === 'sql') {
+    await forgeSql.truncateAll();
+    await app.appLifecycle({ eventType: 'avi:forge:installed:app' });
+  }
+  runtime.sleep = async () => {};
+  forge.jira.admins.add(forgeUser.accountId);
+  forge.jira.browsable = new Set(projects);
+  forge.jira.hasOrganizationsField = true;
+  runtime.now = () => now;
+}
+
+/** Runs the scheduled sync and every queue event it sends: all of Jira's tickets in scope reach the store. */
+export async function syncEverything(app: AppHandlers): Promise<void> {
+  await app.syncTrigger();
+  for (const event of forge.queue.drain()) await app.syncConsumer(event as never);
 }
