@@ -19,6 +19,7 @@ const { ScorecardGadget } = await import('../forge-app/src/frontend/scorecard-vi
 const { ScorecardGadgetEdit } = await import('../forge-app/src/frontend/scorecard-edit-view');
 const { CustomerReportGadget } = await import('../forge-app/src/frontend/customer-report-view');
 const { CustomerReportEdit } = await import('../forge-app/src/frontend/customer-report-edit-view');
+const { MarketStatementEdit } = await import('../forge-app/src/frontend/market-statement-edit-view');
 const { IssuePanel } = await import('../forge-app/src/frontend/issue-panel-view');
 const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
 const { InpsPortalQuestion } = await import('../forge-app/src/frontend/inps-portal-view');
@@ -127,6 +128,7 @@ const VIEWS = [
   { name: 'issue panel', view: <IssuePanel />, context: { locale: 'en_US', extension: { issue: { key: 'SUP-1' } } }, resolvers: { getIssueClocks: CLOCKS }, vi: ['Đang chạy', 'còn 2 giờ 05 phút', '2 chu kỳ'], en: ['Running', 'left', 'cycles'] },
   { name: 'admin page', view: <AdminPage />, context: { locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, resolvers: { ...EDITORS, getConfig: CONFIG }, vi: ['Lịch làm việc', 'Chính sách SLA', 'Ngôn ngữ ứng dụng của trang này'], en: ['Business calendars', 'SLA policies'] },
   { name: 'portal survey', view: <InpsPortalQuestion />, context: { locale: 'en_US', extension: PORTAL_REQUEST }, resolvers: { getInpsQuestion: { state: 'open' } }, vi: ['Trên thang điểm từ 0 đến 10', '0 = hoàn toàn không', 'Gửi'], en: ['How likely', 'Send'] },
+  { name: 'statement gadget edit', view: <MarketStatementEdit />, context: gadget({}), resolvers: { getChoices: CHOICES }, vi: ['Lưu', 'Dự án', 'Ngôn ngữ ứng dụng của tôi'], en: ['Save'] },
 ];
 
 describe('VI1: every view renders Vietnamese when the app language is vi and the Jira locale is en-US', () => {

@@ -1,5 +1,4 @@
-import { view } from '@forge/bridge';
-import { Button, Form, Label, Select, Stack, TextArea, Textfield } from '@forge/react';
+import { Label, Select, TextArea, Textfield } from '@forge/react';
 import { GROUP_FIELDS } from '../model/group-fields';
 import type { ComplianceGadgetConfig } from './compliance-view';
 import { useGadgetEdit } from './gadget-edit';
@@ -17,7 +16,7 @@ type Option = { label: string; value: string };
  * grouping, and the trend's period and how many periods back.
  */
 export function ComplianceGadgetEdit() {
-  const { t, current, set, text, choices, blocked, languagePicker } = useGadgetEdit<ComplianceGadgetConfig, Choices>();
+  const { t, current, set, text, choices, blocked, form } = useGadgetEdit<ComplianceGadgetConfig, Choices>();
   if (blocked) return blocked;
   const pick = (field: keyof ComplianceGadgetConfig) => (o: Option) => set({ [field]: o.value });
   const selected = (options: Option[], value: string | undefined) => options.find((o) => o.value === value);
@@ -30,51 +29,45 @@ export function ComplianceGadgetEdit() {
   const periodOptions = [{ label: t.periodWeek, value: 'week' }, { label: t.periodMonth, value: 'month' }, { label: t.periodQuarter, value: 'quarter' }];
   const source = current.source === 'jsm' ? 'jsm' : 'policy';
   const scope = current.scope === 'jql' ? 'jql' : 'projects';
-  return (
-    <Stack space="space.200">
-      <Form onSubmit={() => view.submit(current)}>
-        <Stack space="space.100">
-          <Label labelFor="source">{t.source}</Label>
-          <Select inputId="source" options={sourceOptions} value={selected(sourceOptions, source)} onChange={pick('source')} />
-          {source === 'policy' ? (
-            <>
-              <Label labelFor="policyId">{t.policy}</Label>
-              <Select inputId="policyId" options={policyOptions} value={selected(policyOptions, current.policyId)} onChange={pick('policyId')} />
-            </>
-          ) : jsmOptions.length > 0 ? (
-            <>
-              <Label labelFor="jsmMetric">{t.jsmMetric}</Label>
-              <Select inputId="jsmMetric" options={jsmOptions} value={selected(jsmOptions, current.jsmMetric)} onChange={pick('jsmMetric')} />
-            </>
-          ) : (
-            <>
-              <Label labelFor="jsmMetric">{t.jsmMetricName}</Label>
-              <Textfield id="jsmMetric" value={current.jsmMetric ?? ''} onChange={text('jsmMetric')} />
-            </>
-          )}
-          <Label labelFor="scope">{t.scope}</Label>
-          <Select inputId="scope" options={scopeOptions} value={selected(scopeOptions, scope)} onChange={pick('scope')} />
-          {scope === 'projects' ? (
-            <>
-              <Label labelFor="projects">{t.projects}</Label>
-              <Textfield id="projects" value={current.projects ?? ''} onChange={text('projects')} />
-            </>
-          ) : (
-            <>
-              <Label labelFor="jql">{t.jql}</Label>
-              <TextArea id="jql" value={current.jql ?? ''} onChange={text('jql')} />
-            </>
-          )}
-          <Label labelFor="groupBy">{t.groupBy}</Label>
-          <Select inputId="groupBy" options={groupOptions} value={selected(groupOptions, current.groupBy ?? '')} onChange={pick('groupBy')} />
-          <Label labelFor="period">{t.period}</Label>
-          <Select inputId="period" options={periodOptions} value={selected(periodOptions, current.period ?? 'week')} onChange={pick('period')} />
-          <Label labelFor="periods">{t.periods}</Label>
-          <Textfield id="periods" type="number" value={current.periods ?? '12'} onChange={text('periods')} />
-          <Button type="submit" appearance="primary">{t.save}</Button>
-        </Stack>
-      </Form>
-      {languagePicker}
-    </Stack>
+  return form(
+    <>
+      <Label labelFor="source">{t.source}</Label>
+      <Select inputId="source" options={sourceOptions} value={selected(sourceOptions, source)} onChange={pick('source')} />
+      {source === 'policy' ? (
+        <>
+          <Label labelFor="policyId">{t.policy}</Label>
+          <Select inputId="policyId" options={policyOptions} value={selected(policyOptions, current.policyId)} onChange={pick('policyId')} />
+        </>
+      ) : jsmOptions.length > 0 ? (
+        <>
+          <Label labelFor="jsmMetric">{t.jsmMetric}</Label>
+          <Select inputId="jsmMetric" options={jsmOptions} value={selected(jsmOptions, current.jsmMetric)} onChange={pick('jsmMetric')} />
+        </>
+      ) : (
+        <>
+          <Label labelFor="jsmMetric">{t.jsmMetricName}</Label>
+          <Textfield id="jsmMetric" value={current.jsmMetric ?? ''} onChange={text('jsmMetric')} />
+        </>
+      )}
+      <Label labelFor="scope">{t.scope}</Label>
+      <Select inputId="scope" options={scopeOptions} value={selected(scopeOptions, scope)} onChange={pick('scope')} />
+      {scope === 'projects' ? (
+        <>
+          <Label labelFor="projects">{t.projects}</Label>
+          <Textfield id="projects" value={current.projects ?? ''} onChange={text('projects')} />
+        </>
+      ) : (
+        <>
+          <Label labelFor="jql">{t.jql}</Label>
+          <TextArea id="jql" value={current.jql ?? ''} onChange={text('jql')} />
+        </>
+      )}
+      <Label labelFor="groupBy">{t.groupBy}</Label>
+      <Select inputId="groupBy" options={groupOptions} value={selected(groupOptions, current.groupBy ?? '')} onChange={pick('groupBy')} />
+      <Label labelFor="period">{t.period}</Label>
+      <Select inputId="period" options={periodOptions} value={selected(periodOptions, current.period ?? 'week')} onChange={pick('period')} />
+      <Label labelFor="periods">{t.periods}</Label>
+      <Textfield id="periods" type="number" value={current.periods ?? '12'} onChange={text('periods')} />
+    </>,
   );
 }

@@ -1,5 +1,6 @@
-import { SectionMessage, Spinner, Text } from '@forge/react';
-import { type ReactElement, useState } from 'react';
+import { view } from '@forge/bridge';
+import { Button, Form, SectionMessage, Spinner, Stack, Text } from '@forge/react';
+import { type ReactElement, type ReactNode, useState } from 'react';
 import type { Messages } from '../i18n/messages';
 import { gadgetConfigurationOf } from './gadget-configuration';
 import { useAppContext, useResolver } from './hooks';
@@ -17,8 +18,11 @@ export interface GadgetEdit<C, Choices> {
   choices: Choices | null;
   /** What shows instead of the form: loading, an inactive license, or a user who may browse no project; null: the form. */
   blocked: ReactElement | null;
-  /** The user's own app language, shown above the form (saved at once, apart from the gadget's configuration). */
-  languagePicker: ReactElement;
+  /**
+   * The view around its fields: a form whose Save submits the configuration, then the user's own app language (saved
+   * at once, apart from the gadget's configuration).
+   */
+  form: (fields: ReactNode) => ReactElement;
 }
 
 /** What every gadget edit view starts with: its saved configuration, its edits, and `getChoices` with its refusals. */
@@ -37,5 +41,16 @@ export function useGadgetEdit<C extends object, Choices extends object>(): Gadge
     : choices.status === 'unlicensed' ? <UnlicensedMessage t={t} />
     : refused ? <SectionMessage appearance="warning"><Text>{t.forbidden}</Text></SectionMessage>
     : null;
-  return { t, current, set, text, choices: choices.status === 'ready' && !refused ? (choices.data as Choices) : null, blocked, languagePicker: <LanguagePicker app={app} /> };
+  const form = (fields: ReactNode) => (
+    <Stack space="space.200">
+      <Form onSubmit={() => view.submit(current)}>
+        <Stack space="space.100">
+          {fields}
+          <Button type="submit" appearance="primary">{t.save}</Button>
+        </Stack>
+      </Form>
+      <LanguagePicker app={app} />
+    </Stack>
+  );
+  return { t, current, set, text, choices: choices.status === 'ready' && !refused ? (choices.data as Choices) : null, blocked, form };
 }

@@ -1,5 +1,4 @@
-import { view } from '@forge/bridge';
-import { Button, Form, Label, Select, Stack, TextArea, Textfield } from '@forge/react';
+import { Label, Select, TextArea, Textfield } from '@forge/react';
 import { SCORECARD_PERIODS } from '../model/periods';
 import { useGadgetEdit } from './gadget-edit';
 import type { ScorecardGadgetConfig } from './scorecard-view';
@@ -10,28 +9,22 @@ interface Choices {
 
 /** The scorecard gadget's edit view: the scorecard, the projects, the month and its period, and any source overrides. */
 export function ScorecardGadgetEdit() {
-  const { t, current, set, text, choices, blocked, languagePicker } = useGadgetEdit<ScorecardGadgetConfig, Choices>();
+  const { t, current, set, text, choices, blocked, form } = useGadgetEdit<ScorecardGadgetConfig, Choices>();
   if (blocked) return blocked;
   const options = (choices?.scorecards ?? []).map((s) => ({ label: s.name, value: s.id }));
   const periods = SCORECARD_PERIODS.map((period) => ({ label: t.scorecardPeriods[period], value: period }));
-  return (
-    <Stack space="space.200">
-      <Form onSubmit={() => view.submit(current)}>
-        <Stack space="space.100">
-          <Label labelFor="scorecardId">{t.scorecard}</Label>
-          <Select inputId="scorecardId" options={options} value={options.find((o) => o.value === current.scorecardId)} onChange={(o: { value: string }) => set({ scorecardId: o.value })} />
-          <Label labelFor="projects">{t.projects}</Label>
-          <Textfield id="projects" value={current.projects ?? ''} onChange={text('projects')} />
-          <Label labelFor="month">{t.month}</Label>
-          <Textfield id="month" value={current.month ?? ''} onChange={text('month')} />
-          <Label labelFor="period">{t.period}</Label>
-          <Select inputId="period" options={periods} value={periods.find((o) => o.value === (current.period ?? 'month'))} onChange={(o: { value: string }) => set({ period: o.value })} />
-          <Label labelFor="sources">{t.sources}</Label>
-          <TextArea id="sources" value={current.sources ?? ''} onChange={text('sources')} />
-          <Button type="submit" appearance="primary">{t.save}</Button>
-        </Stack>
-      </Form>
-      {languagePicker}
-    </Stack>
+  return form(
+    <>
+      <Label labelFor="scorecardId">{t.scorecard}</Label>
+      <Select inputId="scorecardId" options={options} value={options.find((o) => o.value === current.scorecardId)} onChange={(o: { value: string }) => set({ scorecardId: o.value })} />
+      <Label labelFor="projects">{t.projects}</Label>
+      <Textfield id="projects" value={current.projects ?? ''} onChange={text('projects')} />
+      <Label labelFor="month">{t.month}</Label>
+      <Textfield id="month" value={current.month ?? ''} onChange={text('month')} />
+      <Label labelFor="period">{t.period}</Label>
+      <Select inputId="period" options={periods} value={periods.find((o) => o.value === (current.period ?? 'month'))} onChange={(o: { value: string }) => set({ period: o.value })} />
+      <Label labelFor="sources">{t.sources}</Label>
+      <TextArea id="sources" value={current.sources ?? ''} onChange={text('sources')} />
+    </>,
   );
 }
