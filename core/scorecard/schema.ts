@@ -27,79 +27,87 @@ const method = <Shape extends z.ZodRawShape>(shape: Shape) =>
         : undefined,
   });
 
-const ScoringSchema = z.discriminatedUnion(
-  'method',
-  [
-    method({ method: z.literal('ratio') }),
-    method({ method: z.literal('progress'), baseline: numberField('scoring.baseline'), clamp: z.boolean({ error: 'scoring.clamp must be true or false' }).default(true) }),
-    method({ method: z.literal('performance'), min: numberField('scoring.min'), max: numberField('scoring.max') }),
-    method({ method: z.literal('goal-red-flag'), redFlag: numberField('scoring.redFlag'), scale: numberField('scoring.scale').positive({ error: 'scoring.scale must be greater than 0' }).default(10) }),
-    method({ method: z.literal('stabilize'), tolerance: numberField('scoring.tolerance').positive({ error: 'scoring.tolerance must be greater than 0' }) }),
-    method({ method: z.literal('binary') }),
-    method({ method: z.literal('bands'), bands: z.array(numberField('scoring.bands'), { error: 'scoring.bands must be a list of numbers' }).min(2, { error: 'scoring.bands must have at least 2 boundaries' }) }),
-  ],
-  { error: choices('scoring.method', SCORING_METHODS) },
+const ScoringSchema = z.lazy(() =>
+  z.discriminatedUnion(
+    'method',
+    [
+      method({ method: z.literal('ratio') }),
+      method({ method: z.literal('progress'), baseline: numberField('scoring.baseline'), clamp: z.boolean({ error: 'scoring.clamp must be true or false' }).default(true) }),
+      method({ method: z.literal('performance'), min: numberField('scoring.min'), max: numberField('scoring.max') }),
+      method({ method: z.literal('goal-red-flag'), redFlag: numberField('scoring.redFlag'), scale: numberField('scoring.scale').positive({ error: 'scoring.scale must be greater than 0' }).default(10) }),
+      method({ method: z.literal('stabilize'), tolerance: numberField('scoring.tolerance').positive({ error: 'scoring.tolerance must be greater than 0' }) }),
+      method({ method: z.literal('binary') }),
+      method({ method: z.literal('bands'), bands: z.array(numberField('scoring.bands'), { error: 'scoring.bands must be a list of numbers' }).min(2, { error: 'scoring.bands must have at least 2 boundaries' }) }),
+    ],
+    { error: choices('scoring.method', SCORING_METHODS) },
+  ),
 );
 
 /**
  * The RAG rule of a KPI with a scoring method: by achievement (GREEN from greenFrom, RED below redBelow, AMBER
  * between; defaults: the target is met, 90 %), or by the goal and red flag of a goal-red-flag KPI.
  */
-const StatusRuleSchema = z.discriminatedUnion(
-  'by',
-  [
-    z.object({ by: z.literal('achievement'), greenFrom: numberField('status.greenFrom').default(1), redBelow: numberField('status.redBelow').default(0.9) }),
-    z.object({ by: z.literal('goal-red-flag') }),
-  ],
-  { error: 'status.by must be achievement or goal-red-flag' },
+const StatusRuleSchema = z.lazy(() =>
+  z.discriminatedUnion(
+    'by',
+    [
+      z.object({ by: z.literal('achievement'), greenFrom: numberField('status.greenFrom').default(1), redBelow: numberField('status.redBelow').default(0.9) }),
+      z.object({ by: z.literal('goal-red-flag') }),
+    ],
+    { error: 'status.by must be achievement or goal-red-flag' },
+  ),
 );
 
-const KpiFields = z
-  .object({
-    id: textField('id'),
-    name: textField('name'),
-    perspective: enumField('perspective', PERSPECTIVES),
-    pillar: enumField('pillar', PILLARS),
-    direction: enumField('direction', ['higher', 'lower']),
-    /** What the actual and target are measured in: `hours`, `%`, `tickets`. */
-    unit: textField('unit'),
-    /** The target (the goal of goal-red-flag). Greater than 0 for ratio scoring; any number for the other methods. */
-    target: numberField('target'),
-    /** The scoring method and its parameters; left out: `ratio` with floor and cap (definitions before methods). */
-    scoring: ScoringSchema.optional(),
-    /** The RAG rule when `scoring` is given (see StatusRuleSchema); left out, definitions without `scoring` use amber/red. */
-    status: StatusRuleSchema.optional(),
-    /** Achievement ratios of a definition without `scoring`: GREEN at or above amber, AMBER at or above red, RED below. */
-    amber: numberField('amber').nonnegative({ error: 'amber must not be negative' }).default(0.9),
-    red: numberField('red').nonnegative({ error: 'red must not be negative' }).default(0.7),
-    /** Relative weight within its perspective. */
-    weight: numberField('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
-    frequency: enumField('frequency', ['daily', 'weekly', 'monthly', 'quarterly', 'yearly']),
-    /** Who answers for the KPI; a KPI without one gets a note (scorecardNotes), not an error. */
-    owner: textField('owner').optional(),
-    indicator: enumField('indicator', ['leading', 'lagging']),
-    /** The id of the quality KPI in the same scorecard that guards this one against gaming. */
-    guardedBy: textField('guardedBy').optional(),
-    /** How values within a period combine into the period's actual. */
-    aggregation: enumField('aggregation', ['sum', 'mean', 'average', 'last', 'min', 'max', 'ratio-of-sums']).optional(),
-    /** Achievement is clamped to [floor, cap]. */
-    floor: numberField('floor').nonnegative({ error: 'floor must not be negative' }).default(0),
-    cap: numberField('cap').positive({ error: 'cap must be greater than 0' }).default(1.2),
-  });
+const KpiFields = z.lazy(() =>
+  z
+    .object({
+      id: textField('id'),
+      name: textField('name'),
+      perspective: enumField('perspective', PERSPECTIVES),
+      pillar: enumField('pillar', PILLARS),
+      direction: enumField('direction', ['higher', 'lower']),
+      /** What the actual and target are measured in: `hours`, `%`, `tickets`. */
+      unit: textField('unit'),
+      /** The target (the goal of goal-red-flag). Greater than 0 for ratio scoring; any number for the other methods. */
+      target: numberField('target'),
+      /** The scoring method and its parameters; left out: `ratio` with floor and cap (definitions before methods). */
+      scoring: ScoringSchema.optional(),
+      /** The RAG rule when `scoring` is given (see StatusRuleSchema); left out, definitions without `scoring` use amber/red. */
+      status: StatusRuleSchema.optional(),
+      /** Achievement ratios of a definition without `scoring`: GREEN at or above amber, AMBER at or above red, RED below. */
+      amber: numberField('amber').nonnegative({ error: 'amber must not be negative' }).default(0.9),
+      red: numberField('red').nonnegative({ error: 'red must not be negative' }).default(0.7),
+      /** Relative weight within its perspective. */
+      weight: numberField('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
+      frequency: enumField('frequency', ['daily', 'weekly', 'monthly', 'quarterly', 'yearly']),
+      /** Who answers for the KPI; a KPI without one gets a note (scorecardNotes), not an error. */
+      owner: textField('owner').optional(),
+      indicator: enumField('indicator', ['leading', 'lagging']),
+      /** The id of the quality KPI in the same scorecard that guards this one against gaming. */
+      guardedBy: textField('guardedBy').optional(),
+      /** How values within a period combine into the period's actual. */
+      aggregation: enumField('aggregation', ['sum', 'mean', 'average', 'last', 'min', 'max', 'ratio-of-sums']).optional(),
+      /** Achievement is clamped to [floor, cap]. */
+      floor: numberField('floor').nonnegative({ error: 'floor must not be negative' }).default(0),
+      cap: numberField('cap').positive({ error: 'cap must be greater than 0' }).default(1.2),
+    }),
+);
 
-export const KpiDefinitionSchema = KpiFields
-  .superRefine((kpi, ctx) => {
-    checkScoring(kpi, ctx);
-    if (kpi.amber <= kpi.red) {
-      ctx.addIssue({ code: 'custom', path: ['amber'], message: `amber (${kpi.amber}) must be greater than red (${kpi.red})` });
-    }
-    if (kpi.cap <= kpi.floor) {
-      ctx.addIssue({ code: 'custom', path: ['cap'], message: `cap (${kpi.cap}) must be greater than floor (${kpi.floor})` });
-    }
-    if (kpi.guardedBy === kpi.id) {
-      ctx.addIssue({ code: 'custom', path: ['guardedBy'], message: `KPI "${kpi.id}" cannot guard itself` });
-    }
-  });
+export const KpiDefinitionSchema = z.lazy(() =>
+  KpiFields
+    .superRefine((kpi, ctx) => {
+      checkScoring(kpi, ctx);
+      if (kpi.amber <= kpi.red) {
+        ctx.addIssue({ code: 'custom', path: ['amber'], message: `amber (${kpi.amber}) must be greater than red (${kpi.red})` });
+      }
+      if (kpi.cap <= kpi.floor) {
+        ctx.addIssue({ code: 'custom', path: ['cap'], message: `cap (${kpi.cap}) must be greater than floor (${kpi.floor})` });
+      }
+      if (kpi.guardedBy === kpi.id) {
+        ctx.addIssue({ code: 'custom', path: ['guardedBy'], message: `KPI "${kpi.id}" cannot guard itself` });
+      }
+    }),
+);
 export type KpiDefinition = z.infer<typeof KpiDefinitionSchema>;
 
 /** Checks between fields of a scoring method, each issue naming the KPI and the field. */

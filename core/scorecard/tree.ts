@@ -16,51 +16,58 @@ export const MISSING_POLICIES = ['ignore', 'zero', 'carry-forward', 'strict'] as
 export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 
 /** KPI pay of a person-level scorecard: the KPI_PAYOUT rule (methods/payout.ts) applied to the scorecard's score. */
-const PaySchema = z
-  .object({
-    base: numberField('pay.base').nonnegative({ error: 'pay.base must not be negative' }),
-    gate: numberField('pay.gate').nonnegative({ error: 'pay.gate must not be negative' }).optional(),
-    cap: numberField('pay.cap').positive({ error: 'pay.cap must be greater than 0' }).optional(),
-    /** Rows of [achievement from, rate], starts ascending; the rate of the last row reached applies. */
-    steps: z.array(z.tuple([numberField('pay.steps from'), numberField('pay.steps rate')]), { error: 'pay.steps must be a list of [from, rate] rows' }).optional(),
-  })
-  .superRefine((pay, ctx) => {
-    if (pay.steps === undefined) return;
-    try {
-      checkSteps('pay', 'steps', pay.steps);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', path: ['steps'], message: (error as Error).message });
-    }
-  });
+const PaySchema = z.lazy(() =>
+  z
+    .object({
+      base: numberField('pay.base').nonnegative({ error: 'pay.base must not be negative' }),
+      gate: numberField('pay.gate').nonnegative({ error: 'pay.gate must not be negative' }).optional(),
+      cap: numberField('pay.cap').positive({ error: 'pay.cap must be greater than 0' }).optional(),
+      /** Rows of [achievement from, rate], starts ascending; the rate of the last row reached applies. */
+      steps: z.array(z.tuple([numberField('pay.steps from'), numberField('pay.steps rate')]), { error: 'pay.steps must be a list of [from, rate] rows' }).optional(),
+    })
+    .superRefine((pay, ctx) => {
+      if (pay.steps === undefined) return;
+      try {
+        checkSteps('pay', 'steps', pay.steps);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['steps'], message: (error as Error).message });
+      }
+    }),
+);
 
-const TreeNodeSchema = z.object({
-  id: textField('id'),
-  name: textField('name'),
-  kind: enumField('kind', NODE_KINDS),
-  /** How this container combines its KPIs and children. */
-  method: enumField('method', ROLL_UP_METHODS).default('weighted'),
-  /**
-   * `relative` (default): weights are renormalised over the items that have a score, Σ w·s ÷ Σ w. `absolute`: each
-   * weight is the item's share of this container, Σ w·s, and a missing item's share is lost, not handed to the others.
-   */
-  weights: enumField('weights', ['relative', 'absolute']).default('relative'),
-  /** This node's weight in its parent. */
-  weight: numberField('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
-  /** Scorecard nodes: whose scorecard it is (company → department → person); a child is never above its parent. */
-  level: enumField('level', LEVELS).optional(),
-  /** Who answers for this node (a scorecard's holder, an objective's owner). */
-  owner: textField('owner').optional(),
-  /** Scorecard nodes: the id of the KPI of the scorecard above that this one breaks down (see TreeOptions.rollUpChildren). */
-  cascadesFrom: textField('cascadesFrom').optional(),
-  /** Person-level scorecards: KPI pay on the scorecard's score. */
-  pay: PaySchema.optional(),
-  kpis: z.array(KpiDefinitionSchema).default([]),
-  // The annotation lets TypeScript (and type-aware lint) resolve the recursive type.
-  get children(): z.ZodDefault<z.ZodArray<typeof TreeNodeSchema>> {
-    return z.array(TreeNodeSchema).default([]);
-  },
-});
-export type TreeNode = z.infer<typeof TreeNodeSchema>;
+/** A node of the tree, built on ScorecardTreeSchema's first use (core/calendar/spec.ts says why schemas are lazy). */
+function treeNodeSchema() {
+  const node = z.object({
+    id: textField('id'),
+    name: textField('name'),
+    kind: enumField('kind', NODE_KINDS),
+    /** How this container combines its KPIs and children. */
+    method: enumField('method', ROLL_UP_METHODS).default('weighted'),
+    /**
+     * `relative` (default): weights are renormalised over the items that have a score, Σ w·s ÷ Σ w. `absolute`: each
+     * weight is the item's share of this container, Σ w·s, and a missing item's share is lost, not handed to the others.
+     */
+    weights: enumField('weights', ['relative', 'absolute']).default('relative'),
+    /** This node's weight in its parent. */
+    weight: numberField('weight').nonnegative({ error: 'weight must not be negative' }).default(1),
+    /** Scorecard nodes: whose scorecard it is (company → department → person); a child is never above its parent. */
+    level: enumField('level', LEVELS).optional(),
+    /** Who answers for this node (a scorecard's holder, an objective's owner). */
+    owner: textField('owner').optional(),
+    /** Scorecard nodes: the id of the KPI of the scorecard above that this one breaks down (see TreeOptions.rollUpChildren). */
+    cascadesFrom: textField('cascadesFrom').optional(),
+    /** Person-level scorecards: KPI pay on the scorecard's score. */
+    pay: PaySchema.optional(),
+    kpis: z.array(KpiDefinitionSchema).default([]),
+    // The annotation lets TypeScript (and type-aware lint) resolve the recursive type.
+    get children(): z.ZodDefault<z.ZodArray<typeof node>> {
+      return z.array(node).default([]);
+    },
+  });
+  return node;
+}
+
+export type TreeNode = z.infer<ReturnType<typeof treeNodeSchema>>;
 
 /** Which kinds may sit under which: perspectives under a scorecard, objectives under either, scorecards anywhere. */
 const ALLOWED_UNDER: Record<NodeKind, readonly NodeKind[]> = {
@@ -69,38 +76,40 @@ const ALLOWED_UNDER: Record<NodeKind, readonly NodeKind[]> = {
   objective: ['objective', 'scorecard'],
 };
 
-export const ScorecardTreeSchema = z
-  .object({
-    /** What a KPI without an actual does: left out (default), scores 0, takes its last known value, or greys its parents. */
-    missing: enumField('missing', MISSING_POLICIES).default('ignore'),
-    root: TreeNodeSchema,
-  })
-  .superRefine((tree, ctx) => {
-    const seen = { node: new Set<string>(), KPI: new Set<string>() };
-    const claim = (kind: keyof typeof seen, id: string, path: (string | number)[]) => {
-      if (seen[kind].has(id)) ctx.addIssue({ code: 'custom', path, message: `${kind} id "${id}" is used twice` });
-      seen[kind].add(id);
-    };
-    if (tree.root.kind !== 'scorecard') ctx.addIssue({ code: 'custom', path: ['root', 'kind'], message: `the root must be a scorecard, not ${tree.root.kind}` });
-    checkScorecardLinks(tree.root, undefined, ['root'], ctx);
-    const visit = (node: TreeNode, path: (string | number)[]): void => {
-      claim('node', node.id, [...path, 'id']);
-      node.kpis.forEach((kpi, index) => claim('KPI', kpi.id, [...path, 'kpis', index, 'id']));
-      const weights = [...node.kpis.map((kpi) => kpi.weight), ...node.children.map((child) => child.weight)];
-      if (weights.length === 0) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'children'], message: `${node.kind} "${node.id}" has no KPI and no child to score` });
-      } else if ((node.method === 'weighted' || node.method === 'sum') && weights.every((w) => w === 0)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'weight'], message: `${node.kind} "${node.id}": the weights of its KPIs and children are all 0, so ${node.method} has nothing to weight` });
-      }
-      node.children.forEach((child, index) => {
-        if (!ALLOWED_UNDER[node.kind].includes(child.kind)) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'children', index, 'kind'], message: `a ${child.kind} ("${child.id}") cannot sit under a ${node.kind} ("${node.id}")` });
+export const ScorecardTreeSchema = z.lazy(() =>
+  z
+    .object({
+      /** What a KPI without an actual does: left out (default), scores 0, takes its last known value, or greys its parents. */
+      missing: enumField('missing', MISSING_POLICIES).default('ignore'),
+      root: treeNodeSchema(),
+    })
+    .superRefine((tree, ctx) => {
+      const seen = { node: new Set<string>(), KPI: new Set<string>() };
+      const claim = (kind: keyof typeof seen, id: string, path: (string | number)[]) => {
+        if (seen[kind].has(id)) ctx.addIssue({ code: 'custom', path, message: `${kind} id "${id}" is used twice` });
+        seen[kind].add(id);
+      };
+      if (tree.root.kind !== 'scorecard') ctx.addIssue({ code: 'custom', path: ['root', 'kind'], message: `the root must be a scorecard, not ${tree.root.kind}` });
+      checkScorecardLinks(tree.root, undefined, ['root'], ctx);
+      const visit = (node: TreeNode, path: (string | number)[]): void => {
+        claim('node', node.id, [...path, 'id']);
+        node.kpis.forEach((kpi, index) => claim('KPI', kpi.id, [...path, 'kpis', index, 'id']));
+        const weights = [...node.kpis.map((kpi) => kpi.weight), ...node.children.map((child) => child.weight)];
+        if (weights.length === 0) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'children'], message: `${node.kind} "${node.id}" has no KPI and no child to score` });
+        } else if ((node.method === 'weighted' || node.method === 'sum') && weights.every((w) => w === 0)) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'weight'], message: `${node.kind} "${node.id}": the weights of its KPIs and children are all 0, so ${node.method} has nothing to weight` });
         }
-        visit(child, [...path, 'children', index]);
-      });
-    };
-    visit(tree.root, ['root']);
-  });
+        node.children.forEach((child, index) => {
+          if (!ALLOWED_UNDER[node.kind].includes(child.kind)) {
+            ctx.addIssue({ code: 'custom', path: [...path, 'children', index, 'kind'], message: `a ${child.kind} ("${child.id}") cannot sit under a ${node.kind} ("${node.id}")` });
+          }
+          visit(child, [...path, 'children', index]);
+        });
+      };
+      visit(tree.root, ['root']);
+    }),
+);
 export type ScorecardTree = z.infer<typeof ScorecardTreeSchema>;
 
 /** Every KPI under a node, the scorecards below it included. */

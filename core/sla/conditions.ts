@@ -34,28 +34,32 @@ export function readCommentValue(value: string | null): CommentFacts | null {
   return match ? { public: match[1] === 'public', byCustomer: match[2] === 'customer' } : null;
 }
 
-const FieldNameSchema = z.string().min(1, { message: 'name the field' });
-const StatusesSchema = z.array(z.string().min(1)).min(1, { message: 'list at least one status' });
+const FieldNameSchema = z.lazy(() => z.string().min(1, { message: 'name the field' }));
+const StatusesSchema = z.lazy(() => z.array(z.string().min(1)).min(1, { message: 'list at least one status' }));
 
 /** What happened to a ticket that starts or stops a clock. */
-export const EventMatcherSchema = z.discriminatedUnion('on', [
-  z.strictObject({ on: z.literal('statusEntered'), statuses: StatusesSchema }),
-  z.strictObject({ on: z.literal('statusLeft'), statuses: StatusesSchema }),
-  /** The field went from blank to a value: `assignee` set is JSM's "Assignee: from unassigned". */
-  z.strictObject({ on: z.literal('fieldSet'), field: FieldNameSchema }),
-  z.strictObject({ on: z.literal('fieldCleared'), field: FieldNameSchema }),
-  /** Any change of the field's value; with `to`, only a change to one of those values. */
-  z.strictObject({ on: z.literal('fieldChanged'), field: FieldNameSchema, to: z.array(z.string()).min(1, { message: 'list at least one value' }).optional() }),
-  /** A comment; `public: true` is JSM's "Comment: for customers", `byCustomer: true` its "Comment: by customer". */
-  z.strictObject({ on: z.literal('comment'), public: z.boolean().optional(), byCustomer: z.boolean().optional() }),
-]);
+export const EventMatcherSchema = z.lazy(() =>
+  z.discriminatedUnion('on', [
+    z.strictObject({ on: z.literal('statusEntered'), statuses: StatusesSchema }),
+    z.strictObject({ on: z.literal('statusLeft'), statuses: StatusesSchema }),
+    /** The field went from blank to a value: `assignee` set is JSM's "Assignee: from unassigned". */
+    z.strictObject({ on: z.literal('fieldSet'), field: FieldNameSchema }),
+    z.strictObject({ on: z.literal('fieldCleared'), field: FieldNameSchema }),
+    /** Any change of the field's value; with `to`, only a change to one of those values. */
+    z.strictObject({ on: z.literal('fieldChanged'), field: FieldNameSchema, to: z.array(z.string()).min(1, { message: 'list at least one value' }).optional() }),
+    /** A comment; `public: true` is JSM's "Comment: for customers", `byCustomer: true` its "Comment: by customer". */
+    z.strictObject({ on: z.literal('comment'), public: z.boolean().optional(), byCustomer: z.boolean().optional() }),
+  ]),
+);
 export type EventMatcher = z.infer<typeof EventMatcherSchema>;
 
 /** A state that pauses the clock while it lasts: the field holds one of the values (waiting for a vendor). */
-export const HoldConditionSchema = z.strictObject({
-  field: FieldNameSchema,
-  in: z.array(z.string()).min(1, { message: 'list at least one value the field holds while the clock pauses' }),
-});
+export const HoldConditionSchema = z.lazy(() =>
+  z.strictObject({
+    field: FieldNameSchema,
+    in: z.array(z.string()).min(1, { message: 'list at least one value the field holds while the clock pauses' }),
+  }),
+);
 export type HoldCondition = z.infer<typeof HoldConditionSchema>;
 
 /** One change of a ticket as matchers see it: the field, its value before and after. */

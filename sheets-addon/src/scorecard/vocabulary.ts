@@ -18,13 +18,19 @@ export interface Vocabulary<T extends string> {
   spell(value: T, language: Language): string;
 }
 
+/** The lookup is built on the first `read`: Code.js loads on every execution, and most never read a scorecard sheet. */
 function vocabulary<T extends string>(spellings: Spellings<T>): Vocabulary<T> {
-  const lookup = new Map<string, T>();
-  for (const value of Object.keys(spellings) as T[]) {
-    for (const word of [...spellings[value].en, ...spellings[value].vi]) lookup.set(normaliseWord(word), value);
-  }
+  let lookup: Map<string, T> | undefined;
+  const byWord = (): Map<string, T> => {
+    if (lookup) return lookup;
+    lookup = new Map<string, T>();
+    for (const value of Object.keys(spellings) as T[]) {
+      for (const word of [...spellings[value].en, ...spellings[value].vi]) lookup.set(normaliseWord(word), value);
+    }
+    return lookup;
+  };
   return {
-    read: (text) => lookup.get(normaliseWord(text)) ?? null,
+    read: (text) => byWord().get(normaliseWord(text)) ?? null,
     accepted: (language) => (Object.keys(spellings) as T[]).map((value) => spellings[value][language][0]),
     spell: (value, language) => spellings[value][language][0],
   };
