@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
 import { dayNumberOfIso, isoOfDayNumber, minutesOfTime, MS_PER_DAY } from '../core/calendar/days';
 import { publicHolidays } from '../core/calendar/holidays';
@@ -286,6 +286,19 @@ describe('calendar tables: growing for answers far away', () => {
     const cal = compileCalendar({ timeZone: 'UTC', weekly: weekdays(officeHours) });
     expect(iso(cal.businessDaysDue(t('2025-06-13T12:00:00Z'), 5000))).toBe('2044-08-12T17:00:00.000Z');
     expect(iso(cal.businessDaysDue(t('2025-06-13T12:00:00Z'), 1))).toBe('2025-06-16T17:00:00.000Z');
+  });
+
+  it('builds its first tables around the first instant asked, even early on 1 January: one build for the next year and a half', () => {
+    // A first call pays for every table it builds, unoptimised: a day before the instant made the first tables end a
+    // year early, and the next question rebuilt six years. `build` is private; the spy only counts its calls.
+    const cal = compileCalendar({ timeZone: 'Asia/Ho_Chi_Minh', weekly: weekdays(officeHours), holidayCountries: ['VN'] });
+    const build = vi.spyOn(Object.getPrototypeOf(cal) as { build: () => void }, 'build');
+    try {
+      expect(cal.workingMinutesBetween(t('2024-01-01T01:00:00Z'), t('2025-06-30T10:00:00Z'))).toBeGreaterThan(0);
+      expect(build).toHaveBeenCalledTimes(1);
+    } finally {
+      build.mockRestore();
+    }
   });
 
   it('reaches 1900-01-02 and 2300-12-30 but not the days next to the limits', () => {

@@ -302,8 +302,10 @@ class CompiledCalendar implements WorkCalendar {
         throw this.outsideYears('instant', `${shown} is outside`);
       }
       if (t >= this.coverStart && t < this.coverEnd) return;
-      // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`.
-      this.growToDay(t < this.coverStart ? day - 1 : day + 1);
+      // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`. The
+      // first tables centre on `t`'s own day: a day before it, for an instant early on 1 January, made them start a
+      // year early and end before the year after, so the next question rebuilt twice their span on a first call.
+      this.growToDay(this.endDay <= this.firstDay ? day : t < this.coverStart ? day - 1 : day + 1);
     }
   }
 
