@@ -5,8 +5,8 @@ import { database, type SqlValue } from './database';
 import { insertRows, placeholders, slices } from './rows';
 
 /**
- * The compliance count of each month, per day, kept in `cycle_days` so that a 36-month view reads a few thousand
- * summary rows instead of 720,000 cycles. The summary is never counted up or down: after a write, each month whose
+ * The compliance count of each month, per day, state, security level and combination of group-field values, kept
+ * in `cycle_days` so that a 36-month view reads a few thousand summary rows instead of 720,000 cycles. The summary is never counted up or down: after a write, each month whose
  * summary is behind is recomputed from its cycles (one INSERT … SELECT … GROUP BY), so it equals the cycles whatever
  * the order of writers or how often an event is delivered.
  *
@@ -35,8 +35,8 @@ const WRITER_LIFETIME_MS = 900_000;
 /** The column of `cycles` holding each group field. */
 export const GROUP_COLUMN: Record<GroupField, string> = { priority: 'priority', requestType: 'request_type', team: 'team', assignee: 'assignee', organization: 'organization' };
 
-/** The grouping a summary row counts by: '' for none, else a group field (its column holds the value). */
-const GROUPINGS: ReadonlyArray<readonly [field: string, column: string]> = [['', 'NULL'], ...GROUP_FIELDS.map((field) => [field, GROUP_COLUMN[field]] as const)];
+/** What a summary row is counted by: the day, the state, the security level and every group field. */
+const SUMMARY_GROUPS = ['report_day', 'state', 'stopped', 'security_level', ...GROUP_FIELDS.map((field) => GROUP_COLUMN[field])].join(', ');
 
 const MONTH_KEY = 'gen = ? AND policy_id = ? AND project = ? AND report_month = ?';
 const PROJECT_KEY = 'gen = ? AND policy_id = ? AND project = ?';
@@ -105,15 +105,10 @@ async function summariseMonth(gen: number, month: CycleMonth): Promise<void> {
   );
   if (!current) return;
   const token = randomUUID();
-  const selects = GROUPINGS.map(([, column]) => {
-    const grouped = column === 'NULL' ? '' : `, ${column}`;
-    return `SELECT ?, ?, ?, ?, ?, ?, ${column}, report_day, state, stopped, security_level, MIN(reported_at), MAX(reported_at), MIN(issue_id), COUNT(*)
-      FROM cycles WHERE ${MONTH_KEY} GROUP BY report_day, state, stopped, security_level${grouped}`;
-  });
   await database.write(
-    `INSERT INTO cycle_days (gen, policy_id, project, report_month, token, group_field, group_value, report_day, state, stopped, security_level, first_at, last_at, sample, n)
-     ${selects.join(' UNION ALL ')}`,
-    GROUPINGS.flatMap(([field]) => [...key, token, field, ...key]),
+    `INSERT INTO cycle_days (gen, policy_id, project, report_month, token, ${SUMMARY_GROUPS}, first_at, last_at, sample, n)
+     SELECT ?, ?, ?, ?, ?, ${SUMMARY_GROUPS}, MIN(reported_at), MAX(reported_at), MIN(issue_id), COUNT(*) FROM cycles WHERE ${MONTH_KEY} GROUP BY ${SUMMARY_GROUPS}`,
+    [...key, token, ...key],
   );
   const { affectedRows } = await database.write(
     `UPDATE cycle_months m JOIN cycle_projects p ON p.gen = m.gen AND p.policy_id = m.policy_id AND p.project = m.project
@@ -143,14 +138,14 @@ export interface SummaryRow {
 }
 
 /**
- * The current summary rows of those months whose summary matches their cycles, counted by `groupField` ('' for
- * none), of days reported within [from, to] in part or whole. One statement, so a recompute switching a month's
- * token meanwhile is seen before or after, never half. A month is listed (with `day` null when it has no row in the
- * window) exactly when its summary was read.
+ * The current summary of those months whose summary matches their cycles, counted per day, state, security level and
+ * `groupBy` (none: null), of the rows with a cycle reported within [from, to]. One statement, so a recompute switching
+ * a month's token meanwhile is seen before or after, never half. A month is listed (with `day` null when it has no
+ * row in the window) exactly when its summary was read.
  */
-export async function summaryRows(gen: number, policyId: string, project: string, months: readonly string[], groupField: string, from: number, to: number): Promise<SummaryRow[]> {
+export async function summaryRows(gen: number, policyId: string, project: string, months: readonly string[], groupBy: GroupField | null, from: number, to: number): Promise<SummaryRow[]> {
   const within: string[] = [];
-  const params: SqlValue[] = [groupField];
+  const params: SqlValue[] = [];
   if (Number.isFinite(from)) {
     within.push('AND d.last_at >= ?');
     params.push(from);
@@ -160,11 +155,14 @@ export async function summaryRows(gen: number, policyId: string, project: string
     params.push(to);
   }
   params.push(gen, policyId, project, ...months);
+  const group = groupBy ? `d.${GROUP_COLUMN[groupBy]}` : 'NULL';
   return database.select(
-    `SELECT m.report_month AS month, d.report_day AS day, d.state, d.stopped, d.first_at, d.last_at, d.group_value AS grp, d.security_level AS level, d.sample, d.n
+    `SELECT m.report_month AS month, d.report_day AS day, d.state, d.stopped, MIN(d.first_at) AS first_at, MAX(d.last_at) AS last_at, ${group} AS grp,
+       d.security_level AS level, MIN(d.sample) AS sample, SUM(d.n) AS n
      FROM cycle_months m LEFT JOIN cycle_days d ON d.gen = m.gen AND d.policy_id = m.policy_id AND d.project = m.project AND d.report_month = m.report_month
-       AND d.token = m.summary_token AND d.group_field = ? ${within.join(' ')}
-     WHERE m.gen = ? AND m.policy_id = ? AND m.project = ? AND m.report_month IN ${placeholders(months.length)} AND m.summarized = m.changed`,
+       AND d.token = m.summary_token ${within.join(' ')}
+     WHERE m.gen = ? AND m.policy_id = ? AND m.project = ? AND m.report_month IN ${placeholders(months.length)} AND m.summarized = m.changed
+     GROUP BY m.report_month, d.report_day, d.state, d.stopped, ${group}, d.security_level`,
     params,
   );
 }

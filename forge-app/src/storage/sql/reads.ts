@@ -91,7 +91,7 @@ export async function cycleCountsSql(query: CycleCountQuery): Promise<CycleCount
   const inside: SummaryRow[] = [];
   const edgeDays = new Map<string, Set<number>>();
   for (const months of slices(query.months, MONTHS_PER_SUMMARY_QUERY)) {
-    for (const row of await summaryRows(query.gen, query.policyId, query.project, months, query.groupBy ?? '', query.from, query.to)) {
+    for (const row of await summaryRows(query.gen, query.policyId, query.project, months, query.groupBy ?? null, query.from, query.to)) {
       summarised.add(row.month);
       if (row.day === null) continue;
       if (num(row.first_at) >= query.from && num(row.last_at) <= query.to) inside.push(row);

@@ -67,9 +67,10 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, statement: string
   // cycle_writers and cycle_projects are the writers of a policy's project at work and its last change.
   ['v009-cycle-days', `CREATE TABLE IF NOT EXISTS cycle_days (
     gen INT NOT NULL, policy_id VARCHAR(255) NOT NULL, project VARCHAR(64) NOT NULL, report_month CHAR(7) NOT NULL, token CHAR(36) NOT NULL,
-    group_field VARCHAR(16) NOT NULL, group_value VARCHAR(1024) NULL, report_day INT NOT NULL, state CHAR(1) NOT NULL, stopped TINYINT NOT NULL,
-    security_level VARCHAR(32) NULL, first_at BIGINT NOT NULL, last_at BIGINT NOT NULL, sample VARCHAR(32) NOT NULL, n INT NOT NULL,
-    KEY cycle_days_month (gen, policy_id, project, report_month, token, group_field)
+    report_day INT NOT NULL, state CHAR(1) NOT NULL, stopped TINYINT NOT NULL, security_level VARCHAR(32) NULL,
+    priority VARCHAR(255) NULL, request_type VARCHAR(255) NULL, team VARCHAR(255) NULL, assignee VARCHAR(128) NULL, organization VARCHAR(1024) NULL,
+    first_at BIGINT NOT NULL, last_at BIGINT NOT NULL, sample VARCHAR(32) NOT NULL, n INT NOT NULL,
+    KEY cycle_days_month (gen, policy_id, project, report_month, token)
   ) ${TABLE}`],
   ['v010-cycle-months', `CREATE TABLE IF NOT EXISTS cycle_months (
     gen INT NOT NULL, policy_id VARCHAR(255) NOT NULL, project VARCHAR(64) NOT NULL, report_month CHAR(7) NOT NULL,
