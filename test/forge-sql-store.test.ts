@@ -136,6 +136,11 @@ describe('results on Forge SQL', () => {
     await syncConsumer(event(1, 2) as never);
     expect((await summarised()).map((r) => r.month)).toContain(month);
     expect(await call('getCompliance', { policyId: 'resolve', projects: ['SUP'], period: 'week', periods: 4 })).toEqual(answer);
+    // A month left behind with no write to follow (its writer's recompute met another writer): the hourly run catches up.
+    await database.write("UPDATE cycle_months SET changed = 'left-behind' WHERE report_month = ?", [month]);
+    expect((await summarised()).map((r) => r.month)).not.toContain(month);
+    await syncTrigger();
+    expect((await summarised()).map((r) => r.month)).toContain(month);
   });
 
   it('Q2: a policy saved during a recompute ends in the newer generation, never lost', async () => {

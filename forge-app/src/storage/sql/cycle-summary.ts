@@ -96,6 +96,12 @@ export async function summariseBehind(gen: number, project: Omit<CycleMonth, 'mo
   for (const { report_month: month } of behind) await summariseMonth(gen, { ...project, month });
 }
 
+/** The hourly run: recomputes every month of a generation left behind (a recompute that met another writer, a crash). */
+export async function summariseAllBehind(gen: number): Promise<void> {
+  const projects = await database.select<{ policy_id: string; project: string }>('SELECT DISTINCT policy_id, project FROM cycle_months WHERE gen = ? AND NOT (summarized <=> changed)', [gen]);
+  for (const p of projects) await summariseBehind(gen, { policyId: p.policy_id, project: p.project });
+}
+
 async function summariseMonth(gen: number, month: CycleMonth): Promise<void> {
   const key = monthKey(gen, month);
   const [current] = await database.select<{ summary_token: string | null; project_stamp: string }>(
