@@ -141,6 +141,11 @@ describe('results on Forge SQL', () => {
     expect((await summarised()).map((r) => r.month)).not.toContain(month);
     await syncTrigger();
     expect((await summarised()).map((r) => r.month)).toContain(month);
+    // An installation on SQL from before the summary: its months are stamped by the upgrade and summarised hourly.
+    for (const table of ['cycle_days', 'cycle_months', 'cycle_projects']) await database.write(`DELETE FROM ${table}`);
+    await appLifecycle({ eventType: 'avi:forge:upgraded:app' });
+    await syncTrigger();
+    expect((await summarised()).map((r) => [r.month, Number(r.n)])).toEqual(counted.map((r) => [r.month, Number(r.n)]));
   });
 
   it('Q2: a policy saved during a recompute ends in the newer generation, never lost', async () => {

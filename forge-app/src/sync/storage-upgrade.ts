@@ -7,6 +7,7 @@ import { loadStorageState, saveStorageState, type StorageState } from '../storag
 import { decodeSegment, keys } from '../storage/keys';
 import { resultStores } from '../storage/repository';
 import { migrateSchema } from '../storage/sql/schema';
+import { stampUnsummarised } from '../storage/sql/cycle-summary';
 import { setActiveGenerationSql } from '../storage/sql/generations';
 import { getValue, keyPagesWithPrefix, valuesWithPrefix } from '../storage/store';
 import type { InpsAnswerRecord } from '../model/inps-answer';
@@ -52,7 +53,10 @@ async function hasKvsResults(gen: number): Promise<boolean> {
 async function prepareStorage(now: number): Promise<StorageState> {
   await migrateSchema();
   const state = await loadStorageState();
-  if (state.backend === 'sql') return state;
+  if (state.backend === 'sql') {
+    await stampUnsummarised();
+    return state;
+  }
   if (state.backend === 'migrating') {
     await queueMigrationPage();
     return state;

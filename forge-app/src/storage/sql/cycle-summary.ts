@@ -96,6 +96,15 @@ export async function summariseBehind(gen: number, project: Omit<CycleMonth, 'mo
   for (const { report_month: month } of behind) await summariseMonth(gen, { ...project, month });
 }
 
+/**
+ * Stamps the months whose cycles were stored before the summary existed (an installation on SQL before this version):
+ * each becomes a month behind, which the hourly run summarises. Months already stamped are kept.
+ */
+export async function stampUnsummarised(): Promise<void> {
+  await database.write('INSERT IGNORE INTO cycle_projects (gen, policy_id, project, changed) SELECT gen, policy_id, project, UUID() FROM (SELECT DISTINCT gen, policy_id, project FROM cycles) p');
+  await database.write('INSERT IGNORE INTO cycle_months (gen, policy_id, project, report_month, changed) SELECT gen, policy_id, project, report_month, UUID() FROM (SELECT DISTINCT gen, policy_id, project, report_month FROM cycles) m');
+}
+
 /** The hourly run: recomputes every month of a generation left behind (a recompute that met another writer, a crash). */
 export async function summariseAllBehind(gen: number): Promise<void> {
   const projects = await database.select<{ policy_id: string; project: string }>('SELECT DISTINCT policy_id, project FROM cycle_months WHERE gen = ? AND NOT (summarized <=> changed)', [gen]);
