@@ -13,6 +13,7 @@ vi.mock('@forge/sql', () => forgeSqlMock());
 const { appLifecycle, resolverHandler, syncTrigger, syncConsumer } = await import('../src/index');
 const { resultStores } = await import('../forge-app/src/storage/repository');
 const { runtime } = await import('../forge-app/src/runtime');
+const { saveSyncState } = await import('../forge-app/src/sync/state');
 
 const call = (functionKey: string, payload: unknown) => invokeResolver(resolverHandler, functionKey, payload, { moduleKey: VIEW_MODULE[functionKey] });
 
@@ -47,7 +48,8 @@ describe.each(['kvs', 'sql'] as const)('shared SLA vectors through the Forge pat
     for (const [i, c] of cases.entries()) {
       forge.jira.add(jiraIssueOf(c.ticket, String(20000 + i)));
       runtime.now = () => c.asOf;
-      await forge.kvs.delete('sync:state');
+      // The sync starts over (its cursor back to the beginning) in whichever store keeps its state.
+      await saveSyncState({ cursor: 0, lastRunAt: null, more: false, lastRun: null });
       await syncTrigger();
       for (const event of forge.queue.drain()) await syncConsumer(event as never);
     }

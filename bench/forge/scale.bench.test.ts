@@ -24,6 +24,7 @@ vi.mock('@forge/events', () => forgeMocks.events());
 vi.mock('@forge/sql', () => forgeSqlMock());
 
 const { resolverHandler, syncTrigger, syncConsumer, appLifecycle } = await import('../../src/index');
+const { summariseBehind } = await import('../../forge-app/src/storage/sql/cycle-summary');
 const { runtime } = await import('../../forge-app/src/runtime');
 const { database } = await import('../../forge-app/src/storage/sql/database');
 const { saveStorageState } = await import('../../forge-app/src/storage/backend');
@@ -194,9 +195,14 @@ it('answers the 36-month compliance view over 20,000 cycles a month from Forge S
   };
   await freshTenant('sql', false);
   await forgeSql.seedMonthsOfCycles(MONTHS);
+  // Seeded months have no per-day summary yet: counted from the cycles; then as the app keeps them, summarised.
+  const cyclesMs = await timedView();
+  const summarising = performance.now();
+  await summariseBehind(0, { policyId: 'resolve', project: 'SUP' });
+  const summariseMs = performance.now() - summarising;
   const sqlMs = await timedView();
   await freshTenant('kvs', false);
   seedKvsMonths();
   const kvsMs = await timedView();
-  console.info(`forge resolver, 36 months × 20,000 cycles: Forge SQL (MariaDB here) ${sqlMs.toFixed(0)} ms, KVS (in-memory double) ${kvsMs.toFixed(0)} ms: SQL takes ${((100 * sqlMs) / kvsMs).toFixed(0)} % of the KVS time`);
+  console.info(`forge resolver, 36 months × 20,000 cycles: Forge SQL (MariaDB here) ${sqlMs.toFixed(0)} ms from the per-day summary, ${cyclesMs.toFixed(0)} ms from the cycles (${((100 * sqlMs) / cyclesMs).toFixed(0)} %), KVS (in-memory double) ${kvsMs.toFixed(0)} ms: SQL takes ${((100 * sqlMs) / kvsMs).toFixed(0)} % of the KVS time; summarising a month of 20,000 cycles ${(summariseMs / MONTHS.length).toFixed(0)} ms`);
 });

@@ -100,8 +100,9 @@ export const forgeSql = {
   },
   /**
    * Loads 20,000 stored tickets and cycles of policy `resolve` in project SUP per month, in SQL itself (MariaDB's
-   * seq_0_to_19999): one every 100 s from the month's start, 1 in 10 breached; then the table statistics a server keeps
-   * after a load this size (TiDB's auto-analyze, InnoDB's persistent stats).
+   * seq_0_to_19999): one every 100 s from the month's start, 1 in 10 breached, each month stamped as changed (its per-day
+   * summary is behind until the app's summariseBehind); then the table statistics a server keeps after a load this size
+   * (TiDB's auto-analyze, InnoDB's persistent stats).
    */
   async seedMonthsOfCycles(months: ReadonlyArray<{ start: number; label: string }>): Promise<void> {
     const version = `${'1'.padStart(16, '0')}:${'1'.padStart(16, '0')}`;
@@ -112,7 +113,10 @@ export const forgeSql = {
         SELECT 0, ${key}, seq, 'SUP', ?, 1, 1, ?, ${at}, 60, 0, NULL, NULL, NULL, '{}' FROM seq_0_to_19999`, [version, month.label]);
       await this.pool!.query(`INSERT INTO cycles (gen, issue_key, version, policy_id, seq, issue_id, project, report_month, report_day, reported_at, state, stopped, due, remaining_minutes, priority, request_type, team, assignee, organization, assignee_name, security_level)
         SELECT 0, ${key}, ?, 'resolve', 0, seq, 'SUP', ?, FLOOR(${at} / 86400000), ${at}, IF(seq % 10 = 0, 'b', 'm'), 1, ${at}, 0, 'High', 'Get IT help', NULL, 'acc-1', NULL, NULL, NULL FROM seq_0_to_19999`, [version, month.label]);
+      // Stamped as a writer of these cycles leaves the month: its per-day summary is behind until the app recomputes it.
+      await this.pool!.query("INSERT INTO cycle_months (gen, policy_id, project, report_month, changed) VALUES (0, 'resolve', 'SUP', ?, UUID())", [month.label]);
     }
+    await this.pool!.query("INSERT INTO cycle_projects (gen, policy_id, project, changed) VALUES (0, 'resolve', 'SUP', UUID()) ON DUPLICATE KEY UPDATE changed = VALUES(changed)");
     await this.pool!.query('ANALYZE TABLE cycles, tickets');
   },
   async drop(): Promise<void> {

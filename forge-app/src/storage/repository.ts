@@ -7,6 +7,7 @@ import { type MarketTicketQuery, marketTicketsSql } from './sql/market';
 import { type CycleCount, type CycleCountQuery, cycleCountsSql, type CyclePage, type CyclePageQuery, cyclePageSql, type ListedCycle, listedOrder, openCyclesSql, servedPage, ticketFactsSql } from './sql/reads';
 import { purgeTicketSql, type StoreOutcome, storeResultsSql, ticketCountSql, ticketKeyPagesSql, ticketResultSql, dueOpenKeysSql } from './sql/results';
 import { storeFieldChangesSql } from './sql/field-changes';
+import { summariseAllBehind } from './sql/cycle-summary';
 import type { FieldChange } from '../model/field-change';
 import { GROUP_FIELDS } from '../model/group-fields';
 import { monthOf, reportedAt } from '../model/ticket-result';
@@ -40,6 +41,8 @@ export interface ResultRepository {
   cyclePage(query: CyclePageQuery): Promise<CyclePage>;
   /** Keeps changes of the fields the app keeps the history of (the OLA owner field); the same change twice is kept once. */
   recordFieldChanges(changes: readonly FieldChange[]): Promise<void>;
+  /** Brings what is derived from the results up to date (SQL: per-day summaries left behind; KVS keeps none). */
+  catchUp(gen: number): Promise<void>;
 }
 
 /** The entry keys of KVS buckets are `<ticket>#<n>`. */
@@ -109,6 +112,7 @@ const kvsResults: ResultRepository = {
   // KVS has no table for them: each stored result keeps its cycles' holdings (`held`), all the OLA view reads; after the
   // upgrade to SQL, a ticket's next sync records its history from Jira's changelog (the full history each time).
   recordFieldChanges: async () => {},
+  catchUp: async () => {},
 };
 
 const sqlResults: ResultRepository = {
@@ -127,6 +131,7 @@ const sqlResults: ResultRepository = {
   marketTickets: marketTicketsSql,
   cyclePage: cyclePageSql,
   recordFieldChanges: storeFieldChangesSql,
+  catchUp: summariseAllBehind,
 };
 
 const byBackend: Record<Exclude<Backend, 'migrating'>, ResultRepository> = { kvs: kvsResults, sql: sqlResults };

@@ -4,11 +4,17 @@ import type { TicketResult } from '../model/ticket-result';
 import { runtime } from '../runtime';
 import type { StoredTicket } from '../storage/aggregates';
 import { loadStorageState, saveStorageState, type StorageState } from '../storage/backend';
-import { keys } from '../storage/keys';
+import { decodeSegment, keys } from '../storage/keys';
 import { resultStores } from '../storage/repository';
 import { migrateSchema } from '../storage/sql/schema';
+import { stampUnsummarised } from '../storage/sql/cycle-summary';
 import { setActiveGenerationSql } from '../storage/sql/generations';
-import { getValue, keyPagesWithPrefix } from '../storage/store';
+import { getValue, keyPagesWithPrefix, valuesWithPrefix } from '../storage/store';
+import type { InpsAnswerRecord } from '../model/inps-answer';
+import { copyAnswersSql } from '../storage/sql/inps';
+import { copyConsumedSql, copyFailuresSql, saveStateSql } from '../storage/sql/sync-records';
+import { kvsFailures } from './failures';
+import { kvsConsumed, kvsSyncState } from './state';
 import { loadGenerations, RECOMPUTE_STALL_MS } from './generations';
 import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
 
@@ -18,7 +24,8 @@ import { pushPack, QueueBudgetError, type SyncEventBody } from './queue';
  * Forge SQL requires) the schema is created, and the active generation's tickets are copied page by page through the
  * sync queue: each page stores its tickets in SQL (idempotent: a ticket the sync stored meanwhile, in both stores,
  * keeps its newer version) and saves the last key copied, so a crash or a lost event resumes after it (the hourly
- * run pushes a stalled copy again). The gadgets read KVS until the last page; then one write switches them to SQL.
+ * run pushes a stalled copy again). The gadgets read KVS until the last page; then the sync's records and the survey
+ * answers are copied and one write switches everything to SQL.
  */
 
 /** Tickets copied per queue event: a page's KVS reads and SQL writes stay far inside the consumer's 900 s. */
@@ -46,7 +53,10 @@ async function hasKvsResults(gen: number): Promise<boolean> {
 async function prepareStorage(now: number): Promise<StorageState> {
   await migrateSchema();
   const state = await loadStorageState();
-  if (state.backend === 'sql') return state;
+  if (state.backend === 'sql') {
+    await stampUnsummarised();
+    return state;
+  }
   if (state.backend === 'migrating') {
     await queueMigrationPage();
     return state;
@@ -54,6 +64,7 @@ async function prepareStorage(now: number): Promise<StorageState> {
   const { active } = await loadGenerations();
   await setActiveGenerationSql(active);
   if (!(await hasKvsResults(active))) {
+    await copyRecords();
     const ready: StorageState = { backend: 'sql' };
     await saveStorageState(ready);
     return ready;
@@ -85,6 +96,26 @@ async function ticketsAfter(gen: number, after: string | null): Promise<{ ticket
   return { tickets, last, more: false };
 }
 
+/** The KVS key prefix of survey answers: `inps-answer:<KEY>:<segment of the account id>`. */
+const ANSWER_PREFIX = 'inps-answer:';
+
+/**
+ * The sync state, the consumers' counters, the failure ledger and the survey answers, copied into SQL on the last page,
+ * just before the switch. Each copy keeps what SQL already holds, so a last page processed again changes nothing. An
+ * answer whose account id was too long for a key segment (hashed) is copied under the segment: it still counts.
+ */
+async function copyRecords(): Promise<void> {
+  const state = await kvsSyncState();
+  if (state) await saveStateSql(keys.syncState, state, true);
+  await copyConsumedSql(await kvsConsumed());
+  await copyFailuresSql(await kvsFailures());
+  const answers = (await valuesWithPrefix<InpsAnswerRecord>(ANSWER_PREFIX)).map(({ key, value }) => {
+    const seg = key.slice(`${ANSWER_PREFIX}${value.issueKey}:`.length);
+    return { accountId: decodeSegment(seg) ?? seg, record: value };
+  });
+  await copyAnswersSql(answers);
+}
+
 /**
  * One page of the copy (a queue event with `migrate`). The active generation changed since the copy began (a
  * recompute finished): the copy starts over with it. While a recompute is being built on KVS the copy waits at its
@@ -105,6 +136,7 @@ export async function copyMigrationPage(): Promise<StorageState> {
     if (page.more) await queueMigrationPage();
     return { backend: 'migrating', migration: progressed };
   }
+  await copyRecords();
   await setActiveGenerationSql(migration.gen);
   const done: StorageState = { backend: 'sql' };
   await saveStorageState(done);

@@ -168,6 +168,8 @@ export async function runSyncTrigger(): Promise<SyncState | null> {
 
   // Keys of generations replaced by a recompute go, a bounded number a run.
   if (runtime.now() < deadline) run.retiredKeysDeleted = await deleteRetired(RETIRED_KEYS_PER_RUN);
+  // Per-day summaries a race or a crash left behind are recomputed (until then those months are counted from the cycles).
+  if (runtime.now() < deadline) await (await readableResults()).catchUp(generations.active);
   run.jiraRequests = jira.stats.requests;
   run.rateLimited = jira.stats.rateLimited;
   const finished: SyncState = { ...state, lastRunAt: started, more, lastRun: run };

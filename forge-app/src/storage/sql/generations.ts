@@ -77,7 +77,7 @@ export async function completeGenerationSql(gen: number, now: number): Promise<b
 export async function deleteRetiredSql(limit: number): Promise<number> {
   const keep = [await activeGenerationSql(), (await buildingGenerationSql())?.gen ?? -1];
   let deleted = 0;
-  for (const table of ['cycles', 'tickets']) {
+  for (const table of ['cycles', 'tickets', 'cycle_days', 'cycle_months', 'cycle_projects']) {
     if (deleted >= limit) break;
     deleted += (await database.write(`DELETE FROM ${table} WHERE gen NOT IN (?, ?) LIMIT ${Math.max(0, limit - deleted)}`, keep)).affectedRows;
   }

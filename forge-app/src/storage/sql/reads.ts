@@ -2,21 +2,24 @@ import type { ComplianceEntry, CycleState } from '../../../../core';
 import type { GroupField } from '../../model/group-fields';
 import type { OpenEntry, TicketEntry } from '../aggregates';
 import { database, type SqlValue } from './database';
+import { GROUP_COLUMN, type SummaryRow, summaryRows } from './cycle-summary';
 import { num, numOrNull, placeholders, slices } from './rows';
 
 /**
  * The gadgets' questions as queries. Compliance is counted in the database (one row per state, day, group value and
- * security level, with its count), so a 36-month view answers in a few small responses, not 720,000 rows; lists
+ * security level, with its count), read from the per-day summary, so a 36-month view answers in one small response,
+ * not 720,000 rows; lists
  * (ticket facts, open cycles) are paged by key so each response stays far below Forge SQL's 4 MiB.
  */
 
-const COLUMN: Record<GroupField, string> = { priority: 'priority', requestType: 'request_type', team: 'team', assignee: 'assignee', organization: 'organization' };
 const STATE: Record<string, CycleState> = { m: 'met', b: 'breached', o: 'ongoing', p: 'paused' };
 
 /** Rows per page of a list query. */
 const PAGE = 5_000;
-/** Months per compliance query: keeps each grouped answer small whatever the window. */
+/** Months per compliance query over the cycles: keeps each grouped answer small whatever the window. */
 const MONTHS_PER_QUERY = 6;
+/** Months per query of the per-day summary (a few hundred rows a month at most): a 36-month view and its margins in one. */
+const MONTHS_PER_SUMMARY_QUERY = 48;
 /** Issue keys per IN list (a JQL scope holds at most 5,000). */
 const KEYS_PER_QUERY = 1_000;
 
@@ -39,39 +42,66 @@ export interface CycleCountQuery {
   tickets?: ReadonlySet<string>;
 }
 
-async function countsIn(query: CycleCountQuery, months: readonly string[], keys: readonly string[] | null): Promise<CycleCount[]> {
-  const group = query.groupBy ? `c.${COLUMN[query.groupBy]}` : 'NULL';
-  const params: SqlValue[] = [query.gen, query.policyId, query.project, months[0], months[months.length - 1]];
-  const where = ['c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month BETWEEN ? AND ?'];
+type CountRow = { state: string; stopped: unknown; at: unknown; grp: string | null; level: string | null; sample: string; n: unknown };
+
+function countOf(row: CountRow, groupBy: GroupField | null | undefined): CycleCount {
+  const at = num(row.at);
+  const fields = groupBy ? { [groupBy]: row.grp } : {};
+  const entry: ComplianceEntry = { policyId: '', fields, goalLabel: '', start: at, stop: num(row.stopped) ? at : null, due: at, state: STATE[row.state] };
+  return { entry, count: num(row.n), secured: row.level === null ? null : { level: row.level, issueId: row.sample } };
+}
+
+/** Counted from the cycles themselves: some months, only `days` of them when given, only `keys`' tickets when given. */
+async function countsIn(query: CycleCountQuery, months: readonly string[], keys: readonly string[] | null, days: readonly number[] | null = null): Promise<CycleCount[]> {
+  const group = query.groupBy ? `c.${GROUP_COLUMN[query.groupBy]}` : 'NULL';
+  const params: SqlValue[] = [query.gen, query.policyId, query.project, ...months];
+  const where = [`c.gen = ? AND c.policy_id = ? AND c.project = ? AND c.report_month IN ${placeholders(months.length)}`];
   const and = (condition: string, ...values: SqlValue[]) => {
     where.push(condition);
     params.push(...values);
   };
+  if (days) and(`c.report_day IN ${placeholders(days.length)}`, ...days);
   if (Number.isFinite(query.from)) and('c.reported_at >= ?', query.from);
   if (Number.isFinite(query.to)) and('c.reported_at <= ?', query.to);
   if (keys) and(`c.issue_key IN ${placeholders(keys.length)}`, ...keys);
-  const rows = await database.select<{ state: string; stopped: unknown; at: unknown; grp: string | null; level: string | null; sample: string; n: unknown }>(
+  const rows = await database.select<CountRow>(
     `SELECT c.state, c.stopped, MIN(c.reported_at) AS at, ${group} AS grp, c.security_level AS level, MIN(c.issue_id) AS sample, COUNT(*) AS n
      FROM cycles c FORCE INDEX (cycles_month) WHERE ${where.join(' AND ')}
      GROUP BY c.state, c.stopped, c.report_day, ${group}, c.security_level`,
     params,
   );
-  return rows.map((row) => {
-    const at = num(row.at);
-    const fields = query.groupBy ? { [query.groupBy]: row.grp } : {};
-    const entry: ComplianceEntry = { policyId: '', fields, goalLabel: '', start: at, stop: num(row.stopped) ? at : null, due: at, state: STATE[row.state] };
-    return { entry, count: num(row.n), secured: row.level === null ? null : { level: row.level, issueId: row.sample } };
-  });
+  return rows.map((row) => countOf(row, query.groupBy));
 }
 
-/** A policy's cycles in a project over some months, counted by the database; with `tickets`, only theirs. */
+/**
+ * A policy's cycles in a project over some months, counted: from the per-day summary where a month's summary is
+ * current (storage/sql/cycle-summary.ts), from the cycles for the other months and for the days a window's edge cuts
+ * through; with `tickets` (a JQL scope), from those tickets' cycles.
+ */
 export async function cycleCountsSql(query: CycleCountQuery): Promise<CycleCount[]> {
   if (query.months.length === 0) return [];
-  const counts: CycleCount[] = [];
-  const keyLists = query.tickets ? slices([...query.tickets], KEYS_PER_QUERY) : [null];
-  for (const months of slices(query.months, MONTHS_PER_QUERY)) {
-    for (const keys of keyLists) if (keys === null || keys.length > 0) counts.push(...(await countsIn(query, months, keys)));
+  if (query.tickets) {
+    const counts: CycleCount[] = [];
+    for (const months of slices(query.months, MONTHS_PER_QUERY)) {
+      for (const keys of slices([...query.tickets], KEYS_PER_QUERY)) counts.push(...(await countsIn(query, months, keys)));
+    }
+    return counts;
   }
+  const summarised = new Set<string>();
+  const inside: SummaryRow[] = [];
+  const edgeDays = new Map<string, Set<number>>();
+  for (const months of slices(query.months, MONTHS_PER_SUMMARY_QUERY)) {
+    for (const row of await summaryRows(query.gen, query.policyId, query.project, months, query.groupBy ?? null, query.from, query.to)) {
+      summarised.add(row.month);
+      if (row.day === null) continue;
+      if (num(row.first_at) >= query.from && num(row.last_at) <= query.to) inside.push(row);
+      else edgeDays.set(row.month, (edgeDays.get(row.month) ?? new Set()).add(num(row.day)));
+    }
+  }
+  const cutDays = new Set([...edgeDays.values()].flatMap((days) => [...days]));
+  const counts = inside.filter((row) => !cutDays.has(num(row.day))).map((row) => countOf({ ...row, at: row.first_at }, query.groupBy));
+  for (const months of slices(query.months.filter((m) => !summarised.has(m)), MONTHS_PER_QUERY)) counts.push(...(await countsIn(query, months, null)));
+  for (const [month, days] of edgeDays) counts.push(...(await countsIn(query, [month], null, [...days])));
   return counts;
 }
 
@@ -158,7 +188,7 @@ function cyclePageFilter(query: CyclePageQuery): { where: string[]; params: SqlV
     params.push(STATE_CODE[query.state]);
   }
   if (query.group) {
-    where.push(`LOCATE(CONCAT(', ', ?, ', '), CONCAT(', ', COALESCE(c.${COLUMN[query.group.field]}, ''), ', ')) > 0`);
+    where.push(`LOCATE(CONCAT(', ', ?, ', '), CONCAT(', ', COALESCE(c.${GROUP_COLUMN[query.group.field]}, ''), ', ')) > 0`);
     params.push(query.group.value);
   }
   return { where, params };

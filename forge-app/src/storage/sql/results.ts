@@ -2,6 +2,7 @@ import { localDayIn } from '../../../../core';
 import { GROUP_FIELDS } from '../../model/group-fields';
 import { monthOf, reportedAt, type TicketResult } from '../../model/ticket-result';
 import { groupValue } from '../aggregates';
+import { monthsOfTickets, writingCycles } from './cycle-summary';
 import { database, type SqlValue } from './database';
 import { insertRows, num, placeholders, slices } from './rows';
 
@@ -11,7 +12,8 @@ import { insertRows, num, placeholders, slices } from './rows';
  * computing instant), and after the ticket row, the cycle rows older than the ticket's version go (cycles the newer
  * version no longer has). Two consumers storing the same ticket in any order, or one event delivered twice, end in the
  * same rows. Between those statements a ticket's cycles may mix two versions for a moment; a crash there is repaired
- * by the next store of the ticket (the failure ledger retries it), as the KVS store's pending records were.
+ * by the next store of the ticket (the failure ledger retries it), as the KVS store's pending records were. Every
+ * change of cycles runs as a writer of the per-day summary (cycle-summary.ts), which is recomputed after it.
  */
 
 const STATE_CODE = { met: 'm', breached: 'b', ongoing: 'o', paused: 'p' } as const;
@@ -22,6 +24,8 @@ const versionOf = (result: Pick<TicketResult, 'updated' | 'computedAt'>): string
 export type StoreOutcome = { outcome: 'stored' | 'stale' } | { error: unknown };
 
 const CYCLE_COLUMNS = ['gen', 'issue_key', 'version', 'policy_id', 'seq', 'issue_id', 'project', 'report_month', 'report_day', 'reported_at', 'state', 'stopped', 'due', 'remaining_minutes', 'priority', 'request_type', 'team', 'assignee', 'organization', 'assignee_name', 'security_level'];
+/** Where a cycle row holds what its month's summary is keyed by. */
+const AT = { policy: CYCLE_COLUMNS.indexOf('policy_id'), project: CYCLE_COLUMNS.indexOf('project'), month: CYCLE_COLUMNS.indexOf('report_month') };
 const TICKET_COLUMNS = ['gen', 'issue_key', 'issue_id', 'project', 'fact_month', 'resolved_at', 'tat_minutes', 'reopened', 'rating', 'organization', 'security_level', 'result_json', 'updated', 'computed_at', 'version'];
 /** A newer version replaces every column; `version` is assigned last, so each IF still sees the stored one. */
 const NEWER = 'VALUES(version) >= version';
@@ -67,14 +71,19 @@ export async function storeResultsSql(results: readonly TicketResult[], timeZone
   if (results.length === 0) return outcomes;
   try {
     await purgeMovedKeys(results, gen);
-    await insertRows('cycles', CYCLE_COLUMNS, results.flatMap((r) => cycleRows(r, timeZone, gen)), CYCLE_UPSERT);
-    await insertRows('tickets', TICKET_COLUMNS, results.map((r) => ticketRow(r, timeZone, gen)), TICKET_UPSERT);
+    const cycles = results.flatMap((r) => cycleRows(r, timeZone, gen));
+    const written = cycles.map((row) => ({ policyId: String(row[AT.policy]), project: String(row[AT.project]), month: String(row[AT.month]) }));
+    const keysOfResults = results.map((r) => r.key);
     const stored = new Map<string, number>();
-    for (const keys of slices(results.map((r) => r.key), 500)) {
-      const marks = placeholders(keys.length);
-      for (const row of await database.select<{ issue_key: string; updated: unknown }>(`SELECT issue_key, updated FROM tickets WHERE gen = ? AND issue_key IN ${marks}`, [gen, ...keys])) stored.set(row.issue_key, num(row.updated));
-      await database.write(`DELETE c FROM cycles c JOIN tickets t ON t.gen = c.gen AND t.issue_key = c.issue_key WHERE c.gen = ? AND c.issue_key IN ${marks} AND c.version < t.version`, [gen, ...keys]);
-    }
+    await writingCycles(gen, [...(await monthsOfTickets(gen, keysOfResults)), ...written], async () => {
+      await insertRows('cycles', CYCLE_COLUMNS, cycles, CYCLE_UPSERT);
+      await insertRows('tickets', TICKET_COLUMNS, results.map((r) => ticketRow(r, timeZone, gen)), TICKET_UPSERT);
+      for (const keys of slices(keysOfResults, 500)) {
+        const marks = placeholders(keys.length);
+        for (const row of await database.select<{ issue_key: string; updated: unknown }>(`SELECT issue_key, updated FROM tickets WHERE gen = ? AND issue_key IN ${marks}`, [gen, ...keys])) stored.set(row.issue_key, num(row.updated));
+        await database.write(`DELETE c FROM cycles c JOIN tickets t ON t.gen = c.gen AND t.issue_key = c.issue_key WHERE c.gen = ? AND c.issue_key IN ${marks} AND c.version < t.version`, [gen, ...keys]);
+      }
+    });
     for (const result of results) outcomes.set(result.key, { outcome: (stored.get(result.key) ?? result.updated) > result.updated ? 'stale' : 'stored' });
   } catch (error) {
     for (const result of results) outcomes.set(result.key, { error });
@@ -85,7 +94,7 @@ export async function storeResultsSql(results: readonly TicketResult[], timeZone
 /** Removes a ticket from a generation (deleted in Jira, moved, out of scope): the ticket row first, so its cycles vanish at once. */
 export async function purgeTicketSql(issueKey: string, gen: number): Promise<boolean> {
   const { affectedRows } = await database.write('DELETE FROM tickets WHERE gen = ? AND issue_key = ?', [gen, issueKey]);
-  await database.write('DELETE FROM cycles WHERE gen = ? AND issue_key = ?', [gen, issueKey]);
+  await writingCycles(gen, await monthsOfTickets(gen, [issueKey]), () => database.write('DELETE FROM cycles WHERE gen = ? AND issue_key = ?', [gen, issueKey]));
   return affectedRows > 0;
 }
 

@@ -28,6 +28,9 @@ function chunksOf(rows: ReadonlyArray<readonly SqlValue[]>): Array<ReadonlyArray
   return chunks;
 }
 
+/** The tail of an INSERT that keeps a row already stored (INSERT IGNORE would also hide other errors), named by a key column. */
+export const keepStored = (keyColumn: string): string => `ON DUPLICATE KEY UPDATE ${keyColumn} = ${keyColumn}`;
+
 /** Multi-row INSERT of `rows` into `table`, as few statements as the request limit allows; `tail` follows VALUES. */
 export async function insertRows(table: string, columns: readonly string[], rows: ReadonlyArray<readonly SqlValue[]>, tail = ''): Promise<number> {
   let statements = 0;

@@ -10,8 +10,9 @@ import { checkStatement } from './limits';
  *
  * Derived results live in a generation (`gen`): a recompute fills a new one while the gadgets read the active one.
  * Ticket and cycle rows carry the version they were computed from (`version`: Jira's updated and the computing
- * instant, zero-padded); an older version never replaces a newer one. `cycles_month` covers the compliance count, so
- * a 36-month view reads the index only.
+ * instant, zero-padded); an older version never replaces a newer one. The compliance count reads `cycle_days`, a
+ * per-day summary recomputed from the cycles of each month a write touched; `cycles_month` covers the same count over
+ * the cycles themselves, for months whose summary is being rewritten.
  */
 const TABLE = 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
 
@@ -60,6 +61,29 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, statement: string
   ) ${TABLE}`],
   ['v008-generation-pointer', `CREATE TABLE IF NOT EXISTS generation_pointer (
     id TINYINT NOT NULL, active INT NOT NULL, PRIMARY KEY (id)
+  ) ${TABLE}`],
+  // The compliance count per day, kept beside the cycles (storage/sql/cycle-summary.ts): a month's rows carry the
+  // token of the computation that wrote them; cycle_months says which token is current and whether it still matches;
+  // cycle_writers and cycle_projects are the writers of a policy's project at work and its last change.
+  ['v009-cycle-days', `CREATE TABLE IF NOT EXISTS cycle_days (
+    gen INT NOT NULL, policy_id VARCHAR(255) NOT NULL, project VARCHAR(64) NOT NULL, report_month CHAR(7) NOT NULL, token CHAR(36) NOT NULL,
+    report_day INT NOT NULL, state CHAR(1) NOT NULL, stopped TINYINT NOT NULL, security_level VARCHAR(32) NULL,
+    priority VARCHAR(255) NULL, request_type VARCHAR(255) NULL, team VARCHAR(255) NULL, assignee VARCHAR(128) NULL, organization VARCHAR(1024) NULL,
+    first_at BIGINT NOT NULL, last_at BIGINT NOT NULL, sample VARCHAR(32) NOT NULL, n INT NOT NULL,
+    KEY cycle_days_month (gen, policy_id, project, report_month, token)
+  ) ${TABLE}`],
+  ['v010-cycle-months', `CREATE TABLE IF NOT EXISTS cycle_months (
+    gen INT NOT NULL, policy_id VARCHAR(255) NOT NULL, project VARCHAR(64) NOT NULL, report_month CHAR(7) NOT NULL,
+    changed CHAR(36) NOT NULL, summarized CHAR(36) NULL, summary_token CHAR(36) NULL,
+    PRIMARY KEY (gen, policy_id, project, report_month)
+  ) ${TABLE}`],
+  ['v011-cycle-writers', `CREATE TABLE IF NOT EXISTS cycle_writers (
+    gen INT NOT NULL, policy_id VARCHAR(255) NOT NULL, project VARCHAR(64) NOT NULL, writer CHAR(36) NOT NULL, started_at BIGINT NOT NULL,
+    PRIMARY KEY (gen, policy_id, project, writer), KEY cycle_writers_writer (writer)
+  ) ${TABLE}`],
+  ['v012-cycle-projects', `CREATE TABLE IF NOT EXISTS cycle_projects (
+    gen INT NOT NULL, policy_id VARCHAR(255) NOT NULL, project VARCHAR(64) NOT NULL, changed CHAR(36) NOT NULL,
+    PRIMARY KEY (gen, policy_id, project)
   ) ${TABLE}`],
 ];
 
