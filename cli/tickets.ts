@@ -4,6 +4,7 @@ import type { RowReader } from './input/rows';
 import type { LogSpan } from './log-span';
 import type { Correction, QualityCounter } from './quality';
 import { RetiredTickets, type TicketFields } from './retired';
+import { KeyNumbers } from './key-numbers';
 import { formatDateTime } from './time';
 
 /** One row, read: the raw record (cells by `index`), its ticket, time, and rank (the `order` column, else the time). */
@@ -18,6 +19,8 @@ export interface RowEvent {
 
 /** What is kept per running ticket while the log streams by: its current status and fields, and one clock per policy. */
 interface Ticket {
+  /** Its number in the book's keys. */
+  number: number;
   key: string;
   status: string;
   fields: TicketFields;
@@ -90,7 +93,10 @@ function sortRows(rows: RowEvent[]): readonly RowEvent[] {
  * the ticket's clocks (one per policy); a cycle is handed to `onCycle` when it stops.
  */
 export class TicketBook {
-  private readonly tickets = new Map<string, Ticket | number>();
+  /** Every ticket's number, in order of its first row. */
+  private readonly keys = new KeyNumbers();
+  /** By number: the ticket, or its slot in `retired`. */
+  private readonly tickets: Array<Ticket | number> = [];
   private readonly retired: RetiredTickets;
   /** Per mapped field, whether any row filled it. */
   readonly filled: boolean[];
@@ -112,7 +118,7 @@ export class TicketBook {
   }
 
   get size(): number {
-    return this.tickets.size;
+    return this.tickets.length;
   }
 
   /** Rows of one ticket, in file order (or already sorted); throws OutOfOrder when they rank before its earlier rows. */
@@ -142,12 +148,14 @@ export class TicketBook {
 
   /** Finishes every ticket's clocks at `asOf` and hands over what each adds to the report. */
   finish(asOf: Instant, visit: (outcome: TicketOutcome) => void): void {
-    for (const held of this.tickets.values()) visit(isRetired(held) ? this.retiredOutcome(held) : this.finishTicket(held, asOf));
+    for (const held of this.tickets) visit(isRetired(held) ? this.retiredOutcome(held) : this.finishTicket(held, asOf));
   }
 
   private ticketOf(key: string): Ticket | undefined {
-    const held = this.tickets.get(key);
-    return held !== undefined && isRetired(held) ? this.revive(key, held) : held;
+    const number = this.keys.find(key);
+    if (number < 0) return undefined;
+    const held = this.tickets[number];
+    return isRetired(held) ? this.revive(number, held) : held;
   }
 
   /** A time earlier than `floor` (the previous row's, or the creation) is taken at `floor`, counted. */
@@ -172,7 +180,8 @@ export class TicketBook {
     const createdText = createdColumn >= 0 ? reader.cell(record, index, createdColumn) : '';
     const created = createdText === '' ? event.at : reader.time(createdText, row, createdColumn);
     const at = this.taken(event, created, key, "the ticket's creation");
-    const ownKey = (' ' + key).slice(1); // a copy, not a slice of the chunk
+    const number = this.keys.add(key);
+    const ownKey = this.keys.keyOf(number); // a copy, not a slice of the chunk
     const mapped = reader.columns.fields;
     const values = new Array<string | null>(mapped.length);
     for (let k = 0; k < mapped.length; k++) {
@@ -180,9 +189,9 @@ export class TicketBook {
       values[k] = value === '' ? null : reader.intern(value);
     }
     const fields = this.fieldsOfValues(values);
-    const ticket: Ticket = { key: ownKey, status, fields, values, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
+    const ticket: Ticket = { number, key: ownKey, status, fields, values, clocks: [], last: at, lastRank: event.rank, rating: reader.rating(record, index, row) };
     ticket.clocks = this.clocks.map((clock) => clock.open({ key: ownKey, created, status, fields }, this.onCycle));
-    this.tickets.set(ownKey, ticket);
+    this.tickets.push(ticket);
     this.span.add(at, row);
     return ticket;
   }
@@ -257,14 +266,15 @@ export class TicketBook {
       (clocks ??= []).push(state);
     }
     if (clocks === null) return; // no policy
-    this.tickets.set(ticket.key, this.retired.add({ status: ticket.status, fields: ticket.fields, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks }));
+    this.tickets[ticket.number] = this.retired.add({ status: ticket.status, fields: ticket.fields, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks });
   }
 
-  private revive(rowKey: string, slot: number): Ticket {
-    const key = (' ' + rowKey).slice(1); // a copy, not a slice of the chunk
+  private revive(number: number, slot: number): Ticket {
+    const key = this.keys.keyOf(number);
     const { status, fields, rating, last, lastRank, clocks } = this.retired.get(slot);
     this.retired.free(slot);
     const ticket: Ticket = {
+      number,
       key,
       status,
       fields,
@@ -274,7 +284,7 @@ export class TicketBook {
       lastRank,
       rating,
     };
-    this.tickets.set(key, ticket);
+    this.tickets[number] = ticket;
     return ticket;
   }
 

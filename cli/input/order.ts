@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KeyNumbers } from '../key-numbers';
 import type { RowEvent } from '../tickets';
 
 /** Hands over the rows of one ticket at a time; the array is the sink's only during the call (it is reused). */
@@ -184,7 +185,8 @@ function recordOf(ticket: number, row: number, cells: readonly string[]): string
 
 /** Reads records back from a segment's text: numbers up to the character that ends them, then the cells. */
 class RecordReader {
-  private at = 0;
+  /** The cursor: where the next number or cell begins. */
+  at = 0;
   private readonly lengths: number[] = [];
 
   constructor(private readonly text: string) {}
@@ -203,14 +205,36 @@ class RecordReader {
     }
   }
 
+  /** Moves the cursor past the record's row and cells, after its ticket has been read: no string is built. */
+  skip(): void {
+    this.number();
+    let units = 0;
+    while (this.text.charCodeAt(this.at - 1) !== COLON) units += this.number();
+    this.at += units;
+  }
+
   /** The cells of the record at the cursor, after its ticket and row have been read. */
   cells(): string[] {
     const lengths = this.lengths;
     lengths.length = 0;
-    while (this.text.charCodeAt(this.at - 1) !== 58) lengths.push(this.number());
+    while (this.text.charCodeAt(this.at - 1) !== COLON) lengths.push(this.number());
     const cells = new Array<string>(lengths.length);
     for (let k = 0; k < lengths.length; k++) cells[k] = this.text.slice(this.at, (this.at += lengths[k]));
     return cells;
+  }
+}
+
+/** A growable list of whole numbers, kept from bucket to bucket (no per-record object). */
+class Numbers {
+  values = new Int32Array(1 << 12);
+
+  set(i: number, value: number): void {
+    if (i >= this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[i] = value;
   }
 }
 
@@ -219,25 +243,34 @@ class RecordReader {
  * order of first appearance; a row goes to the bucket of its ticket (`bucketTickets` consecutive tickets a bucket),
  * appended to that bucket's file in a temporary directory. The buckets are then read back one at a time, their rows
  * gathered per ticket (in file order) and handed over ticket by ticket, each ticket's rows put in its order (rank,
- * then file row) by the sink: the order a merge sort gives, with each row written once and read once and no merge. Memory holds one bucket's rows (few enough to die young in the garbage
- * collector) and 32 KiB a bucket while the log is read; only the mapped cells are written, and the ticket, time and
- * rank are read again from them.
+ * then file row) by the sink: the order a merge sort gives, with each row written once and read once and no merge.
+ * Memory holds one bucket's text (its rows' cells are built one ticket at a time) and 32 KiB a bucket while the log
+ * is read; only the mapped cells are written, and the ticket, time and rank are read again from them.
  */
 export class SortedRows {
   private readonly buckets: BucketFile[] = [];
   private readonly dir = mkdtempSync(join(tmpdir(), 'backoffice-kpi-sort-'));
-  private readonly ticketNumbers = new Map<string, number>();
+  private readonly ticketNumbers = new KeyNumbers();
   /** A row's mapped cells, gathered in one array reused for every row. */
   private readonly cells: string[] = [];
+  /** While a bucket drains: per ticket of the bucket, its first and last record; per record, its segment, where it goes on after the ticket, and the next record of its ticket (-1: none). */
+  private readonly firstRecord: Int32Array;
+  private readonly lastRecord: Int32Array;
+  private readonly recordSegment = new Numbers();
+  private readonly recordAt = new Numbers();
+  private readonly nextRecord = new Numbers();
 
   constructor(
     private readonly eventOf: EventOfCells,
     private readonly bucketTickets = BUCKET_TICKETS,
-  ) {}
+  ) {
+    this.firstRecord = new Int32Array(bucketTickets);
+    this.lastRecord = new Int32Array(bucketTickets);
+  }
 
   add(record: readonly string[], index: readonly number[], row: number, key: string, cellCount: number): void {
-    let ticket = this.ticketNumbers.get(key);
-    if (ticket === undefined) this.ticketNumbers.set((' ' + key).slice(1), (ticket = this.ticketNumbers.size));
+    let ticket = this.ticketNumbers.find(key);
+    if (ticket < 0) ticket = this.ticketNumbers.add(key);
     const b = Math.floor(ticket / this.bucketTickets);
     const bucket = (this.buckets[b] ??= new BucketFile(join(this.dir, `bucket-${b}.bin`)));
     const cells = this.cells;
@@ -259,20 +292,38 @@ export class SortedRows {
   }
 
   /**
-   * A bucket's rows, gathered per ticket in file order (a bucket holds consecutive ticket numbers), and handed over
-   * ticket by ticket: the sink puts a ticket's rows in its order, as it does a streamed group's, so no sort of the
-   * whole bucket is needed.
+   * A bucket's rows, handed over ticket by ticket (a bucket holds consecutive ticket numbers), each ticket's in file
+   * order: the sink puts them in its order, as it does a streamed group's, so no sort of the whole bucket is needed.
+   * A first pass only links each record to the next of its ticket (numbers in typed arrays); a ticket's cells are
+   * read when its turn comes, so they die young in the collector instead of living as long as the whole bucket.
    */
   private drainBucket(bucket: BucketFile, sink: GroupSink): void {
-    const byTicket = new Array<RowEvent[] | undefined>(this.bucketTickets);
-    for (const text of bucket.segments()) {
-      const records = new RecordReader(text);
-      while (!records.done) {
-        const ticket = records.number();
-        const row = records.number();
-        (byTicket[ticket % this.bucketTickets] ??= []).push(this.eventOf(records.cells(), row));
+    const { firstRecord, lastRecord, recordSegment, recordAt, nextRecord } = this;
+    firstRecord.fill(-1);
+    const readers = Array.from(bucket.segments(), (text) => new RecordReader(text));
+    let records = 0;
+    for (let s = 0; s < readers.length; s++) {
+      const reader = readers[s];
+      while (!reader.done) {
+        const ticket = reader.number() % this.bucketTickets;
+        recordSegment.set(records, s);
+        recordAt.set(records, reader.at);
+        nextRecord.set(records, -1);
+        if (firstRecord[ticket] < 0) firstRecord[ticket] = records;
+        else nextRecord.values[lastRecord[ticket]] = records;
+        lastRecord[ticket] = records++;
+        reader.skip();
       }
     }
-    for (const rows of byTicket) if (rows !== undefined) sink(rows[0].key, rows);
+    for (let ticket = 0; ticket < this.bucketTickets; ticket++) {
+      const rows: RowEvent[] = [];
+      for (let r = firstRecord[ticket]; r >= 0; r = nextRecord.values[r]) {
+        const reader = readers[recordSegment.values[r]];
+        reader.at = recordAt.values[r];
+        const row = reader.number();
+        rows.push(this.eventOf(reader.cells(), row));
+      }
+      if (rows.length > 0) sink(rows[0].key, rows);
+    }
   }
 }
