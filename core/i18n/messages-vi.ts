@@ -23,7 +23,7 @@ export interface PhraseBook {
   readonly places: readonly Rule[];
 }
 
-const SHARED_ONLY: PhraseBook = { phrases: [], endings: [], places: [] };
+export const SHARED_ONLY: PhraseBook = { phrases: [], endings: [], places: [] };
 
 /** The configuration's kinds of id, as the glossary names them. */
 const KIND_VI: Readonly<Record<string, string>> = { policy: 'chính sách', scorecard: 'thẻ điểm', perspective: 'khía cạnh', objective: 'mục tiêu', kpi: 'KPI' };
@@ -206,6 +206,17 @@ function placed(text: string, book: PhraseBook): string | null {
   const colon = text.indexOf(': ');
   const rest = colon > 0 ? placed(text.slice(colon + 2), book) : null;
   return rest === null ? null : `${book.places.reduce(rewrite, text.slice(0, colon))}: ${rest}`;
+}
+
+/**
+ * The places before a core error inside a door's message (`--calendars: hours.txt line 3: `) and the ending after it,
+ * in Vietnamese by the door's page: null when the ending is not known, so a message is never half translated.
+ */
+export function framedIn(before: string, after: string, book: PhraseBook): { before: string; after: string } | null {
+  const places = before.split(': ').map((place) => book.places.reduce(rewrite, place)).join(': ');
+  if (after === '') return { before: places, after };
+  const ending = book.endings.find(([pattern]) => pattern.test(after) && after.replace(pattern, '') === '');
+  return ending ? { before: places, after: rewrite(after, ending) } : null;
 }
 
 /** A message in the user's language: English as written, Vietnamese phrase by phrase where the phrase is known. */
