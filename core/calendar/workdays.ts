@@ -144,7 +144,7 @@ function lowerBound(sorted: readonly number[], x: number): number {
 function dayInRange(day: DayNumber, n: number, from: DayNumber): DayNumber {
   if (day >= FIRST_DAY && day <= LAST_DAY) return day;
   const start = from >= FIRST_DAY && from <= LAST_DAY ? isoOfDayNumber(from) : `day ${from}`;
-  throw new CalendarError('days', said('at', { place: 'days', detail: said(day > LAST_DAY ? 'calendar.workdayAfterLast' : 'calendar.workdayBeforeFirst', { days: n, start }) }));
+  throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.workdaysOutsideSheet', { days: n, start, side: day > LAST_DAY ? 'after' : 'before' }) }));
 }
 
 /**
@@ -335,7 +335,7 @@ export function calendarWorkdays(calendar: WorkCalendar): PreparedWorkdays {
         if (reached(from + step * far) >= wanted) break;
         if (from + step * far === edge) dayInRange(edge + step, n, from); // throws: past the dates a spreadsheet holds
         if (far >= limit) {
-          throw new CalendarError('days', said('at', { place: 'days', detail: said(n > 0 ? 'calendar.tooFewWorkdaysAfter' : 'calendar.tooFewWorkdaysBefore', { wanted, span: far, date: isoOfDayNumber(from) }) }));
+          throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.tooFewWorkdays', { wanted, span: far, side: n > 0 ? 'after' : 'before', date: isoOfDayNumber(from) }) }));
         }
         near = far;
         far = Math.min(far * 2, limit);

@@ -1,4 +1,4 @@
-import { type CoreMessage, decimalComma, entry, type Entry, textOf } from './error-text';
+import { type CoreMessage, decimalComma, entry, type Entry, type ErrorParams, type Instead, textOf } from './error-text';
 import type { Language } from './language';
 import { inLanguage } from './messages-vi';
 import { schemaIssueVi } from './zod-messages-vi';
@@ -189,7 +189,7 @@ const KPI_DETAILS = {
   'kpi.seriesSplit': entry(
     (p: { numerators: string; denominators: string; aggregation: string; ratio: string }) =>
       `must be one list of timed values for ${p.aggregation}; ${p.numerators} and ${p.denominators} need aggregation ${p.ratio}`,
-    (p) => `phải là một danh sách giá trị có thời điểm với ${p.aggregation}; ${p.numerators} và ${p.denominators} cần aggregation ${p.ratio}`,
+    (p) => `phải là một danh sách giá trị có thời điểm với ${p.aggregation}; ${p.numerators} và ${p.denominators} chỉ dùng với ${p.ratio}`,
   ),
   'kpi.notInTree': entry(
     () => 'is not a KPI of the scorecard tree',
@@ -216,6 +216,15 @@ const KPI_DETAILS = {
     (p) => `"${p.source}": ${p.kind} không nhận chi tiết sau dấu hai chấm`,
   ),
 };
+
+/** What the holiday tables cover: their countries (with the regions) and years. */
+interface TablesCover extends ErrorParams {
+  countries: string;
+  first: number;
+  last: number;
+}
+const tablesCoverEn = (p: TablesCover): string => `the holiday tables cover ${p.countries} and their regions, ${p.first}-${p.last}`;
+const tablesCoverVi = (p: TablesCover): string => `bảng ngày lễ có ${p.countries} và các vùng của chúng, các năm ${p.first}-${p.last}`;
 
 /** The calendar text's parser, the compiled calendar and the holiday tables (core/calendar). */
 const CALENDAR_DETAILS = {
@@ -338,18 +347,15 @@ const CALENDAR_DETAILS = {
     (p, say) => `kết quả nằm ngoài ${say(p.coverage)}`,
   ),
   'calendar.holidayYearUnknown': entry(
-    (p: { country: string; year: number; first: number; last: number; countries: string }) =>
-      `the public holidays of ${p.country} are known for ${p.first}-${p.last}, not ${p.year} (the holiday tables cover ${p.countries} and their regions, ${p.first}-${p.last})`,
-    (p) => `ngày nghỉ lễ của ${p.country} chỉ có cho các năm ${p.first}-${p.last}, không có ${p.year} (bảng ngày lễ có ${p.countries} và các vùng của chúng, các năm ${p.first}-${p.last})`,
+    (p: TablesCover & { country: string; year: number }) => `the public holidays of ${p.country} are known for ${p.first}-${p.last}, not ${p.year} (${tablesCoverEn(p)})`,
+    (p) => `ngày nghỉ lễ của ${p.country} chỉ có cho các năm ${p.first}-${p.last}, không có ${p.year} (${tablesCoverVi(p)})`,
   ),
   'calendar.unknownHolidayArea': entry(
-    (p: { area: string; first: number; last: number; countries: string }) =>
-      `unknown country or region "${p.area}" (expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover ${p.countries} and their regions, ${p.first}-${p.last})`,
-    (p) => `không có quốc gia hoặc vùng "${p.area}" (cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có ${p.countries} và các vùng của chúng, các năm ${p.first}-${p.last})`,
+    (p: TablesCover & { area: string }) => `unknown country or region "${p.area}" (expected an ISO 3166 code such as VN or DE-BY; ${tablesCoverEn(p)})`,
+    (p) => `không có quốc gia hoặc vùng "${p.area}" (cần mã ISO 3166 như VN hoặc DE-BY; ${tablesCoverVi(p)})`,
   ),
   'calendar.unknownCountry': entry(
-    (p: { country: string; first: number; last: number; countries: string }) =>
-      `unknown country "${p.country}" (the holiday tables cover ${p.countries} and their regions, ${p.first}-${p.last})`,
+    (p: TablesCover & { country: string }) => `unknown country "${p.country}" (${tablesCoverEn(p)})`,
     (p) => `không có quốc gia "${p.country}" trong bảng ngày lễ (bảng có ${p.countries} và các vùng của chúng, các năm ${p.first}-${p.last})`,
   ),
   'calendar.notCountryCode': entry(
@@ -384,21 +390,14 @@ const CALENDAR_DETAILS = {
     () => 'every day is a weekend day, so no working day can be reached',
     () => 'ngày nào cũng là ngày nghỉ cuối tuần, nên không thể tới ngày làm việc nào',
   ),
-  'calendar.workdayAfterLast': entry(
-    (p: { days: number; start: string }) => `${p.days} working ${Math.abs(p.days) === 1 ? 'day' : 'days'} from ${p.start} fall after 9999-12-31, the last date a spreadsheet holds`,
-    (p) => `${p.days} ngày làm việc tính từ ${p.start} rơi sau 9999-12-31, ngày cuối cùng bảng tính lưu được`,
+  'calendar.workdaysOutsideSheet': entry(
+    (p: { days: number; start: string; side: 'after' | 'before' }) =>
+      `${p.days} working ${Math.abs(p.days) === 1 ? 'day' : 'days'} from ${p.start} fall ${p.side === 'after' ? 'after 9999-12-31, the last' : 'before 0001-01-01, the first'} date a spreadsheet holds`,
+    (p) => `${p.days} ngày làm việc tính từ ${p.start} rơi ${p.side === 'after' ? 'sau 9999-12-31, ngày cuối cùng' : 'trước 0001-01-01, ngày đầu tiên'} bảng tính lưu được`,
   ),
-  'calendar.workdayBeforeFirst': entry(
-    (p: { days: number; start: string }) => `${p.days} working ${Math.abs(p.days) === 1 ? 'day' : 'days'} from ${p.start} fall before 0001-01-01, the first date a spreadsheet holds`,
-    (p) => `${p.days} ngày làm việc tính từ ${p.start} rơi trước 0001-01-01, ngày đầu tiên bảng tính lưu được`,
-  ),
-  'calendar.tooFewWorkdaysAfter': entry(
-    (p: { wanted: number; span: number; date: string }) => `the calendar has fewer than ${p.wanted} working days in the ${p.span} days after ${p.date}`,
-    (p) => `lịch có ít hơn ${p.wanted} ngày làm việc trong ${p.span} ngày sau ${p.date}`,
-  ),
-  'calendar.tooFewWorkdaysBefore': entry(
-    (p: { wanted: number; span: number; date: string }) => `the calendar has fewer than ${p.wanted} working days in the ${p.span} days before ${p.date}`,
-    (p) => `lịch có ít hơn ${p.wanted} ngày làm việc trong ${p.span} ngày trước ${p.date}`,
+  'calendar.tooFewWorkdays': entry(
+    (p: { wanted: number; span: number; side: 'after' | 'before'; date: string }) => `the calendar has fewer than ${p.wanted} working days in the ${p.span} days ${p.side} ${p.date}`,
+    (p) => `lịch có ít hơn ${p.wanted} ngày làm việc trong ${p.span} ngày ${p.side === 'after' ? 'sau' : 'trước'} ${p.date}`,
   ),
 };
 
@@ -521,17 +520,16 @@ const FRAMES = {
   ),
 };
 
+/** Every code with its templates; the doors render through `errorText`. @public (read whole by the Vietnamese sweep) */
 export const ERROR_CATALOGUE = { ...KPI_DETAILS, ...CALENDAR_DETAILS, ...SLA_DETAILS, ...MARKET_DETAILS, ...FRAMES } satisfies Record<string, Entry<never>>;
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
-export type KpiDetailCode = keyof typeof KPI_DETAILS;
+type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export type ParamsOf<C extends ErrorCode> = Parameters<(typeof ERROR_CATALOGUE)[C]['en']>[0];
 
 /** A message of the catalogue, its values checked against its code's template. */
 export const said = <C extends ErrorCode>(code: C, ...params: ParamsOf<C> extends Record<string, never> ? [] : [ParamsOf<C>]): CoreMessage => ({ code, params: params[0] ?? {} });
 
 /** A core message in a language. */
-export const errorText = (message: CoreMessage, language: Language): string => textOf(ERROR_CATALOGUE, message, language);
+export const errorText = (message: CoreMessage, language: Language, instead?: Instead): string => textOf(ERROR_CATALOGUE, message, language, instead);
 
-export { decimalComma };
 export type { CoreMessage, ErrorParams } from './error-text';

@@ -1,7 +1,7 @@
 import type { Language } from './language';
 
 /** A value said inside a message: a name, a number, or another message (a calendar's error inside its set's). */
-export type ErrorParam = string | number | CoreMessage | undefined;
+type ErrorParam = string | number | CoreMessage | undefined;
 export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
 /** What a core error says without words: its code and the values the catalogue's templates put in. */
@@ -25,8 +25,11 @@ export const entry = <P extends ErrorParams = Record<string, never>>(en: Templat
 /** A decimal written the English way, as Vietnamese writes it (`0.95` → `0,95`). */
 export const decimalComma = (value: string | number): string => String(value).replace('.', ',');
 
+/** A door's own wording of a message (a schema issue its page knows), or undefined for the catalogue's. */
+export type Instead = (message: CoreMessage) => string | undefined;
+
 /** A message in a language, by its code in a catalogue. */
-export function textOf(catalogue: Readonly<Record<string, Entry<never>>>, message: CoreMessage, language: Language): string {
-  const say = (nested: CoreMessage): string => textOf(catalogue, nested, language);
-  return (catalogue[message.code][language] as Template<ErrorParams>)(message.params, say);
+export function textOf(catalogue: Readonly<Record<string, Entry<never>>>, message: CoreMessage, language: Language, instead: Instead = () => undefined): string {
+  const say = (nested: CoreMessage): string => textOf(catalogue, nested, language, instead);
+  return instead(message) ?? (catalogue[message.code][language] as Template<ErrorParams>)(message.params, say);
 }

@@ -3,8 +3,9 @@ import type { Rule } from './messages-vi';
 /**
  * A schema's issue in Vietnamese: zod's own English for a value of the wrong type or an unknown key, and the words the
  * core's schemas (calendar specs, SLA policies, the service catalogue) give. A schema's issue is checked before there
- * is a value to put in a template, so it has no code: a core error quotes it (code `schema.issue`), and both doors'
- * books include zod's page for the schemas of their own files and payloads.
+ * is a value to put in a template, so it has no code: a core error quotes it (code `schema.issue`). The calendar
+ * schema's words are rendered by the core; zod's and the configuration schemas' are on the CLI's and the Jira app's
+ * pages, the only doors that read such files, so the Sheets bundle goes without them.
  */
 
 /** zod's names of a value's type. */
@@ -25,20 +26,25 @@ export const ZOD_PHRASES: readonly Rule[] = [
   [/^Unrecognized keys?: (.+)$/, 'khóa không được chấp nhận: $1'],
 ];
 
-/** The core schemas' own words, after the field path the error names. */
-const SCHEMA_PHRASES: readonly Rule[] = [
-  [
-    /^expected working hours \((.+)\), a duration with a unit \((.+)\) or whole business days \((.+)\), got (.+)$/,
-    'cần số giờ làm việc ($1), một khoảng thời gian có đơn vị ($2) hoặc số ngày làm việc nguyên ($3), nhưng nhận $4',
-  ],
-  // The calendar schema (core/calendar/spec.ts).
+/** The calendar schema's own words (core/calendar/spec.ts), after the field path the error names: every door meets them. */
+const CALENDAR_SCHEMA_PHRASES: readonly Rule[] = [
   [/^expected a time of day HH:MM \(00:00 to 24:00\)$/, 'cần giờ trong ngày dạng HH:MM (00:00 đến 24:00)'],
   [/^expected a date YYYY-MM-DD$/, 'cần một ngày dạng YYYY-MM-DD'],
   [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khóa thứ $1 (cần một trong $2)'],
   [/^expected a country code such as VN or DE-BY$/, 'cần mã quốc gia như VN hoặc DE-BY'],
   [/^a window cannot start at 24:00$/, 'khung giờ không thể bắt đầu lúc 24:00'],
   [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
-  // SLA policies (core/sla) and the service catalogue (core/market).
+];
+
+/**
+ * The SLA policies' and the service catalogue's schema words (core/sla, core/market): only the CLI's files and the Jira
+ * app's configuration have them, so only their pages hold these.
+ */
+export const CONFIG_SCHEMA_PHRASES: readonly Rule[] = [
+  [
+    /^expected working hours \((.+)\), a duration with a unit \((.+)\) or whole business days \((.+)\), got (.+)$/,
+    'cần số giờ làm việc ($1), một khoảng thời gian có đơn vị ($2) hoặc số ngày làm việc nguyên ($3), nhưng nhận $4',
+  ],
   [/^(\w+) \(or (\w+)\) is required$/, 'cần có $1 (hoặc $2)'],
   [/^give at least one goal$/, 'hãy nhập ít nhất một mức SLA'],
   [/^give stop statuses, resolutionSet: true or stop events$/, 'hãy nhập các trạng thái dừng, đặt "resolutionSet: true" hoặc nhập các sự kiện dừng'],
@@ -58,8 +64,11 @@ const SCHEMA_PHRASES: readonly Rule[] = [
   [/^the id (".*") is already another service's$/, 'mã $1 đã là mã của một dịch vụ khác'],
 ];
 
-/** A schema issue in Vietnamese; an issue no rule knows stays as zod or the schema wrote it. */
+/**
+ * A calendar schema issue in Vietnamese; an issue no rule knows stays as the schema wrote it, for a door's page to word
+ * (core/i18n `errorInLanguage`).
+ */
 export function schemaIssueVi(issue: string): string {
-  const rule = [...SCHEMA_PHRASES, ...ZOD_PHRASES].find(([pattern]) => pattern.test(issue));
+  const rule = CALENDAR_SCHEMA_PHRASES.find(([pattern]) => pattern.test(issue));
   return rule ? issue.replace(rule[0], rule[1] as (match: string, ...groups: string[]) => string) : issue;
 }

@@ -34,8 +34,8 @@ function resolvedCell(cell: unknown, holidays: unknown): WorkCalendar {
   } catch (error) {
     if (error instanceof RowError) throw error; // the holiday range's own row, already named
     const message = (error as Error).message;
-    if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length));
-    if (error instanceof CalendarError) throw new CellError(message);
+    if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length), error);
+    if (error instanceof CalendarError) throw new CellError(message, error);
     throw error;
   }
 }
