@@ -225,6 +225,6 @@ function unseenStopWarnings(clocks: readonly SlaClock[], statuses: ReadonlySet<s
 
 /** A core error met while running the clocks is bad input too: it names the policy, goal or ticket. */
 function explain(error: unknown, source: string): unknown {
-  if (error instanceof SlaError || error instanceof CalendarError) return new InputError(`${source}: ${error.message}`);
+  if (error instanceof SlaError || error instanceof CalendarError) return new InputError(`${source}: ${error.message}`, { cause: error });
   return error;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { type Language, LANGUAGES } from '../core/i18n';
+import { CalendarError } from '../core/calendar';
+import { type Language, LANGUAGES, said } from '../core/i18n';
 import { InputError } from './errors';
 import { offsetMinutes, parseDateTime } from './time';
 
@@ -66,6 +67,69 @@ succeeds. The default files are found in the repository,
 whatever the current directory. Warnings go to stderr.
 Exit status: 0 done, 2 a bad option or input (the message names it).
 `;
+
+/** The help in Vietnamese (`--lang vi`, or a vi locale): options, files and codes as they are typed. */
+const HELP_VI = `Cách dùng: npm start -- [tùy chọn]        (hoặc: npx backoffice-kpi report [tùy chọn])
+
+Áp dụng các chính sách SLA cho nhật ký sự kiện của yêu cầu (mỗi hàng là một thay đổi của một
+yêu cầu) và in ra tỷ lệ tuân thủ SLA chung, theo từng mức SLA, theo tháng và theo trường --by,
+số yêu cầu đạt/vi phạm/đang mở, thời gian hoàn thành (TAT: trung vị, p90) theo giờ làm việc,
+tỷ lệ làm đúng ngay từ đầu (FTR: phần yêu cầu đã giải quyết không bị mở lại) và CSAT hoặc
+iNPS khi ánh xạ có cột đánh giá.
+
+Tùy chọn:
+  --input <tệp>          nhật ký sự kiện (mặc định: ${DEFAULTS.input}, định dạng
+                         BPI Challenge 2013: phân cách bằng ';', bảng mã ISO-8859-1)
+  --map <tệp>            tệp ánh xạ: cột nào là mã yêu cầu, thời điểm, trạng thái và từng
+                         trường (CSV với dấu phân cách và bảng mã bất kỳ, hoặc XES); xem
+                         docs/CLI-INPUT.md và examples/*.map.json. Mặc định: định dạng BPIC 2013
+  --policies <tệp>       mảng JSON các chính sách SLA (mặc định: ${DEFAULTS.policies})
+  --calendars <tệp>      đối tượng JSON, tên lịch -> đặc tả lịch hoặc dạng văn bản của lịch như
+                         "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN"; hoặc tệp văn bản
+                         mỗi hàng một "tên: <dạng văn bản>" (mặc định: ${DEFAULTS.calendars})
+  --as-of <ngày giờ>     đo các chu kỳ đang mở đến thời điểm ISO có độ lệch múi giờ này, như
+                         2012-06-01T00:00:00+01:00 (mặc định: sự kiện muộn nhất trong nhật ký,
+                         nên báo cáo trên cùng một tệp luôn như nhau)
+  --by <trường>          nhóm thêm tỷ lệ tuân thủ theo trường đã ánh xạ này; dùng được nhiều lần
+                         (mặc định khi không có --map: impact)
+  --scorecard <tệp>      thẻ điểm JSON lập từ báo cáo: { tree (hoặc rows), sources }, nguồn của
+                         mỗi KPI là một trong sla, sla:<chính sách>, tat:median, tat:p90, ftr,
+                         reopen, csat, inps (mặc định: ${DEFAULTS.scorecard}: tốc độ, chính xác và
+                         mức độ hài lòng); xem docs/SCORING.md
+  --signals <tệp>        đối tượng JSON các tham số của tín hiệu làm đẹp số liệu (reopenWithin,
+                         lastShare, lastFlag, splitCount, splitWithin, ...; docs/GAMING-SIGNALS.md).
+                         Báo cáo luôn hiện các tín hiệu G1-G5 theo từng nhóm --by; G5 cần trường
+                         "requester" đã ánh xạ
+  --catalogue <tệp>      danh mục dịch vụ của thị trường nội bộ (JSON; docs/INTERNAL-MARKET.md):
+                         thêm phần Thị trường nội bộ, bảng kê dịch vụ hằng tháng theo khách hàng
+                         nội bộ và dịch vụ (phí dịch vụ, khoản giảm trừ dịch vụ, số thực trả) và
+                         chuỗi OLA theo người phụ trách
+  --statement <tệp>      cùng --catalogue: ghi bảng kê dịch vụ ra CSV (period, customer, service,
+                         provider, requests, met, breached, compliance, agreed, charge,
+                         credit_rate, credit, net, currency)
+  --cycles <tệp>         ghi mỗi chu kỳ SLA một hàng CSV (ticket, policy, cycle, goal, start,
+                         stop, state, số phút làm việc elapsed/paused/remaining, due)
+  --html <tệp>           ghi thêm báo cáo thành một trang HTML độc lập
+  --json                 in kết quả dạng JSON thay cho báo cáo văn bản
+  --lang <en|vi>         ngôn ngữ của báo cáo văn bản và HTML, lỗi và cảnh báo: en, hoặc vi
+                         (từ ngữ tiếng Việt, số dạng 1.234,5, tháng dạng Tháng 3/2012);
+                         mặc định: ngôn ngữ của môi trường (LC_ALL, LC_MESSAGES, LANG:
+                         vi_VN.UTF-8 cho vi), nếu không thì en
+  --strict               coi mỗi chỉnh sửa nhật ký (một hàng sai thứ tự trong yêu cầu của nó,
+                         thời điểm sớm hơn hàng trước hoặc thời điểm tạo, trạng thái trống) là
+                         lỗi nêu rõ hàng, thay vì tự chỉnh sửa và đếm
+  -h, --help             hiện phần trợ giúp này
+
+Các hàng có thể theo thứ tự bất kỳ: gom theo yêu cầu, sắp theo thời điểm, hoặc xáo trộn. Trong
+một yêu cầu, các hàng theo cột thứ tự đã ánh xạ, nếu không thì theo thời điểm, rồi vị trí trong
+tệp; phần Chất lượng dữ liệu đếm mọi chỉnh sửa. Tệp kết quả không bao giờ ghi đè tệp đầu vào, và
+chỉ được ghi khi lần chạy thành công. Các tệp mặc định được tìm trong kho mã, bất kể thư mục
+hiện tại. Cảnh báo được ghi ra stderr.
+Mã thoát: 0 là xong, 2 là tùy chọn hoặc đầu vào sai (thông báo nêu rõ chỗ sai).
+`;
+
+/** The help in a language: Vietnamese for vi, English otherwise. */
+export const helpText = (language: Language): string => (language === 'vi' ? HELP_VI : HELP);
 
 const OPTIONS = {
   input: { type: 'string' },
@@ -136,7 +200,10 @@ export function readAsOf(text: string | undefined): number | undefined {
   }
   const asOf = parseDateTime(text);
   if (asOf === null) throw new InputError(`--as-of: expected an ISO date-time such as 2012-06-01T00:00:00+01:00, got ${JSON.stringify(text)}`);
-  if (asOf < Date.UTC(1900, 0, 2) || asOf > Date.UTC(2300, 11, 30)) throw new InputError(`--as-of: ${text} is outside the years 1900-2300 that calendars cover`);
+  if (asOf < Date.UTC(1900, 0, 2) || asOf > Date.UTC(2300, 11, 30)) {
+    const outside = new CalendarError('asOf', said('calendar.dateOutsideYears', { date: text, coverage: said('calendar.yearsCovered', { first: 1900, last: 2300 }) }));
+    throw new InputError(`--as-of: ${outside.message}`, { cause: outside });
+  }
   return asOf;
 }
 

@@ -61,7 +61,7 @@ export function compileCalendars(specs: unknown): CalendarSet {
   try {
     return compileCalendarSet(specs as Record<string, CalendarSpecInput | string>);
   } catch (error) {
-    if (error instanceof CalendarError) throw new ConfigError('calendars', error.message);
+    if (error instanceof CalendarError) throw new ConfigError('calendars', error);
     throw error;
   }
 }
@@ -75,7 +75,7 @@ export function createClocks(policies: unknown, calendars: CalendarSet): SlaCloc
     try {
       clock = createSlaClock(policy as SlaPolicyInput, calendars);
     } catch (error) {
-      if (error instanceof SlaError) throw new ConfigError('policies', error.message);
+      if (error instanceof SlaError) throw new ConfigError('policies', error);
       throw error;
     }
     // Two policies with one id would count each cycle twice under that id.

@@ -6,10 +6,11 @@ export class InputError extends Error {
 /** A policy or calendar file that does not validate; the CLI prefixes the option and the file name. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** `problem`: the CLI's own words, or the core error whose message it is (kept as the cause, rendered by its code). */
   constructor(
     readonly input: 'policies' | 'calendars',
-    message: string,
+    problem: string | Error,
   ) {
-    super(message);
+    super(typeof problem === 'string' ? problem : problem.message, typeof problem === 'string' ? undefined : { cause: problem });
   }
 }

@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SlaClock, CalendarSet } from '../core/sla';
 import { analyseLog } from './analyse';
-import { DEFAULTS, HELP, parseOptions, readAsOf, readLanguage } from './args';
+import { DEFAULTS, helpText, parseOptions, readAsOf, readLanguage } from './args';
 import { compileCalendars, createClocks, type NamedFile, readJson, reason } from './config';
-import { CLI_PHRASE_BOOK, inLanguage, type Language } from '../core/i18n';
+import { CLI_PHRASE_BOOK, errorInLanguage, inLanguage, type Language } from '../core/i18n';
 import { type Catalogue, MarketError, readCatalogue, readSignalParameters, SignalError, type SignalParameters, statementCsv } from '../core/market';
 import { ConfigError, InputError } from './errors';
 import { BPIC_MAPPING, type Mapping, readMapping } from './input/mapping';
@@ -77,7 +77,7 @@ async function readSetup(values: Options): Promise<Setup> {
     const catalogue = await readCatalogueOption(values, clocks);
     return { files, mapping, by, scorecard, signals, clocks, calendars, catalogue, asOf, bytes: inputSize(files.input) };
   } catch (error) {
-    if (error instanceof ConfigError) throw new InputError(`--${error.input}: ${files[error.input].name}: ${error.message}`);
+    if (error instanceof ConfigError) throw new InputError(`--${error.input}: ${files[error.input].name}: ${error.message}`, { cause: error });
     throw error;
   }
 }
@@ -89,7 +89,7 @@ async function readSignals(path: string | undefined): Promise<SignalParameters> 
   try {
     return readSignalParameters(json);
   } catch (error) {
-    if (error instanceof SignalError) throw new InputError(`--signals: ${path}: ${error.message}`);
+    if (error instanceof SignalError) throw new InputError(`--signals: ${path}: ${error.message}`, { cause: error });
     throw error;
   }
 }
@@ -104,7 +104,7 @@ async function readCatalogueOption(values: Options, clocks: readonly SlaClock[])
   try {
     return readCatalogue(json, clocks.map((clock) => clock.policy));
   } catch (error) {
-    if (error instanceof MarketError) throw new InputError(`--catalogue: ${values.catalogue}: ${error.message}`);
+    if (error instanceof MarketError) throw new InputError(`--catalogue: ${values.catalogue}: ${error.message}`, { cause: error });
     throw error;
   }
 }
@@ -190,11 +190,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let language: Language = readLanguage(undefined, process.env);
   try {
     const values = parseOptions(argv);
+    language = readLanguage(values.lang, process.env);
     if (values.help) {
-      io.stdout.write(HELP);
+      io.stdout.write(helpText(language));
       return 0;
     }
-    language = readLanguage(values.lang, process.env);
     const words = wordsFor(language);
     const setup = await readSetup(values);
     checkOutputPaths(setup, values);
@@ -211,7 +211,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     cycles?.discard();
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`${inLanguage(error.message, language, CLI_PHRASE_BOOK)}\n`);
+    io.stderr.write(`${errorInLanguage(error, language, CLI_PHRASE_BOOK)}\n`);
     return 2;
   }
 }

@@ -5,8 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readLanguage } from '../cli/args';
+import { HELP, helpText, readLanguage } from '../cli/args';
 import { wordsFor } from '../cli/report/words';
+import { isVietnamese } from './helpers/catalogue-strings';
 import { runCli, tempFiles } from './helpers/cli-run';
 
 const BIN = fileURLToPath(new URL('../bin/backoffice-kpi.mjs', import.meta.url));
@@ -99,4 +100,22 @@ describe('VI4: the CLI report in Vietnamese', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('--lang: expected en or vi, got "fr"\n');
   });
+
+  it('VI4: --help with --lang vi or a vi_VN environment is in Vietnamese: every option, each described in Vietnamese; English otherwise', async () => {
+    const vi = await runCli(['--help', '--lang', 'vi']);
+    expect(vi.status).toBe(0);
+    expect(vi.stdout).toBe(helpText('vi'));
+    expect(vi.stdout).toMatch(/^Cách dùng: npm start -- \[tùy chọn\]/);
+    const options = (help: string) => [...help.matchAll(/^ {2}(-h, )?(--[a-z-]+)/gm)].map((m) => m[2]);
+    expect(options(vi.stdout)).toEqual(options(HELP));
+    // Each option's description (after the option and its value) is Vietnamese, as is every paragraph.
+    const descriptions = [...vi.stdout.matchAll(/^ {2}(?:-h, )?--[a-z-]+(?: <[^>]+>)? +(.+)$/gm)].map((m) => m[1]);
+    expect(descriptions.length).toBe(options(HELP).length);
+    expect(descriptions.filter((text) => !isVietnamese(text))).toEqual([]);
+    expect(vi.stdout.split('\n\n').filter((paragraph) => !isVietnamese(paragraph))).toEqual([]);
+    const env = (locale: Record<string, string>) => spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...locale } }).stdout;
+    expect(env({ LANG: 'vi_VN.UTF-8' })).toBe(vi.stdout);
+    expect(env({})).toBe(HELP);
+    expect((await runCli(['--help', '--lang', 'en'])).stdout).toBe(HELP);
+  }, 60_000);
 });

@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCalendar } from '../core/calendar/compile';
 import type { CalendarSpecInput } from '../core/calendar/spec';
-import { inLanguage } from '../core/i18n';
+import { errorInLanguage } from '../core/i18n';
 import { col, loadBundle, type Sandbox } from './helpers/sheets-sandbox';
+import { thrownBy } from './helpers/thrown';
 
 /**
  * Every message of the calendar text's parser (core/calendar/parse.ts), triggered through the built bundle
  * (`npm run build` first), reads in Vietnamese in a vi_VN spreadsheet: in a cell's error, in a per-row #INVALID and
  * in the calendar manager. Then the schema's messages (core/calendar/spec.ts), which the parser's own checks leave
- * unreachable from text, triggered through the core and rewritten by the same table.
+ * unreachable from text, triggered through the core and rendered by their codes.
  *
  * "None stays English": every English word of the English message, outside what the user typed (quoted text and
  * `key=value` options, field paths) and the notation kept as written (day keys, HH:MM, option names), must be gone from the
@@ -121,7 +122,7 @@ describe('the calendar manager: the parser’s message in the page’s language,
   });
 });
 
-describe('the calendar schema’s messages (core/calendar/spec.ts), through the same table', () => {
+describe('the calendar schema’s messages (core/calendar/spec.ts), rendered by their codes', () => {
   const WEEK = { Mo: [{ start: '08:00', end: '17:00' }] };
   const BAD_SPECS: [what: string, spec: Record<string, unknown>, english: string][] = [
     ['a time of day', { timeZone: 'UTC', weekly: { Mo: [{ start: '8:00', end: '17:00' }] } }, 'calendar.weekly.Mo.0.start: expected a time of day HH:MM (00:00 to 24:00)'],
@@ -140,13 +141,13 @@ describe('the calendar schema’s messages (core/calendar/spec.ts), through the 
   it('a calendar without working hours, asked for a due time (core/calendar/compile.ts)', () => {
     const off = compileCalendar({ timeZone: 'UTC', weekly: {} });
     expect(() => off.addWorkingMinutes(0, 60)).toThrow('calendar: it has no working hours on any day');
-    expect(inLanguage('SLA_DUE: calendar: it has no working hours on any day', 'vi')).toBe('SLA_DUE: calendar: lịch không có giờ làm việc vào ngày nào');
+    expect(errorInLanguage(thrownBy(() => off.addWorkingMinutes(0, 60)), 'vi')).toBe('calendar: lịch không có giờ làm việc vào ngày nào');
   });
 
   it.each(BAD_SPECS)('%s', (_, spec, message) => {
     expect(() => compileCalendar(spec as CalendarSpecInput)).toThrow(message);
-    const translated = inLanguage(`BUSINESS_HOURS: ${message}`, 'vi');
-    expect(translated).not.toBe(`BUSINESS_HOURS: ${message}`);
+    const translated = errorInLanguage(thrownBy(() => compileCalendar(spec as CalendarSpecInput)), 'vi');
+    expect(translated).not.toBe(message);
     expect(englishLeftIn(translated, message)).toEqual([]);
   });
 });

@@ -92,7 +92,7 @@ export function scorecardSection(file: ScorecardFile, fileName: string, report: 
   try {
     actuals = actualsFromFacts(file.sources, factsOf(report));
   } catch (error) {
-    if (error instanceof KpiInputError) throw new InputError(`--scorecard: ${fileName}: ${error.argument}: ${error.detail}`);
+    if (error instanceof KpiInputError) throw new InputError(`--scorecard: ${fileName}: ${error.argument}: ${error.detail}`, { cause: error });
     throw error;
   }
   const byGroup = reviewNotesByGroup((report.gamingSignals?.byField ?? []).flatMap((field) => field.groups));

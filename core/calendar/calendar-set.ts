@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { compileCalendar } from './compile';
 import { CalendarError } from './errors';
 import { parseCalendarText } from './parse';
@@ -18,10 +19,10 @@ export function compileCalendarSet(specs: CalendarSpecs): Record<string, WorkCal
     const field = `calendars.${name}`;
     try {
       const calendar = compileCalendar(typeof spec === 'string' ? parseCalendarText(spec, 'UTC') : spec);
-      if (!calendar.hasWorkingHours) throw new CalendarError(field, 'calendar: it has no working hours on any day');
+      if (!calendar.hasWorkingHours) throw new CalendarError(field, said('at', { place: 'calendar', detail: said('calendar.noWorkingHours') }));
       compiled[name] = calendar;
     } catch (error) {
-      if (error instanceof CalendarError) throw new CalendarError(field, `"${name}": ${error.message}`);
+      if (error instanceof CalendarError) throw new CalendarError(field, said('at', { place: `"${name}"`, detail: error.said }));
       throw error;
     }
   }

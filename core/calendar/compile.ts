@@ -1,3 +1,4 @@
+import { type CoreMessage, said } from '../i18n/error-catalogue';
 import { type Interval, mergeIntervals } from '../util/intervals';
 import { CalendarError, CalendarYearsError } from './errors';
 import { checkHolidayCountry, HolidayYearsError, type HolidayProvider, publicHolidays, publicWorkedDays, type WorkedDayProvider } from './holidays';
@@ -36,7 +37,7 @@ export function compileCalendar(input: CalendarSpecInput | CalendarSpec, options
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.join('.');
-    throw new CalendarError(path || 'calendar', path ? `calendar.${path}: ${issue.message}` : `calendar: ${issue.message}`);
+    throw new CalendarError(path || 'calendar', said('at', { place: path ? `calendar.${path}` : 'calendar', detail: said('schema.issue', { issue: issue.message }) }));
   }
   return new CompiledCalendar(parsed.data, options.holidays ?? publicHolidays, options.workedDays ?? publicWorkedDays);
 }
@@ -135,7 +136,7 @@ class CompiledCalendar implements WorkCalendar {
     spec.makeUpDays.forEach((m, i) => {
       const ranges = m.windows ? mergeIntervals(toRanges(m.windows)) : this.weekly[WEEKDAYS.indexOf(m.like)];
       if (ranges.length === 0) {
-        throw new CalendarError(`makeUpDays.${i}`, `calendar.makeUpDays.${i}: ${m.date} would have no working hours (${m.like} has none)`);
+        throw new CalendarError(`makeUpDays.${i}`, said('at', { place: `calendar.makeUpDays.${i}`, detail: said('calendar.makeUpWithoutHours', { date: m.date, like: m.like }) }));
       }
       this.makeUp.set(dayNumberOfIso(m.date), ranges);
     });
@@ -143,7 +144,7 @@ class CompiledCalendar implements WorkCalendar {
       const start = minutesOfTime(c.start);
       const end = minutesOfTime(c.end);
       if (end <= start) {
-        throw new CalendarError(`closures.${i}`, `calendar.closures.${i}: the closure ${c.start}-${c.end} on ${c.date} ends before it starts`);
+        throw new CalendarError(`closures.${i}`, said('at', { place: `calendar.closures.${i}`, detail: said('calendar.closureBackwards', { start: c.start, end: c.end, date: c.date }) }));
       }
       const day = dayNumberOfIso(c.date);
       this.closures.set(day, [...(this.closures.get(day) ?? []), [start, end]]);
@@ -163,7 +164,7 @@ class CompiledCalendar implements WorkCalendar {
   }
 
   addWorkingMinutes(start: Instant, minutes: number): Instant {
-    if (!Number.isFinite(minutes)) throw new CalendarError('minutes', `minutes: expected a finite number, got ${minutes}`);
+    if (!Number.isFinite(minutes)) throw new CalendarError('minutes', said('at', { place: 'minutes', detail: said('calendar.notFiniteNumber', { value: minutes }) }));
     if (minutes === 0) return start;
     this.requireWorkingTime();
     const wanted = minutes * MS_PER_MINUTE;
@@ -242,7 +243,7 @@ class CompiledCalendar implements WorkCalendar {
   }
 
   businessDaysDue(start: Instant, n: number): Instant {
-    if (!Number.isInteger(n) || n < 1) throw new CalendarError('days', `days: expected a whole number of business days ≥ 1, got ${n}`);
+    if (!Number.isInteger(n) || n < 1) throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.notWholeBusinessDays', { value: n }) }));
     this.requireWorkingTime();
     const day = this.localDay(start);
     for (;;) {
@@ -286,20 +287,20 @@ class CompiledCalendar implements WorkCalendar {
   }
 
   private requireWorkingTime(): void {
-    if (!this.hasWorkingHours) throw new CalendarError('calendar', 'calendar: it has no working hours on any day');
+    if (!this.hasWorkingHours) throw new CalendarError('calendar', said('at', { place: 'calendar', detail: said('calendar.noWorkingHours') }));
   }
 
   // ---- building ---------------------------------------------------------------------------------------------
 
   private cover(t: Instant): void {
-    if (!Number.isFinite(t)) throw new CalendarError('instant', `instant: expected a date-time, got ${t}`);
+    if (!Number.isFinite(t)) throw new CalendarError('instant', said('at', { place: 'instant', detail: said('calendar.notDateTime', { value: t }) }));
     const day = Math.floor(t / MS_PER_DAY);
     // Checked again after each growth: growing may find the holiday source's years narrower than the calendar's.
     for (;;) {
       if (day < this.firstAllowedDay + 1 || day >= this.endAllowedDay - 1) {
         // Beyond ±8.64e15 ms (1e20, say) there is no date to show: the number is.
         const shown = Math.abs(t) <= 8.64e15 ? isoOfDayNumber(day) : String(t);
-        throw this.outsideYears('instant', `${shown} is outside`);
+        throw this.outsideYears('instant', (coverage) => said('calendar.dateOutsideYears', { date: shown, coverage }));
       }
       if (t >= this.coverStart && t < this.coverEnd) return;
       // A local day starts at most 14 h before or 12 h after its UTC day, so one more day either side covers `t`. The
@@ -311,7 +312,7 @@ class CompiledCalendar implements WorkCalendar {
 
   private coverDay(day: DayNumber): void {
     while (!(day >= this.firstDay && day < this.endDay)) {
-      if (day < this.firstAllowedDay || day >= this.endAllowedDay) throw this.outsideYears('day', `${isoOfDayNumber(day)} is outside`);
+      if (day < this.firstAllowedDay || day >= this.endAllowedDay) throw this.outsideYears('day', (coverage) => said('calendar.dateOutsideYears', { date: isoOfDayNumber(day), coverage }));
       this.growToDay(day);
     }
   }
@@ -327,16 +328,16 @@ class CompiledCalendar implements WorkCalendar {
     const first = Math.max(this.firstAllowedDay, day < this.firstDay ? Math.min(day - 31, this.firstDay - span) : this.firstDay);
     const end = Math.min(this.endAllowedDay, day >= this.endDay ? Math.max(day + 32, this.endDay + span) : this.endDay);
     if (first === this.firstDay && end === this.endDay) {
-      throw this.outsideYears('minutes', 'the result lies outside');
+      throw this.outsideYears('minutes', (coverage) => said('calendar.resultOutsideYears', { coverage }));
     }
     this.build(first, end);
   }
 
   /** `subject` (a date, or "the result") lies outside the years the tables may span: named as calendars' range or the holiday source's. */
-  private outsideYears(field: string, subject: string): CalendarYearsError {
-    if (!this.holidayYears) return new CalendarYearsError(field, subject, `the years ${FIRST_YEAR}-${LAST_YEAR} that calendars cover`);
-    const coverage = `the years ${this.holidayYears.first}-${this.holidayYears.last} that the public-holiday tables cover (holidays=${this.countries.join(',')})`;
-    return new CalendarYearsError('holidays', subject, coverage);
+  private outsideYears(field: string, subject: (coverage: CoreMessage) => CoreMessage): CalendarYearsError {
+    if (!this.holidayYears) return new CalendarYearsError(field, subject, said('calendar.yearsCovered', { first: FIRST_YEAR, last: LAST_YEAR }));
+    const { first, last } = this.holidayYears;
+    return new CalendarYearsError('holidays', subject, said('calendar.holidayYearsCovered', { first, last, holidays: this.countries.join(',') }));
   }
 
   /** Country holidays and worked days over a range; a year the source does not know narrows the allowed days once. */

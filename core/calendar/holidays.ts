@@ -1,3 +1,4 @@
+import { type CoreMessage, said } from '../i18n/error-catalogue';
 import { CalendarError } from './errors';
 import { decodeDays } from './holiday-data/decode';
 import { HOLIDAY_TABLES } from './holiday-data/tables';
@@ -14,9 +15,9 @@ export class HolidayYearsError extends CalendarError {
   constructor(
     readonly first: number,
     readonly last: number,
-    message: string,
+    detail: CoreMessage,
   ) {
-    super('holidays', message);
+    super('holidays', said('at', { place: 'holidays', detail }));
   }
 }
 
@@ -35,7 +36,8 @@ export type Holiday = NamedDay;
  */
 export const HOLIDAY_YEARS: { readonly first: number; readonly last: number } = { first: HOLIDAY_TABLES.first, last: HOLIDAY_TABLES.last };
 
-const COVERED = `${Object.keys(HOLIDAY_TABLES.countries).sort().join(', ')} and their regions, ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last}`;
+/** What the tables cover, as the errors name it: the countries (with their regions) and the years. */
+const COVERED = { countries: Object.keys(HOLIDAY_TABLES.countries).sort().join(', '), ...HOLIDAY_YEARS };
 
 interface CountryYear {
   readonly holidays: readonly Holiday[];
@@ -54,7 +56,7 @@ function isKnown(country: string): boolean {
 /** Throws unless the tables have the country (`CC` or `CC-REGION`); cheap, no holiday is computed. */
 export function checkHolidayCountry(country: string): void {
   if (!isKnown(country)) {
-    throw new CalendarError('holidays', `holidays: unknown country or region "${country}" (expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover ${COVERED})`);
+    throw new CalendarError('holidays', said('at', { place: 'holidays', detail: said('calendar.unknownHolidayArea', { area: country, ...COVERED }) }));
   }
 }
 
@@ -77,11 +79,7 @@ function countryYear(country: string, year: number): CountryYear {
   const known = byCountryYear.get(key);
   if (known) return known;
   if (!(year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last)) {
-    throw new HolidayYearsError(
-      HOLIDAY_YEARS.first,
-      HOLIDAY_YEARS.last,
-      `holidays: the public holidays of ${country} are known for ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last}, not ${year} (the holiday tables cover ${COVERED})`,
-    );
+    throw new HolidayYearsError(HOLIDAY_YEARS.first, HOLIDAY_YEARS.last, said('calendar.holidayYearUnknown', { country, year, ...COVERED }));
   }
   const [code, region] = country.split('-');
   const tabled = tabledDays(code, region, year);
@@ -114,22 +112,23 @@ export function holidaySchedule(country: string, year: number, region?: string):
 /** The `CC` or `CC-REGION` key of holidayList's arguments, or an error naming the argument that is wrong. */
 function checkedCountryYear(country: string, year: number, region?: string): string {
   if (typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country.trim())) {
-    throw new CalendarError('country', `country: expected an ISO 3166 country code such as VN, got ${JSON.stringify(country)}`);
+    throw new CalendarError('country', said('at', { place: 'country', detail: said('calendar.notCountryCode', { value: String(JSON.stringify(country)) }) }));
   }
-  if (!Number.isInteger(year)) throw new CalendarError('year', `year: expected a whole year such as 2025, got ${String(year)}`);
+  if (!Number.isInteger(year)) throw new CalendarError('year', said('at', { place: 'year', detail: said('calendar.notWholeYear', { value: String(year) }) }));
   const code = country.trim().toUpperCase();
   const area = region === undefined ? '' : String(region).trim().toUpperCase();
   if (!/^[A-Z0-9]{0,3}$/.test(area)) {
-    throw new CalendarError('region', `region: expected a region code such as BY (Bavaria in DE), got ${JSON.stringify(region)}`);
+    throw new CalendarError('region', said('at', { place: 'region', detail: said('calendar.notRegionCode', { value: String(JSON.stringify(region)) }) }));
   }
-  if (!isKnown(code)) throw new CalendarError('country', `country: unknown country "${code}" (the holiday tables cover ${COVERED})`);
+  if (!isKnown(code)) throw new CalendarError('country', said('at', { place: 'country', detail: said('calendar.unknownCountry', { country: code, ...COVERED }) }));
   const key = area ? `${code}-${area}` : code;
   if (!isKnown(key)) {
     const regions = Object.keys(HOLIDAY_TABLES.countries[code].regions).sort();
-    throw new CalendarError('region', `region: ${code} has no region "${area}" (expected ${regions.length > 0 ? `one of ${regions.join(', ')}` : 'none: the country has no regional holidays'})`);
+    const detail = regions.length > 0 ? said('calendar.unknownRegion', { country: code, region: area, regions: regions.join(', ') }) : said('calendar.noRegions', { country: code, region: area });
+    throw new CalendarError('region', said('at', { place: 'region', detail }));
   }
   if (!(year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last)) {
-    throw new CalendarError('year', `year: the holiday tables cover ${HOLIDAY_YEARS.first}-${HOLIDAY_YEARS.last}, not ${year}`);
+    throw new CalendarError('year', said('at', { place: 'year', detail: said('calendar.yearNotCovered', { ...HOLIDAY_YEARS, year }) }));
   }
   return key;
 }

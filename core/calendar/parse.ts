@@ -1,3 +1,4 @@
+import { type CoreMessage, type ParamsOf, said } from '../i18n/error-catalogue';
 import { dayNumberOfIso, isoOfDayNumber } from './days';
 import { CalendarError } from './errors';
 import { type CalendarSpec, CalendarSpecSchema, isValidTimeZone, TimeOfDaySchema, WEEKDAYS, type Weekday, type Window } from './spec';
@@ -14,8 +15,8 @@ const ALL_DAY: Window = { start: '00:00', end: '24:00' };
 const OFF = /^(off|closed)$/i;
 const COUNTRY = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
-function fail(message: string): never {
-  throw new CalendarError('calendar', `calendar: ${message}`);
+function fail(detail: CoreMessage, where?: string): never {
+  throw new CalendarError('calendar', said('at', { place: 'calendar', detail: where === undefined ? detail : said('at', { place: where, detail }) }));
 }
 
 /** A real calendar date: the schema's pattern alone lets 2025-02-30 through. */
@@ -25,18 +26,18 @@ const list = (value: string): string[] => value.split(',').map((item) => item.tr
 
 function parseWindow(where: string, text: string): Window {
   const m = /^(\d\d:\d\d)\s*-\s*(\d\d:\d\d)$/.exec(text);
-  if (!m) fail(`${where}: expected times as HH:MM-HH:MM, got "${text}"`);
+  if (!m) fail(said('calendar.notWindow', { text }), where);
   const [, start, end] = m;
   for (const time of [start, end]) {
-    if (!TimeOfDaySchema.safeParse(time).success) fail(`${where}: ${time} is not a time of day (00:00 to 24:00)`);
+    if (!TimeOfDaySchema.safeParse(time).success) fail(said('calendar.notTimeOfDay', { time }), where);
   }
-  if (start === '24:00') fail(`${where}: a window cannot start at 24:00`);
+  if (start === '24:00') fail(said('calendar.windowStartsAt24'), where);
   return { start, end };
 }
 
 function dayIndex(where: string, name: string): number {
   const i = (WEEKDAYS as readonly string[]).indexOf(name.charAt(0).toUpperCase() + name.slice(1).toLowerCase());
-  if (i < 0) fail(`${where}: unknown day "${name}" (expected ${WEEKDAYS.join(', ')})`);
+  if (i < 0) fail(said('calendar.unknownDay', { day: name, days: WEEKDAYS.join(', ') }), where);
   return i;
 }
 
@@ -64,7 +65,7 @@ function vietnameseDays(rule: string): string {
 function parseDays(where: string, text: string): Weekday[] {
   return list(text).flatMap((item) => {
     const ends = item.split('-').map((s) => s.trim());
-    if (ends.length > 2) fail(`${where}: expected a day or a range of days such as Mo-Fr, got "${item}"`);
+    if (ends.length > 2) fail(said('calendar.notDayRange', { item }), where);
     const first = dayIndex(where, ends[0]);
     const last = dayIndex(where, ends[ends.length - 1]);
     const days: Weekday[] = [];
@@ -88,7 +89,7 @@ function parseHours(text: string): Record<Weekday, Window[]> {
     // Leading words are days unless the word is off/closed; a rule without days applies to every day.
     const m = /^([A-Za-z]+(?:\s*[-,]\s*[A-Za-z]+)*)(?:\s+|$)(.*)$/.exec(vietnameseDays(rule));
     const [days, rest] = m && !OFF.test(m[1]) ? [parseDays(where, m[1]), m[2]] : [WEEKDAYS, rule];
-    if (!rest) fail(`${where}: expected times as HH:MM-HH:MM or "off" after the days`);
+    if (!rest) fail(said('calendar.noTimesAfterDays'), where);
     const windows = OFF.test(rest) ? [] : list(rest).map((w) => parseWindow(where, w));
     for (const d of days) weekly[d] = windows;
   }
@@ -109,26 +110,26 @@ interface SpecDraft {
 /** Parses the text form; `defaultTimeZone` (the spreadsheet's) applies when there is no `tz=`. */
 export function parseCalendarText(text: string, defaultTimeZone: string): CalendarSpec {
   // Spreadsheets and JSON hand over whatever a cell or key holds: anything but text is said, not thrown at.
-  if (typeof text !== 'string') fail(`expected the calendar as text such as "Mo-Fr 08:00-17:00 | tz=Asia/Ho_Chi_Minh", got ${text === null ? 'null' : typeof text}`);
+  if (typeof text !== 'string') fail(said('calendar.notText', { got: text === null ? 'null' : typeof text }));
   const [hours, ...options] = text.split('|').map((part) => part.trim());
   const spec: SpecDraft = { timeZone: defaultTimeZone, weekly: parseHours(hours || DEFAULT_HOURS), holidays: [], holidayCountries: [], closures: [], makeUpDays: [] };
   const seen = new Set<string>();
   for (const option of options) {
     if (!option) continue; // a stray `|`
     const eq = option.indexOf('=');
-    if (eq < 0) fail(`expected an option as key=value after "|", got "${option}"`);
+    if (eq < 0) fail(said('calendar.optionNotKeyValue', { option }));
     const key = option.slice(0, eq).trim().toLowerCase();
     const value = option.slice(eq + 1).trim();
-    if (!OPTIONS.includes(key)) fail(`unknown option "${key}" (expected ${OPTIONS.join(', ')})`);
-    if (seen.has(key)) fail(`option ${key}= is given twice`);
+    if (!OPTIONS.includes(key)) fail(said('calendar.unknownOption', { option: key, options: OPTIONS.join(', ') }));
+    if (seen.has(key)) fail(said('calendar.optionTwice', { option: key }));
     seen.add(key);
-    if (!value) fail(`option ${key}= has no value`);
+    if (!value) fail(said('calendar.optionEmpty', { option: key }));
     readOption(spec, key, value);
   }
   const parsed = CalendarSpecSchema.safeParse(spec);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fail(`${issue.path.join('.')}: ${issue.message}`);
+    fail(said('schema.issue', { issue: issue.message }), issue.path.join('.'));
   }
   return parsed.data;
 }
@@ -138,14 +139,14 @@ function readOption(spec: SpecDraft, key: string, value: string): void {
   const where = `${key}=${value}`;
   switch (key) {
     case 'tz':
-      if (!isValidTimeZone(value)) fail(`${where}: expected an IANA time zone such as Asia/Ho_Chi_Minh or Europe/Brussels`);
+      if (!isValidTimeZone(value)) fail(said('calendar.notTimeZone'), where);
       spec.timeZone = value;
       break;
     case 'holidays':
       for (const item of list(value)) {
         if (isDate(item)) spec.holidays.push({ date: item });
         else if (COUNTRY.test(item.toUpperCase())) spec.holidayCountries.push(item.toUpperCase());
-        else fail(`${where}: expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got "${item}"`);
+        else fail(said('calendar.notHolidayItem', { item }), where);
       }
       break;
     case 'makeup':
@@ -153,7 +154,7 @@ function readOption(spec: SpecDraft, key: string, value: string): void {
         // An optional weekday names whose hours the day takes (Monday's by default).
         const [date, like = 'Mo', ...extra] = item.split(/\s+/);
         if (!isDate(date) || extra.length > 0) {
-          fail(`${where}: expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got "${item}"`);
+          fail(said('calendar.notMakeUpDay', { item }), where);
         }
         spec.makeUpDays.push({ date, like: WEEKDAYS[dayIndex(where, like)] });
       }
@@ -161,10 +162,10 @@ function readOption(spec: SpecDraft, key: string, value: string): void {
     case 'closed':
       for (const item of list(value)) {
         const m = /^(\S+)\s+(.*)$/.exec(item);
-        if (!m || !isDate(m[1])) fail(`${where}: expected a date and times such as 2025-12-24 12:00-17:00, got "${item}"`);
+        if (!m || !isDate(m[1])) fail(said('calendar.notClosure', { item }), where);
         const { start, end } = parseWindow(where, m[2]);
         // Unlike working windows, a closure cannot cross midnight: HH:MM compares as text.
-        if (end <= start) fail(`${where}: the closure "${item}" must end after it starts`);
+        if (end <= start) fail(said('calendar.closureEndsFirst', { item }), where);
         spec.closures.push({ date: m[1], start, end });
       }
       break;
@@ -200,8 +201,8 @@ function formatHours(weekly: CalendarSpec['weekly']): string {
 }
 
 /** What the text form has no place for: written anyway, it would not parse back to the same spec. */
-function unwritable(what: string): never {
-  fail(`the text form cannot express ${what}`);
+function unwritable(part: ParamsOf<'calendar.notWritable'>['part'], value: string): never {
+  fail(said('calendar.notWritable', { part, value }));
 }
 
 /** The canonical text of a spec; parsing it (with any default time zone) gives the spec back. */
@@ -209,21 +210,21 @@ export function formatCalendarText(spec: CalendarSpec): string {
   const parts = [formatHours(spec.weekly), `tz=${spec.timeZone}`];
   const holidays = [
     ...spec.holidayCountries,
-    ...spec.holidays.map((h) => (h.name === undefined ? h.date : unwritable(`the name of the holiday on ${h.date}`))),
+    ...spec.holidays.map((h) => (h.name === undefined ? h.date : unwritable('holidayName', h.date))),
   ];
   if (holidays.length > 0) parts.push(`holidays=${holidays.join(',')}`);
   const makeUp = spec.makeUpDays.map((m) => {
-    if (m.windows) unwritable(`the hours of the make-up day on ${m.date}`);
-    if (m.name !== undefined) unwritable(`the name of the make-up day on ${m.date}`);
+    if (m.windows) unwritable('makeUpHours', m.date);
+    if (m.name !== undefined) unwritable('makeUpName', m.date);
     return m.like === 'Mo' ? m.date : `${m.date} ${m.like}`;
   });
   if (makeUp.length > 0) parts.push(`makeup=${makeUp.join(',')}`);
   const closed = spec.closures.map((c) =>
-    c.name === undefined ? `${c.date} ${c.start}-${c.end}` : unwritable(`the name of the closure on ${c.date}`),
+    c.name === undefined ? `${c.date} ${c.start}-${c.end}` : unwritable('closureName', c.date),
   );
   if (closed.length > 0) parts.push(`closed=${closed.join(',')}`);
   if (spec.name !== undefined) {
-    if (!spec.name || spec.name.includes('|') || spec.name !== spec.name.trim()) unwritable(`the calendar name ${JSON.stringify(spec.name)}`);
+    if (!spec.name || spec.name.includes('|') || spec.name !== spec.name.trim()) unwritable('name', JSON.stringify(spec.name));
     parts.push(`name=${spec.name}`);
   }
   return parts.join(' | ');

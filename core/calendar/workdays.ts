@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { isoOfDayNumber, weekdayOfDayNumber } from './days';
 import { CalendarError } from './errors';
 import type { DayNumber, WorkCalendar } from './types';
@@ -25,7 +26,6 @@ interface WeekendTable {
 const FIRST_DAY = -719162;
 const LAST_DAY = 2932896;
 
-const WEEKEND_EXPECTED = 'expected a 7-character mask of 0 and 1 (Monday first) or a code 1-7 or 11-17';
 const WEEKDAY_INDEXES = [0, 1, 2, 3, 4, 5, 6];
 
 function maskOf(weekend: unknown): boolean[] {
@@ -37,7 +37,7 @@ function maskOf(weekend: unknown): boolean[] {
     if (weekend >= 11 && weekend <= 17) return WEEKDAY_INDEXES.map((d) => d === (weekend - 5) % 7);
   }
   const got = typeof weekend === 'string' ? JSON.stringify(weekend) : String(weekend);
-  throw new CalendarError('weekend', `weekend: ${WEEKEND_EXPECTED}, got ${got}`);
+  throw new CalendarError('weekend', said('at', { place: 'weekend', detail: said('calendar.notWeekend', { value: got }) }));
 }
 
 function buildTable(mask: boolean[]): WeekendTable {
@@ -74,7 +74,7 @@ function weekendTable(weekend: unknown): WeekendTable {
 export const parseWeekend = (weekend?: Weekend): readonly boolean[] => weekendTable(weekend).mask;
 
 function dayArg(field: string, value: number): DayNumber {
-  if (!Number.isFinite(value)) throw new CalendarError(field, `${field}: expected a date`);
+  if (!Number.isFinite(value)) throw new CalendarError(field, said('at', { place: field, detail: said('calendar.notDate') }));
   return Math.floor(value);
 }
 
@@ -143,9 +143,8 @@ function lowerBound(sorted: readonly number[], x: number): number {
 /** A WORKDAY result inside the dates spreadsheets hold, or the range error they give (#NUM!). */
 function dayInRange(day: DayNumber, n: number, from: DayNumber): DayNumber {
   if (day >= FIRST_DAY && day <= LAST_DAY) return day;
-  const [side, limit] = day > LAST_DAY ? ['after', '9999-12-31, the last'] : ['before', '0001-01-01, the first'];
   const start = from >= FIRST_DAY && from <= LAST_DAY ? isoOfDayNumber(from) : `day ${from}`;
-  throw new CalendarError('days', `days: ${n} working ${Math.abs(n) === 1 ? 'day' : 'days'} from ${start} fall ${side} ${limit} date a spreadsheet holds`);
+  throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.workdaysOutsideSheet', { days: n, start, side: day > LAST_DAY ? 'after' : 'before' }) }));
 }
 
 /**
@@ -192,9 +191,9 @@ function prepare(weekend: Weekend | undefined, holidays: readonly unknown[] | un
     },
     add(start, days) {
       const from = dayArg('start_date', start);
-      if (!Number.isFinite(days)) throw new CalendarError('days', 'days: expected a number');
+      if (!Number.isFinite(days)) throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.notNumber') }));
       if (t.perWeek === 0) {
-        throw new CalendarError('weekend', 'weekend: every day is a weekend day, so no working day can be reached');
+        throw new CalendarError('weekend', said('at', { place: 'weekend', detail: said('calendar.allWeekend') }));
       }
       const n = Math.trunc(days);
       if (n === 0) return from;
@@ -319,7 +318,7 @@ export function calendarWorkdays(calendar: WorkCalendar): PreparedWorkdays {
     },
     add(start, days) {
       const from = dayArg('start_date', start);
-      if (!Number.isFinite(days)) throw new CalendarError('days', 'days: expected a number');
+      if (!Number.isFinite(days)) throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.notNumber') }));
       const n = Math.trunc(days);
       if (n === 0) return from;
       const wanted = Math.abs(n);
@@ -336,7 +335,7 @@ export function calendarWorkdays(calendar: WorkCalendar): PreparedWorkdays {
         if (reached(from + step * far) >= wanted) break;
         if (from + step * far === edge) dayInRange(edge + step, n, from); // throws: past the dates a spreadsheet holds
         if (far >= limit) {
-          throw new CalendarError('days', `days: the calendar has fewer than ${wanted} working days in the ${far} days ${n > 0 ? 'after' : 'before'} ${isoOfDayNumber(from)}`);
+          throw new CalendarError('days', said('at', { place: 'days', detail: said('calendar.tooFewWorkdays', { wanted, span: far, side: n > 0 ? 'after' : 'before', date: isoOfDayNumber(from) }) }));
         }
         near = far;
         far = Math.min(far * 2, limit);

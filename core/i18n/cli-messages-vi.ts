@@ -6,7 +6,7 @@
  */
 
 import type { PhraseBook, Rule } from './messages-vi';
-import { ZOD_PHRASES } from './zod-messages-vi';
+import { CONFIG_SCHEMA_PHRASES, ZOD_PHRASES } from './zod-messages-vi';
 
 /** A file-system reason (config.ts `reason`) in Vietnamese; another reason (the system's own words) stays as it is. */
 const REASONS_VI: Readonly<Record<string, string>> = {
@@ -83,33 +83,11 @@ const CLI_PHRASES: readonly Rule[] = [
   [/^the row comes after a row its order puts later$/, 'hàng này đứng sau một hàng mà thứ tự của nó xếp sau'],
   [/^the status is blank$/, 'trạng thái trống'],
   [/^the time is before (the ticket's creation|its previous row's) \((.+)\)$/, (_, what: string, at: string) => `thời điểm sớm hơn ${CORRECTION_WHAT[what]} (${at})`],
-  // The configuration files' checks in the core (core/sla policies, core/market catalogue and signals), which the CLI
-  // names with its option and file.
-  [/^(\w+) \(or (\w+)\) is required$/, 'cần có $1 (hoặc $2)'],
-  [/^give at least one goal$/, 'hãy nhập ít nhất một mức SLA'],
-  [/^give stop statuses, resolutionSet: true or stop events$/, 'hãy nhập các trạng thái dừng, đặt "resolutionSet: true" hoặc nhập các sự kiện dừng'],
-  [/^list at least one status$/, 'hãy liệt kê ít nhất một trạng thái'],
-  [/^list at least one value$/, 'hãy liệt kê ít nhất một giá trị'],
+  // The mapping file's checks (cli/input/mapping.ts).
   [/^list at least one column$/, 'hãy liệt kê ít nhất một cột'],
   [/^list at least one cell value$/, 'hãy liệt kê ít nhất một giá trị ô'],
   [/^name a column$/, 'hãy ghi tên một cột'],
   [/^name the column of the ticket \(required for csv\)$/, 'hãy ghi tên cột mã yêu cầu (bắt buộc với định dạng CSV)'],
-  [/^no calendar named (".*") \(known: (.*)\)$/, 'không có lịch nào tên $1 (các lịch đã có: $2)'],
-  [/^calendar (".*") has no working hours on any day$/, 'lịch $1 không có giờ làm việc vào ngày nào'],
-  [/^expected a share from 0 to 1 \((\S+) for (\S+) %\)$/, (_, share: string, percent: string) => `cần một tỷ lệ từ 0 đến 1 (${share.replace('.', ',')} là ${percent} %)`],
-  [/^expected a fraction from 0 to 1 \(0\.95 for 95 %\), got (.+)$/, 'cần một số thập phân từ 0 đến 1 (0,95 là 95 %), nhưng nhận $1'],
-  [/^give the agreed compliance as a fraction from 0 to 1 \(0\.95 for 95 %\)$/, 'hãy nhập tỷ lệ tuân thủ cam kết dưới dạng số thập phân từ 0 đến 1 (0,95 là 95 %)'],
-  [/^list at least one service$/, 'hãy liệt kê ít nhất một dịch vụ'],
-  [/^give the service an id$/, 'hãy đặt mã cho dịch vụ'],
-  [/^give the service a name$/, 'hãy đặt tên cho dịch vụ'],
-  [/^name the SLA policy the service is judged by$/, 'hãy ghi chính sách SLA dùng để đánh giá dịch vụ'],
-  [/^name the team that provides the service$/, 'hãy ghi nhóm cung cấp dịch vụ'],
-  [/^name the ticket field of the internal customer$/, 'hãy ghi trường của yêu cầu cho biết khách hàng nội bộ'],
-  [/^name the field that says which team holds the ticket$/, 'hãy ghi trường cho biết nhóm nào đang giữ yêu cầu'],
-  [/^expected an ISO 4217 currency code such as VND or USD$/, 'cần mã tiền tệ ISO 4217 như VND hoặc USD'],
-  [/^expected an amount of 0 or more(?:, not a negative one)?$/, 'cần số tiền từ 0 trở lên'],
-  [/^the id (".*") is already another service's$/, 'mã $1 đã là mã của một dịch vụ khác'],
-  [/^no SLA policy (".*") \(policies: (.*)\)$/, 'không có chính sách SLA nào tên $1 (các chính sách: $2)'],
   // Warnings (cli/analyse.ts).
   [
     /^(\S+) is ([\d,]+) days after every other row; it sets the default as-of \(give --as-of to measure up to another time\)$/,
@@ -148,4 +126,4 @@ const PLACE_WORDS: readonly Rule[] = [
 ];
 
 /** The CLI's page of the phrase catalogue: `inLanguage(message, language, CLI_PHRASE_BOOK)`. */
-export const CLI_PHRASE_BOOK: PhraseBook = { phrases: [...CLI_PHRASES, ...ZOD_PHRASES], endings: CLI_SUFFIXES, places: PLACE_WORDS };
+export const CLI_PHRASE_BOOK: PhraseBook = { phrases: [...CLI_PHRASES, ...CONFIG_SCHEMA_PHRASES, ...ZOD_PHRASES], endings: CLI_SUFFIXES, places: PLACE_WORDS };

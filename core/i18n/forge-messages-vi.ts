@@ -1,13 +1,71 @@
 import type { PhraseBook, Rule } from './messages-vi';
-import { ZOD_PHRASES } from './zod-messages-vi';
+import { CONFIG_SCHEMA_PHRASES, ZOD_PHRASES } from './zod-messages-vi';
 
 /**
- * The Jira app's refusals in Vietnamese, its resolvers' page of the one phrase catalogue (messages-vi.ts): what they
+ * The Jira app's refusals and admin-page checks in Vietnamese, its page of the one phrase catalogue (messages-vi.ts): what they
  * answer beside a code (FORBIDDEN, JIRA_ERROR, NO_CONFIG…), rendered in the caller's app language. Jira's own words inside a
  * message (a JQL error) stay as Jira wrote them.
  */
 
+/** The configuration's kinds of id, as the glossary names them. */
+const KIND_VI: Readonly<Record<string, string>> = { policy: 'chính sách', scorecard: 'thẻ điểm', perspective: 'khía cạnh', objective: 'mục tiêu', kpi: 'KPI' };
+
 const FORGE_PHRASES: readonly Rule[] = [
+  // The configuration check (forge-app/src/config/schema.ts) hands the admin page the core's calendar errors as text,
+  // not as codes: until it hands over their codes, its page words them.
+  // The calendar text's parser (core/calendar/parse.ts), after the place it names (see CALENDAR_PLACE).
+  [/^expected times as HH:MM-HH:MM, got (".*")$/, 'cần giờ dạng HH:MM-HH:MM, nhưng nhận $1'],
+  [/^expected times as HH:MM-HH:MM or "off" after the days$/, 'sau các thứ cần giờ dạng HH:MM-HH:MM hoặc "off"'],
+  [/^(\S+) is not a time of day \(00:00 to 24:00\)$/, '$1 không phải là giờ trong ngày (00:00 đến 24:00)'],
+  [/^a window cannot start at 24:00$/, 'khung giờ không thể bắt đầu lúc 24:00'],
+  [/^unknown day (".*") \(expected (.+)\)$/, 'không có thứ $1 (cần một trong $2)'],
+  [/^expected a day or a range of days such as Mo-Fr, got (".*")$/, 'cần một thứ hoặc một dải thứ như Mo-Fr, nhưng nhận $1'],
+  [/^expected an option as key=value after "\|", got (".*")$/, 'sau "|" cần một tùy chọn dạng khóa=giá trị, nhưng nhận $1'],
+  [/^unknown option (".*") \(expected (.+)\)$/, 'không có tùy chọn $1 (cần một trong $2)'],
+  [/^option (\S+=) is given twice$/, 'tùy chọn $1 được ghi hai lần'],
+  [/^option (\S+=) has no value$/, 'tùy chọn $1 chưa có giá trị'],
+  [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
+  [/^expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got (".*")$/, 'cần mã quốc gia như VN hoặc DE-BY, hoặc một ngày YYYY-MM-DD, nhưng nhận $1'],
+  [
+    /^expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got (".*")$/,
+    'cần một ngày YYYY-MM-DD, có thể kèm theo thứ có giờ làm áp dụng cho ngày đó, nhưng nhận $1',
+  ],
+  [/^expected a date and times such as (.+), got (".*")$/, 'cần một ngày và khung giờ như $1, nhưng nhận $2'],
+  [/^the closure (".*") must end after it starts$/, 'khoảng nghỉ $1 phải kết thúc sau khi bắt đầu'],
+  // The calendar schema (core/calendar/spec.ts), after a field path such as weekly.Mo.0.start.
+  [/^expected a time of day HH:MM \(00:00 to 24:00\)$/, 'cần giờ trong ngày dạng HH:MM (00:00 đến 24:00)'],
+  [/^expected a date YYYY-MM-DD$/, 'cần một ngày dạng YYYY-MM-DD'],
+  [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khóa thứ $1 (cần một trong $2)'],
+  [/^expected a country code such as VN or DE-BY$/, 'cần mã quốc gia như VN hoặc DE-BY'],
+  // The compiled calendar (core/calendar/compile.ts, holidays.ts) on what the text says.
+  [/^it has no working hours on any day$/, 'lịch không có giờ làm việc vào ngày nào'],
+  [/^(\S+) would have no working hours \((\w+) has none\)$/, '$1 sẽ không có giờ làm việc ($2 không có giờ làm)'],
+  [/^the closure (\S+) on (\S+) ends before it starts$/, 'khoảng nghỉ $1 ngày $2 kết thúc trước khi bắt đầu'],
+  [
+    /^unknown country or region (".*") \(expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover (.+) and their regions, (\d+-\d+)\)$/,
+    'không có quốc gia hoặc vùng $1 (cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có $2 và các vùng của chúng, các năm $3)',
+  ],
+  // The Jira app's admin page (forge-app/src/resolvers): "try on issue" and the typed actuals.
+  [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
+  [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],
+  [/^month must be YYYY-MM, got (.+)$/, 'tháng phải có dạng YYYY-MM, nhưng nhận $1'],
+  // The Jira app's configuration check (forge-app/src/config), shown at each field of the admin page.
+  [/^leave out ORDER BY: the sync orders by updated itself$/, 'bỏ "ORDER BY" đi: lần đồng bộ tự sắp xếp theo trường "updated"'],
+  [/^give the JQL of the issues to measure, e\.g\. (.+)$/, 'hãy nhập JQL của các yêu cầu cần đo, ví dụ "$1"'],
+  [/^name the request type field \(for JSM: (\w+)\)$/, 'hãy ghi trường loại yêu cầu (với JSM: $1)'],
+  [/^the configuration must be a JSON object$/, 'cấu hình phải là một đối tượng JSON'],
+  [/^a policy id needs at least one character other than spaces$/, 'mã chính sách cần ít nhất một ký tự không phải dấu cách'],
+  [/^policy id (".*") starts or ends with spaces; remove them$/, 'mã chính sách $1 bắt đầu hoặc kết thúc bằng dấu cách; hãy bỏ các dấu cách đó'],
+  [/^policy ids starting with "jsm:" are reserved for JSM's own SLA metrics$/, 'mã chính sách bắt đầu bằng "jsm:" được dành cho các chỉ số SLA của chính JSM'],
+  [/^policy id "_tickets" is reserved by the app$/, 'mã chính sách "_tickets" được ứng dụng dành riêng'],
+  [/^(policy|scorecard|perspective|objective|kpi) id (".*") is used twice$/i, (_, kind: string, id: string) => `mã ${KIND_VI[kind.toLowerCase()]} ${id} được dùng hai lần`],
+  [/^(guardedBy |cascadesFrom )?(".*") is not a KPI of (?:the parent )?scorecard (".*")$/, '$1$2 không phải là KPI của thẻ điểm $3'],
+  [/^a perspective weight must not be negative$/, 'trọng số của khía cạnh không được âm'],
+  // The portal's iNPS question (forge-app/src/resolvers/inps.ts), read by the request's customer.
+  [/^only a signed-in customer can answer \(anonymous portal visitors cannot\)$/, 'chỉ khách hàng đã đăng nhập mới trả lời được (khách vãng lai trên cổng thông tin thì không)'],
+  [/^expected a whole number from 0 to 10, got (.+)$/, 'cần một số nguyên từ 0 đến 10, nhưng nhận $1'],
+  [/^at most (\d+) characters, got (\d+)$/, 'tối đa $1 ký tự, nhưng có $2'],
+  [/^expected text$/, 'cần văn bản'],
   [/^Jira did not answer as expected; try again later \(the details are in the app's logs\)\.$/, 'Jira không trả lời như mong đợi; hãy thử lại sau (chi tiết có trong nhật ký của ứng dụng).'],
   [/^sign in to see scorecards$/, 'hãy đăng nhập để xem thẻ điểm'],
   [/^you are not among the viewers of scorecard (".*")$/, 'bạn không có tên trong danh sách người được xem thẻ điểm $1'],
@@ -24,5 +82,5 @@ const FORGE_PHRASES: readonly Rule[] = [
   [/^KPI (".*") takes its actual from (\S+); typed values are for KPIs without a source$/, 'KPI $1 lấy số thực tế từ $2; chỉ KPI không có nguồn mới nhập tay được'],
 ];
 
-/** The Jira app's resolvers' page of the phrase catalogue: `inLanguage(message, language, FORGE_PHRASE_BOOK)`. */
-export const FORGE_PHRASE_BOOK: PhraseBook = { phrases: [...FORGE_PHRASES, ...ZOD_PHRASES], endings: [], places: [] };
+/** The Jira app's page of the phrase catalogue (resolvers and views): `errorInLanguage(error, language, FORGE_PHRASE_BOOK)`. */
+export const FORGE_PHRASE_BOOK: PhraseBook = { phrases: [...FORGE_PHRASES, ...CONFIG_SCHEMA_PHRASES, ...ZOD_PHRASES], endings: [], places: [] };

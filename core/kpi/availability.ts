@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { type Interval, mergeIntervals } from '../util/intervals';
 import { KpiInputError } from './errors';
 import { checkList, checkNumber, checkSameLength, isBlank, rowNumber } from './validate';
@@ -18,14 +19,14 @@ function mergedOutages(
   checkSameLength(fn, 'outage_starts', starts, 'outage_ends', ends);
   checkNumber(fn, 'period_start', periodStart);
   if (checkNumber(fn, 'period_end', periodEnd) <= periodStart) {
-    throw new KpiInputError(fn, 'period_end', 'must be after period_start');
+    throw new KpiInputError(fn, 'period_end', said('kpi.notAfter', { other: 'period_start' }));
   }
   const clipped: Interval[] = [];
   starts.forEach((startValue, index) => {
     const start = rowNumber(fn, 'outage_starts', startValue, index);
     // An open outage that starts after the period is outside it, like a closed one: it runs to no end we can clip.
     const end = isBlank(ends[index]) ? Math.max(start, periodEnd) : rowNumber(fn, 'outage_ends', ends[index], index);
-    if (end < start) throw new KpiInputError(fn, 'outage_ends', 'the end is before its start', index + 1);
+    if (end < start) throw new KpiInputError(fn, 'outage_ends', said('kpi.endBeforeStart'), index + 1);
     const from = Math.max(start, periodStart);
     const to = Math.min(end, periodEnd);
     if (from < to) clipped.push([from, to]);
@@ -61,6 +62,6 @@ export function mtbf(
   periodEnd: number,
 ): number {
   const outages = mergedOutages('MTBF', outageStarts, outageEnds, periodStart, periodEnd);
-  if (outages.length === 0) throw new KpiInputError('MTBF', 'outage_starts', 'has no outage inside the period');
+  if (outages.length === 0) throw new KpiInputError('MTBF', 'outage_starts', said('kpi.noOutage'));
   return (periodEnd - periodStart - downtime(outages)) / outages.length;
 }

@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { MS_PER_DAY } from '../calendar/days';
 import { KpiInputError } from './errors';
 import { checkList, checkSameLength, isBlank, mean, rowNumber } from './validate';
@@ -24,10 +25,10 @@ function meanElapsed(fn: string, startsName: string, endsName: string, starts: u
     const start = rowNumber(fn, startsName, startValue, index);
     if (isBlank(endList[index])) return;
     const end = rowNumber(fn, endsName, endList[index], index);
-    if (end < start) throw new KpiInputError(fn, endsName, 'the end is before its start', index + 1);
+    if (end < start) throw new KpiInputError(fn, endsName, said('kpi.endBeforeStart'), index + 1);
     durations.push(elapsed(start, end, index));
   });
-  if (durations.length === 0) throw new KpiInputError(fn, endsName, 'has no completed rows');
+  if (durations.length === 0) throw new KpiInputError(fn, endsName, said('kpi.noCompletedRows'));
   return mean(durations);
 }
 

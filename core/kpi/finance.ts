@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from './errors';
 import { checkNonNegative, checkNumber, checkPositive } from './validate';
 
@@ -9,7 +10,7 @@ export type Balance = number | readonly number[];
 
 function balanceOf(fn: string, name: string, balance: Balance): number {
   if (typeof balance === 'number') return checkNonNegative(fn, name, balance);
-  if (balance.length === 0) throw new KpiInputError(fn, name, 'has no balance: give the period-end balance or the balances to average');
+  if (balance.length === 0) throw new KpiInputError(fn, name, said('kpi.noBalance'));
   let sum = 0;
   for (const value of balance) sum += checkNonNegative(fn, name, value);
   return sum / balance.length;
@@ -48,7 +49,7 @@ export function ccc(dsoDays: number, dioDays: number, dpoDays: number): number {
 
 const checkDayNumber = (argument: string, value: number): number => {
   if (!Number.isInteger(checkNumber('daysToClose', argument, value))) {
-    throw new KpiInputError('daysToClose', argument, `must be a whole day number, not ${value}`);
+    throw new KpiInputError('daysToClose', argument, said('kpi.notWholeDay', { value }));
   }
   return value;
 };

@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from './errors';
 import { checkList, describe, isBlank } from './validate';
 
@@ -18,10 +19,10 @@ export function ftrRate(outcomes: readonly (FtrOutcome | null | undefined)[]): n
     } else if (typeof outcome === 'boolean') {
       rightFirstTime += outcome ? 1 : 0;
     } else {
-      throw new KpiInputError('FTR_RATE', 'outcomes', `${describe(outcome)} is not TRUE, FALSE or a whole number of reworks`, index + 1);
+      throw new KpiInputError('FTR_RATE', 'outcomes', said('kpi.notOutcome', { value: describe(outcome) }), index + 1);
     }
     answered++;
   });
-  if (answered === 0) throw new KpiInputError('FTR_RATE', 'outcomes', 'has no answers');
+  if (answered === 0) throw new KpiInputError('FTR_RATE', 'outcomes', said('kpi.noAnswers'));
   return rightFirstTime / answered;
 }

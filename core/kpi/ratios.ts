@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from './errors';
 import { checkNonNegative, checkPositive } from './validate';
 
@@ -5,7 +6,7 @@ import { checkNonNegative, checkPositive } from './validate';
 function share(fn: string, partName: string, part: number, wholeName: string, whole: number): number {
   checkNonNegative(fn, partName, part);
   checkPositive(fn, wholeName, whole);
-  if (part > whole) throw new KpiInputError(fn, partName, `(${part}) must not be greater than ${wholeName} (${whole})`);
+  if (part > whole) throw new KpiInputError(fn, partName, said('kpi.partAboveWhole', { part, whole, wholeName }));
   return part / whole;
 }
 

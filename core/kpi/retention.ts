@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { MS_PER_DAY } from '../calendar/days';
 import { KpiInputError } from './errors';
 import { checkList, checkNumber, checkSameLength, isBlank, rowNumber } from './validate';
@@ -33,19 +34,19 @@ export function retentionRate(
   checkSameLength(fn, 'hire_dates', hires, 'exit_dates', exits);
   checkNumber(fn, 'as_of', asOf);
   if (!Number.isInteger(checkNumber(fn, 'months', months)) || months < 1) {
-    throw new KpiInputError(fn, 'months', 'must be a whole number of at least 1');
+    throw new KpiInputError(fn, 'months', said('kpi.notWholeAtLeast', { min: 1 }));
   }
   let eligible = 0;
   let retained = 0;
   hires.forEach((hireValue, index) => {
     const hire = rowNumber(fn, 'hire_dates', hireValue, index);
     const exit = isBlank(exits[index]) ? null : rowNumber(fn, 'exit_dates', exits[index], index);
-    if (exit !== null && exit < hire) throw new KpiInputError(fn, 'exit_dates', 'the exit is before its hire', index + 1);
+    if (exit !== null && exit < hire) throw new KpiInputError(fn, 'exit_dates', said('kpi.exitBeforeHire'), index + 1);
     const anniversary = addMonthsUtc(hire, months);
     if (anniversary > asOf) return;
     eligible++;
     if (exit === null || exit >= anniversary) retained++;
   });
-  if (eligible === 0) throw new KpiInputError(fn, 'hire_dates', `has no hire at least ${months} months before as_of`);
+  if (eligible === 0) throw new KpiInputError(fn, 'hire_dates', said('kpi.noHireBefore', { months, asOf: 'as_of' }));
   return retained / eligible;
 }

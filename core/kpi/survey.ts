@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from './errors';
 import { checkList, checkNumber, describe, isBlank } from './validate';
 
@@ -9,11 +10,11 @@ function wholeAnswers(fn: string, argument: string, answers: unknown, low: numbe
   checkList(fn, argument, answers).forEach((answer, index) => {
     if (isBlank(answer)) return;
     if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < low || answer > high) {
-      throw new KpiInputError(fn, argument, `${describe(answer)} is not a whole number from ${low} to ${high}`, index + 1);
+      throw new KpiInputError(fn, argument, said('kpi.notWholeNumber', { value: describe(answer), low, high }), index + 1);
     }
     scores.push(answer);
   });
-  if (scores.length === 0) throw new KpiInputError(fn, argument, 'has no answers');
+  if (scores.length === 0) throw new KpiInputError(fn, argument, said('kpi.noAnswers'));
   return scores;
 }
 
@@ -34,7 +35,7 @@ export function inps(scores: Answers): number {
  */
 export function csat(scores: Answers, scaleMax = 5): number {
   if (!Number.isInteger(checkNumber('CSAT', 'scale_max', scaleMax)) || scaleMax < 3) {
-    throw new KpiInputError('CSAT', 'scale_max', 'must be a whole number of at least 3');
+    throw new KpiInputError('CSAT', 'scale_max', said('kpi.notWholeAtLeast', { min: 3 }));
   }
   const answers = wholeAnswers('CSAT', 'scores', scores, 1, scaleMax);
   return answers.filter((score) => score >= scaleMax - 1).length / answers.length;

@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from './errors';
 import { checkList, checkNonNegativeList, checkNumber, describe, mean, rowNumber } from './validate';
 
@@ -36,9 +37,9 @@ const ascending = (values: readonly number[]): number[] => [...values].sort((a, 
  */
 export function percentile(values: readonly number[], p: number): number {
   const list = checkList('percentile', 'values', values);
-  if (list.length === 0) throw new KpiInputError('percentile', 'values', 'has no values');
+  if (list.length === 0) throw new KpiInputError('percentile', 'values', said('kpi.noValues'));
   const numbers = list.map((value, index) => rowNumber('percentile', 'values', value, index));
-  if (checkNumber('percentile', 'p', p) < 0 || p > 1) throw new KpiInputError('percentile', 'p', 'must be from 0 to 1');
+  if (checkNumber('percentile', 'p', p) < 0 || p > 1) throw new KpiInputError('percentile', 'p', said('kpi.notFraction'));
   return percentileOfSorted(ascending(numbers), p);
 }
 
@@ -47,8 +48,8 @@ export function percentile(values: readonly number[], p: number): number {
  * log's millions of durations in a typed array are neither copied nor checked again.
  */
 export function tatPercentilesOfSorted(sorted: ArrayLike<number>): Pick<TatStats, 'median' | 'p90'> {
-  if (sorted.length === 0) throw new KpiInputError('TAT', 'durations', 'has no values');
-  if (!(sorted[0] >= 0)) throw new KpiInputError('TAT', 'durations', `must be ascending numbers ≥ 0, starting at ${describe(sorted[0])}`);
+  if (sorted.length === 0) throw new KpiInputError('TAT', 'durations', said('kpi.noValues'));
+  if (!(sorted[0] >= 0)) throw new KpiInputError('TAT', 'durations', said('kpi.notAscendingDurations', { first: describe(sorted[0]) }));
   return { median: percentileOfSorted(sorted, 0.5), p90: percentileOfSorted(sorted, 0.9) };
 }
 
@@ -73,7 +74,7 @@ export function tatStatistic(durations: readonly number[], statistic: TatStatist
   const name = typeof statistic === 'string' ? statistic.trim().toLowerCase() : statistic;
   const percent = typeof name === 'string' ? PERCENTILE_STATISTIC.exec(name) : null;
   if (!percent && !NAMED_STATISTICS.includes(name as (typeof NAMED_STATISTICS)[number])) {
-    throw new KpiInputError('TAT', 'statistic', `must be mean, median, min, max, count or a percentile p1 to p99, not ${describe(statistic)}`);
+    throw new KpiInputError('TAT', 'statistic', said('kpi.unknownStatistic', { value: describe(statistic) }));
   }
   const sorted = sortedDurations(durations);
   if (percent) return percentileOfSorted(sorted, Number(percent[1]) / 100);

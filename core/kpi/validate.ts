@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from './errors';
 
 export const isBlank = (value: unknown): value is null | undefined => value === null || value === undefined;
@@ -15,48 +16,48 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
 
 /** An argument that must be a finite number. */
 export function checkNumber(fn: string, argument: string, value: unknown): number {
-  if (!isFiniteNumber(value)) throw new KpiInputError(fn, argument, `must be a number, not ${describe(value)}`);
+  if (!isFiniteNumber(value)) throw new KpiInputError(fn, argument, said('kpi.notANumber', { value: describe(value) }));
   return value;
 }
 
 export function checkPositive(fn: string, argument: string, value: unknown): number {
-  if (checkNumber(fn, argument, value) <= 0) throw new KpiInputError(fn, argument, 'must be greater than 0');
+  if (checkNumber(fn, argument, value) <= 0) throw new KpiInputError(fn, argument, said('kpi.notPositive'));
   return value as number;
 }
 
 export function checkNonNegative(fn: string, argument: string, value: unknown): number {
-  if (checkNumber(fn, argument, value) < 0) throw new KpiInputError(fn, argument, 'must not be negative');
+  if (checkNumber(fn, argument, value) < 0) throw new KpiInputError(fn, argument, said('kpi.negative'));
   return value as number;
 }
 
 export function checkList(fn: string, argument: string, value: unknown): readonly unknown[] {
-  if (!Array.isArray(value)) throw new KpiInputError(fn, argument, `must be a list, not ${describe(value)}`);
+  if (!Array.isArray(value)) throw new KpiInputError(fn, argument, said('kpi.notAList', { value: describe(value) }));
   return value;
 }
 
 /** Two lists that pair row by row. */
 export function checkSameLength(fn: string, aName: string, a: readonly unknown[], bName: string, b: readonly unknown[]): void {
   if (a.length !== b.length) {
-    throw new KpiInputError(fn, aName, `has ${a.length} rows but ${bName} has ${b.length}`);
+    throw new KpiInputError(fn, aName, said('kpi.lengthsDiffer', { rows: a.length, other: bName, otherRows: b.length }));
   }
 }
 
 /** Row `index` (0-based) of a list, which must be a finite number. */
 export function rowNumber(fn: string, argument: string, value: unknown, index: number): number {
-  if (!isFiniteNumber(value)) throw new KpiInputError(fn, argument, `${describe(value)} is not a number`, index + 1);
+  if (!isFiniteNumber(value)) throw new KpiInputError(fn, argument, said('kpi.rowNotANumber', { value: describe(value) }), index + 1);
   return value;
 }
 
 export function rowNonNegative(fn: string, argument: string, value: unknown, index: number): number {
   const number = rowNumber(fn, argument, value, index);
-  if (number < 0) throw new KpiInputError(fn, argument, `${number} is negative`, index + 1);
+  if (number < 0) throw new KpiInputError(fn, argument, said('kpi.rowNegative', { value: number }), index + 1);
   return number;
 }
 
 /** A list of finite numbers ≥ 0 with at least one row (durations, for instance). */
 export function checkNonNegativeList(fn: string, argument: string, values: unknown): number[] {
   const list = checkList(fn, argument, values);
-  if (list.length === 0) throw new KpiInputError(fn, argument, 'has no values');
+  if (list.length === 0) throw new KpiInputError(fn, argument, said('kpi.noValues'));
   return list.map((value, index) => rowNonNegative(fn, argument, value, index));
 }
 

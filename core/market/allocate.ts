@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { MarketError } from './errors';
 
 /**
@@ -7,12 +8,12 @@ import { MarketError } from './errors';
  * total is split as its size and given back negative.
  */
 export function allocateMinorUnits(total: number, usage: readonly number[]): number[] {
-  if (!Number.isSafeInteger(total)) throw new MarketError('amount', `amount: expected a whole number of minor units, got ${total}`);
+  if (!Number.isSafeInteger(total)) throw new MarketError('amount', said('at', { place: 'amount', detail: said('market.notMinorUnits', { value: total }) }));
   usage.forEach((u, i) => {
-    if (!Number.isFinite(u) || u < 0) throw new MarketError(`usage.${i}`, `usage row ${i + 1}: expected a number of 0 or more, got ${u}`);
+    if (!Number.isFinite(u) || u < 0) throw new MarketError(`usage.${i}`, said('atRow', { place: 'usage', row: i + 1, detail: said('market.notUsage', { value: u }) }));
   });
   const sum = usage.reduce((a, b) => a + b, 0);
-  if (sum <= 0) throw new MarketError('usage', 'usage: has no usage above 0 to split the amount by');
+  if (sum <= 0) throw new MarketError('usage', said('at', { place: 'usage', detail: said('market.noUsage') }));
   const size = Math.abs(total);
   // Whole-number usage keeps the remainders exact (size × u mod sum), so tied remainders compare equal.
   const exact = usage.every(Number.isInteger) && Number.isSafeInteger(size * sum);

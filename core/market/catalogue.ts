@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { z } from 'zod';
 import { allHold, prepareConditions, type PreparedCondition } from '../sla/clock';
 import { ConditionSchema, type SlaPolicy } from '../sla/policy';
@@ -107,14 +108,14 @@ export function readCatalogue(json: unknown, policies: readonly SlaPolicy[]): Ca
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const place = issuePlace(json, issue.path);
-    throw new MarketError(issue.path.map(String).join('.') || 'catalogue', `${place}: ${issue.message}`);
+    throw new MarketError(issue.path.map(String).join('.') || 'catalogue', said('at', { place, detail: said('schema.issue', { issue: issue.message }) }));
   }
   const byId = new Map(policies.map((p) => [p.id, p]));
   const services = parsed.data.services.map((service, i): MarketService => {
     const policy = byId.get(service.policy);
     if (policy === undefined) {
       const known = policies.map((p) => p.id).join(', ') || 'none';
-      throw new MarketError(`services.${i}.policy`, `services.${i} (${service.id}): policy: no SLA policy "${service.policy}" (policies: ${known})`);
+      throw new MarketError(`services.${i}.policy`, said('at', { place: `services.${i} (${service.id}): policy`, detail: said('market.unknownPolicy', { policy: service.policy, policies: known }) }));
     }
     const { ola } = service;
     return {

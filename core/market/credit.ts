@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { MarketError } from './errors';
 
 /** One step of a credit ladder: when compliance is below `below`, the service credits `credit` of the charge. */
@@ -8,7 +9,7 @@ export interface CreditTier {
 
 const checkShare = (field: string, value: number): void => {
   if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new MarketError(field, `${field}: expected a fraction from 0 to 1 (0.95 for 95 %), got ${value}`);
+    throw new MarketError(field, said('at', { place: field, detail: said('market.notFraction', { value }) }));
   }
 };
 

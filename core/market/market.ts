@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import type { Instant } from '../calendar/types';
 import type { CycleWatcher, SlaClock, SlaCycle, TicketClock } from '../sla/clock';
 import { fieldText } from '../sla/compliance';
@@ -25,7 +26,7 @@ function ownerFields(catalogue: Catalogue): Map<string, string | null> {
     const field = service.ola?.owner ?? null;
     const known = fields.get(service.policyId);
     if (known !== undefined && known !== null && field !== null && known !== field) {
-      throw new MarketError(`services.${i}.ola.owner`, `services.${i} (${service.id}): ola.owner: "${field}" differs from "${known}", the owner field of another service of policy ${service.policyId}; services of one policy share their owner field`);
+      throw new MarketError(`services.${i}.ola.owner`, said('at', { place: `services.${i} (${service.id}): ola.owner`, detail: said('market.ownerFieldDiffers', { field, known, policy: service.policyId }) }));
     }
     fields.set(service.policyId, known ?? field);
   });

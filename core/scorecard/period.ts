@@ -1,9 +1,13 @@
+import { said } from '../i18n/error-catalogue';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../calendar/days';
 import { KpiInputError } from '../kpi/errors';
 import { checkList, describe, rowNumber } from '../kpi/validate';
 import { periodLabel, type Period } from '../calendar/period';
 import type { KpiDefinition } from './schema';
 import { kpisOfTree, type ScorecardTree } from './tree';
+
+/** The series' names and the aggregation that splits it, typed as they are in both languages. */
+const SERIES_NAMES = { numerators: 'numerators', denominators: 'denominators', aggregation: 'ratio-of-sums' };
 
 /**
  * How the values of a period combine: `mean` and `average` are the same.
@@ -49,7 +53,7 @@ const merge = (a: Accumulator, b: Accumulator): Accumulator => ({
 });
 
 function checkPeriod(fn: string, period: PeriodView): void {
-  if (!PERIODS.includes(period)) throw new KpiInputError(fn, 'period', `must be day, week, month, quarter, year or ytd, not ${describe(period)}`);
+  if (!PERIODS.includes(period)) throw new KpiInputError(fn, 'period', said('kpi.notOneOf', { choices: 'day, week, month, quarter, year', last: 'ytd', value: describe(period) }));
 }
 
 /**
@@ -62,7 +66,7 @@ function bucket(fn: string, argument: string, values: readonly unknown[], period
     const { at, value } = (row ?? {}) as { at?: unknown; value?: unknown };
     const instant = rowNumber(fn, `${argument}.at`, at, index);
     // Date's range (±8.64e15 ms, ±273,790 years): beyond it a period label has no year to show.
-    if (Math.abs(instant) > MAX_DATE_MS) throw new KpiInputError(fn, `${argument}.at`, `${instant} is outside the dates a period can hold`, index + 1);
+    if (Math.abs(instant) > MAX_DATE_MS) throw new KpiInputError(fn, `${argument}.at`, said('kpi.dateOutsidePeriods', { value: instant }), index + 1);
     const amount = rowNumber(fn, `${argument}.value`, value, index);
     const day = Math.floor((instant + utcOffsetMinutes(instant) * MS_PER_MINUTE) / MS_PER_DAY);
     const key = periodLabel(day, period === 'ytd' ? 'month' : period);
@@ -98,7 +102,7 @@ export function aggregatePeriod(
   fn = 'aggregatePeriod',
 ): PeriodBucket[] {
   checkPeriod(fn, period);
-  if (!AGGREGATIONS.includes(how)) throw new KpiInputError(fn, 'how', `must be sum, mean, average, last, min or max, not ${describe(how)}`);
+  if (!AGGREGATIONS.includes(how)) throw new KpiInputError(fn, 'how', said('kpi.notOneOf', { choices: 'sum, mean, average, last, min', last: 'max', value: describe(how) }));
   return bucket(fn, 'values', values, period, utcOffsetMinutes).map(([key, acc]) => ({ key, value: valueOf(how, acc), count: acc.count }));
 }
 
@@ -121,7 +125,7 @@ export function aggregateRatioOfSums(
   return [...new Set([...tops.keys(), ...bottoms.keys()])].sort().map((key) => {
     const top = tops.get(key)?.total ?? 0;
     const bottom = bottoms.get(key)?.total ?? 0;
-    if (bottom === 0) throw new KpiInputError(fn, 'denominators', `sum to 0 in ${key}: the ratio has no value there`);
+    if (bottom === 0) throw new KpiInputError(fn, 'denominators', said('kpi.ratioWithoutValue', { period: key }));
     return { key, value: top / bottom, count: bottoms.get(key)?.count ?? 0 };
   });
 }
@@ -136,14 +140,14 @@ export type KpiSeries = readonly Timed[] | { numerators: readonly Timed[]; denom
  */
 export function kpiPeriodActuals(kpi: KpiDefinition, series: KpiSeries, period: PeriodView, utcOffsetMinutes: (at: number) => number = () => 0): PeriodBucket[] {
   const fn = `KPI "${kpi.id}"`;
-  if (kpi.aggregation === undefined) throw new KpiInputError(fn, 'aggregation', 'is required to combine the values of a period (sum, average, last, min, max or ratio-of-sums)');
+  if (kpi.aggregation === undefined) throw new KpiInputError(fn, 'aggregation', said('kpi.aggregationRequired', { choices: 'sum, average, last, min, max', last: 'ratio-of-sums' }));
   const split = !Array.isArray(series);
   if (kpi.aggregation === 'ratio-of-sums') {
-    if (!split) throw new KpiInputError(fn, 'series', 'must give numerators and denominators for ratio-of-sums');
+    if (!split) throw new KpiInputError(fn, 'series', said('kpi.seriesNotSplit', SERIES_NAMES));
     const { numerators, denominators } = series as { numerators: readonly Timed[]; denominators: readonly Timed[] };
     return aggregateRatioOfSums(numerators, denominators, period, utcOffsetMinutes, fn);
   }
-  if (split) throw new KpiInputError(fn, 'series', `must be one list of timed values for ${kpi.aggregation}; numerators and denominators need aggregation ratio-of-sums`);
+  if (split) throw new KpiInputError(fn, 'series', said('kpi.seriesSplit', { ...SERIES_NAMES, ratio: SERIES_NAMES.aggregation, aggregation: kpi.aggregation }));
   return aggregatePeriod(series as readonly Timed[], period, kpi.aggregation, utcOffsetMinutes, fn);
 }
 
@@ -176,7 +180,7 @@ export function periodActuals(
   return Object.fromEntries(
     Object.entries(series).map(([id, values]) => {
       const kpi = kpis.get(id);
-      if (kpi === undefined) throw new KpiInputError('periodActuals', `series.${id}`, 'is not a KPI of the scorecard tree');
+      if (kpi === undefined) throw new KpiInputError('periodActuals', `series.${id}`, said('kpi.notInTree'));
       const bucket = kpiPeriodActuals(kpi, values, view, utcOffsetMinutes).find((b) => b.key === key);
       return [id, bucket?.value ?? null];
     }),

@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from '../kpi/errors';
 import { checkNonNegative, checkNumber, checkPositive, describe } from '../kpi/validate';
 import { reachesThreshold } from '../util/tolerance';
@@ -23,11 +24,11 @@ function checkedAchievement(fn: string, actualName: string, actual: number, targ
   checkNumber(fn, actualName, actual);
   checkPositive(fn, 'target', target);
   if (direction !== 'higher' && direction !== 'lower') {
-    throw new KpiInputError(fn, 'direction', `must be higher or lower, not ${describe(direction)}`);
+    throw new KpiInputError(fn, 'direction', said('kpi.notOneOf', { choices: 'higher', last: 'lower', value: describe(direction) }));
   }
   checkNonNegative(fn, 'floor', floor);
-  if (checkNumber(fn, 'cap', cap) <= floor) throw new KpiInputError(fn, 'cap', 'must be greater than floor');
-  if (direction === 'lower' && actual < 0) throw new KpiInputError(fn, actualName, 'must not be negative when lower is better');
+  if (checkNumber(fn, 'cap', cap) <= floor) throw new KpiInputError(fn, 'cap', said('kpi.notAboveArgument', { other: 'floor' }));
+  if (direction === 'lower' && actual < 0) throw new KpiInputError(fn, actualName, said('kpi.negativeWhenLower', { lower: 'lower' }));
   // Lower is better with an actual of 0: target ÷ 0 = Infinity, which the clamp turns into the cap.
   const ratio = direction === 'higher' ? actual / target : target / actual;
   return Math.min(cap, Math.max(floor, ratio));
@@ -77,7 +78,7 @@ export function scoreOfKpi(kpi: KpiDefinition, actual: number, fn = `KPI "${kpi.
 function checkedStatus(fn: string, achievement: number, green: number, red: number, names = { green: 'amber', red: 'red' }): RagStatus {
   checkNumber(fn, 'achievement', achievement);
   checkNumber(fn, names.green, green);
-  if (checkNumber(fn, names.red, red) >= green) throw new KpiInputError(fn, names.green, `must be greater than ${names.red}`);
+  if (checkNumber(fn, names.red, red) >= green) throw new KpiInputError(fn, names.green, said('kpi.notAboveArgument', { other: names.red }));
   return reachesThreshold(achievement, green) ? 'GREEN' : reachesThreshold(achievement, red) ? 'AMBER' : 'RED';
 }
 

@@ -1,3 +1,4 @@
+import { type CoreMessage, said } from '../i18n/error-catalogue';
 import { KpiInputError } from '../kpi/errors';
 import { reopenRate } from '../kpi/ratios';
 import type { KpiValues } from './values';
@@ -44,39 +45,39 @@ export function actualsFromFacts(sources: Readonly<Record<string, KpiSource>>, f
   return Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, actualOf(`sources.${id}`, source, facts)]));
 }
 
-function policyCompliance(policyId: string, facts: LogFacts, bad: (why: string) => Error): number | null {
+function policyCompliance(source: string, policyId: string, facts: LogFacts, bad: (why: CoreMessage) => Error): number | null {
   const byPolicy = facts.compliance.byPolicy ?? {};
-  if (!(policyId in byPolicy)) throw bad(`no SLA policy "${policyId}" in the report (policies: ${Object.keys(byPolicy).join(', ') || 'none'})`);
+  if (!(policyId in byPolicy)) throw bad(said('kpi.sourceNoPolicy', { source, policy: policyId, policies: Object.keys(byPolicy).join(', ') }));
   return byPolicy[policyId];
 }
 
 function actualOf(argument: string, source: KpiSource, facts: LogFacts): number | null {
-  if (typeof source !== 'string') throw new KpiInputError(FN, argument, `must be text (${SOURCES_HELP})`);
+  if (typeof source !== 'string') throw new KpiInputError(FN, argument, said('kpi.sourceNotText', { sources: SOURCES_HELP }));
   const trimmed = source.trim();
-  const bad = (why: string) => new KpiInputError(FN, argument, `"${source}": ${why}`);
+  const bad = (why: CoreMessage) => new KpiInputError(FN, argument, why);
   // A policy id may itself hold colons (a JSM SLA metric is the policy `jsm:<metric>`), so `sla:` takes all the rest.
-  if (trimmed.startsWith('sla:')) return policyCompliance(trimmed.slice('sla:'.length), facts, bad);
+  if (trimmed.startsWith('sla:')) return policyCompliance(source, trimmed.slice('sla:'.length), facts, bad);
   const [kind, detail, ...rest] = trimmed.split(':');
-  if (rest.length > 0) throw bad(`must be ${SOURCES_HELP}`);
+  if (rest.length > 0) throw bad(said('kpi.unknownSource', { source, sources: SOURCES_HELP }));
   switch (kind) {
     case 'sla':
       return facts.compliance.overall;
     case 'tat': {
       const tat = facts.tatHours ?? {};
-      if (detail === undefined || !(detail in tat)) throw bad(`the report gives TAT ${Object.keys(tat).map((s) => `tat:${s}`).join(', ') || 'nothing'}`);
+      if (detail === undefined || !(detail in tat)) throw bad(said('kpi.sourceNoStatistic', { source, statistics: Object.keys(tat).map((s) => `tat:${s}`).join(', ') }));
       return tat[detail];
     }
     case 'ftr':
     case 'reopen': {
-      if (detail !== undefined) throw bad(`${kind} takes no detail`);
+      if (detail !== undefined) throw bad(said('kpi.sourceNoDetail', { source, kind }));
       const share = reopenShare(facts);
       return share === null ? null : kind === 'ftr' ? 1 - share : share;
     }
     case 'csat':
     case 'inps':
-      if (detail !== undefined) throw bad(`${kind} takes no detail`);
+      if (detail !== undefined) throw bad(said('kpi.sourceNoDetail', { source, kind }));
       return facts[kind] ?? null;
     default:
-      throw bad(`must be ${SOURCES_HELP}`);
+      throw bad(said('kpi.unknownSource', { source, sources: SOURCES_HELP }));
   }
 }

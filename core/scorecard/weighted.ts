@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { KpiInputError } from '../kpi/errors';
 import { checkList, checkSameLength, describe, isBlank, rowNonNegative, rowNumber } from '../kpi/validate';
 
@@ -65,8 +66,8 @@ export function weightedScore(
   method: RollUpMethod = 'weighted',
   blanks: BlankPolicy = 'ignore',
 ): number {
-  if (!ROLL_UP_METHODS.includes(method)) throw new KpiInputError('SCORECARD', 'method', `must be weighted, average, min, max or sum, not ${describe(method)}`);
-  if (!BLANK_POLICIES.includes(blanks)) throw new KpiInputError('SCORECARD', 'blanks', `must be ignore or zero, not ${describe(blanks)}`);
+  if (!ROLL_UP_METHODS.includes(method)) throw new KpiInputError('SCORECARD', 'method', said('kpi.notOneOf', { choices: 'weighted, average, min, max', last: 'sum', value: describe(method) }));
+  if (!BLANK_POLICIES.includes(blanks)) throw new KpiInputError('SCORECARD', 'blanks', said('kpi.notOneOf', { choices: 'ignore', last: 'zero', value: describe(blanks) }));
   const scoreList = checkList('SCORECARD', 'scores', scores);
   const weightList = checkList('SCORECARD', 'weights', weights);
   checkSameLength('SCORECARD', 'scores', scoreList, 'weights', weightList);
@@ -79,7 +80,7 @@ export function weightedScore(
   });
   const result = combine(method, pairs);
   if (result === null) {
-    throw new KpiInputError('SCORECARD', 'scores', method === 'weighted' ? 'has no score with a weight greater than 0' : 'has no score');
+    throw new KpiInputError('SCORECARD', 'scores', said(method === 'weighted' ? 'kpi.noWeightedScore' : 'kpi.noScore'));
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import { type CoreMessage, said } from '../i18n/error-catalogue';
 import { CalendarError, CalendarYearsError } from '../calendar/errors';
 import type { Instant, WorkCalendar } from '../calendar/types';
 import { parseIsoDateTime } from '../calendar/iso';
@@ -161,10 +162,15 @@ const isoOrValue = (t: number): string => (Number.isFinite(t) && Math.abs(t) <= 
 const measurable = (t: unknown): t is Instant => typeof t === 'number' && t >= FIRST_INSTANT && t <= LAST_INSTANT;
 
 /** The error for a time that is not `measurable`; built only then, as callers check once per event. */
-function instantError(argument: string, t: unknown, context = ''): SlaError {
+function instantError(argument: string, t: unknown, ticket?: string, place = (detail: CoreMessage): CoreMessage => said('at', { place: argument, detail })): SlaError {
   const shown = typeof t === 'number' ? isoOrValue(t) : JSON.stringify(t) ?? String(t);
-  return new SlaError(argument, `${context}${argument}: expected a date-time in the years 1900-2300 (epoch milliseconds), got ${shown}`);
+  const placed = place(said('sla.notMeasurable', { value: shown }));
+  return new SlaError(argument, ticket === undefined ? placed : inTicket(ticket, placed));
 }
+
+/** A message about a ticket, or about a field of a policy: `ticket SUP-1: …`, `policy resolve: goals.0.target: …`. */
+const inTicket = (ticket: string, detail: CoreMessage): CoreMessage => said('sla.inTicket', { ticket, detail });
+const inPolicy = (policy: string, place: string, detail: CoreMessage): CoreMessage => said('sla.inPolicy', { policy, detail: said('at', { place, detail }) });
 
 /**
  * A date field's value as an instant: with an offset it is that instant; without one it is a wall-clock time in the
@@ -236,7 +242,7 @@ export class TicketClock {
     /** The fields as they were at creation, for the conditions that read fields (default: `fields`). */
     initial: Readonly<Record<string, FieldValue>> = fields,
   ) {
-    if (!measurable(created)) throw instantError('created', created, `ticket ${key}: `);
+    if (!measurable(created)) throw instantError('created', created, key);
     this.fields = fields;
     this.status = status;
     this.last = created;
@@ -290,8 +296,8 @@ export class TicketClock {
     const value = valuesOf(this.fields[start.field])[0];
     if (value === undefined) return;
     const from = parseFieldDateTime(value, this.calendar().timeZone);
-    if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, `ticket ${this.key}: field ${start.field}: expected a date-time, got "${value}"`);
-    if (!measurable(from)) throw instantError(`field ${start.field}`, from, `ticket ${this.key}: `);
+    if (Number.isNaN(from)) throw new SlaError(`fields.${start.field}`, inTicket(this.key, said('sla.atField', { field: start.field, detail: said('calendar.notDateTime', { value: `"${value}"` }) })));
+    if (!measurable(from)) throw instantError(`field ${start.field}`, from, this.key, (detail) => said('sla.atField', { field: start.field, detail }));
     if (from <= at) this.run = new CycleRun(from, this.pausedNow(), this.currentGoal());
   }
 
@@ -301,10 +307,10 @@ export class TicketClock {
    */
   apply(at: Instant, field: string, to: string | null, from?: string | null): void {
     const n = this.changes++;
-    if (!measurable(at)) throw instantError(`events.${n}.at`, at, `ticket ${this.key}: `);
+    if (!measurable(at)) throw instantError(`events.${n}.at`, at, this.key);
     if (at < this.last) {
-      const before = n === 0 ? `the ticket's creation (${isoOrValue(this.created)})` : `the change before it (${isoOrValue(this.last)})`;
-      throw new SlaError(`events.${n}.at`, `ticket ${this.key}: events.${n}.at: ${isoOrValue(at)} is before ${before}; events must be in time order`);
+      const detail = n === 0 ? said('sla.eventBeforeCreation', { at: isoOrValue(at), created: isoOrValue(this.created) }) : said('sla.eventBeforePrevious', { at: isoOrValue(at), previous: isoOrValue(this.last) });
+      throw new SlaError(`events.${n}.at`, inTicket(this.key, said('at', { place: `events.${n}.at`, detail })));
     }
     this.last = at;
     const clock = this.clock;
@@ -434,11 +440,11 @@ export class SlaClock {
       const calendar = calendars[goal.calendar];
       if (!calendar) {
         const known = Object.keys(calendars).join(', ') || 'none';
-        throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: no calendar named "${goal.calendar}" (known: ${known})`);
+        throw new SlaError(`goals.${i}.calendar`, inPolicy(policy.id, `goals.${i}.calendar`, said('sla.unknownCalendar', { calendar: goal.calendar, known })));
       }
       // Read from the compiled spec: probing with a query would build the calendar's tables (and a cold holiday year).
       if (!calendar.hasWorkingHours) {
-        throw new SlaError(`goals.${i}.calendar`, `policy ${policy.id}: goals.${i}.calendar: calendar "${goal.calendar}" has no working hours on any day`);
+        throw new SlaError(`goals.${i}.calendar`, inPolicy(policy.id, `goals.${i}.calendar`, said('sla.calendarWithoutHours', { calendar: goal.calendar })));
       }
       return { goal, when: prepareConditions(goal.when, goal.jql), calendar, label: goal.label ?? formatTarget(goal.target) };
     });
@@ -486,7 +492,7 @@ export class SlaClock {
     const prepared = this.goalFor(ticket.fields);
     if (!prepared) return null;
     const result: SlaResult = { policyId: this.policy.id, ticketKey: ticket.key, goalLabel: prepared.label, cycles: [] };
-    if (!measurable(ticket.created)) throw instantError('created', ticket.created, `ticket ${ticket.key}: `);
+    if (!measurable(ticket.created)) throw instantError('created', ticket.created, ticket.key);
     if (asOf < ticket.created) return result;
     const initial = this.valueFields.size > 0 ? valuesAtCreation(ticket, this.valueFields) : ticket.fields;
     // The clock is built directly: a spread copy of the ticket here cost a third of the clock's time per ticket.
@@ -534,12 +540,12 @@ export class SlaClock {
     if (!measurable(asOf)) throw instantError('asOf', asOf);
     const prepared = this.goalFor(fields);
     if (!prepared) return null;
-    if (!measurable(start)) throw instantError('created', start, `ticket ${ticketKey}: `);
+    if (!measurable(start)) throw instantError('created', start, ticketKey);
     if (asOf < start) return null;
     const stopped = stop !== null && stop <= asOf;
-    if (stopped && !measurable(stop)) throw instantError('events.0.at', stop, `ticket ${ticketKey}: `);
+    if (stopped && !measurable(stop)) throw instantError('events.0.at', stop, ticketKey);
     if (stopped && stop < start) {
-      throw new SlaError('events.0.at', `ticket ${ticketKey}: events.0.at: ${isoOrValue(stop)} is before the ticket's creation (${isoOrValue(start)}); events must be in time order`);
+      throw new SlaError('events.0.at', inTicket(ticketKey, said('at', { place: 'events.0.at', detail: said('sla.eventBeforeCreation', { at: isoOrValue(stop), created: isoOrValue(start) }) })));
     }
     const run = new CycleRun(start, false, prepared);
     run.advance(prepared.calendar, stopped ? stop : asOf);
@@ -550,9 +556,9 @@ export class SlaClock {
   private dueOutsideYears(ticketKey: string | null, prepared: PreparedGoal, start: Instant, error: unknown): unknown {
     if (!(error instanceof CalendarError)) return error;
     const i = this.goals.indexOf(prepared);
-    const coverage = error instanceof CalendarYearsError ? error.coverage : 'the years 1900-2300 that calendars cover';
-    const ticket = ticketKey === null ? '' : ` (ticket ${ticketKey})`;
-    return new SlaError(`goals.${i}.target`, `policy ${this.policy.id}: goals.${i}.target: ${prepared.label} from ${isoOrValue(start)}${ticket} is due outside ${coverage}`);
+    const coverage = error instanceof CalendarYearsError ? error.covered : said('calendar.yearsCovered', { first: 1900, last: 2300 });
+    const due = said('sla.dueOutsideYears', { target: prepared.label, start: isoOrValue(start), ticket: ticketKey ?? undefined, coverage });
+    return new SlaError(`goals.${i}.target`, inPolicy(this.policy.id, `goals.${i}.target`, due));
   }
 
   private measure(ticketKey: string, fields: TicketHistory['fields'], prepared: PreparedGoal, run: CycleRun, stop: Instant | null, previousStop: Instant | null): SlaCycle {
@@ -620,7 +626,8 @@ export function createSlaClock(policy: SlaPolicyInput | SlaPolicy, calendars: Ca
     const field = issue.path.join('.') || 'policy';
     const id = (policy as { id?: unknown } | null)?.id;
     const name = typeof id === 'string' ? id : '(no id)';
-    throw new SlaError(field, issue.path.length ? `policy ${name}: ${field}: ${issue.message}` : `policy ${name}: ${issue.message}`);
+    const detail = said('schema.issue', { issue: issue.message });
+    throw new SlaError(field, said('sla.inPolicy', { policy: name, detail: issue.path.length ? said('at', { place: field, detail }) : detail }));
   }
   return new SlaClock(parsed.data, calendars);
 }

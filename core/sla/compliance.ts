@@ -1,3 +1,4 @@
+import { said } from '../i18n/error-catalogue';
 import { type Period, periodLabel } from '../calendar/period';
 import { isValidTimeZone } from '../calendar/spec';
 import { localDayIn } from '../calendar/zone';
@@ -99,7 +100,7 @@ export class ComplianceTally {
     this.keyOf = groupBy === undefined ? () => '' : typeof groupBy === 'string' ? fieldKey(groupBy) : groupBy;
     const timeZone = options.timeZone ?? 'UTC';
     if (!isValidTimeZone(timeZone)) {
-      throw new SlaError('timeZone', `timeZone: expected an IANA time zone such as Asia/Ho_Chi_Minh, got "${timeZone}"`);
+      throw new SlaError('timeZone', said('at', { place: 'timeZone', detail: said('sla.notTimeZone', { value: timeZone }) }));
     }
     this.period = period;
     this.dayOf = period ? localDayIn(timeZone) : null;

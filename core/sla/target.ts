@@ -1,3 +1,4 @@
+import { errorText, said } from '../i18n/error-catalogue';
 import { SlaError } from './errors';
 
 /** An SLA goal: working minutes on the goal's calendar, or business days (due at the close of the n-th working day). */
@@ -12,12 +13,11 @@ const TARGET_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(m|min|h|bd)?\s*$/i;
 export function parseTarget(value: unknown, argument = 'target'): SlaTarget {
   const target = readTarget(value);
   if (target) return target;
-  throw new SlaError(argument, `${argument}: ${targetExpectation(value)}`);
+  throw new SlaError(argument, said('at', { place: argument, detail: said('sla.notTarget', { value: JSON.stringify(value) }) }));
 }
 
 /** What a target should look like, for error messages. */
-export const targetExpectation = (value: unknown): string =>
-  `expected working hours (8), a duration with a unit (30m, 2.5h) or whole business days (3bd), got ${JSON.stringify(value)}`;
+export const targetExpectation = (value: unknown): string => errorText(said('sla.notTarget', { value: JSON.stringify(value) }), 'en');
 
 /** The target, or null when the value is not one. */
 export function readTarget(value: unknown): SlaTarget | null {

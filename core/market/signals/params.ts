@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { z } from 'zod';
 import { SignalError } from './errors';
 
@@ -43,8 +44,11 @@ export function readSignalParameters(input: unknown = {}): SignalParameters {
   const issue = parsed.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
     const known = Object.keys(SignalParametersSchema.shape).join(', ');
-    throw new SignalError(issue.keys[0], `${issue.keys[0]}: not a gaming-signal parameter (parameters: ${known})`);
+    throw new SignalError(issue.keys[0], said('at', { place: issue.keys[0], detail: said('signals.unknownParameter', { parameters: known }) }));
   }
   const field = issue.path.join('.') || 'parameters';
-  throw new SignalError(field, issue.path.length > 0 ? issue.message : `parameters: expected an object of parameters, got ${JSON.stringify(input)}`);
+  throw new SignalError(
+    field,
+    issue.path.length > 0 ? said('schema.issue', { issue: issue.message }) : said('at', { place: 'parameters', detail: said('signals.notObject', { value: String(JSON.stringify(input)) }) }),
+  );
 }

@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import type { KpiDefinition } from '../../scorecard/schema';
 import { kpisOfScorecard, scorecardsBelow, type ScorecardTree, type TreeNode } from '../../scorecard/tree';
 import { SignalError } from './errors';
@@ -52,7 +53,7 @@ const SIGNAL_TEXT = /^\s*(G[1-5])\b[^:]*(?::(.*))?$/i;
 export function reviewNoteFromText(text: string, group: string, argument = 'signal'): ReviewNote | null {
   if (text.trim() === '') return null;
   const match = SIGNAL_TEXT.exec(text);
-  if (match === null) throw new SignalError(argument, `${argument}: expected a gaming signal G1-G5, optionally with example tickets after a colon (G3: SUP-1, SUP-2), got ${JSON.stringify(text)}`);
+  if (match === null) throw new SignalError(argument, said('at', { place: argument, detail: said('signals.notSignal', { value: String(JSON.stringify(text)) }) }));
   const examples = (match[2] ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
   return noteOf(match[1].toUpperCase() as SignalId, group, examples);
 }

@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { KpiInputError } from '../../kpi/errors';
 import { checkList, checkNumber, rowNumber } from '../../kpi/validate';
 import type { Direction } from '../schema';
@@ -6,10 +7,10 @@ import { fractionOfSpan } from './span';
 /** Checks that `bands` is a list of at least two strictly ascending numbers (b0 < b1 < … < bn). */
 function checkBands(fn: string, argument: string, bands: readonly unknown[]): number[] {
   const list = checkList(fn, argument, bands).map((value, index) => rowNumber(fn, argument, value, index));
-  if (list.length < 2) throw new KpiInputError(fn, argument, `must have at least 2 boundaries (one band), not ${list.length}`);
+  if (list.length < 2) throw new KpiInputError(fn, argument, said('kpi.tooFewBoundaries', { count: list.length }));
   list.forEach((value, index) => {
     if (index > 0 && value <= list[index - 1]) {
-      throw new KpiInputError(fn, argument, `must ascend: ${value} is not greater than ${list[index - 1]} before it`, index + 1);
+      throw new KpiInputError(fn, argument, said('kpi.notAscending', { value, previous: list[index - 1] }), index + 1);
     }
   });
   return list;

@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber, checkPositive } from '../../kpi/validate';
 import type { RagStatus } from '../schema';
@@ -15,7 +16,7 @@ function checkGoal(fn: string, actual: number, goal: number, redFlag: number, na
   checkNumber(fn, names.actual, actual);
   checkNumber(fn, names.goal, goal);
   checkNumber(fn, names.redFlag, redFlag);
-  if (goal === redFlag) throw new KpiInputError(fn, names.redFlag, `must differ from ${names.goal} (both are ${goal}): the scale has no width`);
+  if (goal === redFlag) throw new KpiInputError(fn, names.redFlag, said('kpi.sameAsArgument', { other: names.goal, value: goal }));
 }
 
 /**

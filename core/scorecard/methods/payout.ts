@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { KpiInputError } from '../../kpi/errors';
 import { checkList, checkNonNegative, checkNumber, describe, rowNumber } from '../../kpi/validate';
 
@@ -7,15 +8,15 @@ export type PayoutStep = readonly [from: number, rate: number];
 /** Checks a step table: rows of two numbers, starts strictly ascending, rates not negative. */
 export function checkSteps(fn: string, argument: string, steps: readonly unknown[]): PayoutStep[] {
   const rows = checkList(fn, argument, steps).map((row, index): PayoutStep => {
-    if (!Array.isArray(row) || row.length !== 2) throw new KpiInputError(fn, argument, `must have two columns (achievement from, rate), not ${describe(row)}`, index + 1);
+    if (!Array.isArray(row) || row.length !== 2) throw new KpiInputError(fn, argument, said('kpi.notTwoColumns', { value: describe(row) }), index + 1);
     const from = rowNumber(fn, argument, row[0], index);
     const rate = rowNumber(fn, argument, row[1], index);
-    if (rate < 0) throw new KpiInputError(fn, argument, `rate ${rate} is negative`, index + 1);
+    if (rate < 0) throw new KpiInputError(fn, argument, said('kpi.negativeRate', { value: rate }), index + 1);
     return [from, rate];
   });
-  if (rows.length === 0) throw new KpiInputError(fn, argument, 'has no rows');
+  if (rows.length === 0) throw new KpiInputError(fn, argument, said('kpi.noRows'));
   rows.forEach(([from], index) => {
-    if (index > 0 && from <= rows[index - 1][0]) throw new KpiInputError(fn, argument, `must ascend: ${from} is not greater than ${rows[index - 1][0]} before it`, index + 1);
+    if (index > 0 && from <= rows[index - 1][0]) throw new KpiInputError(fn, argument, said('kpi.notAscending', { value: from, previous: rows[index - 1][0] }), index + 1);
   });
   return rows;
 }
@@ -29,7 +30,7 @@ export function kpiPayout(fn: string, achievement: number, base: number, gate = 
   checkNonNegative(fn, 'achievement', achievement);
   checkNonNegative(fn, 'base', base);
   checkNonNegative(fn, 'gate', gate);
-  if (checkNumber(fn, 'cap', cap) <= 0) throw new KpiInputError(fn, 'cap', `must be greater than 0, not ${cap}`);
+  if (checkNumber(fn, 'cap', cap) <= 0) throw new KpiInputError(fn, 'cap', said('kpi.notAbove', { bound: 0, value: cap }));
   const table = steps === undefined ? undefined : checkSteps(fn, 'steps', steps);
   if (achievement < gate) return 0;
   if (table === undefined) return base * Math.min(achievement, cap);

@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber } from '../../kpi/validate';
 import type { Direction } from '../schema';
@@ -11,7 +12,7 @@ export function performanceScore(fn: string, actual: number, min: number, max: n
   checkNumber(fn, names.actual, actual);
   checkNumber(fn, names.min, min);
   checkNumber(fn, names.max, max);
-  if (max <= min) throw new KpiInputError(fn, names.max, `must be greater than ${names.min} (${max} is not greater than ${min}): the scale has no width`);
+  if (max <= min) throw new KpiInputError(fn, names.max, said('kpi.notAboveArgumentScale', { other: names.min, value: max, otherValue: min }));
   const position = fractionOfSpan(actual, min, max);
   return Math.min(1, Math.max(0, direction === 'lower' ? 1 - position : position));
 }

@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber, describe } from '../../kpi/validate';
 import { fractionOfSpan } from './span';
@@ -12,8 +13,8 @@ export function progressScore(fn: string, actual: number, target: number, baseli
   checkNumber(fn, names.actual, actual);
   checkNumber(fn, names.target, target);
   checkNumber(fn, names.baseline, baseline);
-  if (typeof clamp !== 'boolean') throw new KpiInputError(fn, names.clamp, `must be TRUE or FALSE, not ${describe(clamp)}`);
-  if (target === baseline) throw new KpiInputError(fn, names.baseline, `must differ from ${names.target} (both are ${target}): the scale from baseline to target has no width`);
+  if (typeof clamp !== 'boolean') throw new KpiInputError(fn, names.clamp, said('kpi.notOneOf', { choices: 'TRUE', last: 'FALSE', value: describe(clamp) }));
+  if (target === baseline) throw new KpiInputError(fn, names.baseline, said('kpi.sameAsArgumentSpan', { other: names.target, value: target, from: 'baseline', to: 'target' }));
   const progress = fractionOfSpan(actual, baseline, target);
   return clamp ? Math.min(1, Math.max(0, progress)) : progress;
 }

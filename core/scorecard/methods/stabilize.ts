@@ -1,3 +1,4 @@
+import { said } from '../../i18n/error-catalogue';
 import { KpiInputError } from '../../kpi/errors';
 import { checkNumber } from '../../kpi/validate';
 
@@ -8,6 +9,6 @@ import { checkNumber } from '../../kpi/validate';
 export function stabilizeScore(fn: string, actual: number, target: number, tolerance: number, names = { actual: 'actual', target: 'target', tolerance: 'tolerance' }): number {
   checkNumber(fn, names.actual, actual);
   checkNumber(fn, names.target, target);
-  if (checkNumber(fn, names.tolerance, tolerance) <= 0) throw new KpiInputError(fn, names.tolerance, `must be greater than 0, not ${tolerance}: the scale has no width`);
+  if (checkNumber(fn, names.tolerance, tolerance) <= 0) throw new KpiInputError(fn, names.tolerance, said('kpi.notAboveScale', { bound: 0, value: tolerance }));
   return Math.max(0, 1 - Math.abs(actual - target) / tolerance);
 }

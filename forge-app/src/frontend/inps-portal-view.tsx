@@ -2,7 +2,7 @@ import { invoke } from '@forge/bridge';
 import { Button, ErrorMessage, Label, RadioGroup, SectionMessage, Spinner, Stack, Text, TextArea } from '@forge/react';
 import { useState } from 'react';
 import type { InpsQuestion, InpsSubmitResult } from '../resolvers/inps';
-import { inLanguage } from '../../../core/i18n';
+import { FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
 
@@ -37,7 +37,7 @@ export function InpsPortalQuestion() {
     }
     setProblem(null);
     const answer = (await invoke('submitInps', { score: Number(score), ...(comment.trim() ? { comment } : {}) })) as Submitted;
-    if ('error' in answer && answer.error === 'INVALID') setProblem(inLanguage(answer.message, language));
+    if ('error' in answer && answer.error === 'INVALID') setProblem(inLanguage(answer.message, language, FORGE_PHRASE_BOOK));
     // A license that lapsed after the question was shown: said, not a silent no-op.
     else if ('error' in answer && answer.error === 'UNLICENSED') setProblem(t.unlicensed);
     else setSent(answer);

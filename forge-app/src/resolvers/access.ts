@@ -1,6 +1,7 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import { errorText, FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import { coreMessageOf } from './core-refusal';
 import { resolveAppLanguage } from '../i18n/language';
 import { JiraError } from '../jira/client';
 import { loadLanguageSettings } from '../storage/language-settings';
@@ -78,11 +79,13 @@ const isRefusal = (answer: unknown): answer is { message: string } =>
 
 /**
  * A refusal's message in the caller's app language (their choice, else the site default; portal customers get the
- * site's), rendered by the core's phrase catalogue as the views render core errors. A resolver is not told the Jira
+ * site's): a quoted core error by its code, another refusal by the core's phrase catalogue. A resolver is not told the Jira
  * locale, and Jira has no Vietnamese one, so the stored choice is what says Vietnamese. Codes and fields stay English.
  */
 async function inAppLanguage<T>(answer: T, context: ResolverContext): Promise<T> {
   if (!isRefusal(answer)) return answer;
   const language = resolveAppLanguage(await loadLanguageSettings(context.accountId, context.moduleKey !== MODULES.portal), undefined);
-  return language === 'en' ? answer : { ...answer, message: inLanguage(answer.message, language, FORGE_PHRASE_BOOK) };
+  if (language === 'en') return answer;
+  const quoted = coreMessageOf(answer);
+  return { ...answer, message: quoted ? errorText(quoted, language) : inLanguage(answer.message, language, FORGE_PHRASE_BOOK) };
 }

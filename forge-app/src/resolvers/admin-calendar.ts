@@ -1,4 +1,5 @@
 import { CalendarError, compileCalendar, holidayList, type Instant, parseCalendarText, publicWorkedDays, type WorkCalendar } from '../../../core';
+import { quotingCoreError } from './core-refusal';
 
 /** The calendar editor's preview: the next working windows and the year's closed days, from the core's own calendar. */
 interface CalendarPreview {
@@ -92,7 +93,7 @@ export function previewCalendar(payload: unknown, now: Instant): CalendarPreview
       },
     };
   } catch (error) {
-    if (error instanceof CalendarError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof CalendarError) return quotingCoreError({ ok: false as const, field: error.field, message: error.message }, error);
     throw error;
   }
 }

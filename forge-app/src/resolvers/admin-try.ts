@@ -4,6 +4,7 @@ import { FieldMapSchema } from '../config/schema';
 import { JiraClient } from '../jira/client';
 import { runtime } from '../runtime';
 import { issueFieldsToFetch, toTicketHistory } from '../sync/normalise';
+import { quotingCoreError } from './core-refusal';
 
 /** "Try on issue": a policy as the admin is editing it, run by the core on one issue's full history, before saving. */
 interface TryPolicyRequest {
@@ -45,7 +46,7 @@ function compileGoalCalendars(policy: unknown, texts: Record<string, string>): {
       calendars[name] = compileCalendar(parseCalendarText(texts[name], 'UTC'));
     } catch (error) {
       if (!(error instanceof CalendarError)) throw error;
-      return { ok: false, field: `calendars.${name}`, message: error.message };
+      return quotingCoreError({ ok: false as const, field: `calendars.${name}`, message: error.message }, error);
     }
   }
   return { calendars };
@@ -72,7 +73,7 @@ export async function tryPolicyOnIssue(payload: unknown): Promise<TryPolicyAnswe
     clock = createSlaClock(policy as SlaPolicyInput, compiled.calendars);
   } catch (error) {
     if (!(error instanceof SlaError)) throw error;
-    return { ok: false, field: `policies.draft.${error.field}`, message: error.message };
+    return quotingCoreError({ ok: false as const, field: `policies.draft.${error.field}`, message: error.message }, error);
   }
   const jira = new JiraClient(api.asUser().requestJira, runtime.sleep);
   const { issues } = await jira.issuesByKeys([key], issueFieldsToFetch(fieldMap.data));

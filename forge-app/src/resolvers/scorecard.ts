@@ -16,6 +16,7 @@ import { type FactsScope, type LegacySource, legacySource, sourcedActuals } from
 import { type PeriodSpan, periodSpan, previousAnchor, typedPeriodActuals } from './scorecard-period';
 
 import type { ScorecardQuery } from './payloads';
+import { quotingCoreError } from './core-refusal';
 export type { ScorecardQuery };
 
 /** How many periods the gadget's trend shows, the current one last (a year or year to date: that period alone). */
@@ -34,14 +35,14 @@ async function periodActuals(scorecard: ScorecardConfig, view: ScorecardPeriod, 
     for (const m of span.months) monthly.push([m, await typedActuals(scorecard.tree.root.id, m)]);
     typed = typedPeriodActuals(scorecard.tree, view, span, monthly);
   } catch (error) {
-    if (error instanceof KpiInputError) return { error: 'INVALID_PERIOD', message: error.message };
+    if (error instanceof KpiInputError) return quotingCoreError({ error: 'INVALID_PERIOD' as const, message: error.message }, error);
     throw error;
   }
   try {
     return { values: { ...typed, ...(await sourcedActuals(scorecard.sources, legacy, span.months, scope)) } };
   } catch (error) {
     // A source the facts cannot answer (a policy removed since, a TAT statistic misspelt): named, not a crash.
-    if (error instanceof KpiInputError) return { error: 'INVALID_SOURCE', message: error.message };
+    if (error instanceof KpiInputError) return quotingCoreError({ error: 'INVALID_SOURCE' as const, message: error.message }, error);
     throw error;
   }
 }
@@ -83,7 +84,7 @@ export async function scorecardData(query: ScorecardQuery, accountId: string | u
       results.push({ key: periodSpan(view, anchor).key, result: evaluateTree(scorecard.tree, actuals.values, { lastKnown: previous.values, previous: previous.values }) });
     } catch (error) {
       // A value its KPI's method cannot score (a negative time, lower is better): named, not a crash.
-      if (error instanceof KpiInputError) return { error: 'INVALID_ACTUAL' as const, message: error.message };
+      if (error instanceof KpiInputError) return quotingCoreError({ error: 'INVALID_ACTUAL' as const, message: error.message }, error);
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { formatCalendarText, holidaySchedule, parseCalendarText, scheduleSources, type ScheduleStatus } from '../../../core/calendar';
 import { answerIn } from '../addon/server';
 import { holidayName } from '../functions/holidays';
-import { inLanguage } from '../../../core/i18n';
+import { errorInLanguage } from '../../../core/i18n';
 import { spreadsheetTimeZone } from '../platform';
 import { parseDateList } from './announced-dates';
 
@@ -47,7 +47,7 @@ export function addAnnouncedDays(text: string, daysOff: string, workedDays: stri
       };
       return { ok: true, text: formatCalendarText(merged) };
     } catch (error) {
-      return { ok: false, field: 'text', message: inLanguage((error as Error).message, answer) };
+      return { ok: false, field: 'text', message: errorInLanguage(error, answer) };
     }
   });
 }

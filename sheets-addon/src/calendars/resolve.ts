@@ -1,5 +1,5 @@
 import { compileCalendar, parseCalendarText, type WorkCalendar } from '../../../core/calendar';
-import { CellError, describeCell, holidayDateOf, isBlank, rejectErrorValue } from '../cells/coerce';
+import { CellError, describeCell, holidayDateOf, isBlank, quoting, rejectErrorValue } from '../cells/coerce';
 import { readRow } from '../cells/grid';
 import { holidayCells, rejectDateText } from '../cells/holiday-range';
 import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
@@ -68,7 +68,7 @@ export function resolveCalendarWith(calendarArgument: unknown, extraDays: () => 
   try {
     text = calendarText(calendarArgument);
   } catch (error) {
-    if (error instanceof CellError) throw new Error(`calendar: ${error.message}`);
+    if (error instanceof CellError) throw quoting(`calendar: ${error.message}`, error);
     throw error;
   }
   const extra = extraDays();

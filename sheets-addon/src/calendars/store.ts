@@ -1,5 +1,5 @@
 import { checkHolidayCountry, parseCalendarText } from '../../../core/calendar';
-import { inLanguage } from '../../../core/i18n';
+import { errorInLanguage } from '../../../core/i18n';
 import { translate, UserError, type Language, type MessageKey } from '../i18n';
 import { documentProperties, spreadsheetTimeZone } from '../platform';
 import { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES, storeBytes, utf8Bytes } from './property-limits';
@@ -40,14 +40,14 @@ export class CalendarFormError extends UserError {
 
 /** The core parser's message (English) under the lead-in, both in the page's language. */
 class CalendarTextError extends CalendarFormError {
-  constructor(private readonly detail: string) {
-    super('text', 'calendarTextInvalid', { detail });
+  constructor(private readonly coreError: Error) {
+    super('text', 'calendarTextInvalid', { detail: coreError.message });
   }
 
-  /** In Vietnamese the lead-in already names the working time, so the parser's English `calendar: ` goes. */
+  /** In Vietnamese the lead-in already names the working time, so the parser's `calendar: ` goes. */
   override in(language: Language): string {
-    const detail = language === 'en' ? this.detail : this.detail.replace(/^calendar: /, '');
-    return translate(language, 'calendarTextInvalid', { detail: inLanguage(detail, language) });
+    const detail = errorInLanguage(this.coreError, language);
+    return translate(language, 'calendarTextInvalid', { detail: language === 'en' ? detail : detail.replace(/^calendar: /, '') });
   }
 }
 
@@ -59,7 +59,7 @@ function checkCalendarText(text: string): void {
   try {
     countries = parseCalendarText(text, spreadsheetTimeZone()).holidayCountries;
   } catch (error) {
-    throw new CalendarTextError((error as Error).message);
+    throw new CalendarTextError(error as Error);
   }
   for (const code of countries) {
     const [country, region] = code.split('-');

@@ -14,7 +14,17 @@ import { zoneDaysIn } from './zone-days';
  */
 
 /** A cell that cannot be used; the caller adds the argument's name and the row. */
-export class CellError extends Error {}
+export class CellError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message);
+    // Set here, not by Error's options, which the bundle's ES2020 target may not pass on: the sheet renders the
+    // core error it quotes by code (core/i18n errorInLanguage).
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
+/** A door's message that quotes an error (a core error by its text), keeping it as the cause. */
+export const quoting = (message: string, cause: unknown): Error => Object.assign(new Error(message), { cause });
 
 /** Days from the spreadsheets' epoch 1899-12-30 to 1970-01-01. */
 export const SERIAL_OF_EPOCH = 25569;

@@ -1,4 +1,4 @@
-import { CellError, isBlank, rejectErrorValue } from './coerce';
+import { CellError, isBlank, quoting, rejectErrorValue } from './coerce';
 
 /**
  * Arguments as Sheets passes them: a single cell arrives as its value, a range as a 2-D array (rows of cells).
@@ -25,8 +25,9 @@ export function cellsOf(argument: unknown): unknown[] {
 
 /** A failure in one row of a list argument: `ends row 17: 2025-01-02 08:00 is before its start`. */
 export class RowError extends Error {
-  constructor(argument: string, row: number, detail: string) {
+  constructor(argument: string, row: number, detail: string, cause?: unknown) {
     super(`${argument} row ${row}: ${detail}`);
+    if (cause !== undefined) this.cause = cause;
   }
 }
 
@@ -41,7 +42,7 @@ export function readRow<T>(argument: string, index: number, read: () => T): T {
 
 /** What readRow throws for `error`, for per-row loops that catch it themselves (no closure per row). */
 export const rowError = (argument: string, index: number, error: unknown): unknown =>
-  error instanceof CellError ? new RowError(argument, index + 1, error.message) : error;
+  error instanceof CellError ? new RowError(argument, index + 1, error.message, error) : error;
 
 /** Reads a whole-argument cell, naming the argument in the error. */
 export function readArgument<T>(argument: string, read: () => T): T {
@@ -63,7 +64,7 @@ export function readArgumentCell<T>(argument: string, read: (cell: unknown) => T
 
 /** What readArgument throws for `error`, for per-row loops that catch it themselves (no closure per row). */
 const argumentError = (argument: string, error: unknown): unknown =>
-  error instanceof CellError ? new Error(`${argument}: ${error.message}`) : error;
+  error instanceof CellError ? quoting(`${argument}: ${error.message}`, error) : error;
 
 /**
  * Paired list arguments with the rows blank in every list left out (whole-column ranges such as A2:A end in blanks),

@@ -1,11 +1,13 @@
+import { errorInLanguage, type Language } from '../../../core/i18n';
 import { spreadsheetTimeZone } from '../platform';
 import { isBlank } from './coerce';
+import { sheetLanguage } from './sheet-language';
 import { withDatesIn } from './wall-time';
 
 /**
  * Per-row functions: each argument is one cell (used on every row) or one column; the result is one value, or a
  * column as tall as the input columns (a spill). A row whose first argument is blank gives a blank; a row that
- * fails gives `#INVALID: <reason>` text in that row only, so one bad row does not blank the column.
+ * fails gives `#INVALID: <reason>` text (in the sheet's language) in that row only, so one bad row does not blank the column.
  */
 
 export type CellResult = string | number | boolean | Date;
@@ -55,6 +57,7 @@ export function spill(
   const cells = args.map(([, value], i) => (columns[i] ? columns[i][0]?.[0] : value));
   const results = new Array<CellResult[]>(height);
   let zone: string | undefined;
+  let language: Language | undefined;
   for (let row = 0; row < height; row++) {
     for (let i = 0; i < tall.length; i++) {
       const column = tall[i];
@@ -68,8 +71,10 @@ export function spill(
       results[row] = [compute(cells)];
     } catch (error) {
       if (single && options.throwForSingleCell) throw error;
-      zone ??= spreadsheetTimeZone(); // a service call: once per call, and only when a row fails
-      results[row] = [`#INVALID: ${withDatesIn(withoutFunctionName((error as Error).message), zone)}`];
+      // Service calls: once per call, and only when a row fails.
+      zone ??= spreadsheetTimeZone();
+      language ??= sheetLanguage();
+      results[row] = [`#INVALID: ${withDatesIn(withoutFunctionName(errorInLanguage(error, language)), zone)}`];
     }
   }
   return single ? results[0][0] : results;

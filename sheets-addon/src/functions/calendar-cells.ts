@@ -1,4 +1,5 @@
 import { CalendarError, type WorkCalendar } from '../../../core/calendar';
+import { said } from '../../../core/i18n';
 import { resolveCalendar } from '../calendars/resolve';
 import { CellError, isBlank } from '../cells/coerce';
 import { byDistinctCell, cellsOf, perRow, readArgument, RowError } from '../cells/grid';
@@ -22,7 +23,10 @@ export interface CalendarNeeds {
 function calendarOfCell(holidays: unknown, needs: CalendarNeeds = {}): (cell: unknown) => WorkCalendar {
   return (cell) => {
     const calendar = resolvedCell(cell, holidays);
-    if (needs.workingHours && !calendar.hasWorkingHours) throw new CellError('it has no working hours on any day');
+    if (needs.workingHours && !calendar.hasWorkingHours) {
+      const none = new CalendarError('calendar', said('calendar.noWorkingHours'));
+      throw new CellError(none.message, none);
+    }
     return calendar;
   };
 }
@@ -34,8 +38,8 @@ function resolvedCell(cell: unknown, holidays: unknown): WorkCalendar {
   } catch (error) {
     if (error instanceof RowError) throw error; // the holiday range's own row, already named
     const message = (error as Error).message;
-    if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length));
-    if (error instanceof CalendarError) throw new CellError(message);
+    if (message.startsWith(CALENDAR_PREFIX)) throw new CellError(message.slice(CALENDAR_PREFIX.length), error);
+    if (error instanceof CalendarError) throw new CellError(message, error);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { calendarWorkdays, isoOfDayNumber, prepareWorkdays, type PreparedWorkdays } from '../../../core/calendar';
 import { resolveCalendarWith } from '../calendars/resolve';
-import { CellError, dayOf, dayReader, describeCell, isBlank, isDate, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
+import { CellError, dayOf, dayReader, describeCell, isBlank, isDate, quoting, rejectErrorValue, SERIAL_OF_EPOCH } from '../cells/coerce';
 import { readArgument, readArgumentCell, readRow } from '../cells/grid';
 import { holidayCells, rejectDateText } from '../cells/holiday-range';
 import { sharedDates } from '../cells/shared-dates';
@@ -37,7 +37,7 @@ const WEEKEND_OR_CALENDAR = 'weekend_or_calendar';
 const CORE_NAME = /^(weekend|calendar): /;
 
 const renamed = (error: unknown): unknown =>
-  error instanceof Error && CORE_NAME.test(error.message) ? new Error(error.message.replace(CORE_NAME, `${WEEKEND_OR_CALENDAR}: `)) : error;
+  error instanceof Error && CORE_NAME.test(error.message) ? quoting(error.message.replace(CORE_NAME, `${WEEKEND_OR_CALENDAR}: `), error) : error;
 
 function naming<T>(read: () => T): T {
   try {

@@ -1,10 +1,10 @@
 import { FUNCTIONS, type FunctionName } from '../functions-meta';
-import { languageOf, type Language } from '../i18n';
+import { sheetLanguage } from '../cells/sheet-language';
 import { withDatesIn } from '../cells/wall-time';
-import { spreadsheetLocale, spreadsheetTimeZone } from '../platform';
+import { spreadsheetTimeZone } from '../platform';
 import { ADD_BUSINESS_DAYS, BUSINESS_DAYS } from './days';
 import { HOLIDAYS } from './holidays';
-import { inLanguage } from '../../../core/i18n';
+import { errorInLanguage } from '../../../core/i18n';
 import { ALLOCATE, SERVICE_CREDIT } from './market';
 import { CCC, CSAT, DIO, DPO, DSO, ERROR_RATE, FTR_RATE, INPS, MTBF, RETENTION_RATE, UPTIME } from './kpi';
 import {
@@ -36,34 +36,13 @@ function asCustomFunction(name: FunctionName, implementation: Implementation) {
       if (args.length > params.length) throw new Error(`expected at most ${params.length} arguments, got ${args.length}`);
       const missing = params.slice(0, required).find((_, i) => args[i] === undefined);
       if (missing) throw new Error(`${missing.name} is required`);
-      return inSheetLanguage((implementation as (...a: unknown[]) => unknown)(...args));
+      return (implementation as (...a: unknown[]) => unknown)(...args);
     } catch (error) {
-      const message = withDatesIn((error as Error).message, spreadsheetTimeZone());
-      throw new Error(inLanguage(message.startsWith(`${name}: `) ? message : `${name}: ${message}`, sheetLanguage()));
+      const message = withDatesIn(errorInLanguage(error, sheetLanguage()), spreadsheetTimeZone());
+      throw new Error(message.startsWith(`${name}: `) ? message : `${name}: ${message}`);
     }
   };
 }
-
-/**
- * The spreadsheet's language, not the user's: a custom function cannot call Session (Apps Script's custom-function
- * guide lists the services it may use), and Sheets shows one cached result to every user of the file.
- */
-const sheetLanguage = (): Language => languageOf(spreadsheetLocale());
-
-/**
- * A spilled column's `#INVALID:` rows in the sheet's language (only a Vietnamese sheet's results are rewritten). A
- * single result asks for the locale (a service call) only when it is an `#INVALID:` text.
- */
-function inSheetLanguage(result: unknown): unknown {
-  if (!Array.isArray(result)) return typeof result === 'string' && result.startsWith(INVALID) ? invalidIn(result, sheetLanguage()) : result;
-  const language = sheetLanguage();
-  if (language === 'en') return result;
-  return (result as unknown[][]).map((row) => row.map((cell) => (typeof cell === 'string' ? invalidIn(cell, language) : cell)));
-}
-
-const INVALID = '#INVALID: ';
-const invalidIn = (cell: string, language: Language): string =>
-  cell.startsWith(INVALID) ? INVALID + inLanguage(cell.slice(INVALID.length), language) : cell;
 
 export const customFunctions = Object.fromEntries(
   (Object.keys(IMPLEMENTATIONS) as FunctionName[]).map((name) => [name, asCustomFunction(name, IMPLEMENTATIONS[name])]),

@@ -9,8 +9,7 @@ export function remapKpiRows<T>(rows: readonly number[], formula: () => T): T {
     return formula();
   } catch (error) {
     if (error instanceof KpiInputError && error.row !== undefined) {
-      const prefix = `${error.fn}: ${error.argument} row ${error.row}: `;
-      throw new KpiInputError(error.fn, error.argument, error.message.slice(prefix.length), rows[error.row - 1] + 1);
+      throw new KpiInputError(error.fn, error.argument, { code: error.code, params: error.params }, rows[error.row - 1] + 1);
     }
     throw error;
   }

@@ -1,7 +1,8 @@
 import { MS_PER_DAY, MS_PER_HOUR, CalendarError, CalendarYearsError, type WorkCalendar } from '../../../core/calendar';
-import { mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic } from '../../../core/kpi';
+import { type CoreMessage, said } from '../../../core/i18n';
+import { KpiInputError, mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic } from '../../../core/kpi';
 import { type SlaCycle, ComplianceTally, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
-import { CellError, instantOf, isBlank, rejectErrorValue, textOr } from '../cells/coerce';
+import { CellError, instantOf, isBlank, quoting, rejectErrorValue, textOr } from '../cells/coerce';
 import { byDistinctCell, cellsOf, pairedRows, perRow, readArgument, readArgumentCell, readRow, RowError, rowError } from '../cells/grid';
 import { sharedDates } from '../cells/shared-dates';
 import { spill } from '../cells/spill';
@@ -23,7 +24,7 @@ function targetOf(value: unknown): SlaTarget {
   try {
     return parseTarget(value);
   } catch (error) {
-    if (error instanceof SlaError) throw new CellError(error.message.slice('target: '.length));
+    if (error instanceof SlaError) throw new CellError(error.message.slice('target: '.length), error);
     throw error;
   }
 }
@@ -43,12 +44,12 @@ function yearsError(cal: WorkCalendar, t: number): CalendarError | null {
 }
 
 /** Why an instant is outside the years the calendar's tables cover, shown in its zone; null when it is inside. */
-function outsideYears(cal: WorkCalendar, t: number): string | null {
+function outsideYears(cal: WorkCalendar, t: number): CoreMessage | null {
   if (!Number.isFinite(t)) return null;
   const error = yearsError(cal, t);
   if (!error) return null;
   const shown = Math.abs(t) < LARGEST_DATE_MS ? formatWallTime(t, cal.timeZone) : String(t);
-  return error instanceof CalendarYearsError ? `${shown} is outside ${error.coverage}` : `${shown} ${error.message}`;
+  return error instanceof CalendarYearsError ? said('calendar.dateOutsideYears', { date: shown, coverage: error.covered }) : said('text', { text: `${shown} ${error.message}` });
 }
 
 /**
@@ -56,9 +57,9 @@ function outsideYears(cal: WorkCalendar, t: number): string | null {
  * tables' years with the option that asks for them (`the years 2000-2060 that the public-holiday tables cover
  * (holidays=VN)`), which the calendar has learnt once a question went past them.
  */
-function yearsCovered(cal: WorkCalendar): string | null {
+function yearsCovered(cal: WorkCalendar): CoreMessage | null {
   const error = yearsError(cal, AFTER_EVERY_CALENDAR_YEAR);
-  return error instanceof CalendarYearsError ? error.coverage : null;
+  return error instanceof CalendarYearsError ? error.covered : null;
 }
 
 /** Instants a computation reads, by the argument they come from. */
@@ -77,12 +78,16 @@ function naming<T>(cal: WorkCalendar, instants: Instants, row: number | undefine
   }
 }
 
+/** A message on an argument, or on its row (0-based) of a list argument. */
+const placed = (argument: string, row: number | undefined, detail: CoreMessage): CoreMessage =>
+  row === undefined ? said('at', { place: argument, detail }) : said('atRow', { place: argument, row: row + 1, detail });
+
 /** The error to show for a failed computation: the first instant outside the calendar's years, named; else the error itself. */
 function namedError(cal: WorkCalendar, instants: Instants, row: number | undefined, error: unknown): unknown {
   if (!(error instanceof CalendarError || error instanceof SlaError)) return error;
   for (const [argument, t] of instants) {
     const problem = t === null ? null : outsideYears(cal, t);
-    if (problem) return row === undefined || argument === 'as_of' ? new Error(`${argument}: ${problem}`) : new RowError(argument, row + 1, problem);
+    if (problem) return new CalendarError(argument, placed(argument, row === undefined || argument === 'as_of' ? undefined : row, problem));
   }
   return error;
 }
@@ -127,8 +132,8 @@ function rowFailure(
   const outside = (error instanceof SlaError || error instanceof CalendarError) && /(is due|lies) outside /.test(error.message);
   const years = outside ? yearsCovered(cal) : null;
   if (!years || instants.some(([, t]) => t !== null && outsideYears(cal, t) !== null)) return namedError(cal, instants, row, error);
-  const detail = `${formatTarget(target)} from ${formatWallTime(start, cal.timeZone)} is due outside ${years}`;
-  return row === undefined ? new Error(`target: ${detail}`) : new RowError('target', row + 1, detail);
+  const due = said('sla.dueOutsideYears', { target: formatTarget(target), start: formatWallTime(start, cal.timeZone), ticket: undefined, coverage: years });
+  return new SlaError('target', placed('target', row, due));
 }
 
 /** `as_of` read in each calendar's zone (a calendar per row may have its own), once per calendar; blank means now. */
@@ -173,7 +178,7 @@ function instantCell(argument: string, value: unknown, cal: WorkCalendar): numbe
   try {
     return instantOn(value, cal);
   } catch (error) {
-    throw error instanceof CellError ? new Error(`${argument}: ${error.message}`) : error;
+    throw error instanceof CellError ? quoting(`${argument}: ${error.message}`, error) : error;
   }
 }
 
@@ -182,7 +187,7 @@ function endCell(value: unknown, start: number, cal: WorkCalendar): number | nul
   try {
     return endOn(value, start, cal);
   } catch (error) {
-    throw error instanceof CellError ? new Error(`end: ${error.message}`) : error;
+    throw error instanceof CellError ? quoting(`end: ${error.message}`, error) : error;
   }
 }
 
@@ -282,7 +287,7 @@ export function TAT(starts: unknown, ends: unknown, calendar?: unknown, holidays
     const end = readRow('ends', rows[i], () => endOn(lists[1][i], start, cal));
     if (end !== null) durations.push(naming(cal, [['starts', start], ['ends', end]], rows[i], () => cal.workingMinutesBetween(start, end) / MINUTES_PER_HOUR));
   });
-  if (durations.length === 0) throw new Error('ends has no completed rows');
+  if (durations.length === 0) throw new KpiInputError('TAT', 'ends', said('kpi.noCompletedRows'));
   return tatStatistic(durations, stat);
 }
 
