@@ -42,18 +42,18 @@ beforeEach(() => {
   };
 });
 
-it('spaces one consumer\'s calls to its share of the stored pace, counting the time a call takes', async () => {
+it('paces a long batch to the consumer\'s share of the stored pace, counting the time a call takes', async () => {
   forge.kvs.data.set(PACE_KEY, { perSecond: 10 });
-  const pacer = await startPacer(2);
+  const pacer = await startPacer(10);
   await callTimes(pacer.paced(jiraAnswering([], 150)), 3);
-  // Two consumers share 10 a second: one call every 200 ms each, the 150 ms of the answer included.
-  expect(starts).toEqual([0, 200, 400]);
+  // Ten consumers share 10 a second: one call a second each, the 150 ms of the answer included.
+  expect(starts).toEqual([0, 1_000, 2_000]);
 });
 
-it('starts a fresh installation at the initial pace, whole milliseconds apart', async () => {
-  const pacer = await startPacer(3);
-  await callTimes(pacer.paced(jiraAnswering([])), 2);
-  expect(starts).toEqual([0, Math.ceil((1_000 * 3) / JIRA_PACE.initialPerSecond)]);
+it('lets the calls of a small event go at once: a fresh installation\'s one consumer holds a second of its pace', async () => {
+  const pacer = await startPacer(1);
+  await callTimes(pacer.paced(jiraAnswering([])), JIRA_PACE.initialPerSecond + 1);
+  expect(starts).toEqual([...Array<number>(JIRA_PACE.initialPerSecond).fill(0), 1_000 / JIRA_PACE.initialPerSecond]);
 });
 
 it('slows down once per run of 429s, and never writes back a figure above its own pace', async () => {

@@ -10,7 +10,7 @@ import { getValue, setValue } from '../storage/store';
  * so it rarely hits a limit" and still honours Retry-After when it does
  * (https://developer.atlassian.com/cloud/jira/platform/build-an-app-that-respects-rate-limits/). Consumers run as
  * separate invocations, so what they share is one stored figure, the app's Jira requests a second, learned from
- * 429s: each invocation reads it when it starts, spaces its own calls to its share of it, slows down at once on a
+ * 429s: each invocation reads it when it starts, paces its own calls to its share of it, slows down at once on a
  * 429, and when it ends writes the figure back: lowered to its own pace if it met 429s, else raised a little for
  * every 100 calls it made. KVS holds it (one small value under a fixed key, last write wins: a lost update only
  * delays a step of the learning): one read when a consumer starts, a read and a write when it ends, three operations
@@ -42,9 +42,13 @@ interface SharedPace {
 
 const clamp = (perSecond: number): number => Math.min(JIRA_PACE.maxPerSecond, Math.max(JIRA_PACE.minPerSecond, perSecond));
 
-/** One invocation's pacer: its calls spaced to its share of the app's rate, which it lowers on 429s. */
+/**
+ * One invocation's pacer: a token bucket filled at its share of the app's rate and holding one second of it, so the
+ * few calls of a small event (a live issue update) go at once and a long batch settles at the share; 429s lower it.
+ */
 export class JiraPacer {
-  private lastStart = -Infinity;
+  private tokens: number;
+  private filledAt: number | null = null;
   private lastThrottled = false;
   /** Calls this invocation made, and the 429 answers among them. */
   calls = 0;
@@ -54,20 +58,39 @@ export class JiraPacer {
   constructor(
     private perSecond: number,
     private readonly sharers: number,
-  ) {}
+  ) {
+    this.tokens = this.capacity();
+  }
 
   /** Requests a second this invocation paces the whole app at (its own share is this over the sharers). */
   get appPerSecond(): number {
     return this.perSecond;
   }
 
-  /** `requestJira` with each call started no sooner than the share allows after the previous one; 429s slow it down. */
+  private share(): number {
+    return this.perSecond / this.sharers;
+  }
+
+  private capacity(): number {
+    return Math.max(1, this.share());
+  }
+
+  private fill(): void {
+    const now = runtime.now();
+    if (this.filledAt !== null) this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.filledAt) * this.share()) / 1_000);
+    this.filledAt = now;
+  }
+
+  /** `requestJira` with each call taking a token, waiting for one when the bucket is empty; 429s slow it down. */
   paced(requestJira: RequestJira): RequestJira {
     return async (path, init) => {
-      // Whole milliseconds, as the clock counts them.
-      const wait = Math.ceil(this.lastStart + (1_000 * this.sharers) / this.perSecond - runtime.now());
-      if (wait > 0) await runtime.sleep(wait);
-      this.lastStart = runtime.now();
+      this.fill();
+      if (this.tokens < 1) {
+        // Whole milliseconds, as the clock counts them.
+        await runtime.sleep(Math.ceil(((1 - this.tokens) * 1_000) / this.share()));
+        this.fill();
+      }
+      this.tokens = Math.max(0, this.tokens - 1);
       this.calls++;
       const response = await requestJira(path, init);
       const throttled = response.status === 429;
