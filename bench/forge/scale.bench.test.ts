@@ -1,6 +1,7 @@
 /**
  * Backfill of a large tenant on a virtual clock, through the app's own trigger and queue consumers: Forge SQL on the
- * test MariaDB (consumers side by side, as the queue's concurrency allows on SQL) against KVS (one consumer), with a
+ * test MariaDB (consumers side by side, as each event's concurrency limit allows, pacing their Jira calls to the pace
+ * they learn together: forge-app/src/sync/jira-pace.ts) against KVS (one consumer), with a
  * Jira double that answers each call in 150 ms of virtual time under the request-rate limit of Atlassian's
  * rate-limiting page (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/, updated Mar 2026: per-second
  * burst limits per endpoint, 429 with Retry-After past them; the page gives no figure, so REQUESTS_PER_SECOND is
@@ -28,7 +29,7 @@ const { runtime } = await import('../../forge-app/src/runtime');
 const { database, SQL_WRITERS } = await import('../../forge-app/src/storage/sql/database');
 const { saveStorageState } = await import('../../forge-app/src/storage/backend');
 
-// 20,000 by default: the double's cost grows with the tenant (about 5 min for this size here); FORGE_BENCH_TICKETS=100000 for the full tenant.
+// 20,000 by default; FORGE_BENCH_TICKETS=100000 for the full tenant (the indexed double's cost grows linearly with it).
 const TICKETS = Number(process.env.FORGE_BENCH_TICKETS ?? 20_000);
 const CALL_MS = 150;
 /** Assumed (the page gives no figure): requests a second the tenant answers the app before 429 (Retry-After: 1). */
