@@ -162,6 +162,8 @@ describe('typed actuals', () => {
 describe('a back-office tree from synced tickets', () => {
   async function syncAt(now: number) {
     runtime.now = () => now;
+    // The clock stands still: the consumers' pacing between Jira calls must not sleep for real.
+    runtime.sleep = async () => {};
     await syncTrigger();
     for (const event of forge.queue.drain()) await syncConsumer(event as never);
   }

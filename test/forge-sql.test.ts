@@ -49,7 +49,7 @@ describe('Forge SQL adapter: the platform rules MariaDB would let through', () =
   it('Q4: writes are paced under the 150 DML requests a second the platform allows', async () => {
     const started = performance.now();
     await Promise.all(Array.from({ length: 60 }, (_, i) => database.write('INSERT INTO app_state (name, value_json) VALUES (?, ?)', [`k${i}`, '{}'])));
-    // 150 a second shared by 4 consumers: 37 a second for this process, so 60 writes span more than a second.
-    expect(performance.now() - started).toBeGreaterThan(900);
+    // 150 a second shared by 6 consumers: 25 a second for this process, so 60 writes span more than two seconds.
+    expect(performance.now() - started).toBeGreaterThan(1_900);
   });
 });

@@ -20,7 +20,11 @@ const call = (functionKey: string, payload: unknown) => invokeResolver(resolverH
 const raw = readSlaVectors();
 const vectors = loadSlaVectors();
 
-beforeEach(() => forge.reset());
+beforeEach(() => {
+  forge.reset();
+  // The clock stands still at each case's as-of: the consumers' pacing between Jira calls must not sleep for real.
+  runtime.sleep = async () => {};
+});
 afterAll(() => forgeSql.drop());
 
 // The same vectors on both stores: an installation still on KVS, and one on Forge SQL (MariaDB here).

@@ -66,6 +66,8 @@ export const keys = {
   syncState: 'sync:state',
   /** Counters the consumers add to: tickets processed and failed, last event. */
   consumed: 'sync:consumed',
+  /** The Jira requests a second the consumers pace the app at, learned from 429s (sync/jira-pace.ts): `{ perSecond }`. */
+  jiraPace: 'sync:jira-pace',
   /** Names of the JSM SLA metrics the sync has seen, for the gadgets' edit views: `{ names: string[] }`. */
   jsmMetrics: 'jsm-metrics',
   /** Hashed segment → the name it stands for (`{ names: Record<string, string> }`), for reading keys back. */

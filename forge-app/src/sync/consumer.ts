@@ -12,7 +12,8 @@ import { runtime } from '../runtime';
 import { rememberJsmMetrics, rememberSegmentNames } from '../storage/aggregates';
 import { type ResultRepository, readableResults, type StoreOutcome, writableResults } from '../storage/repository';
 import { clearFailure, type FailureRecord, allFailures, recordFailure, type SyncStep } from './failures';
-import { consumerRetry, deferEvent } from './queue';
+import { consumerLimit, consumerRetry, deferEvent } from './queue';
+import { finishPacer, type JiraPacer, startPacer } from './jira-pace';
 import { type GenerationState, loadGenerations, queueRecomputePage, recordRecomputePage, targetsOf } from './generations';
 import { copyMigrationPage } from './storage-upgrade';
 import { conditionReads, type ConditionReads, issueFieldsToFetch, securityLevelOf, toTicketHistory, withOwnerReads } from './normalise';
@@ -262,31 +263,37 @@ async function computeAndStore(jira: JiraClient, todo: Array<{ issue: JiraIssue;
  * @internal Exported for its tests.
  */
 export async function consumeSyncEvent(body: SyncEventBody): Promise<ConsumeReport> {
+  const pacer = await startPacer(await consumerLimit());
   try {
-    return await consumeOnce(body);
+    return await consumeOnce(body, pacer);
   } catch (error) {
     if (!(error instanceof JiraRetryLater)) throw error;
     // Retry-After longer than a run sleeps: the same event comes back after it; reprocessing replaces, never adds.
     await deferEvent(body, error.retryAfterMs);
     return { stored: 0, unchanged: 0, deferred: body.keys.length, stale: 0, purged: [], missing: [], failed: [], retryAfterMs: error.retryAfterMs };
+  } finally {
+    await finishPacer(pacer);
   }
 }
 
-async function consumeOnce(body: SyncEventBody): Promise<ConsumeReport> {
+/** The app's Jira client for a consumer: its calls paced to its share, retried as consumers side by side need. */
+const consumerJira = async (pacer: JiraPacer): Promise<JiraClient> => new JiraClient(pacer.paced(api.asApp().requestJira), runtime.sleep, await consumerRetry());
+
+async function consumeOnce(body: SyncEventBody, pacer: JiraPacer): Promise<ConsumeReport> {
   const report: ConsumeReport = { stored: 0, unchanged: 0, deferred: 0, stale: 0, purged: [], missing: [], failed: [] };
   if (body.migrate) {
     await copyMigrationPage();
     return report;
   }
   const generations = await loadGenerations();
-  if (body.recompute !== undefined) return consumeRecomputePage(body, generations, report);
+  if (body.recompute !== undefined) return consumeRecomputePage(body, generations, report, pacer);
   const targets = await loadTargets(generations);
   if (targets.length === 0 || body.keys.length === 0) return report;
   const config = targets[targets.length - 1].config;
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep, await consumerRetry());
+  const jira = await consumerJira(pacer);
   const [readable, stores] = await Promise.all([readableResults(), writableResults()]);
   const purgeEverywhere = async (key: string) => {
     let any = false;
@@ -376,7 +383,7 @@ async function consumeOnce(body: SyncEventBody): Promise<ConsumeReport> {
  * saved configuration into the generation being built. Progress (and the next token) is saved after the page, so a
  * crash resumes at the same page; a stale or duplicate event (another token, an abandoned generation) does nothing.
  */
-async function consumeRecomputePage(body: SyncEventBody, state: GenerationState, report: ConsumeReport): Promise<ConsumeReport> {
+async function consumeRecomputePage(body: SyncEventBody, state: GenerationState, report: ConsumeReport, pacer: JiraPacer): Promise<ConsumeReport> {
   const building = state.building;
   if (!building || building.gen !== body.recompute || building.token !== (body.token ?? null)) return report;
   const targets = (await loadTargets(state)).filter((t) => t.gen === building.gen);
@@ -385,7 +392,7 @@ async function consumeRecomputePage(body: SyncEventBody, state: GenerationState,
   const now = runtime.now();
   const failing = new Map((await allFailures()).map((f) => [f.key, f]));
   const book = ledger(failing, report, now);
-  const jira = new JiraClient(api.asApp().requestJira, runtime.sleep, await consumerRetry());
+  const jira = await consumerJira(pacer);
   // A failed page read throws: the platform redelivers the event, and a lost chain is resumed by the hourly run.
   const read = await batchFields(jira, targets);
   const page = await jira.searchPage(`(${config.sync.scopeJql}) ORDER BY key ASC`, read.fields, building.token ?? undefined);

@@ -35,10 +35,11 @@ export class QueueBudgetError extends Error {
 
 /**
  * Consumers that may run at once: on Forge SQL every write commutes (storage/sql/results.ts), so SQL_WRITERS, each
- * pacing its writes to its share of the DML rate; on KVS (and while the upgrade copies into SQL) one, because the
- * KVS buckets are read-modify-write.
+ * pacing its writes to its share of the DML rate and its Jira calls to its share of the learned Jira pace
+ * (sync/jira-pace.ts); on KVS (and while the upgrade copies into SQL) one, because the KVS buckets are
+ * read-modify-write.
  */
-const consumerLimit = async (): Promise<number> => ((await currentBackend()) === 'sql' ? SQL_WRITERS : 1);
+export const consumerLimit = async (): Promise<number> => ((await currentBackend()) === 'sql' ? SQL_WRITERS : 1);
 
 /**
  * How a consumer's Jira client retries. Side by side, consumers meet Jira's per-second limits more often (429 with a

@@ -11,7 +11,7 @@ interface WriteResult {
 }
 
 /** The parallel consumers the sync queue runs (sync/limits.ts): each paces its writes to its share of the DML rate. */
-export const SQL_WRITERS = 4;
+export const SQL_WRITERS = 6;
 
 /** A sliding one-second window of write instants: waits before a write that would go over this process's share. */
 class DmlPacer {
