@@ -19,12 +19,12 @@ export interface FunctionMeta {
 const CALENDAR: ParamMeta = {
   name: 'calendar',
   optional: true,
-  help: 'Optional. Working time such as "Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN", or the name of a saved calendar; a range as tall as the rows gives one calendar per row (blank cells: the default). Blank: Mo-Fr 09:00-17:00 in the spreadsheet time zone.',
+  help: 'Optional. Working time such as "Mo-Fr 08:00-12:00,13:00-17:00 | tz=Asia/Ho_Chi_Minh | holidays=VN" or a saved calendar\'s name; a range as tall as the rows gives one calendar per row. Blank (or a blank cell): Mo-Fr 09:00-17:00, sheet time zone.',
 };
 const HOLIDAYS: ParamMeta = {
   name: 'holidays',
   optional: true,
-  help: 'Optional. A range of dates closed all day, added to the calendar\'s own holidays: date cells or ISO text ("2025-05-02"); blank cells are skipped; a number, other text or an error value (#N/A) is an error naming the row.',
+  help: 'Optional. Dates closed all day, beside the calendar\'s own holidays: date cells or ISO text ("2025-05-02"); blank cells are skipped; a number, other text or an error (#N/A) is an error naming the row.',
 };
 const AS_OF: ParamMeta = {
   name: 'as_of',
