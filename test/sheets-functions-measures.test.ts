@@ -41,7 +41,7 @@ describe('the new functions have their stubs and help', () => {
     expect(doc('BUSINESS_DAYS')).toContain('Or a calendar (text such as "Mo-Fr 08:00-17:00 | holidays=VN", or a saved name)');
     expect(doc('ADD_BUSINESS_DAYS')).toContain('read as NETWORKDAYS reads it');
     for (const name of ['BUSINESS_HOURS', 'SLA_DUE', 'SLA_STATUS', 'SLA_REMAINING', 'SLA_COMPLIANCE', 'TAT']) {
-      expect(doc(name), name).toContain('date cells or ISO text ("2025-05-02"); blank cells are skipped; a number, other text or an error value (#N/A) is an error naming the row');
+      expect(doc(name), name).toContain('date cells or ISO text ("2025-05-02"); blank cells are skipped; a number, other text or an error (#N/A) is an error naming the row');
       expect(doc(name), name).toContain('a range as tall as the rows gives one calendar per row');
     }
   });
