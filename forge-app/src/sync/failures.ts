@@ -2,28 +2,11 @@ import { currentBackend } from '../storage/backend';
 import { keys } from '../storage/keys';
 import { allFailuresSql, clearFailureSql, makeAllDueSql, recordFailureSql } from '../storage/sql/sync-records';
 import { deleteValue, getValue, setValue, valuesWithPrefix } from '../storage/store';
+import type { FailureRecord, SyncStep } from '../model/sync-failure';
 
-/**
- * The failure ledger: in KVS (`fail:<KEY>`) before the upgrade to Forge SQL, in `sync_failures` after.
- *
- * Where a ticket's sync failed: reading it (search, changelog, the JQL matches of goals, JSM, comments), computing
- * its clocks, or storing the result.
- */
-export type SyncStep = 'search' | 'changelog' | 'jql' | 'jsm-sla' | 'feedback' | 'comments' | 'compute' | 'store' | 'purge' | 'property' | 'alerts';
+// The failure ledger: in KVS (`fail:<KEY>`) before the upgrade to Forge SQL, in `sync_failures` after.
 
-/** One ticket whose last sync attempt failed: retried with back-off by later runs until it succeeds. */
-export interface FailureRecord {
-  key: string;
-  step: SyncStep;
-  error: string;
-  attempts: number;
-  firstFailedAt: number;
-  lastFailedAt: number;
-  /** The first hourly run at or after this instant queues the ticket again. */
-  nextAttemptAt: number;
-  /** Jira's `updated` of the version that failed: a newer version is tried at once, the same one waits its back-off. */
-  updated?: number | null;
-}
+export type { FailureRecord, SyncStep } from '../model/sync-failure';
 
 /** A ticket shows in the admin page's sync health after this many failed attempts (earlier ones are often transient). */
 export const SHOWN_AFTER_ATTEMPTS = 3;
@@ -40,7 +23,7 @@ const onSql = async (): Promise<boolean> => (await currentBackend()) === 'sql';
  * counts it from the stored row (`previous` is not needed), so failures recorded at once each count.
  */
 export async function recordFailure(key: string, step: SyncStep, error: unknown, now: number, previous?: FailureRecord, updated: number | null = null): Promise<FailureRecord> {
-  if (await onSql()) return (await recordFailureSql({ key, step, error: messageOf(error), lastFailedAt: now, updated })) as FailureRecord;
+  if (await onSql()) return recordFailureSql({ key, step, error: messageOf(error), lastFailedAt: now, updated });
   const before = previous ?? (await getValue<FailureRecord>(keys.failure(key)));
   const attempts = (before?.attempts ?? 0) + 1;
   const record: FailureRecord = { key, step, error: messageOf(error), attempts, firstFailedAt: before?.firstFailedAt ?? now, lastFailedAt: now, nextAttemptAt: now + retryDelayMs(attempts), updated };
@@ -54,7 +37,7 @@ export const clearFailure = async (key: string): Promise<void> => ((await onSql(
 export const kvsFailures = async (): Promise<FailureRecord[]> => (await valuesWithPrefix<FailureRecord>(keys.failurePrefix)).map(({ value }) => value);
 
 export async function allFailures(): Promise<FailureRecord[]> {
-  const failures = (await onSql()) ? ((await allFailuresSql()) as FailureRecord[]) : await kvsFailures();
+  const failures = (await onSql()) ? await allFailuresSql() : await kvsFailures();
   return failures.sort((a, b) => a.key.localeCompare(b.key));
 }
 

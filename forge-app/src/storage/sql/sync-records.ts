@@ -1,3 +1,4 @@
+import type { FailureRecord, SyncStep } from '../../model/sync-failure';
 import { database } from './database';
 import { insertRows, keepStored, num, numOrNull } from './rows';
 
@@ -7,25 +8,13 @@ import { insertRows, keepStored, num, numOrNull } from './rows';
  * write is one statement that needs no earlier read: two consumers at once lose nothing.
  */
 
-/** A ledger row as sync/failures.ts describes it (FailureRecord). */
-export interface FailureRow {
-  key: string;
-  step: string;
-  error: string;
-  attempts: number;
-  firstFailedAt: number;
-  lastFailedAt: number;
-  nextAttemptAt: number;
-  updated?: number | null;
-}
-
 const HOUR = 3_600_000;
 
 /**
  * Counts a ticket's failure in one upsert: the first one is due at once, the n-th after 2^(n-2) hours, at most a day
  * (the back-off of sync/failures.ts), computed from the stored count so that concurrent failures each count.
  */
-export async function recordFailureSql(failure: Omit<FailureRow, 'attempts' | 'firstFailedAt' | 'nextAttemptAt'>): Promise<FailureRow> {
+export async function recordFailureSql(failure: Omit<FailureRecord, 'attempts' | 'firstFailedAt' | 'nextAttemptAt'>): Promise<FailureRecord> {
   await database.write(
     `INSERT INTO sync_failures (issue_key, step, error, attempts, first_failed_at, last_failed_at, next_attempt_at, updated) VALUES (?, ?, ?, 1, ?, ?, ?, ?)
      ON DUPLICATE KEY UPDATE step = VALUES(step), error = VALUES(error), last_failed_at = VALUES(last_failed_at), updated = VALUES(updated),
@@ -40,20 +29,20 @@ export async function clearFailureSql(key: string): Promise<void> {
   await database.write('DELETE FROM sync_failures WHERE issue_key = ?', [key]);
 }
 
-async function failureRows(where: string, params: string[]): Promise<FailureRow[]> {
+async function failureRows(where: string, params: string[]): Promise<FailureRecord[]> {
   type Row = { issue_key: string; step: string; error: string; attempts: unknown; first_failed_at: unknown; last_failed_at: unknown; next_attempt_at: unknown; updated: unknown };
   const rows = await database.select<Row>(`SELECT issue_key, step, error, attempts, first_failed_at, last_failed_at, next_attempt_at, updated FROM sync_failures ${where}`, params);
-  return rows.map((r) => ({ key: r.issue_key, step: r.step, error: r.error, attempts: num(r.attempts), firstFailedAt: num(r.first_failed_at), lastFailedAt: num(r.last_failed_at), nextAttemptAt: num(r.next_attempt_at), updated: numOrNull(r.updated) }));
+  return rows.map((r) => ({ key: r.issue_key, step: r.step as SyncStep, error: r.error, attempts: num(r.attempts), firstFailedAt: num(r.first_failed_at), lastFailedAt: num(r.last_failed_at), nextAttemptAt: num(r.next_attempt_at), updated: numOrNull(r.updated) }));
 }
 
-export const allFailuresSql = (): Promise<FailureRow[]> => failureRows('', []);
+export const allFailuresSql = (): Promise<FailureRecord[]> => failureRows('', []);
 
 export async function makeAllDueSql(now: number): Promise<void> {
   await database.write('UPDATE sync_failures SET next_attempt_at = ?', [now]);
 }
 
 /** Ledger rows copied from KVS by the upgrade, a few multi-row INSERTs: a row SQL already holds (a repeated page) is kept. */
-export async function copyFailuresSql(failures: readonly FailureRow[]): Promise<void> {
+export async function copyFailuresSql(failures: readonly FailureRecord[]): Promise<void> {
   const rows = failures.map((f) => [f.key, f.step, f.error, f.attempts, f.firstFailedAt, f.lastFailedAt, f.nextAttemptAt, f.updated ?? null]);
   await insertRows('sync_failures', ['issue_key', 'step', 'error', 'attempts', 'first_failed_at', 'last_failed_at', 'next_attempt_at', 'updated'], rows, keepStored('issue_key'));
 }
