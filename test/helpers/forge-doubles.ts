@@ -477,13 +477,74 @@ const kvsError = (status: number, code: string, message: string) =>
   new ForgeKvsAPIError({ status, statusText: STATUS_TEXT[status] ?? 'Error' }, { code, message });
 
 /**
+ * A Map that also keeps its keys in order, so a prefix query starts at its first key by binary search rather than
+ * scanning and sorting every key (the Forge scale bench holds 200,000 keys and queries on every event). Keys set since
+ * the last query wait unsorted and are merged in by the next one; deleted keys leave at that merge. Tests that write
+ * `data` directly are seen too.
+ */
+class KeyOrderedMap<V> extends Map<string, V> {
+  private ordered: string[] = [];
+  private unordered: string[] = [];
+  private deletions = false;
+
+  override set(key: string, value: V): this {
+    if (!this.has(key)) this.unordered.push(key);
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.deletions ||= this.has(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.ordered = [];
+    this.unordered = [];
+    super.clear();
+  }
+
+  /** Up to `count` keys beginning with `prefix` and greater than `after`, in key order (UTF-16 code units, as sort()). */
+  keysWithPrefix(prefix: string, after: string | null, count: number): string[] {
+    this.merge();
+    const found: string[] = [];
+    let at = after !== null && after >= prefix ? this.firstAtOrAfter(after) : this.firstAtOrAfter(prefix);
+    if (after !== null && this.ordered[at] === after) at++;
+    for (; at < this.ordered.length && found.length < count && this.ordered[at].startsWith(prefix); at++) found.push(this.ordered[at]);
+    return found;
+  }
+
+  /** One pass over both lists; a key deleted (and maybe set again) is kept once, if it is still there. */
+  private merge(): void {
+    if (this.unordered.length === 0 && !this.deletions) return;
+    const added = this.unordered.sort();
+    const merged: string[] = [];
+    const keep = (key: string) => {
+      if (this.has(key) && merged[merged.length - 1] !== key) merged.push(key);
+    };
+    let [i, j] = [0, 0];
+    while (i < this.ordered.length || j < added.length) keep(j >= added.length || (i < this.ordered.length && this.ordered[i] <= added[j]) ? this.ordered[i++] : added[j++]);
+    [this.ordered, this.unordered, this.deletions] = [merged, [], false];
+  }
+
+  private firstAtOrAfter(key: string): number {
+    let [low, high] = [0, this.ordered.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.ordered[middle] < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/**
  * KVS in memory with the platform's rules (https://developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs
  * and https://developer.atlassian.com/platform/forge/limits-kvs-ce): keys of more than one and at most 500 characters
  * matching /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/ (INVALID_KEY, KEY_TOO_SHORT, KEY_TOO_LONG), values ≤ 240 KiB (MAX_SIZE)
  * and ≤ 32 levels deep (MAX_DEPTH), 429 RATE_LIMIT_EXCEEDED and 5xx answers when faults are injected.
  */
 class MemoryKvs {
-  readonly data = new Map<string, unknown>();
+  readonly data = new KeyOrderedMap<unknown>();
   sets = 0;
   calls = 0;
   largestValueBytes = 0;
@@ -582,7 +643,7 @@ class MemoryKvs {
       },
       getMany: async () => {
         this.call();
-        const matching = [...this.data.keys()].filter((k) => k.startsWith(prefix) && (after === null || k > after)).sort();
+        const matching = this.data.keysWithPrefix(prefix, after, limit + 1);
         const page = matching.slice(0, limit);
         return {
           results: page.map((key) => ({ key, value: JSON.parse(JSON.stringify(this.data.get(key))) })),
