@@ -232,18 +232,23 @@ export const wordsFor = (language: Language): ReportWords => ({ ...(language ===
 /** The English report's words: what the report functions use when no language is given. */
 export const ENGLISH: ReportWords = wordsFor('en');
 
-/** Numbers as the report's language writes them: `1,234` and `95.2%` in English, `1.234` and `95,2%` in Vietnamese. */
+/**
+ * Numbers as the report's language writes them: `1,234` and `95.2%` in English, `1.234` and `95,2%` in Vietnamese.
+ * The formats are built on first use: building one loads the locale's data (tens of milliseconds at process start,
+ * which a `--json` run never needs).
+ */
 function numbersOf(language: Language) {
   const tag = localeTagOf(language);
-  const integer = new Intl.NumberFormat(tag);
-  const oneDecimal = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  let integer: Intl.NumberFormat | null = null;
+  let oneDecimal: Intl.NumberFormat | null = null;
+  const withOneDecimal = (n: number) => (oneDecimal ??= new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(n);
   const notAvailable = language === 'vi' ? vi.notAvailable : en.notAvailable;
   return {
-    count: (n: number): string => integer.format(n),
-    percent: (share: number | null): string => (share === null ? notAvailable : `${oneDecimal.format(share * 100)}%`),
-    hours: (hours: number | undefined | null): string => (hours === undefined || hours === null ? notAvailable : oneDecimal.format(hours)),
+    count: (n: number): string => (integer ??= new Intl.NumberFormat(tag)).format(n),
+    percent: (share: number | null): string => (share === null ? notAvailable : `${withOneDecimal(share * 100)}%`),
+    hours: (hours: number | undefined | null): string => (hours === undefined || hours === null ? notAvailable : withOneDecimal(hours)),
     /** An iNPS score (−100..100) or a KPI value: one decimal. */
-    decimal: (value: number | null): string => (value === null ? notAvailable : oneDecimal.format(value)),
+    decimal: (value: number | null): string => (value === null ? notAvailable : withOneDecimal(value)),
     amount: (n: number): string => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(n),
   };
 }
