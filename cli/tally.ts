@@ -41,11 +41,16 @@ export class ReportBuilder {
    * allocate, flatten and hash at every look-up of the goal's tallies.
    */
   private readonly goalKeys = new Map<string, Map<string, string>>();
+  private lastGoal: { policyId: string; goalLabel: string; key: string } = { policyId: '', goalLabel: '', key: '' };
   private readonly goalKeyOf = (cycle: { policyId: string; goalLabel: string }): string => {
+    // A cycle's goal is mostly the one before's (asked twice per cycle): no look-up then.
+    const last = this.lastGoal;
+    if (cycle.policyId === last.policyId && cycle.goalLabel === last.goalLabel) return last.key;
     let labels = this.goalKeys.get(cycle.policyId);
     if (labels === undefined) this.goalKeys.set(cycle.policyId, (labels = new Map<string, string>()));
     let key = labels.get(cycle.goalLabel);
     if (key === undefined) labels.set(cycle.goalLabel, (key = `${cycle.policyId}\u0000${cycle.goalLabel}`));
+    this.lastGoal = { policyId: cycle.policyId, goalLabel: cycle.goalLabel, key };
     return key;
   };
   private readonly goalTally = new ComplianceTally({ groupBy: this.goalKeyOf });

@@ -94,6 +94,11 @@ export class ComplianceTally {
   private readonly labels = new Map<number, string>(); // one label per day: building it costs a Date
   private readonly total = emptyCounts();
   private readonly groups = new Map<string, Map<string, ComplianceGroup>>(); // key → period → counts
+  /** The group of the last cycle added (null before the first), and the last day's period label. */
+  private lastKey: string | null = null;
+  private lastGroup: ComplianceGroup | null = null;
+  private lastDay = NaN;
+  private lastLabel = '';
 
   constructor(options: ComplianceOptions = {}) {
     const { groupBy, period } = options;
@@ -109,18 +114,27 @@ export class ComplianceTally {
   add(cycle: ComplianceEntry): void {
     count(this.total, cycle);
     const key = this.keyOf(cycle);
-    let label = '';
-    if (this.dayOf) {
-      const day = this.dayOf(cycle.stop ?? cycle.due ?? cycle.start);
-      const known = this.labels.get(day);
-      if (known === undefined) this.labels.set(day, (label = periodLabel(day, this.period!)));
-      else label = known;
-    }
+    const label = this.dayOf === null ? '' : this.labelOf(this.dayOf(cycle.stop ?? cycle.due ?? cycle.start));
+    // Cycles arriving in time order mostly fall in the group of the one before: no look-up for them.
+    if (key !== this.lastKey || label !== this.lastGroup!.period) this.lastGroup = this.groupOf((this.lastKey = key), label);
+    count(this.lastGroup!, cycle);
+  }
+
+  /** The period label of a day, built once per day (building it costs a Date). */
+  private labelOf(day: number): string {
+    if (day === this.lastDay) return this.lastLabel;
+    let label = this.labels.get(day);
+    if (label === undefined) this.labels.set(day, (label = periodLabel(day, this.period!)));
+    this.lastDay = day;
+    return (this.lastLabel = label);
+  }
+
+  private groupOf(key: string, label: string): ComplianceGroup {
     let periods = this.groups.get(key);
     if (!periods) this.groups.set(key, (periods = new Map<string, ComplianceGroup>()));
     let group = periods.get(label);
     if (!group) periods.set(label, (group = { key, period: label, ...emptyCounts() }));
-    count(group, cycle);
+    return group;
   }
 
   /** The counts so far, groups sorted by key then period. */
