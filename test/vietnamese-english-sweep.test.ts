@@ -127,10 +127,15 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
       'issueKey: expected an issue key such as SUP-12, got "x"', 'issueKey: no issue SUP-9 that you may browse', 'month: month must be YYYY-MM, got "2025-4"',
       'leave out ORDER BY: the sync orders by updated itself', 'policy id "resolve" is used twice', 'KPI id "sla" is used twice', 'guardedBy "ftr" is not a KPI of scorecard "bo"',
       'give the JQL of the issues to measure, e.g. project in (IT, HR)', 'the configuration must be a JSON object',
+      'must be a number (or null to remove it), not "soon"', 'aggregation ratio-of-sums: must be { numerator, denominator } (numbers, denominator not negative), or null to remove it, not 5',
     ];
     expect(englishIn([...rendered.map((text) => ({ where: text, text })), ...adminPage.map((message) => ({ where: message, text: inLanguage(message, 'vi', FORGE_PHRASE_BOOK) }))])).toEqual([]);
     expect(inLanguage(adminPage[0], 'vi', FORGE_PHRASE_BOOK)).toBe('issueKey: cần mã yêu cầu như SUP-12, nhưng nhận "x"');
     expect(inLanguage('KPI id "sla" is used twice', 'vi', FORGE_PHRASE_BOOK)).toBe('mã KPI "sla" được dùng hai lần');
+    expect(adminPage.slice(-2).map((message) => inLanguage(message, 'vi', FORGE_PHRASE_BOOK))).toEqual([
+      'phải là một số (hoặc null để xóa giá trị), không phải "soon"',
+      'cách gộp "ratio-of-sums": phải là tử số và mẫu số (hai số, mẫu số không âm), hoặc null để xóa giá trị, không phải 5',
+    ]);
   });
 
   it('VI2: every core error code has English and Vietnamese templates, and its Vietnamese keeps no English word', () => {

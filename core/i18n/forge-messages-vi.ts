@@ -49,7 +49,17 @@ const FORGE_PHRASES: readonly Rule[] = [
   [/^Jira refuses this JQL: (.+)$/, 'Jira từ chối câu JQL này: $1'],
   [/^expected a list of project keys, got (.+)$/, 'cần một danh sách mã dự án, nhưng nhận $1'],
   [/^KPI (".*") takes its actual from (\S+); typed values are for KPIs without a source$/, 'KPI $1 lấy số thực tế từ $2; chỉ KPI không có nguồn mới nhập tay được'],
+  [/^must be a number \(or null to remove it\), not (.+)$/, 'phải là một số (hoặc null để xóa giá trị), không phải $1'],
+  [
+    /^must be \{ numerator, denominator \} \(numbers, denominator not negative\), or null to remove it, not (.+)$/,
+    'phải là tử số và mẫu số (hai số, mẫu số không âm), hoặc null để xóa giá trị, không phải $1',
+  ],
 ];
 
 /** The Jira app's page of the phrase catalogue (resolvers and views): `errorInLanguage(error, language, FORGE_PHRASE_BOOK)`. */
-export const FORGE_PHRASE_BOOK: PhraseBook = { phrases: [...FORGE_PHRASES, ...CONFIG_SCHEMA_PHRASES, ...ZOD_PHRASES], endings: [], places: [] };
+export const FORGE_PHRASE_BOOK: PhraseBook = {
+  phrases: [...FORGE_PHRASES, ...CONFIG_SCHEMA_PHRASES, ...ZOD_PHRASES],
+  endings: [],
+  // A typed value of a KPI whose months are summed as numerator and denominator (resolvers/scorecard-actuals.ts).
+  places: [[/^aggregation ratio-of-sums$/, 'cách gộp "ratio-of-sums"']],
+};
