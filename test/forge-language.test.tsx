@@ -6,6 +6,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, invokeResolver } from './helpers/forge-doubles';
 import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
+import { parseCalendarText } from '../core';
+import { type CoreMessage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -23,6 +25,9 @@ const { MarketStatementEdit } = await import('../forge-app/src/frontend/market-s
 const { IssuePanel } = await import('../forge-app/src/frontend/issue-panel-view');
 const { AdminPage } = await import('../forge-app/src/frontend/admin-view');
 const { InpsPortalQuestion } = await import('../forge-app/src/frontend/inps-portal-view');
+const { checkConfig } = await import('../forge-app/src/config/schema');
+const { keys } = await import('../forge-app/src/storage/keys');
+const { setValue } = await import('../forge-app/src/storage/store');
 
 const ADMIN = forgeUser.accountId;
 const AGENT = '712020:5a7c3e1f-0b7e-4d2a-9d7e-3f1c2b4a5d6e';
@@ -167,7 +172,8 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
 
   it('VI1: the admin page in Vietnamese: last sync and holiday dates dd/mm/yyyy, holiday names by Vietnamese law, the core\'s errors in Vietnamese', async () => {
     const preview = { ok: true, preview: { timeZone: 'Asia/Ho_Chi_Minh', windows: [], holidays: [{ date: '2025-09-02', name: 'National Day', country: 'VN' }, { date: '2025-12-24', name: '', country: null }], makeUpDays: [{ date: '2025-04-26', country: 'VN' }], year: 2025 } };
-    const rejected = { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: it has no working hours on any day' }] };
+    // The resolver answers a check's problems in the caller's app language (saved through it in the tests below).
+    const rejected = { ok: false, errors: [{ path: 'calendars.office', message: 'calendar: lịch không có giờ làm việc vào ngày nào' }] };
     const synced = { ...CONFIG, sync: { ...CONFIG.sync, lastRunAt: Date.parse('2025-03-03T11:00:00Z'), lastRun: { issues: 12_345 } } };
     resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, previewCalendar: preview, getConfig: synced, saveConfig: rejected }, { site: 'vi' });
     const doc = await render(<AdminPage />);
@@ -217,5 +223,88 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
     const mine = findAll(lastDoc(), 'Select').find((s) => String(s.props.inputId).endsWith('app-language-user'))!;
     await fire(mine.props.onChange, { label: 'English', value: 'en' });
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('Không lưu được ngôn ngữ.');
+  });
+});
+
+/**
+ * A configuration whose calendars and sources the core refuses: a calendar text naming an unknown day, one naming an
+ * unknown holiday country, a goal naming a calendar that does not exist and a scorecard source naming an unknown policy.
+ */
+const BROKEN = {
+  schemaVersion: 3,
+  calendars: { office: 'Mo-Fr 08:00-17:00', weekend: 'Xy 08:00-17:00', holidays: 'Mo-Fr 08:00-17:00 | holidays=XX' },
+  policies: [{ id: 'resolve', name: 'Resolve', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'nowhere' }] }],
+  scorecards: [{ tree: { root: { id: 'bo', name: 'Back office', kind: 'scorecard', kpis: [{ id: 'sla', name: 'SLA met', perspective: 'customer', pillar: 'speed', direction: 'higher', unit: '%', target: 0.95, frequency: 'monthly', indicator: 'lagging' }] } }, sources: { sla: 'sla:gone' } }],
+  fields: { requestType: 'customfield_10010', team: null, extra: {} },
+  sync: { scopeJql: 'project = SUP' },
+};
+const BROKEN_PATHS = ['calendars.weekend', 'calendars.holidays', 'policies.0.goals.0.calendar', 'scorecards.0.sources.sla'];
+
+/** The configuration check's problems as the core said them, by code, rendered by the error catalogue. */
+function catalogueWords(language: 'en' | 'vi') {
+  const check = checkConfig(BROKEN);
+  if (check.ok) throw new Error('BROKEN passed the configuration check');
+  return check.errors.map((problem) => ({ path: problem.path, message: errorText(problem.said!, language) }));
+}
+
+describe('VI1: the configuration check\'s core errors are answered by their codes in the app language, not by translating their English', () => {
+  it('VI1: saving a broken calendar, a goal on an unknown calendar and an unknown scorecard source answers Vietnamese from the error catalogue for vi, English for en', async () => {
+    const english = catalogueWords('en');
+    const vietnamese = catalogueWords('vi');
+    expect(english.map((problem) => problem.path)).toEqual(BROKEN_PATHS);
+    // The phrase catalogue no longer knows these messages: their Vietnamese can only come from their codes.
+    for (const { message } of english) expect(inLanguage(message, 'vi', FORGE_PHRASE_BOOK)).toBe(message);
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    expect(await call('saveConfig', { config: BROKEN }, MODULES.adminPage)).toEqual({ ok: false, errors: vietnamese });
+    expect(await call('checkConfig', { config: BROKEN }, MODULES.adminPage)).toEqual({ ok: false, errors: vietnamese });
+    expect(vietnamese.map((problem) => problem.message)).toEqual([
+      'calendar: "Xy 08:00-17:00": không có thứ "Xy" (cần một trong Mo, Tu, We, Th, Fr, Sa, Su)',
+      expect.stringMatching(/^holidays: không có quốc gia hoặc vùng "XX" \(cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có .*VN và các vùng của chúng, các năm \d{4}-\d{4}\)$/),
+      'chính sách resolve: goals.0.calendar: không có lịch nào tên "nowhere" (các lịch đã có: office)',
+      'actualsFromFacts: sources.sla "sla:gone": báo cáo không có chính sách SLA "gone" (các chính sách: resolve)',
+    ]);
+    // A schema issue has no code: the report zone's is worded by the app's page of the phrase catalogue, as before.
+    expect(await call('saveConfig', { config: { ...BROKEN, sync: { scopeJql: 'project = SUP', reportTimeZone: 'Mars/Olympus' } } }, MODULES.adminPage)).toEqual({
+      ok: false,
+      errors: [{ path: 'sync.reportTimeZone', message: 'cần một múi giờ IANA như Asia/Ho_Chi_Minh hoặc Europe/Brussels' }],
+    });
+    await call('setUserLanguage', { language: 'en' }, MODULES.adminPage);
+    expect(await call('saveConfig', { config: BROKEN }, MODULES.adminPage)).toEqual({ ok: false, errors: english });
+    expect(english[2].message).toBe('policy resolve: goals.0.calendar: no calendar named "nowhere" (known: office)');
+  });
+
+  it('VI1: the admin page shows the stored and the saved configuration\'s core errors in Vietnamese, at the calendars, the goal and the scorecard editor\'s source', async () => {
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    await setValue(keys.config, BROKEN);
+    const viaResolver = (functionKey: string) => (payload: unknown) => call(functionKey, payload ?? {}, MODULES.adminPage);
+    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, getConfig: viaResolver('getConfig'), saveConfig: viaResolver('saveConfig') }, { site: 'vi' });
+    const vietnamese = catalogueWords('vi').map((problem) => problem.message);
+    const shown = () => findAll(lastDoc(), 'ErrorMessage').map(textOf);
+    const doc = await render(<AdminPage />);
+    for (const message of vietnamese) expect(shown().some((text) => text.endsWith(message)), message).toBe(true);
+    await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
+    expect(ui.invokes.map((i) => i.functionKey)).toContain('saveConfig');
+    for (const message of vietnamese) expect(shown().some((text) => text.endsWith(message)), message).toBe(true);
+    // The scorecard editor's line at the source's field.
+    expect(shown()).toContain('actualsFromFacts: sources.sla "sla:gone": báo cáo không có chính sách SLA "gone" (các chính sách: resolve)');
+    expect(shown().join('\n')).not.toMatch(/unknown day|no calendar named|no SLA policy|unknown country/);
+  });
+
+  it('VI1: the calendar editor says what the core\'s parser throws as the admin types by its code, in Vietnamese', async () => {
+    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, { ...EDITORS, getConfig: CONFIG }, { site: 'vi' });
+    const doc = await render(<AdminPage />);
+    const monday = findAll(doc, 'Textfield').find((field) => String(field.props.id).endsWith('calendar-0-Mo'))!;
+    await fire(monday.props.onChange, { target: { value: '8-17' } });
+    const english = (() => {
+      try {
+        parseCalendarText('Mo 8-17', 'UTC');
+      } catch (error) {
+        return error as Error & { said: CoreMessage };
+      }
+      throw new Error('"Mo 8-17" parsed');
+    })();
+    expect(inLanguage(english.message, 'vi', FORGE_PHRASE_BOOK)).toBe(english.message);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain(errorText(english.said, 'vi'));
+    expect(errorText(english.said, 'vi')).toContain('cần giờ dạng HH:MM-HH:MM, nhưng nhận "8-17"');
   });
 });

@@ -4,7 +4,7 @@
  * known English terms, apart from codes and abbreviations a Vietnamese back office writes as they are.
  */
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, dso, parseCalendarText, parseTarget, progressScore, retentionRate } from '../core';
+import { compileCalendar, createSlaClock, dso, parseCalendarText, parseTarget, progressScore, retentionRate, SlaPolicySchema } from '../core';
 import { FUNCTIONS } from '../sheets-addon/src/functions-meta';
 import { errorInLanguage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
 import { ERROR_CATALOGUE } from '../core/i18n/error-catalogue';
@@ -31,6 +31,8 @@ const TYPED = new Set([
   ...Object.values(FUNCTIONS).flatMap((f) => f.params.map((p) => (typeof p === 'string' ? p : p.name))),
   ...Object.keys(FUNCTIONS),
   'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'issueKey', 'month', 'guardedBy', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
+  // An SLA policy's field names, in the field paths its errors name (goals.0.calendar).
+  'goals',
 ]);
 
 /** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples, issue keys, time zone or date patterns, CLI options and paths. */
@@ -113,6 +115,8 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
       () => compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=UTC | holidays=XX', 'UTC')),
       () => compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=UTC | closed=2025-12-24 17:00-12:00', 'UTC')),
       () => parseTarget('soon'),
+      // A goal on a calendar when no calendar is defined (the Jira app's admin page says it by code).
+      () => createSlaClock(SlaPolicySchema.parse({ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'office' }] }), {}),
       () => dso(-5, 100, 30),
       () => retentionRate([Date.UTC(2025, 0, 1)], [Date.UTC(2024, 0, 1)], 6, Date.UTC(2025, 6, 1)),
       () => progressScore('KPI_PROGRESS', 0.8, 1, Number.NaN),
@@ -123,10 +127,15 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
       'issueKey: expected an issue key such as SUP-12, got "x"', 'issueKey: no issue SUP-9 that you may browse', 'month: month must be YYYY-MM, got "2025-4"',
       'leave out ORDER BY: the sync orders by updated itself', 'policy id "resolve" is used twice', 'KPI id "sla" is used twice', 'guardedBy "ftr" is not a KPI of scorecard "bo"',
       'give the JQL of the issues to measure, e.g. project in (IT, HR)', 'the configuration must be a JSON object',
+      'must be a number (or null to remove it), not "soon"', 'aggregation ratio-of-sums: must be { numerator, denominator } (numbers, denominator not negative), or null to remove it, not 5',
     ];
     expect(englishIn([...rendered.map((text) => ({ where: text, text })), ...adminPage.map((message) => ({ where: message, text: inLanguage(message, 'vi', FORGE_PHRASE_BOOK) }))])).toEqual([]);
     expect(inLanguage(adminPage[0], 'vi', FORGE_PHRASE_BOOK)).toBe('issueKey: cần mã yêu cầu như SUP-12, nhưng nhận "x"');
     expect(inLanguage('KPI id "sla" is used twice', 'vi', FORGE_PHRASE_BOOK)).toBe('mã KPI "sla" được dùng hai lần');
+    expect(adminPage.slice(-2).map((message) => inLanguage(message, 'vi', FORGE_PHRASE_BOOK))).toEqual([
+      'phải là một số (hoặc null để xóa giá trị), không phải "soon"',
+      'cách gộp "ratio-of-sums": phải là tử số và mẫu số (hai số, mẫu số không âm), hoặc null để xóa giá trị, không phải 5',
+    ]);
   });
 
   it('VI2: every core error code has English and Vietnamese templates, and its Vietnamese keeps no English word', () => {

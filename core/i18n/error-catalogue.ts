@@ -416,8 +416,8 @@ const SLA_DETAILS = {
     (p) => `${p.at} sớm hơn thời điểm tạo yêu cầu (${p.created}); các sự kiện phải theo thứ tự thời gian`,
   ),
   'sla.unknownCalendar': entry(
-    (p: { calendar: string; known: string }) => `no calendar named "${p.calendar}" (known: ${p.known})`,
-    (p) => `không có lịch nào tên "${p.calendar}" (các lịch đã có: ${p.known})`,
+    (p: { calendar: string; known: string }) => `no calendar named "${p.calendar}" (known: ${p.known || 'none'})`,
+    (p) => `không có lịch nào tên "${p.calendar}" (các lịch đã có: ${p.known || 'không có'})`,
   ),
   'sla.calendarWithoutHours': entry(
     (p: { calendar: string }) => `calendar "${p.calendar}" has no working hours on any day`,

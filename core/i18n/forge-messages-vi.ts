@@ -11,40 +11,9 @@ import { CONFIG_SCHEMA_PHRASES, ZOD_PHRASES } from './zod-messages-vi';
 const KIND_VI: Readonly<Record<string, string>> = { policy: 'chính sách', scorecard: 'thẻ điểm', perspective: 'khía cạnh', objective: 'mục tiêu', kpi: 'KPI' };
 
 const FORGE_PHRASES: readonly Rule[] = [
-  // The configuration check (forge-app/src/config/schema.ts) hands the admin page the core's calendar errors as text,
-  // not as codes: until it hands over their codes, its page words them.
-  // The calendar text's parser (core/calendar/parse.ts), after the place it names (see CALENDAR_PLACE).
-  [/^expected times as HH:MM-HH:MM, got (".*")$/, 'cần giờ dạng HH:MM-HH:MM, nhưng nhận $1'],
-  [/^expected times as HH:MM-HH:MM or "off" after the days$/, 'sau các thứ cần giờ dạng HH:MM-HH:MM hoặc "off"'],
-  [/^(\S+) is not a time of day \(00:00 to 24:00\)$/, '$1 không phải là giờ trong ngày (00:00 đến 24:00)'],
-  [/^a window cannot start at 24:00$/, 'khung giờ không thể bắt đầu lúc 24:00'],
-  [/^unknown day (".*") \(expected (.+)\)$/, 'không có thứ $1 (cần một trong $2)'],
-  [/^expected a day or a range of days such as Mo-Fr, got (".*")$/, 'cần một thứ hoặc một dải thứ như Mo-Fr, nhưng nhận $1'],
-  [/^expected an option as key=value after "\|", got (".*")$/, 'sau "|" cần một tùy chọn dạng khóa=giá trị, nhưng nhận $1'],
-  [/^unknown option (".*") \(expected (.+)\)$/, 'không có tùy chọn $1 (cần một trong $2)'],
-  [/^option (\S+=) is given twice$/, 'tùy chọn $1 được ghi hai lần'],
-  [/^option (\S+=) has no value$/, 'tùy chọn $1 chưa có giá trị'],
+  // The configuration's report zone (forge-app/src/config/schema.ts) is checked by the core's zone schema: a schema
+  // issue, without a code. The core's calendar errors are said by their codes (error-catalogue.ts).
   [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
-  [/^expected a country code such as VN or DE-BY or a date YYYY-MM-DD, got (".*")$/, 'cần mã quốc gia như VN hoặc DE-BY, hoặc một ngày YYYY-MM-DD, nhưng nhận $1'],
-  [
-    /^expected a date YYYY-MM-DD, optionally followed by the weekday whose hours apply, got (".*")$/,
-    'cần một ngày YYYY-MM-DD, có thể kèm theo thứ có giờ làm áp dụng cho ngày đó, nhưng nhận $1',
-  ],
-  [/^expected a date and times such as (.+), got (".*")$/, 'cần một ngày và khung giờ như $1, nhưng nhận $2'],
-  [/^the closure (".*") must end after it starts$/, 'khoảng nghỉ $1 phải kết thúc sau khi bắt đầu'],
-  // The calendar schema (core/calendar/spec.ts), after a field path such as weekly.Mo.0.start.
-  [/^expected a time of day HH:MM \(00:00 to 24:00\)$/, 'cần giờ trong ngày dạng HH:MM (00:00 đến 24:00)'],
-  [/^expected a date YYYY-MM-DD$/, 'cần một ngày dạng YYYY-MM-DD'],
-  [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khóa thứ $1 (cần một trong $2)'],
-  [/^expected a country code such as VN or DE-BY$/, 'cần mã quốc gia như VN hoặc DE-BY'],
-  // The compiled calendar (core/calendar/compile.ts, holidays.ts) on what the text says.
-  [/^it has no working hours on any day$/, 'lịch không có giờ làm việc vào ngày nào'],
-  [/^(\S+) would have no working hours \((\w+) has none\)$/, '$1 sẽ không có giờ làm việc ($2 không có giờ làm)'],
-  [/^the closure (\S+) on (\S+) ends before it starts$/, 'khoảng nghỉ $1 ngày $2 kết thúc trước khi bắt đầu'],
-  [
-    /^unknown country or region (".*") \(expected an ISO 3166 code such as VN or DE-BY; the holiday tables cover (.+) and their regions, (\d+-\d+)\)$/,
-    'không có quốc gia hoặc vùng $1 (cần mã ISO 3166 như VN hoặc DE-BY; bảng ngày lễ có $2 và các vùng của chúng, các năm $3)',
-  ],
   // The Jira app's admin page (forge-app/src/resolvers): "try on issue" and the typed actuals.
   [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
   [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],
@@ -80,7 +49,17 @@ const FORGE_PHRASES: readonly Rule[] = [
   [/^Jira refuses this JQL: (.+)$/, 'Jira từ chối câu JQL này: $1'],
   [/^expected a list of project keys, got (.+)$/, 'cần một danh sách mã dự án, nhưng nhận $1'],
   [/^KPI (".*") takes its actual from (\S+); typed values are for KPIs without a source$/, 'KPI $1 lấy số thực tế từ $2; chỉ KPI không có nguồn mới nhập tay được'],
+  [/^must be a number \(or null to remove it\), not (.+)$/, 'phải là một số (hoặc null để xóa giá trị), không phải $1'],
+  [
+    /^must be \{ numerator, denominator \} \(numbers, denominator not negative\), or null to remove it, not (.+)$/,
+    'phải là tử số và mẫu số (hai số, mẫu số không âm), hoặc null để xóa giá trị, không phải $1',
+  ],
 ];
 
 /** The Jira app's page of the phrase catalogue (resolvers and views): `errorInLanguage(error, language, FORGE_PHRASE_BOOK)`. */
-export const FORGE_PHRASE_BOOK: PhraseBook = { phrases: [...FORGE_PHRASES, ...CONFIG_SCHEMA_PHRASES, ...ZOD_PHRASES], endings: [], places: [] };
+export const FORGE_PHRASE_BOOK: PhraseBook = {
+  phrases: [...FORGE_PHRASES, ...CONFIG_SCHEMA_PHRASES, ...ZOD_PHRASES],
+  endings: [],
+  // A typed value of a KPI whose months are summed as numerator and denominator (resolvers/scorecard-actuals.ts).
+  places: [[/^aggregation ratio-of-sums$/, 'cách gộp "ratio-of-sums"']],
+};

@@ -439,7 +439,7 @@ export class SlaClock {
     this.goals = policy.goals.map((goal, i) => {
       const calendar = calendars[goal.calendar];
       if (!calendar) {
-        const known = Object.keys(calendars).join(', ') || 'none';
+        const known = Object.keys(calendars).join(', ');
         throw new SlaError(`goals.${i}.calendar`, inPolicy(policy.id, `goals.${i}.calendar`, said('sla.unknownCalendar', { calendar: goal.calendar, known })));
       }
       // Read from the compiled spec: probing with a query would build the calendar's tables (and a cold holiday year).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarError, compileCalendar, createSlaClock, parseCalendarText, SlaError, SlaPolicySchema, TimeZoneSchema, type WorkCalendar } from '../../../core';
 import { CONFIG_SCHEMA_VERSION, migrateConfig } from './migrate';
-import type { ConfigProblem } from './problem';
+import { type ConfigProblem, coreProblem } from './problem';
 import { checkScorecards, ScorecardConfigSchema } from './scorecards';
 
 /** Which Jira field feeds each core ticket field; the request type and team fields are custom fields per site. */
@@ -65,7 +65,7 @@ export function checkConfig(given: unknown): ConfigCheck {
       calendars[name] = compileCalendar(parseCalendarText(text, 'UTC'));
     } catch (error) {
       if (!(error instanceof CalendarError)) throw error;
-      errors.push({ path: `calendars.${name}`, message: error.message });
+      errors.push(coreProblem(`calendars.${name}`, error));
     }
   }
   config.policies.forEach((policy, index) => {
@@ -75,7 +75,7 @@ export function checkConfig(given: unknown): ConfigCheck {
       if (!(error instanceof SlaError)) throw error;
       // A goal naming a broken calendar is reported on the calendar, not twice.
       if (!(error.field.endsWith('.calendar') && policy.goals.some((g) => g.calendar in config.calendars && !(g.calendar in calendars)))) {
-        errors.push({ path: `policies.${index}.${error.field}`, message: error.message });
+        errors.push(coreProblem(`policies.${index}.${error.field}`, error));
       }
     }
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actualsFromFacts, KpiInputError, kpisOfTree, ScorecardTreeSchema, tatStatistic, type LogFacts, type TatStatistic } from '../../../core';
-import type { ConfigProblem } from './problem';
+import { type ConfigProblem, coreProblem } from './problem';
 
 /**
  * A stored scorecard, in the form of the CLI's `--scorecard` file: the core's objective tree (scorecard → perspectives
@@ -51,14 +51,14 @@ export function checkScorecards(scorecards: readonly ScorecardConfig[], policyId
       const path = `scorecards.${index}.sources.${kpiId}`;
       if (!kpiIds.has(kpiId)) errors.push({ path, message: `"${kpiId}" is not a KPI of scorecard "${root.id}"` });
       const problem = sourceProblem(kpiId, source, policyIds);
-      if (problem !== null) errors.push({ path, message: problem });
+      if (problem !== null) errors.push(coreProblem(path, problem));
     }
   });
   return errors;
 }
 
-/** Why the core cannot read this source (null when it can). */
-function sourceProblem(kpiId: string, source: string, policyIds: ReadonlySet<string>): string | null {
+/** The core's refusal of this source (null when it reads it). */
+function sourceProblem(kpiId: string, source: string, policyIds: ReadonlySet<string>): KpiInputError | null {
   const stats = tatStatisticsOf([source]);
   // JSM's SLA metrics (policy `jsm:<metric>`) are named by JSM and learnt at sync, so any metric name may be a source.
   const jsmMetric = /^sla:(jsm:.+)$/.exec(source.trim())?.[1];
@@ -73,7 +73,7 @@ function sourceProblem(kpiId: string, source: string, policyIds: ReadonlySet<str
     return null;
   } catch (error) {
     if (!(error instanceof KpiInputError)) throw error;
-    return error.message;
+    return error;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Button, Inline, Label, Select, Stack, Text, TextArea, Textfield } from '@forge/react';
-import { fieldErrors } from './admin-field-errors';
+import { fieldErrors, thrownError } from './admin-field-errors';
 import { useAdminMessages } from './admin-messages-context';
 import { holidayCountryOptions, type Option, ZONES } from './calendar-choices';
 import { PartField } from './calendar-part-field';
@@ -74,7 +74,7 @@ export function CalendarEditor({ index, name, text, errors, locale, onName, onTe
       <Stack space="space.050">
         <Label labelFor={id('text')}>{m.calendarText}</Label>
         <TextArea id={id('text')} value={text} onChange={(e: { target: { value?: string } }) => onText(e.target.value ?? '')} />
-        {!parsed.ok && fieldErrors([parsed.message])}
+        {!parsed.ok && thrownError(parsed.error)}
         {fieldErrors(errors)}
       </Stack>
       {parsed.ok && <CalendarPreviewPanel text={text} locale={locale} />}

@@ -6,13 +6,14 @@ import { type CalendarSpec, formatCalendarText, parseCalendarText, WEEKDAYS, typ
  */
 export type CalendarPart = 'extraHolidays' | 'makeUpDays' | Weekday;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A failure keeps what the core threw, so that the page says it by the error's code (admin-field-errors.tsx). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 const attempt = <T>(work: () => T): Parsed<T> => {
   try {
     return { ok: true, value: work() };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error };
   }
 };
 

@@ -1,6 +1,7 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { errorText, FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import { type CoreMessage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import type { ConfigProblem } from '../config/problem';
 import { coreMessageOf } from './core-refusal';
 import { resolveAppLanguage } from '../i18n/language';
 import { JiraError } from '../jira/client';
@@ -77,15 +78,23 @@ export function defineSecured<S extends z.ZodType, T>(resolver: Resolver, name: 
 const isRefusal = (answer: unknown): answer is { message: string } =>
   typeof answer === 'object' && answer !== null && typeof (answer as { message?: unknown }).message === 'string' && ('error' in answer || (answer as { ok?: unknown }).ok === false);
 
+/** The problems an answer lists at fields (a configuration's check, the stored configuration's, typed actuals'). */
+const problemsOf = (answer: unknown): ConfigProblem[] => {
+  const errors = typeof answer === 'object' && answer !== null ? (answer as { errors?: unknown }).errors : undefined;
+  return Array.isArray(errors) ? (errors as ConfigProblem[]) : [];
+};
+
 /**
- * A refusal's message in the caller's app language (their choice, else the site default; portal customers get the
- * site's): a quoted core error by its code, another refusal by the core's phrase catalogue. A resolver is not told the Jira
- * locale, and Jira has no Vietnamese one, so the stored choice is what says Vietnamese. Codes and fields stay English.
+ * A refusal's message and the problems an answer lists in the caller's app language (their choice, else the site
+ * default; portal customers get the site's): a core error by its code, anything else by the core's phrase catalogue.
+ * A resolver is not told the Jira locale, and Jira has no Vietnamese one, so the stored choice is what says Vietnamese.
+ * Codes and fields stay English; a problem's code is read here and not answered, so the views show words only.
  */
 async function inAppLanguage<T>(answer: T, context: ResolverContext): Promise<T> {
-  if (!isRefusal(answer)) return answer;
+  const problems = problemsOf(answer);
+  if (!isRefusal(answer) && problems.length === 0) return answer;
   const language = resolveAppLanguage(await loadLanguageSettings(context.accountId, context.moduleKey !== MODULES.portal), undefined);
-  if (language === 'en') return answer;
-  const quoted = coreMessageOf(answer);
-  return { ...answer, message: quoted ? errorText(quoted, language) : inLanguage(answer.message, language, FORGE_PHRASE_BOOK) };
+  const worded = (message: string, said: CoreMessage | undefined) => (said ? errorText(said, language) : inLanguage(message, language, FORGE_PHRASE_BOOK));
+  const shown = problems.length === 0 ? answer : { ...answer, errors: problems.map((problem) => ({ path: problem.path, message: worded(problem.message, problem.said) })) };
+  return isRefusal(answer) ? { ...shown, message: worded(answer.message, coreMessageOf(answer)) } : shown;
 }
