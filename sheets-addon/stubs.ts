@@ -27,14 +27,14 @@ function customFunctionStub(name: string, meta: FunctionMeta): string {
   ].join('\n');
 }
 
-function serverStub(name: string, summary: string, params: readonly string[]): string {
-  return [`/** ${safe(summary)} */`, `function ${name}(${params.join(', ')}) {`, `  return ${GLOBAL}.${name}.apply(null, arguments);`, '}'].join('\n');
+function serverStub(name: string, params: readonly string[]): string {
+  return [`function ${name}(${params.join(', ')}) {`, `  return ${GLOBAL}.${name}.apply(null, arguments);`, '}'].join('\n');
 }
 
 export const BUNDLE_GLOBAL = GLOBAL;
 
 export function generateStubs(): string {
   const custom = FUNCTION_NAMES.map((name) => customFunctionStub(name, FUNCTIONS[name]));
-  const server = Object.entries(SERVER_FUNCTIONS).map(([name, { summary, params }]) => serverStub(name, summary, params));
+  const server = Object.entries(SERVER_FUNCTIONS).map(([name, params]) => serverStub(name, params));
   return ['// ---- Generated from sheets-addon/src/functions-meta.ts: do not edit. ----', ...custom, ...server].join('\n\n') + '\n';
 }

@@ -390,23 +390,39 @@ export type FunctionName = keyof typeof FUNCTIONS;
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
 /**
- * Functions the menu, the sidebar and the calendar manager call through google.script.run (no JSDoc help shown).
+ * Functions the menu, the sidebar and the calendar manager call through google.script.run, with their parameters.
+ * Their stubs in Code.js carry no comment: Sheets shows no help for them, and every byte of Code.js is loaded by
+ * every execution.
  * @internal Exported for its tests.
  */
 export const SERVER_FUNCTIONS = {
-  onOpen: { summary: 'Adds the add-on menu.', params: ['e'] },
-  onInstall: { summary: 'Adds the add-on menu right after installation.', params: ['e'] },
-  showScorecard: { summary: 'Menu: opens the scorecard sidebar.', params: [] },
-  showCalendars: { summary: 'Menu: opens the calendar manager.', params: [] },
-  insertSampleSheet: { summary: 'Menu: inserts the sample purchase requests and scorecard.', params: [] },
-  showHelp: { summary: 'Menu: shows the list of functions.', params: [] },
-  getScorecard: { summary: 'Sidebar: the scorecard of the active or first scorecard sheet, as plain JSON, in the page\'s language.', params: ['language'] },
-  listCalendars: { summary: 'Calendar manager: the saved calendars.', params: ['language'] },
-  saveCalendar: { summary: 'Calendar manager: validates and saves a named calendar, then recalculates the formulas using it.', params: ['name', 'text', 'previousName', 'options'] },
-  deleteCalendar: { summary: 'Calendar manager: deletes a named calendar.', params: ['name', 'language'] },
-  countCalendarFormulas: { summary: 'Calendar manager: how many formulas name a calendar (asked before a rename).', params: ['name', 'language'] },
-  recalculateCalendar: { summary: 'Calendar manager: makes Sheets recalculate the formulas using a calendar.', params: ['name', 'language'] },
-  countrySchedule: { summary: 'Calendar manager: a country\'s days off and worked days in a year, with their status and sources.', params: ['country', 'year', 'language'] },
-  addAnnouncedDays: { summary: 'Calendar manager: a calendar text with an announced year\'s days off and worked days added.', params: ['text', 'daysOff', 'workedDays', 'language'] },
+  /** Adds the add-on menu. */
+  onOpen: ['e'],
+  /** Adds the add-on menu right after installation. */
+  onInstall: ['e'],
+  /** Menu: opens the scorecard sidebar. */
+  showScorecard: [],
+  /** Menu: opens the calendar manager. */
+  showCalendars: [],
+  /** Menu: inserts the sample purchase requests and scorecard. */
+  insertSampleSheet: [],
+  /** Menu: shows the list of functions. */
+  showHelp: [],
+  /** Sidebar: the scorecard of the active or first scorecard sheet, as plain JSON, in the page's language. */
+  getScorecard: ['language'],
+  /** Calendar manager: the saved calendars. */
+  listCalendars: ['language'],
+  /** Calendar manager: validates and saves a named calendar, then recalculates the formulas using it. */
+  saveCalendar: ['name', 'text', 'previousName', 'options'],
+  /** Calendar manager: deletes a named calendar. */
+  deleteCalendar: ['name', 'language'],
+  /** Calendar manager: how many formulas name a calendar (asked before a rename). */
+  countCalendarFormulas: ['name', 'language'],
+  /** Calendar manager: makes Sheets recalculate the formulas using a calendar. */
+  recalculateCalendar: ['name', 'language'],
+  /** Calendar manager: a country's days off and worked days in a year, with their status and sources. */
+  countrySchedule: ['country', 'year', 'language'],
+  /** Calendar manager: a calendar text with an announced year's days off and worked days added. */
+  addAnnouncedDays: ['text', 'daysOff', 'workedDays', 'language'],
 } as const;
 
