@@ -273,6 +273,23 @@ describe('VI1: the configuration check\'s core errors are answered by their code
     expect(english[2].message).toBe('policy resolve: goals.0.calendar: no calendar named "nowhere" (known: office)');
   });
 
+  it('VI1: saving a calendar whose window ends when it starts answers the calendar schema\'s issue in Vietnamese for vi, English for en', async () => {
+    const empty = { ...CONFIG.input, calendars: { office: 'Mo-Fr 08:00-17:00', night: 'Mo-Fr 08:00-08:00', midnight: '00:00-00:00' } };
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    expect(await call('saveConfig', { config: empty }, MODULES.adminPage)).toEqual({
+      ok: false,
+      errors: [
+        { path: 'calendars.night', message: 'calendar: weekly.Mo.0: khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00' },
+        { path: 'calendars.midnight', message: 'calendar: weekly.Mo.0: khung giờ 00:00-00:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00' },
+      ],
+    });
+    await call('setUserLanguage', { language: 'en' }, MODULES.adminPage);
+    expect(await call('saveConfig', { config: empty }, MODULES.adminPage)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'calendars.night', message: 'calendar: weekly.Mo.0: the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00' }, { path: 'calendars.midnight' }],
+    });
+  });
+
   it('VI1: the admin page shows the stored and the saved configuration\'s core errors in Vietnamese, at the calendars, the goal and the scorecard editor\'s source', async () => {
     await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
     await setValue(keys.config, BROKEN);

@@ -31,8 +31,8 @@ const TYPED = new Set([
   ...Object.values(FUNCTIONS).flatMap((f) => f.params.map((p) => (typeof p === 'string' ? p : p.name))),
   ...Object.keys(FUNCTIONS),
   'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'issueKey', 'month', 'guardedBy', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
-  // An SLA policy's field names, in the field paths its errors name (goals.0.calendar).
-  'goals',
+  // An SLA policy's and a calendar spec's field names, in the field paths their schema issues name (goals.0.calendar, weekly.Mo.0).
+  'goals', 'weekly',
 ]);
 
 /** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples, issue keys, time zone or date patterns, CLI options and paths. */
@@ -111,6 +111,9 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
       () => parseCalendarText('Mo-Fr 8-17', 'UTC'),
       () => parseCalendarText('Xy 08:00-17:00', 'UTC'),
       () => parseCalendarText('Mo-Fr 08:00-25:00', 'UTC'),
+      // A window that ends when it starts: a calendar schema issue (no code), worded by the calendar's phrase rule.
+      () => parseCalendarText('Mo-Fr 08:00-08:00', 'UTC'),
+      () => parseCalendarText('00:00-00:00', 'UTC'),
       () => parseCalendarText('Mo-Fr 08:00-17:00 | tz=Mars/Olympus', 'UTC'),
       () => compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=UTC | holidays=XX', 'UTC')),
       () => compileCalendar(parseCalendarText('Mo-Fr 08:00-17:00 | tz=UTC | closed=2025-12-24 17:00-12:00', 'UTC')),
@@ -130,6 +133,10 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
       'must be a number (or null to remove it), not "soon"', 'aggregation ratio-of-sums: must be { numerator, denominator } (numbers, denominator not negative), or null to remove it, not 5',
     ];
     expect(englishIn([...rendered.map((text) => ({ where: text, text })), ...adminPage.map((message) => ({ where: message, text: inLanguage(message, 'vi', FORGE_PHRASE_BOOK) }))])).toEqual([]);
+    expect(rendered.filter((text) => text.includes('khung giờ'))).toEqual([
+      'calendar: weekly.Mo.0: khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00',
+      'calendar: weekly.Mo.0: khung giờ 00:00-00:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00',
+    ]);
     expect(inLanguage(adminPage[0], 'vi', FORGE_PHRASE_BOOK)).toBe('issueKey: cần mã yêu cầu như SUP-12, nhưng nhận "x"');
     expect(inLanguage('KPI id "sla" is used twice', 'vi', FORGE_PHRASE_BOOK)).toBe('mã KPI "sla" được dùng hai lần');
     expect(adminPage.slice(-2).map((message) => inLanguage(message, 'vi', FORGE_PHRASE_BOOK))).toEqual([

@@ -33,6 +33,7 @@ const CALENDAR_SCHEMA_PHRASES: readonly Rule[] = [
   [/^unknown weekday key (.+) \(expected (.+)\)$/, 'không có khóa thứ $1 (cần một trong $2)'],
   [/^expected a country code such as VN or DE-BY$/, 'cần mã quốc gia như VN hoặc DE-BY'],
   [/^a window cannot start at 24:00$/, 'khung giờ không thể bắt đầu lúc 24:00'],
+  [/^the window (\S+) is empty \(it ends when it starts\); for a whole day write 00:00-24:00$/, 'khung giờ $1 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00'],
   [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
 ];
 
