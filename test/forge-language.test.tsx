@@ -7,11 +7,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, invokeResolver } from './helpers/forge-doubles';
 import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
 import { parseCalendarText } from '../core';
-import { type CoreMessage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
+import { type CoreMessage, errorInLanguage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
 vi.mock('@forge/events', () => forgeMocks.events());
+// The phrase rules and the error rendering, watched: a view must not run them over what a resolver already worded.
+vi.mock('../core/i18n', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../core/i18n')>();
+  return { ...original, inLanguage: vi.fn(original.inLanguage), errorInLanguage: vi.fn(original.errorInLanguage) };
+});
 
 const { resolverHandler } = await import('../src/index');
 const { MODULES } = await import('../forge-app/src/resolvers/access');
@@ -184,12 +189,26 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
     expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toContain('calendar: lịch không có giờ làm việc vào ngày nào');
   });
 
-  it('VI1: the portal survey says a refused answer in Vietnamese', async () => {
-    resetUi(VIEWS[8].context, { getInpsQuestion: { state: 'open' }, submitInps: { error: 'INVALID', field: 'comment', message: 'comment: at most 2000 characters, got 2500' } }, { site: 'vi' });
+  it('VI1: the portal survey and the admin page show what the resolvers answered in Vietnamese as sent, without running the phrase rules over it again', async () => {
+    // Each answer as the resolver words it (resolvers/access.ts); the views' own wording is watched.
+    const refused = 'comment: tối đa 2000 ký tự, nhưng có 2500';
+    const problem = 'calendar: weekly.Mo.0: khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00';
+    const unreadable = 'calendar: "Xy 08:00-17:00": không có thứ "Xy" (cần một trong Mo, Tu, We, Th, Fr, Sa, Su)';
+    const rewordedBy = (message: string) =>
+      [...vi.mocked(inLanguage).mock.calls, ...vi.mocked(errorInLanguage).mock.calls].map(([text]) => (text instanceof Error ? text.message : text)).filter((text) => text === message);
+    vi.mocked(inLanguage).mockClear();
+    vi.mocked(errorInLanguage).mockClear();
+    resetUi(VIEWS[8].context, { getInpsQuestion: { state: 'open' }, submitInps: { error: 'INVALID', field: 'comment', message: refused } }, { site: 'vi' });
     let doc = await render(<InpsPortalQuestion />);
     doc = await fire(findAll(doc, 'RadioGroup')[0].props.onChange, { target: { value: '9' } });
     doc = await fire(findAll(doc, 'Button')[0].props.onClick);
-    expect(findAll(doc, 'ErrorMessage').map(textOf)).toEqual(['comment: tối đa 2000 ký tự, nhưng có 2500']);
+    expect(findAll(doc, 'ErrorMessage').map(textOf)).toEqual([refused]);
+    const answers = { ...EDITORS, getConfig: CONFIG, previewCalendar: { ok: false, field: 'calendar', message: unreadable }, saveConfig: { ok: false, errors: [{ path: 'calendars.office', message: problem }] } };
+    resetUi({ locale: 'en_US', timezone: 'Asia/Ho_Chi_Minh' }, answers, { site: 'vi' });
+    doc = await render(<AdminPage />);
+    await fire(findAll(doc, 'Button').find((b) => textOf(b) === 'Lưu')!.props.onClick);
+    expect(findAll(lastDoc(), 'ErrorMessage').map(textOf)).toEqual(expect.arrayContaining([unreadable, problem]));
+    expect([refused, problem, unreadable].flatMap(rewordedBy)).toEqual([]);
   });
 
   it('VI1: a user choice of English wins over the site default vi; with nothing chosen an en-US Jira stays English', async () => {
@@ -288,6 +307,15 @@ describe('VI1: the configuration check\'s core errors are answered by their code
       ok: false,
       errors: [{ path: 'calendars.night', message: 'calendar: weekly.Mo.0: the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00' }, { path: 'calendars.midnight' }],
     });
+  });
+
+  it('VI1: saving a service catalogue answers its problem in the app language at its field', async () => {
+    const config = { ...CONFIG.input, policies: [{ id: 'resolve', name: 'Resolve', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'office' }] }] };
+    expect(await call('saveConfig', { config }, MODULES.adminPage)).toEqual({ ok: true });
+    const unnamed = { currency: 'VND', customer: 'organization', services: [{ id: 'po', name: '', provider: 'Purchasing', policy: 'resolve', when: [{ field: 'requestType', in: ['Purchase request'] }], price: { perRequest: 1 } }] };
+    expect(await call('saveCatalogue', { catalogue: unnamed }, MODULES.adminPage)).toEqual({ ok: false, problem: { field: 'services.0.name', message: 'services.0 (po): name: give the service a name' } });
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    expect(await call('saveCatalogue', { catalogue: unnamed }, MODULES.adminPage)).toEqual({ ok: false, problem: { field: 'services.0.name', message: 'services.0 (po): name: hãy đặt tên cho dịch vụ' } });
   });
 
   it('VI1: the admin page shows the stored and the saved configuration\'s core errors in Vietnamese, at the calendars, the goal and the scorecard editor\'s source', async () => {

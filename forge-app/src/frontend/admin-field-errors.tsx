@@ -1,18 +1,12 @@
 import { ErrorMessage } from '@forge/react';
-import { errorInLanguage, FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import { errorInLanguage, FORGE_PHRASE_BOOK } from '../../../core/i18n';
 import { useAdminMessages } from './admin-messages-context';
 
 /**
- * One error as a resolver answered it (a configuration's problems come worded in the caller's app language) or as the
- * page wrote it, in the admin page's language where the phrase is known.
+ * The errors of one field, each under it in the order the check gave them, shown as sent: a resolver answers them
+ * already worded in the caller's app language (resolvers/access.ts), or the page wrote them in its own.
  */
-function FieldError({ message }: { message: string }) {
-  const m = useAdminMessages();
-  return <ErrorMessage>{inLanguage(message, m.language, FORGE_PHRASE_BOOK)}</ErrorMessage>;
-}
-
-/** The errors of one field, each under it in the order the check gave them. */
-export const fieldErrors = (messages: readonly string[]) => messages.map((message) => <FieldError key={message} message={message} />);
+export const fieldErrors = (messages: readonly string[]) => messages.map((message) => <ErrorMessage key={message}>{message}</ErrorMessage>);
 
 /** What the page's own call to the core threw (a calendar text it parses as the admin types), said by the error's code. */
 function ThrownError({ error }: { error: unknown }) {

@@ -1,5 +1,5 @@
 import { DynamicTable, ErrorMessage, Heading, Stack, Text } from '@forge/react';
-import { FORGE_PHRASE_BOOK, holidayNameIn, inLanguage } from '../../../core/i18n';
+import { holidayNameIn } from '../../../core/i18n';
 import { formatInstant, formatPeriod, messagesFor } from '../i18n/messages';
 import type { CalendarPreviewAnswer } from '../resolvers/admin-calendar';
 import { useAdminMessages } from './admin-messages-context';
@@ -13,8 +13,8 @@ export function CalendarPreviewPanel({ text, locale }: { text: string; locale: s
   if (answer.status === 'unlicensed') return <UnlicensedMessage t={messagesFor(locale)} />;
   if (answer.status !== 'ready') return answer.status === 'error' ? <ErrorMessage>{answer.message}</ErrorMessage> : <Text>{m.previewLoading}</Text>;
   const data = answer.data;
-  if ('error' in data) return <ErrorMessage>{data.message}</ErrorMessage>;
-  if (!data.ok) return <ErrorMessage>{inLanguage(data.message, m.language, FORGE_PHRASE_BOOK)}</ErrorMessage>;
+  // The resolver answers a refusal or a text the core cannot read already worded in the app language.
+  if ('error' in data || !data.ok) return <ErrorMessage>{data.message}</ErrorMessage>;
   const { preview } = data;
   const at = (instant: number) => formatInstant(instant, locale, preview.timeZone);
   const day = (iso: string) => formatPeriod(iso, locale);

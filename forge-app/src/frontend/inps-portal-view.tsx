@@ -2,7 +2,6 @@ import { invoke } from '@forge/bridge';
 import { Button, ErrorMessage, Label, RadioGroup, SectionMessage, Spinner, Stack, Text, TextArea } from '@forge/react';
 import { useState } from 'react';
 import type { InpsQuestion, InpsSubmitResult } from '../resolvers/inps';
-import { FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
 import { useAppContext, useResolver } from './hooks';
 import { UnlicensedMessage } from './unlicensed';
 
@@ -15,7 +14,7 @@ type Submitted = InpsSubmitResult | { error: 'INVALID'; field: string; message: 
  * the request's reporter; a second answer is refused by the resolver and the first one shown.
  */
 export function InpsPortalQuestion() {
-  const { context, t, language } = useAppContext();
+  const { context, t } = useAppContext();
   const question = useResolver<InpsQuestion | { error: string; message?: string }>('getInpsQuestion', context === undefined ? undefined : {});
   const [score, setScore] = useState<string | null>(null);
   const [comment, setComment] = useState('');
@@ -37,7 +36,8 @@ export function InpsPortalQuestion() {
     }
     setProblem(null);
     const answer = (await invoke('submitInps', { score: Number(score), ...(comment.trim() ? { comment } : {}) })) as Submitted;
-    if ('error' in answer && answer.error === 'INVALID') setProblem(inLanguage(answer.message, language, FORGE_PHRASE_BOOK));
+    // The resolver words a refused answer in the portal's app language.
+    if ('error' in answer && answer.error === 'INVALID') setProblem(answer.message);
     // A license that lapsed after the question was shown: said, not a silent no-op.
     else if ('error' in answer && answer.error === 'UNLICENSED') setProblem(t.unlicensed);
     else setSent(answer);

@@ -3,7 +3,7 @@ import type { Language } from '../../../core/i18n';
 
 /** The admin page's editors in English and Vietnamese (the rest of the app's words are in i18n/messages.ts). */
 const en = {
-  /** The catalogue's language, for the core's messages the editors show (core/i18n `inLanguage`). */
+  /** The catalogue's language, for what the page's own calls to the core throw and the holidays' names (core/i18n `errorInLanguage`, `holidayNameIn`). */
   language: 'en' as Language,
   invalidJson: 'This is not valid JSON',
   pickerPlaceholder: 'Type to search the site…',

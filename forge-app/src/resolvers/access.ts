@@ -1,6 +1,7 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import { type CoreMessage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import type { CatalogueProblem } from '../config/catalogue-store';
 import type { ConfigProblem } from '../config/problem';
 import { coreMessageOf } from './core-refusal';
 import { resolveAppLanguage } from '../i18n/language';
@@ -84,6 +85,12 @@ const problemsOf = (answer: unknown): ConfigProblem[] => {
   return Array.isArray(errors) ? (errors as ConfigProblem[]) : [];
 };
 
+/** The one problem a service catalogue's check answers (config/catalogue-store.ts), at the field it names. */
+const catalogueProblemOf = (answer: unknown): CatalogueProblem | undefined => {
+  const problem = typeof answer === 'object' && answer !== null ? (answer as { problem?: unknown }).problem : undefined;
+  return typeof problem === 'object' && problem !== null && typeof (problem as { message?: unknown }).message === 'string' ? (problem as CatalogueProblem) : undefined;
+};
+
 /**
  * A refusal's message and the problems an answer lists in the caller's app language (their choice, else the site
  * default; portal customers get the site's): a core error by its code, anything else by the core's phrase catalogue.
@@ -92,9 +99,11 @@ const problemsOf = (answer: unknown): ConfigProblem[] => {
  */
 async function inAppLanguage<T>(answer: T, context: ResolverContext): Promise<T> {
   const problems = problemsOf(answer);
-  if (!isRefusal(answer) && problems.length === 0) return answer;
+  const catalogueProblem = catalogueProblemOf(answer);
+  if (!isRefusal(answer) && problems.length === 0 && catalogueProblem === undefined) return answer;
   const language = resolveAppLanguage(await loadLanguageSettings(context.accountId, context.moduleKey !== MODULES.portal), undefined);
   const worded = (message: string, said: CoreMessage | undefined) => (said ? errorText(said, language) : inLanguage(message, language, FORGE_PHRASE_BOOK));
-  const shown = problems.length === 0 ? answer : { ...answer, errors: problems.map((problem) => ({ path: problem.path, message: worded(problem.message, problem.said) })) };
+  let shown = problems.length === 0 ? answer : { ...answer, errors: problems.map((problem) => ({ path: problem.path, message: worded(problem.message, problem.said) })) };
+  if (catalogueProblem !== undefined) shown = { ...shown, problem: { ...catalogueProblem, message: worded(catalogueProblem.message, undefined) } };
   return isRefusal(answer) ? { ...shown, message: worded(answer.message, coreMessageOf(answer)) } : shown;
 }
