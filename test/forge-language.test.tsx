@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forge, forgeMocks, forgeUser, invokeResolver } from './helpers/forge-doubles';
 import { findAll, fire, lastDoc, render, resetUi, textOf, ui } from './helpers/forge-ui';
 import { parseCalendarText } from '../core';
-import { type CoreMessage, errorInLanguage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
+import { type CoreMessage, errorInLanguage, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
+import { errorText } from '../core/i18n/error-catalogue';
 
 vi.mock('@forge/api', () => forgeMocks.api());
 vi.mock('@forge/kvs', () => forgeMocks.kvs());
@@ -316,6 +317,27 @@ describe('VI1: the configuration check\'s core errors are answered by their code
     expect(await call('saveCatalogue', { catalogue: unnamed }, MODULES.adminPage)).toEqual({ ok: false, problem: { field: 'services.0.name', message: 'services.0 (po): name: give the service a name' } });
     await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
     expect(await call('saveCatalogue', { catalogue: unnamed }, MODULES.adminPage)).toEqual({ ok: false, problem: { field: 'services.0.name', message: 'services.0 (po): name: hãy đặt tên cho dịch vụ' } });
+  });
+
+  it('VI1: a catalogue naming an unknown policy is answered by its code, a service without its JQL by the app\'s phrase, in Vietnamese when saved and when a stored one is refused', async () => {
+    const config = { ...CONFIG.input, policies: [{ id: 'resolve', name: 'Resolve', stop: { statuses: ['Done'] }, goals: [{ target: '8h', calendar: 'office' }] }] };
+    expect(await call('saveConfig', { config }, MODULES.adminPage)).toEqual({ ok: true });
+    const service = { id: 'po', name: 'PO', provider: 'Purchasing', policy: 'resolve', when: [{ field: 'requestType', in: ['Purchase request'] }], price: { perRequest: 1 } };
+    const unknownPolicy = { currency: 'VND', customer: 'organization', services: [{ ...service, policy: 'nope' }] };
+    const blankJql = { currency: 'VND', customer: 'organization', services: [{ ...service, when: undefined, jql: ' ' }] };
+    const english = { field: 'services.0.policy', message: 'services.0 (po): policy: no SLA policy "nope" (policies: resolve)' };
+    expect(await call('saveCatalogue', { catalogue: unknownPolicy }, MODULES.adminPage)).toEqual({ ok: false, problem: english });
+    // No phrase rule knows the core's sentence: the Vietnamese below can only come from its code.
+    expect(inLanguage(english.message, 'vi', FORGE_PHRASE_BOOK)).toBe(english.message);
+    await call('setSiteLanguage', { language: 'vi' }, MODULES.adminPage);
+    const vietnamese = 'services.0 (po): policy: không có chính sách SLA nào tên "nope" (các chính sách: resolve)';
+    expect(await call('saveCatalogue', { catalogue: unknownPolicy }, MODULES.adminPage)).toEqual({ ok: false, problem: { field: 'services.0.policy', message: vietnamese } });
+    expect(await call('saveCatalogue', { catalogue: blankJql }, MODULES.adminPage)).toEqual({
+      ok: false,
+      problem: { field: 'services.0.jql', message: 'services.0: jql: cần câu JQL tìm các yêu cầu của dịch vụ, ví dụ "issuetype = Purchase"' },
+    });
+    await setValue(keys.marketCatalogue, unknownPolicy);
+    expect(await call('getMarketStatement', { projects: ['PR'], month: '2025-03' }, MODULES.marketGadget)).toEqual({ error: 'INVALID_CATALOGUE', message: vietnamese });
   });
 
   it('VI1: the admin page shows the stored and the saved configuration\'s core errors in Vietnamese, at the calendars, the goal and the scorecard editor\'s source', async () => {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, createSlaClock, dso, parseCalendarText, parseTarget, progressScore, retentionRate, SlaPolicySchema } from '../core';
 import { FUNCTIONS } from '../sheets-addon/src/functions-meta';
-import { errorInLanguage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
+import { errorInLanguage, FORGE_PHRASE_BOOK, inLanguage } from '../core/i18n';
+import { errorText } from '../core/i18n/error-catalogue';
 import { ERROR_CATALOGUE } from '../core/i18n/error-catalogue';
 import { FUNCTION_SUMMARIES_VI } from '../sheets-addon/src/help-vi';
 import { type FoundString, productStrings } from './helpers/catalogue-strings';
@@ -31,8 +32,8 @@ const TYPED = new Set([
   ...Object.values(FUNCTIONS).flatMap((f) => f.params.map((p) => (typeof p === 'string' ? p : p.name))),
   ...Object.keys(FUNCTIONS),
   'tz', 'holidays', 'closed', 'makeup', 'name', 'off', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su', 'higher', 'lower', 'mean', 'median', 'count', 'statistic', 'requestDate', 'resolution', 'kpiId', 'issueKey', 'month', 'guardedBy', 'policyId', 'tatMedianHours', 'ftrPercent', 'reopenPercent', 'csatPercent', 'sla', 'bd', 'NETWORKDAYS', 'INTL', 'WORKDAY', 'SWITCH', 'DATE',
-  // An SLA policy's and a calendar spec's field names, in the field paths their schema issues name (goals.0.calendar, weekly.Mo.0).
-  'goals', 'weekly',
+  // An SLA policy's, a calendar spec's and a catalogue service's field names, in the field paths their issues name (goals.0.calendar, weekly.Mo.0, services.0: jql).
+  'goals', 'weekly', 'jql',
 ]);
 
 /** ASCII words of a text, leaving out `{placeholders}`, `${…}` gaps, quoted examples, issue keys, time zone or date patterns, CLI options and paths. */

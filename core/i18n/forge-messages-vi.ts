@@ -14,6 +14,8 @@ const FORGE_PHRASES: readonly Rule[] = [
   // The configuration's report zone (forge-app/src/config/schema.ts) is checked by the core's zone schema: a schema
   // issue, without a code. The core's calendar errors are said by their codes (error-catalogue.ts).
   [/^expected an IANA time zone such as (\S+) or (\S+)$/, 'cần một múi giờ IANA như $1 hoặc $2'],
+  // The Jira app's service catalogue: a service chosen by JQL (forge-app/src/config/catalogue-store.ts).
+  [/^(services\.\d+): jql: expected the JQL that finds the service's requests, such as (".*")$/, '$1: jql: cần câu JQL tìm các yêu cầu của dịch vụ, ví dụ $2'],
   // The Jira app's admin page (forge-app/src/resolvers): "try on issue" and the typed actuals.
   [/^expected an issue key such as (\S+), got (.+)$/, 'cần mã yêu cầu như $1, nhưng nhận $2'],
   [/^no issue (\S+) that you may browse$/, 'không có yêu cầu $1 mà bạn được xem'],

@@ -5,5 +5,5 @@ export * from './language';
 export { CLI_PHRASE_BOOK } from './cli-messages-vi';
 export { FORGE_PHRASE_BOOK } from './forge-messages-vi';
 export { inLanguage } from './messages-vi';
-export { errorInLanguage } from './error-language';
-export { type CoreMessage, errorText, said } from './error-catalogue';
+export { errorInLanguage, saidInLanguage } from './error-language';
+export { type CoreMessage, said } from './error-catalogue';

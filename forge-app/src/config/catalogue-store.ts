@@ -1,11 +1,15 @@
 import { type Catalogue, MarketError, readCatalogue, type SlaPolicy } from '../../../core';
+import type { CoreMessage } from '../../../core/i18n';
 import { keys } from '../storage/keys';
 import { getValue, setValue } from '../storage/store';
 
 /** A catalogue that does not validate: the field at fault and what was expected (the core's words). */
 export interface CatalogueProblem {
   field: string;
+  /** In English; the caller reads it in their app language (resolvers/access.ts). */
   message: string;
+  /** The message by code, rendered in the caller's language: never answered to the views. */
+  said: CoreMessage;
 }
 
 export type CatalogueCheck = { ok: true; catalogue: Catalogue; jql: ReadonlyMap<string, string> } | { ok: false; problem: CatalogueProblem };
@@ -40,7 +44,7 @@ export function checkCatalogue(input: unknown, policies: readonly SlaPolicy[]): 
     const { json, jql } = withJqlMarkers(input);
     return { ok: true, catalogue: readCatalogue(json, policies), jql };
   } catch (error) {
-    if (error instanceof MarketError) return { ok: false, problem: { field: error.field, message: error.message } };
+    if (error instanceof MarketError) return { ok: false, problem: { field: error.field, message: error.message, said: error.said } };
     throw error;
   }
 }

@@ -8,7 +8,8 @@ import { type CatalogueDraft, catalogueDraftOf, catalogueOf, newService } from '
 import { CatalogueServiceEditor } from './catalogue-service-editor';
 import { useResolver } from './hooks';
 
-type SaveAnswer = { ok: true } | { ok: false; problem: CatalogueProblem } | { error: string; message: string };
+/** The problem as the server answers it: in the caller's language, without its code. */
+type SaveAnswer = { ok: true } | { ok: false; problem: Pick<CatalogueProblem, 'field' | 'message'> } | { error: string; message: string };
 
 /** ISO 4217 codes offered; a stored code outside the list still shows. */
 const CURRENCIES = ['VND', 'USD', 'EUR', 'JPY', 'SGD', 'THB', 'KRW', 'CNY', 'GBP'];

@@ -1,6 +1,6 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { type CoreMessage, errorText, FORGE_PHRASE_BOOK, inLanguage } from '../../../core/i18n';
+import { type CoreMessage, FORGE_PHRASE_BOOK, saidInLanguage } from '../../../core/i18n';
 import type { CatalogueProblem } from '../config/catalogue-store';
 import type { ConfigProblem } from '../config/problem';
 import { coreMessageOf } from './core-refusal';
@@ -102,8 +102,8 @@ async function inAppLanguage<T>(answer: T, context: ResolverContext): Promise<T>
   const catalogueProblem = catalogueProblemOf(answer);
   if (!isRefusal(answer) && problems.length === 0 && catalogueProblem === undefined) return answer;
   const language = resolveAppLanguage(await loadLanguageSettings(context.accountId, context.moduleKey !== MODULES.portal), undefined);
-  const worded = (message: string, said: CoreMessage | undefined) => (said ? errorText(said, language) : inLanguage(message, language, FORGE_PHRASE_BOOK));
+  const worded = (message: string, said: CoreMessage | undefined) => saidInLanguage(said, message, language, FORGE_PHRASE_BOOK);
   let shown = problems.length === 0 ? answer : { ...answer, errors: problems.map((problem) => ({ path: problem.path, message: worded(problem.message, problem.said) })) };
-  if (catalogueProblem !== undefined) shown = { ...shown, problem: { ...catalogueProblem, message: worded(catalogueProblem.message, undefined) } };
+  if (catalogueProblem !== undefined) shown = { ...shown, problem: { field: catalogueProblem.field, message: worded(catalogueProblem.message, catalogueProblem.said) } };
   return isRefusal(answer) ? { ...shown, message: worded(answer.message, coreMessageOf(answer)) } : shown;
 }

@@ -1,6 +1,7 @@
 import { type Catalogue, type InternalMarket, MarketTally, serviceOf } from '../../../core';
 import api from '@forge/api';
 import { checkCatalogue, JQL_MATCH, jqlMarker, loadCatalogueInput } from '../config/catalogue-store';
+import { quotingCoreError } from './core-refusal';
 import { JiraClient, JqlError } from '../jira/client';
 import { loadConfig } from '../config/store';
 import { monthOf, reportedAt, type TicketResult } from '../model/ticket-result';
@@ -82,7 +83,7 @@ export async function readMarketMonth(query: MarketMonthQuery, withRequests: boo
   const input = await loadCatalogueInput();
   if (input === null || config === null) return { error: 'NO_CATALOGUE', message: 'no service catalogue yet: an admin sets it on the app\'s admin page' };
   const check = checkCatalogue(input, config.policies);
-  if (!check.ok) return { error: 'INVALID_CATALOGUE', message: check.problem.message };
+  if (!check.ok) return quotingCoreError({ error: 'INVALID_CATALOGUE' as const, message: check.problem.message }, check.problem);
   const { catalogue } = check;
   let matches: Awaited<ReturnType<typeof jqlMatches>>;
   try {
