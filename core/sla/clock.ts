@@ -159,7 +159,7 @@ const LAST_INSTANT = Date.UTC(2300, 11, 30);
 const isoOrValue = (t: number): string => (Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : String(t));
 
 /** A time the calendars can measure: a finite number of epoch milliseconds in the years 1900-2300. */
-const measurable = (t: unknown): t is Instant => typeof t === 'number' && t >= FIRST_INSTANT && t <= LAST_INSTANT;
+export const measurable = (t: unknown): t is Instant => typeof t === 'number' && t >= FIRST_INSTANT && t <= LAST_INSTANT;
 
 /** The error for a time that is not `measurable`; built only then, as callers check once per event. */
 function instantError(argument: string, t: unknown, ticket?: string, place = (detail: CoreMessage): CoreMessage => said('at', { place: argument, detail })): SlaError {
@@ -595,7 +595,7 @@ export class SlaClock {
 const NO_FIELDS: TicketHistory['fields'] = Object.freeze({});
 
 /** A goal in working minutes from a cycle's start: business days end at the close of the n-th working day after it. */
-function goalMinutesFrom({ calendar, goal }: PreparedGoal, start: Instant): number {
+export function goalMinutesFrom({ calendar, goal }: PreparedGoal, start: Instant): number {
   return 'businessDays' in goal.target ? calendar.workingMinutesBetween(start, calendar.businessDaysDue(start, goal.target.businessDays)) : goal.target.minutes;
 }
 

@@ -3,7 +3,7 @@ import { type Period, periodLabel } from '../calendar/period';
 import { isValidTimeZone } from '../calendar/spec';
 import { localDayIn } from '../calendar/zone';
 import { SlaError } from './errors';
-import type { SlaCycle } from './clock';
+import { goalMinutesFrom, measurable, type SlaClock, type SlaCycle } from './clock';
 
 /**
  * What compliance needs of a cycle: stored aggregates can keep just this. `count` (1 when absent) is how many alike
@@ -58,6 +58,71 @@ const finish = (counts: ComplianceCounts): void => {
   const measurable = counts.met + counts.breached + counts.ongoingBreached;
   counts.compliance = measurable === 0 ? null : counts.met / measurable;
 };
+
+/**
+ * A log of one-goal cycles that never pause, as columns: each row a ticket created at its start and stopped at its
+ * end (a spreadsheet's SLA_COMPLIANCE over a column of starts and one of ends).
+ */
+export interface RunningRows {
+  /** Each row's start, epoch ms. */
+  readonly starts: Float64Array;
+  /** Each row's stop, Infinity while open (no global look-up per row, as NaN is in node:vm); never before its start. */
+  readonly ends: Float64Array;
+  /** Each row's clock and as-of instant: an index into `clocks` and `asOf`. */
+  readonly clockOfRow: Int32Array;
+  readonly clocks: readonly SlaClock[];
+  readonly asOf: readonly number[];
+}
+
+/**
+ * The total compliance of `rows`, each counted as its clock's `runningCycle(start, end, max(asOf, start))` would be,
+ * in one loop over the columns: a first call (every Apps Script execution is one) runs per-row code unoptimised until
+ * it is hot, and one loop is hot, and on-stack-replaced, after a few rows, where a cycle object and its helpers per
+ * row each needed their own warm-up. A row the loop cannot measure (an instant outside the calendars' years, a goal
+ * due past them) is handed to `cycleOfRow`, the caller's per-row path, whose cycle is counted and whose error is the
+ * caller's to name.
+ */
+export function runningCompliance(rows: RunningRows, cycleOfRow: (row: number) => SlaCycle | null): ComplianceCounts {
+  const { starts, ends, clockOfRow, asOf } = rows;
+  // The goal each clock gives a row (runningCycle's, with no fields), or null to leave its rows to cycleOfRow.
+  const goals = rows.clocks.map((clock, k) => (measurable(asOf[k]) ? clock.goalFor({}) : null));
+  const counts = emptyCounts();
+  for (let i = 0; i < starts.length; i++) {
+    const k = clockOfRow[i];
+    const goal = goals[k];
+    const start = starts[i];
+    const end = ends[i];
+    const at = asOf[k] > start ? asOf[k] : start;
+    const stopped = end <= at;
+    let running = 0;
+    let goalMinutes = 0;
+    let measured = goal !== null && measurable(start) && !(end < start);
+    if (measured) {
+      try {
+        const { calendar } = goal!;
+        running = calendar.workingMinutesBetween(start, stopped ? end : at);
+        goalMinutes = goalMinutesFrom(goal!, start);
+        // runningCycle places the due time of a goal not yet reached, which fails past the calendar's years: so does
+        // this row. A business-day goal's due time is at or before the close its count reached, so it needs no check.
+        if (running < goalMinutes && !('businessDays' in goal!.goal.target)) {
+          calendar.addWorkingMinutes(stopped ? end : start, stopped ? goalMinutes - running : goalMinutes);
+        }
+      } catch {
+        measured = false; // the row's own path says why
+      }
+    }
+    if (!measured) {
+      const cycle = cycleOfRow(i);
+      if (cycle !== null) count(counts, cycle);
+    } else if (running > goalMinutes) {
+      if (stopped) counts.breached++;
+      else counts.ongoingBreached++;
+    } else if (stopped) counts.met++;
+    else counts.ongoing++;
+  }
+  finish(counts);
+  return counts;
+}
 
 /** A ticket field's value as a group key: blank when missing, a list's values sorted and joined with ", ". */
 export const fieldText = (fields: ComplianceEntry['fields'], field: string): string => {

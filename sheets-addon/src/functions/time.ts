@@ -1,7 +1,7 @@
 import { MS_PER_DAY, MS_PER_HOUR, CalendarError, CalendarYearsError, type WorkCalendar } from '../../../core/calendar';
 import { type CoreMessage, said } from '../../../core/i18n';
 import { KpiInputError, mtta, mttr, timeToFill, type Elapsed, tatStatistic, type TatStatistic } from '../../../core/kpi';
-import { type SlaCycle, ComplianceTally, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
+import { type SlaClock, type SlaCycle, runningCompliance, SlaError, formatTarget, parseTarget, type SlaTarget } from '../../../core/sla';
 import { CellError, instantOf, isBlank, quoting, rejectErrorValue, textOr } from '../cells/coerce';
 import { byDistinctCell, cellsOf, pairedRows, perRow, readArgument, readArgumentCell, readRow, RowError, rowError } from '../cells/grid';
 import { sharedDates } from '../cells/shared-dates';
@@ -241,6 +241,13 @@ export function SLA_REMAINING(start: unknown, target: unknown, calendar?: unknow
   return slaRows([['start', start], ['target', target]], calendar, holidays, asOfReader(asOf), cycleValue((cycle) => cycle.remainingMinutes / MINUTES_PER_HOUR));
 }
 
+/**
+ * Per row only the cells are read, into columns (a target and a calendar once per distinct cell), then one core loop
+ * counts the rows (runningCompliance): a first call, which every execution is, warms up one loop instead of a clock's
+ * helpers per row.
+ * A row that cannot be read stops the reading: the rows before it are still counted first, so the error shown is the
+ * first row's in sheet order, as when each row was read and measured in turn.
+ */
 export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, calendar?: unknown, holidays?: unknown, asOf?: unknown) {
   const startCells = cellsOf(starts);
   const endCells = cellsOf(ends);
@@ -249,29 +256,73 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
   const targetOfRow = perRow('target', target, 'starts', height, targetOf);
   const calendarOf = calendarOfIndex(calendar, holidays, 'starts', height, SLA_CALENDAR);
   const asOfIn = asOfReader(asOf);
-  const tally = new ComplianceTally();
+  const startColumn = new Float64Array(height);
+  const endColumn = new Float64Array(height);
+  const clockOfRow = new Int32Array(height);
+  const rowOf = new Int32Array(height); // the sheet's row (0-based) of each counted row: blank rows are left out
+  // One clock per calendar and target: rows of one column mostly repeat the previous row's.
+  const calendars: WorkCalendar[] = [];
+  const targets: SlaTarget[] = [];
+  const clocks: SlaClock[] = [];
+  const asOfs: number[] = [];
+  const clockIndex = new Map<SlaTarget, Map<WorkCalendar, number>>();
+  let lastCalendar: WorkCalendar | null = null;
+  let lastTarget: SlaTarget | null = null;
+  let lastClock = -1;
+  let count = 0;
+  let unread: { error: unknown } | null = null; // why the reading stopped
   for (let i = 0; i < height; i++) {
-    if (isBlank(startCells[i])) {
-      if (!isBlank(endCells[i])) throw new RowError('starts', i + 1, 'blank, but the row has an end');
-      continue;
-    }
-    const cal = calendarOf(i);
-    let start: number;
-    let end: number | null;
-    // Per row without closures: 100,000 rows a column.
-    try {
-      start = instantOn(startCells[i], cal);
-    } catch (error) {
-      throw rowError('starts', i, error);
+    const startCell = startCells[i];
+    const endCell = endCells[i];
+    if (isBlank(startCell)) {
+      if (isBlank(endCell)) continue;
+      unread = { error: new RowError('starts', i + 1, 'blank, but the row has an end') };
+      break;
     }
     try {
-      end = endOn(endCells[i], start, cal);
+      const cal = calendarOf(i);
+      let start: number;
+      let end: number | null;
+      try {
+        start = instantOn(startCell, cal);
+      } catch (error) {
+        throw rowError('starts', i, error);
+      }
+      try {
+        end = endOn(endCell, start, cal);
+      } catch (error) {
+        throw rowError('ends', i, error);
+      }
+      const goal = targetOfRow(i);
+      if (cal !== lastCalendar || goal !== lastTarget) {
+        lastCalendar = cal;
+        lastTarget = goal;
+        let byCalendar = clockIndex.get(goal);
+        if (!byCalendar) clockIndex.set(goal, (byCalendar = new Map<WorkCalendar, number>()));
+        const known = byCalendar.get(cal);
+        if (known !== undefined) lastClock = known;
+        else {
+          byCalendar.set(cal, (lastClock = clocks.push(clockFor(cal, goal)) - 1));
+          calendars.push(cal);
+          targets.push(goal);
+          asOfs.push(asOfIn(cal));
+        }
+      }
+      startColumn[count] = start;
+      endColumn[count] = end ?? Infinity;
+      clockOfRow[count] = lastClock;
+      rowOf[count++] = i;
     } catch (error) {
-      throw rowError('ends', i, error);
+      unread = { error };
+      break;
     }
-    tally.add(cycleOf(cal, targetOfRow(i), COLUMNS, i, start, end, asOfIn(cal)));
   }
-  const { compliance } = tally.report().total;
+  const rows = { starts: startColumn.subarray(0, count), ends: endColumn.subarray(0, count), clockOfRow: clockOfRow.subarray(0, count), clocks, asOf: asOfs };
+  const { compliance } = runningCompliance(rows, (r) => {
+    const k = clockOfRow[r];
+    return cycleOf(calendars[k], targets[k], COLUMNS, rowOf[r], startColumn[r], endColumn[r] === Infinity ? null : endColumn[r], asOfs[k]);
+  });
+  if (unread !== null) throw unread.error;
   if (compliance === null) throw new Error('nothing is measurable: no row is done or past due at as_of');
   return compliance;
 }
