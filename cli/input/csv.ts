@@ -66,7 +66,11 @@ function detectDelimiter(headerLine: string): string | null {
   return best;
 }
 
-/** Bytes read at a time: large blocks keep per-read overhead low; a cell keeps at most one block alive. */
+/**
+ * Bytes read at a time. A block's text must stay under V8's largest young-generation object (128 KiB): a block of
+ * 128 KiB cost a time-sorted million-row log 35 % more CPU, 1 MiB 30 %, 16 KiB 3 % (each beside 64 KiB in turns).
+ * A cell keeps at most one block alive.
+ */
 const BLOCK_BYTES = 1 << 16;
 
 /**
