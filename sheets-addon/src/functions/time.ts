@@ -260,12 +260,12 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
   const endColumn = new Float64Array(height);
   const clockOfRow = new Int32Array(height);
   const rowOf = new Int32Array(height); // the sheet's row (0-based) of each counted row: blank rows are left out
-  // One clock per calendar and target: rows of one column mostly repeat the previous row's.
+  // The clocks the rows use (clockFor keeps one per calendar and target), each with its calendar, target and as-of.
   const calendars: WorkCalendar[] = [];
   const targets: SlaTarget[] = [];
   const clocks: SlaClock[] = [];
   const asOfs: number[] = [];
-  const clockIndex = new Map<SlaTarget, Map<WorkCalendar, number>>();
+  const clockIndex = new Map<SlaClock, number>();
   let lastCalendar: WorkCalendar | null = null;
   let lastTarget: SlaTarget | null = null;
   let lastClock = -1;
@@ -294,15 +294,15 @@ export function SLA_COMPLIANCE(starts: unknown, ends: unknown, target: unknown, 
         throw rowError('ends', i, error);
       }
       const goal = targetOfRow(i);
+      // Rows of one column mostly repeat the previous row's calendar and target: no look-up for them.
       if (cal !== lastCalendar || goal !== lastTarget) {
         lastCalendar = cal;
         lastTarget = goal;
-        let byCalendar = clockIndex.get(goal);
-        if (!byCalendar) clockIndex.set(goal, (byCalendar = new Map<WorkCalendar, number>()));
-        const known = byCalendar.get(cal);
+        const clock = clockFor(cal, goal);
+        const known = clockIndex.get(clock);
         if (known !== undefined) lastClock = known;
         else {
-          byCalendar.set(cal, (lastClock = clocks.push(clockFor(cal, goal)) - 1));
+          clockIndex.set(clock, (lastClock = clocks.push(clock) - 1));
           calendars.push(cal);
           targets.push(goal);
           asOfs.push(asOfIn(cal));
