@@ -5,7 +5,7 @@ import { type CalendarSet, type SlaClock, type SlaCycle, SlaError } from '../cor
 import { InputError } from './errors';
 import { readCsv } from './input/csv';
 import { type MappedColumns, type Mapping, mappedColumns } from './input/mapping';
-import { RowGroups, SortedRows } from './input/order';
+import { bucketsFor, RowGroups, SortedRows } from './input/order';
 import { RowReader } from './input/rows';
 import { readXes, TRACE_PREFIX, XES_CASE } from './input/xes';
 import { type CyclesWriter, cycleLine } from './report/cycles-csv';
@@ -32,8 +32,8 @@ export interface AnalyseOptions {
   onProgress?: (share: number) => void;
   /** Each correction (a row reordered, a time taken later, a blank status skipped) is an error instead. */
   strict?: boolean;
-  /** Tickets per bucket of the sort on disk (a shuffled log only): a bucket's rows are held in memory at once. */
-  sortBucketTickets?: number;
+  /** Buckets of the sort on disk (a shuffled log only; as many as the log's size asks when absent): a bucket's rows are held in memory at once. */
+  sortBuckets?: number;
   /** The gaming signals' parameters (`--signals`); the defaults when absent; null leaves the signals out (a baseline). */
   signals?: SignalParameters | null;
   /** The internal market's catalogue (`--catalogue`): statements and OLA chains tallied beside compliance. */
@@ -124,7 +124,7 @@ async function feedRows(options: AnalyseOptions, reader: RowReader, book: Ticket
     readRow(cells, cellIndex, row);
     return { record: cells, index: cellIndex, row, key: read.key, at: read.at, rank: read.rank };
   };
-  const sorted = sort ? new SortedRows(eventOfCells, options.sortBucketTickets) : null;
+  const sorted = sort ? new SortedRows(eventOfCells, options.sortBuckets ?? bucketsFor(statSync(options.input.path).size)) : null;
   let rows = 0;
   const onRow = (record: readonly string[], index: readonly number[], row: number) => {
     rows++;

@@ -6,7 +6,7 @@ const EMPTY = -1;
 const emptySlots = (count: number) => new Int32Array(count * 2).fill(EMPTY);
 
 /** FNV-1a over a text's UTF-16 units: a few nanoseconds for a ticket key. */
-function hashOf(text: string): number {
+export function hashOf(text: string): number {
   let hash = 0x811c9dc5 | 0; // as an Int32Array slot holds it, the empty text included
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;

@@ -32,7 +32,7 @@ const shuffled = <T>(items: readonly T[], seed: number): T[] => {
 };
 
 /** Runs the log through the CLI's pipeline; the cycles file's lines sorted (row order of the log changes theirs). */
-async function analyse(sample: 'servicenow' | 'jira', header: string, rows: readonly string[], sortBucketTickets?: number): Promise<{ result: ReportResult; cycles: string[] }> {
+async function analyse(sample: 'servicenow' | 'jira', header: string, rows: readonly string[], sortBuckets?: number): Promise<{ result: ReportResult; cycles: string[] }> {
   const path = join(tmp, `log-${++files}.csv`);
   writeFileSync(path, `${header}\n${rows.join('\n')}\n`);
   const cyclesPath = join(tmp, `cycles-${files}.csv`);
@@ -44,7 +44,7 @@ async function analyse(sample: 'servicenow' | 'jira', header: string, rows: read
     clocks: createClocks(json(`examples/${sample}.policies.json`), calendars),
     calendars,
     cycles,
-    sortBucketTickets,
+    sortBuckets,
   });
   cycles.close();
   const [cyclesHeader, ...lines] = readFileSync(cyclesPath, 'utf8').trimEnd().split('\n');
@@ -149,13 +149,13 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     const map = { case: 'id', time: { column: 'at' }, status: 'status', fields: { team: 'team' } };
     const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
     const calendars = compileCalendars({ c: '24/7' });
-    const runOn = async (order: number[], sortBucketTickets?: number, utf16 = false) => {
+    const runOn = async (order: number[], sortBuckets?: number, utf16 = false) => {
       const text = `id,at,status,team\n${order.map((i) => rows[i]).join('\n')}\n`;
       writeFileSync(path, utf16 ? Buffer.from(`\uFEFF${text}`, 'utf16le') : text);
-      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBucketTickets });
+      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBuckets });
     };
     const sorted = await runOn([0, 1, 2, 3]);
-    const shuffledRun = await runOn([3, 2, 1, 0], 1);
+    const shuffledRun = await runOn([3, 2, 1, 0], 3);
     expect(shuffledRun.dataQuality).toMatchObject({ rows: 4, tickets: 2, rowsReordered: 2 });
     expect(shuffledRun.byField).toEqual(sorted.byField);
     expect(shuffledRun.byField[0].rows.map((r) => r.value).sort()).toEqual(['a\u0001b', 'two\nlines']);
@@ -163,7 +163,7 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     rows[1] = 'T-2,2025-03-03T09:30:00Z,Open,\uD800lone';
     rows[3] = 'T-2,2025-03-03T12:00:00Z,Done,\uD800lone';
     const sortedUtf16 = await runOn([0, 1, 2, 3], undefined, true);
-    const shuffledUtf16 = await runOn([3, 2, 1, 0], 1, true);
+    const shuffledUtf16 = await runOn([3, 2, 1, 0], 3, true);
     expect(shuffledUtf16.byField[0].rows.map((r) => r.value).sort()).toEqual(['two\nlines', '\uD800lone']);
     expect(shuffledUtf16.byField).toEqual(sortedUtf16.byField);
     expect(shuffledRun.overall).toEqual(sorted.overall);
@@ -177,16 +177,42 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     const map = { case: 'id', time: { column: 'at' }, status: 'status', fields: { team: 'team' } };
     const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
     const calendars = compileCalendars({ c: '24/7' });
-    const runOn = async (order: readonly string[], sortBucketTickets?: number) => {
+    const runOn = async (order: readonly string[], sortBuckets?: number) => {
       writeFileSync(path, Buffer.from(`\uFEFFid,at,status,team\n${order.join('\n')}\n`, 'utf16le'));
-      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBucketTickets });
+      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBuckets });
     };
     const sorted = await runOn(rows);
     // Every ticket's Done row, then every Open row: the second group of a ticket sends the log through the sort.
-    const shuffledRun = await runOn([...rows.filter((_, i) => i % 2 === 1), ...rows.filter((_, i) => i % 2 === 0)], 2);
+    const shuffledRun = await runOn([...rows.filter((_, i) => i % 2 === 1), ...rows.filter((_, i) => i % 2 === 0)], 3);
     expect(shuffledRun.dataQuality).toMatchObject({ rows: rows.length, tickets: teams.length, rowsReordered: teams.length });
     expect(shuffledRun.byField[0].rows.map((r) => r.value).sort()).toEqual([...teams].sort());
     expect(shuffledRun.byField).toEqual(sorted.byField);
+  });
+
+  it('ROW3 a shuffled log of 5,000 rows with cells of 70, 5,000 and 40,000 characters is sorted through bucket files unchanged, in one bucket or many', async () => {
+    const path = join(tmp, `log-${++files}.csv`);
+    // A record's numbers take one character below 64, more above: rows past 4,096, cells past 64 and 4,096
+    // characters, and a record longer than a bucket's segment (written alone) each take another path.
+    const teams = ['t'.repeat(70), 'u'.repeat(5_000), 'v'.repeat(40_000), 'w'];
+    const rows = Array.from({ length: 2_500 }, (_, t) => [
+      `T-${t},2025-03-03T09:00:00Z,Open,${teams[t % teams.length]}`,
+      `T-${t},2025-03-03T${10 + (t % 3)}:00:00Z,Done,${teams[t % teams.length]}`,
+    ]).flat();
+    const map = { case: 'id', time: { column: 'at' }, status: 'status', fields: { team: 'team' } };
+    const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '2h', calendar: 'c' }] }];
+    const calendars = compileCalendars({ c: '24/7' });
+    const runOn = async (order: readonly string[], sortBuckets?: number) => {
+      writeFileSync(path, `id,at,status,team\n${order.join('\n')}\n`);
+      return analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, by: ['team'], sortBuckets });
+    };
+    const sorted = await runOn(rows);
+    for (const buckets of [1, 7]) {
+      const shuffledRun = await runOn(shuffled(rows, 11), buckets);
+      expect(shuffledRun.dataQuality).toMatchObject({ rows: rows.length, tickets: 2_500 });
+      expect(shuffledRun.byField).toEqual(sorted.byField);
+      expect(shuffledRun.overall).toEqual(sorted.overall);
+    }
+    expect(sorted.byField[0].rows.map((r) => r.value.length).sort((a, b) => a - b)).toEqual([1, 70, 5_000, 40_000]);
   });
 
   it('ROW4 a shuffled log with a time that cannot be read is an error naming the row and column, found when the sorted rows come back', async () => {
@@ -196,7 +222,7 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     const map = { case: 'id', time: { column: 'at' }, status: 'status' };
     const policies = [{ id: 'p', name: 'P', stop: { statuses: ['Done'] }, goals: [{ target: '1h', calendar: 'c' }] }];
     const calendars = compileCalendars({ c: '24/7' });
-    const run = analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, sortBucketTickets: 1 });
+    const run = analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, sortBuckets: 1 });
     await expect(run).rejects.toThrow('log.csv row 6, column "at": "03/03/2025 10:00" is not a time in the form ISO 8601');
   });
 });
