@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SlaClock, CalendarSet } from '../core/sla';
