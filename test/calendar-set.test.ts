@@ -44,7 +44,7 @@ describe('compileCalendarSet: the named calendars of a configuration', () => {
     ]);
     expect(fieldAndMessageOf(() => compileCalendarSet({ empty: 'Mo-Fr 08:00-08:00' }))).toEqual([
       'calendars.empty',
-      '"empty": calendar: weekly.Mo.0: the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00',
+      '"empty": calendar: "Mo-Fr 08:00-08:00": the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00',
     ]);
     expect(fieldAndMessageOf(() => compileCalendarSet({ mars: { timeZone: 'Mars/Olympus', weekly: {} } }))).toEqual([
       'calendars.mars',

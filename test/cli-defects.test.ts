@@ -63,17 +63,17 @@ describe('silently wrong, now right or a clear error', () => {
     await expectBadInput(withLog(file(LOG, 'csv'), mapping(), [], twice), `--policies: ${twice}: item 1: the id "p" is already item 0's; give each policy its own id`);
   });
 
-  it('zero-length window (Mo-Fr 08:00-08:00, 00:00-00:00) is an error naming the window, in the core for every door', async () => {
+  it('zero-length window (Mo-Fr 08:00-08:00, 00:00-00:00) is an error naming the window, and in the text form the rule it was typed in, in the core for every door', async () => {
     for (const hours of ['Mo-Fr 08:00-08:00', '00:00-00:00']) {
       const window = hours.slice(-11);
-      expect(() => compileCalendar(parseCalendarText(hours, 'UTC'))).toThrow(`the window ${window} is empty (it ends when it starts); for a whole day write 00:00-24:00`);
+      expect(() => compileCalendar(parseCalendarText(hours, 'UTC'))).toThrow(`calendar: "${hours}": the window ${window} is empty (it ends when it starts); for a whole day write 00:00-24:00`);
       expect(() => compileCalendarSet({ office: hours })).toThrow(CalendarError);
       expect(() => compileCalendar({ timeZone: 'UTC', weekly: { Mo: [{ start: '08:00', end: '08:00' }] } })).toThrow('calendar.weekly.Mo.0: the window 08:00-08:00 is empty');
     }
     const calendars = file({ c: 'Mo-Fr 08:00-08:00' });
     await expectBadInput(
       run(['--input', file(LOG, 'csv'), '--map', mapping(), '--policies', policies, '--calendars', calendars]),
-      `--calendars: ${calendars}: "c": calendar: weekly.Mo.0: the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00`,
+      `--calendars: ${calendars}: "c": calendar: "Mo-Fr 08:00-08:00": the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00`,
     );
   });
 

@@ -193,7 +193,7 @@ describe('VI1: every view renders Vietnamese when the app language is vi and the
   it('VI1: the portal survey and the admin page show what the resolvers answered in Vietnamese as sent, without running the phrase rules over it again', async () => {
     // Each answer as the resolver words it (resolvers/access.ts); the views' own wording is watched.
     const refused = 'comment: tối đa 2000 ký tự, nhưng có 2500';
-    const problem = 'calendar: weekly.Mo.0: khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00';
+    const problem = 'calendar: "Mo-Fr 08:00-08:00": khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00';
     const unreadable = 'calendar: "Xy 08:00-17:00": không có thứ "Xy" (cần một trong Mo, Tu, We, Th, Fr, Sa, Su)';
     const rewordedBy = (message: string) =>
       [...vi.mocked(inLanguage).mock.calls, ...vi.mocked(errorInLanguage).mock.calls].map(([text]) => (text instanceof Error ? text.message : text)).filter((text) => text === message);
@@ -299,14 +299,14 @@ describe('VI1: the configuration check\'s core errors are answered by their code
     expect(await call('saveConfig', { config: empty }, MODULES.adminPage)).toEqual({
       ok: false,
       errors: [
-        { path: 'calendars.night', message: 'calendar: weekly.Mo.0: khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00' },
-        { path: 'calendars.midnight', message: 'calendar: weekly.Mo.0: khung giờ 00:00-00:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00' },
+        { path: 'calendars.night', message: 'calendar: "Mo-Fr 08:00-08:00": khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00' },
+        { path: 'calendars.midnight', message: 'calendar: "00:00-00:00": khung giờ 00:00-00:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00' },
       ],
     });
     await call('setUserLanguage', { language: 'en' }, MODULES.adminPage);
     expect(await call('saveConfig', { config: empty }, MODULES.adminPage)).toMatchObject({
       ok: false,
-      errors: [{ path: 'calendars.night', message: 'calendar: weekly.Mo.0: the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00' }, { path: 'calendars.midnight' }],
+      errors: [{ path: 'calendars.night', message: 'calendar: "Mo-Fr 08:00-08:00": the window 08:00-08:00 is empty (it ends when it starts); for a whole day write 00:00-24:00' }, { path: 'calendars.midnight' }],
     });
   });
 

@@ -82,12 +82,12 @@ describe('phrases found still English in a Vietnamese sheet', () => {
 
   it('VI2: a calendar window that ends when it starts, in a formula and in the calendar manager', () => {
     const empty = 'khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00';
-    expect(vi().thrown('BUSINESS_HOURS', MON_8, MON_18, 'Mo-Fr 08:00-08:00')).toBe(`BUSINESS_HOURS: calendar: weekly.Mo.0: ${empty}`);
-    expect(vi().thrown('BUSINESS_HOURS', MON_8, MON_18, '00:00-00:00')).toBe(`BUSINESS_HOURS: calendar: weekly.Mo.0: ${empty.replaceAll('08:00-08:00', '00:00-00:00')}`);
+    expect(vi().thrown('BUSINESS_HOURS', MON_8, MON_18, 'Mo-Fr 08:00-08:00')).toBe(`BUSINESS_HOURS: calendar: "Mo-Fr 08:00-08:00": ${empty}`);
+    expect(vi().thrown('BUSINESS_HOURS', MON_8, MON_18, '00:00-00:00')).toBe(`BUSINESS_HOURS: calendar: "00:00-00:00": ${empty.replaceAll('08:00-08:00', '00:00-00:00')}`);
     expect(loadBundle({ locale: 'en' }).call('saveCalendar', 'X', 'Mo-Fr 08:00-08:00', '', { language: 'vi' })).toEqual({
       ok: false,
       field: 'text',
-      message: `Giờ làm việc không hợp lệ: weekly.Mo.0: ${empty}`,
+      message: `Giờ làm việc không hợp lệ: "Mo-Fr 08:00-08:00": ${empty}`,
     });
   });
 });

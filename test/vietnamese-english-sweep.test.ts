@@ -135,8 +135,8 @@ describe('VI2: Vietnamese mode shows no English word outside the codes and abbre
     ];
     expect(englishIn([...rendered.map((text) => ({ where: text, text })), ...adminPage.map((message) => ({ where: message, text: inLanguage(message, 'vi', FORGE_PHRASE_BOOK) }))])).toEqual([]);
     expect(rendered.filter((text) => text.includes('khung giờ'))).toEqual([
-      'calendar: weekly.Mo.0: khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00',
-      'calendar: weekly.Mo.0: khung giờ 00:00-00:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00',
+      'calendar: "Mo-Fr 08:00-08:00": khung giờ 08:00-08:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00',
+      'calendar: "00:00-00:00": khung giờ 00:00-00:00 trống (kết thúc ngay khi bắt đầu); nếu làm cả ngày, hãy ghi 00:00-24:00',
     ]);
     expect(inLanguage(adminPage[0], 'vi', FORGE_PHRASE_BOOK)).toBe('issueKey: cần mã yêu cầu như SUP-12, nhưng nhận "x"');
     expect(inLanguage('KPI id "sla" is used twice', 'vi', FORGE_PHRASE_BOOK)).toBe('mã KPI "sla" được dùng hai lần');

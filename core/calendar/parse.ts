@@ -1,7 +1,7 @@
 import { type CoreMessage, type ParamsOf, said } from '../i18n/error-catalogue';
 import { dayNumberOfIso, isoOfDayNumber } from './days';
 import { CalendarError } from './errors';
-import { type CalendarSpec, CalendarSpecSchema, isValidTimeZone, TimeOfDaySchema, WEEKDAYS, type Weekday, type Window } from './spec';
+import { type CalendarSpec, CalendarSpecSchema, emptyWindowIssue, isValidTimeZone, TimeOfDaySchema, WEEKDAYS, type Weekday, type Window } from './spec';
 
 /**
  * The text form of a calendar: OpenStreetMap `opening_hours` rules, then options after `|`:
@@ -91,6 +91,9 @@ function parseHours(text: string): Record<Weekday, Window[]> {
     const [days, rest] = m && !OFF.test(m[1]) ? [parseDays(where, m[1]), m[2]] : [WEEKDAYS, rule];
     if (!rest) fail(said('calendar.noTimesAfterDays'), where);
     const windows = OFF.test(rest) ? [] : list(rest).map((w) => parseWindow(where, w));
+    // Named here, by the rule the person typed, rather than by the schema's path (weekly.Mo.0) that the rule became.
+    const empty = windows.find((w) => w.start === w.end);
+    if (empty) fail(said('schema.issue', { issue: emptyWindowIssue(empty.start) }), where);
     for (const d of days) weekly[d] = windows;
   }
   return weekly;

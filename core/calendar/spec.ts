@@ -12,6 +12,10 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const TimeOfDaySchema = z.lazy(() => z.string().regex(TIME_OF_DAY, { message: 'expected a time of day HH:MM (00:00 to 24:00)' }));
 const IsoDateSchema = z.lazy(() => z.string().regex(ISO_DATE, { message: 'expected a date YYYY-MM-DD' }));
 
+/** Why a window that ends when it starts is refused: as the schema says it, and the text form for the rule that wrote it. */
+export const emptyWindowIssue = (start: string): string =>
+  `the window ${start}-${start} is empty (it ends when it starts); for a whole day write 00:00-24:00`;
+
 /**
  * A working window on one day. An `end` at or before `start` crosses midnight and belongs to the day it
  * starts on (`22:00-06:00`); `00:00-24:00` is the whole day.
@@ -22,10 +26,7 @@ const WindowSchema = z.lazy(() =>
     .refine((w) => w.start !== '24:00', { message: 'a window cannot start at 24:00', path: ['start'] })
     // An end equal to its start would read as a window crossing midnight: 24 hours that nobody meant.
     .refine((w) => w.start !== w.end, {
-      error: (issue) => {
-        const { start } = issue.input as { start: string };
-        return `the window ${start}-${start} is empty (it ends when it starts); for a whole day write 00:00-24:00`;
-      },
+      error: (issue) => emptyWindowIssue((issue.input as { start: string }).start),
     }),
 );
 export type Window = z.infer<typeof WindowSchema>;
