@@ -266,7 +266,7 @@ export class TicketBook {
       (clocks ??= []).push(state);
     }
     if (clocks === null) return; // no policy
-    this.tickets[ticket.number] = this.retired.add({ status: ticket.status, fields: ticket.fields, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks });
+    this.tickets[ticket.number] = this.retired.add({ status: ticket.status, values: ticket.values, rating: ticket.rating, last: ticket.last, lastRank: ticket.lastRank, clocks });
   }
 
   private revive(number: number, slot: number): Ticket {
