@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseLog } from '../cli/analyse';
 import { compileCalendars, createClocks } from '../cli/config';
 import { readMapping } from '../cli/input/mapping';
+import { SortedRows } from '../cli/input/order';
 import { CyclesWriter } from '../cli/report/cycles-csv';
 import type { ReportResult } from '../cli/report/result';
 import { mulberry32 } from '../bench/prng';
@@ -224,5 +225,19 @@ describe('any row order gives the same cycles as the time-sorted file', () => {
     const calendars = compileCalendars({ c: '24/7' });
     const run = analyseLog({ input: { path, name: 'log.csv' }, mapping: readMapping(map, 'map'), clocks: createClocks(policies, calendars), calendars, sortBuckets: 1 });
     await expect(run).rejects.toThrow('log.csv row 6, column "at": "03/03/2025 10:00" is not a time in the form ISO 8601');
+  });
+});
+
+describe('the sort on disk', () => {
+  it('a bucket file that is gone when it is read back is an error, not a ticket whose rows are lost', () => {
+    const sorted = new SortedRows((cells, row) => ({ record: cells, index: [0, 1], row, key: cells[0], at: 0, rank: 0 }), 4);
+    for (let row = 1; row <= 8; row++) sorted.add([`T-${row % 3}`, `cell ${row}`], [0, 1], row, `T-${row % 3}`, 2);
+    const rows: string[] = [];
+    sorted.drain((key, events) => rows.push(...events.map((event) => `${key}:${event.record[1]}`)));
+    expect(rows.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `T-${(i + 1) % 3}:cell ${i + 1}`).sort());
+    const lost = new SortedRows((cells, row) => ({ record: cells, index: [0, 1], row, key: cells[0], at: 0, rank: 0 }), 4);
+    lost.add(['T-1', 'x'.repeat(40_000)], [0, 1], 1, 'T-1', 2); // longer than a segment: written to its file at once
+    lost.discard(); // the temporary directory emptied under the run
+    expect(() => lost.drain(() => {})).toThrow(/ENOENT/);
   });
 });

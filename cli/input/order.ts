@@ -102,6 +102,8 @@ class BucketFile {
   private readonly buffer = Buffer.allocUnsafe(BUCKET_BYTES);
   private used = SEGMENT_HEAD;
   private fd: number | null = null;
+  /** Whether the file was ever created: a bucket no ticket's hash picked has none. */
+  private created = false;
 
   constructor(private readonly path: string) {}
 
@@ -189,7 +191,10 @@ class BucketFile {
   }
 
   private writeAll(bytes: Buffer): void {
-    this.fd ??= openSync(this.path, 'w');
+    if (this.fd === null) {
+      this.fd = openSync(this.path, 'w'); // once: the file is closed only to be read back
+      this.created = true;
+    }
     for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
   }
 
@@ -204,13 +209,9 @@ class BucketFile {
   *segments(): Generator<string> {
     this.flush();
     this.close();
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
+    if (!this.created) return;
+    // A file that was written and is gone (a cleaner emptying the temporary directory) is an error, not a bucket without rows.
+    const bytes = readFileSync(this.path);
     for (let at = 0; at < bytes.length; ) {
       const length = bytes.readUInt32LE(at + 1);
       const body = bytes.subarray(at + SEGMENT_HEAD, at + SEGMENT_HEAD + length);
@@ -324,7 +325,6 @@ export class SortedRows {
 
   /** Hands every ticket's rows over in order. */
   drain(sink: GroupSink): void {
-    for (const bucket of this.buckets) bucket.flush();
     for (const bucket of this.buckets) this.drainBucket(bucket, sink);
   }
 
