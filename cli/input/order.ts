@@ -83,13 +83,17 @@ const isWellFormed = (text: string): boolean => (text as string & { isWellFormed
  */
 function recordOf(row: number, key: string, record: readonly string[], index: readonly number[], count: number): string {
   const cells = Array.from({ length: count }, (_, i) => record[index[i]] ?? '');
-  const numbers = [row, key.length, count, ...cells.map((cell) => cell.length)];
-  const chars: number[] = [];
-  for (let n of numbers) {
-    for (; n >= MORE; n = Math.floor(n / MORE)) chars.push(MORE | n % MORE);
-    chars.push(n);
-  }
-  return String.fromCharCode(...chars) + key + cells.join('');
+  const head = Buffer.allocUnsafe((count + 3) * MAX_NUMBER_CHARS);
+  let used = 0;
+  for (const n of [row, key.length, count, ...cells.map((cell) => cell.length)]) used = writeNumber(head, used, n);
+  return head.toString('latin1', 0, used) + key + cells.join('');
+}
+
+/** Writes a whole number at `at`, 6 bits a byte (see MORE); returns where the next byte goes. */
+function writeNumber(buffer: Buffer, at: number, n: number): number {
+  for (; n >= MORE; n = Math.floor(n / MORE)) buffer[at++] = MORE | n % MORE;
+  buffer[at++] = n;
+  return at;
 }
 
 /**
@@ -141,9 +145,7 @@ class BucketFile {
 
   /** A whole number, 6 bits a character (see MORE). */
   private number(n: number): void {
-    const buffer = this.buffer;
-    for (; n >= MORE; n = Math.floor(n / MORE)) buffer[this.used++] = MORE | n % MORE;
-    buffer[this.used++] = n;
+    this.used = writeNumber(this.buffer, this.used, n);
   }
 
   /** A text as UTF-8 at the end of the buffer, as Buffer's own encoder writes it; false (nothing kept) at a lone surrogate. */
